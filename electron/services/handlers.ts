@@ -1,0 +1,64 @@
+/** Binds every call of the API contract to the Node-side services. Used by IPC and by HTTP. */
+import {
+  callArgSchemas,
+  isCallName,
+  validateCallArgs,
+  type AppInfo,
+  type CallName,
+  type ChosenPath,
+  type PlannerHandlers,
+} from '../../shared/api/contract.js';
+import { PlannerError, toApiError, type ApiResult } from '../../shared/api/errors.js';
+import type { PlanService } from './planService.js';
+
+/** Native file dialogs where the host has them (Electron); browser mode has none. */
+export interface FileDialogs {
+  chooseOpenPath(): Promise<ChosenPath>;
+  chooseSavePath(suggestedName: string): Promise<ChosenPath>;
+}
+
+export const noFileDialogs: FileDialogs = {
+  chooseOpenPath: () => {
+    throw new PlannerError('UNSUPPORTED', 'File dialogs are not available in browser mode: type the full path.');
+  },
+  chooseSavePath: () => {
+    throw new PlannerError('UNSUPPORTED', 'File dialogs are not available in browser mode: type the full path.');
+  },
+};
+
+export function createHandlers(plans: PlanService, appInfo: AppInfo, dialogs: FileDialogs): PlannerHandlers {
+  return {
+    getAppInfo: () => appInfo,
+    getPlanState: () => plans.state(),
+    newPlan: () => plans.newPlan(),
+    openPlan: ({ path }) => plans.openPlan(path),
+    savePlan: () => plans.save(),
+    savePlanAs: ({ path }) => plans.saveAs(path),
+    closePlan: () => plans.close(),
+    listRecentPlans: () => plans.recent.list(),
+    chooseOpenPath: () => dialogs.chooseOpenPath(),
+    chooseSavePath: ({ suggestedName }) => dialogs.chooseSavePath(suggestedName),
+    getPlanSummary: () => plans.summary(),
+    renameConsortium: ({ name }) => plans.renameConsortium(name),
+  };
+}
+
+/**
+ * Runs one call by name: validates the name and arguments, then the handler, and returns
+ * the serialisable result. Never throws.
+ */
+export async function dispatchCall(handlers: PlannerHandlers, name: string, args: unknown): Promise<ApiResult<unknown>> {
+  if (!isCallName(name)) {
+    return { ok: false, error: { code: 'UNKNOWN_CALL', message: `There is no call named "${name}".` } };
+  }
+  const validated = validateCallArgs(name, args);
+  if (!validated.ok) return validated;
+  try {
+    const handler = handlers[name] as (a: unknown) => unknown;
+    return { ok: true, value: await handler(validated.value) };
+  } catch (error) {
+    return { ok: false, error: toApiError(error) };
+  }
+}
+
+export const allCallNames = Object.keys(callArgSchemas) as CallName[];

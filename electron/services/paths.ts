@@ -1,0 +1,17 @@
+import os from 'node:os';
+import path from 'node:path';
+
+export const APP_FOLDER_NAME = 'Sufficiency Planner';
+
+/**
+ * Where the app keeps its own files (working copies, recent plans): PLANNER_DATA_DIR when set
+ * (tests, portable use), else the platform's usual per-user application data folder, the same
+ * folder Electron's `userData` uses so both modes share the recent-plans list.
+ */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  if (env.PLANNER_DATA_DIR) return path.resolve(env.PLANNER_DATA_DIR);
+  const home = os.homedir();
+  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), APP_FOLDER_NAME);
+  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', APP_FOLDER_NAME);
+  return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), APP_FOLDER_NAME);
+}

@@ -1,0 +1,174 @@
+/**
+ * The open plan: a working SQLite copy that the app edits, saved atomically to the user's
+ * `*.ccplan` file on Save. The file on disk changes only when the user saves.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { OpenPlanState, PlanState } from '../../shared/api/contract.js';
+import { PlannerError } from '../../shared/api/errors.js';
+import type { BuiltInDataset } from '../../shared/model/dataset.js';
+import { summarisePlan } from '../../shared/model/summarise.js';
+import type { PlanSummary } from '../../shared/model/summary.js';
+import { configureWorkingDatabase, migrate, openDatabase, schemaVersion, type PlanDatabase } from '../store/database.js';
+import { getMeta, readPlanData, seedFromDataset, setMeta } from '../store/planData.js';
+import {
+  PLAN_EXTENSION,
+  newWorkingPath,
+  openPlanCopy,
+  removeStaleSaveFiles,
+  savePlanAtomically,
+} from '../store/planFile.js';
+import { RecentPlans } from './recentPlans.js';
+
+export const UNTITLED_PLAN_NAME = 'Untitled plan';
+
+interface OpenPlan {
+  db: PlanDatabase;
+  workingPath: string;
+  filePath: string | null;
+  dirty: boolean;
+}
+
+export interface PlanServiceOptions {
+  /** Folder for working copies and the recent-plans list. */
+  dataDir: string;
+  template: BuiltInDataset;
+}
+
+/** Adds the plan extension when the user left it off. */
+export function withPlanExtension(filePath: string): string {
+  return filePath.toLowerCase().endsWith(PLAN_EXTENSION) ? filePath : `${filePath}${PLAN_EXTENSION}`;
+}
+
+export class PlanService {
+  private current: OpenPlan | null = null;
+  readonly recent: RecentPlans;
+  private readonly workDir: string;
+
+  constructor(private readonly options: PlanServiceOptions) {
+    this.recent = new RecentPlans(path.join(options.dataDir, 'recent-plans.json'));
+    this.workDir = path.join(options.dataDir, 'working');
+  }
+
+  state(): PlanState {
+    const plan = this.current;
+    if (!plan) return { open: false };
+    return this.openState(plan);
+  }
+
+  private openState(plan: OpenPlan): OpenPlanState {
+    return {
+      open: true,
+      name: plan.filePath ? path.basename(plan.filePath, PLAN_EXTENSION) : UNTITLED_PLAN_NAME,
+      path: plan.filePath,
+      untitled: plan.filePath === null,
+      dirty: plan.dirty,
+      consortiumName: getMeta(plan.db, 'consortium_name') ?? 'Consortium',
+      schemaVersion: schemaVersion(plan.db),
+    };
+  }
+
+  private requireOpen(): OpenPlan {
+    if (!this.current) throw new PlannerError('NO_PLAN_OPEN', 'No plan is open. Create a new plan or open one.');
+    return this.current;
+  }
+
+  private replaceCurrent(next: OpenPlan | null): void {
+    const previous = this.current;
+    this.current = next;
+    if (previous) this.discardWorkingCopy(previous);
+  }
+
+  private discardWorkingCopy(plan: OpenPlan): void {
+    plan.db.close();
+    for (const p of [plan.workingPath, `${plan.workingPath}-wal`, `${plan.workingPath}-shm`]) {
+      fs.rmSync(p, { force: true });
+    }
+  }
+
+  /** A new untitled plan from the built-in template. */
+  newPlan(): OpenPlanState {
+    const workingPath = newWorkingPath(this.workDir);
+    const db = openDatabase(workingPath);
+    try {
+      configureWorkingDatabase(db);
+      migrate(db);
+      seedFromDataset(db, this.options.template, new Date().toISOString());
+    } catch (error) {
+      db.close();
+      fs.rmSync(workingPath, { force: true });
+      throw error;
+    }
+    const plan: OpenPlan = { db, workingPath, filePath: null, dirty: false };
+    this.replaceCurrent(plan);
+    return this.openState(plan);
+  }
+
+  /** Opens a plan file; on failure the current plan stays open and nothing changes on disk. */
+  openPlan(filePath: string): OpenPlanState {
+    const resolved = path.resolve(filePath);
+    removeStaleSaveFiles(resolved);
+    const workingPath = newWorkingPath(this.workDir);
+    const db = openPlanCopy(resolved, workingPath);
+    const plan: OpenPlan = { db, workingPath, filePath: resolved, dirty: false };
+    this.replaceCurrent(plan);
+    this.recent.touch(resolved);
+    return this.openState(plan);
+  }
+
+  save(): OpenPlanState {
+    const plan = this.requireOpen();
+    if (!plan.filePath) {
+      throw new PlannerError('NEEDS_PATH', 'This plan has not been saved yet: choose where to save it.');
+    }
+    savePlanAtomically(plan.db, plan.filePath);
+    plan.dirty = false;
+    this.recent.touch(plan.filePath);
+    return this.openState(plan);
+  }
+
+  saveAs(filePath: string): OpenPlanState {
+    const plan = this.requireOpen();
+    const target = withPlanExtension(path.resolve(filePath));
+    savePlanAtomically(plan.db, target);
+    plan.filePath = target;
+    plan.dirty = false;
+    this.recent.touch(target);
+    return this.openState(plan);
+  }
+
+  close(): PlanState {
+    this.replaceCurrent(null);
+    return { open: false };
+  }
+
+  summary(): PlanSummary {
+    const plan = this.requireOpen();
+    return summarisePlan(readPlanData(plan.db), this.openState(plan).name);
+  }
+
+  renameConsortium(name: string): OpenPlanState {
+    const plan = this.requireOpen();
+    plan.db.transaction(() => setMeta(plan.db, 'consortium_name', name))();
+    plan.dirty = true;
+    return this.openState(plan);
+  }
+
+  /** Opens the most recent plan if it still opens, else a new untitled plan from the template. */
+  openInitialPlan(explicitPath?: string): OpenPlanState {
+    if (explicitPath) return this.openPlan(explicitPath);
+    const last = this.recent.mostRecent();
+    if (last && fs.existsSync(last)) {
+      try {
+        return this.openPlan(last);
+      } catch {
+        // the last plan no longer opens (moved, damaged, newer): start from the template instead
+      }
+    }
+    return this.newPlan();
+  }
+
+  dispose(): void {
+    this.replaceCurrent(null);
+  }
+}

@@ -1,0 +1,23 @@
+import { createHash } from 'node:crypto';
+import { sql as core } from './0001_core.js';
+import { sql as observations } from './0002_observations.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+  /** sha256 of the SQL text; recorded in each plan so an edited migration is detected. */
+  checksum: string;
+}
+
+function migration(version: number, name: string, sql: string): Migration {
+  return { version, name, sql, checksum: createHash('sha256').update(sql).digest('hex') };
+}
+
+/** Numbered, immutable, applied in order. Append only. */
+export const migrations: readonly Migration[] = [
+  migration(1, '0001_core', core),
+  migration(2, '0002_observations', observations),
+];
+
+export const latestSchemaVersion = migrations.length;

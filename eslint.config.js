@@ -1,0 +1,65 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeModules = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream', 'module', 'worker_threads', 'zlib'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'release/', '.tsbuild/', '.cache/', 'test-results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // shared/ is the pure domain: no Node, DOM, Electron or React.
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'react', 'react-dom', 'better-sqlite3', ...nodeModules].map((name) => ({
+            name,
+            message: 'shared/ must stay pure TypeScript: no Node, DOM, Electron or React imports.',
+          })),
+          patterns: [{ group: ['node:*'], message: 'shared/ must not import Node modules.' }],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', 'Buffer', 'localStorage'],
+    },
+  },
+  {
+    // The renderer talks to the host only through renderer/src/api.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/api/**'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-properties': [
+        'error',
+        { object: 'window', property: 'planner', message: 'Use renderer/src/api instead of window.planner.' },
+      ],
+      'no-restricted-imports': [
+        'error',
+        { paths: ['electron', 'better-sqlite3', ...nodeModules], patterns: ['node:*', '**/electron/**'] },
+      ],
+    },
+  },
+  {
+    files: ['renderer/src/api/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['electron/**/*.ts', 'scripts/**/*.{ts,mjs}', 'test/**/*.ts', 'bin/**/*.mjs', '*.config.ts'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+);

@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+/**
+ * Builds what is stale: the renderer (Vite), the Node-side bundles (Electron main, browser
+ * mode, CLI) and the sandboxed preload. `--force` rebuilds everything. Progress goes to stderr.
+ */
+import fs from 'node:fs';
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const stampFile = path.join(dist, '.build-stamp.json');
+const inputs = ['renderer', 'shared', 'electron', 'resources', 'vite.config.ts', 'package.json', 'scripts/build.mjs'];
+
+function newestMtime(target) {
+  const full = path.join(root, target);
+  if (!fs.existsSync(full)) return 0;
+  const stat = fs.statSync(full);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of fs.readdirSync(full, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    newest = Math.max(newest, newestMtime(path.join(target, entry.name)));
+  }
+  return newest;
+}
+
+export function isStale() {
+  const outputs = ['renderer/index.html', 'node/main.js', 'node/browser-main.js', 'node/cli.js', 'node/preload.cjs'];
+  if (!fs.existsSync(stampFile) || outputs.some((o) => !fs.existsSync(path.join(dist, o)))) return true;
+  const stamp = JSON.parse(fs.readFileSync(stampFile, 'utf8'));
+  return Math.max(...inputs.map(newestMtime)) > stamp.sourcesMtime;
+}
+
+const nodeExternals = ['electron', 'better-sqlite3', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+export async function build({ force = false, quiet = false } = {}) {
+  if (!force && !isStale()) return false;
+  const started = Date.now();
+  const sourcesMtime = Math.max(...inputs.map(newestMtime));
+  if (!quiet) process.stderr.write('Building Sufficiency Planner…\n');
+  const vite = await import('vite');
+  const logLevel = quiet ? 'error' : 'warn';
+  await vite.build({ configFile: path.join(root, 'vite.config.ts'), logLevel });
+  await vite.build({
+    configFile: false,
+    root,
+    logLevel,
+    build: {
+      ssr: true,
+      outDir: path.join(dist, 'node'),
+      emptyOutDir: true,
+      target: 'node20',
+      sourcemap: true,
+      minify: false,
+      rollupOptions: {
+        input: {
+          main: path.join(root, 'electron/main.ts'),
+          'browser-main': path.join(root, 'electron/browser-main.ts'),
+          cli: path.join(root, 'electron/cli.ts'),
+        },
+        external: nodeExternals,
+        output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+      },
+    },
+    ssr: { noExternal: true },
+  });
+  await vite.build({
+    configFile: false,
+    root,
+    logLevel,
+    build: {
+      ssr: true,
+      outDir: path.join(dist, 'node'),
+      emptyOutDir: false,
+      target: 'node20',
+      minify: false,
+      rollupOptions: {
+        input: { preload: path.join(root, 'electron/preload.ts') },
+        external: ['electron'],
+        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+      },
+    },
+    ssr: { noExternal: true },
+  });
+  fs.writeFileSync(stampFile, JSON.stringify({ sourcesMtime, builtAt: new Date().toISOString() }));
+  if (!quiet) process.stderr.write(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
+  return true;
+}
+
+if (process.argv[1] && pathToFileURL(path.resolve(process.argv[1])).href === import.meta.url) {
+  build({ force: process.argv.includes('--force') }).catch((error) => {
+    process.stderr.write(`Build failed: ${error.stack ?? error}\n`);
+    process.exit(1);
+  });
+}

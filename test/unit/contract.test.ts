@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { callArgSchemas, callNames, menuCommandSchema, validateCallArgs } from '../../shared/api/contract.js';
+import { PlannerError, isApiError, toApiError } from '../../shared/api/errors.js';
+
+describe('API contract validation', () => {
+  it('accepts well-formed arguments for every call', () => {
+    const good: Record<string, unknown> = {
+      openPlan: { path: '/home/analyst/plans/gm.ccplan' },
+      savePlanAs: { path: 'C:\\Users\\analyst\\gm.ccplan' },
+      chooseSavePath: { suggestedName: 'Greater Manchester.ccplan' },
+      renameConsortium: { name: 'Greater Manchester' },
+    };
+    for (const name of callNames) {
+      const result = validateCallArgs(name, good[name] ?? {});
+      expect(result.ok, name).toBe(true);
+    }
+  });
+
+  it.each([
+    ['openPlan', {}, 'path'],
+    ['openPlan', { path: 42 }, 'path'],
+    ['openPlan', { path: 'relative/plan.ccplan' }, 'full path'],
+    ['openPlan', { path: '/tmp/a\0b.ccplan' }, 'NUL'],
+    ['openPlan', { path: '/tmp/x.ccplan', extra: true }, 'extra'],
+    ['savePlanAs', { path: '' }, 'required'],
+    ['renameConsortium', { name: '   ' }, 'needs a name'],
+    ['renameConsortium', { name: 'x'.repeat(121) }, '120'],
+    ['getPlanSummary', { unexpected: 1 }, 'unexpected'],
+    ['chooseSavePath', { suggestedName: '' }, 'suggestedName'],
+  ] as const)('rejects %s with %j', (name, args, mentions) => {
+    const result = validateCallArgs(name, args);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('INVALID_ARGUMENT');
+    expect(result.error.message).toContain(mentions);
+    expect(isApiError(JSON.parse(JSON.stringify(result.error)))).toBe(true);
+  });
+
+  it('trims the consortium name it accepts', () => {
+    const result = validateCallArgs('renameConsortium', { name: '  GM Consortium  ' });
+    expect(result).toEqual({ ok: true, value: { name: 'GM Consortium' } });
+  });
+
+  it('declares a schema for every call name', () => {
+    expect(callNames.sort()).toEqual(Object.keys(callArgSchemas).sort());
+    expect(callNames).toContain('getPlanSummary');
+  });
+
+  it('validates menu commands', () => {
+    expect(menuCommandSchema.safeParse({ command: 'save' }).success).toBe(true);
+    expect(menuCommandSchema.safeParse({ command: 'openRecent', path: '/p/a.ccplan' }).success).toBe(true);
+    expect(menuCommandSchema.safeParse({ command: 'openRecent' }).success).toBe(false);
+    expect(menuCommandSchema.safeParse({ command: 'format-disk' }).success).toBe(false);
+  });
+});
+
+describe('error shape', () => {
+  it('serialises PlannerError to {code, message, details}', () => {
+    const error = new PlannerError('NOT_A_PLAN', 'x is not a plan', { file: 'x' });
+    expect(JSON.parse(JSON.stringify(error))).toEqual({ code: 'NOT_A_PLAN', message: 'x is not a plan', details: { file: 'x' } });
+  });
+
+  it('turns unexpected errors into INTERNAL without a stack', () => {
+    const converted = toApiError(new TypeError('boom'));
+    expect(converted).toEqual({ code: 'INTERNAL', message: 'Unexpected error: boom' });
+    expect(toApiError('text')).toEqual({ code: 'INTERNAL', message: 'Unexpected error: text' });
+  });
+
+  it('recognises only known codes as API errors', () => {
+    expect(isApiError({ code: 'NOT_A_PLAN', message: 'm' })).toBe(true);
+    expect(isApiError({ code: 'WHATEVER', message: 'm' })).toBe(false);
+    expect(isApiError(null)).toBe(false);
+  });
+});
