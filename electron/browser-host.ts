@@ -109,7 +109,10 @@ export function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHo
     const auth = req.headers.authorization;
     const given = auth?.startsWith('Bearer ') ? auth.slice('Bearer '.length) : undefined;
     if (!tokensMatch(token, given)) {
-      sendError(res, 401, { code: 'UNAUTHORISED', message: 'This request needs the secret from the address printed at start-up.' });
+      sendError(res, 401, {
+        code: 'UNAUTHORISED',
+        message: 'This request needs the secret from the address printed at start-up.',
+      });
       return;
     }
     const origin = req.headers.origin;
@@ -123,7 +126,10 @@ export function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHo
       return;
     }
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      sendError(res, 415, { code: 'INVALID_ARGUMENT', message: 'API calls must send JSON (Content-Type: application/json).' });
+      sendError(res, 415, {
+        code: 'INVALID_ARGUMENT',
+        message: 'API calls must send JSON (Content-Type: application/json).',
+      });
       return;
     }
     let args: unknown;
@@ -139,7 +145,8 @@ export function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHo
       return;
     }
     const result = await dispatchCall(options.handlers, name, args);
-    sendJson(res, result.ok ? 200 : (statusForCode[result.error.code] ?? 422), result);
+    // Transport-level failures get their HTTP status; a domain error (e.g. NOT_FOUND) is a normal result.
+    sendJson(res, result.ok ? 200 : (statusForCode[result.error.code] ?? 200), result);
   };
 
   const server = http.createServer((req, res) => {

@@ -23,7 +23,8 @@ export function parseBrowserArgs(argv: readonly string[]): BrowserModeOptions {
     if (arg === '--no-open') options.open = false;
     else if (arg === '--port') {
       const value = Number(argv[++i]);
-      if (!Number.isInteger(value) || value < 0 || value > 65535) throw new Error('--port needs a number from 0 to 65535.');
+      if (!Number.isInteger(value) || value < 0 || value > 65535)
+        throw new Error('--port needs a number from 0 to 65535.');
       options.port = value;
     } else if (arg === '--plan') {
       const value = argv[++i];

@@ -90,13 +90,28 @@ function summaryText(summary: PlanSummary): string {
   const headline = summary.consortium.headline;
   const header = ['Authority', 'ONS code', ...headline.map((f) => `${measures[f.measure].label} (${f.period})`)];
   const rows = [
-    ...summary.authorities.map((a) => [a.name, a.code, ...headline.map((h) => formatValue(a.headline.find((f) => f.measure === h.measure)))]),
+    ...summary.authorities.map((a) => [
+      a.name,
+      a.code,
+      ...headline.map((h) => formatValue(a.headline.find((f) => f.measure === h.measure))),
+    ]),
     [`${summary.consortium.name} (total)`, '', ...headline.map((f) => formatValue(f))],
-    ...summary.comparators.map((a) => [a.name, a.code, ...headline.map((h) => formatValue(a.headline.find((f) => f.measure === h.measure)))]),
+    ...summary.comparators.map((a) => [
+      a.name,
+      a.code,
+      ...headline.map((h) => formatValue(a.headline.find((f) => f.measure === h.measure))),
+    ]),
   ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
-  return [`${summary.planName}: ${summary.consortium.name}, ${summary.consortium.memberCount} authorities`, line(header), ...rows.map(line)].join('\n') + '\n';
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  return (
+    [
+      `${summary.planName}: ${summary.consortium.name}, ${summary.consortium.memberCount} authorities`,
+      line(header),
+      ...rows.map(line),
+    ].join('\n') + '\n'
+  );
 }
 
 function runSummary(args: readonly string[], io: CliIo): number {
@@ -107,7 +122,9 @@ function runSummary(args: readonly string[], io: CliIo): number {
     if (options.plan) context.plans.openPlan(options.plan);
     else context.plans.newPlan();
     const summary = context.plans.summary();
-    io.stdout(options.json ? `${JSON.stringify(summaryJson(summary, options.plan ?? null), null, 2)}\n` : summaryText(summary));
+    io.stdout(
+      options.json ? `${JSON.stringify(summaryJson(summary, options.plan ?? null), null, 2)}\n` : summaryText(summary),
+    );
     return 0;
   } finally {
     context.plans.dispose();

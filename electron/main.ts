@@ -31,12 +31,16 @@ if (!app.requestSingleInstanceLock()) {
   const dialogs: FileDialogs = {
     async chooseOpenPath() {
       const options = { title: 'Open plan', properties: ['openFile' as const], filters: planFilters };
-      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      const result = mainWindow
+        ? await dialog.showOpenDialog(mainWindow, options)
+        : await dialog.showOpenDialog(options);
       return { path: result.canceled ? null : (result.filePaths[0] ?? null) };
     },
     async chooseSavePath(suggestedName: string) {
       const options = { title: 'Save plan as', defaultPath: suggestedName, filters: planFilters };
-      const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+      const result = mainWindow
+        ? await dialog.showSaveDialog(mainWindow, options)
+        : await dialog.showSaveDialog(options);
       return { path: result.canceled ? null : (result.filePath ?? null) };
     },
   };
@@ -51,7 +55,11 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     hardenApp();
     serveRenderer(path.join(here, '../renderer'));
-    const context = createAppContext({ mode: 'electron', dataDir: app.getPath('userData'), dialogs });
+    const context = createAppContext({
+      mode: 'electron',
+      dataDir: process.env.PLANNER_DATA_DIR ?? app.getPath('userData'),
+      dialogs,
+    });
     try {
       context.plans.openInitialPlan(planArg);
     } catch (error) {
@@ -64,7 +72,9 @@ if (!app.requestSingleInstanceLock()) {
     const refreshChrome = () => {
       const state = context.plans.state();
       Menu.setApplicationMenu(buildMenu(window, context.plans.recent.list()));
-      window.setTitle(state.open ? `${state.name}${state.dirty ? ' •' : ''} — Sufficiency Planner` : 'Sufficiency Planner');
+      window.setTitle(
+        state.open ? `${state.name}${state.dirty ? ' •' : ''} — Sufficiency Planner` : 'Sufficiency Planner',
+      );
       window.setDocumentEdited(state.open && state.dirty);
     };
     bindIpc(context.handlers, refreshChrome);

@@ -6,7 +6,12 @@ import { MENU_CHANNEL } from './ipc.js';
 export function buildMenu(window: BrowserWindow, recent: RecentPlan[]): Menu {
   const send = (command: MenuCommand) => () => window.webContents.send(MENU_CHANNEL, command);
   const recentItems: MenuItemConstructorOptions[] = recent.length
-    ? recent.map((r) => ({ label: r.name, sublabel: r.path, enabled: r.exists, click: send({ command: 'openRecent', path: r.path }) }))
+    ? recent.map((r) => ({
+        label: r.name,
+        sublabel: r.path,
+        enabled: r.exists,
+        click: send({ command: 'openRecent', path: r.path }),
+      }))
     : [{ label: 'No recent plans', enabled: false }];
   const template: MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),

@@ -1,5 +1,6 @@
 import { BrowserWindow } from 'electron';
 import { APP_ORIGIN } from './security.js';
+import { lockedWebPreferences } from './webPreferences.js';
 
 /** The one window, with locked webPreferences (each is checked by the Electron end-to-end test). */
 export function createMainWindow(preloadPath: string): BrowserWindow {
@@ -11,21 +12,7 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     title: 'Sufficiency Planner',
     show: false,
     backgroundColor: '#ffffff',
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      safeDialogs: true,
-    },
+    webPreferences: lockedWebPreferences(preloadPath),
   });
   window.once('ready-to-show', () => window.show());
   void window.loadURL(`${APP_ORIGIN}/index.html`);

@@ -79,7 +79,7 @@ export async function build({ force = false, quiet = false } = {}) {
       rollupOptions: {
         input: { preload: path.join(root, 'electron/preload.ts') },
         external: ['electron'],
-        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
       },
     },
     ssr: { noExternal: true },

@@ -5,73 +5,11 @@
  *
  *   npm start -- [--browser] [--port N] [--no-open] [--plan FILE]
  */
-import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import { createRequire } from 'node:module';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, root } from './build.mjs';
-
-const require = createRequire(import.meta.url);
-const cacheDir = path.join(root, '.cache');
-const installFailedMarker = path.join(cacheDir, 'electron-install-failed.txt');
-const electronDir = path.join(root, 'node_modules', 'electron');
-
-function electronBinary() {
-  const pathFile = path.join(electronDir, 'path.txt');
-  if (!fs.existsSync(pathFile)) return null;
-  const binary = path.join(electronDir, 'dist', fs.readFileSync(pathFile, 'utf8').trim());
-  return fs.existsSync(binary) ? binary : null;
-}
-
-/** Returns the Electron binary, or the reason there is none. Tries the download once, ever. */
-function findElectron() {
-  let binary = electronBinary();
-  if (binary) return { binary };
-  if (fs.existsSync(installFailedMarker)) {
-    return { reason: `its download failed earlier (delete ${path.relative(root, installFailedMarker)} to try again)` };
-  }
-  if (!fs.existsSync(path.join(electronDir, 'install.js'))) return { reason: 'the electron package is not installed' };
-  process.stderr.write("Fetching Electron's runtime (first start only)…\n");
-  const result = spawnSync(process.execPath, [path.join(electronDir, 'install.js')], {
-    cwd: electronDir,
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
-  binary = electronBinary();
-  if (result.status === 0 && binary) return { binary };
-  fs.mkdirSync(cacheDir, { recursive: true });
-  const detail = `${result.error?.message ?? ''}${result.stderr ?? ''}`.trim().split('\n').slice(-3).join(' ');
-  fs.writeFileSync(installFailedMarker, `${new Date().toISOString()}\n${detail}\n`);
-  return { reason: 'it could not be downloaded on this machine' };
-}
-
-/** better-sqlite3 built for Electron's ABI, kept apart from the Node build the tests use. */
-function electronSqliteBinding() {
-  const version = JSON.parse(fs.readFileSync(path.join(electronDir, 'package.json'), 'utf8')).version;
-  const target = path.join(cacheDir, 'electron-native', `${version}-${process.arch}`, 'better_sqlite3.node');
-  if (fs.existsSync(target)) return { binding: target };
-  process.stderr.write(`Building the database module for Electron ${version} (first start only)…\n`);
-  const source = path.dirname(require.resolve('better-sqlite3/package.json'));
-  const work = path.join(cacheDir, 'electron-native', 'src');
-  fs.rmSync(work, { recursive: true, force: true });
-  fs.cpSync(source, work, { recursive: true, filter: (p) => !p.includes(`${path.sep}build${path.sep}`) });
-  const gyp = require.resolve('node-gyp/bin/node-gyp.js');
-  const result = spawnSync(
-    process.execPath,
-    [gyp, 'rebuild', '--release', `--target=${version}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers'],
-    { cwd: work, encoding: 'utf8', timeout: 600_000 },
-  );
-  const built = path.join(work, 'build', 'Release', 'better_sqlite3.node');
-  if (result.status !== 0 || !fs.existsSync(built)) return { reason: "the database module could not be built for Electron's runtime" };
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  fs.copyFileSync(built, target);
-  return { binding: target };
-}
-
-function hasDisplay() {
-  return process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
-}
+import { electronSqliteBinding, findElectron, hasDisplay } from './electron-runtime.mjs';
 
 async function main() {
   const args = process.argv.slice(2);
@@ -79,11 +17,13 @@ async function main() {
   let reason;
   if (args.includes('--browser')) {
     reason = 'you asked for browser mode';
-  } else if (!hasDisplay()) {
-    reason = 'there is no display for a desktop window';
   } else {
     const electron = findElectron();
-    if (electron.binary) {
+    if (!electron.binary) {
+      reason = `Electron's runtime is not available because ${electron.reason}`;
+    } else if (!hasDisplay()) {
+      reason = 'there is no display for a desktop window';
+    } else {
       const native = electronSqliteBinding();
       if (native.binding) {
         const planArgs = args.filter((a) => a.toLowerCase().endsWith('.ccplan'));
@@ -96,8 +36,6 @@ async function main() {
         return;
       }
       reason = native.reason;
-    } else {
-      reason = `Electron's runtime is not available because ${electron.reason}`;
     }
   }
   const sentence = reason.startsWith("Electron's") ? reason : `The desktop window is not used because ${reason}`;

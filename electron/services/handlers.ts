@@ -47,7 +47,11 @@ export function createHandlers(plans: PlanService, appInfo: AppInfo, dialogs: Fi
  * Runs one call by name: validates the name and arguments, then the handler, and returns
  * the serialisable result. Never throws.
  */
-export async function dispatchCall(handlers: PlannerHandlers, name: string, args: unknown): Promise<ApiResult<unknown>> {
+export async function dispatchCall(
+  handlers: PlannerHandlers,
+  name: string,
+  args: unknown,
+): Promise<ApiResult<unknown>> {
   if (!isCallName(name)) {
     return { ok: false, error: { code: 'UNKNOWN_CALL', message: `There is no call named "${name}".` } };
   }

@@ -8,7 +8,10 @@ export const APP_FOLDER_NAME = 'Sufficiency Planner';
  * (tests, portable use), else the platform's usual per-user application data folder, the same
  * folder Electron's `userData` uses so both modes share the recent-plans list.
  */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (env.PLANNER_DATA_DIR) return path.resolve(env.PLANNER_DATA_DIR);
   const home = os.homedir();
   if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), APP_FOLDER_NAME);

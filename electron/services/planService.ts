@@ -9,7 +9,13 @@ import { PlannerError } from '../../shared/api/errors.js';
 import type { BuiltInDataset } from '../../shared/model/dataset.js';
 import { summarisePlan } from '../../shared/model/summarise.js';
 import type { PlanSummary } from '../../shared/model/summary.js';
-import { configureWorkingDatabase, migrate, openDatabase, schemaVersion, type PlanDatabase } from '../store/database.js';
+import {
+  configureWorkingDatabase,
+  migrate,
+  openDatabase,
+  schemaVersion,
+  type PlanDatabase,
+} from '../store/database.js';
 import { getMeta, readPlanData, seedFromDataset, setMeta } from '../store/planData.js';
 import {
   PLAN_EXTENSION,

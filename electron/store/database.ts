@@ -45,7 +45,9 @@ function appliedMigrations(db: PlanDatabase): AppliedMigration[] {
     .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'")
     .get() as { name: string } | undefined;
   if (!table) return [];
-  return db.prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version').all() as AppliedMigration[];
+  return db
+    .prepare('SELECT version, name, checksum FROM schema_migrations ORDER BY version')
+    .all() as AppliedMigration[];
 }
 
 /** Checks that the migrations recorded in a plan are exactly the ones this build ships. */
@@ -83,7 +85,9 @@ export function migrate(db: PlanDatabase, upTo: number = latestSchemaVersion): n
     ) STRICT`);
     checkMigrationHistory(db);
     const done = new Set(appliedMigrations(db).map((m) => m.version));
-    const record = db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)');
+    const record = db.prepare(
+      'INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)',
+    );
     let version = done.size === 0 ? 0 : Math.max(...done);
     for (const m of migrations) {
       if (m.version > upTo || done.has(m.version)) continue;

@@ -1,5 +1,12 @@
 /** Typed reads and writes of a plan's data tables. */
-import type { Area, AreaLevel, BuiltInDataset, Observation, Source, SuppressionCode } from '../../shared/model/dataset.js';
+import type {
+  Area,
+  AreaLevel,
+  BuiltInDataset,
+  Observation,
+  Source,
+  SuppressionCode,
+} from '../../shared/model/dataset.js';
 import { isMeasureId } from '../../shared/model/measures.js';
 import type { PlanData } from '../../shared/model/summarise.js';
 import type { PlanDatabase } from './database.js';
@@ -75,32 +82,28 @@ interface ObservationRow {
 }
 
 export function readPlanData(db: PlanDatabase): PlanData {
-  const areas = (db.prepare('SELECT * FROM area ORDER BY level DESC, name').all() as AreaRow[]).map(
-    (r): Area => ({
-      code: r.code,
-      dfeCode: r.dfe_code,
-      name: r.name,
-      level: r.level,
-      regionCode: r.region_code,
-      regionName: r.region_name,
-      centroidLat: r.centroid_lat,
-      centroidLon: r.centroid_lon,
-      isMember: r.is_member === 1,
-    }),
-  );
-  const sources = (db.prepare('SELECT * FROM source ORDER BY id').all() as SourceRow[]).map(
-    (r): Source => ({
-      id: r.id,
-      title: r.title,
-      publisher: r.publisher,
-      file: r.file,
-      table: r.table_name,
-      period: r.period,
-      licence: r.licence,
-      url: r.url,
-      illustrative: r.illustrative === 1,
-    }),
-  );
+  const areas = (db.prepare('SELECT * FROM area ORDER BY level DESC, name').all() as AreaRow[]).map((r): Area => ({
+    code: r.code,
+    dfeCode: r.dfe_code,
+    name: r.name,
+    level: r.level,
+    regionCode: r.region_code,
+    regionName: r.region_name,
+    centroidLat: r.centroid_lat,
+    centroidLon: r.centroid_lon,
+    isMember: r.is_member === 1,
+  }));
+  const sources = (db.prepare('SELECT * FROM source ORDER BY id').all() as SourceRow[]).map((r): Source => ({
+    id: r.id,
+    title: r.title,
+    publisher: r.publisher,
+    file: r.file,
+    table: r.table_name,
+    period: r.period,
+    licence: r.licence,
+    url: r.url,
+    illustrative: r.illustrative === 1,
+  }));
   const observations: Observation[] = [];
   for (const r of db
     .prepare('SELECT * FROM observation ORDER BY area_code, measure, period')

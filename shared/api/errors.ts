@@ -49,9 +49,7 @@ export function isApiError(value: unknown): value is ApiError {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   return (
-    typeof v.code === 'string' &&
-    (apiErrorCodes as readonly string[]).includes(v.code) &&
-    typeof v.message === 'string'
+    typeof v.code === 'string' && (apiErrorCodes as readonly string[]).includes(v.code) && typeof v.message === 'string'
   );
 }
 

@@ -121,7 +121,8 @@ export const measures: Record<MeasureId, MeasureDefinition> = {
     label: 'Registered places',
     unit: 'places',
     aggregation: 'sum',
-    description: "Registered places in children's homes located in the LA (excluding short-break-only and secure homes).",
+    description:
+      "Registered places in children's homes located in the LA (excluding short-break-only and secure homes).",
   },
 };
 

@@ -90,14 +90,17 @@ function consortiumTotal(
   // Rates are recomputed from the summed numerator and population, never averaged.
   const numerator = consortiumTotal(index, members, 'childrenLookedAfter', period);
   const population = consortiumTotal(index, members, 'population0to17', period);
-  const complete = numerator.value !== null && population.value !== null && !numerator.missingMembers && !population.missingMembers;
+  const complete =
+    numerator.value !== null && population.value !== null && !numerator.missingMembers && !population.missingMembers;
   return {
     measure,
     period,
     value: complete && population.value ? Math.round(((numerator.value ?? 0) / population.value) * 100_000) / 10 : null,
     suppression: null,
     sources: [...new Set([...numerator.sources, ...population.sources])].sort(),
-    ...(complete ? {} : { missingMembers: [...new Set([...(numerator.missingMembers ?? []), ...(population.missingMembers ?? [])])] }),
+    ...(complete
+      ? {}
+      : { missingMembers: [...new Set([...(numerator.missingMembers ?? []), ...(population.missingMembers ?? [])])] }),
     derivation: `Children looked after on 31 March ${period} ÷ ONS mid-${period} population aged 0 to 17 × 10,000, summed over members`,
   };
 }

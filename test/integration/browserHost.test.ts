@@ -77,7 +77,11 @@ describe('browser-mode host', () => {
   });
 
   it('answers 401 to an API call without the secret, or with a wrong one', async () => {
-    const none = await request('/api/getPlanSummary', { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } });
+    const none = await request('/api/getPlanSummary', {
+      method: 'POST',
+      body: '{}',
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(none.status).toBe(401);
     expect(JSON.parse(none.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHORISED' } });
     const wrong = await request('/api/getPlanSummary', {
@@ -90,11 +94,19 @@ describe('browser-mode host', () => {
 
   it('answers 403 when the Host header is foreign (DNS rebinding)', async () => {
     for (const hostHeader of ['evil.example:80', `attacker.test:${host.port}`, '127.0.0.1']) {
-      const reply = await request('/api/getPlanState', { method: 'POST', body: '{}', headers: { ...authorised(), Host: hostHeader } });
+      const reply = await request('/api/getPlanState', {
+        method: 'POST',
+        body: '{}',
+        headers: { ...authorised(), Host: hostHeader },
+      });
       expect(reply.status, hostHeader).toBe(403);
       expect((await request('/', { headers: { Host: hostHeader } })).status).toBe(403);
     }
-    const local = await request('/api/getPlanState', { method: 'POST', body: '{}', headers: { ...authorised(), Host: `localhost:${host.port}` } });
+    const local = await request('/api/getPlanState', {
+      method: 'POST',
+      body: '{}',
+      headers: { ...authorised(), Host: `localhost:${host.port}` },
+    });
     expect(local.status).toBe(200);
   });
 
@@ -117,7 +129,11 @@ describe('browser-mode host', () => {
   });
 
   it('validates arguments at the boundary and returns the one error shape', async () => {
-    const bad = await request('/api/openPlan', { method: 'POST', body: JSON.stringify({ path: 7 }), headers: authorised() });
+    const bad = await request('/api/openPlan', {
+      method: 'POST',
+      body: JSON.stringify({ path: 7 }),
+      headers: authorised(),
+    });
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
     const notJson = await request('/api/openPlan', { method: 'POST', body: '{path:', headers: authorised() });

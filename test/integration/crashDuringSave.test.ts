@@ -15,7 +15,9 @@ afterAll(() => tmp.cleanup());
 function runAndKill(target: string, killDuring: number, delayMs: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const working = path.join(tmp.dir, `working-${killDuring}-${delayMs}.sqlite`);
-    const proc = spawn(process.execPath, ['--import', 'tsx', child, working, target], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, ['--import', 'tsx', child, working, target], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const lines: string[] = [];
     let stderr = '';
     let buffer = '';
@@ -54,7 +56,9 @@ describe('a crash during save never leaves a half-written plan', () => {
         const generation = getMeta(db, 'generation');
         expect(['0', '1']).toContain(generation);
         if (finishedSecondSave) expect(generation).toBe('1');
-        expect(db.prepare("SELECT COUNT(*) AS n FROM plan_meta WHERE key LIKE 'padding-%'").get()).toEqual({ n: 20_000 });
+        expect(db.prepare("SELECT COUNT(*) AS n FROM plan_meta WHERE key LIKE 'padding-%'").get()).toEqual({
+          n: 20_000,
+        });
       } finally {
         db.close();
       }

@@ -52,7 +52,9 @@ describe('migrations', () => {
     const older = path.join(tmp.dir, 'older.ccplan');
     const db = openDatabase(older);
     migrate(db, 1);
-    db.prepare("INSERT INTO area (code, name, level, is_member) VALUES ('E08000001', 'Bolton', 'Local authority', 1)").run();
+    db.prepare(
+      "INSERT INTO area (code, name, level, is_member) VALUES ('E08000001', 'Bolton', 'Local authority', 1)",
+    ).run();
     db.prepare("INSERT INTO plan_meta (key, value) VALUES ('consortium_name', 'Old consortium')").run();
     db.close();
     expect(readPlanHeader(older).userVersion).toBe(1);
@@ -81,7 +83,12 @@ describe('migrations', () => {
 describe('plan files', () => {
   it('round-trip: new from template, edit, save as, reopen', () => {
     const created = service.newPlan();
-    expect(created).toMatchObject({ untitled: true, dirty: false, name: 'Untitled plan', consortiumName: 'Greater Manchester' });
+    expect(created).toMatchObject({
+      untitled: true,
+      dirty: false,
+      name: 'Untitled plan',
+      consortiumName: 'Greater Manchester',
+    });
     const original = service.summary();
     expect(original.authorities).toHaveLength(10);
 
@@ -104,7 +111,11 @@ describe('plan files', () => {
     } finally {
       reopened.dispose();
     }
-    expect(service.recent.list()[0]).toMatchObject({ path: `${target}.ccplan`, name: 'Greater Manchester', exists: true });
+    expect(service.recent.list()[0]).toMatchObject({
+      path: `${target}.ccplan`,
+      name: 'Greater Manchester',
+      exists: true,
+    });
   });
 
   it('saved files are self-contained, pass integrity_check and carry the plan header', () => {
@@ -116,7 +127,9 @@ describe('plan files', () => {
     const db = new Database(target, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('delete');
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(db.prepare('SELECT COUNT(*) AS n FROM observation').get()).toEqual({ n: builtInTemplate.observations.length });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM observation').get()).toEqual({
+      n: builtInTemplate.observations.length,
+    });
     db.close();
     expect(fs.readdirSync(tmp.dir).filter((f) => f.includes('.saving-'))).toEqual([]);
   });
@@ -145,7 +158,12 @@ describe('plan files', () => {
 
 describe('files that are not plans are refused, and nothing changes', () => {
   const cases: [string, (file: string) => void, string, string][] = [
-    ['a text file', (f) => fs.writeFileSync(f, 'CHILD,SEX,DOB\n1,1,01/01/2010\n'), 'NOT_A_PLAN', 'not a Sufficiency Planner plan'],
+    [
+      'a text file',
+      (f) => fs.writeFileSync(f, 'CHILD,SEX,DOB\n1,1,01/01/2010\n'),
+      'NOT_A_PLAN',
+      'not a Sufficiency Planner plan',
+    ],
     ['an empty file', (f) => fs.writeFileSync(f, ''), 'NOT_A_PLAN', 'not a Sufficiency Planner plan'],
     [
       'another application’s SQLite database',
@@ -184,7 +202,7 @@ describe('files that are not plans are refused, and nothing changes', () => {
       (f) => {
         const db = openDatabase(f);
         migrate(db);
-        const insert = db.prepare("INSERT INTO plan_meta (key, value) VALUES (?, ?)");
+        const insert = db.prepare('INSERT INTO plan_meta (key, value) VALUES (?, ?)');
         db.transaction(() => {
           for (let i = 0; i < 2000; i++) insert.run(`k${i}`, 'x'.repeat(200));
         })();

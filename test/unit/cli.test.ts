@@ -27,7 +27,11 @@ describe('planner CLI', () => {
     expect(manchester.figures.childrenLookedAfter).toMatchObject({ unit: 'children' });
     expect(manchester.figures.childrenLookedAfter.sources.length).toBeGreaterThan(0);
     // The consortium total is exactly the sum of its members.
-    const total = summary.authorities.reduce((s: number, a: { figures: { childrenLookedAfter: { value: number } } }) => s + a.figures.childrenLookedAfter.value, 0);
+    const total = summary.authorities.reduce(
+      (s: number, a: { figures: { childrenLookedAfter: { value: number } } }) =>
+        s + a.figures.childrenLookedAfter.value,
+      0,
+    );
     expect(summary.consortium.figures.childrenLookedAfter.value).toBe(total);
   });
 
@@ -40,7 +44,10 @@ describe('planner CLI', () => {
     context.plans.dispose();
     const { code, stdout } = run(['summary', '--plan', file, '--json']);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toMatchObject({ plan: { name: 'saved', path: file }, consortium: { name: 'Test consortium' } });
+    expect(JSON.parse(stdout)).toMatchObject({
+      plan: { name: 'saved', path: file },
+      consortium: { name: 'Test consortium' },
+    });
   });
 
   it('summary without --json prints a readable table', () => {

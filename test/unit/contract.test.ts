@@ -57,7 +57,11 @@ describe('API contract validation', () => {
 describe('error shape', () => {
   it('serialises PlannerError to {code, message, details}', () => {
     const error = new PlannerError('NOT_A_PLAN', 'x is not a plan', { file: 'x' });
-    expect(JSON.parse(JSON.stringify(error))).toEqual({ code: 'NOT_A_PLAN', message: 'x is not a plan', details: { file: 'x' } });
+    expect(JSON.parse(JSON.stringify(error))).toEqual({
+      code: 'NOT_A_PLAN',
+      message: 'x is not a plan',
+      details: { file: 'x' },
+    });
   });
 
   it('turns unexpected errors into INTERNAL without a stack', () => {

@@ -27,7 +27,13 @@ const la = (code: string, name: string, isMember = true): Area => ({
   isMember,
 });
 
-const obs = (area: string, measure: Observation['measure'], period: string, value: number | null, src = 'dfe'): Observation => ({
+const obs = (
+  area: string,
+  measure: Observation['measure'],
+  period: string,
+  value: number | null,
+  src = 'dfe',
+): Observation => ({
   area,
   measure,
   period,
@@ -85,7 +91,10 @@ describe('summarisePlan', () => {
   it('keeps suppressed member values missing and marks the total incomplete', () => {
     const summary = summarisePlan(plan(), 'My plan');
     const bury = summary.authorities.find((a) => a.name === 'Bury');
-    expect(bury?.headline.find((f) => f.measure === 'placedOver20Miles')).toMatchObject({ value: null, suppression: 'c' });
+    expect(bury?.headline.find((f) => f.measure === 'placedOver20Miles')).toMatchObject({
+      value: null,
+      suppression: 'c',
+    });
     const total = summary.consortium.headline.find((f) => f.measure === 'placedOver20Miles');
     expect(total).toMatchObject({ value: 40, missingMembers: ['Bury'] });
   });

@@ -1,0 +1,127 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { MenuCommand, RecentPlan } from '../../../shared/api/contract.js';
+import { RecentPlans } from './RecentPlans';
+import { ariaShortcut, shortcutLabel, type FileCommand } from './shortcuts';
+
+export interface FileToolbarProps {
+  planOpen: boolean;
+  busy: boolean;
+  recent: RecentPlan[];
+  onCommand(command: MenuCommand): void;
+}
+
+/** Browser mode's stand-in for the native File and Help menus. */
+export function FileToolbar({ planOpen, busy, recent, onCommand }: FileToolbarProps) {
+  const fileButton = (command: FileCommand, label: string, needsPlan: boolean) => (
+    <button
+      type="button"
+      className="toolbar-button"
+      disabled={busy || (needsPlan && !planOpen)}
+      onClick={() => onCommand({ command })}
+      aria-keyshortcuts={ariaShortcut(command)}
+      title={`${label.replace('…', '')} (${shortcutLabel(command)})`}
+    >
+      {label}
+    </button>
+  );
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label="File">
+      <div className="toolbar-group">
+        {fileButton('new', 'New', false)}
+        {fileButton('open', 'Open…', false)}
+        <RecentMenu recent={recent} disabled={busy} onOpen={(path) => onCommand({ command: 'openRecent', path })} />
+        {fileButton('save', 'Save', true)}
+        {fileButton('saveAs', 'Save as…', true)}
+        {fileButton('close', 'Close', true)}
+      </div>
+      <div className="toolbar-group">
+        <button
+          type="button"
+          className="toolbar-button"
+          disabled={busy || !planOpen}
+          onClick={() => onCommand({ command: 'dataSources' })}
+        >
+          Data sources
+        </button>
+        <button
+          type="button"
+          className="toolbar-button"
+          disabled={busy}
+          onClick={() => onCommand({ command: 'about' })}
+        >
+          About
+        </button>
+      </div>
+    </div>
+  );
+}
+
+interface RecentMenuProps {
+  recent: RecentPlan[];
+  disabled: boolean;
+  onOpen(path: string): void;
+}
+
+/** "Open recent": a disclosure listing recent plans; plans whose file has gone are shown but cannot be chosen. */
+function RecentMenu({ recent, disabled, onOpen }: RecentMenuProps) {
+  const [expanded, setExpanded] = useState(false);
+  const panelId = useId();
+  const rootRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!expanded) return;
+    function onPointerDown(event: PointerEvent) {
+      if (rootRef.current && event.target instanceof Node && !rootRef.current.contains(event.target)) {
+        setExpanded(false);
+      }
+    }
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [expanded]);
+
+  function close() {
+    setExpanded(false);
+    buttonRef.current?.focus();
+  }
+
+  return (
+    <div
+      className="recent-menu"
+      ref={rootRef}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && expanded) {
+          event.preventDefault();
+          close();
+        }
+      }}
+      onBlur={(event) => {
+        if (!rootRef.current?.contains(event.relatedTarget as Node | null)) setExpanded(false);
+      }}
+    >
+      <button
+        ref={buttonRef}
+        type="button"
+        className="toolbar-button"
+        aria-expanded={expanded}
+        aria-controls={panelId}
+        disabled={disabled}
+        onClick={() => setExpanded((v) => !v)}
+      >
+        Open recent <span aria-hidden="true">▾</span>
+      </button>
+      <div id={panelId} className="recent-panel" hidden={!expanded}>
+        <RecentPlans
+          recent={recent}
+          disabled={false}
+          emptyText="No recent plans yet."
+          onOpen={(path) => {
+            close();
+            onOpen(path);
+          }}
+        />
+      </div>
+    </div>
+  );
+}

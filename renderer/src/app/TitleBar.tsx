@@ -1,0 +1,35 @@
+import type { PlanState } from '../../../shared/api/contract.js';
+
+export interface TitleBarProps {
+  appName: string;
+  planState: PlanState | null;
+}
+
+/** Plan name, consortium and the unsaved-changes marker, always in view. */
+export function TitleBar({ appName, planState }: TitleBarProps) {
+  return (
+    <div className="titlebar">
+      <span className="app-name">{appName}</span>
+      {planState?.open && (
+        <>
+          <span className="titlebar-divider" aria-hidden="true" />
+          <span className="plan-identity">
+            <span className="plan-name" data-testid="plan-name" title={planState.path ?? undefined}>
+              {planState.name}
+            </span>
+            {planState.dirty && (
+              <span className="unsaved-marker" data-testid="unsaved-marker" title="Unsaved changes">
+                <span aria-hidden="true">•</span>
+                <span className="visually-hidden">unsaved changes</span>
+              </span>
+            )}
+          </span>
+          <span className="consortium-name">
+            <span className="visually-hidden">Consortium: </span>
+            {planState.consortiumName}
+          </span>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import type { ComponentType } from 'react';
+import { DataView } from '../views/data/DataView';
+
+export interface ViewDefinition {
+  id: string;
+  /** Navigation label, also used in messages such as "the Data view". */
+  label: string;
+  Component: ComponentType;
+}
+
+/**
+ * The views in navigation order. A view is listed only once it works; Projection, Map, Scenarios,
+ * Compare and Report join here as they are built.
+ */
+export const views: readonly ViewDefinition[] = [{ id: 'data', label: 'Data', Component: DataView }];

@@ -1,0 +1,329 @@
+/**
+ * Pure preparation of the Data view's authority table from a PlanSummary: columns, rows, formatted
+ * cells with their provenance, and sorting. No React and no DOM, so it is unit-tested directly.
+ */
+import type { AreaSummary, HeadlineFigure, PlanSummary } from '../../../../shared/model/summary.js';
+import { isMeasureId, measures, type MeasureId, type MeasureUnit } from '../../../../shared/model/measures.js';
+import type { Source, SuppressionCode } from '../../../../shared/model/dataset.js';
+
+/** What each published suppression code means, in words shown next to the missing value. */
+export const suppressionReasons: Record<SuppressionCode, string> = {
+  c: 'confidential',
+  z: 'not applicable',
+  x: 'unavailable',
+  k: 'below 0.5',
+  low: 'low',
+  u: 'low reliability',
+};
+
+/** Shown in place of a missing number; the reason always accompanies it as text. */
+export const missingMark = '—';
+
+type PeriodKind = 'onDate' | 'yearTo' | 'midYear';
+
+/** How a bare year ("2024") reads for each measure: a count on 31 March, a flow over the year, or a mid-year estimate. */
+const periodKinds: Record<MeasureId, PeriodKind> = {
+  childrenLookedAfter: 'onDate',
+  childrenLookedAfterRatePer10k: 'onDate',
+  childrenStartingCare: 'yearTo',
+  childrenCeasingCare: 'yearTo',
+  childrenInChildrensHomes: 'onDate',
+  placedOutsideLaBoundary: 'onDate',
+  placedOver20Miles: 'onDate',
+  childrenWithMissingIncident: 'yearTo',
+  missingIncidents: 'yearTo',
+  otherLasChildrenPlacedInside: 'onDate',
+  population0to17: 'midYear',
+  childrensHomes: 'onDate',
+  registeredPlaces: 'onDate',
+};
+
+const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** "2024" → "31 March 2024" (or "year to 31 March 2024", "mid-2024"); "2023-03-31" → "31 March 2023". */
+export function formatPeriod(measure: MeasureId, period: string): string {
+  const year = /^(\d{4})$/.exec(period);
+  if (year) {
+    switch (periodKinds[measure]) {
+      case 'onDate':
+        return `31 March ${period}`;
+      case 'yearTo':
+        return `year to 31 March ${period}`;
+      case 'midYear':
+        return `mid-${period}`;
+    }
+  }
+  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(period);
+  if (date) {
+    const time = Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3]));
+    if (!Number.isNaN(time)) return longDate.format(time);
+  }
+  return period;
+}
+
+const countFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const rateFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+
+/** Formats a value in the measure's unit: counts as whole numbers with thousands separators, rates to at most 1 dp. */
+export function formatValue(measure: MeasureId, value: number): string {
+  return measures[measure].aggregation === 'rate' ? rateFormat.format(value) : countFormat.format(value);
+}
+
+/** Why a figure is missing, in words: the suppression reason, or that nothing was published or stored. */
+export function missingReason(figure: HeadlineFigure | null): string {
+  if (!figure) return 'no figure stored';
+  if (figure.suppression) return suppressionReasons[figure.suppression];
+  return 'not published';
+}
+
+export interface FigureColumn {
+  /** Stable key: measure and period. */
+  key: string;
+  measure: MeasureId;
+  period: string;
+  label: string;
+  unit: MeasureUnit;
+  periodLabel: string;
+  /** Label with its period, e.g. "Children looked after (31 March 2024)". */
+  heading: string;
+  description: string;
+}
+
+export type RowKind = 'member' | 'consortium' | 'comparator';
+
+export interface FigureCell {
+  columnKey: string;
+  figure: HeadlineFigure | null;
+  value: number | null;
+  /** The formatted value, or the missing mark. */
+  text: string;
+  /** Present when value is null: the suppression reason or why there is no figure. */
+  missing: string | null;
+  /** The figure's own period when it differs from the column's. */
+  periodNote: string | null;
+  sources: Source[];
+  /** Source ids the summary's source list does not contain (shown, never hidden). */
+  unknownSourceIds: string[];
+  illustrative: boolean;
+  /** For a consortium total: names of members whose value was missing, so the total is incomplete. */
+  missingMembers: string[];
+  /** Plain-text provenance for the cell's title and accessible description. */
+  provenance: string;
+}
+
+export interface TableRow {
+  kind: RowKind;
+  key: string;
+  name: string;
+  code: string | null;
+  dfeCode: string | null;
+  cells: FigureCell[];
+}
+
+export interface AuthorityTableModel {
+  columns: FigureColumn[];
+  /** Consortium members, in summary order. */
+  members: TableRow[];
+  /** The consortium total then the comparators; always shown after the members. */
+  summaryRows: TableRow[];
+}
+
+const columnKey = (measure: MeasureId, period: string): string => `${measure}@${period}`;
+
+function comparePeriods(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * One column per measure and period held by the members or the consortium total, in the order the
+ * summary lists its headline measures (periods oldest first within a measure). A measure only the
+ * comparators hold still gets its column.
+ */
+export function buildColumns(summary: PlanSummary): FigureColumn[] {
+  const periods = new Map<MeasureId, Set<string>>();
+  const collect = (figures: HeadlineFigure[], onlyNewMeasures: ReadonlySet<MeasureId> | null): void => {
+    for (const f of figures) {
+      if (!isMeasureId(f.measure) || (onlyNewMeasures && onlyNewMeasures.has(f.measure))) continue;
+      const set = periods.get(f.measure) ?? new Set<string>();
+      set.add(f.period);
+      periods.set(f.measure, set);
+    }
+  };
+  for (const area of summary.authorities) if (area.isMember) collect(area.headline, null);
+  collect(summary.consortium.headline, null);
+  const held = new Set(periods.keys());
+  for (const area of summary.comparators) collect(area.headline, held);
+
+  const columns: FigureColumn[] = [];
+  for (const [measure, set] of periods) {
+    const definition = measures[measure];
+    for (const period of [...set].sort(comparePeriods)) {
+      const periodLabel = formatPeriod(measure, period);
+      columns.push({
+        key: columnKey(measure, period),
+        measure,
+        period,
+        label: definition.label,
+        unit: definition.unit,
+        periodLabel,
+        heading: `${definition.label} (${periodLabel})`,
+        description: definition.description,
+      });
+    }
+  }
+  return columns;
+}
+
+/** Describes sources in plain text: title, publisher, file (and table), period and licence. */
+export function describeSource(source: Source): string {
+  const file = source.table ? `${source.file}, ${source.table}` : source.file;
+  const illustrative = source.illustrative ? ' Illustrative: generated, not published data.' : '';
+  return `${source.title} (${source.publisher}). File: ${file}. Period: ${source.period}. Licence: ${source.licence}.${illustrative}`;
+}
+
+function findFigure(area: { headline: HeadlineFigure[] }, column: FigureColumn, columns: FigureColumn[]) {
+  const exact = area.headline.find((f) => f.measure === column.measure && f.period === column.period);
+  if (exact) return { figure: exact, periodNote: null };
+  // A comparator published for another period still shows, labelled with its own period,
+  // when it cannot be confused with another column of the same measure.
+  const sameMeasure = area.headline.filter((f) => f.measure === column.measure);
+  const columnsForMeasure = columns.filter((c) => c.measure === column.measure);
+  const only = sameMeasure[0];
+  if (sameMeasure.length === 1 && columnsForMeasure.length === 1 && only) {
+    return { figure: only, periodNote: formatPeriod(only.measure, only.period) };
+  }
+  return { figure: null, periodNote: null };
+}
+
+function buildCell(
+  area: { name: string; headline: HeadlineFigure[] },
+  column: FigureColumn,
+  columns: FigureColumn[],
+  sourcesById: Map<string, Source>,
+  memberNames: Map<string, string>,
+): FigureCell {
+  const { figure, periodNote } = findFigure(area, column, columns);
+  const sources: Source[] = [];
+  const unknownSourceIds: string[] = [];
+  for (const id of figure?.sources ?? []) {
+    const source = sourcesById.get(id);
+    if (source) sources.push(source);
+    else unknownSourceIds.push(id);
+  }
+  const value = figure?.value ?? null;
+  const missing = value === null ? missingReason(figure) : null;
+  const missingMembers = (figure?.missingMembers ?? []).map((code) => memberNames.get(code) ?? code);
+
+  const lines: string[] = [];
+  const what = `${area.name}: ${column.label}, ${periodNote ?? column.periodLabel}`;
+  lines.push(value === null ? `${what}: no value (${missing}).` : `${what}: ${formatValue(column.measure, value)}.`);
+  if (figure?.derivation) lines.push(`${figure.derivation.replace(/\.$/, '')}.`);
+  if (missingMembers.length > 0) lines.push(`Incomplete total: no figure for ${joinNames(missingMembers)}.`);
+  if (figure?.suppression && value !== null) lines.push(`Marked ${suppressionReasons[figure.suppression]}.`);
+  if (sources.length === 0 && unknownSourceIds.length === 0) lines.push('Source: none recorded.');
+  for (const source of sources) lines.push(`Source: ${describeSource(source)}`);
+  for (const id of unknownSourceIds) lines.push(`Source: “${id}” (not described in this plan).`);
+
+  return {
+    columnKey: column.key,
+    figure,
+    value,
+    text: value === null ? missingMark : formatValue(column.measure, value),
+    missing,
+    periodNote,
+    sources,
+    unknownSourceIds,
+    illustrative: sources.some((s) => s.illustrative),
+    missingMembers,
+    provenance: lines.join('\n'),
+  };
+}
+
+/** "Bolton", "Bolton and Bury", "Bolton, Bury and Wigan". */
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
+}
+
+/** Builds the whole table: member rows, then the consortium total and the comparators. */
+export function buildAuthorityTable(summary: PlanSummary): AuthorityTableModel {
+  const columns = buildColumns(summary);
+  const sourcesById = new Map(summary.sources.map((s) => [s.id, s]));
+  const memberAreas = summary.authorities.filter((a) => a.isMember);
+  const memberNames = new Map<string, string>();
+  for (const a of summary.authorities) {
+    memberNames.set(a.code, a.name);
+    if (a.dfeCode) memberNames.set(a.dfeCode, a.name);
+  }
+
+  const areaRow = (area: AreaSummary, kind: RowKind): TableRow => ({
+    kind,
+    key: `${kind}:${area.code}`,
+    name: area.name,
+    code: area.code,
+    dfeCode: area.dfeCode,
+    cells: columns.map((c) => buildCell(area, c, columns, sourcesById, memberNames)),
+  });
+
+  const consortiumName = `${summary.consortium.name} (consortium)`;
+  const consortiumRow: TableRow = {
+    kind: 'consortium',
+    key: 'consortium',
+    name: consortiumName,
+    code: null,
+    dfeCode: null,
+    cells: columns.map((c) =>
+      buildCell({ name: consortiumName, headline: summary.consortium.headline }, c, columns, sourcesById, memberNames),
+    ),
+  };
+
+  return {
+    columns,
+    members: memberAreas.map((a) => areaRow(a, 'member')),
+    summaryRows: [consortiumRow, ...summary.comparators.map((a) => areaRow(a, 'comparator'))],
+  };
+}
+
+export type SortDirection = 'ascending' | 'descending';
+
+export interface SortState {
+  /** 'name', 'code', 'dfeCode' or a figure column's key. */
+  key: string;
+  direction: SortDirection;
+}
+
+export const defaultSort: SortState = { key: 'name', direction: 'ascending' };
+
+const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
+
+function sortValue(row: TableRow, key: string): string | number | null {
+  if (key === 'name') return row.name;
+  if (key === 'code') return row.code;
+  if (key === 'dfeCode') return row.dfeCode;
+  return row.cells.find((c) => c.columnKey === key)?.value ?? null;
+}
+
+/**
+ * Sorts rows by a column. Missing values always go last, whichever the direction, and ties fall back
+ * to the name so the order is stable and predictable. Returns a new array.
+ */
+export function sortRows(rows: readonly TableRow[], sort: SortState): TableRow[] {
+  const sign = sort.direction === 'ascending' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const av = sortValue(a, sort.key);
+    const bv = sortValue(b, sort.key);
+    if (av === null && bv !== null) return 1;
+    if (bv === null && av !== null) return -1;
+    let order = 0;
+    if (typeof av === 'number' && typeof bv === 'number') order = av - bv;
+    else if (av !== null && bv !== null) order = collator.compare(String(av), String(bv));
+    if (order !== 0) return order * sign;
+    return collator.compare(a.name, b.name);
+  });
+}
+
+/** Next sort state after activating a column header: a new column starts ascending, the same column flips. */
+export function nextSort(current: SortState, key: string): SortState {
+  if (current.key !== key) return { key, direction: 'ascending' };
+  return { key, direction: current.direction === 'ascending' ? 'descending' : 'ascending' };
+}

@@ -1,0 +1,3 @@
+export const root: string;
+export function isStale(): boolean;
+export function build(options?: { force?: boolean; quiet?: boolean }): Promise<boolean>;
