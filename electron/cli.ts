@@ -63,7 +63,14 @@ function figuresJson(figures: HeadlineFigure[]) {
 }
 
 function areaJson(a: AreaSummary) {
-  return { onsCode: a.code, dfeCode: a.dfeCode, name: a.name, level: a.level, figures: figuresJson(a.headline) };
+  return {
+    onsCode: a.code,
+    dfeCode: a.dfeCode,
+    name: a.name,
+    level: a.level,
+    figures: figuresJson(a.headline),
+    childrensHomesBySector: a.supplyBySector,
+  };
 }
 
 export function summaryJson(summary: PlanSummary, planPath: string | null) {
@@ -73,9 +80,12 @@ export function summaryJson(summary: PlanSummary, planPath: string | null) {
       name: summary.consortium.name,
       memberCount: summary.consortium.memberCount,
       figures: figuresJson(summary.consortium.headline),
+      childrensHomesBySector: summary.consortium.supplyBySector,
     },
     authorities: summary.authorities.map(areaJson),
     comparators: summary.comparators.map(areaJson),
+    assumptions: summary.assumptions,
+    gaps: summary.gaps,
     sources: summary.sources,
   };
 }

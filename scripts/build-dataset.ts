@@ -1,20 +1,33 @@
 /**
- * Builds the built-in Greater Manchester dataset (resources/dataset/builtin-gm.json) from the
- * published DfE, Ofsted and ONS files in ../shared/data.
+ * Builds the built-in dataset (resources/dataset/builtin-gm.json) from the published DfE, Ofsted
+ * and ONS files in ../shared/data: every current English upper-tier LA (from the reference list
+ * built by scripts/build-reference.ts), with the ten Greater Manchester LAs as the consortium's
+ * members, plus North West and England as comparators.
  *
  *   npx tsx scripts/build-dataset.ts [--data DIR] [--out FILE]
  *
- * The output is deterministic: stable ordering, 2-space JSON with a trailing newline, and a
+ * LA codes in the inputs are mapped to current ONS codes through the reference crosswalk (e.g.
+ * Barnsley's E08000016 in DfE files to E08000038). Rows of abolished authorities (Cumbria,
+ * Northamptonshire) and of former codes whose boundaries changed are left out: their figures
+ * cannot be split between successors. The build says what it left out.
+ *
+ * The output is deterministic: stable ordering, a fixed JSON layout with a trailing newline, and a
  * `generatedAt` taken from the latest period in the inputs, so re-running gives identical bytes.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseCsv } from '../shared/import/csv.js';
+import type { AuthorityLookup, ReferenceAuthority } from '../shared/model/authorities.js';
+import { createAuthorityLookup } from '../shared/model/authorities.js';
 import type { Area, BuiltInDataset, Observation, Source, SuppressionCode } from '../shared/model/dataset.js';
 import { suppressionCodes } from '../shared/model/dataset.js';
 import type { MeasureId } from '../shared/model/measures.js';
 import { measureIds } from '../shared/model/measures.js';
+import type { HomeSector, HomeType, OfstedJudgement, SupplyRow } from '../shared/model/supply.js';
+import { homeSectors, homeTypes, ofstedJudgements } from '../shared/model/supply.js';
+import { ILLUSTRATIVE_SEED, buildIllustrative } from './illustrative.js';
+import { buildReference, crosswalk } from './build-reference.js';
 
 // ---------------------------------------------------------------------------------------------
 // Areas
@@ -29,7 +42,7 @@ interface MemberLa {
   name: string;
 }
 
-/** The ten Greater Manchester LAs (ONS and DfE codes, DOMAIN.md). */
+/** The ten Greater Manchester LAs (ONS and DfE codes, DOMAIN.md): the consortium's members. */
 export const gmLocalAuthorities: readonly MemberLa[] = [
   { code: 'E08000001', dfeCode: '350', name: 'Bolton' },
   { code: 'E08000002', dfeCode: '351', name: 'Bury' },
@@ -147,7 +160,7 @@ function sourceList(periods: Record<keyof typeof SOURCE_IDS, string>): Source[] 
       publisher: 'Ofsted',
       file: baseName(FILES.ofsted),
       table:
-        'Provider_level_at_31_Mar_2023: provision type "Children\'s home" (either capitalisation), registration status Active, short-break-only homes excluded (secure children\'s homes are a separate provision type and so excluded); homes and sum of Places by Local authority, Government Office Region North West, and England. The sheet lists inspected providers only (latest registration 2 November 2022), so homes registered but not yet inspected by 31 March 2023 are absent',
+        'Provider_level_at_31_Mar_2023, registration status Active (suspended homes left out), homes and sum of Places by Local authority (matched to codes through the reference list), Government Office Region North West and England. Homes and places measures: provision type "Children\'s home" (either capitalisation), short-break-only homes excluded. Supply rows: provision types "Children\'s home" and "Secure children\'s home" by Local authority, Sector, type (short-break-only from the "Short-break-only children\'s home" column) and "Overall experiences and progress of children and young people"; residential special schools registered as children\'s homes and other provision types excluded. Homes filed under Cumbria (abolished 1 April 2023) cannot be split between Cumberland and Westmorland and Furness and are counted in North West and England only. The sheet lists inspected providers only (latest registration 2 November 2022), so homes registered but not yet inspected by 31 March 2023 are absent',
       period: periods.ofsted,
       licence: OGL,
       url: 'https://www.gov.uk/government/statistics/childrens-social-care-data-in-england-2023',
@@ -271,8 +284,84 @@ class ObservationSet {
   }
 }
 
+/**
+ * Maps the LA codes and names in the inputs to current authorities through the reference list, and
+ * records what it had to leave out (abolished authorities, former codes whose boundaries changed).
+ */
+class AreaResolver {
+  private readonly lookup: AuthorityLookup;
+  /** Former codes whose figures cover a different area from the current authority's. */
+  private readonly otherArea: ReadonlySet<string>;
+  /** "file: what (why)" → periods left out. */
+  private readonly leftOut = new Map<string, Set<string>>();
+
+  constructor(readonly authorities: readonly ReferenceAuthority[]) {
+    this.lookup = createAuthorityLookup(authorities);
+    this.otherArea = new Set(
+      crosswalk.flatMap((e) => (e.formerCodes ?? []).filter((f) => !f.sameArea).map((f) => f.code)),
+    );
+  }
+
+  /** The current authority for a DfE/ONS LA row's codes, or null when its figures cannot be carried to one. */
+  fromCodes(
+    file: string,
+    newCode: string,
+    oldCode: string,
+    name: string,
+    period: string,
+    where: string,
+  ): string | null {
+    const authority = this.lookup.byCode(newCode !== '' ? newCode : oldCode);
+    if (!authority) {
+      throw new Error(
+        `${where}: LA ${name} (${newCode}, ${oldCode}) is not in the reference list; add it to the crosswalk in scripts/build-reference.ts.`,
+      );
+    }
+    if (authority.status === 'abolished') {
+      this.leaveOut(
+        file,
+        `${name} (${newCode})`,
+        `abolished; successors ${authority.successorCodes.join(', ')}`,
+        period,
+      );
+      return null;
+    }
+    if (newCode !== '' && newCode !== authority.onsCode && this.otherArea.has(newCode)) {
+      this.leaveOut(file, `${name} (${newCode})`, `former code of ${authority.name}, a different area`, period);
+      return null;
+    }
+    if (oldCode !== '' && oldCode !== authority.dfeCode) {
+      throw new Error(`${where}: ${authority.name} has DfE code ${oldCode}, expected ${authority.dfeCode}.`);
+    }
+    return authority.onsCode;
+  }
+
+  /** The authority (current or abolished) with this name or alias; throws when there is none. */
+  byName(name: string, where: string): ReferenceAuthority {
+    const authority = this.lookup.byName(name);
+    if (!authority) {
+      throw new Error(
+        `${where}: LA name "${name}" is not in the reference list; add an alias to the crosswalk in scripts/build-reference.ts.`,
+      );
+    }
+    return authority;
+  }
+
+  leaveOut(file: string, what: string, why: string, period: string): void {
+    const key = `${baseName(file)}: ${what} (${why})`;
+    const periods = this.leftOut.get(key) ?? new Set<string>();
+    periods.add(period);
+    this.leftOut.set(key, periods);
+  }
+
+  /** What was left out, one line per file and area, sorted. */
+  notes(): string[] {
+    return [...this.leftOut].map(([key, periods]) => `${key}: ${[...periods].sort().join(', ')}`).sort();
+  }
+}
+
 /** Which dataset area a DfE long-format row belongs to, or null when it is outside the dataset. */
-function dfeArea(table: Table, cells: string[], where: string): string | null {
+function dfeArea(resolver: AreaResolver, table: Table, cells: string[], period: string, where: string): string | null {
   const level = cell(cells, table.column('geographic_level')).toLowerCase();
   if (level === 'national') {
     const country = table.hasColumn('country_code') ? cell(cells, table.column('country_code')) : '';
@@ -282,15 +371,14 @@ function dfeArea(table: Table, cells: string[], where: string): string | null {
     return cell(cells, table.column('region_code')) === NORTH_WEST ? NORTH_WEST : null;
   }
   if (level === 'local authority') {
-    const newCode = cell(cells, table.column('new_la_code'));
-    const oldCode = cell(cells, table.column('old_la_code'));
-    const la =
-      gmLocalAuthorities.find((g) => g.code === newCode) ?? gmLocalAuthorities.find((g) => g.dfeCode === oldCode);
-    if (!la) return null;
-    if (oldCode !== '' && oldCode !== la.dfeCode) {
-      throw new Error(`${where}: ${la.name} has DfE code ${oldCode}, expected ${la.dfeCode}.`);
-    }
-    return la.code;
+    return resolver.fromCodes(
+      table.file,
+      cell(cells, table.column('new_la_code')),
+      cell(cells, table.column('old_la_code')),
+      cell(cells, table.column('la_name')),
+      period,
+      where,
+    );
   }
   return null;
 }
@@ -314,7 +402,7 @@ interface LongFormatSpec {
 }
 
 /** Reads one long-format DfE/ONS file into observations; returns the periods it took. */
-function readLongFormat(read: Reader, spec: LongFormatSpec, into: ObservationSet): string[] {
+function readLongFormat(read: Reader, resolver: AreaResolver, spec: LongFormatSpec, into: ObservationSet): string[] {
   const table = new Table(spec.file, read(spec.file));
   const periodCol = table.column('time_period');
   const filterCol = table.column(...spec.filterColumns);
@@ -328,11 +416,11 @@ function readLongFormat(read: Reader, spec: LongFormatSpec, into: ObservationSet
     if (groupCol !== null && normaliseName(cell(cells, groupCol)) !== group) continue;
     const measure = wanted.get(normaliseName(cell(cells, filterCol)));
     if (!measure) continue;
-    const area = dfeArea(table, cells, where);
-    if (!area) continue;
     const period = cell(cells, periodCol);
     if (!/^\d{4}$/.test(period)) throw new Error(`${where}: time_period "${period}" is not a year.`);
     if (spec.fromYear !== undefined && Number(period) < spec.fromYear) continue;
+    const area = dfeArea(resolver, table, cells, period, where);
+    if (!area) continue;
     if (spec.onlyNew && into.has(area, measure, period)) continue;
     const value = parseValue(cell(cells, valueCol), `${where} (${measure})`);
     into.add({ area, measure, period, ...value, source: spec.sourceId }, where);
@@ -349,7 +437,36 @@ interface OfstedCounts {
   places: number;
 }
 
-function readOfsted(read: Reader, into: ObservationSet): void {
+/** Provision types taken into supply (normalised, case-insensitive) and the type of home each is. */
+const supplyProvisionTypes: ReadonlyMap<string, HomeType> = new Map([
+  ["children's home", 'childrensHome'],
+  ["secure children's home", 'secure'],
+]);
+
+const sectorByName: ReadonlyMap<string, HomeSector> = new Map(homeSectors.map((s) => [normaliseName(s), s]));
+const judgementByName: ReadonlyMap<string, OfstedJudgement> = new Map(
+  ofstedJudgements.filter((j) => j !== 'Not yet inspected').map((j) => [normaliseName(j), j]),
+);
+
+function ofstedJudgement(raw: string, where: string): OfstedJudgement {
+  if (raw === '') return 'Not yet inspected';
+  const judgement = judgementByName.get(normaliseName(raw));
+  if (!judgement) throw new Error(`${where}: unknown Ofsted judgement "${raw}".`);
+  return judgement;
+}
+
+interface OfstedResult {
+  supply: SupplyRow[];
+  /** Suspended children's homes and secure homes left out, by LA name. */
+  suspended: Map<string, number>;
+}
+
+/**
+ * Reads the Ofsted provider-level sheet: homes and places observations for every current LA, North
+ * West and England, and supply rows by LA, sector, type of home and judgement. Only homes whose
+ * registration status is Active are counted.
+ */
+function readOfsted(read: Reader, resolver: AreaResolver, into: ObservationSet): OfstedResult {
   const file = FILES.ofsted;
   // Three title rows, header on row 4; find it by name rather than trusting the position.
   const table = new Table(file, read(file), (rows) => {
@@ -365,15 +482,22 @@ function readOfsted(read: Reader, into: ObservationSet): void {
   const statusCol = table.column('Registration status');
   const laCol = table.column('Local authority');
   const regionCol = table.column('Government Office Region');
+  const sectorCol = table.column('Sector');
   const placesCol = table.column('Places');
   const shortBreakCol = table.column("Short-break-only children's home");
+  const judgementCol = table.column('Overall experiences and progress of children and young people');
 
-  const byName = new Map(gmLocalAuthorities.map((la) => [normaliseName(la.name), la.code]));
   const counts = new Map<string, OfstedCounts>([
     [ENGLAND, { homes: 0, places: 0 }],
     [NORTH_WEST, { homes: 0, places: 0 }],
   ]);
-  for (const la of gmLocalAuthorities) counts.set(la.code, { homes: 0, places: 0 });
+  for (const a of resolver.authorities) if (a.status === 'current') counts.set(a.onsCode, { homes: 0, places: 0 });
+  const supply = new Map<string, SupplyRow>();
+  const suspended = new Map<string, number>();
+  /** Successors of abolished authorities under which the sheet still files homes (no figure of their own). */
+  const successorsWithoutFigures = new Set<string>();
+  /** Homes (all supply types) filed under abolished authorities, which have no area of their own. */
+  const abolished = new Map<string, OfstedCounts>();
   const seen = new Set<string>();
 
   for (const { line, cells } of table.rows) {
@@ -382,31 +506,77 @@ function readOfsted(read: Reader, into: ObservationSet): void {
     if (urn === '') continue;
     if (seen.has(urn)) throw new Error(`${where}: URN ${urn} appears twice.`);
     seen.add(urn);
-    if (normaliseName(cell(cells, typeCol)) !== "children's home") continue;
-    if (normaliseName(cell(cells, statusCol)) !== 'active') continue;
-    if (cell(cells, shortBreakCol) !== '') continue;
-    const placesText = cell(cells, placesCol).replace(/,/g, '');
-    if (!/^\d+$/.test(placesText)) throw new Error(`${where}: children's home ${urn} has no number of places.`);
-    const places = Number(placesText);
-    const targets = [ENGLAND];
-    const region = normaliseName(cell(cells, regionCol));
-    if (region === normaliseName(NORTH_WEST_NAME)) targets.push(NORTH_WEST);
-    const gmCode = byName.get(normaliseName(cell(cells, laCol)));
-    if (gmCode) {
-      if (region !== normaliseName(NORTH_WEST_NAME)) {
-        throw new Error(
-          `${where}: a Greater Manchester home with Government Office Region "${cell(cells, regionCol)}".`,
-        );
-      }
-      targets.push(gmCode);
+    const laName = cell(cells, laCol);
+    const authority = resolver.byName(laName, where);
+    const region = cell(cells, regionCol);
+    if (normaliseName(region) !== normaliseName(authority.regionName)) {
+      throw new Error(
+        `${where}: a home in ${authority.name} with Government Office Region "${region}", expected "${authority.regionName}".`,
+      );
     }
-    for (const target of targets) {
-      const c = counts.get(target);
-      if (!c) continue;
+    if (authority.status === 'abolished') for (const s of authority.successorCodes) successorsWithoutFigures.add(s);
+
+    const provisionType = supplyProvisionTypes.get(normaliseName(cell(cells, typeCol)));
+    if (!provisionType) continue;
+    const status = normaliseName(cell(cells, statusCol));
+    if (status === 'suspended') {
+      suspended.set(laName, (suspended.get(laName) ?? 0) + 1);
+      continue;
+    }
+    if (status !== 'active') throw new Error(`${where}: unknown registration status "${cell(cells, statusCol)}".`);
+    const placesText = cell(cells, placesCol).replace(/,/g, '');
+    if (!/^\d+$/.test(placesText)) throw new Error(`${where}: home ${urn} has no number of places.`);
+    const places = Number(placesText);
+    const shortBreakOnly = cell(cells, shortBreakCol) !== '';
+    const homeType: HomeType =
+      provisionType === 'secure' ? 'secure' : shortBreakOnly ? 'shortBreakOnly' : 'childrensHome';
+
+    if (homeType === 'childrensHome') {
+      const targets = [ENGLAND];
+      if (normaliseName(region) === normaliseName(NORTH_WEST_NAME)) targets.push(NORTH_WEST);
+      if (authority.status === 'current') targets.push(authority.onsCode);
+      for (const target of targets) {
+        const c = counts.get(target);
+        if (!c) continue;
+        c.homes += 1;
+        c.places += places;
+      }
+    }
+
+    if (authority.status === 'abolished') {
+      const c = abolished.get(authority.name) ?? { homes: 0, places: 0 };
       c.homes += 1;
       c.places += places;
+      abolished.set(authority.name, c);
+      continue;
     }
+    const sector = sectorByName.get(normaliseName(cell(cells, sectorCol))) ?? 'Other';
+    const judgement = ofstedJudgement(cell(cells, judgementCol), where);
+    const key = `${authority.onsCode}|${sector}|${homeType}|${judgement}`;
+    const row = supply.get(key) ?? {
+      area: authority.onsCode,
+      period: OFSTED_PERIOD,
+      sector,
+      homeType,
+      judgement,
+      homes: 0,
+      registeredPlaces: 0,
+      source: SOURCE_IDS.ofsted,
+    };
+    row.homes += 1;
+    row.registeredPlaces += places;
+    supply.set(key, row);
   }
+
+  for (const [name, c] of abolished) {
+    resolver.leaveOut(
+      file,
+      `${name}, ${c.homes} homes with ${c.places} places`,
+      'abolished; counted in North West and England only',
+      OFSTED_PERIOD,
+    );
+  }
+  for (const code of successorsWithoutFigures) counts.delete(code);
   for (const [area, c] of counts) {
     const values = [
       ['childrensHomes', c.homes],
@@ -416,6 +586,7 @@ function readOfsted(read: Reader, into: ObservationSet): void {
       into.add({ area, measure, period: OFSTED_PERIOD, value, suppression: null, source: SOURCE_IDS.ofsted }, file);
     }
   }
+  return { supply: [...supply.values()], suspended };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -473,13 +644,30 @@ function describePeriods(periods: string[], prefix = 'Years ending 31 March'): s
   return first === last ? `${prefix} ${first}` : `${prefix} ${first} to ${last}`;
 }
 
+/** The dataset and what the build had to leave out, for the CLI to report. */
+export interface BuildResult {
+  dataset: BuiltInDataset;
+  /** Rows left out (abolished authorities, former codes covering other areas), one line each. */
+  leftOut: string[];
+  /** Suspended children's homes and secure homes not counted, by Ofsted LA name. */
+  suspended: Map<string, number>;
+}
+
 /** Reads the published files in `dataDir` and returns the built-in Greater Manchester dataset. */
 export function buildDataset(dataDir: string): BuiltInDataset {
+  return buildDatasetWithNotes(dataDir).dataset;
+}
+
+/** As buildDataset, with notes on what was left out. */
+export function buildDatasetWithNotes(dataDir: string): BuildResult {
   const read = createReader(dataDir);
+  const authorities = buildReference(read(FILES.claRate), crosswalk, FILES.claRate);
+  const resolver = new AreaResolver(authorities);
   const observations = new ObservationSet();
 
   const claRatePeriods = readLongFormat(
     read,
+    resolver,
     {
       file: FILES.claRate,
       sourceId: SOURCE_IDS.claRate,
@@ -496,6 +684,7 @@ export function buildDataset(dataDir: string): BuiltInDataset {
   );
   readLongFormat(
     read,
+    resolver,
     {
       file: FILES.claRate,
       sourceId: SOURCE_IDS.claRate,
@@ -537,6 +726,7 @@ export function buildDataset(dataDir: string): BuiltInDataset {
   for (const g of characteristicGroups) {
     for (const p of readLongFormat(
       read,
+      resolver,
       {
         file: FILES.claCharacteristics,
         sourceId: SOURCE_IDS.claCharacteristics,
@@ -555,6 +745,7 @@ export function buildDataset(dataDir: string): BuiltInDataset {
   // Placement group's Total is all children looked after on 31 March.
   for (const p of readLongFormat(
     read,
+    resolver,
     {
       file: FILES.claCharacteristics,
       sourceId: SOURCE_IDS.claCharacteristics,
@@ -572,6 +763,7 @@ export function buildDataset(dataDir: string): BuiltInDataset {
 
   const missingPeriods = readLongFormat(
     read,
+    resolver,
     {
       file: FILES.missing,
       sourceId: SOURCE_IDS.missing,
@@ -587,6 +779,7 @@ export function buildDataset(dataDir: string): BuiltInDataset {
 
   const netGainPeriods = readLongFormat(
     read,
+    resolver,
     {
       file: FILES.netGain,
       sourceId: SOURCE_IDS.netGain,
@@ -602,6 +795,7 @@ export function buildDataset(dataDir: string): BuiltInDataset {
 
   const populationPeriods = readLongFormat(
     read,
+    resolver,
     {
       file: FILES.population,
       sourceId: SOURCE_IDS.population,
@@ -613,25 +807,38 @@ export function buildDataset(dataDir: string): BuiltInDataset {
     observations,
   );
 
-  readOfsted(read, observations);
+  const ofsted = readOfsted(read, resolver, observations);
 
+  // Areas: the consortium's members first, then every other current LA by ONS code.
   const centroids = readCentroids(read);
-  const areas: Area[] = gmLocalAuthorities.map((la) => {
+  const current = authorities.filter((a) => a.status === 'current');
+  const memberCodes = new Set(gmLocalAuthorities.map((la) => la.code));
+  for (const la of gmLocalAuthorities) {
+    const ref = current.find((a) => a.onsCode === la.code);
+    if (!ref || ref.dfeCode !== la.dfeCode || normaliseName(ref.name) !== normaliseName(la.name)) {
+      throw new Error(`Reference list: no current authority ${la.name} (${la.code}, DfE ${la.dfeCode}).`);
+    }
     const c = centroids.get(la.code);
     if (!c) throw new Error(`${FILES.boundaries}: no feature for ${la.name} (${la.code}).`);
     if (normaliseName(c.name) !== normaliseName(la.name)) {
       throw new Error(`${FILES.boundaries}: ${la.code} is named "${c.name}", expected "${la.name}".`);
     }
+  }
+  const areas: Area[] = [
+    ...gmLocalAuthorities.flatMap((la) => current.filter((a) => a.onsCode === la.code)),
+    ...current.filter((a) => !memberCodes.has(a.onsCode)),
+  ].map((a) => {
+    const c = centroids.get(a.onsCode);
     return {
-      code: la.code,
-      dfeCode: la.dfeCode,
-      name: la.name,
+      code: a.onsCode,
+      dfeCode: a.dfeCode,
+      name: a.name,
       level: 'Local authority',
-      regionCode: NORTH_WEST,
-      regionName: NORTH_WEST_NAME,
-      centroidLat: c.lat,
-      centroidLon: c.lon,
-      isMember: true,
+      regionCode: a.regionCode,
+      regionName: a.regionName,
+      centroidLat: c?.lat ?? null,
+      centroidLon: c?.lon ?? null,
+      isMember: memberCodes.has(a.onsCode),
     };
   });
   areas.push(
@@ -669,6 +876,18 @@ export function buildDataset(dataDir: string): BuiltInDataset {
         (measureOrder.get(a.measure) ?? 0) - (measureOrder.get(b.measure) ?? 0) ||
         (a.period < b.period ? -1 : a.period > b.period ? 1 : 0),
     );
+  const orderOf = <T extends string>(list: readonly T[]): Map<T, number> => new Map(list.map((v, i) => [v, i]));
+  const sectorOrder = orderOf(homeSectors);
+  const typeOrder = orderOf(homeTypes);
+  const judgementOrder = orderOf(ofstedJudgements);
+  const supply = ofsted.supply.sort(
+    (a, b) =>
+      (areaOrder.get(a.area) ?? 0) - (areaOrder.get(b.area) ?? 0) ||
+      (a.period < b.period ? -1 : a.period > b.period ? 1 : 0) ||
+      (sectorOrder.get(a.sector) ?? 0) - (sectorOrder.get(b.sector) ?? 0) ||
+      (typeOrder.get(a.homeType) ?? 0) - (typeOrder.get(b.homeType) ?? 0) ||
+      (judgementOrder.get(a.judgement) ?? 0) - (judgementOrder.get(b.judgement) ?? 0),
+  );
 
   const sources = sourceList({
     claRate: describePeriods(claRatePeriods),
@@ -689,7 +908,7 @@ export function buildDataset(dataDir: string): BuiltInDataset {
   const latestYearDate = `${latestYear}-03-31`;
   const generatedAt = latestDate > latestYearDate ? latestDate : latestYearDate;
 
-  return {
+  const facts: BuiltInDataset = {
     id: 'gm-builtin',
     consortiumName: 'Greater Manchester',
     generatedBy: 'scripts/build-dataset.ts',
@@ -697,12 +916,55 @@ export function buildDataset(dataDir: string): BuiltInDataset {
     sources,
     areas,
     observations: sorted,
+    supply,
+    homes: [],
+    flows: [],
+    unitCosts: [],
+    assumptions: [],
   };
+  // Illustrative values (placement flows, unit costs, assumptions) generated from the facts with a
+  // fixed seed: see scripts/illustrative.ts. Each is marked illustrative through its source.
+  const illustrative = buildIllustrative(facts, ILLUSTRATIVE_SEED);
+  const dataset: BuiltInDataset = {
+    ...facts,
+    sources: [...facts.sources, ...illustrative.sources],
+    flows: illustrative.flows,
+    unitCosts: illustrative.unitCosts,
+    assumptions: illustrative.assumptions,
+  };
+  return { dataset, leftOut: resolver.notes(), suspended: ofsted.suspended };
 }
 
-/** The dataset as written to disk: 2-space JSON with a trailing newline. */
+/** Longest one-line form of a record inside an array; longer records are laid out over several lines. */
+const ONE_LINE_RECORD_MAX = 250;
+
+function isFlatRecord(value: object): boolean {
+  return Object.values(value).every((v) => v === null || typeof v !== 'object');
+}
+
+/** JSON with 2-space indentation, except that short flat records inside arrays take one line each. */
+function formatJson(value: unknown, indent: string, inArray: boolean): string {
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    return `[\n${value.map((v) => inner + formatJson(v, inner, true)).join(',\n')}\n${indent}]`;
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return '{}';
+    const oneLine = JSON.stringify(value);
+    if (inArray && isFlatRecord(value) && oneLine.length <= ONE_LINE_RECORD_MAX) return oneLine;
+    return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${formatJson(v, inner, false)}`).join(',\n')}\n${indent}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * The dataset as written to disk: 2-space JSON with a trailing newline, with each observation,
+ * supply row and area on one line to keep the bundled file small.
+ */
 export function serialiseDataset(dataset: BuiltInDataset): string {
-  return `${JSON.stringify(dataset, null, 2)}\n`;
+  return `${formatJson(dataset, '', false)}\n`;
 }
 
 /** Sum of a measure over the member LAs for one period (null values skipped), with a count of suppressed ones. */
@@ -722,6 +984,37 @@ export function memberTotal(
     else total += o.value;
   }
   return { total, suppressed, count };
+}
+
+interface SectorSupply {
+  sector: HomeSector;
+  homes: number;
+  places: number;
+  byType: Record<HomeType, { homes: number; places: number }>;
+}
+
+/** Member LAs' supply for one period by sector (sectors with no homes left out). */
+export function memberSupplyBySector(dataset: BuiltInDataset, period: string): SectorSupply[] {
+  const members = new Set(dataset.areas.filter((a) => a.isMember).map((a) => a.code));
+  const bySector = new Map<HomeSector, SectorSupply>();
+  for (const r of dataset.supply) {
+    if (r.period !== period || !members.has(r.area)) continue;
+    const s = bySector.get(r.sector) ?? {
+      sector: r.sector,
+      homes: 0,
+      places: 0,
+      byType: Object.fromEntries(homeTypes.map((t) => [t, { homes: 0, places: 0 }])) as SectorSupply['byType'],
+    };
+    s.homes += r.homes;
+    s.places += r.registeredPlaces;
+    s.byType[r.homeType].homes += r.homes;
+    s.byType[r.homeType].places += r.registeredPlaces;
+    bySector.set(r.sector, s);
+  }
+  return homeSectors.flatMap((sector) => {
+    const s = bySector.get(sector);
+    return s ? [s] : [];
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -751,9 +1044,10 @@ function parseArgs(argv: string[]): { dataDir: string; outFile: string } {
 
 function main(): void {
   const { dataDir, outFile } = parseArgs(process.argv.slice(2));
-  const dataset = buildDataset(dataDir);
+  const { dataset, leftOut, suspended } = buildDatasetWithNotes(dataDir);
+  const text = serialiseDataset(dataset);
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
-  fs.writeFileSync(outFile, serialiseDataset(dataset));
+  fs.writeFileSync(outFile, text);
 
   const published: [MeasureId, string, number | null, string][] = [
     ['childrenLookedAfter', '2025', 6119, 'DfE CLA 2025'],
@@ -766,7 +1060,7 @@ function main(): void {
     ['registeredPlaces', OFSTED_PERIOD, 829, 'DOMAIN.md counts differently; see source note'],
   ];
   console.log(
-    `Wrote ${path.relative(process.cwd(), outFile)}: ${dataset.observations.length} observations, ${dataset.areas.length} areas, ${dataset.sources.length} sources.`,
+    `Wrote ${path.relative(process.cwd(), outFile)} (${Buffer.byteLength(text)} bytes): ${dataset.observations.length} observations, ${dataset.supply.length} supply rows, ${dataset.areas.length} areas, ${dataset.sources.length} sources.`,
   );
   console.log('Greater Manchester totals (sum of the ten LAs):');
   for (const [measure, period, expected, note] of published) {
@@ -784,6 +1078,19 @@ function main(): void {
   console.log(`  England childrenLookedAfter 2024: ${england?.value ?? 'missing'}`);
   const suppressedCount = dataset.observations.filter((o) => o.suppression !== null).length;
   console.log(`Suppressed observations: ${suppressedCount}.`);
+
+  console.log(`Greater Manchester supply at ${OFSTED_PERIOD} by sector (homes / registered places):`);
+  for (const row of memberSupplyBySector(dataset, OFSTED_PERIOD)) {
+    const types = homeTypes.map((t) => `${t} ${row.byType[t].homes}/${row.byType[t].places}`).join(', ');
+    console.log(`  ${row.sector}: ${row.homes} homes, ${row.places} places (${types})`);
+  }
+  const suspendedTotal = [...suspended.values()].reduce((sum, n) => sum + n, 0);
+  const suspendedList = [...suspended].map(([name, n]) => `${name} ${n}`).join(', ');
+  console.log(`Suspended homes not counted: ${suspendedTotal}${suspendedTotal ? ` (${suspendedList})` : ''}.`);
+  if (leftOut.length > 0) {
+    console.log('Left out (no current area to hold them):');
+    for (const line of leftOut) console.log(`  ${line}`);
+  }
 }
 
 const invokedPath = process.argv[1] ? path.resolve(process.argv[1]) : '';

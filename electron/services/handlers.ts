@@ -40,6 +40,8 @@ export function createHandlers(plans: PlanService, appInfo: AppInfo, dialogs: Fi
     chooseSavePath: ({ suggestedName }) => dialogs.chooseSavePath(suggestedName),
     getPlanSummary: () => plans.summary(),
     renameConsortium: ({ name }) => plans.renameConsortium(name),
+    listAuthorities: () => plans.listAuthorities(),
+    setMembership: ({ codes }) => plans.setMembership(codes),
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { OpenPlanState, PlanState } from '../../shared/api/contract.js';
+import type { AuthorityChoice, OpenPlanState, PlanState } from '../../shared/api/contract.js';
 import { PlannerError } from '../../shared/api/errors.js';
 import type { BuiltInDataset } from '../../shared/model/dataset.js';
 import { summarisePlan } from '../../shared/model/summarise.js';
@@ -16,7 +16,14 @@ import {
   schemaVersion,
   type PlanDatabase,
 } from '../store/database.js';
-import { getMeta, readPlanData, seedFromDataset, setMeta } from '../store/planData.js';
+import {
+  getMeta,
+  observationCounts,
+  readPlanData,
+  seedFromDataset,
+  setMembership,
+  setMeta,
+} from '../store/planData.js';
 import {
   PLAN_EXTENSION,
   newWorkingPath,
@@ -156,6 +163,36 @@ export class PlanService {
   renameConsortium(name: string): OpenPlanState {
     const plan = this.requireOpen();
     plan.db.transaction(() => setMeta(plan.db, 'consortium_name', name))();
+    plan.dirty = true;
+    return this.openState(plan);
+  }
+
+  /** Every local authority in the plan, members first, with how many figures the plan holds for each. */
+  listAuthorities(): AuthorityChoice[] {
+    const plan = this.requireOpen();
+    const counts = observationCounts(plan.db);
+    return readPlanData(plan.db)
+      .areas.filter((a) => a.level === 'Local authority')
+      .map((a) => ({
+        onsCode: a.code,
+        dfeCode: a.dfeCode,
+        name: a.name,
+        regionName: a.regionName,
+        isMember: a.isMember,
+        observationCount: counts.get(a.code) ?? 0,
+      }))
+      .sort((a, b) => Number(b.isMember) - Number(a.isMember) || a.name.localeCompare(b.name, 'en-GB'));
+  }
+
+  /** Changes the consortium's members; totals follow because summaries are computed from members. */
+  setMembership(codes: readonly string[]): OpenPlanState {
+    const plan = this.requireOpen();
+    const unknown = setMembership(plan.db, codes);
+    if (unknown.length) {
+      throw new PlannerError('INVALID_ARGUMENT', `Not a local authority in this plan: ${unknown.join(', ')}.`, {
+        unknown,
+      });
+    }
     plan.dirty = true;
     return this.openState(plan);
   }

@@ -17,6 +17,19 @@ export function checkDataset(dataset: BuiltInDataset): BuiltInDataset {
       throw new Error(`${where}: a missing value needs its suppression code.`);
     }
   });
+  const problems: string[] = [];
+  dataset.supply.forEach((r, i) => {
+    if (!areaCodes.has(r.area)) problems.push(`supply row ${i}: unknown area ${r.area}`);
+    if (!sourceIds.has(r.source)) problems.push(`supply row ${i}: unknown source ${r.source}`);
+  });
+  dataset.flows.forEach((f, i) => {
+    if (!areaCodes.has(f.placingArea)) problems.push(`flow ${i}: unknown placing area ${f.placingArea}`);
+    if (!sourceIds.has(f.source)) problems.push(`flow ${i}: unknown source ${f.source}`);
+  });
+  for (const item of [...dataset.unitCosts, ...dataset.assumptions]) {
+    if (item.source !== null && !sourceIds.has(item.source)) problems.push(`unknown source ${item.source}`);
+  }
+  if (problems.length) throw new Error(`Built-in dataset: ${problems.slice(0, 5).join('; ')}`);
   return dataset;
 }
 

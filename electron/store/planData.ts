@@ -8,6 +8,8 @@ import type {
   SuppressionCode,
 } from '../../shared/model/dataset.js';
 import { isMeasureId } from '../../shared/model/measures.js';
+import type { Assumption, CostPlacementType, CostSector, PlacementFlow, UnitCost } from '../../shared/model/placements.js';
+import type { HomeSector, HomeType, OfstedJudgement, SupplyRow } from '../../shared/model/supply.js';
 import type { PlanData } from '../../shared/model/summarise.js';
 import type { PlanDatabase } from './database.js';
 
@@ -36,6 +38,26 @@ export function seedFromDataset(db: PlanDatabase, dataset: BuiltInDataset, impor
     `INSERT INTO observation (area_code, measure, period, value, suppression, source_id)
      VALUES (?, ?, ?, ?, ?, ?)`,
   );
+  const insertSupply = db.prepare(
+    `INSERT INTO supply (area_code, period, sector, home_type, judgement, homes, registered_places, source_id)
+     VALUES (@area, @period, @sector, @homeType, @judgement, @homes, @registeredPlaces, @source)`,
+  );
+  const insertHome = db.prepare(
+    `INSERT INTO childrens_home (urn, period, area_code, sector, home_type, judgement, registered_places, registration_status, source_id)
+     VALUES (@urn, @period, @area, @sector, @homeType, @judgement, @registeredPlaces, @registrationStatus, @source)`,
+  );
+  const insertFlow = db.prepare(
+    `INSERT INTO placement_flow (placing_area_code, host_area_code, period, children, source_id)
+     VALUES (@placingArea, @hostArea, @period, @children, @source)`,
+  );
+  const insertCost = db.prepare(
+    `INSERT INTO unit_cost (placement_type, sector, price_year, weekly_cost, source_id)
+     VALUES (@placementType, @sector, @priceYear, @weeklyCost, @source)`,
+  );
+  const insertAssumption = db.prepare(
+    `INSERT INTO assumption (key, label, value, unit, rationale, source_id, changed_by, changed_at)
+     VALUES (@key, @label, @value, @unit, @rationale, @source, @changedBy, @changedAt)`,
+  );
   db.transaction(() => {
     setMeta(db, 'consortium_name', dataset.consortiumName);
     setMeta(db, 'template', dataset.id);
@@ -45,6 +67,11 @@ export function seedFromDataset(db: PlanDatabase, dataset: BuiltInDataset, impor
     for (const o of dataset.observations) {
       insertObservation.run(o.area, o.measure, o.period, o.value, o.suppression, o.source);
     }
+    for (const row of dataset.supply) insertSupply.run(row);
+    for (const home of dataset.homes) insertHome.run(home);
+    for (const flow of dataset.flows) insertFlow.run(flow);
+    for (const cost of dataset.unitCosts) insertCost.run(cost);
+    for (const assumption of dataset.assumptions) insertAssumption.run(assumption);
   })();
 }
 
@@ -118,5 +145,116 @@ export function readPlanData(db: PlanDatabase): PlanData {
       source: r.source_id,
     });
   }
-  return { consortiumName: getMeta(db, 'consortium_name') ?? 'Consortium', areas, observations, sources };
+  return {
+    consortiumName: getMeta(db, 'consortium_name') ?? 'Consortium',
+    areas,
+    observations,
+    sources,
+    supply: readSupply(db),
+    flows: readFlows(db),
+    unitCosts: readUnitCosts(db),
+    assumptions: readAssumptions(db),
+  };
+}
+
+function readSupply(db: PlanDatabase): SupplyRow[] {
+  const rows = db
+    .prepare('SELECT * FROM supply ORDER BY area_code, period, sector, home_type, judgement')
+    .all() as {
+    area_code: string;
+    period: string;
+    sector: HomeSector;
+    home_type: HomeType;
+    judgement: OfstedJudgement;
+    homes: number;
+    registered_places: number;
+    source_id: string;
+  }[];
+  return rows.map((r) => ({
+    area: r.area_code,
+    period: r.period,
+    sector: r.sector,
+    homeType: r.home_type,
+    judgement: r.judgement,
+    homes: r.homes,
+    registeredPlaces: r.registered_places,
+    source: r.source_id,
+  }));
+}
+
+function readFlows(db: PlanDatabase): PlacementFlow[] {
+  const rows = db
+    .prepare('SELECT * FROM placement_flow ORDER BY period, placing_area_code, host_area_code')
+    .all() as { placing_area_code: string; host_area_code: string; period: string; children: number; source_id: string }[];
+  return rows.map((r) => ({
+    placingArea: r.placing_area_code,
+    hostArea: r.host_area_code,
+    period: r.period,
+    children: r.children,
+    source: r.source_id,
+  }));
+}
+
+function readUnitCosts(db: PlanDatabase): UnitCost[] {
+  const rows = db.prepare('SELECT * FROM unit_cost ORDER BY placement_type, sector, price_year').all() as {
+    placement_type: CostPlacementType;
+    sector: CostSector;
+    price_year: string;
+    weekly_cost: number;
+    source_id: string;
+  }[];
+  return rows.map((r) => ({
+    placementType: r.placement_type,
+    sector: r.sector,
+    priceYear: r.price_year,
+    weeklyCost: r.weekly_cost,
+    source: r.source_id,
+  }));
+}
+
+function readAssumptions(db: PlanDatabase): Assumption[] {
+  const rows = db.prepare('SELECT * FROM assumption ORDER BY key').all() as {
+    key: string;
+    label: string;
+    value: number;
+    unit: string;
+    rationale: string;
+    source_id: string | null;
+    changed_by: string;
+    changed_at: string;
+  }[];
+  return rows.map((r) => ({
+    key: r.key,
+    label: r.label,
+    value: r.value,
+    unit: r.unit,
+    rationale: r.rationale,
+    source: r.source_id,
+    changedBy: r.changed_by,
+    changedAt: r.changed_at,
+  }));
+}
+
+/** Sets which authorities are consortium members; every code must be a local authority in the plan. */
+export function setMembership(db: PlanDatabase, codes: readonly string[]): string[] {
+  const known = new Set(
+    (db.prepare("SELECT code FROM area WHERE level = 'Local authority'").all() as { code: string }[]).map((r) => r.code),
+  );
+  const unknown = codes.filter((c) => !known.has(c));
+  if (unknown.length) return unknown;
+  const wanted = new Set(codes);
+  const update = db.prepare('UPDATE area SET is_member = ? WHERE code = ?');
+  db.transaction(() => {
+    for (const code of known) update.run(wanted.has(code) ? 1 : 0, code);
+  })();
+  return [];
+}
+
+/** Counts of stored figures per local authority, for choosing members. */
+export function observationCounts(db: PlanDatabase): Map<string, number> {
+  const rows = db.prepare('SELECT area_code, COUNT(*) AS n FROM observation GROUP BY area_code').all() as {
+    area_code: string;
+    n: number;
+  }[];
+  return new Map(rows.map((r) => [r.area_code, r.n]));
 }

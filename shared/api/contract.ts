@@ -32,6 +32,16 @@ export const callArgSchemas = {
   chooseOpenPath: noArgs,
   chooseSavePath: z.object({ suggestedName: z.string().min(1).max(255) }).strict(),
   getPlanSummary: noArgs,
+  listAuthorities: noArgs,
+  setMembership: z
+    .object({
+      codes: z
+        .array(z.string().regex(/^E(06|08|09|10)\d{6}$/, 'Each member must be an English upper-tier LA code (E06, E08, E09 or E10).'))
+        .min(1, 'A consortium needs at least one member authority.')
+        .max(160, 'There are fewer than 160 upper-tier authorities in England.')
+        .refine((codes) => new Set(codes).size === codes.length, 'Each authority may be listed only once.'),
+    })
+    .strict(),
   renameConsortium: z
     .object({
       name: z
@@ -87,6 +97,17 @@ export interface ChosenPath {
   path: string | null;
 }
 
+/** An English upper-tier authority the consortium can include. */
+export interface AuthorityChoice {
+  onsCode: string;
+  dfeCode: string | null;
+  name: string;
+  regionName: string | null;
+  isMember: boolean;
+  /** How many published figures the plan holds for it (0: joining adds no data until imported). */
+  observationCount: number;
+}
+
 export interface CallResults {
   getAppInfo: AppInfo;
   getPlanState: PlanState;
@@ -100,6 +121,8 @@ export interface CallResults {
   chooseSavePath: ChosenPath;
   getPlanSummary: PlanSummary;
   renameConsortium: OpenPlanState;
+  listAuthorities: AuthorityChoice[];
+  setMembership: OpenPlanState;
 }
 
 /** Commands the native menu sends to the UI (Electron only). */

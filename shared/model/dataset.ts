@@ -1,4 +1,6 @@
 import type { MeasureId } from './measures.js';
+import type { Assumption, PlacementFlow, UnitCost } from './placements.js';
+import type { ChildrensHome, SupplyRow } from './supply.js';
 
 /** Where a figure came from: a published table, or an assumption marked illustrative. */
 export interface Source {
@@ -57,4 +59,13 @@ export interface BuiltInDataset {
   sources: Source[];
   areas: Area[];
   observations: Observation[];
+  /** Children's homes and places by host LA, sector, type and judgement. */
+  supply: SupplyRow[];
+  /** Per-home rows, where imported (the built-in dataset holds aggregates only). */
+  homes: ChildrensHome[];
+  /** Placing LA → host LA flows; illustrative in the built-in dataset. */
+  flows: PlacementFlow[];
+  /** Weekly unit costs; illustrative in the built-in dataset. */
+  unitCosts: UnitCost[];
+  assumptions: Assumption[];
 }

@@ -16,11 +16,13 @@ export const measureIds = [
   'population0to17',
   'childrensHomes',
   'registeredPlaces',
+  'registeredPlacesPer10k',
+  'netPlacementImport',
 ] as const;
 
 export type MeasureId = (typeof measureIds)[number];
 
-export type MeasureUnit = 'children' | 'per 10,000 children' | 'incidents' | 'homes' | 'places';
+export type MeasureUnit = 'children' | 'per 10,000 children' | 'places per 10,000 children' | 'incidents' | 'homes' | 'places';
 
 export interface MeasureDefinition {
   id: MeasureId;
@@ -28,6 +30,8 @@ export interface MeasureDefinition {
   unit: MeasureUnit;
   /** How a consortium total is formed from member values. */
   aggregation: 'sum' | 'rate';
+  /** Computed from other stored measures rather than published (the derivation is shown). */
+  derived?: boolean;
   description: string;
 }
 
@@ -123,6 +127,23 @@ export const measures: Record<MeasureId, MeasureDefinition> = {
     aggregation: 'sum',
     description:
       "Registered places in children's homes located in the LA (excluding short-break-only and secure homes).",
+  },
+  registeredPlacesPer10k: {
+    id: 'registeredPlacesPer10k',
+    label: 'Places per 10,000 children',
+    unit: 'places per 10,000 children',
+    aggregation: 'rate',
+    derived: true,
+    description: "Registered children's home places located in the LA per 10,000 children aged 0 to 17.",
+  },
+  netPlacementImport: {
+    id: 'netPlacementImport',
+    label: 'Net import of placements',
+    unit: 'children',
+    aggregation: 'sum',
+    derived: true,
+    description:
+      "Other LAs' children placed inside the LA minus the LA's own children placed outside it, on 31 March (negative: a net exporter).",
   },
 };
 

@@ -1,16 +1,23 @@
 /**
  * Headline figures for the consortium, its members and comparators, computed from a plan's
- * stored observations. Pure: the same plan data always gives the same summary.
+ * stored data. Pure: the same plan data always gives the same summary. Derived figures
+ * (rates, places per 10,000, net import) say how they were computed.
  */
 import type { Area, Observation, Source } from './dataset.js';
 import { measures, type MeasureId } from './measures.js';
-import type { AreaSummary, HeadlineFigure, PlanSummary } from './summary.js';
+import type { Assumption, PlacementFlow, UnitCost } from './placements.js';
+import type { AreaSummary, DataGap, HeadlineFigure, HistoryPoint, PlanSummary, SectorSupply } from './summary.js';
+import { homeSectors, type SupplyRow } from './supply.js';
 
 export interface PlanData {
   consortiumName: string;
   areas: Area[];
   observations: Observation[];
   sources: Source[];
+  supply: SupplyRow[];
+  flows: PlacementFlow[];
+  unitCosts: UnitCost[];
+  assumptions: Assumption[];
 }
 
 /** The measures shown as headlines, in display order. */
@@ -20,32 +27,110 @@ export const headlineMeasures: readonly MeasureId[] = [
   'childrenInChildrensHomes',
   'placedOutsideLaBoundary',
   'placedOver20Miles',
+  'childrenWithMissingIncident',
   'missingIncidents',
   'childrensHomes',
   'registeredPlaces',
+  'registeredPlacesPer10k',
+  'netPlacementImport',
   'population0to17',
 ];
+
+/** Which import fills each published measure when a plan lacks it. */
+const fillWith: Record<MeasureId, string> = {
+  childrenLookedAfter: 'DfE “Children looked after in England”: CLA number and rate per 10,000 (CSV)',
+  childrenLookedAfterRatePer10k: 'DfE “Children looked after in England”: CLA number and rate per 10,000 (CSV)',
+  childrenStartingCare: 'DfE “Children looked after in England”: CLA number and rate per 10,000 (CSV)',
+  childrenCeasingCare: 'DfE “Children looked after in England”: CLA number and rate per 10,000 (CSV)',
+  childrenInChildrensHomes: 'DfE “Children looked after in England”: CLA on 31 March by characteristics (CSV)',
+  placedOutsideLaBoundary: 'DfE “Children looked after in England”: CLA on 31 March by characteristics (CSV)',
+  placedOver20Miles: 'DfE “Children looked after in England”: CLA on 31 March by characteristics (CSV)',
+  childrenWithMissingIncident: 'DfE “Children looked after in England”: missing or away from placement (CSV)',
+  missingIncidents: 'DfE “Children looked after in England”: missing or away from placement (CSV)',
+  otherLasChildrenPlacedInside: 'DfE “Children looked after in England”: LA of placement net gain (CSV)',
+  population0to17: 'ONS mid-year population estimates, children aged 0 to 17 (DfE layout CSV)',
+  childrensHomes: 'Ofsted “Children’s social care data in England”: provider level (ODS, XLSX or CSV)',
+  registeredPlaces: 'Ofsted “Children’s social care data in England”: provider level (ODS, XLSX or CSV)',
+  registeredPlacesPer10k: 'Ofsted provider-level data and ONS mid-year population estimates',
+  netPlacementImport: 'DfE LA of placement net gain and CLA by characteristics (CSV)',
+};
 
 type ObservationIndex = Map<string, Observation>;
 
 const key = (area: string, measure: MeasureId, period: string) => `${area}|${measure}|${period}`;
 
-/** Compares periods such as "2024" and "2023-03-31" chronologically. */
+/** Periods such as "2024" and "2023-03-31" sort chronologically as text. */
 export function comparePeriods(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The latest period for which any member has a figure for the measure. */
-export function latestPeriod(data: PlanData, measure: MeasureId, memberCodes: ReadonlySet<string>): string | null {
-  let latest: string | null = null;
-  for (const o of data.observations) {
-    if (o.measure !== measure || !memberCodes.has(o.area)) continue;
-    if (latest === null || comparePeriods(o.period, latest) > 0) latest = o.period;
-  }
-  return latest;
+/** The year a period falls in: "2023-03-31" → "2023", "2024" → "2024". */
+const periodYear = (period: string) => period.slice(0, 4);
+
+interface Inputs {
+  index: ObservationIndex;
+  data: PlanData;
 }
 
-function figureFor(index: ObservationIndex, area: string, measure: MeasureId, period: string): HeadlineFigure {
+/** A derived measure's definition: its inputs for an area and period, and how to combine them. */
+interface Derivation {
+  inputs: (period: string) => { measure: MeasureId; period: string }[];
+  combine: (values: number[]) => number;
+  describe: (period: string) => string;
+}
+
+const derivations: Partial<Record<MeasureId, Derivation>> = {
+  registeredPlacesPer10k: {
+    inputs: (period) => [
+      { measure: 'registeredPlaces', period },
+      { measure: 'population0to17', period: periodYear(period) },
+    ],
+    combine: ([places = 0, population = 0]) => Math.round((places / population) * 100_000) / 10,
+    describe: (period) =>
+      `Registered places on ${period} ÷ ONS mid-${periodYear(period)} population aged 0 to 17 × 10,000`,
+  },
+  netPlacementImport: {
+    inputs: (period) => [
+      { measure: 'otherLasChildrenPlacedInside', period },
+      { measure: 'placedOutsideLaBoundary', period },
+    ],
+    combine: ([inside = 0, outside = 0]) => inside - outside,
+    describe: (period) =>
+      `Other LAs’ children placed inside minus own children placed outside the LA boundary, 31 March ${period}`,
+  },
+};
+
+function storedPeriods(data: PlanData, measure: MeasureId, areaCodes: ReadonlySet<string>): string[] {
+  const periods = new Set<string>();
+  for (const o of data.observations) if (o.measure === measure && areaCodes.has(o.area)) periods.add(o.period);
+  return [...periods].sort(comparePeriods);
+}
+
+/** The periods a measure (stored or derived) is available for, among the given areas. */
+function availablePeriods(data: PlanData, measure: MeasureId, areaCodes: ReadonlySet<string>): string[] {
+  const derivation = derivations[measure];
+  if (!derivation) return storedPeriods(data, measure, areaCodes);
+  const first = derivation.inputs('')[0];
+  if (!first) return [];
+  return storedPeriods(data, first.measure, areaCodes).filter((period) =>
+    derivation.inputs(period).every((input) => storedPeriods(data, input.measure, areaCodes).includes(input.period)),
+  );
+}
+
+function areaFigure({ index }: Inputs, area: string, measure: MeasureId, period: string): HeadlineFigure {
+  const derivation = derivations[measure];
+  if (derivation) {
+    const parts = derivation.inputs(period).map((input) => index.get(key(area, input.measure, input.period)));
+    const complete = parts.every((p) => p?.value !== null && p?.value !== undefined);
+    return {
+      measure,
+      period,
+      value: complete ? derivation.combine(parts.map((p) => p?.value ?? 0)) : null,
+      suppression: null,
+      sources: [...new Set(parts.flatMap((p) => (p ? [p.source] : [])))].sort(),
+      derivation: derivation.describe(period),
+    };
+  }
   const o = index.get(key(area, measure, period));
   return {
     measure,
@@ -56,71 +141,159 @@ function figureFor(index: ObservationIndex, area: string, measure: MeasureId, pe
   };
 }
 
-function consortiumTotal(
-  index: ObservationIndex,
-  members: readonly Area[],
-  measure: MeasureId,
-  period: string,
-): HeadlineFigure {
-  if (measures[measure].aggregation === 'sum') {
-    let total = 0;
-    let any = false;
-    const sources = new Set<string>();
-    const missingMembers: string[] = [];
-    for (const m of members) {
-      const o = index.get(key(m.code, measure, period));
-      if (o?.value === null || o?.value === undefined) {
-        missingMembers.push(m.name);
-        continue;
-      }
-      any = true;
-      total += o.value;
-      sources.add(o.source);
+function sumOverMembers(inputs: Inputs, members: readonly Area[], measure: MeasureId, period: string): HeadlineFigure {
+  let total = 0;
+  let any = false;
+  const sources = new Set<string>();
+  const missingMembers: string[] = [];
+  for (const m of members) {
+    const figure = areaFigure(inputs, m.code, measure, period);
+    figure.sources.forEach((s) => sources.add(s));
+    if (figure.value === null) {
+      missingMembers.push(m.name);
+      continue;
     }
-    return {
-      measure,
-      period,
-      value: any ? total : null,
-      suppression: null,
-      sources: [...sources].sort(),
-      ...(missingMembers.length ? { missingMembers } : {}),
-      derivation: `Sum of the ${members.length} member authorities${missingMembers.length ? ` (${missingMembers.length} without a figure)` : ''}`,
-    };
+    any = true;
+    total += figure.value;
   }
-  // Rates are recomputed from the summed numerator and population, never averaged.
-  const numerator = consortiumTotal(index, members, 'childrenLookedAfter', period);
-  const population = consortiumTotal(index, members, 'population0to17', period);
-  const complete =
-    numerator.value !== null && population.value !== null && !numerator.missingMembers && !population.missingMembers;
   return {
     measure,
     period,
-    value: complete && population.value ? Math.round(((numerator.value ?? 0) / population.value) * 100_000) / 10 : null,
+    value: any ? total : null,
     suppression: null,
-    sources: [...new Set([...numerator.sources, ...population.sources])].sort(),
-    ...(complete
-      ? {}
-      : { missingMembers: [...new Set([...(numerator.missingMembers ?? []), ...(population.missingMembers ?? [])])] }),
-    derivation: `Children looked after on 31 March ${period} ÷ ONS mid-${period} population aged 0 to 17 × 10,000, summed over members`,
+    sources: [...sources].sort(),
+    ...(missingMembers.length ? { missingMembers } : {}),
+    derivation: `Sum of the ${members.length} member authorities${missingMembers.length ? ` (${missingMembers.length} without a figure)` : ''}`,
   };
 }
 
+/** Rates are recomputed from summed numerators and populations, never averaged. */
+function consortiumRate(inputs: Inputs, members: readonly Area[], measure: MeasureId, period: string): HeadlineFigure {
+  const numeratorMeasure: MeasureId = measure === 'registeredPlacesPer10k' ? 'registeredPlaces' : 'childrenLookedAfter';
+  const numerator = sumOverMembers(inputs, members, numeratorMeasure, period);
+  const population = sumOverMembers(inputs, members, 'population0to17', periodYear(period));
+  const missing = [...new Set([...(numerator.missingMembers ?? []), ...(population.missingMembers ?? [])])];
+  const complete = numerator.value !== null && population.value !== null && population.value > 0 && !missing.length;
+  return {
+    measure,
+    period,
+    value: complete ? Math.round(((numerator.value ?? 0) / (population.value ?? 1)) * 100_000) / 10 : null,
+    suppression: null,
+    sources: [...new Set([...numerator.sources, ...population.sources])].sort(),
+    ...(missing.length ? { missingMembers: missing } : {}),
+    derivation: `${measures[numeratorMeasure].label} (${period}) ÷ ONS mid-${periodYear(period)} population aged 0 to 17 × 10,000, each summed over the ${members.length} members`,
+  };
+}
+
+function consortiumFigure(inputs: Inputs, members: readonly Area[], measure: MeasureId, period: string): HeadlineFigure {
+  return measures[measure].aggregation === 'rate'
+    ? consortiumRate(inputs, members, measure, period)
+    : sumOverMembers(inputs, members, measure, period);
+}
+
+function historyFor(
+  figureAt: (measure: MeasureId, period: string) => HeadlineFigure,
+  periodsByMeasure: Map<MeasureId, string[]>,
+): Partial<Record<MeasureId, HistoryPoint[]>> {
+  const history: Partial<Record<MeasureId, HistoryPoint[]>> = {};
+  for (const [measure, periods] of periodsByMeasure) {
+    history[measure] = periods.map((period) => {
+      const f = figureAt(measure, period);
+      // An incomplete consortium total is not plotted as if it were the whole.
+      return { period, value: f.missingMembers ? null : f.value, suppression: f.suppression, source: f.sources.join(', ') };
+    });
+  }
+  return history;
+}
+
+/** Children's homes (long-term places only) by sector at the latest supply snapshot. */
+export function supplyBySector(supply: readonly SupplyRow[], areaCodes: ReadonlySet<string>): SectorSupply[] {
+  const rows = supply.filter((r) => areaCodes.has(r.area) && r.homeType === 'childrensHome');
+  const latest = rows.reduce<string | null>((p, r) => (p === null || r.period > p ? r.period : p), null);
+  if (latest === null) return [];
+  return homeSectors
+    .map((sector) => {
+      const inSector = rows.filter((r) => r.period === latest && r.sector === sector);
+      return {
+        sector,
+        period: latest,
+        homes: inSector.reduce((s, r) => s + r.homes, 0),
+        registeredPlaces: inSector.reduce((s, r) => s + r.registeredPlaces, 0),
+        sources: [...new Set(inSector.map((r) => r.source))].sort(),
+      };
+    })
+    .filter((s) => s.homes > 0);
+}
+
+function findGaps(data: PlanData, members: readonly Area[], periods: Map<MeasureId, string[]>): DataGap[] {
+  if (members.length === 0) {
+    return [
+      {
+        measure: 'childrenLookedAfter',
+        message: 'The consortium has no member authorities yet.',
+        fillWith: 'Choose member authorities from the reference list.',
+      },
+    ];
+  }
+  const gaps: DataGap[] = [];
+  for (const measure of headlineMeasures) {
+    if (!periods.get(measure)?.length) {
+      gaps.push({ measure, message: `No figures for ${measures[measure].label.toLowerCase()}.`, fillWith: fillWith[measure] });
+    }
+  }
+  const memberCodes = new Set(members.map((m) => m.code));
+  if (!data.supply.some((r) => memberCodes.has(r.area))) {
+    gaps.push({
+      measure: 'supply',
+      message: 'No children’s homes supply by sector for the members.',
+      fillWith: fillWith.childrensHomes,
+    });
+  }
+  if (!data.flows.some((f) => memberCodes.has(f.placingArea))) {
+    gaps.push({
+      measure: 'flows',
+      message: 'No placement flows (which LA placed children where).',
+      fillWith: 'SSDA903 episodes, or the placement flows sheet of the Sufficiency Planner XLSX template',
+    });
+  }
+  if (data.unitCosts.length === 0) {
+    gaps.push({
+      measure: 'unitCosts',
+      message: 'No unit costs for placements.',
+      fillWith: 'The unit costs sheet of the Sufficiency Planner XLSX template',
+    });
+  }
+  gaps.push({
+    measure: 'populationProjection',
+    message: 'No ONS population projection: future child population is carried forward from recent estimates.',
+    fillWith: 'ONS sub-national population projections (SNPP) CSV',
+  });
+  return gaps;
+}
+
 export function summarisePlan(data: PlanData, planName: string): PlanSummary {
-  const index: ObservationIndex = new Map(data.observations.map((o) => [key(o.area, o.measure, o.period), o]));
+  const inputs: Inputs = {
+    data,
+    index: new Map(data.observations.map((o) => [key(o.area, o.measure, o.period), o])),
+  };
   const members = data.areas.filter((a) => a.isMember).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   const memberCodes = new Set(members.map((m) => m.code));
-  const periods = new Map<MeasureId, string>();
+  const periodsByMeasure = new Map<MeasureId, string[]>();
   for (const measure of headlineMeasures) {
-    const period = latestPeriod(data, measure, memberCodes);
-    if (period !== null) periods.set(measure, period);
+    const periods = availablePeriods(data, measure, memberCodes);
+    if (periods.length) periodsByMeasure.set(measure, periods);
   }
+  const latest = [...periodsByMeasure].map(([measure, periods]) => [measure, periods[periods.length - 1] ?? ''] as const);
+
   const areaSummary = (area: Area): AreaSummary => ({
     code: area.code,
     dfeCode: area.dfeCode,
     name: area.name,
     level: area.level,
     isMember: area.isMember,
-    headline: [...periods].map(([measure, period]) => figureFor(index, area.code, measure, period)),
+    headline: latest.map(([measure, period]) => areaFigure(inputs, area.code, measure, period)),
+    history: historyFor((measure, period) => areaFigure(inputs, area.code, measure, period), periodsByMeasure),
+    supplyBySector: supplyBySector(data.supply, new Set([area.code])),
   });
   const comparatorOrder = { Regional: 0, National: 1, 'Local authority': 2 } as const;
   return {
@@ -128,7 +301,9 @@ export function summarisePlan(data: PlanData, planName: string): PlanSummary {
     consortium: {
       name: data.consortiumName,
       memberCount: members.length,
-      headline: [...periods].map(([measure, period]) => consortiumTotal(index, members, measure, period)),
+      headline: latest.map(([measure, period]) => consortiumFigure(inputs, members, measure, period)),
+      history: historyFor((measure, period) => consortiumFigure(inputs, members, measure, period), periodsByMeasure),
+      supplyBySector: supplyBySector(data.supply, memberCodes),
     },
     authorities: members.map(areaSummary),
     comparators: data.areas
@@ -136,5 +311,7 @@ export function summarisePlan(data: PlanData, planName: string): PlanSummary {
       .sort((a, b) => comparatorOrder[a.level] - comparatorOrder[b.level])
       .map(areaSummary),
     sources: data.sources,
+    assumptions: data.assumptions,
+    gaps: findGaps(data, members, periodsByMeasure),
   };
 }

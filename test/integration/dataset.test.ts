@@ -2,14 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
-import { buildDataset, serialiseDataset } from '../../scripts/build-dataset.js';
+import { buildDataset, memberSupplyBySector, serialiseDataset } from '../../scripts/build-dataset.js';
+import type { ReferenceAuthority } from '../../shared/model/authorities.js';
 import type { BuiltInDataset, Observation } from '../../shared/model/dataset.js';
 import { suppressionCodes } from '../../shared/model/dataset.js';
 import type { MeasureId } from '../../shared/model/measures.js';
 import { isMeasureId } from '../../shared/model/measures.js';
+import { homeSectors, homeTypes, ofstedJudgements } from '../../shared/model/supply.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const datasetFile = path.resolve(here, '../../resources/dataset/builtin-gm.json');
+const referenceFile = path.resolve(here, '../../resources/reference/english-authorities.json');
 const dataDir = path.resolve(here, '../../../shared/data');
 const hasData = fs.existsSync(dataDir);
 
@@ -31,6 +34,12 @@ function loadCommitted(): { text: string; dataset: BuiltInDataset } {
   return { text, dataset: JSON.parse(text) as BuiltInDataset };
 }
 
+function loadReference(): ReferenceAuthority[] {
+  return JSON.parse(fs.readFileSync(referenceFile, 'utf8')) as ReferenceAuthority[];
+}
+
+const OFSTED_PERIOD = '2023-03-31';
+
 function key(area: string, measure: MeasureId, period: string): string {
   return `${area}|${measure}|${period}`;
 }
@@ -49,9 +58,11 @@ function gmSum(dataset: BuiltInDataset, measure: MeasureId, period: string): num
 describe('built-in Greater Manchester dataset (resources/dataset/builtin-gm.json)', () => {
   const { text, dataset } = loadCommitted();
 
-  it('is written as 2-space JSON with a trailing newline', () => {
+  it('is written in its fixed layout (2-space JSON, one record a line) with a trailing newline', () => {
     expect(text).toBe(serialiseDataset(dataset));
     expect(text.endsWith('}\n')).toBe(true);
+    // Observations and supply rows take one line each.
+    expect(text.split('\n').length).toBeLessThan(dataset.observations.length + dataset.supply.length + 1000);
   });
 
   it('identifies itself', () => {
@@ -80,14 +91,49 @@ describe('built-in Greater Manchester dataset (resources/dataset/builtin-gm.json
     const england = dataset.areas.find((a) => a.code === 'E92000001');
     expect(nw).toMatchObject({ level: 'Regional', isMember: false, dfeCode: null, centroidLat: null });
     expect(england).toMatchObject({ level: 'National', isMember: false, dfeCode: null, centroidLat: null });
-    expect(dataset.areas).toHaveLength(12);
+    expect(dataset.areas.filter((a) => a.level !== 'Local authority').map((a) => a.code)).toEqual([
+      'E12000002',
+      'E92000001',
+    ]);
   });
 
-  it('has unique area codes and source ids, and sources that are published facts', () => {
+  it('has every current English upper-tier LA from the reference list, and no abolished one', () => {
+    const reference = loadReference();
+    const current = reference.filter((a) => a.status === 'current');
+    const las = dataset.areas.filter((a) => a.level === 'Local authority');
+    expect(las.map((a) => a.code).sort()).toEqual(current.map((a) => a.onsCode).sort());
+    expect(las.length).toBeGreaterThan(145);
+    for (const a of las) {
+      const ref = current.find((r) => r.onsCode === a.code);
+      expect(ref, a.code).toBeDefined();
+      expect(a).toMatchObject({ dfeCode: ref?.dfeCode, name: ref?.name, regionCode: ref?.regionCode });
+      expect(a.regionName, a.code).toBe(ref?.regionName);
+      // Centroids are known for the members only (GM boundaries file).
+      if (!a.isMember) expect([a.centroidLat, a.centroidLon], a.code).toEqual([null, null]);
+    }
+    // Codes are current: Barnsley's 2025 code, not the one DfE files still use.
+    expect(las.some((a) => a.code === 'E08000038' && a.name === 'Barnsley')).toBe(true);
+    const formerAndAbolished = reference.flatMap((r) => (r.status === 'abolished' ? [r.onsCode] : r.formerCodes));
+    for (const code of formerAndAbolished)
+      expect(
+        dataset.areas.some((a) => a.code === code),
+        code,
+      ).toBe(false);
+  });
+
+  it('has unique area codes and source ids; facts come from published sources, illustrations are marked', () => {
     expect(new Set(dataset.areas.map((a) => a.code)).size).toBe(dataset.areas.length);
     expect(new Set(dataset.sources.map((s) => s.id)).size).toBe(dataset.sources.length);
+    const illustrative = new Set(dataset.sources.filter((s) => s.illustrative).map((s) => s.id));
+    for (const o of dataset.observations) expect(illustrative.has(o.source), o.source).toBe(false);
+    for (const r of dataset.supply) expect(illustrative.has(r.source), r.source).toBe(false);
+    for (const f of dataset.flows) expect(illustrative.has(f.source), f.source).toBe(true);
+    for (const c of dataset.unitCosts) expect(illustrative.has(c.source), c.source).toBe(true);
     for (const s of dataset.sources) {
-      expect(s.illustrative).toBe(false);
+      if (s.illustrative) {
+        expect(s.file).toBe('scripts/illustrative.ts');
+        continue;
+      }
       expect(s.licence).toBe('Open Government Licence v3.0');
       expect(s.url).toMatch(/^https:\/\//);
       expect(s.title && s.publisher && s.file && s.table && s.period).toBeTruthy();
@@ -146,6 +192,144 @@ describe('built-in Greater Manchester dataset (resources/dataset/builtin-gm.json
   it('has every measure for the member LAs', () => {
     const measures = new Set(dataset.observations.filter((o) => o.area in gmCodes).map((o) => o.measure));
     expect(measures.size).toBe(13);
+  });
+
+  it('has the same observations for every LA, bar reorganised ones (observation count per LA)', () => {
+    const perArea = new Map<string, Observation[]>();
+    for (const o of dataset.observations) {
+      const list = perArea.get(o.area) ?? [];
+      list.push(o);
+      perArea.set(o.area, list);
+    }
+    // DfE files covering all LAs, 2020 to 2024: number and rate (4 measures), missing (2), net gain (1).
+    const allLaDfe = ['dfe-cla-number-rate-2024', 'dfe-cla-missing-2024', 'dfe-cla-la-of-placement-2024'];
+    // ONS estimates 2015 to 2024, except where an LA's area is new (its predecessors' figures cannot be carried over).
+    const populationYears: Record<string, number> = {
+      E06000058: 6, // Bournemouth, Christchurch and Poole, from 2019
+      E06000059: 6, // Dorset (unitary), from 2019
+      E06000061: 4, // North Northamptonshire, from 2021
+      E06000062: 4, // West Northamptonshire, from 2021
+      E06000063: 2, // Cumberland, from 2023
+      E06000064: 2, // Westmorland and Furness, from 2023
+    };
+    // Ofsted filed homes under Cumbria at 31 March 2023, a day before its successors began.
+    const noOfsted = new Set(['E06000063', 'E06000064']);
+    const counts = new Map<number, number>();
+    for (const a of dataset.areas.filter((x) => x.level === 'Local authority')) {
+      const obs = perArea.get(a.code) ?? [];
+      const from = (source: string): number => obs.filter((o) => o.source === source).length;
+      expect(
+        allLaDfe.reduce((n, s) => n + from(s), 0),
+        a.name,
+      ).toBe(35);
+      expect(from('ons-mye-0to17-2024'), a.name).toBe(populationYears[a.code] ?? 10);
+      expect(from('ofsted-csc-providers-2023'), a.name).toBe(noOfsted.has(a.code) ? 0 : 2);
+      // Characteristics (a derived cut for GM, North West and England only): 3 measures and 2025's total, 2021 to 2025.
+      expect(from('dfe-cla-characteristics-2025'), a.name).toBe(a.isMember ? 16 : 0);
+      counts.set(obs.length, (counts.get(obs.length) ?? 0) + 1);
+    }
+    expect(counts.get(63)).toBe(10);
+    expect(counts.get(47)).toBeGreaterThan(130);
+  });
+});
+
+describe('supply in the built-in dataset', () => {
+  const { dataset } = loadCommitted();
+  const areaCodes = new Set(dataset.areas.map((a) => a.code));
+  const laCodes = new Set(dataset.areas.filter((a) => a.level === 'Local authority').map((a) => a.code));
+
+  it('holds supply aggregates (no per-home rows) and illustrative flows that conserve the published counts', () => {
+    expect(dataset.supply.length).toBeGreaterThan(500);
+    expect(dataset.homes).toEqual([]);
+    const members = dataset.areas.filter((a) => a.isMember);
+    for (const m of members) {
+      const placed = dataset.flows.filter((f) => f.placingArea === m.code).reduce((s, f) => s + f.children, 0);
+      const published = dataset.observations.find(
+        (o) => o.area === m.code && o.measure === 'childrenInChildrensHomes' && o.period === dataset.flows[0]?.period,
+      );
+      expect(placed, m.name).toBe(published?.value);
+    }
+    expect(dataset.unitCosts.length).toBeGreaterThanOrEqual(5);
+    expect(dataset.assumptions.map((a) => a.key)).toEqual(expect.arrayContaining(['targetOccupancy', 'discountRate']));
+  });
+
+  it('has rows of non-negative integers for known LAs, sources and categories, once per combination', () => {
+    const sources = new Set(dataset.sources.map((s) => s.id));
+    const seen = new Set<string>();
+    for (const r of dataset.supply) {
+      const where = `${r.area} ${r.sector} ${r.homeType} ${r.judgement}`;
+      expect(areaCodes.has(r.area), where).toBe(true);
+      expect(laCodes.has(r.area), where).toBe(true);
+      expect(sources.has(r.source), where).toBe(true);
+      expect(r.period).toBe(OFSTED_PERIOD);
+      expect(homeSectors).toContain(r.sector);
+      expect(homeTypes).toContain(r.homeType);
+      expect(ofstedJudgements).toContain(r.judgement);
+      expect(Number.isInteger(r.homes) && r.homes >= 1, where).toBe(true);
+      expect(Number.isInteger(r.registeredPlaces) && r.registeredPlaces >= 0, where).toBe(true);
+      const k = `${r.area}|${r.period}|${r.sector}|${r.homeType}|${r.judgement}`;
+      expect(seen.has(k), `duplicate ${k}`).toBe(false);
+      seen.add(k);
+    }
+  });
+
+  it("matches the children's homes and places observations for every LA", () => {
+    const byKey = index(dataset);
+    let compared = 0;
+    for (const code of laCodes) {
+      const rows = dataset.supply.filter((r) => r.area === code && r.homeType === 'childrensHome');
+      const homes = byKey.get(key(code, 'childrensHomes', OFSTED_PERIOD));
+      const places = byKey.get(key(code, 'registeredPlaces', OFSTED_PERIOD));
+      if (!homes || !places) {
+        // Only where Ofsted filed the LA's homes under an abolished predecessor (Cumbria's successors).
+        expect(
+          dataset.supply.some((r) => r.area === code),
+          code,
+        ).toBe(false);
+        expect(['E06000063', 'E06000064']).toContain(code);
+        continue;
+      }
+      expect(homes.value, code).toBe(rows.reduce((n, r) => n + r.homes, 0));
+      expect(places.value, code).toBe(rows.reduce((n, r) => n + r.registeredPlaces, 0));
+      compared += 1;
+    }
+    expect(compared).toBe(laCodes.size - 2);
+  });
+
+  it('sums to no more than the North West and England counts (Cumbria is counted there only)', () => {
+    const byKey = index(dataset);
+    const nwCodes = new Set(dataset.areas.filter((a) => a.regionCode === 'E12000002').map((a) => a.code));
+    const sum = (codes: Set<string>): number =>
+      dataset.supply
+        .filter((r) => codes.has(r.area) && r.homeType === 'childrensHome')
+        .reduce((n, r) => n + r.homes, 0);
+    const nwHomes = byKey.get(key('E12000002', 'childrensHomes', OFSTED_PERIOD))?.value ?? 0;
+    const englandHomes = byKey.get(key('E92000001', 'childrensHomes', OFSTED_PERIOD))?.value ?? 0;
+    expect(nwHomes - sum(nwCodes)).toBeGreaterThanOrEqual(0);
+    expect(nwHomes - sum(nwCodes)).toBeLessThan(40);
+    expect(englandHomes - sum(laCodes)).toBe(nwHomes - sum(nwCodes));
+  });
+
+  it('has the Greater Manchester supply by sector at 31 March 2023', () => {
+    const split = memberSupplyBySector(dataset, OFSTED_PERIOD).map((s) => ({
+      sector: s.sector,
+      homes: s.homes,
+      places: s.places,
+      childrensHomes: s.byType.childrensHome.homes,
+      shortBreakOnly: s.byType.shortBreakOnly.homes,
+      secure: s.byType.secure.homes,
+    }));
+    expect(split).toEqual([
+      { sector: 'Local Authority', homes: 34, places: 178, childrensHomes: 27, shortBreakOnly: 6, secure: 1 },
+      { sector: 'Private', homes: 178, places: 568, childrensHomes: 178, shortBreakOnly: 0, secure: 0 },
+      { sector: 'Voluntary', homes: 19, places: 77, childrensHomes: 17, shortBreakOnly: 2, secure: 0 },
+    ]);
+    // The children's homes (not short-break-only or secure) are the childrensHomes measure's 222 homes and 754 places.
+    expect(gmSum(dataset, 'childrensHomes', OFSTED_PERIOD)).toBe(27 + 178 + 17);
+    expect(gmSum(dataset, 'registeredPlaces', OFSTED_PERIOD)).toBe(754);
+    // Salford's secure children's home is GM's only secure home.
+    const secure = dataset.supply.filter((r) => r.area in gmCodes && r.homeType === 'secure');
+    expect(secure.map((r) => r.area)).toEqual(['E08000006']);
   });
 });
 

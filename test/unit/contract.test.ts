@@ -9,6 +9,7 @@ describe('API contract validation', () => {
       savePlanAs: { path: 'C:\\Users\\analyst\\gm.ccplan' },
       chooseSavePath: { suggestedName: 'Greater Manchester.ccplan' },
       renameConsortium: { name: 'Greater Manchester' },
+      setMembership: { codes: ['E08000001', 'E06000008'] },
     };
     for (const name of callNames) {
       const result = validateCallArgs(name, good[name] ?? {});
@@ -27,6 +28,10 @@ describe('API contract validation', () => {
     ['renameConsortium', { name: 'x'.repeat(121) }, '120'],
     ['getPlanSummary', { unexpected: 1 }, 'unexpected'],
     ['chooseSavePath', { suggestedName: '' }, 'suggestedName'],
+    ['setMembership', { codes: [] }, 'at least one'],
+    ['setMembership', { codes: ['E08000001', 'E08000001'] }, 'only once'],
+    ['setMembership', { codes: ['E92000001'] }, 'upper-tier'],
+    ['setMembership', { codes: ['W06000001'] }, 'upper-tier'],
   ] as const)('rejects %s with %j', (name, args, mentions) => {
     const result = validateCallArgs(name, args);
     expect(result.ok).toBe(false);

@@ -52,6 +52,10 @@ function plan(): PlanData {
       { ...la('E92000001', 'England', false), level: 'National', dfeCode: null },
     ],
     sources: [source, ons],
+    supply: [],
+    flows: [],
+    unitCosts: [],
+    assumptions: [],
     observations: [
       obs('E08000001', 'childrenLookedAfter', '2023', 600),
       obs('E08000001', 'childrenLookedAfter', '2024', 620),

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql as core } from './0001_core.js';
 import { sql as observations } from './0002_observations.js';
+import { sql as supplyFlowsCosts } from './0003_supply_flows_costs.js';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ function migration(version: number, name: string, sql: string): Migration {
 export const migrations: readonly Migration[] = [
   migration(1, '0001_core', core),
   migration(2, '0002_observations', observations),
+  migration(3, '0003_supply_flows_costs', supplyFlowsCosts),
 ];
 
 export const latestSchemaVersion = migrations.length;

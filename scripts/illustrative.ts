@@ -1,0 +1,591 @@
+/**
+ * Illustrative placement flows, unit costs and assumptions for the built-in dataset.
+ *
+ * No public file holds who places whom where inside a consortium (placing LA → host LA) or weekly
+ * unit costs by sector, so these are GENERATED, from the published facts in the built-in dataset
+ * (DfE CLA, Ofsted, ONS) and the national figures in DOMAIN.md. Every output references a source
+ * with `illustrative: true`. `buildIllustrative` is pure and deterministic for a seed (d3's seeded
+ * linear congruential generator drives all noise).
+ *
+ * Method — flows (children in secure and children's homes on 31 March of the latest period for which
+ * every member has `childrenInChildrensHomes`):
+ *  1. Outside-LA share. For each member LA, p = placedOutsideLaBoundary ÷ childrenLookedAfter (all
+ *     looked-after children, the flow period). Children in children's homes are placed out of area
+ *     more often than looked-after children overall, so p is scaled by the national ratio
+ *     0.67 (DfE 2024: children's homes outside LA boundary) ÷ England's all-CLA outside share in
+ *     2024 (from the facts), capped at 0.9. A suppressed LA value falls back to the consortium's.
+ *  2. Distant share. Likewise q = placedOver20Miles ÷ childrenLookedAfter, scaled by
+ *     0.49 (DfE 2024: children's/secure homes more than 20 miles) ÷ England's all-CLA 20+ mile share
+ *     in 2024, capped at the outside-LA share.
+ *  3. Gravity among other members. Weight of host j = registeredPlaces(j, 2023-03-31) ×
+ *     exp(−d/10 miles) × seeded log-normal noise (sd 0.2), d = haversine distance between LA
+ *     centroids. A placement in another member LA counts as distant when d > 20 miles.
+ *  4. Outside the consortium. The number x placed outside the consortium solves
+ *     far = x·φ + (out − x)·g, where out = children placed outside the LA, far = the distant target,
+ *     g = gravity share of members more than 20 miles away and φ = 0.49 ÷ 0.67 ≈ 0.73 (national
+ *     share of out-of-LA children's-home placements that are 20+ miles from home, applied to
+ *     out-of-consortium placements). x is bounded to 10–90% of out.
+ *  5. Noise and rounding. The outside-LA share gets seeded normal noise (sd 0.02); the real-valued
+ *     split (own LA, each other member, OUTSIDE) is rounded with the largest-remainder method so each
+ *     placing LA's flows sum exactly to its published count.
+ * Targets are computed without noise; achieved values are measured on the rounded flows; both are
+ * returned as assumptions.
+ *
+ * Method — unit costs (price year 2023-24): children's homes are centred on the National Audit
+ * Office's £318,400 per place per year (÷ 365/7 weeks ≈ £6,106 a week) so that the weekly costs by
+ * sector, weighted by the national 2024 mix of children's home placements (≈ 81% private, 14% LA-run,
+ * 5% voluntary, DfE 2024), average the NAO figure; LA-run is set at 85% and voluntary at 93% of the
+ * private price, and a block contract at 95% of private spot (consortia saved 4–5%). Secure, fostering
+ * and supported accommodation are plausible illustrative levels stated in the source titles.
+ *
+ * Method — missing incidents: GM missing incidents ÷ children looked after (latest common year, 2024)
+ * gives an overall rate, split inside LA vs out of area with an assumed relative risk of 1.5 for out of
+ * area, so that the rates reproduce the published total at the published out-of-area share.
+ */
+import { randomLcg, randomNormal } from 'd3';
+import type { Area, BuiltInDataset, Observation, Source } from '../shared/model/dataset.js';
+import type { MeasureId } from '../shared/model/measures.js';
+import { OUTSIDE_CONSORTIUM } from '../shared/model/placements.js';
+import type { Assumption, CostPlacementType, CostSector, PlacementFlow, UnitCost } from '../shared/model/placements.js';
+
+export const ILLUSTRATIVE_SEED = 20260401;
+
+const GENERATOR = 'scripts/illustrative.ts';
+const CHANGED_AT = '2026-04-01';
+const PUBLISHER = 'Sufficiency Planner (generated)';
+const LICENCE = 'Generated illustration — not published data';
+const ENGLAND = 'E92000001';
+
+// Published national figures (DfE CLA 2024 national tables; DOMAIN.md "Recent figures").
+const NATIONAL_CH_OUTSIDE_LA_SHARE = 0.67;
+const NATIONAL_CH_OVER_20_MILES_SHARE = 0.49;
+/** Year of the national children's-homes figures; England's all-CLA shares are taken from the same year. */
+const NATIONAL_FIGURES_PERIOD = '2024';
+/** Used only if England's 2024 observations are absent from the facts (values as published for 2024). */
+const FALLBACK_ENGLAND_OUTSIDE_LA_SHARE = 37_520 / 83_630;
+const FALLBACK_ENGLAND_OVER_20_MILES_SHARE = 18_020 / 83_630;
+
+// Flow model parameters.
+const DISTANCE_DECAY_MILES = 10;
+const DISTANT_MILES = 20;
+const MAX_OUTSIDE_LA_SHARE = 0.9;
+const MIN_OUTSIDE_CONSORTIUM_OF_OUT = 0.1;
+const MAX_OUTSIDE_CONSORTIUM_OF_OUT = 0.9;
+const SHARE_NOISE_SD = 0.02;
+const GRAVITY_LOG_NOISE_SD = 0.2;
+const SUPPLY_PERIOD = '2023-03-31';
+const EARTH_RADIUS_MILES = 3958.8;
+
+// Costs.
+const NAO_ANNUAL_COST_PER_PLACE = 318_400;
+const WEEKS_PER_YEAR = 365 / 7;
+const PRICE_YEAR = '2023-24';
+const BLOCK_CONTRACT_DISCOUNT = 0.05;
+const LA_TO_PRIVATE_PRICE = 0.85;
+const VOLUNTARY_TO_PRIVATE_PRICE = 0.93;
+/**
+ * National mix of children in children's homes, 2024: 33% inside the LA boundary (35% LA-run, 58% private),
+ * 67% outside (93% private; the remaining 7% assumed 3% LA-run, 4% voluntary). Voluntary takes the rest.
+ */
+const MIX_LA = 0.33 * 0.35 + 0.67 * 0.03;
+const MIX_PRIVATE = 0.33 * 0.58 + 0.67 * 0.93;
+const MIX_VOLUNTARY = 1 - MIX_LA - MIX_PRIVATE;
+const SECURE_TO_CHILDRENS_HOME = 1.4;
+const FOSTER_IN_HOUSE_WEEKLY = 600;
+const FOSTER_AGENCY_WEEKLY = 1_100;
+const SUPPORTED_ACCOMMODATION_WEEKLY = 1_800;
+
+// Other assumptions.
+const TARGET_OCCUPANCY = 0.85;
+const DISCOUNT_RATE = 0.035;
+const MISSING_RELATIVE_RISK_OUT_OF_AREA = 1.5;
+
+export interface IllustrativeOutput {
+  sources: Source[];
+  flows: PlacementFlow[];
+  unitCosts: UnitCost[];
+  assumptions: Assumption[];
+}
+
+/** Great-circle distance in miles between two points given in degrees (haversine formula). */
+export function haversineMiles(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * rad;
+  const dLon = (lon2 - lon1) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_MILES * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/**
+ * Rounds non-negative values to integers summing exactly to `total` (largest-remainder method;
+ * ties go to the earlier index, so the result is deterministic).
+ */
+export function largestRemainder(values: readonly number[], total: number): number[] {
+  const floors = values.map((v) => Math.floor(Math.max(0, v)));
+  let remaining = total - floors.reduce((a, b) => a + b, 0);
+  const order = values
+    .map((v, i) => ({ i, frac: Math.max(0, v) - Math.floor(Math.max(0, v)) }))
+    .sort((a, b) => b.frac - a.frac || a.i - b.i);
+  for (let k = 0; remaining > 0 && order.length > 0; k = (k + 1) % order.length) {
+    const entry = order[k];
+    if (entry === undefined) break;
+    floors[entry.i] = (floors[entry.i] ?? 0) + 1;
+    remaining -= 1;
+  }
+  // Values summing to more than the total (not expected): take the excess from the largest.
+  while (remaining < 0) {
+    let max = 0;
+    floors.forEach((v, i) => {
+      if (v > (floors[max] ?? 0)) max = i;
+    });
+    floors[max] = (floors[max] ?? 0) - 1;
+    remaining += 1;
+  }
+  return floors;
+}
+
+const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
+const round = (v: number, dp: number): number => Number(v.toFixed(dp));
+/** Whole number with thousands separators (locale-independent, so output is the same everywhere). */
+const thousands = (v: number): string => String(Math.round(v)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;
+
+class Facts {
+  private readonly index = new Map<string, number>();
+
+  constructor(observations: readonly Observation[]) {
+    for (const o of observations) {
+      if (o.value !== null && Number.isFinite(o.value)) this.index.set(`${o.area}|${o.measure}|${o.period}`, o.value);
+    }
+  }
+
+  get(area: string, measure: MeasureId, period: string): number | undefined {
+    return this.index.get(`${area}|${measure}|${period}`);
+  }
+
+  /** Latest period in which every area has a value for every measure. */
+  latestCommonPeriod(areas: readonly string[], measures: readonly MeasureId[], candidates: readonly string[]): string {
+    const periods = [...new Set(candidates)].sort().reverse();
+    const found = periods.find((p) => areas.every((a) => measures.every((m) => this.get(a, m, p) !== undefined)));
+    if (found === undefined) throw new Error(`No period has ${measures.join(', ')} for every consortium member`);
+    return found;
+  }
+
+  sum(areas: readonly string[], measure: MeasureId, period: string): number {
+    return areas.reduce((acc, a) => acc + (this.get(a, measure, period) ?? 0), 0);
+  }
+}
+
+interface Member {
+  area: Area;
+  children: number;
+  /** Target share placed outside the LA (before noise). */
+  outsideLaTarget: number;
+  /** Target share placed more than 20 miles away (before noise). */
+  distantTarget: number;
+  places: number;
+}
+
+/** Number placed outside the consortium so that the distant share meets its target (step 4). */
+function outsideConsortiumCount(children: number, outsideLa: number, distant: number, g: number, phi: number): number {
+  const out = children * outsideLa;
+  const raw = phi > g ? (children * distant - out * g) / (phi - g) : out / 2;
+  return clamp(raw, out * MIN_OUTSIDE_CONSORTIUM_OF_OUT, out * MAX_OUTSIDE_CONSORTIUM_OF_OUT);
+}
+
+export function buildIllustrative(facts: BuiltInDataset, seed: number = ILLUSTRATIVE_SEED): IllustrativeOutput {
+  const members = facts.areas.filter((a) => a.isMember).sort((a, b) => a.code.localeCompare(b.code));
+  if (members.length === 0) throw new Error('The dataset has no consortium members');
+  const codes = members.map((m) => m.code);
+  const f = new Facts(facts.observations);
+  const periodsOf = (measure: MeasureId): string[] =>
+    facts.observations.filter((o) => o.measure === measure).map((o) => o.period);
+
+  const period = f.latestCommonPeriod(codes, ['childrenInChildrensHomes'], periodsOf('childrenInChildrensHomes'));
+  const normal = randomNormal.source(randomLcg(seed))(0, 1);
+
+  // --- Calibration targets (steps 1 and 2) -------------------------------------------------------
+  const englandCla = f.get(ENGLAND, 'childrenLookedAfter', NATIONAL_FIGURES_PERIOD);
+  const englandOut = f.get(ENGLAND, 'placedOutsideLaBoundary', NATIONAL_FIGURES_PERIOD);
+  const englandFar = f.get(ENGLAND, 'placedOver20Miles', NATIONAL_FIGURES_PERIOD);
+  const englandOutShare =
+    englandCla && englandOut !== undefined ? englandOut / englandCla : FALLBACK_ENGLAND_OUTSIDE_LA_SHARE;
+  const englandFarShare =
+    englandCla && englandFar !== undefined ? englandFar / englandCla : FALLBACK_ENGLAND_OVER_20_MILES_SHARE;
+  const outsideUplift = NATIONAL_CH_OUTSIDE_LA_SHARE / englandOutShare;
+  const distantUplift = NATIONAL_CH_OVER_20_MILES_SHARE / englandFarShare;
+  const phi = NATIONAL_CH_OVER_20_MILES_SHARE / NATIONAL_CH_OUTSIDE_LA_SHARE;
+
+  const consortiumCla = f.sum(codes, 'childrenLookedAfter', period);
+  const consortiumOutShare = consortiumCla > 0 ? f.sum(codes, 'placedOutsideLaBoundary', period) / consortiumCla : 0;
+  const consortiumFarShare = consortiumCla > 0 ? f.sum(codes, 'placedOver20Miles', period) / consortiumCla : 0;
+  const shareOf = (code: string, measure: MeasureId, fallback: number): number => {
+    const cla = f.get(code, 'childrenLookedAfter', period);
+    const n = f.get(code, measure, period);
+    return cla && n !== undefined ? n / cla : fallback;
+  };
+
+  const supplyPeriod = facts.observations.some((o) => o.measure === 'registeredPlaces' && o.period === SUPPLY_PERIOD)
+    ? SUPPLY_PERIOD
+    : (periodsOf('registeredPlaces').sort().at(-1) ?? SUPPLY_PERIOD);
+  const placesFromSupply = (code: string): number =>
+    (facts.supply ?? [])
+      .filter((s) => s.area === code && s.period === supplyPeriod && s.homeType === 'childrensHome')
+      .reduce((acc, s) => acc + s.registeredPlaces, 0);
+
+  const team: Member[] = members.map((area) => {
+    const outsideLaTarget = Math.min(
+      MAX_OUTSIDE_LA_SHARE,
+      shareOf(area.code, 'placedOutsideLaBoundary', consortiumOutShare) * outsideUplift,
+    );
+    return {
+      area,
+      children: f.get(area.code, 'childrenInChildrensHomes', period) ?? 0,
+      outsideLaTarget,
+      distantTarget: Math.min(
+        outsideLaTarget,
+        shareOf(area.code, 'placedOver20Miles', consortiumFarShare) * distantUplift,
+      ),
+      places: f.get(area.code, 'registeredPlaces', supplyPeriod) ?? placesFromSupply(area.code),
+    };
+  });
+
+  const distance = (a: Area, b: Area): number =>
+    a.centroidLat === null || a.centroidLon === null || b.centroidLat === null || b.centroidLon === null
+      ? Infinity
+      : haversineMiles(a.centroidLat, a.centroidLon, b.centroidLat, b.centroidLon);
+
+  /** Gravity shares over the other members (step 3), optionally with seeded noise. */
+  const gravity = (placing: Member, noisy: boolean): { host: Member; share: number; miles: number }[] => {
+    const others = team.filter((m) => m !== placing);
+    const weights = others.map((host) => {
+      const miles = distance(placing.area, host.area);
+      const base = Number.isFinite(miles) ? host.places * Math.exp(-miles / DISTANCE_DECAY_MILES) : 0;
+      return { host, miles, weight: base * (noisy ? Math.exp(GRAVITY_LOG_NOISE_SD * normal()) : 1) };
+    });
+    const total = weights.reduce((acc, w) => acc + w.weight, 0);
+    return weights.map((w) => ({
+      host: w.host,
+      miles: w.miles,
+      share: total > 0 ? w.weight / total : 1 / Math.max(1, others.length),
+    }));
+  };
+  const distantShare = (shares: { share: number; miles: number }[]): number =>
+    shares.reduce((acc, s) => acc + (s.miles > DISTANT_MILES ? s.share : 0), 0);
+
+  // --- Flows (steps 3 to 5) ------------------------------------------------------------------------
+  const totalChildren = team.reduce((acc, m) => acc + m.children, 0);
+  let targetOutsideLa = 0;
+  let targetDistant = 0;
+  let targetOutsideConsortium = 0;
+  const flowSourceId = `illustrative-flows-${period}`;
+  const flows: PlacementFlow[] = [];
+  const distantByPair = new Map<string, boolean>();
+
+  for (const placing of team) {
+    const noiseFree = gravity(placing, false);
+    targetOutsideLa += placing.children * placing.outsideLaTarget;
+    targetDistant += placing.children * placing.distantTarget;
+    targetOutsideConsortium += outsideConsortiumCount(
+      placing.children,
+      placing.outsideLaTarget,
+      placing.distantTarget,
+      distantShare(noiseFree),
+      phi,
+    );
+
+    const outsideLa = clamp(placing.outsideLaTarget + SHARE_NOISE_SD * normal(), 0, MAX_OUTSIDE_LA_SHARE);
+    const shares = gravity(placing, true);
+    const outside = outsideConsortiumCount(
+      placing.children,
+      outsideLa,
+      // Keep the distant target's ratio to the outside-LA share when noise moves the latter.
+      placing.outsideLaTarget > 0 ? placing.distantTarget * (outsideLa / placing.outsideLaTarget) : 0,
+      distantShare(shares),
+      phi,
+    );
+    const inConsortium = placing.children * outsideLa - outside;
+    const hosts = [placing.area.code, ...shares.map((s) => s.host.area.code), OUTSIDE_CONSORTIUM];
+    const values = [placing.children * (1 - outsideLa), ...shares.map((s) => inConsortium * s.share), outside];
+    const counts = largestRemainder(values, placing.children);
+    hosts.forEach((host, k) => {
+      flows.push({
+        placingArea: placing.area.code,
+        hostArea: host,
+        period,
+        children: counts[k] ?? 0,
+        source: flowSourceId,
+      });
+    });
+    for (const s of shares) distantByPair.set(`${placing.area.code}|${s.host.area.code}`, s.miles > DISTANT_MILES);
+  }
+
+  const sumFlows = (pred: (flow: PlacementFlow) => boolean): number =>
+    flows.filter(pred).reduce((acc, fl) => acc + fl.children, 0);
+  const share = (n: number): number => (totalChildren > 0 ? n / totalChildren : 0);
+  const achievedOwn = share(sumFlows((fl) => fl.hostArea === fl.placingArea));
+  const achievedOutsideConsortium = share(sumFlows((fl) => fl.hostArea === OUTSIDE_CONSORTIUM));
+  const achievedDistant = share(
+    sumFlows((fl) => distantByPair.get(`${fl.placingArea}|${fl.hostArea}`) === true) +
+      phi * sumFlows((fl) => fl.hostArea === OUTSIDE_CONSORTIUM),
+  );
+  const targetOutsideLaShare = share(targetOutsideLa);
+  const targetDistantShare = share(targetDistant);
+  const targetOutsideConsortiumShare = share(targetOutsideConsortium);
+
+  // --- Unit costs ------------------------------------------------------------------------------------
+  const naoWeekly = NAO_ANNUAL_COST_PER_PLACE / WEEKS_PER_YEAR;
+  const privateWeekly =
+    naoWeekly / (MIX_PRIVATE + MIX_LA * LA_TO_PRIVATE_PRICE + MIX_VOLUNTARY * VOLUNTARY_TO_PRIVATE_PRICE);
+  const homesCostId = 'illustrative-unit-costs-childrens-homes-2023-24';
+  const otherCostId = 'illustrative-unit-costs-other-placements-2023-24';
+  const privateCost = Math.round(privateWeekly);
+  const cost = (placementType: CostPlacementType, sector: CostSector, weekly: number, source: string): UnitCost => ({
+    placementType,
+    sector,
+    weeklyCost: Math.round(weekly),
+    priceYear: PRICE_YEAR,
+    source,
+  });
+  const unitCosts: UnitCost[] = [
+    cost('childrensHome', 'Local Authority', privateWeekly * LA_TO_PRIVATE_PRICE, homesCostId),
+    cost('childrensHome', 'Private', privateWeekly, homesCostId),
+    cost('childrensHome', 'Voluntary', privateWeekly * VOLUNTARY_TO_PRIVATE_PRICE, homesCostId),
+    cost('childrensHome', 'Block contract', privateWeekly * (1 - BLOCK_CONTRACT_DISCOUNT), homesCostId),
+    cost('secure', 'Local Authority', naoWeekly * SECURE_TO_CHILDRENS_HOME, otherCostId),
+    cost('fosterInHouse', 'Local Authority', FOSTER_IN_HOUSE_WEEKLY, otherCostId),
+    cost('fosterAgency', 'Private', FOSTER_AGENCY_WEEKLY, otherCostId),
+    cost('supportedAccommodation', 'Private', SUPPORTED_ACCOMMODATION_WEEKLY, otherCostId),
+  ];
+
+  // --- Missing incidents by locality -------------------------------------------------------------------
+  const missingPeriod = f.latestCommonPeriod(
+    codes,
+    ['missingIncidents', 'childrenLookedAfter', 'placedOutsideLaBoundary'],
+    periodsOf('missingIncidents'),
+  );
+  const missingCla = f.sum(codes, 'childrenLookedAfter', missingPeriod);
+  const missingIncidents = f.sum(codes, 'missingIncidents', missingPeriod);
+  const missingOutShare = missingCla > 0 ? f.sum(codes, 'placedOutsideLaBoundary', missingPeriod) / missingCla : 0;
+  const missingRate = missingCla > 0 ? missingIncidents / missingCla : 0;
+  const missingInside = missingRate / (1 + (MISSING_RELATIVE_RISK_OUT_OF_AREA - 1) * missingOutShare);
+  const missingOutside = missingInside * MISSING_RELATIVE_RISK_OUT_OF_AREA;
+
+  // --- Sources -------------------------------------------------------------------------------------------
+  const consortium = facts.consortiumName;
+  const common = { publisher: PUBLISHER, file: GENERATOR, licence: LICENCE, url: '', illustrative: true } as const;
+  const assumptionsId = 'illustrative-assumptions';
+  const sources: Source[] = [
+    {
+      ...common,
+      id: flowSourceId,
+      title:
+        `Illustrative placing-LA → host-LA flows of children in secure and children's homes for ${consortium}, ` +
+        `generated from each member's published children in children's homes (DfE CLA, ${period}), its share placed ` +
+        'outside its boundary and more than 20 miles away (scaled to national children’s-homes figures, DfE 2024), ' +
+        `Ofsted registered places (${supplyPeriod}) and LA centroid distances. Not published data.`,
+      table: `Gravity model (places × exp(−miles/${DISTANCE_DECAY_MILES})) with outside-consortium share calibrated to 20+ mile placements; largest-remainder rounding; seed ${seed}`,
+      period: `31 March ${period}`,
+    },
+    {
+      ...common,
+      id: homesCostId,
+      title:
+        "Illustrative weekly cost of a children's home place by sector, centred on the National Audit Office's " +
+        `£${thousands(NAO_ANNUAL_COST_PER_PLACE)} per place per year in 2023-24 (£${thousands(Math.round(naoWeekly))} a week): ` +
+        `private £${thousands(privateCost)} so that the national 2024 placement mix (${pct(MIX_PRIVATE)} private, ${pct(MIX_LA)} LA-run, ` +
+        `${pct(MIX_VOLUNTARY)} voluntary) averages the NAO figure; LA-run ${LA_TO_PRIVATE_PRICE * 100}% and voluntary ${VOLUNTARY_TO_PRIVATE_PRICE * 100}% of private ` +
+        `(assumed); block contract ${BLOCK_CONTRACT_DISCOUNT * 100}% below private spot (consortia saved 4–5%, DfE-commissioned research 2015). Not published data.`,
+      table: 'NAO 2023-24 average cost per place split by sector with assumed price ratios',
+      period: PRICE_YEAR,
+    },
+    {
+      ...common,
+      id: otherCostId,
+      title:
+        `Illustrative weekly costs of other placements, 2023-24: secure children's home ${SECURE_TO_CHILDRENS_HOME}× the NAO children's home average ` +
+        `(higher staffing ratios); in-house fostering £${FOSTER_IN_HOUSE_WEEKLY} (allowance, fee and support); agency fostering ` +
+        `£${thousands(FOSTER_AGENCY_WEEKLY)}; supported accommodation for 16–17-year-olds £${thousands(SUPPORTED_ACCOMMODATION_WEEKLY)}. ` +
+        'Plausible levels chosen for illustration, not taken from a published table.',
+      table: 'Assumed levels relative to the NAO children’s home figure',
+      period: PRICE_YEAR,
+    },
+    {
+      ...common,
+      id: assumptionsId,
+      title:
+        `Illustrative modelling assumptions for ${consortium}: missing-incident rates by locality derived from the ` +
+        `members' published missing incidents and children looked after (DfE, ${missingPeriod}) with an assumed ` +
+        'relative risk for out-of-area placements. Not published data.',
+      table: 'Overall rate split by locality so the published total is reproduced',
+      period: missingPeriod,
+    },
+  ];
+
+  // --- Assumptions ------------------------------------------------------------------------------------------
+  const assumption = (
+    key: string,
+    label: string,
+    value: number,
+    unit: string,
+    rationale: string,
+    source: string | null,
+  ): Assumption => ({ key, label, value, unit, rationale, source, changedBy: GENERATOR, changedAt: CHANGED_AT });
+
+  const assumptions: Assumption[] = [
+    assumption(
+      'targetOccupancy',
+      'Target occupancy of children’s home places',
+      TARGET_OCCUPANCY,
+      'share',
+      'A home cannot be matched at 100%: children’s needs, sibling groups and mixes limit who can share a home; 80–90% is typical (DOMAIN.md). Beds needed = demand ÷ target occupancy.',
+      null,
+    ),
+    assumption(
+      'discountRate',
+      'Discount rate for net present value',
+      DISCOUNT_RATE,
+      'per year',
+      'HM Treasury Green Book social time preference rate (3.5% a year for the first 30 years).',
+      null,
+    ),
+    assumption(
+      'blockContractDiscount',
+      'Block contract discount on private spot price',
+      BLOCK_CONTRACT_DISCOUNT,
+      'share',
+      'Commissioning consortia typically saved 4–5% on placement costs (DfE-commissioned research, 2015; DOMAIN.md). Voids on block contracts are modelled separately.',
+      homesCostId,
+    ),
+    assumption(
+      'childrensHomeAnnualCostAnchor',
+      'Average cost of a children’s home place (anchor for unit costs)',
+      NAO_ANNUAL_COST_PER_PLACE,
+      '£ per place per year (2023-24)',
+      `National Audit Office (2025): about £318,400 per place per year in 2023-24, ≈ £${thousands(Math.round(naoWeekly))} a week; weekly costs by sector average to this at the national placement mix.`,
+      homesCostId,
+    ),
+    assumption(
+      'flowDistanceDecayMiles',
+      'Gravity model distance decay',
+      DISTANCE_DECAY_MILES,
+      'miles',
+      `Weight of a host member LA ∝ registered places (${supplyPeriod}) × exp(−distance ÷ ${DISTANCE_DECAY_MILES}), distance between LA centroids by the haversine formula. ${DISTANCE_DECAY_MILES} miles (half the 20-mile threshold) is an illustrative choice: a host 20 miles away weighs about 14% of one next door. Seeded log-normal noise (sd ${GRAVITY_LOG_NOISE_SD}) on each weight.`,
+      flowSourceId,
+    ),
+    assumption(
+      'flowOutsideLaUplift',
+      'Children’s homes uplift on the outside-LA share',
+      round(outsideUplift, 3),
+      'ratio',
+      `67% of children in children’s homes were outside their LA boundary against ${pct(englandOutShare)} of all looked-after children (England, ${NATIONAL_FIGURES_PERIOD}; DfE). Each member’s published all-CLA outside share (${period}) is multiplied by this ratio, capped at ${MAX_OUTSIDE_LA_SHARE}.`,
+      flowSourceId,
+    ),
+    assumption(
+      'flowOver20MilesUplift',
+      'Children’s homes uplift on the 20+ mile share',
+      round(distantUplift, 3),
+      'ratio',
+      `49% of children in children’s and secure homes were placed more than 20 miles away against ${pct(englandFarShare)} of all looked-after children (England, ${NATIONAL_FIGURES_PERIOD}; DfE). Each member’s published all-CLA 20+ mile share (${period}) is multiplied by this ratio.`,
+      flowSourceId,
+    ),
+    assumption(
+      'flowOutsideConsortiumOver20MilesShare',
+      'Share of placements outside the consortium that are 20+ miles away',
+      round(phi, 4),
+      'share',
+      'National 49% ÷ 67%: the share of out-of-LA children’s home placements more than 20 miles from home (DfE 2024), assuming placements inside the LA are within 20 miles. Used to convert the 20+ mile target into an outside-consortium count.',
+      flowSourceId,
+    ),
+    assumption(
+      'flowOutsideLaShareTarget',
+      'Calibration target: share placed outside own LA',
+      round(targetOutsideLaShare, 4),
+      'share',
+      `Children-weighted consortium target (${period}): members’ published all-CLA outside-boundary share (consortium ${pct(consortiumOutShare)}) × the children’s homes uplift; national children’s homes figure 67%.`,
+      flowSourceId,
+    ),
+    assumption(
+      'flowOutsideLaShareAchieved',
+      'Achieved: share placed outside own LA',
+      round(1 - achievedOwn, 4),
+      'share',
+      `Measured on the generated flows (seed ${seed}) after noise (sd ${SHARE_NOISE_SD}) and rounding.`,
+      flowSourceId,
+    ),
+    assumption(
+      'flowOwnLaShareTarget',
+      'Calibration target: share placed in own LA',
+      round(1 - targetOutsideLaShare, 4),
+      'share',
+      'One minus the outside-LA target.',
+      flowSourceId,
+    ),
+    assumption(
+      'flowOwnLaShareAchieved',
+      'Achieved: share placed in own LA',
+      round(achievedOwn, 4),
+      'share',
+      `Measured on the generated flows (seed ${seed}).`,
+      flowSourceId,
+    ),
+    assumption(
+      'flowOver20MilesShareTarget',
+      'Calibration target: share placed more than 20 miles away',
+      round(targetDistantShare, 4),
+      'share',
+      `Children-weighted consortium target (${period}): members’ published all-CLA 20+ mile share (consortium ${pct(consortiumFarShare)}) × the 20+ mile uplift (national children’s and secure homes figure 49%).`,
+      flowSourceId,
+    ),
+    assumption(
+      'flowOver20MilesShareAchieved',
+      'Achieved (implied): share placed more than 20 miles away',
+      round(achievedDistant, 4),
+      'share',
+      `Generated flows to member LAs whose centroid is more than ${DISTANT_MILES} miles away, plus ${round(phi, 3)} of flows outside the consortium.`,
+      flowSourceId,
+    ),
+    assumption(
+      'flowOutsideConsortiumShareTarget',
+      'Calibration target: share placed outside the consortium',
+      round(targetOutsideConsortiumShare, 4),
+      'share',
+      `Solved per member so the 20+ mile target is met (outside-consortium placements ${pct(phi)} distant, other members by centroid distance), bounded to ${MIN_OUTSIDE_CONSORTIUM_OF_OUT * 100}–${MAX_OUTSIDE_CONSORTIUM_OF_OUT * 100}% of the member’s out-of-LA placements; computed without noise.`,
+      flowSourceId,
+    ),
+    assumption(
+      'flowOutsideConsortiumShareAchieved',
+      'Achieved: share placed outside the consortium',
+      round(achievedOutsideConsortium, 4),
+      'share',
+      `Measured on the generated flows (seed ${seed}).`,
+      flowSourceId,
+    ),
+    assumption(
+      'missingRelativeRiskOutOfArea',
+      'Relative risk of missing incidents out of area',
+      MISSING_RELATIVE_RISK_OUT_OF_AREA,
+      'ratio',
+      'Illustrative: missing incidents from out-of-area homes rose 110% (2015–2017) against 68% within area, and 12,200 of 60,720 reports in 2017 came from placements 20+ miles away (DOMAIN.md). No published rate by locality exists at LA level.',
+      assumptionsId,
+    ),
+    assumption(
+      'missingIncidentRateInsideLa',
+      'Missing incidents per child per year, placed inside own LA',
+      round(missingInside, 3),
+      'incidents per child per year',
+      `Derived from the facts: ${consortium} ${thousands(missingIncidents)} missing incidents ÷ ${thousands(missingCla)} children looked after (${missingPeriod}) = ${missingRate.toFixed(3)}, split so that inside rate × (1 − q) + inside rate × ${MISSING_RELATIVE_RISK_OUT_OF_AREA} × q reproduces it, q = ${missingOutShare.toFixed(3)} the published share placed outside their LA boundary. Per looked-after child in any placement; children in children’s homes go missing more often.`,
+      assumptionsId,
+    ),
+    assumption(
+      'missingIncidentRateOutOfArea',
+      'Missing incidents per child per year, placed out of area',
+      round(missingOutside, 3),
+      'incidents per child per year',
+      `Inside-LA rate × the assumed relative risk ${MISSING_RELATIVE_RISK_OUT_OF_AREA} (see missingIncidentRateInsideLa).`,
+      assumptionsId,
+    ),
+  ];
+
+  return { sources, flows, unitCosts, assumptions };
+}
