@@ -87,6 +87,35 @@ describe.skipIf(skipReason)(`browser mode end to end${skipReason ? ` (skipped: $
     await expect.poll(() => page.getByTestId('plan-name').first().textContent()).toContain('gm-workshop');
   });
 
+  it('changes the consortium’s members, every total follows, and shows an authority’s history', async () => {
+    const totalCla = () =>
+      page.locator('tr[data-row-kind="consortium"] [data-column^="childrenLookedAfter@"]').first().textContent();
+    const before = await totalCla();
+    expect(before).toMatch(/\d/);
+
+    await page.getByTestId('members-button').click();
+    const wigan = page.getByRole('dialog').locator('input[type="checkbox"][data-code="E08000010"]');
+    await expect.poll(() => wigan.count(), { timeout: 10_000 }).toBe(1);
+    await wigan.uncheck();
+    await page.getByRole('dialog').getByRole('button', { name: 'Save members' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('authority-row').count()).toBe(9);
+    await expect.poll(totalCla).not.toBe(before);
+    await expect.poll(() => page.getByTestId('unsaved-marker').count()).toBeGreaterThan(0);
+
+    await page.getByTestId('authority-row').first().locator('button.figure').first().click();
+    await expect.poll(() => page.getByTestId('sparkline').first().isVisible()).toBe(true);
+    expect(await page.getByTestId('sparkline').first().getAttribute('aria-label')).toMatch(/\d{4} .+ to \d{4} /);
+
+    await page.getByTestId('members-button').click();
+    await expect.poll(() => wigan.count(), { timeout: 10_000 }).toBe(1);
+    await wigan.check();
+    await page.getByRole('dialog').getByRole('button', { name: 'Save members' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('authority-row').count()).toBe(10);
+    await expect.poll(totalCla).toBe(before);
+  });
+
   it('sends no request off the host origin and breaks no CSP rule', () => {
     const origin = `http://127.0.0.1:${app.port}/`;
     expect(requests.length).toBeGreaterThan(2);

@@ -9,8 +9,13 @@ import {
   buildColumns,
   describeSource,
   formatPeriod,
+  formatPercent,
+  formatSigned,
   formatValue,
+  groupColumns,
   joinNames,
+  placementBalance,
+  shareOfLookedAfter,
   missingReason,
   nextSort,
   sortRows,
@@ -90,7 +95,20 @@ function summary(): PlanSummary {
         : fig('placedOver20Miles', '2025', 40 + i, [characteristics.id]),
       fig('childrensHomes', '2023-03-31', 20 + i, [ofsted.id]),
       fig('population0to17', '2024', 60_000 + i * 1000, ['ons-mye-0to17-2024']),
+      fig('placedOutsideLaBoundary', '2025', 200 + i * 10, [characteristics.id]),
+      fig('netPlacementImport', '2024', name === 'Bury' ? -85 : name === 'Wigan' ? 0 : 120, [characteristics.id], {
+        derivation:
+          'Other LAs’ children placed inside minus own children placed outside the LA boundary, 31 March 2024',
+      }),
     ],
+    history: {
+      childrenLookedAfter: [
+        { period: '2024', value: cla, suppression: null, source: dfe.id },
+        // Bolton has no 2025 count, so its 2025 placements cannot be shown as a share.
+        ...(name === 'Bolton' ? [] : [{ period: '2025', value: cla + 10, suppression: null, source: dfe.id }]),
+      ],
+    },
+    supplyBySector: [],
   }));
   // A non-member authority in the summary is not a row of the consortium table.
   authorities.push({ ...authorities[0]!, code: 'E08000011', dfeCode: '340', name: 'Knowsley', isMember: false });
@@ -104,6 +122,8 @@ function summary(): PlanSummary {
       fig('childrenLookedAfter', '2024', cla, [dfe.id]),
       fig('placedOver20Miles', '2025', null, [characteristics.id], { suppression: 'z' }),
     ],
+    history: {},
+    supplyBySector: [],
   });
   return {
     planName: 'Untitled plan',
@@ -116,7 +136,16 @@ function summary(): PlanSummary {
         fig('placedOver20Miles', '2025', 441, [characteristics.id], { missingMembers: ['Oldham'] }),
         fig('childrensHomes', '2023-03-31', 245, [ofsted.id]),
         fig('population0to17', '2024', 645_000, ['ons-mye-0to17-2024']),
+        fig('placedOutsideLaBoundary', '2025', 2_618, [characteristics.id]),
+        fig('netPlacementImport', '2024', 995, [characteristics.id]),
       ],
+      history: {
+        childrenLookedAfter: [
+          { period: '2024', value: 6194, suppression: null, source: dfe.id },
+          { period: '2025', value: 6119, suppression: null, source: dfe.id },
+        ],
+      },
+      supplyBySector: [],
     },
     authorities,
     comparators: [
@@ -125,6 +154,8 @@ function summary(): PlanSummary {
     ],
     // The population source is deliberately missing from the list: an unknown id must still be shown.
     sources: [dfe, characteristics, ofsted],
+    assumptions: [],
+    gaps: [],
   };
 }
 
@@ -178,9 +209,31 @@ describe('authority table model', () => {
       'Children looked after (31 March 2024)',
       'Rate per 10,000 children (31 March 2024)',
       'Placed more than 20 miles away (31 March 2025)',
+      'Placed outside LA boundary (31 March 2025)',
+      'Net import of placements (31 March 2024)',
       "Children's homes (31 March 2023)",
       'Children aged 0 to 17 (mid-2024)',
     ]);
+  });
+
+  it('groups the columns under Demand, Placements, Supply and Population, keeping the summary order within each', () => {
+    const table = buildAuthorityTable(summary());
+    expect(table.columns.map((c) => c.group)).toEqual([
+      'Demand',
+      'Demand',
+      'Placements',
+      'Placements',
+      'Placements',
+      'Supply',
+      'Population',
+    ]);
+    expect(table.groups.map((g) => [g.group, g.span])).toEqual([
+      ['Demand', 2],
+      ['Placements', 3],
+      ['Supply', 1],
+      ['Population', 1],
+    ]);
+    expect(groupColumns([])).toEqual([]);
   });
 
   it('lists exactly the 10 member authorities, then the consortium total and the comparators', () => {
@@ -249,11 +302,91 @@ describe('authority table model', () => {
       ...summary(),
       authorities: [],
       comparators: [],
-      consortium: { name: 'Greater Manchester', memberCount: 0, headline: [] },
+      consortium: { name: 'Greater Manchester', memberCount: 0, headline: [], history: {}, supplyBySector: [] },
     });
     expect(empty.members).toEqual([]);
     expect(empty.columns).toEqual([]);
     expect(empty.summaryRows.map((r) => r.kind)).toEqual(['consortium']);
+  });
+});
+
+describe('derived cells', () => {
+  it('formats signed balances with a true minus sign and names the direction in words', () => {
+    expect(formatSigned(120)).toBe('+120');
+    expect(formatSigned(-85)).toBe('−85');
+    expect(formatSigned(0)).toBe('0');
+    expect(formatSigned(-0.2)).toBe('0');
+    expect(formatSigned(1234)).toBe('+1,234');
+    expect(formatValue('netPlacementImport', -85)).toBe('−85');
+    expect(placementBalance(120)).toBe('net importer');
+    expect(placementBalance(-85)).toBe('net exporter');
+    expect(placementBalance(0)).toBe('balanced');
+  });
+
+  it('formats percentages without a misleading 0%', () => {
+    expect(formatPercent(42.8)).toBe('43%');
+    expect(formatPercent(0)).toBe('0%');
+    expect(formatPercent(0.3)).toBe('<1%');
+  });
+
+  it('shows children placed away as a % of children looked after on the same date, saying it is derived', () => {
+    const table = buildAuthorityTable(summary());
+    const bury = table.members.find((r) => r.name === 'Bury');
+    const cell = cellOf(bury, 'placedOutsideLaBoundary@2025');
+    // Bury: 210 placed outside, 367 + 10 = 377 looked after on 31 March 2025.
+    expect(cell?.text).toBe('210');
+    expect(cell?.share).toMatchObject({ text: '56%', denominator: 377, period: '2025' });
+    expect(cell?.share?.percent).toBeCloseTo((210 / 377) * 100, 6);
+    expect(cell?.provenance).toContain(
+      'Derived: placed outside LA boundary ÷ children looked after, 31 March 2025 (377)',
+    );
+    expect(cell?.provenance).toContain('children looked after from Children looked after in England');
+    expect(table.columns.find((c) => c.measure === 'placedOutsideLaBoundary')?.showsShare).toBe(true);
+    expect(table.columns.find((c) => c.measure === 'childrenLookedAfter')?.showsShare).toBe(false);
+  });
+
+  it('shows just the count when the children looked after at that date are not held', () => {
+    const bolton = buildAuthorityTable(summary()).members.find((r) => r.name === 'Bolton');
+    const cell = cellOf(bolton, 'placedOutsideLaBoundary@2025');
+    expect(cell?.text).toBe('200');
+    expect(cell?.share).toBeNull();
+    expect(cell?.provenance).not.toContain('Derived');
+  });
+
+  it('computes the consortium share from the consortium’s own history, but not for an incomplete total', () => {
+    const total = buildAuthorityTable(summary()).summaryRows[0];
+    expect(cellOf(total, 'placedOutsideLaBoundary@2025')?.share?.text).toBe('43%'); // 2,618 ÷ 6,119
+    // The 20-mile total leaves Oldham out, so a share of all children looked after would mislead.
+    expect(cellOf(total, 'placedOver20Miles@2025')?.share).toBeNull();
+    const figure = fig('placedOutsideLaBoundary', '2025', 50, []);
+    expect(shareOfLookedAfter({ headline: [fig('childrenLookedAfter', '2025', 0, [])] }, figure)).toBeNull();
+    expect(shareOfLookedAfter({ headline: [fig('childrenLookedAfter', '2025', 200, ['a, b'])] }, figure)).toMatchObject(
+      { text: '25%', sourceIds: ['a, b'] },
+    );
+    expect(
+      shareOfLookedAfter(
+        {
+          headline: [],
+          history: { childrenLookedAfter: [{ period: '2025', value: 100, suppression: null, source: 'a, b' }] },
+        },
+        figure,
+      ),
+    ).toMatchObject({ text: '50%', sourceIds: ['a', 'b'] });
+  });
+
+  it('signs net import and labels importers and exporters in words', () => {
+    const table = buildAuthorityTable(summary());
+    const net = (name: string) =>
+      cellOf(
+        table.members.find((r) => r.name === name),
+        'netPlacementImport@2024',
+      );
+    expect(net('Bolton')).toMatchObject({ text: '+120', balance: 'net importer' });
+    expect(net('Bury')).toMatchObject({ text: '−85', balance: 'net exporter' });
+    expect(net('Wigan')).toMatchObject({ text: '0', balance: 'balanced' });
+    expect(net('Bury')?.provenance).toContain('Net import of placements, 31 March 2024: −85 (net exporter).');
+    expect(net('Bury')?.provenance).toContain('Other LAs’ children placed inside minus own children placed outside');
+    expect(cellOf(table.members[0], 'childrenLookedAfter@2024')?.balance).toBeNull();
   });
 });
 

@@ -14,6 +14,7 @@ import { usePlanController } from './usePlanController';
 import { ViewNav } from './ViewNav';
 import { views } from './views';
 import { transportKind } from '../api';
+import { MembersDialog } from '../views/data/MembersDialog';
 
 const appTitle = 'Sufficiency Planner';
 
@@ -24,10 +25,13 @@ export function App() {
   const controller = usePlanController();
   const { appInfo, planState, summary, recent, error, busy, pendingDialog, infoDialog, dispatch, perform } = controller;
   const [currentViewId, setCurrentViewId] = useState<string>(views[0]?.id ?? 'data');
+  const [membersOpen, setMembersOpen] = useState(false);
 
   // Until getAppInfo answers, a missing preload means browser mode.
   const mode = appInfo?.mode ?? fallbackMode;
-  const modalOpen = pendingDialog !== null || infoDialog !== null;
+  const planIsOpen = planState?.open ?? false;
+  const showMembers = membersOpen && planIsOpen && summary !== null;
+  const modalOpen = pendingDialog !== null || infoDialog !== null || showMembers;
 
   // When a plan opens or closes, the screen is replaced: move focus to the new main region.
   const planOpen = planState?.open ?? null;
@@ -66,6 +70,7 @@ export function App() {
             summary,
             perform,
             showDataSources: () => dispatch({ command: 'dataSources' }),
+            editMembers: () => setMembersOpen(true),
           }
         : null,
     [appInfo, planState, summary, perform, dispatch],
@@ -134,6 +139,13 @@ export function App() {
           recent={pendingDialog.recent}
           onSubmit={(path) => pendingDialog.resolve(path)}
           onCancel={() => pendingDialog.resolve(null)}
+        />
+      )}
+      {showMembers && (
+        <MembersDialog
+          consortiumName={summary?.consortium.name ?? ''}
+          perform={perform}
+          onClose={() => setMembersOpen(false)}
         />
       )}
       {infoDialog === 'about' && <AboutDialog appInfo={appInfo} onClose={controller.closeInfoDialog} />}

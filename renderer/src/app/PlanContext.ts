@@ -13,6 +13,8 @@ export interface PlanContextValue {
    */
   perform(task: () => Promise<unknown>): Promise<boolean>;
   showDataSources(): void;
+  /** Opens the membership editor (a modal over the whole app). */
+  editMembers(): void;
 }
 
 export const PlanContext = createContext<PlanContextValue | null>(null);

@@ -1,20 +1,17 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { MeasureId } from '../../../../shared/model/measures.js';
+import { gridMove, type GridPosition } from '../../app/gridKeys';
 import { FigureDetails } from './FigureDetails';
 import {
   defaultSort,
-  missingMark,
   nextSort,
   sortRows,
   type AuthorityTableModel,
   type FigureCell,
+  type FigureColumn,
   type SortState,
   type TableRow,
 } from './tableModel';
-
-interface Position {
-  row: number;
-  col: number;
-}
 
 const rowClass: Record<TableRow['kind'], string> = {
   member: 'row-member',
@@ -22,14 +19,25 @@ const rowClass: Record<TableRow['kind'], string> = {
   comparator: 'row-comparator',
 };
 
+export interface AuthorityTableProps {
+  model: AuthorityTableModel;
+  /** The row whose history is shown below the table. */
+  historyKey: string;
+  /** Selecting a figure or a row's name shows that row's history (a figure also names its measure). */
+  onShowHistory(rowKey: string, measure?: MeasureId): void;
+  /** Rendered beside the figure details, below the table (the history panel). */
+  aside?: ReactNode;
+}
+
 /**
- * The member authorities with one column per headline figure, then the consortium total and the
- * comparators, which stay at the bottom whatever the sort. Each figure is a button (one tab stop for
- * the whole table; arrow keys move between figures) that shows where the figure comes from.
+ * The member authorities with one column per headline figure, grouped under Demand, Placements,
+ * Missing, Supply and Population, then the consortium total and the comparators, which stay at the
+ * bottom whatever the sort. Each figure is a button (one tab stop for the whole table; arrow keys
+ * move between figures) that shows where the figure comes from.
  */
-export function AuthorityTable({ model }: { model: AuthorityTableModel }) {
+export function AuthorityTable({ model, historyKey, onShowHistory, aside }: AuthorityTableProps) {
   const [sort, setSort] = useState<SortState>(defaultSort);
-  const [active, setActive] = useState<Position>({ row: 0, col: 0 });
+  const [active, setActive] = useState<GridPosition>({ row: 0, col: 0 });
   const [selected, setSelected] = useState<{ rowKey: string; columnKey: string } | null>(null);
   const tableRef = useRef<HTMLTableElement>(null);
   const idPrefix = useId();
@@ -37,7 +45,7 @@ export function AuthorityTable({ model }: { model: AuthorityTableModel }) {
 
   const members = useMemo(() => sortRows(model.members, sort), [model.members, sort]);
   const rows = useMemo(() => [...members, ...model.summaryRows], [members, model.summaryRows]);
-  const { columns } = model;
+  const { columns, groups } = model;
   const activeRow = Math.max(0, Math.min(active.row, rows.length - 1));
   const activeCol = Math.max(0, Math.min(active.col, columns.length - 1));
 
@@ -49,45 +57,22 @@ export function AuthorityTable({ model }: { model: AuthorityTableModel }) {
     return row && column && cell ? { row, column, cell } : null;
   }, [selected, rows, columns]);
 
-  function focusCell(position: Position) {
+  function focusCell(position: GridPosition) {
     setActive(position);
     tableRef.current?.querySelector<HTMLButtonElement>(`[data-cell="${position.row}:${position.col}"]`)?.focus();
   }
 
   function onFigureKeyDown(event: KeyboardEvent<HTMLButtonElement>, row: number, col: number) {
-    const lastRow = rows.length - 1;
-    const lastCol = columns.length - 1;
-    let next: Position;
-    switch (event.key) {
-      case 'ArrowRight':
-        next = { row, col: Math.min(col + 1, lastCol) };
-        break;
-      case 'ArrowLeft':
-        next = { row, col: Math.max(col - 1, 0) };
-        break;
-      case 'ArrowDown':
-        next = { row: Math.min(row + 1, lastRow), col };
-        break;
-      case 'ArrowUp':
-        next = { row: Math.max(row - 1, 0), col };
-        break;
-      case 'Home':
-        next = event.ctrlKey ? { row: 0, col: 0 } : { row, col: 0 };
-        break;
-      case 'End':
-        next = event.ctrlKey ? { row: lastRow, col: lastCol } : { row, col: lastCol };
-        break;
-      default:
-        return;
-    }
+    const next = gridMove(event.key, event.ctrlKey, { row, col }, rows.length - 1, columns.length - 1);
+    if (!next) return;
     event.preventDefault();
     focusCell(next);
   }
 
-  const sortHeader = (key: string, content: ReactNode, extraClass = '', title?: string) => {
+  const sortHeader = (key: string, content: ReactNode, extraClass: string, title?: string, rowSpan?: number) => {
     const direction = sort.key === key ? sort.direction : undefined;
     return (
-      <th key={key} scope="col" aria-sort={direction} className={extraClass} title={title}>
+      <th key={key} scope="col" aria-sort={direction} className={extraClass} title={title} rowSpan={rowSpan}>
         <button type="button" className="sort-button" onClick={() => setSort(nextSort(sort, key))}>
           <span className="sort-label">{content}</span>
           <span className="sort-indicator" aria-hidden="true">
@@ -100,27 +85,59 @@ export function AuthorityTable({ model }: { model: AuthorityTableModel }) {
 
   const renderRow = (row: TableRow, rowIndex: number) => {
     const memberAttrs = row.kind === 'member' ? { 'data-testid': 'authority-row', 'data-code': row.code ?? '' } : {};
+    const showingHistory = row.key === historyKey;
+    const classes = [rowClass[row.kind]];
+    if (showingHistory) classes.push('is-history-row');
     return (
-      <tr key={row.key} className={rowClass[row.kind]} data-row-kind={row.kind} {...memberAttrs}>
+      <tr key={row.key} className={classes.join(' ')} data-row-kind={row.kind} {...memberAttrs}>
         <th scope="row" className="cell-name">
-          {row.name}
+          {/* A pointer shortcut: keyboard users choose the area in the history panel, or select a figure. */}
+          <button
+            type="button"
+            className="row-name"
+            tabIndex={-1}
+            aria-pressed={showingHistory}
+            title={`Show the history of ${row.name}`}
+            onClick={() => onShowHistory(row.key)}
+          >
+            {row.name}
+          </button>
+          {(row.code || row.dfeCode) && (
+            <span className="row-codes">
+              {row.code}
+              {row.dfeCode && (
+                <>
+                  {' · '}
+                  <span className="visually-hidden">DfE code </span>
+                  {row.dfeCode}
+                </>
+              )}
+            </span>
+          )}
         </th>
-        <td className="cell-code">{row.code ?? <Missing reason="not applicable" />}</td>
-        <td className="cell-code">{row.dfeCode ?? <Missing reason="not applicable" />}</td>
-        {row.cells.map((cell, colIndex) => (
-          <FigureTd
-            key={cell.columnKey}
-            cell={cell}
-            descriptionId={`${idPrefix}-r${rowIndex}c${colIndex}`}
-            position={`${rowIndex}:${colIndex}`}
-            tabbable={rowIndex === activeRow && colIndex === activeCol}
-            selected={selected?.rowKey === row.key && selected.columnKey === cell.columnKey}
-            detailsId={detailsId}
-            onFocus={() => setActive({ row: rowIndex, col: colIndex })}
-            onSelect={() => setSelected({ rowKey: row.key, columnKey: cell.columnKey })}
-            onKeyDown={(event) => onFigureKeyDown(event, rowIndex, colIndex)}
-          />
-        ))}
+        {row.cells.map((cell, colIndex) => {
+          const column = columns[colIndex];
+          return (
+            <FigureTd
+              key={cell.columnKey}
+              cell={cell}
+              column={column}
+              firstInGroup={colIndex === 0 || columns[colIndex - 1]?.group !== column?.group}
+              descriptionId={`${idPrefix}-r${rowIndex}c${colIndex}`}
+              position={`${rowIndex}:${colIndex}`}
+              tabbable={rowIndex === activeRow && colIndex === activeCol}
+              selected={selected?.rowKey === row.key && selected.columnKey === cell.columnKey}
+              detailsId={detailsId}
+              onFocus={() => setActive({ row: rowIndex, col: colIndex })}
+              onSelect={() => {
+                setSelected({ rowKey: row.key, columnKey: cell.columnKey });
+                if (column) onShowHistory(row.key, column.measure);
+                else onShowHistory(row.key);
+              }}
+              onKeyDown={(event) => onFigureKeyDown(event, rowIndex, colIndex)}
+            />
+          );
+        })}
       </tr>
     );
   };
@@ -130,22 +147,32 @@ export function AuthorityTable({ model }: { model: AuthorityTableModel }) {
       <div className="table-scroll">
         <table ref={tableRef} className="data-table" aria-label="Member authorities">
           <thead>
-            <tr>
-              {sortHeader('name', 'Local authority', 'col-name')}
-              {sortHeader('code', 'ONS code', 'col-code')}
-              {sortHeader('dfeCode', 'DfE code', 'col-code')}
-              {columns.map((column) =>
-                sortHeader(
-                  column.key,
-                  <>
-                    <span className="col-label">{column.label}</span>{' '}
-                    <span className="col-period">({column.periodLabel})</span>
-                  </>,
-                  'col-figure',
-                  column.description,
-                ),
-              )}
+            <tr className="group-row">
+              {sortHeader('name', 'Local authority', 'col-name', undefined, groups.length ? 2 : undefined)}
+              {groups.map((g, i) => (
+                <th
+                  key={`${g.group}-${i}`}
+                  scope="colgroup"
+                  colSpan={g.span}
+                  className="col-group"
+                  title={g.description}
+                >
+                  {g.group}
+                </th>
+              ))}
             </tr>
+            {groups.length > 0 && (
+              <tr>
+                {columns.map((column, i) =>
+                  sortHeader(
+                    column.key,
+                    <ColumnHeading column={column} />,
+                    i === 0 || columns[i - 1]?.group !== column.group ? 'col-figure group-start' : 'col-figure',
+                    column.description,
+                  ),
+                )}
+              </tr>
+            )}
           </thead>
           <tbody>{members.map((row, i) => renderRow(row, i))}</tbody>
           <tfoot>{model.summaryRows.map((row, i) => renderRow(row, members.length + i))}</tfoot>
@@ -157,22 +184,31 @@ export function AuthorityTable({ model }: { model: AuthorityTableModel }) {
           figure will appear here with its source.
         </p>
       )}
-      <FigureDetails id={detailsId} selection={selection} />
+      <div className="data-panels">
+        {aside}
+        <FigureDetails id={detailsId} selection={selection} />
+      </div>
     </>
   );
 }
 
-function Missing({ reason }: { reason: string }) {
+function ColumnHeading({ column }: { column: FigureColumn }) {
   return (
     <>
-      <span aria-hidden="true">{missingMark}</span>
-      <span className="visually-hidden">{reason}</span>
+      <span className="col-label">{column.label}</span> <span className="col-period">({column.periodLabel})</span>
+      {column.showsShare && (
+        <span className="col-unit">
+          and % of CLA<span className="visually-hidden"> (children looked after)</span>
+        </span>
+      )}
     </>
   );
 }
 
 interface FigureTdProps {
   cell: FigureCell;
+  column: FigureColumn | undefined;
+  firstInGroup: boolean;
   descriptionId: string;
   position: string;
   tabbable: boolean;
@@ -185,6 +221,8 @@ interface FigureTdProps {
 
 function FigureTd({
   cell,
+  column,
+  firstInGroup,
   descriptionId,
   position,
   tabbable,
@@ -197,6 +235,8 @@ function FigureTd({
   const classes = ['cell-figure'];
   if (cell.value === null) classes.push('is-missing');
   if (selected) classes.push('is-selected');
+  if (firstInGroup) classes.push('group-start');
+  if (cell.balance) classes.push(cell.balance === 'net importer' ? 'is-importer' : 'is-exporter');
   const excluded =
     cell.missingMembers.length > 3 ? `${cell.missingMembers.length} members` : cell.missingMembers.join(', ');
   return (
@@ -205,6 +245,7 @@ function FigureTd({
         type="button"
         className="figure"
         data-cell={position}
+        data-column={column?.key}
         tabIndex={tabbable ? 0 : -1}
         aria-describedby={descriptionId}
         aria-controls={detailsId}
@@ -223,7 +264,16 @@ function FigureTd({
             </span>
           </>
         ) : (
-          <span className="figure-value">{cell.text}</span>
+          <span className="figure-main">
+            <span className="figure-value">{cell.text}</span>
+            {cell.share && (
+              <span className="figure-share">
+                {cell.share.text}
+                <span className="visually-hidden"> of children looked after</span>
+              </span>
+            )}
+            {cell.balance && <span className="figure-balance">{cell.balance}</span>}
+          </span>
         )}
         {cell.periodNote && <span className="figure-note">{cell.periodNote}</span>}
         {cell.missingMembers.length > 0 && (

@@ -5,7 +5,7 @@ import { usePlan } from '../../app/PlanContext';
 
 /** The consortium's name with an inline Rename control; renaming marks the plan as having unsaved changes. */
 export function ConsortiumName() {
-  const { summary, perform } = usePlan();
+  const { summary, perform, editMembers } = usePlan();
   const name = summary.consortium.name;
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(name);
@@ -64,6 +64,11 @@ export function ConsortiumName() {
         </span>
         <button ref={renameRef} type="button" className="button button-small" onClick={start}>
           Rename<span className="visually-hidden"> consortium</span>
+        </button>
+        <button type="button" className="button button-small" onClick={editMembers} data-testid="members-button">
+          <span>
+            Members<span className="visually-hidden"> of the consortium</span>…
+          </span>
         </button>
       </div>
     );

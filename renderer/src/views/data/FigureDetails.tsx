@@ -37,9 +37,16 @@ function SelectedFigure({ row, column, cell }: { row: TableRow; column: FigureCo
         ) : (
           <>
             {cell.text} <span className="details-unit">{column.unit}</span>
+            {cell.balance && <span className="details-unit"> ({cell.balance})</span>}
           </>
         )}
       </p>
+      {cell.share && (
+        <p>
+          That is <strong>{cell.share.text}</strong> of the {cell.share.denominator.toLocaleString('en-GB')} children
+          looked after on the same date. {cell.share.derivation}.
+        </p>
+      )}
       {figure?.suppression && cell.value !== null && (
         <p>
           Published with the code “{figure.suppression}” ({suppressionReasons[figure.suppression]}).

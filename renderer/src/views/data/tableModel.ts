@@ -2,7 +2,7 @@
  * Pure preparation of the Data view's authority table from a PlanSummary: columns, rows, formatted
  * cells with their provenance, and sorting. No React and no DOM, so it is unit-tested directly.
  */
-import type { AreaSummary, HeadlineFigure, PlanSummary } from '../../../../shared/model/summary.js';
+import type { AreaSummary, HeadlineFigure, HistoryPoint, PlanSummary } from '../../../../shared/model/summary.js';
 import { isMeasureId, measures, type MeasureId, type MeasureUnit } from '../../../../shared/model/measures.js';
 import type { Source, SuppressionCode } from '../../../../shared/model/dataset.js';
 
@@ -36,6 +36,8 @@ const periodKinds: Record<MeasureId, PeriodKind> = {
   population0to17: 'midYear',
   childrensHomes: 'onDate',
   registeredPlaces: 'onDate',
+  registeredPlacesPer10k: 'onDate',
+  netPlacementImport: 'onDate',
 };
 
 const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -64,10 +66,75 @@ export function formatPeriod(measure: MeasureId, period: string): string {
 const countFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const rateFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
 
-/** Formats a value in the measure's unit: counts as whole numbers with thousands separators, rates to at most 1 dp. */
+/** Measures whose value is a balance, shown with its sign ("+120", "−85"). */
+const signedMeasures: ReadonlySet<MeasureId> = new Set<MeasureId>(['netPlacementImport']);
+
+/** "+120", "−85" (a true minus sign) or "0". */
+export function formatSigned(value: number): string {
+  const text = countFormat.format(Math.abs(value));
+  if (text === '0') return '0';
+  return value > 0 ? `+${text}` : `−${text}`;
+}
+
+/**
+ * Formats a value in the measure's unit: counts as whole numbers with thousands separators, rates to
+ * at most 1 dp, and balances (net import) with their sign.
+ */
 export function formatValue(measure: MeasureId, value: number): string {
+  if (signedMeasures.has(measure)) return formatSigned(value);
   return measures[measure].aggregation === 'rate' ? rateFormat.format(value) : countFormat.format(value);
 }
+
+const percentFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+
+/** "43%"; a small non-zero share reads "<1%" rather than a misleading "0%". */
+export function formatPercent(percent: number): string {
+  if (percent > 0 && percent < 0.5) return '<1%';
+  return `${percentFormat.format(percent)}%`;
+}
+
+/** Net import of placements in words, so the sign is never carried by colour alone. */
+export type PlacementBalance = 'net importer' | 'net exporter' | 'balanced';
+
+export function placementBalance(value: number): PlacementBalance {
+  return value > 0 ? 'net importer' : value < 0 ? 'net exporter' : 'balanced';
+}
+
+/** The Data table's column groups, in display order. */
+export const columnGroups = ['Demand', 'Placements', 'Missing', 'Supply', 'Population'] as const;
+export type ColumnGroup = (typeof columnGroups)[number];
+
+export const columnGroupDescriptions: Record<ColumnGroup, string> = {
+  Demand: 'Children looked after, and starting and ceasing care',
+  Placements: 'Where looked-after children are placed',
+  Missing: 'Looked-after children missing from placement',
+  Supply: 'Children’s homes and registered places located in the authority',
+  Population: 'Children aged 0 to 17',
+};
+
+const measureGroups: Record<MeasureId, ColumnGroup> = {
+  childrenLookedAfter: 'Demand',
+  childrenLookedAfterRatePer10k: 'Demand',
+  childrenStartingCare: 'Demand',
+  childrenCeasingCare: 'Demand',
+  childrenInChildrensHomes: 'Placements',
+  placedOutsideLaBoundary: 'Placements',
+  placedOver20Miles: 'Placements',
+  otherLasChildrenPlacedInside: 'Placements',
+  netPlacementImport: 'Placements',
+  childrenWithMissingIncident: 'Missing',
+  missingIncidents: 'Missing',
+  childrensHomes: 'Supply',
+  registeredPlaces: 'Supply',
+  registeredPlacesPer10k: 'Supply',
+  population0to17: 'Population',
+};
+
+/** Counts also shown as a share of the children looked after on the same date. */
+const sharedOfLookedAfter: ReadonlySet<MeasureId> = new Set<MeasureId>([
+  'placedOutsideLaBoundary',
+  'placedOver20Miles',
+]);
 
 /** Why a figure is missing, in words: the suppression reason, or that nothing was published or stored. */
 export function missingReason(figure: HeadlineFigure | null): string {
@@ -87,6 +154,25 @@ export interface FigureColumn {
   /** Label with its period, e.g. "Children looked after (31 March 2024)". */
   heading: string;
   description: string;
+  group: ColumnGroup;
+  /** The column also shows each count as a % of children looked after at the same date. */
+  showsShare: boolean;
+  /** The column's values are signed balances (net import). */
+  signed: boolean;
+}
+
+/** A count as a share of the children looked after at the same date. */
+export interface CellShare {
+  /** 0 to 100, unrounded. */
+  percent: number;
+  text: string;
+  /** Children looked after at the same date. */
+  denominator: number;
+  period: string;
+  /** How the percentage was computed, in words. */
+  derivation: string;
+  /** Sources of the denominator. */
+  sourceIds: string[];
 }
 
 export type RowKind = 'member' | 'consortium' | 'comparator';
@@ -109,6 +195,10 @@ export interface FigureCell {
   missingMembers: string[];
   /** Plain-text provenance for the cell's title and accessible description. */
   provenance: string;
+  /** For counts of children placed away: the same count as a % of children looked after (null when not computable). */
+  share: CellShare | null;
+  /** For net import of placements: importer, exporter or balanced. */
+  balance: PlacementBalance | null;
 }
 
 export interface TableRow {
@@ -120,8 +210,17 @@ export interface TableRow {
   cells: FigureCell[];
 }
 
+export interface ColumnGroupSpan {
+  group: ColumnGroup;
+  description: string;
+  /** Number of consecutive columns in the group. */
+  span: number;
+}
+
 export interface AuthorityTableModel {
   columns: FigureColumn[];
+  /** The header groups above the columns, covering them in order. */
+  groups: ColumnGroupSpan[];
   /** Consortium members, in summary order. */
   members: TableRow[];
   /** The consortium total then the comparators; always shown after the members. */
@@ -135,9 +234,10 @@ function comparePeriods(a: string, b: string): number {
 }
 
 /**
- * One column per measure and period held by the members or the consortium total, in the order the
- * summary lists its headline measures (periods oldest first within a measure). A measure only the
- * comparators hold still gets its column.
+ * One column per measure and period held by the members or the consortium total, grouped (Demand,
+ * Placements, Missing, Supply, Population) and, within a group, in the order the summary lists its
+ * headline measures (periods oldest first within a measure). A measure only the comparators hold
+ * still gets its column.
  */
 export function buildColumns(summary: PlanSummary): FigureColumn[] {
   const periods = new Map<MeasureId, Set<string>>();
@@ -168,10 +268,81 @@ export function buildColumns(summary: PlanSummary): FigureColumn[] {
         periodLabel,
         heading: `${definition.label} (${periodLabel})`,
         description: definition.description,
+        group: measureGroups[measure],
+        showsShare: sharedOfLookedAfter.has(measure),
+        signed: signedMeasures.has(measure),
       });
     }
   }
-  return columns;
+  // Stable: keeps the summary's order within each group.
+  return columns
+    .map((column, index) => ({ column, index }))
+    .sort((a, b) => columnGroups.indexOf(a.column.group) - columnGroups.indexOf(b.column.group) || a.index - b.index)
+    .map(({ column }) => column);
+}
+
+/** Consecutive columns of the same group, for the header row above the column headings. */
+export function groupColumns(columns: readonly FigureColumn[]): ColumnGroupSpan[] {
+  const spans: ColumnGroupSpan[] = [];
+  for (const column of columns) {
+    const last = spans[spans.length - 1];
+    if (last && last.group === column.group) last.span += 1;
+    else spans.push({ group: column.group, description: columnGroupDescriptions[column.group], span: 1 });
+  }
+  return spans;
+}
+
+/** The value of a measure at a period from an area's history, else from its headline figures. */
+export function valueAt(
+  area: { headline: HeadlineFigure[]; history?: Partial<Record<MeasureId, HistoryPoint[]>> },
+  measure: MeasureId,
+  period: string,
+): { value: number; sourceIds: string[] } | null {
+  const point = area.history?.[measure]?.find((p) => p.period === period);
+  if (point && point.value !== null) {
+    return { value: point.value, sourceIds: splitSourceIds(point.source) };
+  }
+  const figure = area.headline.find((f) => f.measure === measure && f.period === period);
+  if (figure && figure.value !== null && !figure.missingMembers?.length) {
+    return { value: figure.value, sourceIds: figure.sources };
+  }
+  return null;
+}
+
+/** "Placed outside LA boundary" → "placed outside LA boundary" (keeps acronyms). */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** A history point names its sources as one comma-separated string. */
+function splitSourceIds(text: string): string[] {
+  return text
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id.length > 0);
+}
+
+/**
+ * A count of children as a share of the children looked after at the same date, or null when that
+ * denominator is not held (or is zero), or the count is an incomplete total.
+ */
+export function shareOfLookedAfter(
+  area: { headline: HeadlineFigure[]; history?: Partial<Record<MeasureId, HistoryPoint[]>> },
+  figure: HeadlineFigure,
+): CellShare | null {
+  if (figure.value === null || figure.missingMembers?.length) return null;
+  const denominator = valueAt(area, 'childrenLookedAfter', figure.period);
+  if (!denominator || denominator.value <= 0) return null;
+  const percent = (figure.value / denominator.value) * 100;
+  const periodLabel = formatPeriod('childrenLookedAfter', figure.period);
+  return {
+    percent,
+    text: formatPercent(percent),
+    denominator: denominator.value,
+    period: figure.period,
+    derivation: `Derived: ${lowerFirst(measures[figure.measure].label)} ÷ children looked after, ${periodLabel} (${countFormat.format(denominator.value)})`,
+    sourceIds: denominator.sourceIds,
+  };
 }
 
 /** Describes sources in plain text: title, publisher, file (and table), period and licence. */
@@ -195,8 +366,14 @@ function findFigure(area: { headline: HeadlineFigure[] }, column: FigureColumn, 
   return { figure: null, periodNote: null };
 }
 
+type AreaFigures = {
+  name: string;
+  headline: HeadlineFigure[];
+  history?: Partial<Record<MeasureId, HistoryPoint[]>>;
+};
+
 function buildCell(
-  area: { name: string; headline: HeadlineFigure[] },
+  area: AreaFigures,
   column: FigureColumn,
   columns: FigureColumn[],
   sourcesById: Map<string, Source>,
@@ -213,10 +390,19 @@ function buildCell(
   const value = figure?.value ?? null;
   const missing = value === null ? missingReason(figure) : null;
   const missingMembers = (figure?.missingMembers ?? []).map((code) => memberNames.get(code) ?? code);
+  const share = column.showsShare && figure ? shareOfLookedAfter(area, figure) : null;
+  const balance = column.signed && value !== null ? placementBalance(value) : null;
 
   const lines: string[] = [];
   const what = `${area.name}: ${column.label}, ${periodNote ?? column.periodLabel}`;
-  lines.push(value === null ? `${what}: no value (${missing}).` : `${what}: ${formatValue(column.measure, value)}.`);
+  const shown = value === null ? '' : `${formatValue(column.measure, value)}${balance ? ` (${balance})` : ''}`;
+  lines.push(value === null ? `${what}: no value (${missing}).` : `${what}: ${shown}.`);
+  if (share) {
+    const denominatorSources = share.sourceIds.map((id) => sourcesById.get(id)?.title ?? `“${id}”`);
+    lines.push(
+      `${share.text} of children looked after. ${share.derivation}${denominatorSources.length ? `; children looked after from ${denominatorSources.join('; ')}` : ''}.`,
+    );
+  }
   if (figure?.derivation) lines.push(`${figure.derivation.replace(/\.$/, '')}.`);
   if (missingMembers.length > 0) lines.push(`Incomplete total: no figure for ${joinNames(missingMembers)}.`);
   if (figure?.suppression && value !== null) lines.push(`Marked ${suppressionReasons[figure.suppression]}.`);
@@ -236,6 +422,8 @@ function buildCell(
     illustrative: sources.some((s) => s.illustrative),
     missingMembers,
     provenance: lines.join('\n'),
+    share,
+    balance,
   };
 }
 
@@ -273,12 +461,19 @@ export function buildAuthorityTable(summary: PlanSummary): AuthorityTableModel {
     code: null,
     dfeCode: null,
     cells: columns.map((c) =>
-      buildCell({ name: consortiumName, headline: summary.consortium.headline }, c, columns, sourcesById, memberNames),
+      buildCell(
+        { name: consortiumName, headline: summary.consortium.headline, history: summary.consortium.history },
+        c,
+        columns,
+        sourcesById,
+        memberNames,
+      ),
     ),
   };
 
   return {
     columns,
+    groups: groupColumns(columns),
     members: memberAreas.map((a) => areaRow(a, 'member')),
     summaryRows: [consortiumRow, ...summary.comparators.map((a) => areaRow(a, 'comparator'))],
   };
