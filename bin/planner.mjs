@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 
 await build({ quiet: true });
 const { runCli } = await import(pathToFileURL(path.join(root, 'dist/node/cli.js')).href);
-process.exitCode = runCli(process.argv.slice(2), {
+process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
 });

@@ -13,6 +13,8 @@ import { CONTENT_TYPES, SECURITY_HEADERS } from './security-headers.js';
 import { dispatchCall } from './services/handlers.js';
 
 const MAX_BODY_BYTES = 1_000_000;
+/** Files dropped in browser mode arrive as base64 in previewImport. */
+const MAX_IMPORT_BODY_BYTES = 360_000_000;
 
 export interface BrowserHostOptions {
   handlers: PlannerHandlers;
@@ -60,13 +62,13 @@ function tokensMatch(expected: string, given: string | undefined): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         reject(new Error('too large'));
         req.destroy();
         return;
@@ -134,7 +136,7 @@ export function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHo
     }
     let args: unknown;
     try {
-      const text = await readBody(req);
+      const text = await readBody(req, name === 'previewImport' ? MAX_IMPORT_BODY_BYTES : MAX_BODY_BYTES);
       args = text.trim() === '' ? {} : JSON.parse(text);
     } catch (error) {
       const tooLarge = (error as Error).message === 'too large';

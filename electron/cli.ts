@@ -6,7 +6,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ImportLogEntry, ImportPreview } from '../shared/api/contract.js';
 import { PlannerError } from '../shared/api/errors.js';
+import { formatIssue } from '../shared/import/report.js';
 import { measures } from '../shared/model/measures.js';
 import type { AreaSummary, HeadlineFigure, PlanSummary } from '../shared/model/summary.js';
 import { APP_VERSION, createAppContext } from './services/appContext.js';
@@ -16,6 +18,10 @@ export const USAGE = `Usage: planner <command> [options]
 Commands:
   summary [--plan FILE] [--json]   The consortium, each authority and its headline figures.
                                    Without --plan, the built-in Greater Manchester plan.
+  import --plan FILE [--json] PATH...
+                                   Import published files (DfE, ONS, Ofsted CSV/XLSX/ODS, …)
+                                   into the plan, creating it from the built-in template if it
+                                   does not exist. Any error blocks the import and changes nothing.
   help                             This message.
   version                          The app version.
 `;
@@ -58,8 +64,13 @@ function figureJson(f: HeadlineFigure) {
   };
 }
 
-function figuresJson(figures: HeadlineFigure[]) {
-  return Object.fromEntries(figures.map((f) => [f.measure, figureJson(f)]));
+function figuresJson(figures: HeadlineFigure[], history: AreaSummary['history'] = {}) {
+  return Object.fromEntries(
+    figures.map((f) => [
+      f.measure,
+      { ...figureJson(f), periodsAvailable: (history[f.measure] ?? []).filter((p) => p.value !== null).map((p) => p.period) },
+    ]),
+  );
 }
 
 function areaJson(a: AreaSummary) {
@@ -68,7 +79,7 @@ function areaJson(a: AreaSummary) {
     dfeCode: a.dfeCode,
     name: a.name,
     level: a.level,
-    figures: figuresJson(a.headline),
+    figures: figuresJson(a.headline, a.history),
     childrensHomesBySector: a.supplyBySector,
   };
 }
@@ -79,7 +90,7 @@ export function summaryJson(summary: PlanSummary, planPath: string | null) {
     consortium: {
       name: summary.consortium.name,
       memberCount: summary.consortium.memberCount,
-      figures: figuresJson(summary.consortium.headline),
+      figures: figuresJson(summary.consortium.headline, summary.consortium.history),
       childrensHomesBySector: summary.consortium.supplyBySector,
     },
     authorities: summary.authorities.map(areaJson),
@@ -142,12 +153,79 @@ function runSummary(args: readonly string[], io: CliIo): number {
   }
 }
 
-export function runCli(argv: readonly string[], io: CliIo): number {
+interface ImportOptions {
+  plan: string;
+  json: boolean;
+  paths: string[];
+}
+
+function parseImportArgs(args: readonly string[]): ImportOptions {
+  let plan: string | undefined;
+  let json = false;
+  const paths: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg === '--json') json = true;
+    else if (arg === '--plan') {
+      const value = args[++i];
+      if (!value || value.startsWith('--')) throw new UsageError('--plan needs a file path.');
+      plan = path.resolve(value);
+    } else if (arg.startsWith('--')) throw new UsageError(`Unknown option for import: ${arg}`);
+    else paths.push(path.resolve(arg));
+  }
+  if (!plan) throw new UsageError('import needs --plan FILE (created from the built-in template if it does not exist).');
+  if (paths.length === 0) throw new UsageError('import needs at least one file to import.');
+  return { plan, json, paths };
+}
+
+function previewText(preview: ImportPreview): string {
+  const lines: string[] = [];
+  for (const f of preview.files) {
+    lines.push(`${f.fileName}: ${f.kindLabel}${f.sheetName ? ` (sheet ${f.sheetName})` : ''}`);
+    lines.push(
+      `  ${f.rowsRead.toLocaleString('en-GB')} rows read; ${f.added} figures added, ${f.replaced} replaced` +
+        `${f.skippedOutsidePlan ? `, ${f.skippedOutsidePlan} for areas outside this plan not taken` : ''}; ` +
+        `periods ${f.periods.join(', ') || '—'}; ${f.errorCount} errors, ${f.warningCount} warnings`,
+    );
+    for (const n of f.notTaken) lines.push(`  Not taken: ${n}`);
+    for (const i of f.issues) lines.push(`  ${formatIssue(i)}`);
+  }
+  lines.push(preview.canCommit ? 'Imported.' : 'Not imported: fix the errors above. The plan was not changed.');
+  return `${lines.join('\n')}\n`;
+}
+
+async function runImport(args: readonly string[], io: CliIo): Promise<number> {
+  const options = parseImportArgs(args);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sufficiency-planner-cli-'));
+  const context = createAppContext({ mode: 'browser', dataDir });
+  try {
+    const exists = fs.existsSync(options.plan);
+    if (exists) context.plans.openPlan(options.plan);
+    else context.plans.newPlan();
+    const preview = await context.imports.preview(options.paths.map((p) => ({ path: p })));
+    let logged: ImportLogEntry[] = [];
+    if (preview.canCommit) {
+      logged = context.imports.commit(preview.previewId).logged;
+      if (exists) context.plans.save();
+      else context.plans.saveAs(options.plan);
+    }
+    const report = { plan: options.plan, created: !exists && preview.canCommit, imported: preview.canCommit, files: preview.files, logged };
+    io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : previewText(preview));
+    return preview.canCommit ? 0 : 1;
+  } finally {
+    context.plans.dispose();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case 'summary':
         return runSummary(rest, io);
+      case 'import':
+        return await runImport(rest, io);
       case 'help':
       case '--help':
       case '-h':
@@ -177,8 +255,10 @@ export function runCli(argv: readonly string[], io: CliIo): number {
 
 const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (invokedDirectly) {
-  process.exitCode = runCli(process.argv.slice(2), {
+  void runCli(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
+  }).then((code) => {
+    process.exitCode = code;
   });
 }

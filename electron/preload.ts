@@ -2,7 +2,7 @@
  * Exposes exactly the API contract as window.planner: one method per call, each validating its
  * arguments before they cross to the main process. Nothing generic (no send/invoke/on).
  */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import {
   callNames,
   menuCommandSchema,
@@ -37,6 +37,13 @@ const planner: PlannerBridge = {
     return () => {
       ipcRenderer.removeListener('planner:menu', wrapped);
     };
+  },
+  pathForFile(file) {
+    try {
+      return webUtils.getPathForFile(file as File) || null;
+    } catch {
+      return null;
+    }
   },
 };
 

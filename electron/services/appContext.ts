@@ -4,6 +4,8 @@ import type { AppInfo, HostMode, PlannerHandlers } from '../../shared/api/contra
 import type { BuiltInDataset } from '../../shared/model/dataset.js';
 import { latestSchemaVersion } from '../store/database.js';
 import { createHandlers, noFileDialogs, type FileDialogs } from './handlers.js';
+import { ImportService } from './importService.js';
+import { authorityLookup } from './reference.js';
 import { PlanService } from './planService.js';
 import { builtInTemplate } from './template.js';
 
@@ -12,6 +14,7 @@ export const APP_VERSION: string = pkg.version;
 
 export interface AppContext {
   plans: PlanService;
+  imports: ImportService;
   handlers: PlannerHandlers;
   appInfo: AppInfo;
 }
@@ -30,5 +33,6 @@ export function createAppContext(options: {
     mode: options.mode,
     schemaVersion: latestSchemaVersion,
   };
-  return { plans, appInfo, handlers: createHandlers(plans, appInfo, options.dialogs ?? noFileDialogs) };
+  const imports = new ImportService(plans, authorityLookup);
+  return { plans, imports, appInfo, handlers: createHandlers(plans, imports, appInfo, options.dialogs ?? noFileDialogs) };
 }

@@ -9,6 +9,7 @@ import {
   type PlannerHandlers,
 } from '../../shared/api/contract.js';
 import { PlannerError, toApiError, type ApiResult } from '../../shared/api/errors.js';
+import type { ImportService } from './importService.js';
 import type { PlanService } from './planService.js';
 
 /** Native file dialogs where the host has them (Electron); browser mode has none. */
@@ -26,7 +27,12 @@ export const noFileDialogs: FileDialogs = {
   },
 };
 
-export function createHandlers(plans: PlanService, appInfo: AppInfo, dialogs: FileDialogs): PlannerHandlers {
+export function createHandlers(
+  plans: PlanService,
+  imports: ImportService,
+  appInfo: AppInfo,
+  dialogs: FileDialogs,
+): PlannerHandlers {
   return {
     getAppInfo: () => appInfo,
     getPlanState: () => plans.state(),
@@ -42,6 +48,10 @@ export function createHandlers(plans: PlanService, appInfo: AppInfo, dialogs: Fi
     renameConsortium: ({ name }) => plans.renameConsortium(name),
     listAuthorities: () => plans.listAuthorities(),
     setMembership: ({ codes }) => plans.setMembership(codes),
+    previewImport: ({ files }) => imports.preview(files),
+    commitImport: ({ previewId }) => imports.commit(previewId),
+    discardImport: ({ previewId }) => ({ discarded: imports.discard(previewId) }),
+    listImports: () => imports.log(),
   };
 }
 

@@ -197,6 +197,23 @@ export class PlanService {
     return this.openState(plan);
   }
 
+  /** Runs a read against the open plan. */
+  read<T>(fn: (db: PlanDatabase) => T): T {
+    return fn(this.requireOpen().db);
+  }
+
+  /** Runs a change in one immediate transaction (all or nothing) and marks the plan unsaved. */
+  mutate<T>(fn: (db: PlanDatabase) => T): T {
+    const plan = this.requireOpen();
+    const result = plan.db.transaction(fn).immediate(plan.db);
+    plan.dirty = true;
+    return result;
+  }
+
+  currentState(): OpenPlanState {
+    return this.openState(this.requireOpen());
+  }
+
   /** Opens the most recent plan if it still opens, else a new untitled plan from the template. */
   openInitialPlan(explicitPath?: string): OpenPlanState {
     if (explicitPath) return this.openPlan(explicitPath);

@@ -20,6 +20,18 @@ export const planPathSchema = z
     'Enter the full path of the file (for example /home/you/plans/gm.ccplan).',
   );
 
+/** A file to import: a path on the host (desktop, CLI), or its contents (browser mode drop). */
+export const importFileSchema = z.union([
+  z.object({ path: planPathSchema }).strict(),
+  z
+    .object({
+      name: z.string().min(1).max(255),
+      // base64 of at most 256 MiB
+      contentBase64: z.string().max(358_000_000, 'The file is too large to send from the browser: import it by path.'),
+    })
+    .strict(),
+]);
+
 export const callArgSchemas = {
   getAppInfo: noArgs,
   getPlanState: noArgs,
@@ -42,6 +54,12 @@ export const callArgSchemas = {
         .refine((codes) => new Set(codes).size === codes.length, 'Each authority may be listed only once.'),
     })
     .strict(),
+  previewImport: z
+    .object({ files: z.array(importFileSchema).min(1, 'Choose at least one file.').max(50, 'Import at most 50 files at once.') })
+    .strict(),
+  commitImport: z.object({ previewId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/) }).strict(),
+  discardImport: z.object({ previewId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/) }).strict(),
+  listImports: noArgs,
   renameConsortium: z
     .object({
       name: z
@@ -108,6 +126,64 @@ export interface AuthorityChoice {
   observationCount: number;
 }
 
+export type ImportFileRef = z.infer<typeof importFileSchema>;
+
+export interface ImportIssueView {
+  severity: 'error' | 'warning';
+  file: string;
+  row: number | null;
+  column: string | null;
+  message: string;
+}
+
+/** What importing one file would change in the plan. */
+export interface ImportFilePreview {
+  fileName: string;
+  sha256: string;
+  kind: string;
+  /** Plain-English name of the kind of file, e.g. "DfE: children looked after, number and rate". */
+  kindLabel: string;
+  reason: string;
+  sheetName: string | null;
+  encoding: string | null;
+  rowsRead: number;
+  /** Figures new to the plan, and figures that replace ones already held (same area, measure, period). */
+  added: number;
+  replaced: number;
+  /** Rows about areas this plan does not hold (e.g. other regions), not taken. */
+  skippedOutsidePlan: number;
+  areas: number;
+  periods: string[];
+  measures: string[];
+  /** What the file holds that the plan does not model yet, e.g. SSDA903 episodes before stock-flow. */
+  notTaken: string[];
+  errorCount: number;
+  warningCount: number;
+  /** The first issues (all errors first); counts above are complete. */
+  issues: ImportIssueView[];
+}
+
+export interface ImportPreview {
+  previewId: string;
+  files: ImportFilePreview[];
+  /** False when any file has an error: nothing can be committed until it is fixed. */
+  canCommit: boolean;
+}
+
+export interface ImportLogEntry {
+  id: number;
+  fileName: string;
+  sha256: string;
+  kind: string;
+  sheetName: string | null;
+  importedAt: string;
+  rowsRead: number;
+  rowsAdded: number;
+  rowsReplaced: number;
+  warnings: number;
+  sourceId: string;
+}
+
 export interface CallResults {
   getAppInfo: AppInfo;
   getPlanState: PlanState;
@@ -123,6 +199,10 @@ export interface CallResults {
   renameConsortium: OpenPlanState;
   listAuthorities: AuthorityChoice[];
   setMembership: OpenPlanState;
+  previewImport: ImportPreview;
+  commitImport: { state: OpenPlanState; logged: ImportLogEntry[] };
+  discardImport: { discarded: boolean };
+  listImports: ImportLogEntry[];
 }
 
 /** Commands the native menu sends to the UI (Electron only). */
@@ -141,6 +221,8 @@ export type PlannerBridge = {
 } & {
   /** Subscribes to native menu commands; returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** The host path of a dropped file (Electron), or null where files have no path (browser mode). */
+  pathForFile(file: { readonly name: string; readonly size: number }): string | null;
 };
 
 /** What the Node side implements behind either transport. */

@@ -4,10 +4,10 @@ import { runCli } from '../../electron/cli.js';
 import { createAppContext } from '../../electron/services/appContext.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
-function run(args: string[]) {
+async function run(args: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
   return { code, stdout, stderr };
 }
 
@@ -16,8 +16,8 @@ const tmp = makeTempDir('planner-cli-');
 afterAll(() => tmp.cleanup());
 
 describe('planner CLI', () => {
-  it('summary --json describes the built-in Greater Manchester plan', () => {
-    const { code, stdout } = run(['summary', '--json']);
+  it('summary --json describes the built-in Greater Manchester plan', async () => {
+    const { code, stdout } = await run(['summary', '--json']);
     expect(code).toBe(0);
     const summary = JSON.parse(stdout);
     expect(summary.consortium).toMatchObject({ name: 'Greater Manchester', memberCount: 10 });
@@ -35,14 +35,14 @@ describe('planner CLI', () => {
     expect(summary.consortium.figures.childrenLookedAfter.value).toBe(total);
   });
 
-  it('summary --plan reads a saved plan', () => {
+  it('summary --plan reads a saved plan', async () => {
     const context = createAppContext({ mode: 'browser', dataDir: path.join(tmp.dir, 'data') });
     context.plans.newPlan();
     context.plans.renameConsortium('Test consortium');
     const file = path.join(tmp.dir, 'saved.ccplan');
     context.plans.saveAs(file);
     context.plans.dispose();
-    const { code, stdout } = run(['summary', '--plan', file, '--json']);
+    const { code, stdout } = await run(['summary', '--plan', file, '--json']);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({
       plan: { name: 'saved', path: file },
@@ -50,8 +50,8 @@ describe('planner CLI', () => {
     });
   });
 
-  it('summary without --json prints a readable table', () => {
-    const { code, stdout } = run(['summary']);
+  it('summary without --json prints a readable table', async () => {
+    const { code, stdout } = await run(['summary']);
     expect(code).toBe(0);
     expect(stdout).toContain('Greater Manchester, 10 authorities');
     expect(stdout).toMatch(/Wigan\s+E08000010/);
@@ -62,16 +62,16 @@ describe('planner CLI', () => {
     [[], 'No command given'],
     [['summary', '--plan'], '--plan needs a file path'],
     [['summary', '--colour'], 'Unknown option for summary: --colour'],
-  ])('exits non-zero with usage for %j', (args, message) => {
-    const { code, stderr, stdout } = run(args);
+  ])('exits non-zero with usage for %j', async (args, message) => {
+    const { code, stderr, stdout } = await run(args);
     expect(code).toBe(2);
     expect(stderr).toContain(message);
     expect(stderr).toContain('Usage: planner');
     expect(stdout).toBe('');
   });
 
-  it('exits 1 with a clear message when the plan cannot be read', () => {
-    const { code, stderr } = run(['summary', '--plan', path.join(tmp.dir, 'absent.ccplan')]);
+  it('exits 1 with a clear message when the plan cannot be read', async () => {
+    const { code, stderr } = await run(['summary', '--plan', path.join(tmp.dir, 'absent.ccplan')]);
     expect(code).toBe(1);
     expect(stderr).toContain('There is no file at');
   });

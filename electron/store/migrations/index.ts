@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql as core } from './0001_core.js';
 import { sql as observations } from './0002_observations.js';
 import { sql as supplyFlowsCosts } from './0003_supply_flows_costs.js';
+import { sql as imports } from './0004_imports.js';
 
 export interface Migration {
   version: number;
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   migration(1, '0001_core', core),
   migration(2, '0002_observations', observations),
   migration(3, '0003_supply_flows_costs', supplyFlowsCosts),
+  migration(4, '0004_imports', imports),
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -120,8 +120,10 @@ export function createHttpBridge(options: HttpBridgeOptions): PlannerBridge {
 
   const calls = Object.fromEntries(callNames.map((name) => [name, (args: CallArgs<typeof name>) => call(name, args)]));
   return {
-    ...(calls as Omit<PlannerBridge, 'onMenuCommand'>),
+    ...(calls as Omit<PlannerBridge, 'onMenuCommand' | 'pathForFile'>),
     // Browser mode has no native menu; the in-page toolbar and shortcuts send the same commands.
     onMenuCommand: () => () => {},
+    // Files dropped on a web page have no path: their contents are sent instead.
+    pathForFile: () => null,
   };
 }

@@ -19,6 +19,8 @@ export type PlannerApi = {
 } & {
   /** Native menu commands (Electron); returns an unsubscribe function. A no-op in browser mode. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** The host path of a dropped file (Electron); null in browser mode, where its contents are sent. */
+  pathForFile(file: File): string | null;
 };
 
 export type TransportKind = 'ipc' | 'http';
@@ -62,9 +64,12 @@ async function invoke<K extends CallName>(name: K, args: CallArgs<K>): Promise<C
 const calls = Object.fromEntries(callNames.map((name) => [name, (args: CallArgs<typeof name>) => invoke(name, args)]));
 
 export const api: PlannerApi = {
-  ...(calls as Omit<PlannerApi, 'onMenuCommand'>),
+  ...(calls as Omit<PlannerApi, 'onMenuCommand' | 'pathForFile'>),
   onMenuCommand(listener) {
     return getBridge().onMenuCommand(listener);
+  },
+  pathForFile(file) {
+    return getBridge().pathForFile(file);
   },
 };
 

@@ -1,0 +1,217 @@
+/**
+ * Import: read files (CSV, XLSX, ODS, JSON), parse and validate them with shared/import, show what
+ * would change, then commit every file in one transaction — or nothing. Each commit is logged with
+ * the file's name, SHA-256, time and counts, and the file becomes the source of its figures.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type {
+  ImportFilePreview,
+  ImportFileRef,
+  ImportLogEntry,
+  ImportPreview,
+  OpenPlanState,
+} from '../../shared/api/contract.js';
+import { PlannerError } from '../../shared/api/errors.js';
+import { parseImportFile, type FileKind, type ImportResult } from '../../shared/import/index.js';
+import type { AuthorityLookup } from '../../shared/model/authorities.js';
+import type { Source } from '../../shared/model/dataset.js';
+import { countChanges, listImportLog, logImport, upsertSource, writeImportRows } from '../store/importData.js';
+import type { PlanService } from './planService.js';
+import { readSpreadsheet } from './spreadsheet.js';
+
+const OGL = 'Open Government Licence v3.0';
+const MAX_ISSUES_SHOWN = 200;
+
+interface KindInfo {
+  label: string;
+  title: string;
+  publisher: string;
+  licence: string;
+  url: string;
+}
+
+const dfeRelease = 'https://explore-education-statistics.service.gov.uk/find-statistics/children-looked-after-in-england-including-adoptions';
+
+export const kindInfo: Record<FileKind, KindInfo> = {
+  'dfe-cla-number-rate': { label: 'DfE: children looked after, number and rate per 10,000', title: 'Children looked after in England: number and rate per 10,000 children', publisher: 'Department for Education', licence: OGL, url: dfeRelease },
+  'dfe-cla-characteristics': { label: 'DfE: children looked after on 31 March by characteristics', title: 'Children looked after in England: CLA on 31 March by characteristics', publisher: 'Department for Education', licence: OGL, url: dfeRelease },
+  'dfe-placement-netgain': { label: 'DfE: LA of placement net gain', title: 'Children looked after in England: LA of placement net gain', publisher: 'Department for Education', licence: OGL, url: dfeRelease },
+  'dfe-missing': { label: 'DfE: missing or away from placement', title: 'Children looked after in England: missing or away from placement without authorisation', publisher: 'Department for Education', licence: OGL, url: dfeRelease },
+  'dfe-new-placements': { label: 'DfE: new placements during the year', title: 'Children looked after in England: new placements during the year', publisher: 'Department for Education', licence: OGL, url: dfeRelease },
+  'ons-mye': { label: 'ONS: mid-year population estimates, ages 0 to 17', title: 'Mid-year population estimates, children aged 0 to 17', publisher: 'Office for National Statistics', licence: OGL, url: 'https://www.ons.gov.uk/peoplepopulationandcommunity/populationandmigration/populationestimates' },
+  'ons-snpp': { label: 'ONS: sub-national population projections', title: 'Sub-national population projections, children aged 0 to 17', publisher: 'Office for National Statistics', licence: OGL, url: 'https://www.ons.gov.uk/peoplepopulationandcommunity/populationandmigration/populationprojections' },
+  'ofsted-providers': { label: 'Ofsted: children’s social care providers and places', title: 'Children’s social care data in England: provider level', publisher: 'Ofsted', licence: OGL, url: 'https://www.gov.uk/government/statistical-data-sets/childrens-social-care-data-in-england' },
+  'ssda903-header': { label: 'SSDA903: header (children)', title: 'SSDA903 return: header', publisher: 'Your local authority', licence: 'Personal data of your local authority: not for publication', url: '' },
+  'ssda903-episodes': { label: 'SSDA903: episodes', title: 'SSDA903 return: episodes', publisher: 'Your local authority', licence: 'Personal data of your local authority: not for publication', url: '' },
+  'ssda903-missing': { label: 'SSDA903: missing episodes', title: 'SSDA903 return: missing', publisher: 'Your local authority', licence: 'Personal data of your local authority: not for publication', url: '' },
+  geojson: { label: 'Boundaries (GeoJSON)', title: 'Boundaries', publisher: 'Office for National Statistics', licence: `${OGL}; contains OS data © Crown copyright and database right`, url: 'https://geoportal.statistics.gov.uk/' },
+  topojson: { label: 'Boundaries (TopoJSON)', title: 'Boundaries', publisher: 'Office for National Statistics', licence: `${OGL}; contains OS data © Crown copyright and database right`, url: 'https://geoportal.statistics.gov.uk/' },
+  hexjson: { label: 'Hex layout (HexJSON)', title: 'Hex map layout', publisher: 'Open Innovations', licence: 'MIT', url: '' },
+  unknown: { label: 'Not recognised', title: 'Unrecognised file', publisher: 'Unknown', licence: 'Unknown', url: '' },
+};
+
+/** What each kind holds that the plan cannot take yet (said in the preview, never silently dropped). */
+const notYetTaken: Partial<Record<FileKind, string>> = {
+  'ssda903-header': 'Child-level SSDA903 records are checked here; storing them for stock-flow projections comes with that method.',
+  'ssda903-episodes': 'Child-level SSDA903 records are checked here; storing them for stock-flow projections comes with that method.',
+  'ssda903-missing': 'Child-level SSDA903 records are checked here; storing them for stock-flow projections comes with that method.',
+  geojson: 'Boundaries are checked here; they are stored for the map when the map view arrives.',
+  topojson: 'Boundaries are checked here; they are stored for the map when the map view arrives.',
+  hexjson: 'Hex layouts are checked here; they are stored for the map when the map view arrives.',
+};
+
+interface PreparedFile {
+  fileName: string;
+  sha256: string;
+  result: ImportResult;
+  source: Source;
+  preview: ImportFilePreview;
+}
+
+interface PreparedImport {
+  id: string;
+  files: PreparedFile[];
+  canCommit: boolean;
+}
+
+async function readRef(ref: ImportFileRef): Promise<{ fileName: string; bytes: Uint8Array }> {
+  if ('path' in ref) {
+    try {
+      return { fileName: path.basename(ref.path), bytes: new Uint8Array(await fs.promises.readFile(ref.path)) };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new PlannerError(
+        code === 'ENOENT' ? 'NOT_FOUND' : 'IO_ERROR',
+        code === 'ENOENT' ? `There is no file at ${ref.path}.` : `Could not read ${ref.path}: ${(error as Error).message}`,
+      );
+    }
+  }
+  return { fileName: path.basename(ref.name), bytes: new Uint8Array(Buffer.from(ref.contentBase64, 'base64')) };
+}
+
+export class ImportService {
+  private readonly prepared = new Map<string, PreparedImport>();
+
+  constructor(
+    private readonly plans: PlanService,
+    private readonly lookup: AuthorityLookup,
+  ) {}
+
+  /** Parses and validates the files and says what committing them would change. Changes nothing. */
+  async preview(refs: readonly ImportFileRef[]): Promise<ImportPreview> {
+    const files: PreparedFile[] = [];
+    for (const ref of refs) {
+      const { fileName, bytes } = await readRef(ref);
+      files.push(await this.prepareFile(fileName, bytes));
+    }
+    const canCommit = files.every((f) => f.preview.errorCount === 0);
+    const id = randomBytes(12).toString('base64url');
+    this.prepared.clear(); // one pending import at a time
+    this.prepared.set(id, { id, files, canCommit });
+    return { previewId: id, files: files.map((f) => f.preview), canCommit };
+  }
+
+  private async prepareFile(fileName: string, bytes: Uint8Array): Promise<PreparedFile> {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    let sheets;
+    try {
+      sheets = await readSpreadsheet(bytes);
+    } catch (error) {
+      sheets = null;
+      const result = parseImportFile(fileName, new Uint8Array(), this.lookup);
+      result.issues.splice(0, result.issues.length, {
+        severity: 'error',
+        file: fileName,
+        row: null,
+        column: null,
+        message: `The spreadsheet could not be read: ${(error as Error).message}`,
+      });
+      return this.describe(fileName, sha256, result);
+    }
+    const sourceId = `import-${sha256.slice(0, 16)}`;
+    const result = parseImportFile(fileName, sheets ?? bytes, this.lookup, { source: sourceId });
+    return this.describe(fileName, sha256, result);
+  }
+
+  private describe(fileName: string, sha256: string, result: ImportResult): PreparedFile {
+    const info = kindInfo[result.kind];
+    const periods = result.summary.periods;
+    const source: Source = {
+      id: `import-${sha256.slice(0, 16)}`,
+      title: info.title,
+      publisher: info.publisher,
+      file: fileName,
+      table: result.sheetName ?? info.label,
+      period: periods.length ? (periods.length === 1 ? periods[0] ?? '' : `${periods[0]} to ${periods[periods.length - 1]}`) : '',
+      licence: info.licence,
+      url: info.url,
+      illustrative: false,
+    };
+    const counts = this.plans.read((db) => countChanges(db, result));
+    const issues = [...result.issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+    const preview: ImportFilePreview = {
+      fileName,
+      sha256,
+      kind: result.kind,
+      kindLabel: info.label,
+      reason: result.reason,
+      sheetName: result.sheetName,
+      encoding: result.encoding,
+      rowsRead: result.summary.rows,
+      added: counts.added,
+      replaced: counts.replaced,
+      skippedOutsidePlan: counts.skippedOutsidePlan,
+      areas: result.summary.areas,
+      periods,
+      measures: result.summary.measures,
+      notTaken: [
+        ...(notYetTaken[result.kind] ? [notYetTaken[result.kind] ?? ''] : []),
+        ...result.summary.unmodelled.map((u) => `${u.rows.toLocaleString('en-GB')} rows of ${u.what}`),
+      ],
+      errorCount: issues.filter((i) => i.severity === 'error').length,
+      warningCount: issues.filter((i) => i.severity === 'warning').length,
+      issues: issues.slice(0, MAX_ISSUES_SHOWN),
+    };
+    return { fileName, sha256, result, source, preview };
+  }
+
+  /** Commits a previewed import in one transaction; any error leaves the plan exactly as it was. */
+  commit(previewId: string): { state: OpenPlanState; logged: ImportLogEntry[] } {
+    const pending = this.prepared.get(previewId);
+    if (!pending) throw new PlannerError('NOT_FOUND', 'That import preview has expired: preview the files again.');
+    if (!pending.canCommit) {
+      throw new PlannerError('INVALID_ARGUMENT', 'The import has errors: fix them and preview the files again. Nothing was changed.');
+    }
+    const importedAt = new Date().toISOString();
+    const logged = this.plans.mutate((db) =>
+      pending.files.map((file) => {
+        upsertSource(db, file.source, importedAt);
+        const counts = writeImportRows(db, file.result, file.source.id);
+        return logImport(db, {
+          sourceId: file.source.id,
+          fileName: file.fileName,
+          sha256: file.sha256,
+          kind: file.result.kind,
+          sheetName: file.result.sheetName,
+          importedAt,
+          rowsRead: file.result.summary.rows,
+          rowsAdded: counts.added,
+          rowsReplaced: counts.replaced,
+          warnings: file.preview.warningCount,
+        });
+      }),
+    );
+    this.prepared.delete(previewId);
+    return { state: this.plans.currentState(), logged };
+  }
+
+  discard(previewId: string): boolean {
+    return this.prepared.delete(previewId);
+  }
+
+  log(): ImportLogEntry[] {
+    return this.plans.read((db) => listImportLog(db));
+  }
+}

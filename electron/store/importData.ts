@@ -1,0 +1,146 @@
+/**
+ * Writing imported figures into a plan. Called inside one transaction per commit: figures for the
+ * same area, measure and period (or supply snapshot) replace what was held; nothing is duplicated.
+ */
+import type { ImportLogEntry } from '../../shared/api/contract.js';
+import type { Observation, Source } from '../../shared/model/dataset.js';
+import type { PopulationProjection } from '../../shared/import/ons.js';
+import type { ChildrensHome, SupplyRow } from '../../shared/model/supply.js';
+import type { PlanDatabase } from './database.js';
+
+export interface ImportRows {
+  observations: Observation[];
+  supply: SupplyRow[];
+  homes: ChildrensHome[];
+  projections: PopulationProjection[];
+}
+
+export interface ImportCounts {
+  added: number;
+  replaced: number;
+  skippedOutsidePlan: number;
+}
+
+function planAreaCodes(db: PlanDatabase): Set<string> {
+  return new Set((db.prepare('SELECT code FROM area').all() as { code: string }[]).map((r) => r.code));
+}
+
+/** Counts what writing these rows would add and replace, without writing. */
+export function countChanges(db: PlanDatabase, rows: ImportRows): ImportCounts {
+  const areas = planAreaCodes(db);
+  const hasObservation = db.prepare('SELECT 1 FROM observation WHERE area_code = ? AND measure = ? AND period = ?');
+  const hasSupply = db.prepare('SELECT 1 FROM supply WHERE area_code = ? AND period = ? LIMIT 1');
+  const hasProjection = db.prepare('SELECT 1 FROM population_projection WHERE area_code = ? AND year = ?');
+  const counts: ImportCounts = { added: 0, replaced: 0, skippedOutsidePlan: 0 };
+  const tally = (inPlan: boolean, exists: boolean) => {
+    if (!inPlan) counts.skippedOutsidePlan++;
+    else if (exists) counts.replaced++;
+    else counts.added++;
+  };
+  for (const o of rows.observations) tally(areas.has(o.area), Boolean(hasObservation.get(o.area, o.measure, o.period)));
+  const supplySnapshots = new Map<string, SupplyRow>();
+  for (const r of rows.supply) supplySnapshots.set(`${r.area}|${r.period}`, r);
+  for (const r of supplySnapshots.values()) tally(areas.has(r.area), Boolean(hasSupply.get(r.area, r.period)));
+  for (const p of rows.projections) tally(areas.has(p.area), Boolean(hasProjection.get(p.area, p.year)));
+  return counts;
+}
+
+export function upsertSource(db: PlanDatabase, source: Source, importedAt: string): void {
+  db.prepare(
+    `INSERT INTO source (id, title, publisher, file, table_name, period, licence, url, illustrative, imported_at)
+     VALUES (@id, @title, @publisher, @file, @table, @period, @licence, @url, @illustrative, @importedAt)
+     ON CONFLICT (id) DO UPDATE SET title = excluded.title, publisher = excluded.publisher, file = excluded.file,
+       table_name = excluded.table_name, period = excluded.period, licence = excluded.licence, url = excluded.url,
+       illustrative = excluded.illustrative, imported_at = excluded.imported_at`,
+  ).run({ ...source, illustrative: source.illustrative ? 1 : 0, importedAt });
+}
+
+/** Writes the rows (which must already carry `sourceId`); rows for areas outside the plan are skipped. */
+export function writeImportRows(db: PlanDatabase, rows: ImportRows, sourceId: string): ImportCounts {
+  const counts = countChanges(db, rows);
+  const areas = planAreaCodes(db);
+  const upsertObservation = db.prepare(
+    `INSERT INTO observation (area_code, measure, period, value, suppression, source_id) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (area_code, measure, period) DO UPDATE SET value = excluded.value, suppression = excluded.suppression,
+       source_id = excluded.source_id`,
+  );
+  for (const o of rows.observations) {
+    if (areas.has(o.area)) upsertObservation.run(o.area, o.measure, o.period, o.value, o.suppression, sourceId);
+  }
+
+  // A supply snapshot (area, date) is replaced as a whole: homes that closed must not linger.
+  const snapshots = new Set(rows.supply.filter((r) => areas.has(r.area)).map((r) => `${r.area}|${r.period}`));
+  const deleteSupply = db.prepare('DELETE FROM supply WHERE area_code = ? AND period = ?');
+  const deleteHomes = db.prepare('DELETE FROM childrens_home WHERE area_code = ? AND period = ?');
+  for (const snapshot of snapshots) {
+    const [area, period] = snapshot.split('|') as [string, string];
+    deleteSupply.run(area, period);
+    deleteHomes.run(area, period);
+  }
+  const insertSupply = db.prepare(
+    `INSERT INTO supply (area_code, period, sector, home_type, judgement, homes, registered_places, source_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (area_code, period, sector, home_type, judgement) DO UPDATE SET homes = homes + excluded.homes,
+       registered_places = registered_places + excluded.registered_places`,
+  );
+  for (const r of rows.supply) {
+    if (areas.has(r.area)) insertSupply.run(r.area, r.period, r.sector, r.homeType, r.judgement, r.homes, r.registeredPlaces, sourceId);
+  }
+  const insertHome = db.prepare(
+    `INSERT OR REPLACE INTO childrens_home (urn, period, area_code, sector, home_type, judgement, registered_places, registration_status, source_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const h of rows.homes) {
+    if (areas.has(h.area)) {
+      insertHome.run(h.urn, h.period, h.area, h.sector, h.homeType, h.judgement, h.registeredPlaces, h.registrationStatus, sourceId);
+    }
+  }
+  const upsertProjection = db.prepare(
+    `INSERT INTO population_projection (area_code, year, population_0_to_17, source_id) VALUES (?, ?, ?, ?)
+     ON CONFLICT (area_code, year) DO UPDATE SET population_0_to_17 = excluded.population_0_to_17, source_id = excluded.source_id`,
+  );
+  for (const p of rows.projections) {
+    if (areas.has(p.area)) upsertProjection.run(p.area, p.year, p.population0to17, sourceId);
+  }
+  return counts;
+}
+
+export function logImport(db: PlanDatabase, entry: Omit<ImportLogEntry, 'id'>): ImportLogEntry {
+  const result = db
+    .prepare(
+      `INSERT INTO import_log (source_id, file_name, sha256, kind, sheet_name, imported_at, rows_read, rows_added, rows_replaced, warnings)
+       VALUES (@sourceId, @fileName, @sha256, @kind, @sheetName, @importedAt, @rowsRead, @rowsAdded, @rowsReplaced, @warnings)`,
+    )
+    .run(entry);
+  return { ...entry, id: Number(result.lastInsertRowid) };
+}
+
+export function listImportLog(db: PlanDatabase): ImportLogEntry[] {
+  return (
+    db.prepare('SELECT * FROM import_log ORDER BY id DESC').all() as {
+      id: number;
+      source_id: string;
+      file_name: string;
+      sha256: string;
+      kind: string;
+      sheet_name: string | null;
+      imported_at: string;
+      rows_read: number;
+      rows_added: number;
+      rows_replaced: number;
+      warnings: number;
+    }[]
+  ).map((r) => ({
+    id: r.id,
+    sourceId: r.source_id,
+    fileName: r.file_name,
+    sha256: r.sha256,
+    kind: r.kind,
+    sheetName: r.sheet_name,
+    importedAt: r.imported_at,
+    rowsRead: r.rows_read,
+    rowsAdded: r.rows_added,
+    rowsReplaced: r.rows_replaced,
+    warnings: r.warnings,
+  }));
+}
