@@ -68,7 +68,10 @@ function figuresJson(figures: HeadlineFigure[], history: AreaSummary['history'] 
   return Object.fromEntries(
     figures.map((f) => [
       f.measure,
-      { ...figureJson(f), periodsAvailable: (history[f.measure] ?? []).filter((p) => p.value !== null).map((p) => p.period) },
+      {
+        ...figureJson(f),
+        periodsAvailable: (history[f.measure] ?? []).filter((p) => p.value !== null).map((p) => p.period),
+      },
     ]),
   );
 }
@@ -173,7 +176,8 @@ function parseImportArgs(args: readonly string[]): ImportOptions {
     } else if (arg.startsWith('--')) throw new UsageError(`Unknown option for import: ${arg}`);
     else paths.push(path.resolve(arg));
   }
-  if (!plan) throw new UsageError('import needs --plan FILE (created from the built-in template if it does not exist).');
+  if (!plan)
+    throw new UsageError('import needs --plan FILE (created from the built-in template if it does not exist).');
   if (paths.length === 0) throw new UsageError('import needs at least one file to import.');
   return { plan, json, paths };
 }
@@ -209,7 +213,13 @@ async function runImport(args: readonly string[], io: CliIo): Promise<number> {
       if (exists) context.plans.save();
       else context.plans.saveAs(options.plan);
     }
-    const report = { plan: options.plan, created: !exists && preview.canCommit, imported: preview.canCommit, files: preview.files, logged };
+    const report = {
+      plan: options.plan,
+      created: !exists && preview.canCommit,
+      imported: preview.canCommit,
+      files: preview.files,
+      logged,
+    };
     io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : previewText(preview));
     return preview.canCommit ? 0 : 1;
   } finally {

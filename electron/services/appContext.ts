@@ -34,5 +34,10 @@ export function createAppContext(options: {
     schemaVersion: latestSchemaVersion,
   };
   const imports = new ImportService(plans, authorityLookup);
-  return { plans, imports, appInfo, handlers: createHandlers(plans, imports, appInfo, options.dialogs ?? noFileDialogs) };
+  return {
+    plans,
+    imports,
+    appInfo,
+    handlers: createHandlers(plans, imports, appInfo, options.dialogs ?? noFileDialogs),
+  };
 }

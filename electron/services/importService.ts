@@ -32,31 +32,119 @@ interface KindInfo {
   url: string;
 }
 
-const dfeRelease = 'https://explore-education-statistics.service.gov.uk/find-statistics/children-looked-after-in-england-including-adoptions';
+const dfeRelease =
+  'https://explore-education-statistics.service.gov.uk/find-statistics/children-looked-after-in-england-including-adoptions';
 
 export const kindInfo: Record<FileKind, KindInfo> = {
-  'dfe-cla-number-rate': { label: 'DfE: children looked after, number and rate per 10,000', title: 'Children looked after in England: number and rate per 10,000 children', publisher: 'Department for Education', licence: OGL, url: dfeRelease },
-  'dfe-cla-characteristics': { label: 'DfE: children looked after on 31 March by characteristics', title: 'Children looked after in England: CLA on 31 March by characteristics', publisher: 'Department for Education', licence: OGL, url: dfeRelease },
-  'dfe-placement-netgain': { label: 'DfE: LA of placement net gain', title: 'Children looked after in England: LA of placement net gain', publisher: 'Department for Education', licence: OGL, url: dfeRelease },
-  'dfe-missing': { label: 'DfE: missing or away from placement', title: 'Children looked after in England: missing or away from placement without authorisation', publisher: 'Department for Education', licence: OGL, url: dfeRelease },
-  'dfe-new-placements': { label: 'DfE: new placements during the year', title: 'Children looked after in England: new placements during the year', publisher: 'Department for Education', licence: OGL, url: dfeRelease },
-  'ons-mye': { label: 'ONS: mid-year population estimates, ages 0 to 17', title: 'Mid-year population estimates, children aged 0 to 17', publisher: 'Office for National Statistics', licence: OGL, url: 'https://www.ons.gov.uk/peoplepopulationandcommunity/populationandmigration/populationestimates' },
-  'ons-snpp': { label: 'ONS: sub-national population projections', title: 'Sub-national population projections, children aged 0 to 17', publisher: 'Office for National Statistics', licence: OGL, url: 'https://www.ons.gov.uk/peoplepopulationandcommunity/populationandmigration/populationprojections' },
-  'ofsted-providers': { label: 'Ofsted: children’s social care providers and places', title: 'Children’s social care data in England: provider level', publisher: 'Ofsted', licence: OGL, url: 'https://www.gov.uk/government/statistical-data-sets/childrens-social-care-data-in-england' },
-  'ssda903-header': { label: 'SSDA903: header (children)', title: 'SSDA903 return: header', publisher: 'Your local authority', licence: 'Personal data of your local authority: not for publication', url: '' },
-  'ssda903-episodes': { label: 'SSDA903: episodes', title: 'SSDA903 return: episodes', publisher: 'Your local authority', licence: 'Personal data of your local authority: not for publication', url: '' },
-  'ssda903-missing': { label: 'SSDA903: missing episodes', title: 'SSDA903 return: missing', publisher: 'Your local authority', licence: 'Personal data of your local authority: not for publication', url: '' },
-  geojson: { label: 'Boundaries (GeoJSON)', title: 'Boundaries', publisher: 'Office for National Statistics', licence: `${OGL}; contains OS data © Crown copyright and database right`, url: 'https://geoportal.statistics.gov.uk/' },
-  topojson: { label: 'Boundaries (TopoJSON)', title: 'Boundaries', publisher: 'Office for National Statistics', licence: `${OGL}; contains OS data © Crown copyright and database right`, url: 'https://geoportal.statistics.gov.uk/' },
-  hexjson: { label: 'Hex layout (HexJSON)', title: 'Hex map layout', publisher: 'Open Innovations', licence: 'MIT', url: '' },
+  'dfe-cla-number-rate': {
+    label: 'DfE: children looked after, number and rate per 10,000',
+    title: 'Children looked after in England: number and rate per 10,000 children',
+    publisher: 'Department for Education',
+    licence: OGL,
+    url: dfeRelease,
+  },
+  'dfe-cla-characteristics': {
+    label: 'DfE: children looked after on 31 March by characteristics',
+    title: 'Children looked after in England: CLA on 31 March by characteristics',
+    publisher: 'Department for Education',
+    licence: OGL,
+    url: dfeRelease,
+  },
+  'dfe-placement-netgain': {
+    label: 'DfE: LA of placement net gain',
+    title: 'Children looked after in England: LA of placement net gain',
+    publisher: 'Department for Education',
+    licence: OGL,
+    url: dfeRelease,
+  },
+  'dfe-missing': {
+    label: 'DfE: missing or away from placement',
+    title: 'Children looked after in England: missing or away from placement without authorisation',
+    publisher: 'Department for Education',
+    licence: OGL,
+    url: dfeRelease,
+  },
+  'dfe-new-placements': {
+    label: 'DfE: new placements during the year',
+    title: 'Children looked after in England: new placements during the year',
+    publisher: 'Department for Education',
+    licence: OGL,
+    url: dfeRelease,
+  },
+  'ons-mye': {
+    label: 'ONS: mid-year population estimates, ages 0 to 17',
+    title: 'Mid-year population estimates, children aged 0 to 17',
+    publisher: 'Office for National Statistics',
+    licence: OGL,
+    url: 'https://www.ons.gov.uk/peoplepopulationandcommunity/populationandmigration/populationestimates',
+  },
+  'ons-snpp': {
+    label: 'ONS: sub-national population projections',
+    title: 'Sub-national population projections, children aged 0 to 17',
+    publisher: 'Office for National Statistics',
+    licence: OGL,
+    url: 'https://www.ons.gov.uk/peoplepopulationandcommunity/populationandmigration/populationprojections',
+  },
+  'ofsted-providers': {
+    label: 'Ofsted: children’s social care providers and places',
+    title: 'Children’s social care data in England: provider level',
+    publisher: 'Ofsted',
+    licence: OGL,
+    url: 'https://www.gov.uk/government/statistical-data-sets/childrens-social-care-data-in-england',
+  },
+  'ssda903-header': {
+    label: 'SSDA903: header (children)',
+    title: 'SSDA903 return: header',
+    publisher: 'Your local authority',
+    licence: 'Personal data of your local authority: not for publication',
+    url: '',
+  },
+  'ssda903-episodes': {
+    label: 'SSDA903: episodes',
+    title: 'SSDA903 return: episodes',
+    publisher: 'Your local authority',
+    licence: 'Personal data of your local authority: not for publication',
+    url: '',
+  },
+  'ssda903-missing': {
+    label: 'SSDA903: missing episodes',
+    title: 'SSDA903 return: missing',
+    publisher: 'Your local authority',
+    licence: 'Personal data of your local authority: not for publication',
+    url: '',
+  },
+  geojson: {
+    label: 'Boundaries (GeoJSON)',
+    title: 'Boundaries',
+    publisher: 'Office for National Statistics',
+    licence: `${OGL}; contains OS data © Crown copyright and database right`,
+    url: 'https://geoportal.statistics.gov.uk/',
+  },
+  topojson: {
+    label: 'Boundaries (TopoJSON)',
+    title: 'Boundaries',
+    publisher: 'Office for National Statistics',
+    licence: `${OGL}; contains OS data © Crown copyright and database right`,
+    url: 'https://geoportal.statistics.gov.uk/',
+  },
+  hexjson: {
+    label: 'Hex layout (HexJSON)',
+    title: 'Hex map layout',
+    publisher: 'Open Innovations',
+    licence: 'MIT',
+    url: '',
+  },
   unknown: { label: 'Not recognised', title: 'Unrecognised file', publisher: 'Unknown', licence: 'Unknown', url: '' },
 };
 
 /** What each kind holds that the plan cannot take yet (said in the preview, never silently dropped). */
 const notYetTaken: Partial<Record<FileKind, string>> = {
-  'ssda903-header': 'Child-level SSDA903 records are checked here; storing them for stock-flow projections comes with that method.',
-  'ssda903-episodes': 'Child-level SSDA903 records are checked here; storing them for stock-flow projections comes with that method.',
-  'ssda903-missing': 'Child-level SSDA903 records are checked here; storing them for stock-flow projections comes with that method.',
+  'ssda903-header':
+    'Child-level SSDA903 records are checked here; storing them for stock-flow projections comes with that method.',
+  'ssda903-episodes':
+    'Child-level SSDA903 records are checked here; storing them for stock-flow projections comes with that method.',
+  'ssda903-missing':
+    'Child-level SSDA903 records are checked here; storing them for stock-flow projections comes with that method.',
   geojson: 'Boundaries are checked here; they are stored for the map when the map view arrives.',
   topojson: 'Boundaries are checked here; they are stored for the map when the map view arrives.',
   hexjson: 'Hex layouts are checked here; they are stored for the map when the map view arrives.',
@@ -84,7 +172,9 @@ async function readRef(ref: ImportFileRef): Promise<{ fileName: string; bytes: U
       const code = (error as NodeJS.ErrnoException).code;
       throw new PlannerError(
         code === 'ENOENT' ? 'NOT_FOUND' : 'IO_ERROR',
-        code === 'ENOENT' ? `There is no file at ${ref.path}.` : `Could not read ${ref.path}: ${(error as Error).message}`,
+        code === 'ENOENT'
+          ? `There is no file at ${ref.path}.`
+          : `Could not read ${ref.path}: ${(error as Error).message}`,
       );
     }
   }
@@ -144,7 +234,11 @@ export class ImportService {
       publisher: info.publisher,
       file: fileName,
       table: result.sheetName ?? info.label,
-      period: periods.length ? (periods.length === 1 ? periods[0] ?? '' : `${periods[0]} to ${periods[periods.length - 1]}`) : '',
+      period: periods.length
+        ? periods.length === 1
+          ? (periods[0] ?? '')
+          : `${periods[0]} to ${periods[periods.length - 1]}`
+        : '',
       licence: info.licence,
       url: info.url,
       illustrative: false,
@@ -182,7 +276,10 @@ export class ImportService {
     const pending = this.prepared.get(previewId);
     if (!pending) throw new PlannerError('NOT_FOUND', 'That import preview has expired: preview the files again.');
     if (!pending.canCommit) {
-      throw new PlannerError('INVALID_ARGUMENT', 'The import has errors: fix them and preview the files again. Nothing was changed.');
+      throw new PlannerError(
+        'INVALID_ARGUMENT',
+        'The import has errors: fix them and preview the files again. Nothing was changed.',
+      );
     }
     const importedAt = new Date().toISOString();
     const logged = this.plans.mutate((db) =>

@@ -84,7 +84,8 @@ export function writeImportRows(db: PlanDatabase, rows: ImportRows, sourceId: st
        registered_places = registered_places + excluded.registered_places`,
   );
   for (const r of rows.supply) {
-    if (areas.has(r.area)) insertSupply.run(r.area, r.period, r.sector, r.homeType, r.judgement, r.homes, r.registeredPlaces, sourceId);
+    if (areas.has(r.area))
+      insertSupply.run(r.area, r.period, r.sector, r.homeType, r.judgement, r.homes, r.registeredPlaces, sourceId);
   }
   const insertHome = db.prepare(
     `INSERT OR REPLACE INTO childrens_home (urn, period, area_code, sector, home_type, judgement, registered_places, registration_status, source_id)
@@ -92,7 +93,17 @@ export function writeImportRows(db: PlanDatabase, rows: ImportRows, sourceId: st
   );
   for (const h of rows.homes) {
     if (areas.has(h.area)) {
-      insertHome.run(h.urn, h.period, h.area, h.sector, h.homeType, h.judgement, h.registeredPlaces, h.registrationStatus, sourceId);
+      insertHome.run(
+        h.urn,
+        h.period,
+        h.area,
+        h.sector,
+        h.homeType,
+        h.judgement,
+        h.registeredPlaces,
+        h.registrationStatus,
+        sourceId,
+      );
     }
   }
   const upsertProjection = db.prepare(

@@ -8,7 +8,13 @@ import type {
   SuppressionCode,
 } from '../../shared/model/dataset.js';
 import { isMeasureId } from '../../shared/model/measures.js';
-import type { Assumption, CostPlacementType, CostSector, PlacementFlow, UnitCost } from '../../shared/model/placements.js';
+import type {
+  Assumption,
+  CostPlacementType,
+  CostSector,
+  PlacementFlow,
+  UnitCost,
+} from '../../shared/model/placements.js';
 import type { HomeSector, HomeType, OfstedJudgement, SupplyRow } from '../../shared/model/supply.js';
 import type { PlanData } from '../../shared/model/summarise.js';
 import type { PlanDatabase } from './database.js';
@@ -158,9 +164,7 @@ export function readPlanData(db: PlanDatabase): PlanData {
 }
 
 function readSupply(db: PlanDatabase): SupplyRow[] {
-  const rows = db
-    .prepare('SELECT * FROM supply ORDER BY area_code, period, sector, home_type, judgement')
-    .all() as {
+  const rows = db.prepare('SELECT * FROM supply ORDER BY area_code, period, sector, home_type, judgement').all() as {
     area_code: string;
     period: string;
     sector: HomeSector;
@@ -183,9 +187,13 @@ function readSupply(db: PlanDatabase): SupplyRow[] {
 }
 
 function readFlows(db: PlanDatabase): PlacementFlow[] {
-  const rows = db
-    .prepare('SELECT * FROM placement_flow ORDER BY period, placing_area_code, host_area_code')
-    .all() as { placing_area_code: string; host_area_code: string; period: string; children: number; source_id: string }[];
+  const rows = db.prepare('SELECT * FROM placement_flow ORDER BY period, placing_area_code, host_area_code').all() as {
+    placing_area_code: string;
+    host_area_code: string;
+    period: string;
+    children: number;
+    source_id: string;
+  }[];
   return rows.map((r) => ({
     placingArea: r.placing_area_code,
     hostArea: r.host_area_code,
@@ -238,7 +246,9 @@ function readAssumptions(db: PlanDatabase): Assumption[] {
 /** Sets which authorities are consortium members; every code must be a local authority in the plan. */
 export function setMembership(db: PlanDatabase, codes: readonly string[]): string[] {
   const known = new Set(
-    (db.prepare("SELECT code FROM area WHERE level = 'Local authority'").all() as { code: string }[]).map((r) => r.code),
+    (db.prepare("SELECT code FROM area WHERE level = 'Local authority'").all() as { code: string }[]).map(
+      (r) => r.code,
+    ),
   );
   const unknown = codes.filter((c) => !known.has(c));
   if (unknown.length) return unknown;

@@ -35,7 +35,11 @@ export class IssueCollector {
 
 /** "file.csv, row 12, column number: message" — how an issue reads in the CLI and logs. */
 export function formatIssue(issue: ImportIssue): string {
-  const where = [issue.file, issue.row !== null ? `row ${issue.row}` : null, issue.column !== null ? `column ${issue.column}` : null]
+  const where = [
+    issue.file,
+    issue.row !== null ? `row ${issue.row}` : null,
+    issue.column !== null ? `column ${issue.column}` : null,
+  ]
     .filter(Boolean)
     .join(', ');
   return `${issue.severity === 'error' ? 'Error' : 'Warning'}: ${where}: ${issue.message}`;

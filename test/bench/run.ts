@@ -27,7 +27,14 @@ async function measure(c: BenchCase): Promise<BenchResult> {
   }
   values.sort((a, b) => a - b);
   const round = (x: number) => Math.round(x * 100) / 100;
-  return { name: c.name, unit, median: round(quantile(values, 0.5)), p95: round(quantile(values, 0.95)), runs: c.runs, target: c.target };
+  return {
+    name: c.name,
+    unit,
+    median: round(quantile(values, 0.5)),
+    p95: round(quantile(values, 0.95)),
+    runs: c.runs,
+    target: c.target,
+  };
 }
 
 async function main(): Promise<void> {
@@ -61,7 +68,15 @@ async function main(): Promise<void> {
   } finally {
     tmp.cleanup();
   }
-  const rows = results.map((r) => [r.name, r.unit, `${r.median}`, `${r.p95}`, `${r.runs}`, `${r.target}`, r.p95 <= r.target ? 'ok' : 'MISSED']);
+  const rows = results.map((r) => [
+    r.name,
+    r.unit,
+    `${r.median}`,
+    `${r.p95}`,
+    `${r.runs}`,
+    `${r.target}`,
+    r.p95 <= r.target ? 'ok' : 'MISSED',
+  ]);
   const header = ['benchmark', 'unit', 'median', 'p95', 'runs', 'target', ''];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   for (const row of [header, ...rows]) {

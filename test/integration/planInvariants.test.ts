@@ -49,7 +49,8 @@ describe('plan invariants on the built-in Greater Manchester plan', () => {
         if (point.value === null) continue;
         for (const part of ['childrenInChildrensHomes', 'placedOutsideLaBoundary', 'placedOver20Miles'] as const) {
           const partPoint = history[part]?.find((p) => p.period === point.period);
-          if (partPoint?.value != null) expect(partPoint.value, `${area.name} ${part} ${point.period}`).toBeLessThanOrEqual(point.value);
+          if (partPoint?.value != null)
+            expect(partPoint.value, `${area.name} ${part} ${point.period}`).toBeLessThanOrEqual(point.value);
         }
       }
       const homes = value(area, 'childrensHomes');
@@ -85,7 +86,10 @@ describe('plan invariants on the built-in Greater Manchester plan', () => {
   });
 
   it('matches the published Greater Manchester totals for 31 March 2025', () => {
-    expect(summary.consortium.headline.find((f) => f.measure === 'childrenLookedAfter')).toMatchObject({ period: '2025', value: 6119 });
+    expect(summary.consortium.headline.find((f) => f.measure === 'childrenLookedAfter')).toMatchObject({
+      period: '2025',
+      value: 6119,
+    });
     expect(value(summary.consortium, 'childrenInChildrensHomes')).toBe(727);
     expect(value(summary.consortium, 'placedOutsideLaBoundary')).toBe(2618);
     expect(value(summary.consortium, 'placedOver20Miles')).toBe(560);
@@ -100,7 +104,9 @@ describe('plan invariants on the built-in Greater Manchester plan', () => {
     const after = service.summary();
     expect(after.consortium.memberCount).toBe(9);
     for (const measure of ['childrenLookedAfter', 'childrenInChildrensHomes', 'registeredPlaces'] as const) {
-      expect(value(after.consortium, measure)).toBe((value(summary.consortium, measure) ?? 0) - (value(wigan, measure) ?? 0));
+      expect(value(after.consortium, measure)).toBe(
+        (value(summary.consortium, measure) ?? 0) - (value(wigan, measure) ?? 0),
+      );
     }
     const choices = service.listAuthorities();
     expect(choices.find((c) => c.onsCode === wigan.code)).toMatchObject({ isMember: false });

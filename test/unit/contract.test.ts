@@ -10,6 +10,9 @@ describe('API contract validation', () => {
       chooseSavePath: { suggestedName: 'Greater Manchester.ccplan' },
       renameConsortium: { name: 'Greater Manchester' },
       setMembership: { codes: ['E08000001', 'E06000008'] },
+      previewImport: { files: [{ path: '/data/cla.csv' }, { name: 'providers.csv', contentBase64: 'VVJO' }] },
+      commitImport: { previewId: 'abcdefgh1234' },
+      discardImport: { previewId: 'abcdefgh1234' },
     };
     for (const name of callNames) {
       const result = validateCallArgs(name, good[name] ?? {});
@@ -32,6 +35,9 @@ describe('API contract validation', () => {
     ['setMembership', { codes: ['E08000001', 'E08000001'] }, 'only once'],
     ['setMembership', { codes: ['E92000001'] }, 'upper-tier'],
     ['setMembership', { codes: ['W06000001'] }, 'upper-tier'],
+    ['previewImport', { files: [] }, 'at least one file'],
+    ['previewImport', { files: [{ path: 'cla.csv' }] }, 'full path'],
+    ['commitImport', { previewId: '../../etc' }, 'previewId'],
   ] as const)('rejects %s with %j', (name, args, mentions) => {
     const result = validateCallArgs(name, args);
     expect(result.ok).toBe(false);

@@ -1,0 +1,224 @@
+/**
+ * What kind of file the user chose, told from its CONTENT (header columns, filter values, JSON
+ * keys), never from its name: users rename downloads, and DfE names files differently between
+ * releases. SSDA903 and boundary files are only recognised here; other modules parse them.
+ *
+ * Pure TypeScript: no Node or DOM imports.
+ */
+import { isOfstedHeader } from './ofsted.js';
+import { isSnppHeader } from './ons.js';
+import type { RawTable } from './table.js';
+import { Columns, findHeaderRow, foldText, isBlankRow, normaliseLabel, tableFromCsv } from './table.js';
+
+export const fileKinds = [
+  'dfe-cla-number-rate',
+  'dfe-cla-characteristics',
+  'dfe-placement-netgain',
+  'dfe-missing',
+  'dfe-new-placements',
+  'ons-mye',
+  'ons-snpp',
+  'ofsted-providers',
+  'ssda903-header',
+  'ssda903-episodes',
+  'ssda903-missing',
+  'geojson',
+  'topojson',
+  'hexjson',
+  'unknown',
+] as const;
+
+export type FileKind = (typeof fileKinds)[number];
+
+export interface Detection {
+  kind: FileKind;
+  /** Why, in a sentence a user can read ("columns time_period, geographic_level and population_count"). */
+  reason: string;
+  /** 0-based index of the header row in the table (tables only; null for JSON and unknown files). */
+  headerRow: number | null;
+}
+
+/** Rows of a long-format file scanned for filter values (enough to see every group). */
+const SCAN_ROWS = 20_000;
+
+const unknown = (reason: string): Detection => ({ kind: 'unknown', reason, headerRow: null });
+
+/** Detects the kind of a file from its text (CSV or JSON) or from a table of cells. */
+export function detectFileKind(_fileName: string, content: string | RawTable): Detection {
+  if (typeof content !== 'string') return detectTable(content);
+  const text = content.replace(/^\uFEFF/, '');
+  const start = text.trimStart();
+  if (start === '') return unknown('The file is empty.');
+  if (start.startsWith('{') || start.startsWith('[')) return detectJson(text);
+  let table: RawTable;
+  try {
+    table = tableFromCsv(text);
+  } catch (error) {
+    return unknown(`The file is not readable as CSV: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return detectTable(table);
+}
+
+/** Boundary files: GeoJSON, TopoJSON or HexJSON, by their keys. */
+export function detectJson(text: string): Detection {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return unknown('The file starts like JSON but is not valid JSON.');
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return unknown('The file is JSON but not an object (GeoJSON, TopoJSON or HexJSON).');
+  }
+  const o = json as Record<string, unknown>;
+  if (o.type === 'Topology' && typeof o.objects === 'object' && o.objects !== null) {
+    return { kind: 'topojson', reason: 'JSON with "type": "Topology" and "objects" (TopoJSON).', headerRow: null };
+  }
+  if (o.type === 'FeatureCollection' || o.type === 'Feature') {
+    return { kind: 'geojson', reason: `JSON with "type": "${o.type}" (GeoJSON).`, headerRow: null };
+  }
+  if (typeof o.hexes === 'object' && o.hexes !== null && !Array.isArray(o.hexes)) {
+    return { kind: 'hexjson', reason: 'JSON with "hexes" (and "layout") (HexJSON).', headerRow: null };
+  }
+  return unknown(
+    'The file is JSON but has none of the keys of GeoJSON ("type"), TopoJSON ("objects") or HexJSON ("hexes").',
+  );
+}
+
+/** SSDA903 tables by their column names (upper case in the return). */
+function detectSsda903(header: readonly string[]): Detection | null {
+  const names = new Set(header.map((h) => foldText(h).toUpperCase()));
+  if (!names.has('CHILD')) return null;
+  if (names.has('DECOM') && (names.has('PLACE') || names.has('RNE'))) {
+    return {
+      kind: 'ssda903-episodes',
+      reason: 'SSDA903 episodes columns (CHILD, DECOM, RNE, PLACE, …).',
+      headerRow: 0,
+    };
+  }
+  if (names.has('MIS_START') || names.has('MISSING')) {
+    return {
+      kind: 'ssda903-missing',
+      reason: 'SSDA903 missing columns (CHILD, MISSING, MIS_START, MIS_END).',
+      headerRow: 0,
+    };
+  }
+  if (names.has('SEX') && names.has('DOB') && names.has('ETHNIC')) {
+    return { kind: 'ssda903-header', reason: 'SSDA903 header columns (CHILD, SEX, DOB, ETHNIC, …).', headerRow: 0 };
+  }
+  return null;
+}
+
+const isLongFormatHeader = (c: Columns): boolean => c.has('time_period') && c.has('geographic_level');
+
+/** Detects the kind of a table of cells (a CSV file or one sheet of a workbook). */
+export function detectTable(table: RawTable): Detection {
+  const firstIndex = table.rows.findIndex((r) => !isBlankRow(r));
+  const first = table.rows[firstIndex];
+  if (!first) return unknown('The file has no rows.');
+
+  if (firstIndex === 0) {
+    const ssda = detectSsda903(first);
+    if (ssda) return ssda;
+  }
+  const ofsted = findHeaderRow(table.rows, isOfstedHeader);
+  if (ofsted >= 0) {
+    return {
+      kind: 'ofsted-providers',
+      reason: `Ofsted provider-level header (URN, Provision type) on row ${ofsted + 1}.`,
+      headerRow: ofsted,
+    };
+  }
+  const snpp = findHeaderRow(table.rows, isSnppHeader);
+  if (snpp >= 0) {
+    return {
+      kind: 'ons-snpp',
+      reason: `ONS projection columns (AREA_CODE, AGE_GROUP and one column per year) on row ${snpp + 1}.`,
+      headerRow: snpp,
+    };
+  }
+  const long = findHeaderRow(table.rows, isLongFormatHeader);
+  if (long >= 0) return detectLongFormat(table, long);
+
+  const ssdaLike = new Set(first.map((h) => foldText(h).toUpperCase())).has('CHILD');
+  return unknown(
+    ssdaLike
+      ? 'An SSDA903-style table (column CHILD) that is not the header, episodes or missing table (the UASC table, say).'
+      : 'No recognised header: expected DfE/ONS columns (time_period, geographic_level), Ofsted columns (URN, Provision type), ONS projection columns (AREA_CODE, AGE_GROUP) or SSDA903 columns (CHILD, …).',
+  );
+}
+
+function detectLongFormat(table: RawTable, headerRow: number): Detection {
+  const columns = new Columns(table.rows[headerRow] ?? []);
+  const at = `on row ${headerRow + 1}`;
+  const found = (kind: FileKind, reason: string): Detection => ({ kind, reason, headerRow });
+
+  if (columns.has('population_count', 'population_type')) {
+    const filter = columns.has('population_count') ? 'population_count' : 'population_type';
+    return found(
+      'dfe-cla-number-rate',
+      `DfE long format with filter column '${filter}' ${at} (CLA number and rate per 10,000).`,
+    );
+  }
+  if (columns.has('population_estimate') && columns.has('age_group')) {
+    return found(
+      'ons-mye',
+      `Long format with 'age_group' and 'population_estimate' ${at} (ONS mid-year estimates in DfE's layout).`,
+    );
+  }
+
+  const filterNames = ['cla_group', 'characteristic', 'breakdown', 'placement_type', 'placement_provider'];
+  const filterCols = filterNames.map((n) => columns.find(n)).filter((i): i is number => i !== null);
+  if (filterCols.length === 0) {
+    return unknown(
+      `A DfE-style long-format file ${at}, but with no filter column this tool reads (cla_group, characteristic, breakdown, placement_type).`,
+    );
+  }
+  const values = new Set<string>();
+  const end = Math.min(table.rows.length, headerRow + 1 + SCAN_ROWS);
+  for (let r = headerRow + 1; r < end; r += 1) {
+    const row = table.rows[r];
+    if (!row) continue;
+    for (const c of filterCols) {
+      const v = normaliseLabel(row[c] ?? '');
+      if (v !== '') values.add(v);
+    }
+  }
+  const any = (pattern: RegExp): string | undefined => [...values].find((v) => pattern.test(v));
+
+  const missing = any(/missing incident|away from placement/);
+  if (missing)
+    return found(
+      'dfe-missing',
+      `DfE long format ${at} with filter value '${missing}' (children missing or away from placement).`,
+    );
+  const netGain = any(/responsibility of (?:other las|this la)|^net gain/);
+  if (netGain)
+    return found(
+      'dfe-placement-netgain',
+      `DfE long format ${at} with filter value '${netGain}' (LA of placement net gain).`,
+    );
+  const newPlacements = any(/new placements|secure units, childrens homes and semi-independent/);
+  if (newPlacements) {
+    return found(
+      'dfe-new-placements',
+      `DfE long format ${at} with filter value '${newPlacements}' (new placements during the year).`,
+    );
+  }
+  const otherFlow = any(/\bceased\b|\bceasing\b|\bstarted\b|\bstarting\b|care leavers?\b|\badopted\b|during the year/);
+  if (otherFlow) {
+    return unknown(
+      `A DfE long-format file ${at}, but about another table (filter value '${otherFlow}'), not one this tool reads.`,
+    );
+  }
+  const characteristics = any(
+    /^placement$|^locality of placement$|^la of placement$|^distance between home and placement|^secure homes and children's homes$|on 31 march$|^all children$/,
+  );
+  if (characteristics) {
+    return found(
+      'dfe-cla-characteristics',
+      `DfE long format ${at} with filter value '${characteristics}' (children looked after on 31 March by characteristics).`,
+    );
+  }
+  return unknown(`A DfE long-format file ${at}, but none of its filter values belong to a table this tool reads.`);
+}

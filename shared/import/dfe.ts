@@ -1,0 +1,457 @@
+/**
+ * DfE explore-education-statistics CSVs (long format) → observations of the plan's measures.
+ *
+ * Layout: `time_period, time_identifier, geographic_level, country_code, country_name, region_code,
+ * region_name, old_la_code, la_name, new_la_code`, then filter and value columns. Columns are found
+ * by name (the order varies between releases), with the 2025 renamings as aliases:
+ *   - number and rate: `population_count` → `population_type`, `number` → `children_count`;
+ *   - characteristics: `cla_group, characteristic, number, percentage` → `characteristic` (group),
+ *     `breakdown`, `children_count`, `children_percent`;
+ *   - "at 31 March" → "on 31 March" in filter values; one file spells its group `CLA_group`.
+ * Suppression codes (c, z, x, k, low, u) become missing values with their code, never 0. Rows at every
+ * geographic level present are kept (England, regions, LAs), LA codes mapped to current ONS codes
+ * through the crosswalk. Rows the plan does not model are counted in the summary, not reported.
+ *
+ * Pure TypeScript: no Node or DOM imports.
+ */
+import type { AuthorityLookup } from '../model/authorities.js';
+import type { Observation } from '../model/dataset.js';
+import type { MeasureId } from '../model/measures.js';
+import { measures } from '../model/measures.js';
+import type { IssueCollector } from './report.js';
+import type { RawTable } from './table.js';
+import {
+  AreaResolver,
+  Columns,
+  ENGLAND_CODE,
+  IssueLimiter,
+  MAX_PLAUSIBLE_VALUE,
+  Tally,
+  UnknownValues,
+  cellText,
+  foldText,
+  isBlankRow,
+  normaliseLabel,
+  parseNumber,
+  parseYear,
+  quote,
+} from './table.js';
+
+export type DfeKind =
+  'dfe-cla-number-rate' | 'dfe-cla-characteristics' | 'dfe-placement-netgain' | 'dfe-missing' | 'dfe-new-placements';
+
+/** What a long-format parser gives back (issues go to the collector passed in). */
+export interface LongFormatResult {
+  observations: Observation[];
+  /** Data rows read (header, title and blank rows excluded). */
+  rows: number;
+  /** Rows read but not taken into the plan, by what they were. */
+  unmodelled: { what: string; rows: number }[];
+}
+
+/** One filter value (optionally within a group) that holds a measure, in the count or rate column. */
+export interface LongFormatRule {
+  /** Group label, normalised (normaliseLabel); omitted: any group. */
+  group?: string;
+  /** Filter value, normalised (normaliseLabel), or a pattern tested against it. */
+  item: string | RegExp;
+  value: 'count' | 'rate';
+  measure: MeasureId;
+}
+
+export interface LongFormatSpec {
+  /** Value columns holding counts (first present wins), e.g. number / children_count. */
+  countColumns: readonly string[];
+  /** Value columns holding rates; optional. */
+  rateColumns?: readonly string[];
+  /** The filter column when the layout has a single one (first present wins). */
+  itemColumns: readonly string[];
+  rules: readonly LongFormatRule[];
+  /** Filter values (normalised) the plan derives itself rather than importing, with why. */
+  derived?: ReadonlyMap<string, string>;
+}
+
+export interface LongFormatOptions {
+  /** Source id stored on each observation. */
+  source: string;
+  /** Index of the header row in the table (0 for every DfE CSV). */
+  headerRow?: number;
+}
+
+const COUNT_COLUMNS = ['number', 'children_count'] as const;
+
+// ---------------------------------------------------------------------------------------------
+// The rules for each DfE file
+
+const CLA_ON_31_MARCH = 'children looked after on 31 march each year';
+
+const numberRateSpec: LongFormatSpec = {
+  countColumns: COUNT_COLUMNS,
+  rateColumns: ['rate_per_10000', 'rate_per_10k', 'rate'],
+  itemColumns: ['population_count', 'population_type'],
+  rules: [
+    { item: CLA_ON_31_MARCH, value: 'count', measure: 'childrenLookedAfter' },
+    { item: CLA_ON_31_MARCH, value: 'rate', measure: 'childrenLookedAfterRatePer10k' },
+    { item: 'children starting to be looked after each year', value: 'count', measure: 'childrenStartingCare' },
+    { item: 'children ceasing to be looked after each year', value: 'count', measure: 'childrenCeasingCare' },
+  ],
+};
+
+const SECURE_AND_CHILDRENS_HOMES = "secure homes and children's homes";
+
+const characteristicsSpec: LongFormatSpec = {
+  countColumns: COUNT_COLUMNS,
+  itemColumns: ['characteristic'],
+  rules: [
+    // LA-level "CLA on 31 March by characteristics" (group: cla_group, or characteristic in 2025).
+    { group: 'placement', item: SECURE_AND_CHILDRENS_HOMES, value: 'count', measure: 'childrenInChildrensHomes' },
+    { group: 'placement', item: 'total', value: 'count', measure: 'childrenLookedAfter' },
+    {
+      group: 'locality of placement',
+      item: 'placed outside the local authority boundary',
+      value: 'count',
+      measure: 'placedOutsideLaBoundary',
+    },
+    {
+      group: 'distance between home and placement',
+      item: 'placed more than 20 miles from home',
+      value: 'count',
+      measure: 'placedOver20Miles',
+    },
+    {
+      group: 'la of placement',
+      item: 'other la children externally placed within the local authority boundary',
+      value: 'count',
+      measure: 'otherLasChildrenPlacedInside',
+    },
+    // National "by placement distance and placement locality" (group: type of placement).
+    { group: 'all children', item: 'total', value: 'count', measure: 'childrenLookedAfter' },
+    { group: 'all children', item: 'over 20 miles', value: 'count', measure: 'placedOver20Miles' },
+    { group: SECURE_AND_CHILDRENS_HOMES, item: 'total', value: 'count', measure: 'childrenInChildrensHomes' },
+    // National "by placement provider, placement type and locality" (group: placement_type).
+    {
+      group: 'all children looked after on 31 march',
+      item: 'all children',
+      value: 'count',
+      measure: 'childrenLookedAfter',
+    },
+    {
+      group: 'all children placed outside council boundary',
+      item: 'all children',
+      value: 'count',
+      measure: 'placedOutsideLaBoundary',
+    },
+  ],
+};
+
+const netGainSpec: LongFormatSpec = {
+  countColumns: COUNT_COLUMNS,
+  itemColumns: ['characteristic', 'breakdown'],
+  rules: [
+    {
+      item: 'children who are the responsibility of other las placed within this la boundary',
+      value: 'count',
+      measure: 'otherLasChildrenPlacedInside',
+    },
+    {
+      item: 'children who are the responsibility of this la placed outside the la boundary',
+      value: 'count',
+      measure: 'placedOutsideLaBoundary',
+    },
+  ],
+  derived: new Map([['net gain of children by responsible la', 'netPlacementImport, derived in the plan']]),
+};
+
+const missingSpec: LongFormatSpec = {
+  countColumns: COUNT_COLUMNS,
+  itemColumns: ['cla_group', 'characteristic', 'breakdown'],
+  rules: [
+    {
+      item: 'children who had a missing incident during the year',
+      value: 'count',
+      measure: 'childrenWithMissingIncident',
+    },
+    { item: 'number of missing incidents during the year', value: 'count', measure: 'missingIncidents' },
+  ],
+};
+
+/** New placements during the year by locality and distance: read and checked, but no measure holds them yet. */
+const newPlacementsSpec: LongFormatSpec = {
+  countColumns: COUNT_COLUMNS,
+  itemColumns: ['characteristic', 'breakdown'],
+  rules: [],
+};
+
+export const dfeSpecs: Record<DfeKind, LongFormatSpec> = {
+  'dfe-cla-number-rate': numberRateSpec,
+  'dfe-cla-characteristics': characteristicsSpec,
+  'dfe-placement-netgain': netGainSpec,
+  'dfe-missing': missingSpec,
+  'dfe-new-placements': newPlacementsSpec,
+};
+
+/** Parses one DfE long-format table of the given kind. */
+export function parseDfe(
+  kind: DfeKind,
+  table: RawTable,
+  lookup: AuthorityLookup,
+  issues: IssueCollector,
+  options: LongFormatOptions,
+): LongFormatResult {
+  return parseLongFormat(table, dfeSpecs[kind], lookup, issues, options);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The long-format engine (also used for ONS mid-year estimates in DfE's layout)
+
+interface FilterColumns {
+  group: number | null;
+  item: number | null;
+}
+
+/**
+ * The filter columns of a layout: `breakdown` within `characteristic` (2025); `characteristic`
+ * within `cla_group`/`CLA_group`; `placement_provider` within `placement_type`; else a single one.
+ */
+function filterColumns(columns: Columns, spec: LongFormatSpec): FilterColumns {
+  const breakdown = columns.find('breakdown');
+  if (breakdown !== null) return { group: columns.find('characteristic', 'cla_group'), item: breakdown };
+  const claGroup = columns.find('cla_group');
+  const characteristic = columns.find('characteristic');
+  if (claGroup !== null && characteristic !== null) return { group: claGroup, item: characteristic };
+  const placementType = columns.find('placement_type');
+  const provider = columns.find('placement_provider');
+  if (placementType !== null && provider !== null) return { group: placementType, item: provider };
+  return { group: null, item: columns.find(...spec.itemColumns) };
+}
+
+interface Located {
+  area: string;
+  name: string;
+}
+
+/** Reads a long-format table into observations for the spec's rules. */
+export function parseLongFormat(
+  table: RawTable,
+  spec: LongFormatSpec,
+  lookup: AuthorityLookup,
+  issues: IssueCollector,
+  options: LongFormatOptions,
+): LongFormatResult {
+  const headerRow = options.headerRow ?? 0;
+  const header = table.rows[headerRow] ?? [];
+  const columns = new Columns(header);
+  const tally = new Tally();
+  const observations: Observation[] = [];
+  let rows = 0;
+
+  const periodCol = columns.require(issues, ['time_period']);
+  const levelCol = columns.require(issues, ['geographic_level']);
+  const filters = filterColumns(columns, spec);
+  if (filters.item === null) columns.require(issues, spec.itemColumns);
+  const countCol = columns.require(issues, spec.countColumns);
+  const rateCol = spec.rateColumns ? columns.find(...spec.rateColumns) : null;
+  const col = {
+    countryCode: columns.find('country_code'),
+    countryName: columns.find('country_name'),
+    regionCode: columns.find('region_code'),
+    regionName: columns.find('region_name'),
+    onsCode: columns.find('new_la_code', 'la_code', 'lad_code'),
+    dfeCode: columns.find('old_la_code'),
+    laName: columns.find('la_name'),
+  };
+  const colName = (i: number | null): string | null => (i === null ? null : columns.name(i));
+
+  const dataRows = table.rows.length - headerRow - 1;
+  if (periodCol === null || levelCol === null || filters.item === null || countCol === null) {
+    for (let r = headerRow + 1; r < table.rows.length; r += 1) if (!isBlankRow(table.rows[r])) rows += 1;
+    return { observations, rows, unmodelled: [] };
+  }
+  if (dataRows <= 0) issues.warning(null, null, 'The file has a header row but no data rows.');
+
+  const resolver = new AreaResolver(lookup, issues);
+  const limiter = new IssueLimiter(issues);
+  const unknownLas = new UnknownValues();
+  const unknownRegions = new UnknownValues();
+  const firstRowOf = new Map<string, number>();
+  let laColumnsMissing = false;
+
+  const matchRules = (group: string | null, item: string): LongFormatRule[] =>
+    spec.rules.filter(
+      (r) =>
+        (r.group === undefined || r.group === group) &&
+        (typeof r.item === 'string' ? r.item === item : r.item.test(item)),
+    );
+
+  const locate = (cells: string[], row: number): Located | null => {
+    const level = normaliseLabel(cellText(cells, levelCol));
+    if (level === 'national') {
+      const code = cellText(cells, col.countryCode);
+      const name = normaliseLabel(cellText(cells, col.countryName));
+      if (code === ENGLAND_CODE || (code === '' && (name === '' || name === 'england'))) {
+        return { area: ENGLAND_CODE, name: 'England' };
+      }
+      tally.add(`national figures for ${quote(code !== '' ? code : cellText(cells, col.countryName))} (not England)`);
+      return null;
+    }
+    if (level === 'regional') {
+      const code = cellText(cells, col.regionCode);
+      const name = cellText(cells, col.regionName);
+      const region = resolver.region(code, name);
+      if (region === null) {
+        if (code === '' && name === '') {
+          limiter.error(
+            'regional row without a region',
+            row,
+            colName(col.regionCode),
+            `Row ${row}: a regional row with no region_code or region_name.`,
+          );
+        } else {
+          unknownRegions.add(code !== '' ? code : name, row, colName(code !== '' ? col.regionCode : col.regionName));
+        }
+        return null;
+      }
+      return { area: region, name: name !== '' ? name : region };
+    }
+    if (level === 'local authority') {
+      if (col.onsCode === null && col.dfeCode === null && col.laName === null) {
+        if (!laColumnsMissing) {
+          laColumnsMissing = true;
+          issues.error(
+            null,
+            'new_la_code',
+            "Column 'new_la_code' is missing (also accepted: 'old_la_code', 'la_name'): local authority rows cannot be placed.",
+          );
+        }
+        return null;
+      }
+      const input = {
+        onsCode: cellText(cells, col.onsCode),
+        dfeCode: cellText(cells, col.dfeCode),
+        name: cellText(cells, col.laName),
+      };
+      const resolved = resolver.authority(input, row, {
+        onsCode: colName(col.onsCode),
+        dfeCode: colName(col.dfeCode),
+        name: colName(col.laName),
+      });
+      if (resolved.kind === 'area') return { area: resolved.code, name: resolved.authority?.name ?? resolved.code };
+      if (resolved.kind === 'left-out') {
+        tally.add(`${resolved.why}, left out`);
+        return null;
+      }
+      if (input.onsCode === '' && input.dfeCode === '' && input.name === '') {
+        limiter.error(
+          'local authority row without a code or name',
+          row,
+          colName(col.onsCode ?? col.dfeCode ?? col.laName),
+          `Row ${row}: a local authority row with no code or name.`,
+        );
+      } else {
+        const [value, column] =
+          input.onsCode !== ''
+            ? [input.onsCode, col.onsCode]
+            : input.dfeCode !== ''
+              ? [input.dfeCode, col.dfeCode]
+              : [input.name, col.laName];
+        unknownLas.add(value, row, colName(column));
+      }
+      return null;
+    }
+    tally.add(`geographic level ${quote(foldText(cellText(cells, levelCol)))}`);
+    return null;
+  };
+
+  for (let r = headerRow + 1; r < table.rows.length; r += 1) {
+    const cells = table.rows[r] ?? [];
+    if (isBlankRow(cells)) continue;
+    rows += 1;
+    const row = r + 1;
+    const group = filters.group !== null ? normaliseLabel(cellText(cells, filters.group)) : null;
+    const itemRaw = cellText(cells, filters.item);
+    const item = normaliseLabel(itemRaw);
+    const matched = matchRules(group, item);
+    const period = parseYear(cellText(cells, periodCol));
+    if ('problem' in period) {
+      limiter.error('time_period', row, columns.name(periodCol), `Row ${row}: time_period ${period.problem}.`);
+      continue;
+    }
+    const place = locate(cells, row);
+    if (!place) continue;
+    if (matched.length === 0) {
+      const groupLabel = filters.group !== null ? foldText(cellText(cells, filters.group)) : '';
+      const derived = spec.derived?.get(item);
+      if (derived) tally.add(`${foldText(itemRaw)} (${derived})`);
+      else tally.add(groupLabel !== '' ? groupLabel : foldText(itemRaw) || 'a blank filter value');
+      continue;
+    }
+    for (const rule of matched) {
+      const valueCol = rule.value === 'rate' ? rateCol : countCol;
+      if (valueCol === null) continue;
+      const column = columns.name(valueCol);
+      const raw = cellText(cells, valueCol);
+      const parsed = parseNumber(raw);
+      let value: number | null = null;
+      let suppression: Observation['suppression'] = null;
+      if (parsed.kind === 'suppressed') suppression = parsed.code;
+      else if (parsed.kind === 'empty') {
+        limiter.error(
+          `no value in ${column}`,
+          row,
+          column,
+          `Row ${row}: no value in column '${column}' (expected a number or a suppression code: c, z, x, k, low, u).`,
+        );
+        continue;
+      } else if (parsed.kind === 'invalid') {
+        limiter.error(
+          `not a number in ${column}`,
+          row,
+          column,
+          `Row ${row}: ${quote(raw)} in column '${column}' is neither a number nor a suppression code (c, z, x, k, low, u).`,
+        );
+        continue;
+      } else if (parsed.value < 0) {
+        limiter.error(
+          `negative ${column}`,
+          row,
+          column,
+          `Row ${row}: ${quote(raw)} in column '${column}' is negative; ${measures[rule.measure].label.toLowerCase()} cannot be.`,
+        );
+        continue;
+      } else if (parsed.value > MAX_PLAUSIBLE_VALUE) {
+        limiter.error(
+          `too large ${column}`,
+          row,
+          column,
+          `Row ${row}: ${quote(raw)} in column '${column}' is implausibly large.`,
+        );
+        continue;
+      } else value = parsed.value;
+
+      const key = `${place.area}|${rule.measure}|${period.year}`;
+      const first = firstRowOf.get(key);
+      if (first !== undefined) {
+        limiter.error(
+          'duplicate',
+          row,
+          column,
+          `Row ${row}: a second value for ${measures[rule.measure].label.toLowerCase()} in ${place.name} (${place.area}) for ${period.year}; row ${first} already gave one.`,
+        );
+        continue;
+      }
+      firstRowOf.set(key, row);
+      observations.push({
+        area: place.area,
+        measure: rule.measure,
+        period: period.year,
+        value,
+        suppression,
+        source: options.source,
+      });
+    }
+  }
+  unknownLas.report(issues, 'is not an English local authority in the reference list');
+  unknownRegions.report(issues, 'is not an English region');
+  limiter.finish();
+  return { observations, rows, unmodelled: tally.list() };
+}

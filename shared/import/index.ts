@@ -1,0 +1,287 @@
+/**
+ * One entry point for every published file the planner imports: bytes (CSV or JSON) or a table of
+ * cells (a sheet the Node layer read from XLSX/ODS) in; the kind of file, typed rows and a
+ * validation report out. It never throws: whatever the input, the caller gets a report.
+ *
+ * Pure TypeScript: no Node or DOM imports.
+ */
+import type { AuthorityLookup } from '../model/authorities.js';
+import type { Observation } from '../model/dataset.js';
+import type { MeasureId } from '../model/measures.js';
+import { measureIds } from '../model/measures.js';
+import type { ChildrensHome, SupplyRow } from '../model/supply.js';
+import type { DfeKind } from './dfe.js';
+import { parseDfe } from './dfe.js';
+import type { Detection, FileKind } from './detect.js';
+import { detectJson, detectTable } from './detect.js';
+import { parseOfsted } from './ofsted.js';
+import type { PopulationProjection } from './ons.js';
+import { parseOnsMye, parseSnpp } from './ons.js';
+import type { ImportIssue } from './report.js';
+import { IssueCollector } from './report.js';
+import type { RawTable } from './table.js';
+import { isBlankRow, tableFromCsv } from './table.js';
+import type { TextEncoding } from './text.js';
+import { decodeText } from './text.js';
+
+export type { FileKind, Detection } from './detect.js';
+export { detectFileKind, detectTable, fileKinds } from './detect.js';
+export type { DfeKind } from './dfe.js';
+export { parseDfe } from './dfe.js';
+export type { OfstedResult } from './ofsted.js';
+export { parseOfsted } from './ofsted.js';
+export type { PopulationProjection, SnppResult } from './ons.js';
+export { parseOnsMye, parseSnpp } from './ons.js';
+export type { ImportIssue } from './report.js';
+export type { RawTable } from './table.js';
+export { tableFromCsv } from './table.js';
+export type { DecodedText, TextEncoding } from './text.js';
+export { decodeText } from './text.js';
+
+export interface ImportSummary {
+  /** Data rows read (header, title and blank rows excluded); features or hexes for boundary files. */
+  rows: number;
+  /** Distinct areas in the output. */
+  areas: number;
+  /** Distinct periods in the output (years ending 31 March, snapshot dates, projection years), sorted. */
+  periods: string[];
+  /** Measures of the observations, in the plan's order. */
+  measures: MeasureId[];
+  /**
+   * Rows read but not taken into the plan (other tables, other geographies, abolished authorities, …),
+   * by what they were; `what` reads after "N rows of", e.g. "provision type 'Boarding School'".
+   */
+  unmodelled: { what: string; rows: number }[];
+}
+
+export interface ImportResult {
+  kind: FileKind;
+  /** Why the file was taken to be this kind. */
+  reason: string;
+  /** How the bytes were decoded; null when a table of cells was given. */
+  encoding: TextEncoding | null;
+  /** The sheet read, when a workbook's sheets were given. */
+  sheetName: string | null;
+  observations: Observation[];
+  supply: SupplyRow[];
+  homes: ChildrensHome[];
+  projections: PopulationProjection[];
+  issues: ImportIssue[];
+  summary: ImportSummary;
+}
+
+export interface ImportOptions {
+  /** Source id stored on every row (defaults to the file name). */
+  source?: string;
+  /** Snapshot date for Ofsted files whose title rows, sheet name and file name give none ("2023-03-31"). */
+  period?: string;
+}
+
+const dfeKinds: ReadonlySet<FileKind> = new Set<DfeKind>([
+  'dfe-cla-number-rate',
+  'dfe-cla-characteristics',
+  'dfe-placement-netgain',
+  'dfe-missing',
+  'dfe-new-placements',
+]);
+
+function isDfeKind(kind: FileKind): kind is DfeKind {
+  return dfeKinds.has(kind);
+}
+
+function baseName(fileName: string): string {
+  const i = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));
+  return fileName.slice(i + 1);
+}
+
+/** Sheets of a workbook: the first whose content is a kind this tool knows (the provider-level sheet first). */
+function chooseSheet(sheets: readonly RawTable[]): { table: RawTable; detection: Detection } | null {
+  const detected = sheets.map((table) => ({ table, detection: detectTable(table) }));
+  const known = detected.filter((d) => d.detection.kind !== 'unknown');
+  return known.find((d) => /provider.?level/i.test(d.table.sheetName ?? '')) ?? known[0] ?? null;
+}
+
+function jsonRows(text: string, kind: FileKind): number {
+  try {
+    const o = JSON.parse(text) as Record<string, unknown>;
+    if (kind === 'geojson') return Array.isArray(o.features) ? o.features.length : 1;
+    if (kind === 'hexjson') return typeof o.hexes === 'object' && o.hexes !== null ? Object.keys(o.hexes).length : 0;
+    if (kind === 'topojson' && typeof o.objects === 'object' && o.objects !== null) {
+      return Object.values(o.objects as Record<string, { geometries?: unknown }>).reduce(
+        (n, layer) => n + (Array.isArray(layer?.geometries) ? layer.geometries.length : 0),
+        0,
+      );
+    }
+  } catch {
+    // Detection already said whether the JSON is valid.
+  }
+  return 0;
+}
+
+function summarise(
+  result: Pick<ImportResult, 'observations' | 'supply' | 'homes' | 'projections'>,
+  rows: number,
+  unmodelled: ImportSummary['unmodelled'],
+): ImportSummary {
+  const areas = new Set<string>();
+  const periods = new Set<string>();
+  const measures = new Set<MeasureId>();
+  for (const o of result.observations) {
+    areas.add(o.area);
+    periods.add(o.period);
+    measures.add(o.measure);
+  }
+  for (const s of result.supply) {
+    areas.add(s.area);
+    periods.add(s.period);
+  }
+  for (const h of result.homes) {
+    areas.add(h.area);
+    if (h.period !== '') periods.add(h.period);
+  }
+  for (const p of result.projections) {
+    areas.add(p.area);
+    periods.add(String(p.year));
+  }
+  return {
+    rows,
+    areas: areas.size,
+    periods: [...periods].sort(),
+    measures: measureIds.filter((m) => measures.has(m)),
+    unmodelled,
+  };
+}
+
+/**
+ * Reads one file: detects its kind from its content, parses it and validates it.
+ *
+ * @param fileName the name the user chose (for issues, the default source id and Ofsted's date)
+ * @param input the file's bytes (CSV or JSON), or a sheet (or a workbook's sheets) as cells
+ * @param lookup the reference list of English authorities (codes, names and the crosswalk)
+ */
+export function parseImportFile(
+  fileName: string,
+  input: Uint8Array | RawTable | readonly RawTable[],
+  lookup: AuthorityLookup,
+  options: ImportOptions = {},
+): ImportResult {
+  const name = baseName(fileName);
+  const issues = new IssueCollector(name);
+  const source = options.source ?? name;
+  const base: ImportResult = {
+    kind: 'unknown',
+    reason: '',
+    encoding: null,
+    sheetName: null,
+    observations: [],
+    supply: [],
+    homes: [],
+    projections: [],
+    issues: issues.issues,
+    summary: { rows: 0, areas: 0, periods: [], measures: [], unmodelled: [] },
+  };
+  try {
+    return parse(name, input, lookup, options, source, issues, base);
+  } catch (error) {
+    issues.error(
+      null,
+      null,
+      `The file could not be read: ${error instanceof Error ? error.message : String(error)}. Please report this with the file.`,
+    );
+    return { ...base, issues: issues.issues };
+  }
+}
+
+function parse(
+  fileName: string,
+  input: Uint8Array | RawTable | readonly RawTable[],
+  lookup: AuthorityLookup,
+  options: ImportOptions,
+  source: string,
+  issues: IssueCollector,
+  base: ImportResult,
+): ImportResult {
+  let table: RawTable;
+  let detection: Detection;
+  let encoding: TextEncoding | null = null;
+
+  if (input instanceof Uint8Array) {
+    const decoded = decodeText(input);
+    encoding = decoded.encoding;
+    const text = decoded.text;
+    const start = text.trimStart();
+    if (start === '') {
+      issues.error(null, null, 'The file is empty.');
+      return { ...base, encoding, reason: 'The file is empty.' };
+    }
+    if (start.startsWith('{') || start.startsWith('[')) {
+      detection = detectJson(text);
+      if (detection.kind === 'unknown')
+        issues.error(null, null, `Could not tell what kind of file this is: ${detection.reason}`);
+      return {
+        ...base,
+        kind: detection.kind,
+        reason: detection.reason,
+        encoding,
+        summary: { ...base.summary, rows: jsonRows(text, detection.kind) },
+      };
+    }
+    try {
+      table = tableFromCsv(text);
+    } catch (error) {
+      const reason = `The file is not readable as CSV: ${error instanceof Error ? error.message : String(error)}`;
+      issues.error(null, null, reason);
+      return { ...base, encoding, reason };
+    }
+    detection = detectTable(table);
+  } else if (Array.isArray(input)) {
+    const sheets = input as readonly RawTable[];
+    const chosen = chooseSheet(sheets);
+    if (!chosen) {
+      const names = sheets.map((s) => (s.sheetName ? `'${s.sheetName}'` : '(unnamed)')).join(', ');
+      const reason = `None of the sheets (${names || 'none'}) is a kind of file this tool reads.`;
+      issues.error(null, null, `Could not tell what kind of file this is: ${reason}`);
+      return { ...base, reason };
+    }
+    table = chosen.table;
+    detection = chosen.detection;
+  } else {
+    table = input as RawTable;
+    detection = detectTable(table);
+  }
+
+  const common = { ...base, kind: detection.kind, reason: detection.reason, encoding, sheetName: table.sheetName };
+  const dataRows = (from: number): number => table.rows.slice(from).filter((r) => !isBlankRow(r)).length;
+  const kind = detection.kind;
+
+  if (kind === 'unknown') {
+    issues.error(null, null, `Could not tell what kind of file this is: ${detection.reason}`);
+    return { ...common, summary: { ...base.summary, rows: dataRows(0) } };
+  }
+  if (isDfeKind(kind)) {
+    const r = parseDfe(kind, table, lookup, issues, { source, headerRow: detection.headerRow ?? 0 });
+    const out = { ...common, observations: r.observations };
+    return { ...out, summary: summarise(out, r.rows, r.unmodelled) };
+  }
+  if (kind === 'ons-mye') {
+    const r = parseOnsMye(table, lookup, issues, { source, headerRow: detection.headerRow ?? 0 });
+    const out = { ...common, observations: r.observations };
+    return { ...out, summary: summarise(out, r.rows, r.unmodelled) };
+  }
+  if (kind === 'ons-snpp') {
+    const r = parseSnpp(table, lookup, issues, { source, headerRow: detection.headerRow ?? 0 });
+    const out = { ...common, projections: r.projections };
+    return { ...out, summary: summarise(out, r.rows, r.unmodelled) };
+  }
+  if (kind === 'ofsted-providers') {
+    const r = parseOfsted(table, lookup, issues, {
+      source,
+      fileName,
+      ...(options.period !== undefined ? { period: options.period } : {}),
+    });
+    const out = { ...common, observations: r.observations, supply: r.supply, homes: r.homes };
+    return { ...out, summary: summarise(out, r.rows, r.unmodelled) };
+  }
+  // SSDA903 and boundary files are recognised here and parsed elsewhere.
+  return { ...common, summary: { ...base.summary, rows: dataRows((detection.headerRow ?? 0) + 1) } };
+}
