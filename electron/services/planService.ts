@@ -157,7 +157,7 @@ export class PlanService {
 
   summary(): PlanSummary {
     const plan = this.requireOpen();
-    return summarisePlan(readPlanData(plan.db), this.openState(plan).name);
+    return summarisePlan(readPlanData(plan.db, { summaryOnly: true }), this.openState(plan).name);
   }
 
   renameConsortium(name: string): OpenPlanState {

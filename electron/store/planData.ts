@@ -114,7 +114,11 @@ interface ObservationRow {
   source_id: string;
 }
 
-export function readPlanData(db: PlanDatabase): PlanData {
+/**
+ * Reads the plan's data. With `summaryOnly`, figures are read for members and comparators only
+ * (what a summary shows), not for every authority in England.
+ */
+export function readPlanData(db: PlanDatabase, options: { summaryOnly?: boolean } = {}): PlanData {
   const areas = (db.prepare('SELECT * FROM area ORDER BY level DESC, name').all() as AreaRow[]).map((r): Area => ({
     code: r.code,
     dfeCode: r.dfe_code,
@@ -138,9 +142,11 @@ export function readPlanData(db: PlanDatabase): PlanData {
     illustrative: r.illustrative === 1,
   }));
   const observations: Observation[] = [];
-  for (const r of db
-    .prepare('SELECT * FROM observation ORDER BY area_code, measure, period')
-    .all() as ObservationRow[]) {
+  const inSummary = "area_code IN (SELECT code FROM area WHERE is_member = 1 OR level <> 'Local authority')";
+  const observationSql = options.summaryOnly
+    ? `SELECT * FROM observation WHERE ${inSummary} ORDER BY area_code, measure, period`
+    : 'SELECT * FROM observation ORDER BY area_code, measure, period';
+  for (const r of db.prepare(observationSql).all() as ObservationRow[]) {
     if (!isMeasureId(r.measure)) continue; // a measure from a newer build: kept in the file, not shown
     observations.push({
       area: r.area_code,
@@ -156,15 +162,16 @@ export function readPlanData(db: PlanDatabase): PlanData {
     areas,
     observations,
     sources,
-    supply: readSupply(db),
+    supply: readSupply(db, options.summaryOnly ? inSummary : null),
     flows: readFlows(db),
     unitCosts: readUnitCosts(db),
     assumptions: readAssumptions(db),
   };
 }
 
-function readSupply(db: PlanDatabase): SupplyRow[] {
-  const rows = db.prepare('SELECT * FROM supply ORDER BY area_code, period, sector, home_type, judgement').all() as {
+function readSupply(db: PlanDatabase, where: string | null): SupplyRow[] {
+  const sql = `SELECT * FROM supply ${where ? `WHERE ${where}` : ''} ORDER BY area_code, period, sector, home_type, judgement`;
+  const rows = db.prepare(sql).all() as {
     area_code: string;
     period: string;
     sector: HomeSector;

@@ -100,21 +100,27 @@ const derivations: Partial<Record<MeasureId, Derivation>> = {
   },
 };
 
-function storedPeriods(data: PlanData, measure: MeasureId, areaCodes: ReadonlySet<string>): string[] {
-  const periods = new Set<string>();
-  for (const o of data.observations) if (o.measure === measure && areaCodes.has(o.area)) periods.add(o.period);
-  return [...periods].sort(comparePeriods);
+/** Periods held for each measure among the given areas, computed in one pass. */
+function periodsByStoredMeasure(data: PlanData, areaCodes: ReadonlySet<string>): Map<MeasureId, Set<string>> {
+  const periods = new Map<MeasureId, Set<string>>();
+  for (const o of data.observations) {
+    if (!areaCodes.has(o.area)) continue;
+    let set = periods.get(o.measure);
+    if (!set) periods.set(o.measure, (set = new Set()));
+    set.add(o.period);
+  }
+  return periods;
 }
 
 /** The periods a measure (stored or derived) is available for, among the given areas. */
-function availablePeriods(data: PlanData, measure: MeasureId, areaCodes: ReadonlySet<string>): string[] {
+function availablePeriods(stored: Map<MeasureId, Set<string>>, measure: MeasureId): string[] {
   const derivation = derivations[measure];
-  if (!derivation) return storedPeriods(data, measure, areaCodes);
+  if (!derivation) return [...(stored.get(measure) ?? [])].sort(comparePeriods);
   const first = derivation.inputs('')[0];
   if (!first) return [];
-  return storedPeriods(data, first.measure, areaCodes).filter((period) =>
-    derivation.inputs(period).every((input) => storedPeriods(data, input.measure, areaCodes).includes(input.period)),
-  );
+  return [...(stored.get(first.measure) ?? [])]
+    .filter((period) => derivation.inputs(period).every((input) => stored.get(input.measure)?.has(input.period)))
+    .sort(comparePeriods);
 }
 
 function areaFigure({ index }: Inputs, area: string, measure: MeasureId, period: string): HeadlineFigure {
@@ -279,8 +285,9 @@ export function summarisePlan(data: PlanData, planName: string): PlanSummary {
   const members = data.areas.filter((a) => a.isMember).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   const memberCodes = new Set(members.map((m) => m.code));
   const periodsByMeasure = new Map<MeasureId, string[]>();
+  const stored = periodsByStoredMeasure(data, memberCodes);
   for (const measure of headlineMeasures) {
-    const periods = availablePeriods(data, measure, memberCodes);
+    const periods = availablePeriods(stored, measure);
     if (periods.length) periodsByMeasure.set(measure, periods);
   }
   const latest = [...periodsByMeasure].map(([measure, periods]) => [measure, periods[periods.length - 1] ?? ''] as const);

@@ -10,8 +10,10 @@ export interface BenchCase {
   name: string;
   /** Timed repetitions after one warm-up run. */
   runs: number;
-  /** The target for p95, in the case's unit. */
+  /** The target, in the case's unit: p95 must be at or below it (or, when higherIsBetter, the median at or above it). */
   target: number;
+  /** For throughputs and speed-up ratios. */
+  higherIsBetter?: boolean;
   /** Default 'ms': the case is timed. Other units: `run` returns the measured value itself. */
   unit?: string;
   run: () => unknown | Promise<unknown>;
@@ -32,4 +34,7 @@ export interface BenchResult {
   p95: number;
   runs: number;
   target: number;
+  /** Present (true) for throughputs and ratios, where the median must reach the target. */
+  higherIsBetter?: boolean;
+  met: boolean;
 }

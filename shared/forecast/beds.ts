@@ -1,0 +1,270 @@
+/**
+ * From children to beds, and beds to gaps.
+ *
+ * - **Beds needed** = demand ÷ target occupancy (a home cannot be matched at 100%), split by need type
+ *   with assumed shares (mainstream, solo/complex).
+ * - **Registered places** are long-term children's home places located in the area at the latest
+ *   Ofsted snapshot (short-break-only and secure homes excluded), plus any supply changes listed.
+ * - **Accessible places** are the ones the area's children can count on: LA-run places + block-
+ *   contracted places + an assumed share of the remaining open market (most of an LA's private places
+ *   go to other LAs' children). For the consortium the open-market share is the consortium one, since
+ *   a child may use a place anywhere in the consortium; so the consortium's accessible places are more
+ *   than the sum of its members'.
+ * - **Gap** = beds needed − accessible places: positive means short.
+ *
+ * In simulated mode, every percentile is read from the simulations (the consortium's from summing
+ * each simulation's LAs, never by adding percentiles), and the probability of being short is the
+ * share of simulations where beds needed exceed accessible places.
+ */
+import type { AnalyticDemand, DemandProjection } from './demand.js';
+import { settingsAssumptions } from './settings.js';
+import { columnStats } from './simulate.js';
+import { normalCdf, Z90 } from './stats.js';
+import type {
+  AreaProjection,
+  AreaSupply,
+  DemandSummary,
+  ForecastSettings,
+  Percentiles,
+  ProjectionInputs,
+  ProjectionResult,
+  YearProjection,
+  YearValue,
+} from './types.js';
+
+export const CONSORTIUM_CODE = 'consortium';
+
+/** Beds needed for a number of children at a target occupancy. */
+export function bedsNeeded(children: number, targetOccupancy: number): number {
+  return children / targetOccupancy;
+}
+
+interface SupplyPath {
+  registered: Float64Array;
+  accessible: Float64Array;
+}
+
+interface SupplyParts {
+  laRun: number;
+  contracted: number;
+  openMarket: number;
+}
+
+function supplyParts(supply: AreaSupply, contracted: number): SupplyParts {
+  return {
+    laRun: supply.laRunPlaces,
+    contracted,
+    openMarket: Math.max(0, supply.registeredPlaces - supply.laRunPlaces - contracted),
+  };
+}
+
+/**
+ * Accessible places for one area (or, with the consortium share, a group of areas): LA-run +
+ * contracted + share × open market, with supply changes added from their first year.
+ */
+export function accessiblePlaces(parts: SupplyParts, openMarketShare: number): number {
+  return parts.laRun + parts.contracted + openMarketShare * parts.openMarket;
+}
+
+/** Registered and accessible places per projected year for each area and for the consortium. */
+export function supplyPaths(
+  inputs: ProjectionInputs,
+  settings: ForecastSettings,
+  codes: readonly string[],
+  years: readonly string[],
+): { areas: Map<string, SupplyPath>; consortium: SupplyPath } {
+  const H = years.length;
+  const areas = new Map<string, SupplyPath>();
+  const consortium: SupplyPath = { registered: new Float64Array(H), accessible: new Float64Array(H) };
+  const total: SupplyParts = { laRun: 0, contracted: 0, openMarket: 0 };
+  const changes = new Float64Array(H);
+  for (const code of codes) {
+    const area = inputs.areas.find((a) => a.code === code);
+    if (!area) continue;
+    const parts = supplyParts(area.supply, settings.contractedPlaces[code] ?? 0);
+    total.laRun += parts.laRun;
+    total.contracted += parts.contracted;
+    total.openMarket += parts.openMarket;
+    const base = accessiblePlaces(parts, settings.openMarketAccessShare);
+    const path: SupplyPath = {
+      registered: new Float64Array(H).fill(area.supply.registeredPlaces),
+      accessible: new Float64Array(H).fill(base),
+    };
+    for (const change of settings.supplyChanges) {
+      if (change.area !== code) continue;
+      years.forEach((year, h) => {
+        if (year < change.fromYear) return;
+        path.registered[h] = (path.registered[h] ?? 0) + change.registeredPlaces;
+        path.accessible[h] = (path.accessible[h] ?? 0) + change.accessiblePlaces;
+        changes[h] = (changes[h] ?? 0) + change.accessiblePlaces;
+      });
+    }
+    for (let h = 0; h < H; h++) {
+      path.registered[h] = Math.max(0, path.registered[h] ?? 0);
+      path.accessible[h] = Math.max(0, path.accessible[h] ?? 0);
+      consortium.registered[h] = (consortium.registered[h] ?? 0) + (path.registered[h] ?? 0);
+    }
+    areas.set(code, path);
+  }
+  const base = accessiblePlaces(total, settings.consortiumOpenMarketAccessShare);
+  for (let h = 0; h < H; h++) consortium.accessible[h] = Math.max(0, base + (changes[h] ?? 0));
+  return { areas, consortium };
+}
+
+const scale = (p: Percentiles, k: number): Percentiles => ({ p10: p.p10 * k, p50: p.p50 * k, p90: p.p90 * k });
+const shift = (p: Percentiles, k: number): Percentiles => ({ p10: p.p10 + k, p50: p.p50 + k, p90: p.p90 + k });
+
+function yearFigures(
+  year: string,
+  demand: DemandSummary,
+  probability: number,
+  population: number,
+  registered: number,
+  accessible: number,
+  settings: ForecastSettings,
+): YearProjection {
+  const occ = settings.targetOccupancy;
+  const beds = scale(demand, 1 / occ);
+  return {
+    year,
+    demand,
+    population0to17: population,
+    ratePer10k: scale(demand, population > 0 ? 10_000 / population : NaN),
+    bedsNeeded: beds,
+    bedsNeededByNeedType: {
+      mainstream: scale(beds, settings.needTypeShares.mainstream),
+      soloComplex: scale(beds, settings.needTypeShares.soloComplex),
+    },
+    registeredPlaces: registered,
+    accessiblePlaces: accessible,
+    gap: shift(beds, -accessible),
+    probabilityNeedExceedsAccessible: probability,
+  };
+}
+
+function analyticYear(a: AnalyticDemand, h: number, accessible: number, occ: number): [DemandSummary, number] {
+  const median = a.median[h] ?? 0;
+  const sd = a.logSd[h] ?? 0;
+  const spread = Math.exp(a.q * sd);
+  const demand: DemandSummary = { p10: median / spread, p50: median, p90: median * spread, mean: a.mean[h] ?? median };
+  const threshold = accessible * occ;
+  let probability: number;
+  if (median <= 0) probability = 0;
+  else if (threshold <= 0) probability = 1;
+  else if (sd === 0) probability = median > threshold ? 1 : 0;
+  else probability = 1 - normalCdf(Math.log(threshold / median) / ((sd * a.q) / Z90));
+  return [demand, probability];
+}
+
+const sumHistory = (histories: YearValue[][]): YearValue[] => {
+  const byYear = new Map<string, { value: number; count: number }>();
+  for (const history of histories) {
+    for (const d of history) {
+      const e = byYear.get(d.year) ?? { value: 0, count: 0 };
+      e.value += d.value;
+      e.count++;
+      byYear.set(d.year, e);
+    }
+  }
+  return [...byYear]
+    .filter(([, e]) => e.count === histories.length)
+    .map(([year, e]) => ({ year, value: e.value }))
+    .sort((a, b) => (a.year < b.year ? -1 : 1));
+};
+
+/**
+ * Turns any method's demand (simulated or analytic) into the result the app shows. A stock-flow
+ * method calls this with its own simulations to get the same shape.
+ */
+export function summariseProjection(
+  inputs: ProjectionInputs,
+  demand: DemandProjection,
+  settings: ForecastSettings,
+): ProjectionResult {
+  const H = demand.years.length;
+  const S = demand.simulations;
+  const occ = settings.targetOccupancy;
+  const supply = supplyPaths(
+    inputs,
+    settings,
+    demand.areas.map((a) => a.code),
+    demand.years,
+  );
+  const scratch = new Float64Array(S);
+  const consortiumPopulation = new Float64Array(H);
+  const consortiumSamples = S > 0 ? new Float64Array(H * S) : null;
+
+  const areas: AreaProjection[] = demand.areas.map((a) => {
+    const path = supply.areas.get(a.code);
+    const years: YearProjection[] = demand.years.map((year, h) => {
+      const registered = path?.registered[h] ?? 0;
+      const accessible = path?.accessible[h] ?? 0;
+      const population = a.population[h] ?? NaN;
+      consortiumPopulation[h] = (consortiumPopulation[h] ?? 0) + population;
+      let summary: DemandSummary;
+      let probability: number;
+      if (a.samples && S > 0) {
+        const st = columnStats(a.samples, h, S, scratch, accessible, occ);
+        summary = { p10: st.p10, p50: st.p50, p90: st.p90, mean: st.mean };
+        probability = st.shareAbove;
+      } else if (a.analytic) {
+        [summary, probability] = analyticYear(a.analytic, h, accessible, occ);
+      } else {
+        throw new Error(`${a.name}: the ${demand.method} method returned neither simulations nor a central path.`);
+      }
+      return yearFigures(year, summary, probability, population, registered, accessible, settings);
+    });
+    if (consortiumSamples && a.samples) {
+      const s = a.samples;
+      for (let k = 0; k < consortiumSamples.length; k++)
+        consortiumSamples[k] = (consortiumSamples[k] ?? 0) + (s[k] ?? 0);
+    }
+    const out: AreaProjection = { code: a.code, name: a.name, history: a.history, years };
+    if (a.model) out.model = a.model;
+    if (settings.keepSamples && a.samples) out.samples = a.samples;
+    return out;
+  });
+
+  const consortiumYears: YearProjection[] = demand.years.map((year, h) => {
+    const registered = supply.consortium.registered[h] ?? 0;
+    const accessible = supply.consortium.accessible[h] ?? 0;
+    let summary: DemandSummary;
+    let probability: number;
+    if (consortiumSamples) {
+      const st = columnStats(consortiumSamples, h, S, scratch, accessible, occ);
+      summary = { p10: st.p10, p50: st.p50, p90: st.p90, mean: st.mean };
+      probability = st.shareAbove;
+    } else if (demand.consortiumAnalytic) {
+      [summary, probability] = analyticYear(demand.consortiumAnalytic, h, accessible, occ);
+    } else {
+      throw new Error(`The ${demand.method} method returned no consortium spread.`);
+    }
+    return yearFigures(year, summary, probability, consortiumPopulation[h] ?? NaN, registered, accessible, settings);
+  });
+  const consortium: AreaProjection = {
+    code: CONSORTIUM_CODE,
+    name: inputs.consortiumName,
+    history: sumHistory(demand.areas.map((a) => a.history)),
+    years: consortiumYears,
+  };
+  if (settings.keepSamples && consortiumSamples) consortium.samples = consortiumSamples;
+
+  const warnings = [...inputs.warnings, ...demand.warnings];
+  const left = inputs.areas.length - demand.areas.length;
+  if (left > 0) warnings.push(`The consortium totals exclude ${left} member LA(s) without figures.`);
+  warnings.push(
+    'Demand counts children in secure homes and children’s homes (as DfE publishes it); supply counts children’s homes only.',
+  );
+  return {
+    method: demand.method,
+    baseYear: demand.baseYear,
+    years: demand.years,
+    simulations: S,
+    seed: demand.seed,
+    uncertainty: S > 0 ? 'simulated' : 'analytic',
+    areas,
+    consortium,
+    assumptions: [...inputs.assumptions, ...settingsAssumptions(settings), ...demand.assumptions],
+    warnings,
+  };
+}

@@ -1,0 +1,223 @@
+/**
+ * Seeded random numbers for the Monte Carlo: sfc32 (small, fast, passes PractRand to 2^40+)
+ * seeded through splitmix32, with the draws the stock-flow model needs — normal, gamma
+ * (Marsaglia–Tsang), Poisson (Knuth; PTRS for large means) and binomial (inversion; BTRS for
+ * large means, Hörmann 1993).
+ */
+export class Random {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+  private spare: number | null = null;
+  /** Uniforms drawn in blocks (fewer calls in hot loops). */
+  private readonly block = new Float64Array(4096);
+  private position = 4096;
+
+  constructor(seed: number) {
+    let s = seed >>> 0;
+    const splitmix = (): number => {
+      s = (s + 0x9e3779b9) | 0;
+      let z = s;
+      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+      return (z ^ (z >>> 16)) >>> 0;
+    };
+    this.a = splitmix();
+    this.b = splitmix();
+    this.c = splitmix();
+    this.d = splitmix();
+    for (let i = 0; i < 12; i++) this.uint32();
+  }
+
+  uint32(): number {
+    const a = this.a;
+    const b = this.b;
+    const c = this.c;
+    const d = this.d;
+    const t = (((a + b) | 0) + d) | 0;
+    this.d = (d + 1) | 0;
+    this.a = b ^ (b >>> 9);
+    this.b = (c + (c << 3)) | 0;
+    const r = (c << 21) | (c >>> 11);
+    this.c = (r + t) | 0;
+    return t >>> 0;
+  }
+
+  /** Uniform on [0, 1). */
+  next(): number {
+    if (this.position === 4096) this.refill();
+    return this.block[this.position++]!;
+  }
+
+  private refill(): void {
+    let a = this.a;
+    let b = this.b;
+    let c = this.c;
+    let d = this.d;
+    const block = this.block;
+    for (let i = 0; i < 4096; i++) {
+      const t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + t) | 0;
+      block[i] = (t >>> 0) / 4294967296;
+    }
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
+    this.position = 0;
+  }
+
+  /** Standard normal (Marsaglia polar method). */
+  normal(): number {
+    if (this.spare !== null) {
+      const v = this.spare;
+      this.spare = null;
+      return v;
+    }
+    let u: number;
+    let v: number;
+    let s: number;
+    do {
+      u = this.next() * 2 - 1;
+      v = this.next() * 2 - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s === 0);
+    const f = Math.sqrt((-2 * Math.log(s)) / s);
+    this.spare = v * f;
+    return u * f;
+  }
+
+  /** Gamma(shape, rate): mean shape / rate. Zero when shape is 0. */
+  gamma(shape: number, rate: number): number {
+    if (shape <= 0) return 0;
+    if (shape < 1) {
+      const u = this.next();
+      return this.gamma(shape + 1, rate) * Math.pow(u === 0 ? Number.MIN_VALUE : u, 1 / shape);
+    }
+    const d = shape - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    for (;;) {
+      let x: number;
+      let v: number;
+      do {
+        x = this.normal();
+        v = 1 + c * x;
+      } while (v <= 0);
+      v = v * v * v;
+      const u = this.next();
+      if (u < 1 - 0.0331 * x * x * x * x) return (d * v) / rate;
+      if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return (d * v) / rate;
+    }
+  }
+
+  /** Poisson(mean). */
+  poisson(mean: number): number {
+    if (!(mean > 0)) return 0;
+    if (mean < 10) {
+      const limit = Math.exp(-mean);
+      let k = 0;
+      let p = this.next();
+      while (p > limit) {
+        k++;
+        p *= this.next();
+      }
+      return k;
+    }
+    // PTRS (Hörmann 1993).
+    const slam = Math.sqrt(mean);
+    const logMean = Math.log(mean);
+    const b = 0.931 + 2.53 * slam;
+    const a = -0.059 + 0.02483 * b;
+    const invAlpha = 1.1239 + 1.1328 / (b - 3.4);
+    const vr = 0.9277 - 3.6224 / (b - 2);
+    for (;;) {
+      const u = this.next() - 0.5;
+      const v = this.next();
+      const us = 0.5 - Math.abs(u);
+      const k = Math.floor(((2 * a) / us + b) * u + mean + 0.43);
+      if (us >= 0.07 && v <= vr) return k;
+      if (k < 0 || (us < 0.013 && v > us)) continue;
+      if (Math.log(v) + Math.log(invAlpha) - Math.log(a / (us * us) + b) <= -mean + k * logMean - logFactorial(k)) {
+        return k;
+      }
+    }
+  }
+
+  /** Binomial(n, p). */
+  binomial(n: number, p: number): number {
+    if (n <= 0 || p <= 0) return 0;
+    if (p >= 1) return n;
+    if (p > 0.5) return n - this.binomial(n, 1 - p);
+    const mean = n * p;
+    if (mean * (1 - p) >= 25) {
+      // Normal approximation (error far below the model's own uncertainty at this size).
+      const k = Math.round(mean + Math.sqrt(mean * (1 - p)) * this.normal());
+      return k < 0 ? 0 : k > n ? n : k;
+    }
+    if (mean < 15) {
+      // Inversion from 0 upwards.
+      const q = 1 - p;
+      const ratio = p / q;
+      let prob = Math.pow(q, n);
+      let cdf = prob;
+      const u = this.next();
+      let k = 0;
+      while (u > cdf && k < n) {
+        prob *= (ratio * (n - k)) / (k + 1);
+        cdf += prob;
+        k++;
+        if (prob < 1e-300) break;
+      }
+      return k;
+    }
+    return this.btrs(n, p);
+  }
+
+  /** BTRS (Hörmann 1993), for n·p ≥ 10 and p ≤ 0.5. */
+  private btrs(n: number, p: number): number {
+    const q = 1 - p;
+    const spq = Math.sqrt(n * p * q);
+    const b = 1.15 + 2.53 * spq;
+    const a = -0.0873 + 0.0248 * b + 0.01 * p;
+    const c = n * p + 0.5;
+    const vr = 0.92 - 4.2 / b;
+    const alpha = (2.83 + 5.1 / b) * spq;
+    const lpq = Math.log(p / q);
+    const m = Math.floor((n + 1) * p);
+    const h = logFactorial(m) + logFactorial(n - m);
+    for (;;) {
+      const u = this.next() - 0.5;
+      let v = this.next();
+      const us = 0.5 - Math.abs(u);
+      const k = Math.floor(((2 * a) / us + b) * u + c);
+      if (k < 0 || k > n) continue;
+      if (us >= 0.07 && v <= vr) return k;
+      v = Math.log((v * alpha) / (a / (us * us) + b));
+      if (v <= h - logFactorial(k) - logFactorial(n - k) + (k - m) * lpq) return k;
+    }
+  }
+}
+
+const LOG_FACTORIALS: number[] = [0];
+for (let i = 1; i < 256; i++) LOG_FACTORIALS.push(LOG_FACTORIALS[i - 1]! + Math.log(i));
+
+/** ln(k!) (table below 256, Stirling series above). */
+export function logFactorial(k: number): number {
+  if (k < 256) return LOG_FACTORIALS[k]!;
+  const x = k + 1;
+  return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + 1 / (12 * x) - 1 / (360 * x * x * x);
+}
+
+/** Quantile of sorted values (linear interpolation, as R type 7). */
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const h = (n - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(n - 1, lo + 1);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}

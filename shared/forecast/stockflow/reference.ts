@@ -1,0 +1,424 @@
+/**
+ * Reference-compatible mode (`sf-regional`): reproduces the estimator of Social Finance's regional
+ * children's services demand model, so that our figures can be checked against it. Its
+ * conventions, including its flaws, are kept on purpose:
+ *
+ * - categories Fostering (U1–U6), Residential (K2, R1, P3, S1), Supported (H5, K3, P2), Other;
+ * - age bands [0,1) (from −1, so a few days before birth count as babies), [1,5), [5,10), [10,16)
+ *   and [16,30) labelled "16 to 18+": age is (date − DOB) ÷ 365.24 days; an episode is split at
+ *   the calendar birthday where it crosses a band, so ageing is an observed transition;
+ * - cleaning: children without a date of birth dropped; of episodes ending on the same day, the
+ *   earliest-starting kept; overlapping episodes truncated; contiguous episodes whose reason for
+ *   new episode is L, T or U (no new placement in its eyes) merged into the one before;
+ * - stock on a day = episodes with DECOM ≤ day < DEC (or open);
+ * - daily transition rate = mean, over reference-window days whose previous-day stock is positive,
+ *   of (transitions that day ÷ previous day's stock); exits go to "not in care";
+ * - daily entry rate = entrants (episodes starting from not in care) ÷ (window days + 1);
+ * - projection x(t+1) = M·x(t) + λ, daily, from the stock on the projection start day; nobody
+ *   ages out at 18 and entries are held constant;
+ * - its variance: v(t+1) = v(t) + (M∘(1−M))·x(t) + λ (reported as `sd`).
+ */
+import type { ChildTable, EpisodeTable } from '../../import/ssda903.js';
+import { NO_DATE, addYears, civilFromDay, dayFromCivil } from '../../import/ssda903.js';
+import type { AgeBand, StockFlowCategory } from './types.js';
+
+export const SF_REGIONAL_CATEGORIES: readonly StockFlowCategory[] = [
+  { id: 'foster', label: 'Fostering', placeCodes: ['U1', 'U2', 'U3', 'U4', 'U5', 'U6'] },
+  { id: 'residential', label: 'Residential', placeCodes: ['K2', 'R1', 'P3', 'S1'] },
+  { id: 'supported', label: 'Supported', placeCodes: ['H5', 'K3', 'P2'] },
+  { id: 'other', label: 'Other', placeCodes: [] },
+];
+
+export const SF_REGIONAL_BANDS: readonly AgeBand[] = [
+  { label: 'Birth to 1', from: 0, to: 1 },
+  { label: '1 to 5', from: 1, to: 5 },
+  { label: '5 to 10', from: 5, to: 10 },
+  { label: '10 to 16', from: 10, to: 16 },
+  { label: '16 to 18+', from: 16, to: null },
+];
+
+const YEAR_IN_DAYS = 365.24;
+/** Band boundaries where the reference splits episodes (its top band nominally ends at 30). */
+const SPLIT_AGES = [1, 5, 10, 16, 30];
+const CATEGORY_COUNT = 4;
+const STATE_COUNT = SF_REGIONAL_BANDS.length * CATEGORY_COUNT;
+const NOT_IN_CARE = -1;
+
+export interface SfRegionalModel {
+  mode: 'sf-regional';
+  categories: readonly StockFlowCategory[];
+  bands: readonly AgeBand[];
+  referenceStart: number;
+  referenceEnd: number;
+  projectionStart: number;
+  dataStart: number;
+  dataEnd: number;
+  /** State s = band × 4 + category. */
+  stateCount: number;
+  /** Stock by state on the projection start day. */
+  initialStock: Float64Array;
+  /** Daily rates: `transitionRates[from * (stateCount + 1) + to]`, `to = stateCount` = leave care. Self-rates are 0. */
+  transitionRates: Float64Array;
+  /** Daily entrants by state. */
+  entryRates: Float64Array;
+  /** Entrants and transitions counted in the window (for inspection). */
+  entrants: Float64Array;
+  notes: string[];
+}
+
+export function sfRegionalCategory(place: string): number {
+  switch (place.trim().toUpperCase()) {
+    case 'U1':
+    case 'U2':
+    case 'U3':
+    case 'U4':
+    case 'U5':
+    case 'U6':
+      return 0;
+    case 'K2':
+    case 'R1':
+    case 'P3':
+    case 'S1':
+      return 1;
+    case 'H5':
+    case 'K3':
+    case 'P2':
+      return 2;
+    default:
+      return 3;
+  }
+}
+
+/** The reference's age band for an age in (365.24-day) years; -1 outside [-1, 30) or NaN. */
+export function sfRegionalBand(age: number): number {
+  if (!(age >= -1)) return -1;
+  if (age < 1) return 0;
+  if (age < 5) return 1;
+  if (age < 10) return 2;
+  if (age < 16) return 3;
+  if (age < 30) return 4;
+  return -1;
+}
+
+export interface SfRegionalFitInput {
+  referenceStart: number;
+  referenceEnd: number;
+  projectionStart: number;
+  dataEnd: number | null;
+}
+
+/** An episode after the reference's cleaning, split at band birthdays. */
+interface Piece {
+  start: number;
+  /** NO_DATE when open. */
+  end: number;
+  band: number;
+  endBand: number;
+  category: number;
+}
+
+/** 31 March ending the return year (April–March) that contains `day`. */
+export function returnYearEnd(day: number): number {
+  const { year, month } = civilFromDay(day);
+  return dayFromCivil(month >= 4 ? year + 1 : year, 3, 31);
+}
+
+/** 1 April starting the return year (April–March) that contains `day`. */
+export function returnYearStart(day: number): number {
+  const { year, month } = civilFromDay(day);
+  return dayFromCivil(month >= 4 ? year : year - 1, 4, 1);
+}
+
+export function fitSfRegional(
+  episodes: EpisodeTable,
+  children: ChildTable,
+  input: SfRegionalFitInput,
+): SfRegionalModel {
+  const notes: string[] = [];
+  const rneValues = episodes.rne.values;
+  const placeValues = episodes.place.values;
+  const placeCategory = placeValues.map((p) => sfRegionalCategory(p));
+  const skippable = rneValues.map((r) => {
+    const v = r.trim().toUpperCase();
+    return v === 'L' || v === 'T' || v === 'U';
+  });
+
+  // First pass: the reference's cleaning, and the data's date range.
+  interface Cleaned {
+    dob: number;
+    starts: number[];
+    ends: number[];
+    cats: number[];
+  }
+  const cleaned: Cleaned[] = [];
+  let droppedChildren = 0;
+  let minDate = Infinity;
+  let maxDate = -Infinity;
+  let minDec = Infinity;
+  const seenDec = new Set<number>();
+  for (let c = 0; c < children.length; c++) {
+    const lo = episodes.firstEpisode[c]!;
+    const hi = episodes.firstEpisode[c + 1]!;
+    if (lo === hi) continue;
+    const dob = children.dob[c]!;
+    if (dob === NO_DATE) {
+      droppedChildren++;
+      continue;
+    }
+    // Same DEC (as recorded): keep the earliest-starting episode (open episodes count as one DEC).
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const cats: number[] = [];
+    const skips: boolean[] = [];
+    seenDec.clear();
+    for (let e = lo; e < hi; e++) {
+      const dec = episodes.decRecorded[e]!;
+      if (seenDec.has(dec)) continue;
+      seenDec.add(dec);
+      starts.push(episodes.decom[e]!);
+      ends.push(dec);
+      cats.push(placeCategory[episodes.place.codes[e]!]!);
+      skips.push(skippable[episodes.rne.codes[e]!]!);
+    }
+    // Overlaps: an open or overrunning episode ends where the next starts.
+    for (let k = 0; k + 1 < starts.length; k++) {
+      if (ends[k] === NO_DATE || ends[k]! > starts[k + 1]!) ends[k] = starts[k + 1]!;
+    }
+    for (let k = 0; k < starts.length; k++) {
+      minDate = Math.min(minDate, starts[k]!);
+      maxDate = Math.max(maxDate, starts[k]!);
+      if (ends[k] !== NO_DATE) {
+        maxDate = Math.max(maxDate, ends[k]!);
+        minDec = Math.min(minDec, ends[k]!);
+      }
+    }
+    // Merge contiguous L/T/U episodes into the episode before.
+    const merged: Cleaned = { dob, starts: [], ends: [], cats: [] };
+    for (let k = 0; k < starts.length; k++) {
+      const previousEnd = k > 0 ? ends[k - 1]! : NO_DATE;
+      if (k > 0 && skips[k] && previousEnd !== NO_DATE && starts[k] === previousEnd) {
+        merged.ends[merged.ends.length - 1] = ends[k]!;
+        continue;
+      }
+      merged.starts.push(starts[k]!);
+      merged.ends.push(ends[k]!);
+      merged.cats.push(cats[k]!);
+    }
+    cleaned.push(merged);
+  }
+  if (droppedChildren > 0) {
+    notes.push(`${droppedChildren} children with episodes but no date of birth were left out (as the reference does).`);
+  }
+  if (cleaned.length === 0) throw new Error('No episodes of children with a date of birth to fit the model to.');
+  // The reference's data period: whole return years, 1 April (of the year of the earliest DEC) to 31 March.
+  const dataEnd = input.dataEnd ?? returnYearEnd(maxDate);
+  const dataStart = Number.isFinite(minDec) ? returnYearStart(minDec) : returnYearStart(minDate);
+
+  // Second pass: split at the birthdays where an episode crosses a band boundary (open episodes
+  // up to the data end), so ageing shows as a transition.
+  const pieces: Piece[] = [];
+  const pieceChildStart: number[] = [];
+  let unbanded = 0;
+  for (const child of cleaned) {
+    pieceChildStart.push(pieces.length);
+    const dob = child.dob;
+    for (let k = 0; k < child.starts.length; k++) {
+      const start = child.starts[k]!;
+      const end = child.ends[k]!;
+      const category = child.cats[k]!;
+      let pStart = start;
+      let pAge = (start - dob) / YEAR_IN_DAYS;
+      const endAge = ((end === NO_DATE ? dataEnd : end) - dob) / YEAR_IN_DAYS;
+      for (const bound of SPLIT_AGES) {
+        if (pAge < bound && bound <= endAge) {
+          const birthday = addYears(dob, bound);
+          pieces.push({
+            start: pStart,
+            end: birthday,
+            band: sfRegionalBand(pAge),
+            endBand: sfRegionalBand(bound),
+            category,
+          });
+          pStart = birthday;
+          pAge = bound;
+        }
+      }
+      pieces.push({ start: pStart, end, band: sfRegionalBand(pAge), endBand: sfRegionalBand(endAge), category });
+    }
+  }
+  pieceChildStart.push(pieces.length);
+  const stockOrigin = Math.min(minDate, dataStart);
+
+  const days = dataEnd - stockOrigin + 1;
+  const S = STATE_COUNT;
+  // Daily stock by state up to the data end: stock[(d - stockOrigin) * S + s]. Days before the
+  // data start count for the stock but are outside the reference's daily table.
+  const stock = new Float64Array(days * S);
+  const entrants = new Float64Array(S);
+  // Transitions inside the window: (day, from, to).
+  const w0 = Math.max(input.referenceStart, dataStart);
+  const w1 = Math.min(input.referenceEnd, dataEnd);
+  const trDay: number[] = [];
+  const trFrom: number[] = [];
+  const trTo: number[] = [];
+  for (let g = 0; g + 1 < pieceChildStart.length; g++) {
+    const lo = pieceChildStart[g]!;
+    const hi = pieceChildStart[g + 1]!;
+    for (let k = lo; k < hi; k++) {
+      const p = pieces[k]!;
+      if (p.band < 0) {
+        unbanded++;
+        continue;
+      }
+      const state = p.band * CATEGORY_COUNT + p.category;
+      const startIndex = p.start - stockOrigin;
+      if (startIndex < days) {
+        stock[startIndex * S + state]! += 1;
+        if (p.end !== NO_DATE && p.end <= dataEnd) stock[(p.end - stockOrigin) * S + state]! -= 1;
+      }
+      const prev = k > lo ? pieces[k - 1]! : null;
+      const fromCare = prev !== null && prev.end === p.start;
+      if (!fromCare && p.start >= input.referenceStart && p.start <= input.referenceEnd) entrants[state]! += 1;
+      if (p.end === NO_DATE || p.end < w0 || p.end > w1) continue;
+      const next = k + 1 < hi ? pieces[k + 1]! : null;
+      const toCare = next !== null && next.start === p.end;
+      let to: number;
+      if (!toCare) to = NOT_IN_CARE;
+      else if (p.endBand < 0) continue;
+      else to = p.endBand * CATEGORY_COUNT + next.category;
+      if (to === state) continue;
+      trDay.push(p.end);
+      trFrom.push(state);
+      trTo.push(to);
+    }
+  }
+  if (unbanded > 0)
+    notes.push(`${unbanded} episode parts outside the age bands (aged under −1 or 30 and over) were left out.`);
+  for (let d = 1; d < days; d++) {
+    const row = d * S;
+    const prev = row - S;
+    for (let s = 0; s < S; s++) stock[row + s]! += stock[prev + s]!;
+  }
+
+  // Mean over window days with positive previous-day stock of transitions ÷ previous-day stock.
+  const positiveDays = new Float64Array(S);
+  for (let d = w0; d <= w1; d++) {
+    if (d - 1 < dataStart) continue;
+    const index = d - 1 - stockOrigin;
+    for (let s = 0; s < S; s++) if (stock[index * S + s]! > 0) positiveDays[s]! += 1;
+  }
+  const width = S + 1;
+  const sums = new Float64Array(S * width);
+  let orphan = 0;
+  for (let i = 0; i < trDay.length; i++) {
+    const day = trDay[i]!;
+    const from = trFrom[i]!;
+    const previous = day - 1 >= dataStart ? stock[(day - 1 - stockOrigin) * S + from]! : 0;
+    if (previous <= 0) {
+      orphan++;
+      continue;
+    }
+    const to = trTo[i]! === NOT_IN_CARE ? S : trTo[i]!;
+    sums[from * width + to]! += 1 / previous;
+  }
+  if (orphan > 0) notes.push(`${orphan} transitions from a state with no stock the day before were ignored.`);
+  const transitionRates = new Float64Array(S * width);
+  for (let s = 0; s < S; s++) {
+    const n = positiveDays[s]!;
+    if (n === 0) continue;
+    for (let t = 0; t < width; t++) transitionRates[s * width + t] = sums[s * width + t]! / n;
+  }
+  const windowDays = input.referenceEnd - input.referenceStart + 1;
+  const entryRates = new Float64Array(S);
+  for (let s = 0; s < S; s++) entryRates[s] = entrants[s]! / windowDays;
+
+  const startIndex = Math.min(Math.max(input.projectionStart, dataStart), dataEnd) - stockOrigin;
+  const initialStock = stock.slice(startIndex * S, startIndex * S + S);
+  return {
+    mode: 'sf-regional',
+    categories: SF_REGIONAL_CATEGORIES,
+    bands: SF_REGIONAL_BANDS,
+    referenceStart: input.referenceStart,
+    referenceEnd: input.referenceEnd,
+    projectionStart: input.projectionStart,
+    dataStart,
+    dataEnd,
+    stateCount: S,
+    initialStock,
+    transitionRates,
+    entryRates,
+    entrants,
+    notes,
+  };
+}
+
+/**
+ * Runs the reference's daily recursion for `days` days and returns the mean and variance by state
+ * on each requested day (0 = the starting stock).
+ */
+export function runSfRegional(
+  model: SfRegionalModel,
+  reportDays: readonly number[],
+): { mean: Float64Array[]; variance: Float64Array[] } {
+  const S = model.stateCount;
+  const width = S + 1;
+  const rates = model.transitionRates;
+  const lambda = model.entryRates;
+  // Sparse off-diagonal entries and the diagonal.
+  const from: number[] = [];
+  const to: number[] = [];
+  const value: number[] = [];
+  const self = new Float64Array(S);
+  for (let s = 0; s < S; s++) {
+    let out = 0;
+    for (let t = 0; t < width; t++) {
+      const r = rates[s * width + t]!;
+      if (r === 0 || t === s) continue;
+      out += r;
+      if (t < S) {
+        from.push(s);
+        to.push(t);
+        value.push(r);
+      }
+    }
+    self[s] = 1 - out;
+  }
+  const nnz = value.length;
+  let x = Float64Array.from(model.initialStock);
+  let v = new Float64Array(S);
+  let nx = new Float64Array(S);
+  let nv = new Float64Array(S);
+  const maxDay = reportDays.reduce((a, b) => Math.max(a, b), 0);
+  const wanted = new Map<number, number[]>();
+  reportDays.forEach((d, i) => {
+    const list = wanted.get(d) ?? [];
+    list.push(i);
+    wanted.set(d, list);
+  });
+  const mean: Float64Array[] = new Array<Float64Array>(reportDays.length);
+  const variance: Float64Array[] = new Array<Float64Array>(reportDays.length);
+  const record = (day: number): void => {
+    for (const i of wanted.get(day) ?? []) {
+      mean[i] = x.slice();
+      variance[i] = v.slice();
+    }
+  };
+  record(0);
+  for (let day = 1; day <= maxDay; day++) {
+    for (let s = 0; s < S; s++) {
+      const m = self[s]!;
+      nx[s] = m * x[s]! + lambda[s]!;
+      nv[s] = v[s]! + m * (1 - m) * x[s]! + lambda[s]!;
+    }
+    for (let k = 0; k < nnz; k++) {
+      const r = value[k]!;
+      const xs = x[from[k]!]!;
+      nx[to[k]!]! += r * xs;
+      nv[to[k]!]! += r * (1 - r) * xs;
+    }
+    [x, nx] = [nx, x];
+    [v, nv] = [nv, v];
+    record(day);
+  }
+  return { mean, variance };
+}

@@ -1,0 +1,269 @@
+/**
+ * Types shared by every projection method (rate-based, manual, and the stock-flow model that
+ * lives in ./stockflow). A method turns {@link ProjectionInputs} into demand for each member LA
+ * and year — either a matrix of joint simulations or a central path with an analytic spread — and
+ * ./beds.ts turns that into the one {@link ProjectionResult} shape the app shows: demand, beds
+ * needed, places, gap and the probability of being short, per LA, for the consortium, per year.
+ *
+ * Years are financial years ending 31 March, written as in DfE files: "2026" is the year to
+ * 31 March 2026, and demand is the number of children in secure homes and children's homes on
+ * that date.
+ */
+import type { Assumption } from '../model/placements.js';
+
+/** One value for one year ending 31 March. */
+export interface YearValue {
+  year: string;
+  value: number;
+}
+
+/** Where a year's population aged 0 to 17 came from. */
+export type PopulationBasis = 'estimate' | 'projection' | 'interpolated' | 'trend';
+
+/**
+ * The population aged 0 to 17 that goes with a demand year. DfE's rates per 10,000 for the year
+ * ending 31 March Y divide by the ONS mid-year estimate for Y − 1 (e.g. 31 March 2022 uses
+ * mid-2021), so `midYear` is one less than `year`.
+ */
+export interface PopulationPoint extends YearValue {
+  midYear: string;
+  basis: PopulationBasis;
+}
+
+/**
+ * Long-term children's home places located in an LA at the latest supply snapshot. Short-break-only
+ * homes are excluded (respite, not long-term places) and so are secure homes (a separate market).
+ */
+export interface AreaSupply {
+  /** Snapshot the places were counted at, e.g. "2023-03-31"; null when the plan has none. */
+  period: string | null;
+  registeredPlaces: number;
+  /** Places in homes run by a local authority (the LA's own homes in practice). */
+  laRunPlaces: number;
+  /** Places in short-break-only homes in the LA: shown for transparency, never counted as supply. */
+  shortBreakOnlyPlaces: number;
+  /**
+   * How `laRunPlaces` was found: from supply rows by sector, or by applying the assumed LA-run
+   * share to a total without a sector breakdown, or there were no places at all.
+   */
+  basis: 'supply rows' | 'assumed LA-run share' | 'none';
+}
+
+/** One member LA's history, population and supply, ready for any projection method. */
+export interface AreaInputs {
+  /** ONS code. */
+  code: string;
+  name: string;
+  /** Children in secure and children's homes on 31 March; suppressed or missing years are left out. */
+  demand: YearValue[];
+  /**
+   * Population aged 0 to 17 for each demand year, history and future alike, oldest first. Future
+   * years run at least ten years past the base year (the longest horizon).
+   */
+  population: PopulationPoint[];
+  supply: AreaSupply;
+}
+
+/** A stated assumption a result rests on: the register's fields without the audit trail. */
+export type ForecastAssumption = Pick<Assumption, 'key' | 'label' | 'value' | 'unit' | 'rationale' | 'source'>;
+
+export interface ProjectionInputs {
+  consortiumName: string;
+  /** Member LAs only, in a stable order (by name). */
+  areas: AreaInputs[];
+  /** The last year with observed demand for any member, e.g. "2025"; projections start the year after. */
+  baseYear: string;
+  /** Assumptions made while assembling the inputs (population carried forward, LA-run share…). */
+  assumptions: ForecastAssumption[];
+  warnings: string[];
+  /** Settings found in the plan's assumption register, used where project() options leave them unset. */
+  planSettings: Partial<ForecastSettings>;
+}
+
+/** The methods that return a {@link ProjectionResult}. `stockFlow` is produced by ./stockflow. */
+export type ProjectionMethodId = 'rate' | 'manual' | 'stockFlow';
+
+/** The share of children needing each type of home; the two shares sum to 1. */
+export interface NeedTypeShares {
+  mainstream: number;
+  soloComplex: number;
+}
+
+/**
+ * A change to supply from a year onwards (an opening, a closure, a block contract starting), in
+ * places. `accessiblePlaces` is the part of the change consortium children can use; a new LA-run
+ * or block-contracted home adds the same number to both.
+ */
+export interface SupplyChange {
+  area: string;
+  /** First year ending 31 March the change counts in, e.g. "2027". */
+  fromYear: string;
+  registeredPlaces: number;
+  accessiblePlaces: number;
+}
+
+/** Every tunable setting with its default resolved (see ./settings.ts for defaults and rationale). */
+export interface ForecastSettings {
+  horizonYears: number;
+  /** 0 gives the deterministic central path with an analytic (lognormal) spread. */
+  simulations: number;
+  seed: number;
+  targetOccupancy: number;
+  needTypeShares: NeedTypeShares;
+  /** Share of the open market located in an LA that the LA's own children can count on. */
+  openMarketAccessShare: number;
+  /** Share of the open market located anywhere in the consortium that consortium children can count on. */
+  consortiumOpenMarketAccessShare: number;
+  /**
+   * Rate method: each further year keeps this fraction of the previous year's trend (1 = straight
+   * log-linear extrapolation; 0.8 keeps 80%, so growth fades and the rate levels off).
+   */
+  trendDamping: number;
+  /** Manual method: annual growth in children by LA code (0.05 = 5% a year). */
+  manualGrowth: Record<string, number>;
+  /** Places in block contracts, by LA code: accessible, and taken out of the LA's open market. */
+  contractedPlaces: Record<string, number>;
+  supplyChanges: SupplyChange[];
+  /** Keep the raw demand simulations in the result (memory: areas × years × simulations numbers). */
+  keepSamples: boolean;
+}
+
+/** What project() accepts: a method and any settings to override. */
+export interface ProjectOptions extends Partial<Omit<ForecastSettings, 'needTypeShares'>> {
+  method: 'rate' | 'manual';
+  needTypeShares?: NeedTypeShares;
+}
+
+export interface Percentiles {
+  p10: number;
+  p50: number;
+  p90: number;
+}
+
+export interface DemandSummary extends Percentiles {
+  mean: number;
+}
+
+/** One area's figures for one projected year. */
+export interface YearProjection {
+  year: string;
+  /** Children needing a place in a secure or children's home on 31 March. */
+  demand: DemandSummary;
+  /** Population aged 0 to 17 the year's rate is applied to (summed for the consortium). */
+  population0to17: number;
+  /** Demand per 10,000 children aged 0 to 17. */
+  ratePer10k: Percentiles;
+  /** Demand ÷ target occupancy. */
+  bedsNeeded: Percentiles;
+  bedsNeededByNeedType: { mainstream: Percentiles; soloComplex: Percentiles };
+  /** Long-term registered places located in the area, after any supply changes. */
+  registeredPlaces: number;
+  /** Places the area's children can count on (LA-run + contracted + assumed open-market share). */
+  accessiblePlaces: number;
+  /** Beds needed − accessible places: positive means short. */
+  gap: Percentiles;
+  /** Share of simulations (or analytic probability) in which beds needed exceed accessible places. */
+  probabilityNeedExceedsAccessible: number;
+}
+
+/** Fitted rate model for one LA (rate method), to show how its trend was formed. */
+export interface RateModelSummary {
+  kind: 'rate';
+  /** Years of history the fit used. */
+  years: number;
+  /** Fitted rate per 10,000 at the last observed year. */
+  ratePer10k: number;
+  /** The LA's own fitted trend in the rate, per year (0.05 = +5% a year). */
+  ownTrend: number;
+  /** The consortium trend it is pooled towards. */
+  consortiumTrend: number;
+  /** The trend used: a precision-weighted blend of the two. */
+  pooledTrend: number;
+  /** Weight on the consortium trend (0 = own trend kept, 1 = fully pooled); larger for small or noisy LAs. */
+  poolingWeight: number;
+}
+
+export interface ManualModelSummary {
+  kind: 'manual';
+  /** Annual growth applied to the last observed number of children. */
+  growth: number;
+  jumpOffYear: string;
+  jumpOffValue: number;
+}
+
+export interface AreaProjection {
+  /** ONS code, or "consortium". */
+  code: string;
+  name: string;
+  /** Observed demand (for the consortium: years where every member has a figure). */
+  history: YearValue[];
+  years: YearProjection[];
+  model?: RateModelSummary | ManualModelSummary;
+  /** Raw demand simulations, year-major (index = yearIndex × simulations + s), when asked for. */
+  samples?: Float64Array;
+}
+
+export interface ProjectionResult {
+  method: ProjectionMethodId;
+  /** Last observed year; the first projected year is the one after. */
+  baseYear: string;
+  years: string[];
+  /** Number of joint simulations; 0 when the spread is the analytic approximation. */
+  simulations: number;
+  seed: number;
+  uncertainty: 'simulated' | 'analytic';
+  areas: AreaProjection[];
+  /** Consortium totals; in simulated mode its percentiles come from summing each simulation's LAs. */
+  consortium: AreaProjection;
+  assumptions: ForecastAssumption[];
+  warnings: string[];
+}
+
+/** Accuracy at one horizon. */
+export interface HorizonAccuracy {
+  /** Years ahead. */
+  h: number;
+  /** Forecast/actual pairs behind the figures (small samples: read with care). */
+  n: number;
+  /** Mean absolute error, in children. */
+  mae: number | null;
+  /** Mean absolute percentage error, in per cent (pairs with an actual of 0 are left out). */
+  mape: number | null;
+  /**
+   * Share of actuals inside the forecast's P10–P90 interval (nominal 0.8; an actual equal to an end
+   * counts half, as counts are whole numbers); null where the forecast has no interval.
+   */
+  coverage80: number | null;
+}
+
+export interface BacktestLevel {
+  method: HorizonAccuracy[];
+  lastValue: HorizonAccuracy[];
+  linearTrend: HorizonAccuracy[];
+}
+
+/** One forecast compared with what happened. */
+export interface BacktestPair {
+  area: string;
+  origin: string;
+  year: string;
+  h: number;
+  actual: number;
+  method: Percentiles;
+  lastValue: Percentiles | null;
+  linearTrend: Percentiles | null;
+}
+
+export interface BacktestResult {
+  method: 'rate' | 'manual';
+  /** Accuracy over member LAs' forecasts, by horizon. */
+  horizons: HorizonAccuracy[];
+  baselines: { lastValue: HorizonAccuracy[]; linearTrend: HorizonAccuracy[] };
+  /** The same for the consortium total (one pair per origin and horizon). */
+  consortium: BacktestLevel;
+  /** Last observed year of each fit. */
+  origins: string[];
+  minHistoryYears: number;
+  pairs: BacktestPair[];
+  notes: string[];
+}
