@@ -6,12 +6,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ImportLogEntry, ImportPreview } from '../shared/api/contract.js';
+import type { CallResults, ImportLogEntry, ImportPreview } from '../shared/api/contract.js';
 import { PlannerError } from '../shared/api/errors.js';
 import { formatIssue } from '../shared/import/report.js';
 import { measures } from '../shared/model/measures.js';
 import type { AreaSummary, HeadlineFigure, PlanSummary } from '../shared/model/summary.js';
 import { APP_VERSION, createAppContext } from './services/appContext.js';
+import { runProjection } from './services/projectionService.js';
 
 export const USAGE = `Usage: planner <command> [options]
 
@@ -22,6 +23,11 @@ Commands:
                                    Import published files (DfE, ONS, Ofsted CSV/XLSX/ODS, …)
                                    into the plan, creating it from the built-in template if it
                                    does not exist. Any error blocks the import and changes nothing.
+  project [--plan FILE] [--years N] [--method rate|manual] [--growth CODE=RATE ...]
+          [--sims N] [--seed S] [--json]
+                                   Bed need per authority and for the consortium, each year:
+                                   demand P10/P50/P90, beds needed, places, gap, the
+                                   assumptions used, and the backtest of the same method.
   help                             This message.
   version                          The app version.
 `;
@@ -228,6 +234,148 @@ async function runImport(args: readonly string[], io: CliIo): Promise<number> {
   }
 }
 
+interface ProjectCliOptions {
+  plan?: string;
+  json: boolean;
+  years?: number;
+  method: 'rate' | 'manual';
+  sims?: number;
+  seed?: number;
+  growth: Record<string, number>;
+}
+
+function intArg(name: string, value: string | undefined, min: number, max: number): number {
+  const n = Number(value);
+  if (value === undefined || !Number.isInteger(n) || n < min || n > max) {
+    throw new UsageError(`${name} needs a whole number from ${min} to ${max}.`);
+  }
+  return n;
+}
+
+function parseProjectArgs(args: readonly string[]): ProjectCliOptions {
+  const options: ProjectCliOptions = { json: false, method: 'rate', growth: {} };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--json') options.json = true;
+    else if (arg === '--plan') {
+      const value = args[++i];
+      if (!value || value.startsWith('--')) throw new UsageError('--plan needs a file path.');
+      options.plan = path.resolve(value);
+    } else if (arg === '--years') options.years = intArg('--years', args[++i], 1, 10);
+    else if (arg === '--sims') options.sims = intArg('--sims', args[++i], 0, 20_000);
+    else if (arg === '--seed') options.seed = intArg('--seed', args[++i], 0, 2_147_483_647);
+    else if (arg === '--method') {
+      const value = args[++i];
+      if (value !== 'rate' && value !== 'manual') throw new UsageError('--method must be rate or manual.');
+      options.method = value;
+    } else if (arg === '--growth') {
+      const match = /^(E\d{8})=(-?\d+(?:\.\d+)?)%?$/.exec(args[++i] ?? '');
+      if (!match?.[1] || !match[2]) throw new UsageError('--growth needs CODE=RATE, e.g. E08000001=0.03 (3% a year).');
+      options.growth[match[1]] = Number(match[2]);
+    } else throw new UsageError(`Unknown option for project: ${arg}`);
+  }
+  if (options.method === 'manual' && Object.keys(options.growth).length === 0) {
+    throw new UsageError('--method manual needs --growth CODE=RATE for at least one authority.');
+  }
+  return options;
+}
+
+function projectionJson(result: CallResults['getProjection']) {
+  const { projection, backtest } = result;
+  const area = (a: (typeof projection.areas)[number]) => ({
+    code: a.code,
+    name: a.name,
+    history: a.history,
+    years: a.years.map((y) => ({
+      year: y.year,
+      demand: y.demand,
+      bedsNeeded: y.bedsNeeded,
+      registeredPlaces: y.registeredPlaces,
+      accessiblePlaces: y.accessiblePlaces,
+      gap: y.gap,
+      probabilityNeedExceedsAccessible: y.probabilityNeedExceedsAccessible,
+    })),
+    ...(a.model ? { model: a.model } : {}),
+  });
+  return {
+    method: projection.method,
+    baseYear: projection.baseYear,
+    years: projection.years,
+    simulations: projection.simulations,
+    seed: projection.seed,
+    uncertainty: projection.uncertainty,
+    consortium: area(projection.consortium),
+    authorities: projection.areas.map(area),
+    assumptions: projection.assumptions,
+    warnings: projection.warnings,
+    backtest: backtest && {
+      origins: backtest.origins,
+      minHistoryYears: backtest.minHistoryYears,
+      authorities: {
+        method: backtest.horizons,
+        lastValue: backtest.baselines.lastValue,
+        linearTrend: backtest.baselines.linearTrend,
+      },
+      consortium: backtest.consortium,
+      notes: backtest.notes,
+    },
+  };
+}
+
+function projectionText(result: CallResults['getProjection']): string {
+  const { projection } = result;
+  const fmt = (x: number) => Math.round(x).toLocaleString('en-GB');
+  const lines = [
+    `${projection.consortium.name}: children needing a secure or children's home place, beds and gap (${projection.method} method, ${projection.simulations} simulations)`,
+    'Year   Demand P10 / P50 / P90     Beds needed (P50)  Accessible places  Gap P50   P(short)',
+  ];
+  for (const y of projection.consortium.years) {
+    lines.push(
+      `${y.year}   ${fmt(y.demand.p10).padStart(5)} / ${fmt(y.demand.p50).padStart(5)} / ${fmt(y.demand.p90).padStart(5)}   ${fmt(y.bedsNeeded.p50).padStart(17)}  ${fmt(y.accessiblePlaces).padStart(17)}  ${fmt(y.gap.p50).padStart(7)}   ${(y.probabilityNeedExceedsAccessible * 100).toFixed(0).padStart(3)}%`,
+    );
+  }
+  if (result.backtest) {
+    lines.push(
+      '',
+      'Backtest (authorities, rolling origin): horizon, pairs, MAE, MAPE, 80% coverage — method | last value | linear trend',
+    );
+    const b = result.backtest;
+    for (const h of b.horizons) {
+      const lv = b.baselines.lastValue.find((x) => x.h === h.h);
+      const lt = b.baselines.linearTrend.find((x) => x.h === h.h);
+      const cell = (a: typeof h | undefined) =>
+        a
+          ? `${a.mae?.toFixed(1) ?? '—'} / ${a.mape?.toFixed(1) ?? '—'}% / ${a.coverage80 === null ? '—' : `${Math.round(a.coverage80 * 100)}%`}`
+          : '—';
+      lines.push(`  h=${h.h} n=${h.n}: ${cell(h)} | ${cell(lv)} | ${cell(lt)}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function runProject(args: readonly string[], io: CliIo): number {
+  const options = parseProjectArgs(args);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sufficiency-planner-cli-'));
+  const context = createAppContext({ mode: 'browser', dataDir });
+  try {
+    if (options.plan) context.plans.openPlan(options.plan);
+    else context.plans.newPlan();
+    const result = runProjection(context.plans, {
+      method: options.method,
+      withBacktest: true,
+      ...(options.years !== undefined ? { horizonYears: options.years } : {}),
+      ...(options.sims !== undefined ? { simulations: options.sims } : {}),
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+      ...(Object.keys(options.growth).length ? { manualGrowth: options.growth } : {}),
+    });
+    io.stdout(options.json ? `${JSON.stringify(projectionJson(result), null, 2)}\n` : projectionText(result));
+    return 0;
+  } finally {
+    context.plans.dispose();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -236,6 +384,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return runSummary(rest, io);
       case 'import':
         return await runImport(rest, io);
+      case 'project':
+        return runProject(rest, io);
       case 'help':
       case '--help':
       case '-h':

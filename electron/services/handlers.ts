@@ -11,6 +11,7 @@ import {
 import { PlannerError, toApiError, type ApiResult } from '../../shared/api/errors.js';
 import type { ImportService } from './importService.js';
 import type { PlanService } from './planService.js';
+import { runProjection } from './projectionService.js';
 
 /** Native file dialogs where the host has them (Electron); browser mode has none. */
 export interface FileDialogs {
@@ -52,6 +53,8 @@ export function createHandlers(
     commitImport: ({ previewId }) => imports.commit(previewId),
     discardImport: ({ previewId }) => ({ discarded: imports.discard(previewId) }),
     listImports: () => imports.log(),
+    getProjection: (args) => runProjection(plans, args),
+    setAssumption: ({ key, value }) => plans.setAssumption(key, value),
   };
 }
 

@@ -3,10 +3,13 @@
  * `*.ccplan` file on Save. The file on disk changes only when the user saves.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { AuthorityChoice, OpenPlanState, PlanState } from '../../shared/api/contract.js';
 import { PlannerError } from '../../shared/api/errors.js';
 import type { BuiltInDataset } from '../../shared/model/dataset.js';
+import { defaultSettings, planAssumptionKeys } from '../../shared/forecast/index.js';
+import { settingsAssumptions } from '../../shared/forecast/settings.js';
 import { summarisePlan } from '../../shared/model/summarise.js';
 import type { PlanSummary } from '../../shared/model/summary.js';
 import {
@@ -34,6 +37,35 @@ import {
 import { RecentPlans } from './recentPlans.js';
 
 export const UNTITLED_PLAN_NAME = 'Untitled plan';
+
+/** Ranges for the assumptions the forecast reads, so a typo cannot produce nonsense. */
+const assumptionRanges: Record<string, { label: string; min: number; max: number }> = {
+  [planAssumptionKeys.targetOccupancy]: { label: 'Target occupancy', min: 0.5, max: 1 },
+  [planAssumptionKeys.openMarketAccessShare]: { label: 'The open-market access share', min: 0, max: 1 },
+  [planAssumptionKeys.consortiumOpenMarketAccessShare]: {
+    label: 'The consortium open-market access share',
+    min: 0,
+    max: 1,
+  },
+  [planAssumptionKeys.trendDamping]: { label: 'Trend damping', min: 0.01, max: 1 },
+  [planAssumptionKeys.soloComplexShare]: { label: 'The solo/complex share', min: 0, max: 1 },
+  discountRate: { label: 'The discount rate', min: 0, max: 0.2 },
+};
+
+/** The forecast's own assumptions (label, unit, rationale), for adding one the plan lacks. */
+function forecastAssumptionTemplates() {
+  const list = settingsAssumptions(defaultSettings);
+  const solo = list.find((a) => a.key === 'needTypeShare.soloComplex');
+  return [...list, ...(solo ? [{ ...solo, key: planAssumptionKeys.soloComplexShare }] : [])];
+}
+
+function currentUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return 'unknown user';
+  }
+}
 
 interface OpenPlan {
   db: PlanDatabase;
@@ -211,6 +243,36 @@ export class PlanService {
   }
 
   currentState(): OpenPlanState {
+    return this.openState(this.requireOpen());
+  }
+
+  /**
+   * Changes one assumption in the plan's register (keeping its label, unit and rationale) and
+   * records who changed it and when. Assumptions the forecast reads but the plan lacks are added
+   * with the forecast's own label and rationale.
+   */
+  setAssumption(key: string, value: number): OpenPlanState {
+    const range = assumptionRanges[key];
+    if (range && (value < range.min || value > range.max)) {
+      throw new PlannerError(
+        'INVALID_ARGUMENT',
+        `${range.label} must be from ${range.min} to ${range.max}; got ${value}.`,
+      );
+    }
+    const changedBy = currentUser();
+    const changedAt = new Date().toISOString();
+    this.mutate((db) => {
+      const updated = db
+        .prepare('UPDATE assumption SET value = ?, changed_by = ?, changed_at = ? WHERE key = ?')
+        .run(value, changedBy, changedAt, key);
+      if (updated.changes > 0) return;
+      const known = forecastAssumptionTemplates().find((a) => a.key === key);
+      if (!known) throw new PlannerError('INVALID_ARGUMENT', `There is no assumption called "${key}" in this plan.`);
+      db.prepare(
+        `INSERT INTO assumption (key, label, value, unit, rationale, source_id, changed_by, changed_at)
+         VALUES (?, ?, ?, ?, ?, NULL, ?, ?)`,
+      ).run(key, known.label, value, known.unit, known.rationale, changedBy, changedAt);
+    });
     return this.openState(this.requireOpen());
   }
 

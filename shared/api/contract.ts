@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ApiResult } from './errors.js';
+import type { BacktestResult, ProjectionResult } from '../forecast/types.js';
 import type { PlanSummary } from '../model/summary.js';
 
 const noArgs = z.object({}).strict();
@@ -48,18 +49,43 @@ export const callArgSchemas = {
   setMembership: z
     .object({
       codes: z
-        .array(z.string().regex(/^E(06|08|09|10)\d{6}$/, 'Each member must be an English upper-tier LA code (E06, E08, E09 or E10).'))
+        .array(
+          z
+            .string()
+            .regex(
+              /^E(06|08|09|10)\d{6}$/,
+              'Each member must be an English upper-tier LA code (E06, E08, E09 or E10).',
+            ),
+        )
         .min(1, 'A consortium needs at least one member authority.')
         .max(160, 'There are fewer than 160 upper-tier authorities in England.')
         .refine((codes) => new Set(codes).size === codes.length, 'Each authority may be listed only once.'),
     })
     .strict(),
   previewImport: z
-    .object({ files: z.array(importFileSchema).min(1, 'Choose at least one file.').max(50, 'Import at most 50 files at once.') })
+    .object({
+      files: z.array(importFileSchema).min(1, 'Choose at least one file.').max(50, 'Import at most 50 files at once.'),
+    })
     .strict(),
   commitImport: z.object({ previewId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/) }).strict(),
   discardImport: z.object({ previewId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/) }).strict(),
   listImports: noArgs,
+  getProjection: z
+    .object({
+      method: z.enum(['rate', 'manual']).default('rate'),
+      horizonYears: z.number().int().min(1).max(10).optional(),
+      simulations: z.number().int().min(0).max(20_000).optional(),
+      seed: z.number().int().min(0).max(2_147_483_647).optional(),
+      manualGrowth: z.record(z.string().regex(/^E\d{8}$/), z.number().gt(-1).lt(10)).optional(),
+      withBacktest: z.boolean().default(true),
+    })
+    .strict(),
+  setAssumption: z
+    .object({
+      key: z.string().regex(/^[A-Za-z][A-Za-z0-9.]{1,63}$/),
+      value: z.number().finite(),
+    })
+    .strict(),
   renameConsortium: z
     .object({
       name: z
@@ -203,6 +229,8 @@ export interface CallResults {
   commitImport: { state: OpenPlanState; logged: ImportLogEntry[] };
   discardImport: { discarded: boolean };
   listImports: ImportLogEntry[];
+  getProjection: { projection: ProjectionResult; backtest: BacktestResult | null };
+  setAssumption: OpenPlanState;
 }
 
 /** Commands the native menu sends to the UI (Electron only). */

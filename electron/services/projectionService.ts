@@ -1,0 +1,58 @@
+/**
+ * Bed-need projections from the open plan: reads its members' history, population (estimates and
+ * any imported ONS projections) and supply, and runs shared/forecast.
+ */
+import type { CallArgs, CallResults } from '../../shared/api/contract.js';
+import { PlannerError } from '../../shared/api/errors.js';
+import { backtest, project, projectionInputsFromPlan, type ProjectionInputs } from '../../shared/forecast/index.js';
+import type { PlanDatabase } from '../store/database.js';
+import { readPlanData } from '../store/planData.js';
+import type { PlanService } from './planService.js';
+
+/** Imported ONS projections by LA code and year. */
+export function readPopulationProjections(db: PlanDatabase): Record<string, Record<string, number>> {
+  const rows = db.prepare('SELECT area_code, year, population_0_to_17 AS value FROM population_projection').all() as {
+    area_code: string;
+    year: number;
+    value: number;
+  }[];
+  const byArea: Record<string, Record<string, number>> = {};
+  for (const r of rows) (byArea[r.area_code] ??= {})[String(r.year)] = r.value;
+  return byArea;
+}
+
+export function projectionInputs(plans: PlanService): ProjectionInputs {
+  return plans.read((db) => {
+    try {
+      return projectionInputsFromPlan(readPlanData(db, { summaryOnly: true }), {
+        populationProjections: readPopulationProjections(db),
+      });
+    } catch (error) {
+      throw new PlannerError('INVALID_ARGUMENT', (error as Error).message);
+    }
+  });
+}
+
+export function runProjection(
+  plans: PlanService,
+  args: CallArgs<'getProjection'> & { method: 'rate' | 'manual'; withBacktest: boolean },
+): CallResults['getProjection'] {
+  const inputs = projectionInputs(plans);
+  const options = {
+    method: args.method,
+    ...(args.horizonYears !== undefined ? { horizonYears: args.horizonYears } : {}),
+    ...(args.simulations !== undefined ? { simulations: args.simulations } : {}),
+    ...(args.seed !== undefined ? { seed: args.seed } : {}),
+    ...(args.manualGrowth ? { manualGrowth: args.manualGrowth } : {}),
+  };
+  try {
+    return {
+      projection: project(inputs, options),
+      backtest: args.withBacktest
+        ? backtest(inputs, { ...options, simulations: Math.min(options.simulations ?? 500, 500) })
+        : null,
+    };
+  } catch (error) {
+    throw new PlannerError('INVALID_ARGUMENT', (error as Error).message);
+  }
+}
