@@ -209,7 +209,6 @@ export class ImportService {
     try {
       sheets = await readSpreadsheet(bytes);
     } catch (error) {
-      sheets = null;
       const result = parseImportFile(fileName, new Uint8Array(), this.lookup);
       result.issues.splice(0, result.issues.length, {
         severity: 'error',

@@ -823,12 +823,14 @@ export function importSsda903(files: readonly Ssda903File[], options: Ssda903Imp
       const fatal = essential[kind].includes(c);
       sink.report(
         input.name,
-        'error',
+        fatal ? 'error' : 'warning',
         `missing-column:${c}`,
         `missing column ${c}`,
         1,
         c,
-        `Required column ${c} is missing from the ${kind} table${fatal ? '; the file cannot be read' : ''}.`,
+        fatal
+          ? `Required column ${c} is missing from the ${kind} table; the file cannot be read.`
+          : `Column ${c} of the ${kind} table is missing; its values are left blank.`,
       );
     }
     if (essential[kind].some((c) => !columns.has(c))) return;

@@ -25,12 +25,10 @@ afterEach(() => {
 });
 
 const figure = (code: string, measure: string) =>
-  context.plans
-    .summary()
-    .authorities.find((a) => a.code === code)
-    ?.history[measure as 'childrenLookedAfter'] ?? [];
+  context.plans.summary().authorities.find((a) => a.code === code)?.history[measure as 'childrenLookedAfter'] ?? [];
 
-const count = (table: string) => context.plans.read((db) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n);
+const count = (table: string) =>
+  context.plans.read((db) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n);
 
 describe('import service', () => {
   it('previews what will change without changing anything, then commits, logs and becomes the provenance', async () => {
@@ -38,7 +36,11 @@ describe('import service', () => {
     const preview = await context.imports.preview([{ path: fixture('dfe-cla-number-rate-2025.csv') }]);
     expect(preview.canCommit).toBe(true);
     const file = preview.files[0];
-    expect(file).toMatchObject({ kind: 'dfe-cla-number-rate', fileName: 'dfe-cla-number-rate-2025.csv', errorCount: 0 });
+    expect(file).toMatchObject({
+      kind: 'dfe-cla-number-rate',
+      fileName: 'dfe-cla-number-rate-2025.csv',
+      errorCount: 0,
+    });
     expect(file?.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect((file?.added ?? 0) + (file?.replaced ?? 0)).toBeGreaterThan(0);
     expect(count('observation')).toBe(before);
@@ -47,13 +49,21 @@ describe('import service', () => {
     const { state, logged } = context.imports.commit(preview.previewId);
     expect(state.dirty).toBe(true);
     expect(logged).toHaveLength(1);
-    expect(logged[0]).toMatchObject({ fileName: 'dfe-cla-number-rate-2025.csv', kind: 'dfe-cla-number-rate', sha256: file?.sha256 });
+    expect(logged[0]).toMatchObject({
+      fileName: 'dfe-cla-number-rate-2025.csv',
+      kind: 'dfe-cla-number-rate',
+      sha256: file?.sha256,
+    });
     expect(count('observation')).toBe(before + (file?.added ?? 0));
 
     const manchester2025 = figure('E08000003', 'childrenLookedAfter').find((p) => p.period === '2025');
     expect(manchester2025).toMatchObject({ value: 1310, source: logged[0]?.sourceId });
     const source = context.plans.summary().sources.find((s) => s.id === logged[0]?.sourceId);
-    expect(source).toMatchObject({ file: 'dfe-cla-number-rate-2025.csv', publisher: 'Department for Education', illustrative: false });
+    expect(source).toMatchObject({
+      file: 'dfe-cla-number-rate-2025.csv',
+      publisher: 'Department for Education',
+      illustrative: false,
+    });
     expect(context.imports.log()).toHaveLength(1);
   });
 
@@ -103,7 +113,14 @@ describe('a crash during an import leaves the plan exactly as it was', () => {
     const childDataDir = path.join(tmp.dir, 'child-data');
     const child = fileURLToPath(new URL('../fixtures/import-child.ts', import.meta.url));
     const output = await new Promise<{ stdout: string; signal: string | null }>((resolve) => {
-      const proc = spawn(process.execPath, ['--import', 'tsx', child, childDataDir, planFile, fixture('dfe-cla-number-rate-2025.csv')]);
+      const proc = spawn(process.execPath, [
+        '--import',
+        'tsx',
+        child,
+        childDataDir,
+        planFile,
+        fixture('dfe-cla-number-rate-2025.csv'),
+      ]);
       let stdout = '';
       proc.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
       proc.on('exit', (_code, signal) => resolve({ stdout, signal }));
@@ -119,7 +136,13 @@ describe('a crash during an import leaves the plan exactly as it was', () => {
       const expected = context.plans.read((d) => d.prepare('SELECT COUNT(*) AS n FROM observation').get());
       expect(db.prepare('SELECT COUNT(*) AS n FROM observation').get()).toEqual(expected);
       expect(db.prepare('SELECT COUNT(*) AS n FROM import_log').get()).toEqual({ n: 0 });
-      expect(db.prepare("SELECT value FROM observation WHERE area_code = 'E08000003' AND measure = 'childrenLookedAfter' AND period = '2025'").get()).toEqual({ value: 1280 });
+      expect(
+        db
+          .prepare(
+            "SELECT value FROM observation WHERE area_code = 'E08000003' AND measure = 'childrenLookedAfter' AND period = '2025'",
+          )
+          .get(),
+      ).toEqual({ value: 1280 });
     } finally {
       db.close();
     }

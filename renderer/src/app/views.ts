@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { DataView } from '../views/data/DataView';
+import { ImportView } from '../views/import/ImportView';
 
 export interface ViewDefinition {
   id: string;
@@ -12,4 +13,7 @@ export interface ViewDefinition {
  * The views in navigation order. A view is listed only once it works; Projection, Map, Scenarios,
  * Compare and Report join here as they are built.
  */
-export const views: readonly ViewDefinition[] = [{ id: 'data', label: 'Data', Component: DataView }];
+export const views: readonly ViewDefinition[] = [
+  { id: 'data', label: 'Data', Component: DataView },
+  { id: 'import', label: 'Import', Component: ImportView },
+];
