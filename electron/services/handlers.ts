@@ -55,6 +55,8 @@ export function createHandlers(
     listImports: () => imports.log(),
     getProjection: (args) => runProjection(plans, args),
     setAssumption: ({ key, value }) => plans.setAssumption(key, value),
+    getMapData: () => plans.mapData(),
+    setMapGeometry: ({ geometry }) => plans.setMapGeometry(geometry),
   };
 }
 

@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AuthorityChoice, OpenPlanState, PlanState } from '../../shared/api/contract.js';
+import type { AuthorityChoice, MapData, OpenPlanState, PlanState } from '../../shared/api/contract.js';
+import { readMapData } from '../store/mapData.js';
 import { PlannerError } from '../../shared/api/errors.js';
 import type { BuiltInDataset } from '../../shared/model/dataset.js';
 import { defaultSettings, planAssumptionKeys } from '../../shared/forecast/index.js';
@@ -273,6 +274,22 @@ export class PlanService {
          VALUES (?, ?, ?, ?, ?, NULL, ?, ?)`,
       ).run(key, known.label, value, known.unit, known.rationale, changedBy, changedAt);
     });
+    return this.openState(this.requireOpen());
+  }
+
+  /** The map's geometry, areas, imported boundaries or hexes, and flows. */
+  mapData(): MapData {
+    return this.read((db) => readMapData(db));
+  }
+
+  setMapGeometry(geometry: 'hex' | 'boundaries'): OpenPlanState {
+    if (geometry === 'boundaries' && this.mapData().boundaries === null) {
+      throw new PlannerError(
+        'INVALID_ARGUMENT',
+        'This plan has no boundaries for every member authority: import ONS boundaries (GeoJSON or TopoJSON) first.',
+      );
+    }
+    this.mutate((db) => setMeta(db, 'map_geometry', geometry));
     return this.openState(this.requireOpen());
   }
 

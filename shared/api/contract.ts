@@ -86,6 +86,8 @@ export const callArgSchemas = {
       value: z.number().finite(),
     })
     .strict(),
+  getMapData: noArgs,
+  setMapGeometry: z.object({ geometry: z.enum(['hex', 'boundaries']) }).strict(),
   renameConsortium: z
     .object({
       name: z
@@ -210,6 +212,23 @@ export interface ImportLogEntry {
   sourceId: string;
 }
 
+/** A GeoJSON geometry (Polygon or MultiPolygon), longitude/latitude. */
+export interface GeometryObject {
+  type: string;
+  coordinates: unknown;
+}
+
+export interface MapData {
+  /** The geometry the plan shows; 'boundaries' only when boundaries are imported. */
+  geometry: 'hex' | 'boundaries';
+  areas: { code: string; name: string; centroidLat: number | null; centroidLon: number | null; isMember: boolean }[];
+  boundaries: { features: { code: string; name: string; geometry: GeometryObject }[]; sourceId: string } | null;
+  /** An imported hex layout; null means: generate one from centroids. */
+  hexLayout: { code: string; q: number; r: number }[] | null;
+  flows: import('../model/placements.js').PlacementFlow[];
+  sources: import('../model/dataset.js').Source[];
+}
+
 export interface CallResults {
   getAppInfo: AppInfo;
   getPlanState: PlanState;
@@ -231,6 +250,8 @@ export interface CallResults {
   listImports: ImportLogEntry[];
   getProjection: { projection: ProjectionResult; backtest: BacktestResult | null };
   setAssumption: OpenPlanState;
+  getMapData: MapData;
+  setMapGeometry: OpenPlanState;
 }
 
 /** Commands the native menu sends to the UI (Electron only). */

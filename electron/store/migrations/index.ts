@@ -3,6 +3,7 @@ import { sql as core } from './0001_core.js';
 import { sql as observations } from './0002_observations.js';
 import { sql as supplyFlowsCosts } from './0003_supply_flows_costs.js';
 import { sql as imports } from './0004_imports.js';
+import { sql as map } from './0005_map.js';
 
 export interface Migration {
   version: number;
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   migration(2, '0002_observations', observations),
   migration(3, '0003_supply_flows_costs', supplyFlowsCosts),
   migration(4, '0004_imports', imports),
+  migration(5, '0005_map', map),
 ];
 
 export const latestSchemaVersion = migrations.length;
