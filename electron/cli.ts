@@ -28,6 +28,9 @@ Commands:
                                    Bed need per authority and for the consortium, each year:
                                    demand P10/P50/P90, beds needed, places, gap, the
                                    assumptions used, and the backtest of the same method.
+  template --out FILE.xlsx [--plan FILE] [--empty]
+                                   Write the data template for placement flows, unit costs and
+                                   supply changes, filled with the plan's values unless --empty.
   help                             This message.
   version                          The app version.
 `;
@@ -376,6 +379,33 @@ function runProject(args: readonly string[], io: CliIo): number {
   }
 }
 
+async function runTemplate(args: readonly string[], io: CliIo): Promise<number> {
+  let out: string | undefined;
+  let plan: string | undefined;
+  let prefill = true;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--out') out = args[++i];
+    else if (arg === '--plan') plan = args[++i];
+    else if (arg === '--empty') prefill = false;
+    else throw new UsageError(`Unknown option for template: ${arg}`);
+  }
+  if (!out || out.startsWith('--')) throw new UsageError('template needs --out FILE.xlsx.');
+  if (plan !== undefined && (!plan || plan.startsWith('--'))) throw new UsageError('--plan needs a file path.');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sufficiency-planner-cli-'));
+  const context = createAppContext({ mode: 'browser', dataDir });
+  try {
+    if (plan) context.plans.openPlan(path.resolve(plan));
+    else context.plans.newPlan();
+    const written = await context.plans.writeDataTemplate(path.resolve(out), prefill);
+    io.stdout(`Wrote ${written.path}\n`);
+    return 0;
+  } finally {
+    context.plans.dispose();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -386,6 +416,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await runImport(rest, io);
       case 'project':
         return runProject(rest, io);
+      case 'template':
+        return await runTemplate(rest, io);
       case 'help':
       case '--help':
       case '-h':

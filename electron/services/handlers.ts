@@ -56,6 +56,7 @@ export function createHandlers(
     getProjection: (args) => runProjection(plans, args),
     setAssumption: ({ key, value }) => plans.setAssumption(key, value),
     getMapData: () => plans.mapData(),
+    writeDataTemplate: ({ path, prefill }) => plans.writeDataTemplate(path, prefill),
     setMapGeometry: ({ geometry }) => plans.setMapGeometry(geometry),
   };
 }

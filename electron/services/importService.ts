@@ -17,7 +17,21 @@ import { PlannerError } from '../../shared/api/errors.js';
 import { parseImportFile, type FileKind, type ImportResult } from '../../shared/import/index.js';
 import type { AuthorityLookup } from '../../shared/model/authorities.js';
 import type { Source } from '../../shared/model/dataset.js';
-import { countChanges, listImportLog, logImport, upsertSource, writeImportRows } from '../store/importData.js';
+import {
+  countChanges,
+  listImportLog,
+  logImport,
+  upsertSource,
+  writeImportRows,
+  type ImportRows,
+} from '../store/importData.js';
+import {
+  README_SHEET,
+  TEMPLATE_MARKER,
+  isTemplateWorkbook,
+  parseTemplate,
+  type TemplateResult,
+} from '../../shared/import/template.js';
 import type { PlanService } from './planService.js';
 import { readSpreadsheet } from './spreadsheet.js';
 
@@ -153,7 +167,7 @@ const notYetTaken: Partial<Record<FileKind, string>> = {
 interface PreparedFile {
   fileName: string;
   sha256: string;
-  result: ImportResult;
+  result: ImportResult & ImportRows;
   source: Source;
   preview: ImportFilePreview;
 }
@@ -220,11 +234,58 @@ export class ImportService {
       return this.describe(fileName, sha256, result);
     }
     const sourceId = `import-${sha256.slice(0, 16)}`;
+    if (sheets && isTemplateWorkbook(sheets))
+      return this.describeTemplate(fileName, sha256, parseTemplate(fileName, sheets, this.lookup, sourceId));
     const result = parseImportFile(fileName, sheets ?? bytes, this.lookup, { source: sourceId });
     return this.describe(fileName, sha256, result);
   }
 
-  private describe(fileName: string, sha256: string, result: ImportResult): PreparedFile {
+  private describeTemplate(fileName: string, sha256: string, template: TemplateResult): PreparedFile {
+    const years = [
+      ...new Set([
+        ...template.flows.map((f) => f.period),
+        ...template.supplyChanges.map((c) => c.fromYear),
+        ...template.unitCosts.map((c) => c.priceYear),
+      ]),
+    ].sort();
+    const areas = new Set([...template.flows.map((f) => f.placingArea), ...template.supplyChanges.map((c) => c.area)]);
+    const result: ImportResult & ImportRows = {
+      kind: 'unknown',
+      reason: `The workbook's '${README_SHEET}' sheet says: ${TEMPLATE_MARKER}.`,
+      encoding: null,
+      sheetName: null,
+      observations: [],
+      supply: [],
+      homes: [],
+      projections: [],
+      flows: template.flows,
+      unitCosts: template.unitCosts,
+      supplyChanges: template.supplyChanges,
+      issues: template.issues,
+      summary: { rows: template.rows, areas: areas.size, periods: years, measures: [], unmodelled: [] },
+    };
+    const prepared = this.describe(fileName, sha256, result);
+    const source: Source = {
+      ...prepared.source,
+      title: 'Local data entered in the Sufficiency Planner data template',
+      publisher: 'Your consortium',
+      table: 'Placement flows; Unit costs; Supply changes',
+      licence: 'Your consortium’s own data',
+      url: '',
+    };
+    return {
+      ...prepared,
+      source,
+      preview: {
+        ...prepared.preview,
+        kind: 'planner-template',
+        kindLabel: 'Sufficiency Planner data template (flows, unit costs, supply changes)',
+        notTaken: [],
+      },
+    };
+  }
+
+  private describe(fileName: string, sha256: string, result: ImportResult & ImportRows): PreparedFile {
     const info = kindInfo[result.kind];
     const periods = result.summary.periods;
     const source: Source = {

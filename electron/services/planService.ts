@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AuthorityChoice, MapData, OpenPlanState, PlanState } from '../../shared/api/contract.js';
 import { readMapData } from '../store/mapData.js';
+import { writeTemplateWorkbook } from './templateWorkbook.js';
 import { PlannerError } from '../../shared/api/errors.js';
 import type { BuiltInDataset } from '../../shared/model/dataset.js';
 import { defaultSettings, planAssumptionKeys } from '../../shared/forecast/index.js';
@@ -23,6 +24,7 @@ import {
 import {
   getMeta,
   observationCounts,
+  readSupplyChanges,
   readPlanData,
   seedFromDataset,
   setMembership,
@@ -275,6 +277,31 @@ export class PlanService {
       ).run(key, known.label, value, known.unit, known.rationale, changedBy, changedAt);
     });
     return this.openState(this.requireOpen());
+  }
+
+  /** Writes the data template, filled with the plan's flows, unit costs and supply changes when asked. */
+  async writeDataTemplate(filePath: string, prefill: boolean): Promise<{ path: string }> {
+    const target = filePath.toLowerCase().endsWith('.xlsx') ? filePath : `${filePath}.xlsx`;
+    const contents = prefill
+      ? this.read((db) => {
+          const data = readPlanData(db, { summaryOnly: true });
+          const members = new Set(data.areas.filter((a) => a.isMember).map((a) => a.code));
+          const flows = data.flows.filter((f) => members.has(f.placingArea));
+          const used = new Set([...flows.map((f) => f.source), ...data.unitCosts.map((c) => c.source)]);
+          return {
+            flows,
+            unitCosts: data.unitCosts,
+            supplyChanges: readSupplyChanges(db),
+            illustrativeSources: data.sources.filter((s) => s.illustrative && used.has(s.id)).map((s) => s.title),
+          };
+        })
+      : null;
+    try {
+      await writeTemplateWorkbook(target, contents);
+    } catch (error) {
+      throw new PlannerError('IO_ERROR', `Could not write ${target}: ${(error as Error).message}`);
+    }
+    return { path: target };
   }
 
   /** The map's geometry, areas, imported boundaries or hexes, and flows. */

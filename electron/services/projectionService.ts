@@ -4,9 +4,16 @@
  */
 import type { CallArgs, CallResults } from '../../shared/api/contract.js';
 import { PlannerError } from '../../shared/api/errors.js';
-import { backtest, project, projectionInputsFromPlan, type ProjectionInputs } from '../../shared/forecast/index.js';
+import {
+  backtest,
+  defaultSettings,
+  project,
+  projectionInputsFromPlan,
+  type ProjectionInputs,
+  type SupplyChange,
+} from '../../shared/forecast/index.js';
 import type { PlanDatabase } from '../store/database.js';
-import { readPlanData } from '../store/planData.js';
+import { readPlanData, readSupplyChanges } from '../store/planData.js';
 import type { PlanService } from './planService.js';
 
 /** Imported ONS projections by LA code and year. */
@@ -33,12 +40,32 @@ export function projectionInputs(plans: PlanService): ProjectionInputs {
   });
 }
 
+/**
+ * The plan's local supply changes as the forecast takes them: long-term children's home places only
+ * (short-break and secure places are not long-term supply); LA-run places count as accessible in
+ * full, other sectors' at the open-market access share.
+ */
+export function forecastSupplyChanges(plans: PlanService, openMarketAccessShare: number): SupplyChange[] {
+  return plans
+    .read((db) => readSupplyChanges(db))
+    .filter((c) => c.homeType === 'childrensHome')
+    .map((c) => ({
+      area: c.area,
+      fromYear: c.fromYear,
+      registeredPlaces: c.placesChange,
+      accessiblePlaces: c.sector === 'Local Authority' ? c.placesChange : c.placesChange * openMarketAccessShare,
+    }));
+}
+
 export function runProjection(
   plans: PlanService,
   args: CallArgs<'getProjection'> & { method: 'rate' | 'manual'; withBacktest: boolean },
 ): CallResults['getProjection'] {
   const inputs = projectionInputs(plans);
+  const access = inputs.planSettings.openMarketAccessShare ?? defaultSettings.openMarketAccessShare;
+  const supplyChanges = forecastSupplyChanges(plans, access);
   const options = {
+    ...(supplyChanges.length ? { supplyChanges } : {}),
     method: args.method,
     ...(args.horizonYears !== undefined ? { horizonYears: args.horizonYears } : {}),
     ...(args.simulations !== undefined ? { simulations: args.simulations } : {}),

@@ -6,6 +6,8 @@ import type { ImportLogEntry } from '../../shared/api/contract.js';
 import type { Observation, Source } from '../../shared/model/dataset.js';
 import type { PopulationProjection } from '../../shared/import/ons.js';
 import type { ChildrensHome, SupplyRow } from '../../shared/model/supply.js';
+import type { PlacementFlow, UnitCost } from '../../shared/model/placements.js';
+import type { SupplyChange } from '../../shared/import/template.js';
 import type { PlanDatabase } from './database.js';
 
 export interface ImportRows {
@@ -13,6 +15,10 @@ export interface ImportRows {
   supply: SupplyRow[];
   homes: ChildrensHome[];
   projections: PopulationProjection[];
+  /** From our data template. */
+  flows?: PlacementFlow[];
+  unitCosts?: UnitCost[];
+  supplyChanges?: SupplyChange[];
 }
 
 export interface ImportCounts {
@@ -42,6 +48,14 @@ export function countChanges(db: PlanDatabase, rows: ImportRows): ImportCounts {
   for (const r of rows.supply) supplySnapshots.set(`${r.area}|${r.period}`, r);
   for (const r of supplySnapshots.values()) tally(areas.has(r.area), Boolean(hasSupply.get(r.area, r.period)));
   for (const p of rows.projections) tally(areas.has(p.area), Boolean(hasProjection.get(p.area, p.year)));
+  const hasFlow = db.prepare(
+    'SELECT 1 FROM placement_flow WHERE placing_area_code = ? AND host_area_code = ? AND period = ?',
+  );
+  for (const f of rows.flows ?? [])
+    tally(areas.has(f.placingArea), Boolean(hasFlow.get(f.placingArea, f.hostArea, f.period)));
+  const hasCost = db.prepare('SELECT 1 FROM unit_cost WHERE placement_type = ? AND sector = ? AND price_year = ?');
+  for (const c of rows.unitCosts ?? []) tally(true, Boolean(hasCost.get(c.placementType, c.sector, c.priceYear)));
+  for (const c of rows.supplyChanges ?? []) tally(areas.has(c.area), false);
   return counts;
 }
 
@@ -113,7 +127,37 @@ export function writeImportRows(db: PlanDatabase, rows: ImportRows, sourceId: st
   for (const p of rows.projections) {
     if (areas.has(p.area)) upsertProjection.run(p.area, p.year, p.population0to17, sourceId);
   }
+  writeTemplateRows(db, rows, sourceId, areas);
   return counts;
+}
+
+/** Flows replace the placing LA's flows for that year as a whole; costs are upserted; changes appended. */
+function writeTemplateRows(db: PlanDatabase, rows: ImportRows, sourceId: string, areas: Set<string>): void {
+  const flows = (rows.flows ?? []).filter(
+    (f) => areas.has(f.placingArea) && (f.hostArea === 'OUTSIDE' || areas.has(f.hostArea)),
+  );
+  const deleteFlows = db.prepare('DELETE FROM placement_flow WHERE placing_area_code = ? AND period = ?');
+  for (const key of new Set(flows.map((f) => `${f.placingArea}|${f.period}`))) {
+    const [placing, period] = key.split('|') as [string, string];
+    deleteFlows.run(placing, period);
+  }
+  const insertFlow = db.prepare(
+    'INSERT INTO placement_flow (placing_area_code, host_area_code, period, children, source_id) VALUES (?, ?, ?, ?, ?)',
+  );
+  for (const f of flows) insertFlow.run(f.placingArea, f.hostArea, f.period, f.children, sourceId);
+  const upsertCost = db.prepare(
+    `INSERT INTO unit_cost (placement_type, sector, price_year, weekly_cost, source_id) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (placement_type, sector, price_year) DO UPDATE SET weekly_cost = excluded.weekly_cost, source_id = excluded.source_id`,
+  );
+  for (const c of rows.unitCosts ?? []) upsertCost.run(c.placementType, c.sector, c.priceYear, c.weeklyCost, sourceId);
+  // The template's Supply changes sheet is the whole list: importing one replaces all held before.
+  if (rows.supplyChanges) db.prepare('DELETE FROM supply_change').run();
+  const insertChange = db.prepare(
+    'INSERT INTO supply_change (area_code, from_year, sector, home_type, places_change, note, source_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  for (const c of rows.supplyChanges ?? []) {
+    if (areas.has(c.area)) insertChange.run(c.area, c.fromYear, c.sector, c.homeType, c.placesChange, c.note, sourceId);
+  }
 }
 
 export function logImport(db: PlanDatabase, entry: Omit<ImportLogEntry, 'id'>): ImportLogEntry {

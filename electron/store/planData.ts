@@ -17,6 +17,7 @@ import type {
 } from '../../shared/model/placements.js';
 import type { HomeSector, HomeType, OfstedJudgement, SupplyRow } from '../../shared/model/supply.js';
 import type { PlanData } from '../../shared/model/summarise.js';
+import type { SupplyChange } from '../../shared/import/template.js';
 import type { PlanDatabase } from './database.js';
 
 export function getMeta(db: PlanDatabase, key: string): string | undefined {
@@ -274,4 +275,26 @@ export function observationCounts(db: PlanDatabase): Map<string, number> {
     n: number;
   }[];
   return new Map(rows.map((r) => [r.area_code, r.n]));
+}
+
+/** Local supply changes (openings +, closures −) from the data template. */
+export function readSupplyChanges(db: PlanDatabase): SupplyChange[] {
+  const rows = db.prepare('SELECT * FROM supply_change ORDER BY from_year, area_code, id').all() as {
+    area_code: string;
+    from_year: string;
+    sector: HomeSector;
+    home_type: HomeType;
+    places_change: number;
+    note: string;
+    source_id: string;
+  }[];
+  return rows.map((r) => ({
+    area: r.area_code,
+    fromYear: r.from_year,
+    sector: r.sector,
+    homeType: r.home_type,
+    placesChange: r.places_change,
+    note: r.note,
+    source: r.source_id,
+  }));
 }

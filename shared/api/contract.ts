@@ -86,6 +86,7 @@ export const callArgSchemas = {
       value: z.number().finite(),
     })
     .strict(),
+  writeDataTemplate: z.object({ path: planPathSchema, prefill: z.boolean().default(true) }).strict(),
   getMapData: noArgs,
   setMapGeometry: z.object({ geometry: z.enum(['hex', 'boundaries']) }).strict(),
   renameConsortium: z
@@ -252,6 +253,7 @@ export interface CallResults {
   setAssumption: OpenPlanState;
   getMapData: MapData;
   setMapGeometry: OpenPlanState;
+  writeDataTemplate: { path: string };
 }
 
 /** Commands the native menu sends to the UI (Electron only). */

@@ -4,6 +4,7 @@ import { sql as observations } from './0002_observations.js';
 import { sql as supplyFlowsCosts } from './0003_supply_flows_costs.js';
 import { sql as imports } from './0004_imports.js';
 import { sql as map } from './0005_map.js';
+import { sql as supplyChanges } from './0006_supply_changes.js';
 
 export interface Migration {
   version: number;
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   migration(3, '0003_supply_flows_costs', supplyFlowsCosts),
   migration(4, '0004_imports', imports),
   migration(5, '0005_map', map),
+  migration(6, '0006_supply_changes', supplyChanges),
 ];
 
 export const latestSchemaVersion = migrations.length;
