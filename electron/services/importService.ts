@@ -304,7 +304,13 @@ export class ImportService {
       illustrative: false,
     };
     const counts = this.plans.read((db) => countChanges(db, result));
-    const issues = [...result.issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+    // Errors first, then in file order, so the first issues shown are the first to fix.
+    const issues = [...result.issues].sort(
+      (a, b) =>
+        (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) ||
+        (a.row ?? 0) - (b.row ?? 0) ||
+        (a.column ?? '').localeCompare(b.column ?? ''),
+    );
     const preview: ImportFilePreview = {
       fileName,
       sha256,
@@ -319,10 +325,18 @@ export class ImportService {
       skippedOutsidePlan: counts.skippedOutsidePlan,
       areas: result.summary.areas,
       periods,
-      measures: result.summary.measures,
+      measures: [
+        ...result.summary.measures,
+        ...(result.projections.length ? ['population0to17 (ONS projection)'] : []),
+        ...(result.flows?.length ? ['placement flows'] : []),
+        ...(result.unitCosts?.length ? ['unit costs'] : []),
+        ...(result.supplyChanges?.length ? ['supply changes'] : []),
+      ],
       notTaken: [
         ...(notYetTaken[result.kind] ? [notYetTaken[result.kind] ?? ''] : []),
-        ...result.summary.unmodelled.map((u) => `${u.rows.toLocaleString('en-GB')} rows of ${u.what}`),
+        ...result.summary.unmodelled.map(
+          (u) => `${u.rows.toLocaleString('en-GB')} ${u.rows === 1 ? 'row' : 'rows'} of ${u.what}`,
+        ),
       ],
       errorCount: issues.filter((i) => i.severity === 'error').length,
       warningCount: issues.filter((i) => i.severity === 'warning').length,
