@@ -13,6 +13,7 @@ import { measures } from '../shared/model/measures.js';
 import type { AreaSummary, HeadlineFigure, PlanSummary } from '../shared/model/summary.js';
 import { APP_VERSION, createAppContext } from './services/appContext.js';
 import { runProjection } from './services/projectionService.js';
+import { writeCsvFolder, writeWorkbook } from './services/exportService.js';
 
 export const USAGE = `Usage: planner <command> [options]
 
@@ -31,6 +32,10 @@ Commands:
   template --out FILE.xlsx [--plan FILE] [--empty]
                                    Write the data template for placement flows, unit costs and
                                    supply changes, filled with the plan's values unless --empty.
+  export [--plan FILE] --format xlsx|csv --out PATH
+                                   A workbook (one sheet per table) or a folder of CSV files:
+                                   data by LA, projection, backtest, assumptions, history,
+                                   sources and what the plan is missing.
   help                             This message.
   version                          The app version.
 `;
@@ -406,6 +411,37 @@ async function runTemplate(args: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
+async function runExport(args: readonly string[], io: CliIo): Promise<number> {
+  let out: string | undefined;
+  let plan: string | undefined;
+  let format: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--out') out = args[++i];
+    else if (arg === '--plan') plan = args[++i];
+    else if (arg === '--format') format = args[++i];
+    else throw new UsageError(`Unknown option for export: ${arg}`);
+  }
+  if (format !== 'xlsx' && format !== 'csv') throw new UsageError('export needs --format xlsx or --format csv.');
+  if (!out || out.startsWith('--')) throw new UsageError('export needs --out PATH.');
+  if (plan !== undefined && (!plan || plan.startsWith('--'))) throw new UsageError('--plan needs a file path.');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sufficiency-planner-cli-'));
+  const context = createAppContext({ mode: 'browser', dataDir });
+  try {
+    if (plan) context.plans.openPlan(path.resolve(plan));
+    else context.plans.newPlan();
+    const files =
+      format === 'xlsx'
+        ? [await writeWorkbook(context.plans, context.imports, path.resolve(out))]
+        : writeCsvFolder(context.plans, context.imports, path.resolve(out));
+    io.stdout(files.map((f) => `Wrote ${f}\n`).join(''));
+    return 0;
+  } finally {
+    context.plans.dispose();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -418,6 +454,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return runProject(rest, io);
       case 'template':
         return await runTemplate(rest, io);
+      case 'export':
+        return await runExport(rest, io);
       case 'help':
       case '--help':
       case '-h':

@@ -12,6 +12,7 @@ import { PlannerError, toApiError, type ApiResult } from '../../shared/api/error
 import type { ImportService } from './importService.js';
 import type { PlanService } from './planService.js';
 import { runProjection } from './projectionService.js';
+import { writeCsvFolder, writeWorkbook } from './exportService.js';
 
 /** Native file dialogs where the host has them (Electron); browser mode has none. */
 export interface FileDialogs {
@@ -57,6 +58,10 @@ export function createHandlers(
     setAssumption: ({ key, value }) => plans.setAssumption(key, value),
     getMapData: () => plans.mapData(),
     writeDataTemplate: ({ path, prefill }) => plans.writeDataTemplate(path, prefill),
+    exportPlan: async ({ format, path }) =>
+      format === 'xlsx'
+        ? { files: [await writeWorkbook(plans, imports, path)] }
+        : { files: writeCsvFolder(plans, imports, path) },
     setMapGeometry: ({ geometry }) => plans.setMapGeometry(geometry),
   };
 }

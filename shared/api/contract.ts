@@ -87,6 +87,7 @@ export const callArgSchemas = {
     })
     .strict(),
   writeDataTemplate: z.object({ path: planPathSchema, prefill: z.boolean().default(true) }).strict(),
+  exportPlan: z.object({ format: z.enum(['xlsx', 'csv']), path: planPathSchema }).strict(),
   getMapData: noArgs,
   setMapGeometry: z.object({ geometry: z.enum(['hex', 'boundaries']) }).strict(),
   renameConsortium: z
@@ -254,6 +255,7 @@ export interface CallResults {
   getMapData: MapData;
   setMapGeometry: OpenPlanState;
   writeDataTemplate: { path: string };
+  exportPlan: { files: string[] };
 }
 
 /** Commands the native menu sends to the UI (Electron only). */

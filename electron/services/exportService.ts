@@ -1,0 +1,122 @@
+/**
+ * Exports for bids and analysis: an XLSX workbook (one sheet per table, real numbers, units in the
+ * headers, frozen header rows) and the same tables as CSV files.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import writeExcelFile from 'write-excel-file/node';
+import { PlannerError } from '../../shared/api/errors.js';
+import { APP_NAME, APP_VERSION } from './appContext.js';
+import {
+  assumptionsTable,
+  backtestTable,
+  dataByLaTable,
+  gapsTable,
+  historyTable,
+  projectionTable,
+  sourcesTable,
+  toCsv,
+  type ExportTable,
+} from './exportTables.js';
+import type { ImportService } from './importService.js';
+import type { PlanService } from './planService.js';
+import { runProjection } from './projectionService.js';
+
+export function planTables(
+  plans: PlanService,
+  imports: ImportService,
+): { tables: ExportTable[]; about: [string, string][] } {
+  const summary = plans.summary();
+  const state = plans.currentState();
+  let projection = null;
+  let projectionProblem: string | null = null;
+  try {
+    projection = runProjection(plans, { method: 'rate', withBacktest: true, simulations: 1000, seed: 1 });
+  } catch (error) {
+    projectionProblem = (error as Error).message;
+  }
+  const tables = [
+    dataByLaTable(summary),
+    ...(projection ? [projectionTable(projection)] : []),
+    ...(projection ? [backtestTable(projection)].filter((t): t is ExportTable => t !== null) : []),
+    assumptionsTable(summary, projection),
+    historyTable(summary),
+    sourcesTable(summary, imports.log()),
+    gapsTable(summary),
+  ];
+  const vintages = summary.sources
+    .filter((s) => !s.illustrative)
+    .map((s) => `${s.publisher}: ${s.title} (${s.period})`)
+    .join('; ');
+  const about: [string, string][] = [
+    ['Plan', state.name],
+    ['Plan file', state.path ?? 'Not saved yet'],
+    [
+      'Consortium',
+      `${summary.consortium.name} (${summary.consortium.memberCount} authorities: ${summary.authorities.map((a) => a.name).join(', ')})`,
+    ],
+    ['Exported', new Date().toISOString()],
+    ['Exported by', `${APP_NAME} ${APP_VERSION}`],
+    ['Data vintages', vintages],
+    [
+      'Illustrative values',
+      summary.sources.some((s) => s.illustrative)
+        ? 'Some values are illustrative (generated, not published): see the Sources sheet.'
+        : 'None',
+    ],
+    ['Projection', projectionProblem ? `Not available: ${projectionProblem}` : 'Rate-based, 1,000 simulations, seed 1'],
+    ['Missing data', summary.gaps.map((g) => g.message).join(' ') || 'None'],
+  ];
+  return { tables, about };
+}
+
+export async function writeWorkbook(plans: PlanService, imports: ImportService, filePath: string): Promise<string> {
+  const target = filePath.toLowerCase().endsWith('.xlsx') ? filePath : `${filePath}.xlsx`;
+  const { tables, about } = planTables(plans, imports);
+  const bold = (value: string) => ({ value, fontWeight: 'bold' as const });
+  const sheets = [
+    {
+      sheet: 'About',
+      data: [
+        [bold(`${APP_NAME}: ${about[0]?.[1] ?? ''}`)],
+        [],
+        ...about.map(([k, v]) => [bold(k), { value: v, wrap: true }]),
+      ],
+      columns: [{ width: 22 }, { width: 110 }],
+    },
+    ...tables.map((t) => ({
+      sheet: t.name.slice(0, 31),
+      data: [
+        t.header.map((h) => ({ ...bold(h), wrap: true })),
+        ...t.rows.map((r) =>
+          r.map((v) => (v === null ? null : typeof v === 'number' ? { value: v, type: Number } : { value: v })),
+        ),
+      ],
+      columns: t.header.map((h) => ({ width: Math.min(40, Math.max(10, h.length * 0.6)) })),
+      stickyRowsCount: 1,
+    })),
+  ];
+  try {
+    const buffer = await writeExcelFile(sheets).toBuffer();
+    const tmp = `${target}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, buffer);
+    fs.renameSync(tmp, target);
+  } catch (error) {
+    throw new PlannerError('IO_ERROR', `Could not write ${target}: ${(error as Error).message}`);
+  }
+  return target;
+}
+
+export function writeCsvFolder(plans: PlanService, imports: ImportService, folder: string): string[] {
+  const { tables } = planTables(plans, imports);
+  try {
+    fs.mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    throw new PlannerError('IO_ERROR', `Could not create ${folder}: ${(error as Error).message}`);
+  }
+  return tables.map((t) => {
+    const file = path.join(folder, `${t.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.csv`);
+    fs.writeFileSync(file, toCsv(t));
+    return file;
+  });
+}

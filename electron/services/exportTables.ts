@@ -1,0 +1,225 @@
+/**
+ * The plan's tables for export (workbook sheets and CSV files): real numbers, units in the headers,
+ * and every figure's source. One definition serves XLSX and CSV.
+ */
+import type { CallResults, ImportLogEntry } from '../../shared/api/contract.js';
+import { measures } from '../../shared/model/measures.js';
+import type { PlanSummary } from '../../shared/model/summary.js';
+
+export type CellValue = string | number | null;
+
+export interface ExportTable {
+  /** Sheet name (≤ 31 characters) and CSV file stem. */
+  name: string;
+  title: string;
+  header: string[];
+  rows: CellValue[][];
+}
+
+const unitLabel = (measure: keyof typeof measures) => measures[measure].unit;
+
+export function dataByLaTable(summary: PlanSummary): ExportTable {
+  const headline = summary.consortium.headline;
+  const header = [
+    'Area',
+    'ONS code',
+    'DfE code',
+    'Level',
+    ...headline.map((f) => `${measures[f.measure].label} (${f.period}) [${unitLabel(f.measure)}]`),
+  ];
+  const row = (a: PlanSummary['authorities'][number]) => [
+    a.name,
+    a.code,
+    a.dfeCode,
+    a.isMember ? 'Member' : a.level,
+    ...headline.map((h) => a.headline.find((f) => f.measure === h.measure)?.value ?? null),
+  ];
+  return {
+    name: 'Data by LA',
+    title: `Headline figures for ${summary.consortium.name}, its members and comparators`,
+    header,
+    rows: [
+      ...summary.authorities.map(row),
+      [`${summary.consortium.name} (consortium total)`, null, null, 'Consortium', ...headline.map((f) => f.value)],
+      ...summary.comparators.map(row),
+    ],
+  };
+}
+
+export function historyTable(summary: PlanSummary): ExportTable {
+  const rows: CellValue[][] = [];
+  for (const area of [...summary.authorities, ...summary.comparators]) {
+    for (const [measure, points] of Object.entries(area.history)) {
+      for (const p of points ?? []) {
+        rows.push([
+          area.name,
+          area.code,
+          measures[measure as keyof typeof measures].label,
+          measure,
+          p.period,
+          p.value,
+          unitLabel(measure as keyof typeof measures),
+          p.suppression,
+          p.source,
+        ]);
+      }
+    }
+  }
+  return {
+    name: 'History',
+    title: 'Every stored figure by area, measure and period, with its suppression code and source id',
+    header: ['Area', 'ONS code', 'Measure', 'Measure id', 'Period', 'Value', 'Unit', 'Suppression code', 'Source id'],
+    rows,
+  };
+}
+
+export function projectionTable(result: CallResults['getProjection']): ExportTable {
+  const { projection } = result;
+  const rows: CellValue[][] = [];
+  for (const area of [projection.consortium, ...projection.areas]) {
+    for (const y of area.years) {
+      rows.push([
+        area.name,
+        area.code,
+        y.year,
+        y.demand.p10,
+        y.demand.p50,
+        y.demand.p90,
+        y.bedsNeeded.p10,
+        y.bedsNeeded.p50,
+        y.bedsNeeded.p90,
+        y.registeredPlaces,
+        y.accessiblePlaces,
+        y.gap.p10,
+        y.gap.p50,
+        y.gap.p90,
+        y.probabilityNeedExceedsAccessible,
+      ]);
+    }
+  }
+  return {
+    name: 'Projection',
+    title: `Bed need by year ending 31 March (${projection.method} method, ${projection.simulations} simulations, seed ${projection.seed})`,
+    header: [
+      'Area',
+      'Code',
+      'Year ending 31 March',
+      'Demand P10 [children]',
+      'Demand P50 [children]',
+      'Demand P90 [children]',
+      'Beds needed P10 [beds]',
+      'Beds needed P50 [beds]',
+      'Beds needed P90 [beds]',
+      'Registered places [places]',
+      'Accessible places [places]',
+      'Gap P10 [beds]',
+      'Gap P50 [beds]',
+      'Gap P90 [beds]',
+      'Probability need exceeds accessible places [share]',
+    ],
+    rows,
+  };
+}
+
+export function backtestTable(result: CallResults['getProjection']): ExportTable | null {
+  const b = result.backtest;
+  if (!b) return null;
+  const rows: CellValue[][] = [];
+  const add = (level: string, method: string, list: typeof b.horizons) => {
+    for (const h of list) rows.push([level, method, h.h, h.n, h.mae, h.mape, h.coverage80]);
+  };
+  add('Authorities', result.projection.method, b.horizons);
+  add('Authorities', 'last value', b.baselines.lastValue);
+  add('Authorities', 'linear trend', b.baselines.linearTrend);
+  add('Consortium', result.projection.method, b.consortium.method);
+  add('Consortium', 'last value', b.consortium.lastValue);
+  add('Consortium', 'linear trend', b.consortium.linearTrend);
+  return {
+    name: 'Backtest',
+    title: `Rolling-origin backtest (origins ${b.origins.join(', ')}). ${b.notes.join(' ')}`,
+    header: [
+      'Level',
+      'Method',
+      'Horizon [years]',
+      'Pairs',
+      'MAE [children]',
+      'MAPE [%]',
+      '80% interval coverage [share]',
+    ],
+    rows,
+  };
+}
+
+export function assumptionsTable(summary: PlanSummary, result: CallResults['getProjection'] | null): ExportTable {
+  const rows: CellValue[][] = summary.assumptions.map((a) => [
+    a.label,
+    a.key,
+    a.value,
+    a.unit,
+    a.rationale,
+    a.source,
+    a.changedBy,
+    a.changedAt,
+    'Plan register',
+  ]);
+  for (const a of result?.projection.assumptions ?? []) {
+    if (summary.assumptions.some((p) => p.key === a.key)) continue;
+    rows.push([a.label, a.key, a.value, a.unit, a.rationale, a.source, null, null, 'Projection']);
+  }
+  return {
+    name: 'Assumptions',
+    title: 'The assumption register and the projection’s assumptions',
+    header: ['Assumption', 'Key', 'Value', 'Unit', 'Rationale', 'Source id', 'Changed by', 'Changed at', 'Where'],
+    rows,
+  };
+}
+
+export function sourcesTable(summary: PlanSummary, imports: ImportLogEntry[]): ExportTable {
+  return {
+    name: 'Sources',
+    title: 'Where every figure comes from',
+    header: [
+      'Source id',
+      'Title',
+      'Publisher',
+      'File',
+      'Table',
+      'Period',
+      'Licence',
+      'Address',
+      'Illustrative',
+      'Imported (SHA-256)',
+    ],
+    rows: summary.sources.map((s) => [
+      s.id,
+      s.title,
+      s.publisher,
+      s.file,
+      s.table,
+      s.period,
+      s.licence,
+      s.url,
+      s.illustrative ? 'Yes — generated, not published' : 'No',
+      imports.find((i) => i.sourceId === s.id)?.sha256 ?? null,
+    ]),
+  };
+}
+
+export function gapsTable(summary: PlanSummary): ExportTable {
+  return {
+    name: 'Missing data',
+    title: 'What this plan is missing, and which import fills it',
+    header: ['What is missing', 'Filled by'],
+    rows: summary.gaps.map((g) => [g.message, g.fillWith]),
+  };
+}
+
+/** RFC 4180 CSV with a UTF-8 BOM so spreadsheet programs read £ and ’ correctly. */
+export function toCsv(table: ExportTable): string {
+  const cell = (v: CellValue) => {
+    if (v === null) return '';
+    const text = String(v);
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return `\uFEFF${[table.header, ...table.rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+}
