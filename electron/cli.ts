@@ -13,6 +13,7 @@ import { measures } from '../shared/model/measures.js';
 import type { AreaSummary, HeadlineFigure, PlanSummary } from '../shared/model/summary.js';
 import { APP_VERSION, createAppContext } from './services/appContext.js';
 import { runProjection } from './services/projectionService.js';
+import { runStockFlow } from './services/stockflowService.js';
 import { writeCsvFolder, writeWorkbook } from './services/exportService.js';
 
 export const USAGE = `Usage: planner <command> [options]
@@ -29,6 +30,11 @@ Commands:
                                    Bed need per authority and for the consortium, each year:
                                    demand P10/P50/P90, beds needed, places, gap, the
                                    assumptions used, and the backtest of the same method.
+  project --plan FILE --method stockflow [--mode sf-regional|corrected] [--la NAME ...]
+          [--reference-months N | --reference-start DATE --reference-end DATE]
+          [--horizon-months M] [--report-months 6,12,18,24] [--sims N] [--seed S] [--json]
+                                   Children in care by placement category from the plan's
+                                   SSDA903 returns (stock-flow model), for each report month.
   template --out FILE.xlsx [--plan FILE] [--empty]
                                    Write the data template for placement flows, unit costs and
                                    supply changes, filled with the plan's values unless --empty.
@@ -274,7 +280,7 @@ function parseProjectArgs(args: readonly string[]): ProjectCliOptions {
     else if (arg === '--seed') options.seed = intArg('--seed', args[++i], 0, 2_147_483_647);
     else if (arg === '--method') {
       const value = args[++i];
-      if (value !== 'rate' && value !== 'manual') throw new UsageError('--method must be rate or manual.');
+      if (value !== 'rate' && value !== 'manual') throw new UsageError('--method must be rate, manual or stockflow.');
       options.method = value;
     } else if (arg === '--growth') {
       const match = /^(E\d{8})=(-?\d+(?:\.\d+)?)%?$/.exec(args[++i] ?? '');
@@ -361,7 +367,117 @@ function projectionText(result: CallResults['getProjection']): string {
   return `${lines.join('\n')}\n`;
 }
 
+function parseStockFlowArgs(args: readonly string[]) {
+  const options: {
+    plan?: string;
+    json: boolean;
+    mode: 'sf-regional' | 'corrected';
+    la: string[];
+    referenceMonths?: number;
+    referenceStart?: string;
+    referenceEnd?: string;
+    horizonMonths: number;
+    reportMonths?: number[];
+    simulations?: number;
+    seed?: number;
+  } = { json: false, mode: 'corrected', la: [], horizonMonths: 60 };
+  const date = (name: string, value: string | undefined) => {
+    if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError(`${name} needs a date as yyyy-mm-dd.`);
+    return value;
+  };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--json') options.json = true;
+    else if (arg === '--method') {
+      if (args[++i] !== 'stockflow') throw new UsageError('--method must be rate, manual or stockflow.');
+    } else if (arg === '--plan') {
+      const value = args[++i];
+      if (!value || value.startsWith('--')) throw new UsageError('--plan needs a file path.');
+      options.plan = path.resolve(value);
+    } else if (arg === '--mode') {
+      const value = args[++i];
+      if (value !== 'sf-regional' && value !== 'corrected')
+        throw new UsageError('--mode must be sf-regional or corrected.');
+      options.mode = value;
+    } else if (arg === '--la') {
+      const value = args[++i];
+      if (!value || value.startsWith('--')) throw new UsageError('--la needs an LA name as written in the returns.');
+      options.la.push(value);
+    } else if (arg === '--reference-months') options.referenceMonths = intArg('--reference-months', args[++i], 1, 120);
+    else if (arg === '--reference-start') options.referenceStart = date('--reference-start', args[++i]);
+    else if (arg === '--reference-end') options.referenceEnd = date('--reference-end', args[++i]);
+    else if (arg === '--horizon-months') options.horizonMonths = intArg('--horizon-months', args[++i], 1, 120);
+    else if (arg === '--report-months') {
+      const list = (args[++i] ?? '').split(',').map((m) => Number(m.trim()));
+      if (list.length === 0 || list.some((m) => !Number.isInteger(m) || m < 0 || m > 120)) {
+        throw new UsageError('--report-months needs whole months, e.g. 6,12,18,24.');
+      }
+      options.reportMonths = list;
+    } else if (arg === '--sims') options.simulations = intArg('--sims', args[++i], 0, 20_000);
+    else if (arg === '--seed') options.seed = intArg('--seed', args[++i], 0, 2_147_483_647);
+    else throw new UsageError(`Unknown option for project --method stockflow: ${arg}`);
+  }
+  if (options.referenceMonths !== undefined && options.referenceStart !== undefined) {
+    throw new UsageError('Give either --reference-months or --reference-start, not both.');
+  }
+  if (!options.plan) throw new UsageError('project --method stockflow needs --plan FILE holding SSDA903 returns.');
+  return options;
+}
+
+function runStockFlowCli(args: readonly string[], io: CliIo): number {
+  const { plan, json, la, ...rest } = parseStockFlowArgs(args);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sufficiency-planner-cli-'));
+  const context = createAppContext({ mode: 'browser', dataDir });
+  try {
+    context.plans.openPlan(plan ?? '');
+    const result = runStockFlow(context.plans, { ...rest, ...(la.length ? { la } : {}) });
+    const { projection } = result;
+    const point = (p: (typeof projection.points)[number]) => ({
+      month: p.month,
+      date: p.date,
+      byCategory: p.byCategory,
+      total: p.total,
+    });
+    const report = {
+      mode: projection.mode,
+      referenceStart: result.referenceStart,
+      referenceEnd: result.referenceEnd,
+      projectionStart: projection.startDate,
+      las: result.las,
+      children: result.children,
+      episodes: result.episodes,
+      categories: projection.categories.map((c) => ({ id: c.id, label: c.label })),
+      simulations: projection.simulations,
+      start: point(projection.start),
+      points: projection.points.map(point),
+      notes: projection.notes,
+    };
+    if (json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    else {
+      const cats = projection.categories;
+      const lines = [
+        `Stock-flow (${projection.mode}), reference window ${result.referenceStart} to ${result.referenceEnd}, from ${projection.startDate}: children in care`,
+        ['Month', ...cats.map((c) => c.label), 'Total'].join('\t'),
+        ...[projection.start, ...projection.points].map((p) =>
+          [
+            String(p.month),
+            ...cats.map((c) => (p.byCategory[c.id]?.mean ?? 0).toFixed(2)),
+            p.total.mean.toFixed(2),
+          ].join('\t'),
+        ),
+      ];
+      io.stdout(`${lines.join('\n')}\n`);
+    }
+    return 0;
+  } finally {
+    context.plans.dispose();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 function runProject(args: readonly string[], io: CliIo): number {
+  const methodAt = args.indexOf('--method');
+  if (methodAt >= 0 && args[methodAt + 1] === 'stockflow') return runStockFlowCli(args, io);
   const options = parseProjectArgs(args);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sufficiency-planner-cli-'));
   const context = createAppContext({ mode: 'browser', dataDir });

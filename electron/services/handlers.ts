@@ -12,6 +12,8 @@ import { PlannerError, toApiError, type ApiResult } from '../../shared/api/error
 import type { ImportService } from './importService.js';
 import type { PlanService } from './planService.js';
 import { runProjection } from './projectionService.js';
+import { runStockFlow } from './stockflowService.js';
+import { removeSsda903Files } from '../store/ssda903Data.js';
 import { writeCsvFolder, writeWorkbook } from './exportService.js';
 
 /** Native file dialogs where the host has them (Electron); browser mode has none. */
@@ -57,6 +59,11 @@ export function createHandlers(
     getProjection: (args) => runProjection(plans, args),
     setAssumption: ({ key, value }) => plans.setAssumption(key, value),
     getMapData: () => plans.mapData(),
+    getStockFlowProjection: (args) => runStockFlow(plans, args),
+    removeSsda903: () => {
+      const removedFiles = plans.mutate((db) => removeSsda903Files(db));
+      return { removedFiles, state: plans.currentState() };
+    },
     writeDataTemplate: ({ path, prefill }) => plans.writeDataTemplate(path, prefill),
     exportPlan: async ({ format, path }) =>
       format === 'xlsx'

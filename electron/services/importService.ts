@@ -33,6 +33,10 @@ import {
   type TemplateResult,
 } from '../../shared/import/template.js';
 import type { PlanService } from './planService.js';
+import type { PlanDatabase } from '../store/database.js';
+import { readSsda903Files, writeSsda903File } from '../store/ssda903Data.js';
+import { decodeText } from '../../shared/import/text.js';
+import { detectSsda903Table, importSsda903, type Ssda903TableKind } from '../../shared/import/ssda903.js';
 import { readSpreadsheet } from './spreadsheet.js';
 
 const OGL = 'Open Government Licence v3.0';
@@ -153,12 +157,6 @@ export const kindInfo: Record<FileKind, KindInfo> = {
 
 /** What each kind holds that the plan cannot take yet (said in the preview, never silently dropped). */
 const notYetTaken: Partial<Record<FileKind, string>> = {
-  'ssda903-header':
-    'Child-level SSDA903 records are checked here; storing them for stock-flow projections comes with that method.',
-  'ssda903-episodes':
-    'Child-level SSDA903 records are checked here; storing them for stock-flow projections comes with that method.',
-  'ssda903-missing':
-    'Child-level SSDA903 records are checked here; storing them for stock-flow projections comes with that method.',
   geojson: 'Boundaries are checked here; they are stored for the map when the map view arrives.',
   topojson: 'Boundaries are checked here; they are stored for the map when the map view arrives.',
   hexjson: 'Hex layouts are checked here; they are stored for the map when the map view arrives.',
@@ -167,6 +165,8 @@ const notYetTaken: Partial<Record<FileKind, string>> = {
 interface PreparedFile {
   fileName: string;
   sha256: string;
+  /** Decoded text of an SSDA903 table, kept to store in the plan on commit. */
+  ssda903?: { table: Ssda903TableKind; text: string };
   result: ImportResult & ImportRows;
   source: Source;
   preview: ImportFilePreview;
@@ -210,6 +210,7 @@ export class ImportService {
       const { fileName, bytes } = await readRef(ref);
       files.push(await this.prepareFile(fileName, bytes));
     }
+    this.validateSsda903Together(files);
     const canCommit = files.every((f) => f.preview.errorCount === 0);
     const id = randomBytes(12).toString('base64url');
     this.prepared.clear(); // one pending import at a time
@@ -234,6 +235,18 @@ export class ImportService {
       return this.describe(fileName, sha256, result);
     }
     const sourceId = `import-${sha256.slice(0, 16)}`;
+    if (!sheets) {
+      const decoded = decodeText(bytes);
+      const table = detectSsda903Table(decoded.text);
+      if (table === 'header' || table === 'episodes' || table === 'missing') {
+        const prepared = this.describe(
+          fileName,
+          sha256,
+          parseImportFile(fileName, bytes, this.lookup, { source: sourceId }),
+        );
+        return { ...prepared, ssda903: { table, text: decoded.text } };
+      }
+    }
     if (sheets && isTemplateWorkbook(sheets))
       return this.describeTemplate(fileName, sha256, parseTemplate(fileName, sheets, this.lookup, sourceId));
     const result = parseImportFile(fileName, sheets ?? bytes, this.lookup, { source: sourceId });
@@ -345,6 +358,45 @@ export class ImportService {
     return { fileName, sha256, result, source, preview };
   }
 
+  /**
+   * SSDA903 tables are validated together (episodes need their children's header rows), with the
+   * returns already in the plan, and each file's preview shows the issues found in it.
+   */
+  private validateSsda903Together(files: PreparedFile[]): void {
+    const incoming = files.filter((f) => f.ssda903);
+    if (incoming.length === 0) return;
+    const held = this.plans
+      .read((db) => readSsda903Files(db))
+      .filter((h) => !incoming.some((f) => f.sha256 === h.sha256));
+    const combined = importSsda903([
+      ...held,
+      ...incoming.map((f) => ({ name: f.fileName, text: f.ssda903?.text ?? '', table: f.ssda903?.table })),
+    ]);
+    const existing = new Set(this.plans.read((db) => readSsda903Files(db)).map((h) => h.sha256));
+    const { dataset } = combined;
+    for (const f of incoming) {
+      const issues = combined.issues
+        .filter((i) => i.file === f.fileName)
+        .sort(
+          (a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || (a.row ?? 0) - (b.row ?? 0),
+        );
+      const rows = f.result.summary.rows;
+      f.preview = {
+        ...f.preview,
+        kindLabel: `${kindInfo[f.result.kind].label} (child-level personal data: it stays in the plan file)`,
+        added: existing.has(f.sha256) ? 0 : rows,
+        replaced: existing.has(f.sha256) ? rows : 0,
+        measures: [`SSDA903 ${f.ssda903?.table ?? ''} rows`],
+        notTaken: [
+          `All returns held together: ${dataset.children.length.toLocaleString('en-GB')} children, ${dataset.episodes.length.toLocaleString('en-GB')} episodes, LAs ${dataset.las.filter(Boolean).join(', ') || 'not given'}.`,
+        ],
+        errorCount: issues.filter((i) => i.severity === 'error').length,
+        warningCount: issues.filter((i) => i.severity === 'warning').length,
+        issues: issues.slice(0, MAX_ISSUES_SHOWN),
+      };
+    }
+  }
+
   /** Commits a previewed import in one transaction; any error leaves the plan exactly as it was. */
   commit(previewId: string): { state: OpenPlanState; logged: ImportLogEntry[] } {
     const pending = this.prepared.get(previewId);
@@ -359,7 +411,9 @@ export class ImportService {
     const logged = this.plans.mutate((db) =>
       pending.files.map((file) => {
         upsertSource(db, file.source, importedAt);
-        const counts = writeImportRows(db, file.result, file.source.id);
+        const counts = file.ssda903
+          ? this.storeSsda903(db, file, importedAt)
+          : writeImportRows(db, file.result, file.source.id);
         return logImport(db, {
           sourceId: file.source.id,
           fileName: file.fileName,
@@ -376,6 +430,23 @@ export class ImportService {
     );
     this.prepared.delete(previewId);
     return { state: this.plans.currentState(), logged };
+  }
+
+  private storeSsda903(db: PlanDatabase, file: PreparedFile, importedAt: string) {
+    const rows = file.result.summary.rows;
+    const replaced = writeSsda903File(
+      db,
+      {
+        sha256: file.sha256,
+        fileName: file.fileName,
+        table: file.ssda903?.table ?? 'episodes',
+        rows,
+        text: file.ssda903?.text ?? '',
+        sourceId: file.source.id,
+      },
+      importedAt,
+    );
+    return { added: replaced ? 0 : rows, replaced: replaced ? rows : 0, skippedOutsidePlan: 0 };
   }
 
   discard(previewId: string): boolean {

@@ -88,6 +88,30 @@ export const callArgSchemas = {
     .strict(),
   writeDataTemplate: z.object({ path: planPathSchema, prefill: z.boolean().default(true) }).strict(),
   exportPlan: z.object({ format: z.enum(['xlsx', 'csv']), path: planPathSchema }).strict(),
+  getStockFlowProjection: z
+    .object({
+      mode: z.enum(['sf-regional', 'corrected']).default('corrected'),
+      la: z.array(z.string().min(1).max(100)).max(200).optional(),
+      referenceMonths: z.number().int().min(1).max(120).optional(),
+      referenceStart: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'Give dates as yyyy-mm-dd.')
+        .optional(),
+      referenceEnd: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'Give dates as yyyy-mm-dd.')
+        .optional(),
+      horizonMonths: z.number().int().min(1).max(120).default(60),
+      reportMonths: z.array(z.number().int().min(0).max(120)).max(120).optional(),
+      simulations: z.number().int().min(0).max(20_000).optional(),
+      seed: z.number().int().min(0).max(2_147_483_647).optional(),
+    })
+    .strict()
+    .refine(
+      (a) => !(a.referenceMonths !== undefined && a.referenceStart !== undefined),
+      'Give either referenceMonths or referenceStart, not both.',
+    ),
+  removeSsda903: noArgs,
   getMapData: noArgs,
   setMapGeometry: z.object({ geometry: z.enum(['hex', 'boundaries']) }).strict(),
   renameConsortium: z
@@ -256,6 +280,17 @@ export interface CallResults {
   setMapGeometry: OpenPlanState;
   writeDataTemplate: { path: string };
   exportPlan: { files: string[] };
+  getStockFlowProjection: {
+    projection: import('../forecast/stockflow/types.js').StockFlowProjection;
+    referenceStart: string;
+    referenceEnd: string;
+    las: string[];
+    children: number;
+    episodes: number;
+    warnings: number;
+    errors: number;
+  };
+  removeSsda903: { removedFiles: number; state: OpenPlanState };
 }
 
 /** Commands the native menu sends to the UI (Electron only). */

@@ -127,8 +127,8 @@ function readDate(text: string, start: number, end: number): number {
     }
   }
   let year = 0;
-  let month = 0;
-  let day = 0;
+  let month: number;
+  let day: number;
   if (end - start === 10 && text.charCodeAt(start + 4) === 45 && text.charCodeAt(start + 7) === 45) {
     // yyyy-mm-dd
     for (let i = 0; i < 4; i++) {
@@ -654,11 +654,6 @@ function growU16(a: Uint16Array, min: number): Uint16Array {
 }
 function growI16(a: Int16Array, min: number): Int16Array {
   const b = new Int16Array(Math.max(min, a.length * 2));
-  b.set(a);
-  return b;
-}
-function growU8(a: Uint8Array, min: number): Uint8Array {
-  const b = new Uint8Array(Math.max(min, a.length * 2));
   b.set(a);
   return b;
 }

@@ -5,6 +5,7 @@ import { sql as supplyFlowsCosts } from './0003_supply_flows_costs.js';
 import { sql as imports } from './0004_imports.js';
 import { sql as map } from './0005_map.js';
 import { sql as supplyChanges } from './0006_supply_changes.js';
+import { sql as ssda903 } from './0007_ssda903.js';
 
 export interface Migration {
   version: number;
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   migration(4, '0004_imports', imports),
   migration(5, '0005_map', map),
   migration(6, '0006_supply_changes', supplyChanges),
+  migration(7, '0007_ssda903', ssda903),
 ];
 
 export const latestSchemaVersion = migrations.length;

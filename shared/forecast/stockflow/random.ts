@@ -1,15 +1,16 @@
 /**
  * Seeded random numbers for the Monte Carlo: sfc32 (small, fast, passes PractRand to 2^40+)
- * seeded through splitmix32, with the draws the stock-flow model needs — normal, gamma
- * (Marsaglia–Tsang), Poisson (Knuth; PTRS for large means) and binomial (inversion; BTRS for
- * large means, Hörmann 1993).
+ * seeded through splitmix32, with the draws the stock-flow model needs — normal (polar), gamma
+ * (Marsaglia–Tsang), Poisson (Knuth; PTRS for large means, Hörmann 1993) and binomial
+ * (inversion; normal approximation for large means).
  */
 export class Random {
   private a: number;
   private b: number;
   private c: number;
   private d: number;
-  private spare: number | null = null;
+  private spare = 0;
+  private hasSpare = false;
   /** Uniforms drawn in blocks (fewer calls in hot loops). */
   private readonly block = new Float64Array(4096);
   private position = 4096;
@@ -73,10 +74,9 @@ export class Random {
 
   /** Standard normal (Marsaglia polar method). */
   normal(): number {
-    if (this.spare !== null) {
-      const v = this.spare;
-      this.spare = null;
-      return v;
+    if (this.hasSpare) {
+      this.hasSpare = false;
+      return this.spare;
     }
     let u: number;
     let v: number;
@@ -88,6 +88,7 @@ export class Random {
     } while (s >= 1 || s === 0);
     const f = Math.sqrt((-2 * Math.log(s)) / s);
     this.spare = v * f;
+    this.hasSpare = true;
     return u * f;
   }
 
@@ -147,58 +148,32 @@ export class Random {
     }
   }
 
-  /** Binomial(n, p). */
+  /**
+   * Binomial(n, p): exact inversion while n·min(p, 1−p) < 20, else the normal approximation with
+   * rounding (its error is far below the model's own uncertainty at those sizes).
+   */
   binomial(n: number, p: number): number {
     if (n <= 0 || p <= 0) return 0;
     if (p >= 1) return n;
     if (p > 0.5) return n - this.binomial(n, 1 - p);
     const mean = n * p;
-    if (mean * (1 - p) >= 25) {
-      // Normal approximation (error far below the model's own uncertainty at this size).
+    if (mean >= 20) {
       const k = Math.round(mean + Math.sqrt(mean * (1 - p)) * this.normal());
       return k < 0 ? 0 : k > n ? n : k;
     }
-    if (mean < 15) {
-      // Inversion from 0 upwards.
-      const q = 1 - p;
-      const ratio = p / q;
-      let prob = Math.pow(q, n);
-      let cdf = prob;
-      const u = this.next();
-      let k = 0;
-      while (u > cdf && k < n) {
-        prob *= (ratio * (n - k)) / (k + 1);
-        cdf += prob;
-        k++;
-        if (prob < 1e-300) break;
-      }
-      return k;
-    }
-    return this.btrs(n, p);
-  }
-
-  /** BTRS (Hörmann 1993), for n·p ≥ 10 and p ≤ 0.5. */
-  private btrs(n: number, p: number): number {
     const q = 1 - p;
-    const spq = Math.sqrt(n * p * q);
-    const b = 1.15 + 2.53 * spq;
-    const a = -0.0873 + 0.0248 * b + 0.01 * p;
-    const c = n * p + 0.5;
-    const vr = 0.92 - 4.2 / b;
-    const alpha = (2.83 + 5.1 / b) * spq;
-    const lpq = Math.log(p / q);
-    const m = Math.floor((n + 1) * p);
-    const h = logFactorial(m) + logFactorial(n - m);
-    for (;;) {
-      const u = this.next() - 0.5;
-      let v = this.next();
-      const us = 0.5 - Math.abs(u);
-      const k = Math.floor(((2 * a) / us + b) * u + c);
-      if (k < 0 || k > n) continue;
-      if (us >= 0.07 && v <= vr) return k;
-      v = Math.log((v * alpha) / (a / (us * us) + b));
-      if (v <= h - logFactorial(k) - logFactorial(n - k) + (k - m) * lpq) return k;
+    const ratio = p / q;
+    let prob = Math.pow(q, n);
+    let cdf = prob;
+    const u = this.next();
+    let k = 0;
+    while (u > cdf && k < n) {
+      prob *= (ratio * (n - k)) / (k + 1);
+      cdf += prob;
+      k++;
+      if (prob < 1e-300) break;
     }
+    return k;
   }
 }
 

@@ -1,0 +1,58 @@
+/** SSDA903 returns held in a plan (compressed CSV text, as imported). */
+import { gunzipSync, gzipSync, strFromU8, strToU8 } from 'fflate';
+import type { Ssda903File, Ssda903TableKind } from '../../shared/import/ssda903.js';
+import type { PlanDatabase } from './database.js';
+
+export interface StoredSsda903File {
+  sha256: string;
+  fileName: string;
+  table: Ssda903TableKind;
+  rows: number;
+  text: string;
+  sourceId: string;
+}
+
+export function writeSsda903File(db: PlanDatabase, file: StoredSsda903File, importedAt: string): boolean {
+  const existed = Boolean(db.prepare('SELECT 1 FROM ssda903_file WHERE sha256 = ?').get(file.sha256));
+  db.prepare(
+    `INSERT INTO ssda903_file (sha256, file_name, table_kind, rows, content_gzip, source_id, imported_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (sha256) DO UPDATE SET file_name = excluded.file_name, imported_at = excluded.imported_at, source_id = excluded.source_id`,
+  ).run(
+    file.sha256,
+    file.fileName,
+    file.table,
+    file.rows,
+    Buffer.from(gzipSync(strToU8(file.text), { level: 6 })),
+    file.sourceId,
+    importedAt,
+  );
+  return existed;
+}
+
+/** Every SSDA903 file held, ready for importSsda903 (oldest import first). */
+export function readSsda903Files(db: PlanDatabase): (Ssda903File & { sha256: string })[] {
+  const rows = db
+    .prepare('SELECT sha256, file_name, table_kind, content_gzip FROM ssda903_file ORDER BY imported_at, file_name')
+    .all() as {
+    sha256: string;
+    file_name: string;
+    table_kind: Ssda903TableKind;
+    content_gzip: Buffer;
+  }[];
+  return rows.map((r) => ({
+    sha256: r.sha256,
+    name: r.file_name,
+    table: r.table_kind,
+    text: strFromU8(gunzipSync(new Uint8Array(r.content_gzip))),
+  }));
+}
+
+export function ssda903FileCount(db: PlanDatabase): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM ssda903_file').get() as { n: number }).n;
+}
+
+/** Removes all child-level data from the plan (it is personal data). */
+export function removeSsda903Files(db: PlanDatabase): number {
+  return db.prepare('DELETE FROM ssda903_file').run().changes;
+}
