@@ -13,6 +13,11 @@ describe('API contract validation', () => {
       previewImport: { files: [{ path: '/data/cla.csv' }, { name: 'providers.csv', contentBase64: 'VVJO' }] },
       commitImport: { previewId: 'abcdefgh1234' },
       discardImport: { previewId: 'abcdefgh1234' },
+      setAssumption: { key: 'targetOccupancy', value: 0.85 },
+      writeDataTemplate: { path: '/home/analyst/template.xlsx' },
+      exportPlan: { format: 'xlsx', path: '/home/analyst/gm.xlsx' },
+      setMapGeometry: { geometry: 'hex' },
+      getStockFlowProjection: { mode: 'sf-regional', referenceMonths: 12, horizonMonths: 24, reportMonths: [6, 12] },
     };
     for (const name of callNames) {
       const result = validateCallArgs(name, good[name] ?? {});
@@ -38,6 +43,14 @@ describe('API contract validation', () => {
     ['previewImport', { files: [] }, 'at least one file'],
     ['previewImport', { files: [{ path: 'cla.csv' }] }, 'full path'],
     ['commitImport', { previewId: '../../etc' }, 'previewId'],
+    ['getProjection', { horizonYears: 11 }, 'horizonYears'],
+    ['getProjection', { method: 'crystal-ball' }, 'method'],
+    ['setAssumption', { key: 'x; DROP TABLE', value: 1 }, 'key'],
+    ['setAssumption', { key: 'targetOccupancy', value: Number.NaN }, 'value'],
+    ['exportPlan', { format: 'pdfx', path: '/a.xlsx' }, 'format'],
+    ['setMapGeometry', { geometry: 'globe' }, 'geometry'],
+    ['getStockFlowProjection', { referenceMonths: 12, referenceStart: '2021-01-01' }, 'not both'],
+    ['getStockFlowProjection', { referenceEnd: '31/03/2022' }, 'yyyy-mm-dd'],
   ] as const)('rejects %s with %j', (name, args, mentions) => {
     const result = validateCallArgs(name, args);
     expect(result.ok).toBe(false);
