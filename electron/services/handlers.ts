@@ -13,6 +13,7 @@ import type { ImportService } from './importService.js';
 import type { PlanService } from './planService.js';
 import { runProjection } from './projectionService.js';
 import { runStockFlow } from './stockflowService.js';
+import { duplicateScenario, listScenarios, removeScenario, runScenarios, saveScenario } from './scenarioService.js';
 import { removeSsda903Files } from '../store/ssda903Data.js';
 import { writeCsvFolder, writeWorkbook } from './exportService.js';
 
@@ -59,6 +60,11 @@ export function createHandlers(
     getProjection: (args) => runProjection(plans, args),
     setAssumption: ({ key, value }) => plans.setAssumption(key, value),
     getMapData: () => plans.mapData(),
+    listScenarios: () => listScenarios(plans),
+    saveScenario: ({ scenario }) => saveScenario(plans, scenario),
+    duplicateScenario: ({ id, name }) => duplicateScenario(plans, id, name),
+    deleteScenario: ({ id }) => removeScenario(plans, id),
+    runScenarios: (args) => runScenarios(plans, args),
     getStockFlowProjection: (args) => runStockFlow(plans, args),
     removeSsda903: () => {
       const removedFiles = plans.mutate((db) => removeSsda903Files(db));

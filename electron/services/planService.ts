@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { AuthorityChoice, MapData, OpenPlanState, PlanState } from '../../shared/api/contract.js';
 import { readMapData } from '../store/mapData.js';
 import { writeTemplateWorkbook } from './templateWorkbook.js';
+import { seedBuiltInScenarios } from './scenarioService.js';
 import { PlannerError } from '../../shared/api/errors.js';
 import type { BuiltInDataset } from '../../shared/model/dataset.js';
 import { defaultSettings, planAssumptionKeys } from '../../shared/forecast/index.js';
@@ -142,6 +143,9 @@ export class PlanService {
       configureWorkingDatabase(db);
       migrate(db);
       seedFromDataset(db, this.options.template, new Date().toISOString());
+      // The built-in illustrative scenarios come with the Greater Manchester template only.
+      if (this.options.template.id === 'gm-builtin')
+        db.transaction(() => seedBuiltInScenarios(db, new Date().toISOString()))();
     } catch (error) {
       db.close();
       fs.rmSync(workingPath, { force: true });

@@ -59,7 +59,7 @@ export function forecastSupplyChanges(plans: PlanService, openMarketAccessShare:
 
 export function runProjection(
   plans: PlanService,
-  args: CallArgs<'getProjection'> & { method: 'rate' | 'manual'; withBacktest: boolean },
+  args: CallArgs<'getProjection'> & { method: 'rate' | 'manual'; withBacktest: boolean; keepSamples?: boolean },
 ): CallResults['getProjection'] {
   const inputs = projectionInputs(plans);
   const access = inputs.planSettings.openMarketAccessShare ?? defaultSettings.openMarketAccessShare;
@@ -71,6 +71,7 @@ export function runProjection(
     ...(args.simulations !== undefined ? { simulations: args.simulations } : {}),
     ...(args.seed !== undefined ? { seed: args.seed } : {}),
     ...(args.manualGrowth ? { manualGrowth: args.manualGrowth } : {}),
+    ...(args.keepSamples ? { keepSamples: true } : {}),
   };
   try {
     return {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { ApiResult } from './errors.js';
 import type { BacktestResult, ProjectionResult } from '../forecast/types.js';
 import type { PlanSummary } from '../model/summary.js';
+import { scenarioSchema, type Scenario, type ScenarioComparison, type ScenarioOutcome } from '../scenario/index.js';
 
 const noArgs = z.object({}).strict();
 
@@ -112,6 +113,22 @@ export const callArgSchemas = {
       'Give either referenceMonths or referenceStart, not both.',
     ),
   removeSsda903: noArgs,
+  listScenarios: noArgs,
+  saveScenario: z.object({ scenario: scenarioSchema }).strict(),
+  duplicateScenario: z
+    .object({ id: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/), name: z.string().trim().min(1).max(120) })
+    .strict(),
+  deleteScenario: z.object({ id: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/) }).strict(),
+  runScenarios: z
+    .object({
+      ids: z
+        .array(z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/))
+        .max(4, 'Compare at most four scenarios with the baseline.'),
+      simulations: z.number().int().min(0).max(5000).optional(),
+      seed: z.number().int().min(0).max(2_147_483_647).optional(),
+      horizonYears: z.number().int().min(1).max(10).optional(),
+    })
+    .strict(),
   getMapData: noArgs,
   setMapGeometry: z.object({ geometry: z.enum(['hex', 'boundaries']) }).strict(),
   renameConsortium: z
@@ -291,6 +308,11 @@ export interface CallResults {
     errors: number;
   };
   removeSsda903: { removedFiles: number; state: OpenPlanState };
+  listScenarios: (Scenario & { updatedAt: string | null; editable: boolean })[];
+  saveScenario: OpenPlanState;
+  duplicateScenario: { id: string; state: OpenPlanState };
+  deleteScenario: OpenPlanState;
+  runScenarios: { baseline: ScenarioOutcome; outcomes: ScenarioOutcome[]; comparison: ScenarioComparison };
 }
 
 /** Commands the native menu sends to the UI (Electron only). */

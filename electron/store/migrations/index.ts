@@ -6,6 +6,7 @@ import { sql as imports } from './0004_imports.js';
 import { sql as map } from './0005_map.js';
 import { sql as supplyChanges } from './0006_supply_changes.js';
 import { sql as ssda903 } from './0007_ssda903.js';
+import { sql as scenarios } from './0008_scenarios.js';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   migration(5, '0005_map', map),
   migration(6, '0006_supply_changes', supplyChanges),
   migration(7, '0007_ssda903', ssda903),
+  migration(8, '0008_scenarios', scenarios),
 ];
 
 export const latestSchemaVersion = migrations.length;

@@ -1,0 +1,102 @@
+/**
+ * Co-commissioning scenarios: stored in the plan, run against the projection (allocation of
+ * children to beds, costs, outcomes) and compared with the baseline.
+ */
+import { randomBytes } from 'node:crypto';
+import type { CallResults } from '../../shared/api/contract.js';
+import { PlannerError } from '../../shared/api/errors.js';
+import {
+  BASELINE_SCENARIO_ID,
+  baselineScenario,
+  builtInScenarios,
+  compareScenarios,
+  runScenario,
+  scenarioContextFromPlan,
+  ScenarioError,
+  type Scenario,
+} from '../../shared/scenario/index.js';
+import type { PlanDatabase } from '../store/database.js';
+import { readPlanData } from '../store/planData.js';
+import { deleteScenario, readScenarios, writeScenario } from '../store/scenarioData.js';
+import type { PlanService } from './planService.js';
+import { runProjection } from './projectionService.js';
+
+export interface RunScenariosOptions {
+  ids: string[];
+  simulations?: number;
+  seed?: number;
+  horizonYears?: number;
+}
+
+/** Adds the built-in illustrative scenarios to a plan made from the template. */
+export function seedBuiltInScenarios(db: PlanDatabase, now: string): void {
+  for (const scenario of builtInScenarios()) writeScenario(db, scenario, now);
+}
+
+export function listScenarios(plans: PlanService): CallResults['listScenarios'] {
+  const stored = plans.read((db) => readScenarios(db));
+  return [
+    { ...baselineScenario(), updatedAt: null, editable: false },
+    ...stored.map((s) => ({ ...s, editable: true })),
+  ];
+}
+
+export function saveScenario(plans: PlanService, scenario: Scenario) {
+  if (scenario.id === BASELINE_SCENARIO_ID)
+    throw new PlannerError('INVALID_ARGUMENT', 'The baseline cannot be edited: duplicate it instead.');
+  plans.mutate((db) => writeScenario(db, scenario, new Date().toISOString()));
+  return plans.currentState();
+}
+
+export function duplicateScenario(plans: PlanService, id: string, name: string) {
+  const source =
+    id === BASELINE_SCENARIO_ID ? baselineScenario() : plans.read((db) => readScenarios(db)).find((s) => s.id === id);
+  if (!source) throw new PlannerError('NOT_FOUND', 'That scenario is not in this plan.');
+  const copy: Scenario = {
+    ...source,
+    id: `scenario-${randomBytes(5).toString('hex')}`,
+    name,
+    levers: structuredClone(source.levers),
+  };
+  plans.mutate((db) => writeScenario(db, copy, new Date().toISOString()));
+  return { id: copy.id, state: plans.currentState() };
+}
+
+export function removeScenario(plans: PlanService, id: string) {
+  if (id === BASELINE_SCENARIO_ID) throw new PlannerError('INVALID_ARGUMENT', 'The baseline cannot be deleted.');
+  const deleted = plans.mutate((db) => deleteScenario(db, id));
+  if (!deleted) throw new PlannerError('NOT_FOUND', 'That scenario is not in this plan.');
+  return plans.currentState();
+}
+
+/** Runs the baseline and the chosen scenarios on one projection, and compares them with the baseline. */
+export function runScenarios(plans: PlanService, options: RunScenariosOptions): CallResults['runScenarios'] {
+  const stored = plans.read((db) => readScenarios(db));
+  const chosen = options.ids
+    .filter((id) => id !== BASELINE_SCENARIO_ID)
+    .map((id) => {
+      const found = stored.find((s) => s.id === id);
+      if (!found) throw new PlannerError('NOT_FOUND', `There is no scenario “${id}” in this plan.`);
+      return found;
+    });
+  const { projection } = runProjection(plans, {
+    method: 'rate',
+    withBacktest: false,
+    simulations: options.simulations ?? 1000,
+    seed: options.seed ?? 1,
+    keepSamples: true,
+    ...(options.horizonYears !== undefined ? { horizonYears: options.horizonYears } : {}),
+  });
+  const data = plans.read((db) => readPlanData(db, { summaryOnly: true }));
+  try {
+    const context = scenarioContextFromPlan(data, projection);
+    const baseline = runScenario(context, baselineScenario());
+    const outcomes = chosen.map((s) => runScenario(context, s));
+    return { baseline, outcomes, comparison: compareScenarios(baseline, outcomes) };
+  } catch (error) {
+    if (error instanceof ScenarioError) {
+      throw new PlannerError('INVALID_ARGUMENT', error.message, { issues: error.issues });
+    }
+    throw new PlannerError('INVALID_ARGUMENT', (error as Error).message);
+  }
+}
