@@ -14,6 +14,8 @@ import type { AreaSummary, HeadlineFigure, PlanSummary } from '../shared/model/s
 import { APP_VERSION, createAppContext } from './services/appContext.js';
 import { runProjection } from './services/projectionService.js';
 import { runStockFlow } from './services/stockflowService.js';
+import { listScenarios, runScenarios, saveScenario } from './services/scenarioService.js';
+import { scenarioJsonSchema, scenarioSchema } from '../shared/scenario/index.js';
 import { writeCsvFolder, writeWorkbook } from './services/exportService.js';
 
 export const USAGE = `Usage: planner <command> [options]
@@ -42,6 +44,13 @@ Commands:
                                    A workbook (one sheet per table) or a folder of CSV files:
                                    data by LA, projection, backtest, assumptions, history,
                                    sources and what the plan is missing.
+  scenario list [--plan FILE] [--json]
+  scenario run|compare [--plan FILE] [--scenario NAME ...] [--levers FILE.json ...]
+          [--sims N] [--seed S] [--json]
+                                   Co-commissioning scenarios: outcomes by year and five-year
+                                   totals (gap, where children are placed, 20+ miles, missing
+                                   incidents, cost, NPV), and differences from the baseline.
+  scenario schema                  The JSON Schema of a scenario file for --levers.
   help                             This message.
   version                          The app version.
 `;
@@ -558,6 +567,124 @@ async function runExport(args: readonly string[], io: CliIo): Promise<number> {
   }
 }
 
+function runScenarioCli(args: readonly string[], io: CliIo): number {
+  const [sub, ...rest] = args;
+  if (sub === 'schema') {
+    if (rest.length) throw new UsageError('scenario schema takes no options.');
+    io.stdout(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+    return 0;
+  }
+  if (sub !== 'list' && sub !== 'run' && sub !== 'compare')
+    throw new UsageError('scenario needs list, run, compare or schema.');
+  let plan: string | undefined;
+  let json = false;
+  const names: string[] = [];
+  const leverFiles: string[] = [];
+  let sims: number | undefined;
+  let seed: number | undefined;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg === '--json') json = true;
+    else if (arg === '--plan') plan = rest[++i];
+    else if (arg === '--scenario') names.push(rest[++i] ?? '');
+    else if (arg === '--levers') leverFiles.push(rest[++i] ?? '');
+    else if (arg === '--sims') sims = intArg('--sims', rest[++i], 0, 5000);
+    else if (arg === '--seed') seed = intArg('--seed', rest[++i], 0, 2_147_483_647);
+    else throw new UsageError(`Unknown option for scenario ${sub}: ${arg}`);
+  }
+  if (plan !== undefined && (!plan || plan.startsWith('--'))) throw new UsageError('--plan needs a file path.');
+  if (names.some((n) => !n || n.startsWith('--'))) throw new UsageError('--scenario needs a scenario name.');
+  if (leverFiles.some((f) => !f || f.startsWith('--'))) throw new UsageError('--levers needs a JSON file.');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sufficiency-planner-cli-'));
+  const context = createAppContext({ mode: 'browser', dataDir });
+  try {
+    if (plan) context.plans.openPlan(path.resolve(plan));
+    else context.plans.newPlan();
+    const stored = listScenarios(context.plans);
+    if (sub === 'list') {
+      const rows = stored.map((s) => ({
+        id: s.id,
+        name: s.name,
+        illustrative: s.illustrative,
+        editable: s.editable,
+        levers: s.levers.length,
+        notes: s.notes,
+      }));
+      io.stdout(
+        json
+          ? `${JSON.stringify(rows, null, 2)}\n`
+          : rows
+              .map(
+                (r) =>
+                  `${r.name}${r.illustrative ? ' (illustrative)' : ''}: ${r.levers} lever${r.levers === 1 ? '' : 's'}`,
+              )
+              .join('\n') + '\n',
+      );
+      return 0;
+    }
+    const ids: string[] = [];
+    for (const name of names) {
+      const found = stored.find((s) => s.name === name || s.id === name);
+      if (!found)
+        throw new PlannerError(
+          'NOT_FOUND',
+          `There is no scenario called “${name}”. Scenarios: ${stored.map((s) => s.name).join('; ')}.`,
+        );
+      ids.push(found.id);
+    }
+    for (const file of leverFiles) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(fs.readFileSync(path.resolve(file), 'utf8'));
+      } catch (error) {
+        throw new PlannerError('INVALID_ARGUMENT', `${file} is not readable JSON: ${(error as Error).message}`);
+      }
+      const checked = scenarioSchema.safeParse(parsed);
+      if (!checked.success) {
+        throw new PlannerError(
+          'INVALID_ARGUMENT',
+          `${file} is not a valid scenario: ${checked.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ')}`,
+        );
+      }
+      saveScenario(context.plans, checked.data);
+      ids.push(checked.data.id);
+    }
+    const chosen = ids.length
+      ? ids
+      : stored
+          .filter((s) => s.editable)
+          .map((s) => s.id)
+          .slice(0, 4);
+    const result = runScenarios(context.plans, {
+      ids: chosen,
+      ...(sims !== undefined ? { simulations: sims } : {}),
+      ...(seed !== undefined ? { seed } : {}),
+    });
+    const report =
+      sub === 'compare'
+        ? { baseline: result.baseline, outcomes: result.outcomes, comparison: result.comparison }
+        : { baseline: result.baseline, outcomes: result.outcomes };
+    if (json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    else {
+      const money = (x: number) => `£${(x / 1_000_000).toFixed(1)}m`;
+      const lines = [
+        'Scenario: five-year totals (child-years): own LA / elsewhere in consortium / outside / unmet; 20+ miles share; missing incidents; cost; NPV',
+      ];
+      for (const o of [result.baseline, ...result.outcomes]) {
+        const t = o.totals;
+        lines.push(
+          `${o.scenario.name}${o.scenario.illustrative ? ' (illustrative)' : ''}: ${t.placedOwnLa} / ${t.placedElsewhereInConsortium} / ${t.placedOutside} / ${t.unmet}; ${(t.over20MilesShare * 100).toFixed(1)}%; ${Math.round(t.expectedMissingIncidents)}; ${money(t.cost.total)}; ${money(o.npv.total)}`,
+        );
+      }
+      io.stdout(`${lines.join('\n')}\n`);
+    }
+    return 0;
+  } finally {
+    context.plans.dispose();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -572,6 +699,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await runTemplate(rest, io);
       case 'export':
         return await runExport(rest, io);
+      case 'scenario':
+        return runScenarioCli(rest, io);
       case 'help':
       case '--help':
       case '-h':

@@ -81,3 +81,41 @@ describe('scenarios held in a plan', () => {
     other.plans.dispose();
   });
 });
+
+describe('planner scenario CLI', () => {
+  const run = async (args: string[]) => {
+    const { runCli } = await import('../../electron/cli.js');
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+    return { code, stdout, stderr };
+  };
+
+  it('lists, prints the schema, and runs a scenario described in a levers file', async () => {
+    const list = await run(['scenario', 'list', '--json']);
+    expect(JSON.parse(list.stdout).map((s: { name: string }) => s.name)).toContain('Joint block contract, 12 beds');
+    const schema = JSON.parse((await run(['scenario', 'schema'])).stdout);
+    expect(JSON.stringify(schema)).toContain('blockContract');
+    const fs = await import('node:fs');
+    const file = path.join(tmp.dir, 'levers.json');
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        id: 'prevention-5',
+        name: 'Edge-of-care prevention, 5%',
+        levers: [{ type: 'prevention', la: 'E08000003', entriesReduction: 0.05, startYear: '2026' }],
+      }),
+    );
+    const result = await run(['scenario', 'compare', '--levers', file, '--sims', '100', '--json']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.outcomes[0].scenario.name).toBe('Edge-of-care prevention, 5%');
+    expect(report.comparison).toBeDefined();
+    const bad = path.join(tmp.dir, 'bad.json');
+    fs.writeFileSync(bad, JSON.stringify({ id: 'x', name: 'Bad', levers: [{ type: 'blockContract', beds: -3 }] }));
+    const refused = await run(['scenario', 'run', '--levers', bad]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('not a valid scenario');
+  });
+});
