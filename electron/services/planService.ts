@@ -12,7 +12,7 @@ import { seedBuiltInScenarios } from './scenarioService.js';
 import { PlannerError } from '../../shared/api/errors.js';
 import type { BuiltInDataset } from '../../shared/model/dataset.js';
 import { defaultSettings, planAssumptionKeys } from '../../shared/forecast/index.js';
-import { settingsAssumptions } from '../../shared/forecast/settings.js';
+import { settingsAssumptions, trendDampingAssumption } from '../../shared/forecast/settings.js';
 import { summarisePlan } from '../../shared/model/summarise.js';
 import type { PlanSummary } from '../../shared/model/summary.js';
 import {
@@ -58,7 +58,7 @@ const assumptionRanges: Record<string, { label: string; min: number; max: number
 
 /** The forecast's own assumptions (label, unit, rationale), for adding one the plan lacks. */
 function forecastAssumptionTemplates() {
-  const list = settingsAssumptions(defaultSettings);
+  const list = [...settingsAssumptions(defaultSettings), trendDampingAssumption(defaultSettings)];
   const solo = list.find((a) => a.key === 'needTypeShare.soloComplex');
   return [...list, ...(solo ? [{ ...solo, key: planAssumptionKeys.soloComplexShare }] : [])];
 }

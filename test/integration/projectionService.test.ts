@@ -88,3 +88,16 @@ describe('projection from the open plan', () => {
     expect(err).toContain('--years needs a whole number from 1 to 10');
   });
 });
+
+describe('every stored forecast assumption can be changed', () => {
+  it.each([
+    ['targetOccupancy', 0.9],
+    ['openMarketAccessShare', 0.25],
+    ['consortiumOpenMarketAccessShare', 0.5],
+    ['trendDamping', 0.6],
+    ['needTypeShareSoloComplex', 0.2],
+  ])('%s', (key, value) => {
+    context.plans.setAssumption(key, value);
+    expect(context.plans.summary().assumptions.find((a) => a.key === key)).toMatchObject({ value });
+  });
+});

@@ -1,6 +1,8 @@
 import type { ComponentType } from 'react';
 import { DataView } from '../views/data/DataView';
 import { ImportView } from '../views/import/ImportView';
+import { MapView } from '../views/map/MapView';
+import { ProjectionView } from '../views/projection/ProjectionView';
 
 export interface ViewDefinition {
   id: string;
@@ -15,5 +17,7 @@ export interface ViewDefinition {
  */
 export const views: readonly ViewDefinition[] = [
   { id: 'data', label: 'Data', Component: DataView },
+  { id: 'projection', label: 'Projection', Component: ProjectionView },
   { id: 'import', label: 'Import', Component: ImportView },
+  { id: 'map', label: 'Map', Component: MapView },
 ];

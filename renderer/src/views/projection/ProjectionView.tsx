@@ -1,0 +1,273 @@
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import type { ProjectionResult } from '../../../../shared/forecast/types.js';
+import { api } from '../../api';
+import { usePlan } from '../../app/PlanContext';
+import { toShownError } from '../../app/usePlanController';
+import { FanChart } from '../../charts/FanChart';
+import { AssumptionsPanel } from './AssumptionsPanel';
+import { BacktestPanel } from './BacktestPanel';
+import { BedsTable } from './BedsTable';
+import { ManualGrowthTable } from './ManualGrowthTable';
+import { parseSeed, ProjectionControls, type ControlValues } from './ProjectionControls';
+import {
+  formatShare,
+  headline,
+  impliedAnnualGrowth,
+  methodDescriptions,
+  methodLabels,
+  parseGrowth,
+  trendPercent,
+} from './projectionModel';
+import { SmallMultiples } from './SmallMultiples';
+import { useProjection, type ProjectionRequest } from './useProjection';
+import './projection.css';
+
+const defaultControls: ControlValues = { method: 'rate', horizonYears: 5, simulations: 1000, seedText: '1' };
+
+/** The controls and manual growth last used, kept while the app runs so that coming back finds them. */
+let remembered: { controls: ControlValues; growth: Record<string, string> } = {
+  controls: defaultControls,
+  growth: {},
+};
+
+const historySource =
+  'History: DfE, children looked after in secure homes and children’s homes on 31 March (years ending 31 March).';
+
+/**
+ * The Projection view: how many children will need a place in a secure or children's home in each
+ * of the next years, for the consortium and each member authority; the beds that means against the
+ * places there are; how sure we are; how well the method would have done in the past; and every
+ * assumption behind it, changeable.
+ */
+export function ProjectionView() {
+  const { summary, perform } = usePlan();
+  const [controls, setControls] = useState<ControlValues>(remembered.controls);
+  const [growth, setGrowth] = useState<Record<string, string>>(remembered.growth);
+  const [selectedLa, setSelectedLa] = useState<string | null>(null);
+  const [assumptionErrors, setAssumptionErrors] = useState<Record<string, string | null>>({});
+  const chartHeadingId = useId();
+  const tableHeadingId = useId();
+  const lasHeadingId = useId();
+
+  useEffect(() => {
+    remembered = { controls, growth };
+  }, [controls, growth]);
+
+  const members = useMemo(
+    () => summary.authorities.filter((a) => a.isMember).map((a) => ({ code: a.code, name: a.name })),
+    [summary],
+  );
+
+  const seed = parseSeed(controls.seedText);
+  const growthParsed = members.map((m) => ({ code: m.code, parsed: parseGrowth(growth[m.code] ?? '', m.name) }));
+  const growthValid = growthParsed.every((g) => g.parsed.ok);
+  const growthKey = JSON.stringify(
+    Object.fromEntries(growthParsed.flatMap((g) => (g.parsed.ok ? [[g.code, g.parsed.growth]] : []))),
+  );
+  const valid = seed.ok && (controls.method !== 'manual' || growthValid);
+  const seedValue = seed.ok ? seed.seed : null;
+  const { method, horizonYears, simulations } = controls;
+
+  const request = useMemo<ProjectionRequest | null>(() => {
+    if (!valid || seedValue === null) return null;
+    return {
+      method,
+      horizonYears,
+      simulations,
+      seed: seedValue,
+      withBacktest: true,
+      ...(method === 'manual' ? { manualGrowth: JSON.parse(growthKey) as Record<string, number> } : {}),
+    };
+  }, [valid, method, horizonYears, simulations, seedValue, growthKey]);
+
+  const { response, error, updating, lastRate } = useProjection(request, summary);
+  const projection = response?.projection ?? null;
+  const backtest = response?.backtest ?? null;
+
+  const commitAssumption = useCallback(
+    async (planKey: string, share: number): Promise<string | null> => {
+      const outcome: { error: string | null } = { error: null };
+      const ran = await perform(async () => {
+        try {
+          await api.setAssumption({ key: planKey, value: share });
+        } catch (e) {
+          outcome.error = toShownError(e).message;
+        }
+      });
+      if (!ran) outcome.error = 'Another change is still being made: try again in a moment.';
+      setAssumptionErrors((prev) => ({ ...prev, [planKey]: outcome.error }));
+      return outcome.error;
+    },
+    [perform],
+  );
+
+  const fillFromRate = useMemo(() => {
+    if (!lastRate) return null;
+    return () => {
+      const next: Record<string, string> = {};
+      for (const area of lastRate.projection.areas) {
+        const g = impliedAnnualGrowth(area);
+        if (g !== null) next[area.code] = String(Math.round(g * 1000) / 10);
+      }
+      setGrowth(next);
+    };
+  }, [lastRate]);
+
+  const methodName = projection ? methodDescriptions[projection.method] : methodDescriptions[method];
+  const shownMethodLabel = projection ? methodLabels[projection.method] : methodLabels[method];
+  const occupancy = projection?.assumptions.find((a) => a.key === 'targetOccupancy')?.value;
+  const projectionNote = projection
+    ? `Projections: ${methodDescriptions[projection.method]}, ${
+        projection.uncertainty === 'simulated'
+          ? `${projection.simulations.toLocaleString('en-GB')} joint simulations (seed ${projection.seed})`
+          : 'central path with an approximate (analytic) range'
+      }, with the assumptions listed.${occupancy !== undefined ? ` Beds needed = children ÷ target occupancy (${formatShare(occupancy)}).` : ''}`
+    : '';
+  const sourceNote = `${historySource} ${projectionNote}`;
+
+  let status = '';
+  if (updating) status = 'Updating…';
+  else if (projection)
+    status = `${shownMethodLabel}, ${projection.years.length} ${projection.years.length === 1 ? 'year' : 'years'}${
+      projection.uncertainty === 'simulated' ? `, ${projection.simulations.toLocaleString('en-GB')} simulations` : ''
+    }`;
+
+  const consortium = projection?.consortium ?? null;
+  const consortiumHeadline = consortium ? headline(consortium) : null;
+
+  return (
+    <div className="projection-view">
+      <div className="view-header">
+        <h1>Projection</h1>
+        <p className="proj-subtitle">{summary.consortium.name}</p>
+      </div>
+
+      <ProjectionControls values={controls} onChange={setControls} status={status} updating={updating} />
+
+      {error && (
+        <div className="proj-error" role="alert">
+          <p className="proj-error-message">The projection could not be worked out: {error.message}</p>
+        </div>
+      )}
+
+      {!projection && !error && (
+        <p className="proj-loading" aria-busy="true">
+          Working out the projection…
+        </p>
+      )}
+
+      {projection && consortium && (
+        <div className={updating ? 'proj-layout is-updating' : 'proj-layout'}>
+          <div className="proj-main">
+            {projection.warnings.length > 0 && (
+              <div className="proj-warnings">
+                <h2 className="proj-warnings-heading">Read with these in mind</h2>
+                <ul>
+                  {projection.warnings.map((w) => (
+                    <li key={w}>{w}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
+
+            <section className="proj-section proj-consortium" aria-labelledby={chartHeadingId}>
+              <h2 id={chartHeadingId}>{consortium.name}: children needing a place</h2>
+              {consortiumHeadline && <p className="proj-headline">{consortiumHeadline}</p>}
+              <FanLegend />
+              <div className="proj-chart-frame">
+                <FanChart area={consortium} />
+              </div>
+              <p className="proj-caption">
+                {historySource} {projectionNote} The shaded band is the 80% range (P10 to P90): in 8 years out of 10 the
+                number should fall inside it.
+              </p>
+            </section>
+
+            <section className="proj-section" aria-labelledby={tableHeadingId}>
+              <h2 id={tableHeadingId}>Beds needed and places, by year</h2>
+              <BedsTable
+                area={consortium}
+                caption={`${consortium.name}, all member authorities`}
+                note={`Accessible places count member authorities’ LA-run and contracted homes and the share of the open market in member authorities that consortium children can count on. ${sourceNote}`}
+              />
+            </section>
+
+            <section className="proj-section" aria-labelledby={lasHeadingId}>
+              <h2 id={lasHeadingId}>Member authorities</h2>
+              <p className="proj-caption">
+                Each chart has its own scale. {projection.method === 'rate' ? describeConsortiumTrend(projection) : ''}
+                Select an authority for its figures by year.
+              </p>
+              <SmallMultiples
+                areas={projection.areas}
+                selected={selectedLa}
+                onSelect={setSelectedLa}
+                sourceNote={sourceNote}
+              />
+            </section>
+
+            <BacktestPanel backtest={backtest} methodName={methodName} />
+          </div>
+
+          <aside className="proj-side" aria-label="Assumptions and method settings">
+            {method === 'manual' && (
+              <ManualGrowthTable members={members} values={growth} onChange={setGrowth} onFillFromRate={fillFromRate} />
+            )}
+            <AssumptionsPanel
+              assumptions={projection.assumptions}
+              onCommit={commitAssumption}
+              errors={assumptionErrors}
+              methodName={shownMethodLabel.toLowerCase()}
+            />
+          </aside>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** "Each authority's trend … is pooled with the consortium's (+8.3% a year) …" for the rate method. */
+function describeConsortiumTrend(projection: ProjectionResult): string {
+  const model = projection.areas.find((a) => a.model?.kind === 'rate')?.model;
+  if (!model || model.kind !== 'rate') return '';
+  return `Each authority’s trend in its rate per 10,000 children is pooled with the consortium’s (${trendPercent(model.consortiumTrend)} a year), more so for small or noisy authorities. `;
+}
+
+/** The key to the fan chart, in words and small samples of each mark. */
+function FanLegend() {
+  return (
+    <ul className="fan-legend" aria-label="Key to the chart">
+      <li>
+        <svg viewBox="0 0 28 12" aria-hidden="true" className="fan-legend-swatch">
+          <line className="fan-history" x1="2" x2="26" y1="6" y2="6" />
+          <circle className="fan-history-dot" cx="14" cy="6" r="3.5" />
+        </svg>
+        Observed (DfE, 31 March)
+      </li>
+      <li>
+        <svg viewBox="0 0 28 12" aria-hidden="true" className="fan-legend-swatch">
+          <line className="fan-median" x1="2" x2="26" y1="6" y2="6" />
+        </svg>
+        Projected median (P50)
+      </li>
+      <li>
+        <svg viewBox="0 0 28 12" aria-hidden="true" className="fan-legend-swatch">
+          <rect className="fan-band" x="1" y="1" width="26" height="10" />
+        </svg>
+        80% range (P10–P90)
+      </li>
+      <li>
+        <svg viewBox="0 0 28 12" aria-hidden="true" className="fan-legend-swatch">
+          <line className="fan-beds" x1="1" x2="27" y1="6" y2="6" />
+        </svg>
+        Beds needed (median)
+      </li>
+      <li>
+        <svg viewBox="0 0 28 12" aria-hidden="true" className="fan-legend-swatch">
+          <polyline className="fan-places" points="1,9 14,9 14,3 27,3" />
+        </svg>
+        Accessible places
+      </li>
+    </ul>
+  );
+}

@@ -1,0 +1,406 @@
+/**
+ * Pure preparation of the Projection view: the beds-versus-places rows, gaps in words ("short by
+ * 399", "surplus of 12"), the assumptions with their inputs (percentages ↔ shares), the backtest
+ * tables and the words about how each authority's trend was formed.
+ */
+import type {
+  AreaProjection,
+  BacktestResult,
+  ForecastAssumption,
+  HorizonAccuracy,
+  ManualModelSummary,
+  ProjectionMethodId,
+  RateModelSummary,
+} from '../../../../shared/forecast/types.js';
+import { planAssumptionKeys } from '../../../../shared/forecast/settings.js';
+import { formatCount } from '../../charts/fanChart';
+
+export { formatCount };
+
+/** "675–855": a P10–P90 range in whole numbers. */
+export function formatRange(p: { p10: number; p90: number }): string {
+  return `${formatCount(p.p10)}–${formatCount(p.p90)}`;
+}
+
+const oneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+const twoDecimals = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+
+/** 0.85 → "85%"; 0.125 → "12.5%". */
+export function formatShare(share: number): string {
+  return `${oneDecimal.format(share * 100)}%`;
+}
+
+/**
+ * A probability in words a room can read: never "100%" or "0%" unless certain, so 0.998 is ">99%"
+ * and 0.004 is "<1%".
+ */
+export function formatProbability(p: number): string {
+  if (!Number.isFinite(p)) return '—';
+  if (p >= 1) return '100%';
+  if (p <= 0) return '0%';
+  if (p > 0.99) return '>99%';
+  if (p < 0.01) return '<1%';
+  return `${Math.round(p * 100)}%`;
+}
+
+export type GapKind = 'short' | 'surplus' | 'balanced';
+
+export interface GapWords {
+  kind: GapKind;
+  /** "short by 399", "surplus of 12" or "no gap". */
+  text: string;
+}
+
+/** A gap (beds needed − accessible places) in words: positive is short. Rounded to whole beds first. */
+export function gapWords(gap: number): GapWords {
+  const n = Math.round(gap);
+  if (n > 0) return { kind: 'short', text: `short by ${formatCount(n)}` };
+  if (n < 0) return { kind: 'surplus', text: `surplus of ${formatCount(-n)}` };
+  return { kind: 'balanced', text: 'no gap' };
+}
+
+/**
+ * The gap's 80% range in words: "short by 295 to 506", "surplus of 5 to 40", or "surplus of 20 to
+ * short by 50" when it could go either way.
+ */
+export function gapRangeWords(p: { p10: number; p90: number }): string {
+  const lo = Math.round(Math.min(p.p10, p.p90));
+  const hi = Math.round(Math.max(p.p10, p.p90));
+  if (lo >= 0 && hi > 0) return `short by ${formatCount(lo)} to ${formatCount(hi)}`;
+  if (hi <= 0 && lo < 0) return `surplus of ${formatCount(-hi)} to ${formatCount(-lo)}`;
+  if (lo === 0 && hi === 0) return 'no gap';
+  return `surplus of ${formatCount(-lo)} to short by ${formatCount(hi)}`;
+}
+
+export interface YearRow {
+  year: string;
+  demandP50: string;
+  demandRange: string;
+  bedsP50: string;
+  bedsRange: string;
+  mainstreamP50: string;
+  soloComplexP50: string;
+  registeredPlaces: string;
+  accessiblePlaces: string;
+  gap: GapWords;
+  gapRange: string;
+  probability: string;
+  /** The unrounded median beds needed, for comparisons. */
+  bedsNeededValue: number;
+}
+
+/** One row per projected year: demand, beds (and by need type), places, gap and chance of being short. */
+export function buildYearRows(area: Pick<AreaProjection, 'years'>): YearRow[] {
+  return area.years.map((y) => ({
+    year: y.year,
+    demandP50: formatCount(y.demand.p50),
+    demandRange: formatRange(y.demand),
+    bedsP50: formatCount(y.bedsNeeded.p50),
+    bedsRange: formatRange(y.bedsNeeded),
+    mainstreamP50: formatCount(y.bedsNeededByNeedType.mainstream.p50),
+    soloComplexP50: formatCount(y.bedsNeededByNeedType.soloComplex.p50),
+    registeredPlaces: formatCount(y.registeredPlaces),
+    accessiblePlaces: formatCount(y.accessiblePlaces),
+    gap: gapWords(y.gap.p50),
+    gapRange: gapRangeWords(y.gap),
+    probability: formatProbability(y.probabilityNeedExceedsAccessible),
+    bedsNeededValue: y.bedsNeeded.p50,
+  }));
+}
+
+/**
+ * The headline for an area's last projected year: "In 2030: 923 children (80% range 790–1,083) need
+ * a place; 1,085 beds are needed against 500 accessible places: short by 586."
+ */
+export function headline(area: Pick<AreaProjection, 'years'>): string | null {
+  const last = area.years[area.years.length - 1];
+  if (!last) return null;
+  const gap = gapWords(last.gap.p50);
+  const gapText = gap.kind === 'balanced' ? 'no gap' : gap.text;
+  return `By 31 March ${last.year}: ${formatCount(last.demand.p50)} children (80% range ${formatRange(last.demand)}) need a place; ${formatCount(last.bedsNeeded.p50)} beds are needed against ${formatCount(last.accessiblePlaces)} accessible places: ${gapText}.`;
+}
+
+// ---------- Methods ----------
+
+export const methodLabels: Record<ProjectionMethodId, string> = {
+  rate: 'Rate-based',
+  manual: 'Manual growth',
+  stockFlow: 'Stock and flow',
+};
+
+export const methodDescriptions: Record<ProjectionMethodId, string> = {
+  rate: 'the rate-based method (children per 10,000 aged 0 to 17 × population, each authority’s trend pooled towards the consortium’s and damped)',
+  manual: 'the manual growth method (each authority’s last observed number grown by the annual rate set below)',
+  stockFlow: 'the stock and flow method',
+};
+
+// ---------- Trends ----------
+
+const signedPercent = (value: number) => {
+  const text = oneDecimal.format(Math.abs(value) * 100);
+  if (text === '0') return '0%';
+  return `${value < 0 ? '−' : '+'}${text}%`;
+};
+
+/** A log-rate trend per year as a yearly percentage change: 0.0953 → "+10.0%". */
+export function trendPercent(logTrend: number): string {
+  return signedPercent(Math.expm1(logTrend));
+}
+
+export interface ModelWords {
+  /** For a small multiple: "Trend used +15.8% a year (own +24.8%, consortium +8.3%; 51% pooled)". */
+  short: string;
+  /** For the authority's detail: how the trend was formed, in a sentence or two. */
+  long: string;
+}
+
+/** How an authority's projection was formed, in words; null when the result carries no model. */
+export function describeModel(model: RateModelSummary | ManualModelSummary | undefined): ModelWords | null {
+  if (!model) return null;
+  if (model.kind === 'manual') {
+    const growth = signedPercent(model.growth);
+    return {
+      short: `Growth set: ${growth} a year from ${formatCount(model.jumpOffValue)} in ${model.jumpOffYear}`,
+      long: `Manual growth of ${growth} a year applied to the ${formatCount(model.jumpOffValue)} children observed on 31 March ${model.jumpOffYear}.`,
+    };
+  }
+  const weight = `${Math.round(model.poolingWeight * 100)}%`;
+  return {
+    short: `Trend used ${trendPercent(model.pooledTrend)} a year (own ${trendPercent(model.ownTrend)}, consortium ${trendPercent(model.consortiumTrend)}; ${weight} pooled)`,
+    long:
+      `Rate per 10,000 children aged 0 to 17: ${oneDecimal.format(model.ratePer10k)} at the last observed year, fitted on ${model.years} ${model.years === 1 ? 'year' : 'years'}. ` +
+      `Its own trend is ${trendPercent(model.ownTrend)} a year and the consortium’s ${trendPercent(model.consortiumTrend)}; ` +
+      `the trend used, ${trendPercent(model.pooledTrend)} a year, puts ${weight} of the weight on the consortium’s (more for small or noisy authorities), and is then damped year by year.`,
+  };
+}
+
+/**
+ * The annual growth in children a projection implies from its last observed figure to its last
+ * projected median: a starting point for manual growth. null without both figures.
+ */
+export function impliedAnnualGrowth(area: Pick<AreaProjection, 'history' | 'years'>): number | null {
+  const last = area.history[area.history.length - 1];
+  const end = area.years[area.years.length - 1];
+  if (!last || !end || last.value <= 0 || end.demand.p50 <= 0) return null;
+  const span = Number(end.year) - Number(last.year);
+  if (!Number.isFinite(span) || span <= 0) return null;
+  return Math.pow(end.demand.p50 / last.value, 1 / span) - 1;
+}
+
+// ---------- Assumptions ----------
+
+/** An assumption the plan stores and the view lets the commissioner change, entered as a percentage. */
+export interface EditableSpec {
+  /** The key setAssumption takes (the plan's register key). */
+  planKey: string;
+  /** Percentage bounds the input accepts. */
+  min: number;
+  max: number;
+  step: number;
+  /** Short name for the input and its messages. */
+  name: string;
+}
+
+/** Result assumption key → how it is edited. The solo/complex share is stored under a different key. */
+export const editableAssumptions: Readonly<Record<string, EditableSpec>> = {
+  targetOccupancy: {
+    planKey: planAssumptionKeys.targetOccupancy,
+    min: 50,
+    max: 100,
+    step: 1,
+    name: 'Target occupancy',
+  },
+  openMarketAccessShare: {
+    planKey: planAssumptionKeys.openMarketAccessShare,
+    min: 0,
+    max: 100,
+    step: 1,
+    name: 'Open-market share available to an authority’s own children',
+  },
+  consortiumOpenMarketAccessShare: {
+    planKey: planAssumptionKeys.consortiumOpenMarketAccessShare,
+    min: 0,
+    max: 100,
+    step: 1,
+    name: 'Open-market share available to consortium children',
+  },
+  trendDamping: {
+    planKey: planAssumptionKeys.trendDamping,
+    min: 1,
+    max: 100,
+    step: 1,
+    name: 'Trend damping',
+  },
+  'needTypeShare.soloComplex': {
+    planKey: planAssumptionKeys.soloComplexShare,
+    min: 0,
+    max: 100,
+    step: 1,
+    name: 'Share needing a solo or complex-needs home',
+  },
+};
+
+/** A share as the percentage shown in an input: 0.85 → 85, 0.125 → 12.5 (one decimal, no float noise). */
+export function shareToPercent(share: number): number {
+  return Math.round(share * 1000) / 10;
+}
+
+export type ParsedPercent = { ok: true; share: number; percent: number } | { ok: false; message: string };
+
+/**
+ * Reads a percentage as typed ("80", "80%", " 82.5 ", "82,5") and checks it against the bounds.
+ * Returns the share (0.8) or a message saying what to enter.
+ */
+export function parsePercent(text: string, bounds: { min: number; max: number; name: string }): ParsedPercent {
+  const cleaned = text.trim().replace(/%$/, '').trim().replace(',', '.');
+  const range = `from ${oneDecimal.format(bounds.min)}% to ${oneDecimal.format(bounds.max)}%`;
+  if (cleaned === '') return { ok: false, message: `Enter ${bounds.name.toLowerCase()} as a percentage ${range}.` };
+  if (!/^[-+−]?\d+(\.\d+)?$|^[-+−]?\.\d+$/.test(cleaned)) {
+    return { ok: false, message: `${bounds.name} must be a number ${range}.` };
+  }
+  const percent = Number(cleaned.replace('−', '-'));
+  if (!Number.isFinite(percent) || percent < bounds.min || percent > bounds.max) {
+    return { ok: false, message: `${bounds.name} must be ${range}.` };
+  }
+  return { ok: true, percent, share: Math.round(percent * 1000) / 100000 };
+}
+
+/** Annual growth as typed for the manual method ("3", "-2.5", "+4%") → a rate (0.03); bounds as the host's. */
+export function parseGrowth(text: string, name: string): { ok: true; growth: number } | { ok: false; message: string } {
+  const cleaned = text.trim().replace(/%$/, '').trim().replace(',', '.').replace('−', '-');
+  if (cleaned === '') return { ok: true, growth: 0 };
+  if (!/^[-+]?(\d+(\.\d+)?|\.\d+)$/.test(cleaned)) {
+    return { ok: false, message: `${name}: enter the growth as a percentage a year, e.g. 3 or −2.5.` };
+  }
+  const percent = Number(cleaned);
+  if (!(percent > -100 && percent < 1000)) {
+    return { ok: false, message: `${name}: growth must be above −100% and below 1,000% a year.` };
+  }
+  return { ok: true, growth: Math.round(percent * 1000) / 100000 };
+}
+
+/** An assumption's value in its unit, as the result states it: shares as percentages. */
+export function formatAssumptionValue(a: Pick<ForecastAssumption, 'key' | 'value' | 'unit'>): string {
+  const unit = a.unit.trim();
+  if (unit.startsWith('share') || unit === 'proportion' || a.key === 'trendDamping') {
+    const rest = unit.replace(/^share( of)?\s*/, '').trim();
+    return rest && a.key !== 'trendDamping' ? `${formatShare(a.value)} of ${rest}` : formatShare(a.value);
+  }
+  if (unit.startsWith('%')) return `${twoDecimals.format(a.value)}%${unit.slice(1)}`;
+  if (unit === 'coefficient of variation') return `${formatShare(a.value)} (coefficient of variation)`;
+  const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 }).format(a.value);
+  const singular =
+    a.value === 1
+      ? unit
+          .replace(/^years\b/, 'year')
+          .replace(/^changes\b/, 'change')
+          .replace(/^places\b/, 'place')
+      : unit;
+  return singular ? `${number} ${singular}` : number;
+}
+
+export interface AssumptionRowModel {
+  key: string;
+  label: string;
+  valueText: string;
+  rationale: string;
+  source: string | null;
+  /** How to change it here; null when it is read-only. */
+  editable: (EditableSpec & { percent: number }) | null;
+  /** Why a read-only assumption cannot be changed here, when there is more to say than its rationale. */
+  note: string | null;
+}
+
+/** The result's assumptions, in its order, with an input for each one the plan stores. */
+export function buildAssumptionRows(assumptions: readonly ForecastAssumption[]): AssumptionRowModel[] {
+  return assumptions.map((a) => {
+    const spec = editableAssumptions[a.key];
+    let note: string | null = null;
+    if (a.key === 'needTypeShare.mainstream') note = 'The rest of the children: change the solo or complex share.';
+    else if (a.key.startsWith('manualGrowth.')) note = 'Set in the growth table for the manual method.';
+    return {
+      key: a.key,
+      label: a.label,
+      valueText: formatAssumptionValue(a),
+      rationale: a.rationale,
+      source: a.source,
+      editable: spec ? { ...spec, percent: shareToPercent(a.value) } : null,
+      note,
+    };
+  });
+}
+
+// ---------- Backtest ----------
+
+export interface AccuracyCells {
+  mae: string;
+  mape: string;
+  coverage: string;
+}
+
+export interface BacktestRow {
+  h: number;
+  n: number;
+  method: AccuracyCells;
+  lastValue: AccuracyCells;
+  linearTrend: AccuracyCells;
+  /** Which of the three had the smallest mean absolute error (ties: all of them). */
+  best: ('method' | 'lastValue' | 'linearTrend')[];
+}
+
+function accuracyCells(a: HorizonAccuracy | undefined): AccuracyCells {
+  if (!a) return { mae: '—', mape: '—', coverage: '—' };
+  return {
+    mae: a.mae === null ? '—' : oneDecimal.format(a.mae),
+    mape: a.mape === null ? '—' : `${oneDecimal.format(a.mape)}%`,
+    coverage: a.coverage80 === null ? '—' : `${Math.round(a.coverage80 * 100)}%`,
+  };
+}
+
+/** One row per horizon, comparing the method with the last-value and linear-trend baselines. */
+export function buildBacktestRows(level: {
+  method: readonly HorizonAccuracy[];
+  lastValue: readonly HorizonAccuracy[];
+  linearTrend: readonly HorizonAccuracy[];
+}): BacktestRow[] {
+  return level.method.map((m) => {
+    const lv = level.lastValue.find((a) => a.h === m.h);
+    const lt = level.linearTrend.find((a) => a.h === m.h);
+    const maes = { method: m.mae, lastValue: lv?.mae ?? null, linearTrend: lt?.mae ?? null };
+    const known = Object.values(maes).filter((v): v is number => v !== null);
+    const least = known.length ? Math.min(...known) : null;
+    const best = (Object.keys(maes) as (keyof typeof maes)[]).filter(
+      (k) => least !== null && maes[k] !== null && Math.abs((maes[k] ?? 0) - least) < 1e-9,
+    );
+    return {
+      h: m.h,
+      n: m.n,
+      method: accuracyCells(m),
+      lastValue: accuracyCells(lv),
+      linearTrend: accuracyCells(lt),
+      best,
+    };
+  });
+}
+
+/**
+ * The backtest's first horizon in a sentence: "One year ahead, this method's forecasts for member
+ * authorities were out by 8.8 children on average (12.6%), against 9.3 for repeating the last value
+ * and 10.6 for a straight-line trend (20 forecasts)."
+ */
+export function backtestSummary(backtest: BacktestResult): string | null {
+  const m = backtest.horizons.find((a) => a.h === 1) ?? backtest.horizons[0];
+  if (!m || m.mae === null) return null;
+  const lv = backtest.baselines.lastValue.find((a) => a.h === m.h);
+  const lt = backtest.baselines.linearTrend.find((a) => a.h === m.h);
+  const ahead = m.h === 1 ? 'One year ahead' : `${m.h} years ahead`;
+  const pct = m.mape === null ? '' : ` (${oneDecimal.format(m.mape)}%)`;
+  const against: string[] = [];
+  if (lv?.mae != null) against.push(`${oneDecimal.format(lv.mae)} for repeating the last value`);
+  if (lt?.mae != null) against.push(`${oneDecimal.format(lt.mae)} for a straight-line trend`);
+  return (
+    `${ahead}, this method’s forecasts for member authorities were out by ${oneDecimal.format(m.mae)} children on average${pct}` +
+    (against.length ? `, against ${against.join(' and ')}` : '') +
+    ` (${m.n} ${m.n === 1 ? 'forecast' : 'forecasts'}).`
+  );
+}

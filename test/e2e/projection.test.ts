@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../helpers/tmp.js';
+import { startApp, repoRoot, type RunningApp } from './app-process.js';
+import { chromiumArgs, findChromium } from './chromium.js';
+
+const found = findChromium();
+const skipReason = 'reason' in found ? found.reason : undefined;
+if (skipReason) console.warn(`Projection end-to-end tests skipped: ${skipReason}`);
+
+const screenshotDir = path.join(repoRoot, 'docs', 'screenshots');
+
+describe.skipIf(skipReason)(`projection end to end${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+  const tmp = makeTempDir('planner-e2e-projection-');
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+  const cspViolations: string[] = [];
+  const pageErrors: string[] = [];
+
+  const row = (year: string) => page.locator(`[data-testid="projection-row"][data-year="${year}"]`);
+  const cell = async (year: string, column: string) =>
+    Number(((await row(year).locator(`[data-column="${column}"]`).first().textContent()) ?? '').replace(/[^\d.]/g, ''));
+  const rowYears = () =>
+    page.getByTestId('projection-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-year')));
+  const status = () => page.getByTestId('projection-status').textContent();
+
+  beforeAll(async () => {
+    app = await startApp(['--browser', '--no-open'], { PLANNER_DATA_DIR: path.join(tmp.dir, 'data') });
+    browser = await chromium.launch({ executablePath: 'path' in found ? found.path : undefined, args: chromiumArgs });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+    });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    tmp.cleanup();
+  });
+
+  it('opens the Projection view on the consortium’s fan chart and its table by year', async () => {
+    await page.goto(app.url);
+    await expect.poll(() => page.getByTestId('authority-row').count(), { timeout: 15_000 }).toBe(10);
+    await page
+      .getByRole('navigation', { name: 'Views' })
+      .getByRole('button', { name: 'Projection', exact: true })
+      .click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Projection', exact: true }).count()).toBe(1);
+
+    const chart = page.getByTestId('fan-chart').first();
+    await expect.poll(() => chart.isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await chart.getAttribute('role')).toBe('img');
+    expect(await chart.getAttribute('aria-label')).toMatch(
+      /^Greater Manchester: 727 children in 2025; projected [\d,]+ \(80% range [\d,]+–[\d,]+\) in 2026, .* in 2030\./,
+    );
+    await expect.poll(() => row('2030').count()).toBe(1);
+    expect(await rowYears()).toEqual(['2026', '2027', '2028', '2029', '2030']);
+    expect(await row('2026').locator('[data-column="gap-p50"]').textContent()).toMatch(/^(short by|surplus of) \d/);
+    await expect.poll(status).not.toBe('Updating…');
+    expect(await page.getByTestId('la-fan-chart').count()).toBe(10);
+    expect(await page.getByTestId('backtest-table').count()).toBe(2);
+    expect(await page.locator('.proj-notes li').first().textContent()).toMatch(/origins/);
+    expect(await page.getByTestId('unsaved-marker').count()).toBe(0);
+
+    fs.mkdirSync(screenshotDir, { recursive: true });
+    await page.screenshot({ path: path.join(screenshotDir, 'projection.png') });
+  });
+
+  it('raises beds needed, not demand, when target occupancy falls from 85% to 80%, and marks the plan unsaved', async () => {
+    const bedsBefore = await cell('2026', 'beds-p50');
+    const demandBefore = await cell('2026', 'demand-p50');
+    expect(bedsBefore).toBeGreaterThan(demandBefore);
+
+    const occupancy = page.getByRole('textbox', { name: 'Target occupancy', exact: true });
+    expect(await occupancy.inputValue()).toBe('85');
+    await occupancy.fill('80');
+
+    await expect.poll(() => page.getByTestId('unsaved-marker').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => cell('2026', 'beds-p50'), { timeout: 10_000 }).toBeGreaterThan(bedsBefore);
+    expect(await cell('2026', 'demand-p50')).toBe(demandBefore);
+    // Beds needed = children ÷ occupancy, within rounding.
+    expect(Math.abs((await cell('2026', 'beds-p50')) - demandBefore / 0.8)).toBeLessThanOrEqual(1);
+    expect(await occupancy.inputValue()).toBe('80');
+  });
+
+  it('shows only the years of a shorter horizon', async () => {
+    await page.getByLabel('Horizon').selectOption('3');
+    await expect.poll(rowYears, { timeout: 10_000 }).toEqual(['2026', '2027', '2028']);
+    expect(await page.getByTestId('fan-chart').first().getAttribute('aria-label')).toMatch(/in 2028\.( |$)/);
+  });
+
+  it('shows a small multiple for each of the 10 authorities, each opening its own table', async () => {
+    const cards = page.getByTestId('la-fan-chart');
+    expect(await cards.count()).toBe(10);
+    await page.locator('.proj-la-card[data-code="E08000003"]').click();
+    await expect.poll(() => page.getByTestId('la-projection-row').count()).toBe(3);
+    expect(await page.locator('.proj-la-detail h3').textContent()).toBe('Manchester');
+    expect(await page.locator('.proj-la-detail').textContent()).toMatch(/pooled|weight on the consortium/);
+  });
+
+  it('breaks no CSP rule and throws no page error', () => {
+    expect(cspViolations).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
