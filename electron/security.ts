@@ -50,7 +50,9 @@ export function hardenApp(): void {
   ses.setDevicePermissionHandler(() => false);
   // No request leaves the app: only app:// (and devtools in development) may load.
   ses.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = isAppUrl(details.url) || (!app.isPackaged && details.url.startsWith('devtools://'));
+    // Local-only schemes: blob: and data: URLs the page made itself (chart exports, downloads).
+    const local = details.url.startsWith(`blob:${APP_ORIGIN}/`) || details.url.startsWith('data:');
+    const allowed = isAppUrl(details.url) || local || (!app.isPackaged && details.url.startsWith('devtools://'));
     callback({ cancel: !allowed });
   });
 

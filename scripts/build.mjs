@@ -27,7 +27,14 @@ function newestMtime(target) {
 }
 
 export function isStale() {
-  const outputs = ['renderer/index.html', 'node/main.js', 'node/browser-main.js', 'node/cli.js', 'node/preload.cjs'];
+  const outputs = [
+    'renderer/index.html',
+    'node/main.js',
+    'node/browser-main.js',
+    'node/cli.js',
+    'node/preload.cjs',
+    'node/import-worker.js',
+  ];
   if (!fs.existsSync(stampFile) || outputs.some((o) => !fs.existsSync(path.join(dist, o)))) return true;
   const stamp = JSON.parse(fs.readFileSync(stampFile, 'utf8'));
   return Math.max(...inputs.map(newestMtime)) > stamp.sourcesMtime;
@@ -80,6 +87,25 @@ export async function build({ force = false, quiet = false } = {}) {
         input: { preload: path.join(root, 'electron/preload.ts') },
         external: ['electron'],
         output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
+      },
+    },
+    ssr: { noExternal: true },
+  });
+  // The import worker: one self-contained file, so it can be unpacked from the asar and started alone.
+  await vite.build({
+    configFile: false,
+    root,
+    logLevel,
+    build: {
+      ssr: true,
+      outDir: path.join(dist, 'node'),
+      emptyOutDir: false,
+      target: 'node20',
+      minify: false,
+      rollupOptions: {
+        input: { 'import-worker': path.join(root, 'electron/import-worker.ts') },
+        external: nodeExternals,
+        output: { format: 'es', entryFileNames: '[name].js', codeSplitting: false },
       },
     },
     ssr: { noExternal: true },

@@ -57,6 +57,13 @@ export function createHandlers(
     commitImport: ({ previewId }) => imports.commit(previewId),
     discardImport: ({ previewId }) => ({ discarded: imports.discard(previewId) }),
     listImports: () => imports.log(),
+    getImportProgress: () => {
+      const p = imports.progress();
+      return p
+        ? { running: true, ...p }
+        : { running: false, files: 0, current: 0, fileName: '', stage: null, startedAt: null };
+    },
+    cancelImport: async () => ({ cancelled: await imports.cancel() }),
     getProjection: (args) => runProjection(plans, args),
     setAssumption: ({ key, value }) => plans.setAssumption(key, value),
     getMapData: () => plans.mapData(),

@@ -3,7 +3,12 @@
  * would change, then commit every file in one transaction — or nothing. Each commit is logged with
  * the file's name, SHA-256, time and counts, and the file becomes the source of its figures.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { WorkerMessage } from '../import-worker.js';
+import type { ParsedFile } from './importParse.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type {
@@ -14,7 +19,7 @@ import type {
   OpenPlanState,
 } from '../../shared/api/contract.js';
 import { PlannerError } from '../../shared/api/errors.js';
-import { parseImportFile, type FileKind, type ImportResult } from '../../shared/import/index.js';
+import type { FileKind, ImportResult } from '../../shared/import/index.js';
 import type { AuthorityLookup } from '../../shared/model/authorities.js';
 import type { Source } from '../../shared/model/dataset.js';
 import {
@@ -25,19 +30,11 @@ import {
   writeImportRows,
   type ImportRows,
 } from '../store/importData.js';
-import {
-  README_SHEET,
-  TEMPLATE_MARKER,
-  isTemplateWorkbook,
-  parseTemplate,
-  type TemplateResult,
-} from '../../shared/import/template.js';
+import { README_SHEET, TEMPLATE_MARKER, type TemplateResult } from '../../shared/import/template.js';
 import type { PlanService } from './planService.js';
 import type { PlanDatabase } from '../store/database.js';
 import { readSsda903Files, writeSsda903File } from '../store/ssda903Data.js';
-import { decodeText } from '../../shared/import/text.js';
-import { detectSsda903Table, importSsda903, type Ssda903TableKind } from '../../shared/import/ssda903.js';
-import { readSpreadsheet } from './spreadsheet.js';
+import { importSsda903, type Ssda903TableKind } from '../../shared/import/ssda903.js';
 
 const OGL = 'Open Government Licence v3.0';
 const MAX_ISSUES_SHOWN = 200;
@@ -178,38 +175,143 @@ interface PreparedImport {
   canCommit: boolean;
 }
 
-async function readRef(ref: ImportFileRef): Promise<{ fileName: string; bytes: Uint8Array }> {
-  if ('path' in ref) {
-    try {
-      return { fileName: path.basename(ref.path), bytes: new Uint8Array(await fs.promises.readFile(ref.path)) };
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new PlannerError(
-        code === 'ENOENT' ? 'NOT_FOUND' : 'IO_ERROR',
-        code === 'ENOENT'
-          ? `There is no file at ${ref.path}.`
-          : `Could not read ${ref.path}: ${(error as Error).message}`,
-      );
-    }
+export interface ImportProgress {
+  files: number;
+  /** 0-based index of the file being read or parsed. */
+  current: number;
+  fileName: string;
+  stage: 'reading' | 'parsing' | 'checking';
+  startedAt: string;
+}
+
+interface RunningImport {
+  cancelled: boolean;
+  stop: () => Promise<void>;
+  progress: ImportProgress;
+}
+
+type WorkerInput = { fileName: string; path?: string; bytes?: Uint8Array };
+
+/**
+ * Starts the import worker: the bundled script beside the build, or in development (tests, tsx)
+ * the TypeScript source, loaded through tsx's loader registered inside the worker.
+ */
+function startWorker(workerData: unknown): Worker {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.ts')) {
+    const source = pathToFileURL(path.join(path.dirname(here), '..', 'import-worker.ts')).href;
+    const tsxApi = createRequire(import.meta.url).resolve('tsx/esm/api');
+    const tsx = pathToFileURL(path.join(path.dirname(tsxApi), 'index.mjs')).href;
+    const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(source)}); });`;
+    return new Worker(bootstrap, { eval: true, workerData });
   }
-  return { fileName: path.basename(ref.name), bytes: new Uint8Array(Buffer.from(ref.contentBase64, 'base64')) };
+  for (const dir of [path.dirname(here), path.dirname(path.dirname(here))]) {
+    const candidate = path.join(dir, 'import-worker.js').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+    if (fs.existsSync(candidate)) return new Worker(candidate, { workerData });
+  }
+  throw new Error('The import worker is missing from this build.');
+}
+
+/** Reads and parses the files in a worker thread, updating `running.progress`; resolves in file order. */
+function parseInWorker(inputs: WorkerInput[], running: RunningImport): Promise<ParsedFile[]> {
+  return new Promise((resolve, reject) => {
+    const worker = startWorker({ files: inputs });
+    const results: ParsedFile[] = [];
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      fn();
+    };
+    running.stop = async () => {
+      await worker.terminate();
+      finish(() => resolve(results));
+    };
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'progress') {
+        running.progress = {
+          ...running.progress,
+          current: message.index,
+          fileName: message.fileName,
+          stage: message.stage,
+        };
+      } else if (message.type === 'file') {
+        results[message.index] = message.parsed;
+      } else if (message.type === 'error') {
+        void worker.terminate();
+        finish(() => reject(new PlannerError(message.code, message.message)));
+      } else if (message.type === 'done') {
+        running.progress = { ...running.progress, stage: 'checking' };
+        void worker.terminate();
+        finish(() => resolve(results));
+      }
+    });
+    worker.on('error', (error) =>
+      finish(() => reject(new PlannerError('INTERNAL', `The import could not be read: ${error.message}`))),
+    );
+    worker.on('exit', () =>
+      finish(() =>
+        running.cancelled ? resolve(results) : reject(new PlannerError('INTERNAL', 'The import stopped unexpectedly.')),
+      ),
+    );
+  });
 }
 
 export class ImportService {
   private readonly prepared = new Map<string, PreparedImport>();
+  private running: RunningImport | null = null;
 
   constructor(
     private readonly plans: PlanService,
     private readonly lookup: AuthorityLookup,
   ) {}
 
-  /** Parses and validates the files and says what committing them would change. Changes nothing. */
+  /** What the import running now is doing, for progress reports; null when none is running. */
+  progress(): ImportProgress | null {
+    return this.running ? { ...this.running.progress } : null;
+  }
+
+  /** Cancels the preview running now (its worker is stopped); returns false when none is running. */
+  async cancel(): Promise<boolean> {
+    const running = this.running;
+    if (!running) return false;
+    running.cancelled = true;
+    await running.stop();
+    return true;
+  }
+
+  /**
+   * Parses and validates the files (in a worker thread, with progress and cancel) and says what
+   * committing them would change. Changes nothing.
+   */
   async preview(refs: readonly ImportFileRef[]): Promise<ImportPreview> {
-    const files: PreparedFile[] = [];
-    for (const ref of refs) {
-      const { fileName, bytes } = await readRef(ref);
-      files.push(await this.prepareFile(fileName, bytes));
+    if (this.running)
+      throw new PlannerError('INVALID_ARGUMENT', 'Another import is being read: wait for it or cancel it.');
+    const inputs = refs.map((ref) =>
+      'path' in ref
+        ? { fileName: path.basename(ref.path), path: ref.path }
+        : { fileName: path.basename(ref.name), bytes: new Uint8Array(Buffer.from(ref.contentBase64, 'base64')) },
+    );
+    const running: RunningImport = {
+      cancelled: false,
+      stop: async () => undefined,
+      progress: {
+        files: inputs.length,
+        current: 0,
+        fileName: inputs[0]?.fileName ?? '',
+        stage: 'reading',
+        startedAt: new Date().toISOString(),
+      },
+    };
+    this.running = running;
+    let parsed: ParsedFile[];
+    try {
+      parsed = await parseInWorker(inputs, running);
+    } finally {
+      this.running = null;
     }
+    if (running.cancelled) throw new PlannerError('CANCELLED', 'The import was cancelled. Nothing was changed.');
+    const files = parsed.map((p) => this.prepare(p));
     this.validateSsda903Together(files);
     const canCommit = files.every((f) => f.preview.errorCount === 0);
     const id = randomBytes(12).toString('base64url');
@@ -218,39 +320,10 @@ export class ImportService {
     return { previewId: id, files: files.map((f) => f.preview), canCommit };
   }
 
-  private async prepareFile(fileName: string, bytes: Uint8Array): Promise<PreparedFile> {
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    let sheets;
-    try {
-      sheets = await readSpreadsheet(bytes);
-    } catch (error) {
-      const result = parseImportFile(fileName, new Uint8Array(), this.lookup);
-      result.issues.splice(0, result.issues.length, {
-        severity: 'error',
-        file: fileName,
-        row: null,
-        column: null,
-        message: `The spreadsheet could not be read: ${(error as Error).message}`,
-      });
-      return this.describe(fileName, sha256, result);
-    }
-    const sourceId = `import-${sha256.slice(0, 16)}`;
-    if (!sheets) {
-      const decoded = decodeText(bytes);
-      const table = detectSsda903Table(decoded.text);
-      if (table === 'header' || table === 'episodes' || table === 'missing') {
-        const prepared = this.describe(
-          fileName,
-          sha256,
-          parseImportFile(fileName, bytes, this.lookup, { source: sourceId }),
-        );
-        return { ...prepared, ssda903: { table, text: decoded.text } };
-      }
-    }
-    if (sheets && isTemplateWorkbook(sheets))
-      return this.describeTemplate(fileName, sha256, parseTemplate(fileName, sheets, this.lookup, sourceId));
-    const result = parseImportFile(fileName, sheets ?? bytes, this.lookup, { source: sourceId });
-    return this.describe(fileName, sha256, result);
+  private prepare(parsed: ParsedFile): PreparedFile {
+    if (parsed.form === 'template') return this.describeTemplate(parsed.fileName, parsed.sha256, parsed.template);
+    const prepared = this.describe(parsed.fileName, parsed.sha256, parsed.result);
+    return parsed.form === 'published' && parsed.ssda903 ? { ...prepared, ssda903: parsed.ssda903 } : prepared;
   }
 
   private describeTemplate(fileName: string, sha256: string, template: TemplateResult): PreparedFile {

@@ -68,6 +68,8 @@ export const callArgSchemas = {
       files: z.array(importFileSchema).min(1, 'Choose at least one file.').max(50, 'Import at most 50 files at once.'),
     })
     .strict(),
+  getImportProgress: noArgs,
+  cancelImport: noArgs,
   commitImport: z.object({ previewId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/) }).strict(),
   discardImport: z.object({ previewId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/) }).strict(),
   listImports: noArgs,
@@ -89,6 +91,15 @@ export const callArgSchemas = {
     .strict(),
   writeDataTemplate: z.object({ path: planPathSchema, prefill: z.boolean().default(true) }).strict(),
   exportPlan: z.object({ format: z.enum(['xlsx', 'csv']), path: planPathSchema }).strict(),
+  exportPdf: z
+    .object({
+      path: planPathSchema,
+      scenarios: z
+        .array(z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/))
+        .max(4, 'A report includes at most four scenarios besides the baseline.')
+        .optional(),
+    })
+    .strict(),
   getStockFlowProjection: z
     .object({
       mode: z.enum(['sf-regional', 'corrected']).default('corrected'),
@@ -290,6 +301,16 @@ export interface CallResults {
   previewImport: ImportPreview;
   commitImport: { state: OpenPlanState; logged: ImportLogEntry[] };
   discardImport: { discarded: boolean };
+  getImportProgress: {
+    running: boolean;
+    files: number;
+    /** 0-based index of the file being read. */
+    current: number;
+    fileName: string;
+    stage: 'reading' | 'parsing' | 'checking' | null;
+    startedAt: string | null;
+  };
+  cancelImport: { cancelled: boolean };
   listImports: ImportLogEntry[];
   getProjection: { projection: ProjectionResult; backtest: BacktestResult | null };
   setAssumption: OpenPlanState;
@@ -297,6 +318,8 @@ export interface CallResults {
   setMapGeometry: OpenPlanState;
   writeDataTemplate: { path: string };
   exportPlan: { files: string[] };
+  /** The PDF report written (path ends in .pdf) and its number of pages. */
+  exportPdf: { path: string; pages: number };
   getStockFlowProjection: {
     projection: import('../forecast/stockflow/types.js').StockFlowProjection;
     referenceStart: string;

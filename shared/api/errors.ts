@@ -13,6 +13,7 @@ export const apiErrorCodes = [
   'NEEDS_PATH',
   'IO_ERROR',
   'UNSUPPORTED',
+  'CANCELLED',
   'UNAUTHORISED',
   'FORBIDDEN',
   'INTERNAL',

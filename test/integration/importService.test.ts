@@ -148,3 +148,38 @@ describe('a crash during an import leaves the plan exactly as it was', () => {
     }
   });
 });
+
+describe('progress and cancel for large imports', () => {
+  function bigEpisodes(rows: number): string {
+    const lines = ['CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN'];
+    for (let i = 0; i < rows; i++)
+      lines.push(`${100000 + i},01/04/2019,S,C2,N1,U1,PR1,01/10/2019,E3,,M1 1AA,M2 2BB,SC123456`);
+    return `${lines.join('\n')}\n`;
+  }
+
+  it('reports progress while reading off the main thread, and a cancel stops it and changes nothing', async () => {
+    const file = path.join(tmp.dir, 'episodes-2020.csv');
+    fs.writeFileSync(file, bigEpisodes(400_000));
+    const before = count('observation');
+    expect(await context.handlers.getImportProgress({})).toMatchObject({ running: false });
+    const pending = context.imports.preview([{ path: file }]).then(
+      () => 'finished',
+      (error: unknown) => (error as { code?: string }).code ?? 'failed',
+    );
+    // The host's event loop stays free while the worker reads: progress can be asked for meanwhile.
+    let progress = await context.handlers.getImportProgress({});
+    for (let i = 0; i < 50 && progress.stage !== 'parsing'; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      progress = await context.handlers.getImportProgress({});
+    }
+    expect(progress).toMatchObject({ running: true, files: 1, current: 0, fileName: 'episodes-2020.csv' });
+    expect(await context.handlers.cancelImport({})).toEqual({ cancelled: true });
+    expect(await pending).toBe('CANCELLED');
+    expect(await context.handlers.getImportProgress({})).toMatchObject({ running: false });
+    expect(await context.handlers.cancelImport({})).toEqual({ cancelled: false });
+    expect(count('observation')).toBe(before);
+    // A new import runs normally afterwards.
+    const again = await context.imports.preview([{ path: fixture('dfe-cla-number-rate-2025.csv') }]);
+    expect(again.canCommit).toBe(true);
+  }, 60_000);
+});

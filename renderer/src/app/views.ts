@@ -18,6 +18,6 @@ export interface ViewDefinition {
 export const views: readonly ViewDefinition[] = [
   { id: 'data', label: 'Data', Component: DataView },
   { id: 'projection', label: 'Projection', Component: ProjectionView },
-  { id: 'import', label: 'Import', Component: ImportView },
   { id: 'map', label: 'Map', Component: MapView },
+  { id: 'import', label: 'Import', Component: ImportView },
 ];

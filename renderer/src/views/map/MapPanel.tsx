@@ -1,0 +1,258 @@
+import { useEffect, useId, useRef } from 'react';
+import type { ProjectionResult } from '../../../../shared/forecast/types.js';
+import type { Source } from '../../../../shared/model/dataset.js';
+import { Sparkline } from '../../charts/Sparkline';
+import { SourceDetails } from '../../app/SourceDetails';
+import {
+  formatCount,
+  formatPercent,
+  formatSnapshot,
+  gapPhrase,
+  gapRange,
+  longDate,
+  type MapArea,
+  type MapYear,
+} from './mapModel';
+
+export interface MapPanelProps {
+  area: MapArea;
+  year: MapYear;
+  projection: ProjectionResult | null;
+  sources: ReadonlyMap<string, Source>;
+  flowPeriod: string | null;
+  flowSources: readonly string[];
+  geometrySource: string | null;
+  onClose(): void;
+}
+
+/** The chosen LA's figures for the year, where its children are placed, its trend, and where each figure comes from. */
+export function MapPanel({
+  area,
+  year,
+  projection,
+  sources,
+  flowPeriod,
+  flowSources,
+  geometrySource,
+  onClose,
+}: MapPanelProps) {
+  const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const f = area.figures;
+  const p = f.projected;
+
+  useEffect(() => {
+    headingRef.current?.focus({ preventScroll: true });
+  }, [area.code]);
+
+  const sourceIds = [
+    ...new Set([...f.historySources, ...f.supplySources, ...flowSources, ...(geometrySource ? [geometrySource] : [])]),
+  ];
+  const listed = sourceIds.flatMap((id) => {
+    const s = sources.get(id);
+    return s ? [s] : [];
+  });
+  const flowsIllustrative = flowSources.some((id) => sources.get(id)?.illustrative);
+  const placements = f.placements;
+  const share = (n: number) => (placements && placements.total > 0 ? ` (${formatPercent(n / placements.total)})` : '');
+
+  return (
+    <aside
+      className="map-panel"
+      aria-labelledby={headingId}
+      data-testid="map-panel"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onClose();
+        }
+      }}
+    >
+      <div className="map-panel-header">
+        <h2 id={headingId} ref={headingRef} tabIndex={-1}>
+          {area.name}
+        </h2>
+        <button type="button" className="button button-small" onClick={onClose} aria-label={`Close ${area.name}`}>
+          Close
+        </button>
+      </div>
+
+      <section className="map-panel-section">
+        <h3>
+          {longDate(year.year)} {year.kind === 'projection' ? '(projected)' : '(published)'}
+        </h3>
+        {p ? (
+          <dl className="map-facts">
+            <dt>Bed gap</dt>
+            <dd data-testid="map-panel-gap">
+              <strong>{gapPhrase(p.gap.p50)}</strong> (median)
+              <br />
+              <span className="muted">80% range {gapRange(p.gap)}</span>
+            </dd>
+            <dt>Chance of being short</dt>
+            <dd>{formatPercent(p.probabilityNeedExceedsAccessible)}</dd>
+            <dt>Beds needed</dt>
+            <dd>
+              {formatCount(p.bedsNeeded.p50)}{' '}
+              <span className="muted">
+                ({formatCount(p.bedsNeeded.p10)} to {formatCount(p.bedsNeeded.p90)})
+              </span>
+            </dd>
+            <dt>Places its children can count on</dt>
+            <dd>
+              {formatCount(p.accessiblePlaces)}{' '}
+              <span className="muted">LA-run, contracted, and an assumed market share</span>
+            </dd>
+            <dt>Registered places in {area.name}</dt>
+            <dd>
+              {formatCount(p.registeredPlaces)}
+              {p.registeredPlaces - p.accessiblePlaces > 0.5 && (
+                <>
+                  {' '}
+                  <span className="muted">
+                    of which {formatCount(p.registeredPlaces - p.accessiblePlaces)} are not counted as open to its
+                    children
+                  </span>
+                </>
+              )}
+            </dd>
+          </dl>
+        ) : (
+          <p className="muted">
+            {year.kind === 'history'
+              ? `The bed gap is projected, from ${projection?.years[0] ?? 'the year after the last published figures'}; ${year.year} is a year of published figures.`
+              : 'There is no projection for this authority.'}
+          </p>
+        )}
+      </section>
+
+      <section className="map-panel-section">
+        <h3>Where its children are placed</h3>
+        {placements ? (
+          <>
+            <p className="muted">
+              Children in secure and children’s homes, {flowPeriod ? formatSnapshot(flowPeriod) : ''}
+              {flowsIllustrative && (
+                <>
+                  {' '}
+                  <span className="tag tag-illustrative">Illustrative</span>
+                </>
+              )}
+            </p>
+            <dl className="map-facts">
+              <dt>In {area.name}</dt>
+              <dd>
+                {formatCount(placements.own)}
+                {share(placements.own)}
+              </dd>
+              <dt>Elsewhere in the consortium</dt>
+              <dd>
+                {formatCount(placements.consortium)}
+                {share(placements.consortium)}
+              </dd>
+              <dt>Outside the consortium</dt>
+              <dd>
+                {formatCount(placements.outside)}
+                {share(placements.outside)}
+              </dd>
+            </dl>
+          </>
+        ) : (
+          <p className="muted">This plan holds no placement flows for {area.name}.</p>
+        )}
+        {f.distance ? (
+          <p>
+            <strong>{formatPercent(f.distance.share)}</strong> of its children looked after were placed more than 20
+            miles from home on {longDate(f.distance.period)} ({formatCount(f.distance.over20)} of{' '}
+            {formatCount(f.distance.childrenLookedAfter)}).
+          </p>
+        ) : (
+          <p className="muted">No published figure for children placed more than 20 miles away.</p>
+        )}
+      </section>
+
+      <section className="map-panel-section">
+        <h3>Children’s home places in {area.name}</h3>
+        {f.supply.length > 0 ? (
+          <>
+            <p className="muted">Ofsted, {f.supplyPeriod ? formatSnapshot(f.supplyPeriod) : ''}</p>
+            <ul className="map-supply">
+              {f.supply.map((s) => (
+                <li key={s.group}>
+                  <span
+                    className={`map-swatch map-swatch-${s.group.split(' ')[0]!.toLowerCase()}`}
+                    aria-hidden="true"
+                  />
+                  {s.group}: {formatCount(s.places)} {s.places === 1 ? 'place' : 'places'} in {formatCount(s.homes)}{' '}
+                  {s.homes === 1 ? 'home' : 'homes'}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p className="muted">No children’s home places recorded.</p>
+        )}
+      </section>
+
+      {(f.trend.length > 1 || f.gapTrend.length > 1) && (
+        <section className="map-panel-section">
+          <h3>Trend</h3>
+          {f.trend.length > 1 && (
+            <div className="map-trend">
+              <p className="map-trend-label">
+                Children in secure and children’s homes (observed, then projected median)
+              </p>
+              <Sparkline
+                points={f.trend}
+                measure="Children in secure and children’s homes"
+                area={area.name}
+                formatValue={formatCount}
+                formatPeriod={(period) => period}
+                formatPeriodLong={longDate}
+              />
+            </div>
+          )}
+          {f.gapTrend.length > 1 && (
+            <div className="map-trend">
+              <p className="map-trend-label">Bed gap, projected median (positive: short)</p>
+              <Sparkline
+                points={f.gapTrend}
+                measure="Bed gap"
+                area={area.name}
+                formatValue={(v) => (v > 0 ? `${formatCount(v)} short` : v < 0 ? `${formatCount(-v)} spare` : '0')}
+                formatPeriod={(period) => period}
+                formatPeriodLong={longDate}
+              />
+            </div>
+          )}
+        </section>
+      )}
+
+      <section className="map-panel-section">
+        <h3>Where these figures come from</h3>
+        {projection && (
+          <p>
+            Projection by this planner: {projection.method === 'manual' ? 'manual growth' : 'rate'} method from the last
+            published year, {projection.baseYear};{' '}
+            {projection.uncertainty === 'simulated'
+              ? `${formatCount(projection.simulations)} simulations`
+              : 'analytic uncertainty'}
+            . Beds needed = children ÷ target occupancy.
+          </p>
+        )}
+        <details className="map-sources">
+          <summary>
+            {listed.length} {listed.length === 1 ? 'source' : 'sources'}
+          </summary>
+          <ul className="source-list">
+            {listed.map((s) => (
+              <li key={s.id}>
+                <SourceDetails source={s} />
+              </li>
+            ))}
+          </ul>
+        </details>
+      </section>
+    </aside>
+  );
+}

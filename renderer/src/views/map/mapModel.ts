@@ -1,0 +1,892 @@
+/**
+ * Pure preparation of the Map view: d3 and shared/geo compute the geometry, colours, symbols, flows
+ * and words; MapSvg renders them. Nothing here touches the DOM, so the same picture is drawn on
+ * screen and exported.
+ */
+import { arc, pie, type ScaleDiverging, type ScaleSequential } from 'd3';
+import type { MapData } from '../../../../shared/api/contract.js';
+import type { Percentiles, ProjectionResult, YearProjection } from '../../../../shared/forecast/types.js';
+import {
+  NO_DATA_COLOUR,
+  boundaryPaths,
+  fitProjection,
+  flowArcs,
+  flowPeriodFor,
+  gapColourScale,
+  gradientStops,
+  hexLayoutFromCentroids,
+  hexPaths,
+  legendTicks,
+  placementBreakdown,
+  shareColourScale,
+  textColourOn,
+  toBoundaryFeature,
+  type AreaShape,
+  type BoundaryFeature,
+  type FlowArc,
+  type FlowLayout,
+  type LegendTick,
+} from '../../../../shared/geo/index.js';
+import type { Source } from '../../../../shared/model/dataset.js';
+import { OUTSIDE_CONSORTIUM, type PlacementFlow } from '../../../../shared/model/placements.js';
+import type { AreaSummary, PlanSummary } from '../../../../shared/model/summary.js';
+import type { HomeSector } from '../../../../shared/model/supply.js';
+
+/** The picture's coordinate system (the SVG viewBox): 1000 wide, as tall as its content; exports keep it, scaled. */
+export const MAP_WIDTH = 1000;
+/** Where the map itself sits inside the picture; the legend is to its right, sources below. */
+export const MAP_FRAME = { x: 20, y: 100, width: 672, height: 560 } as const;
+export const LEGEND_X = 780;
+const LEGEND_TOP = 116;
+const LINE = { heading: 17, text: 15, footer: 14 } as const;
+/** The outside-the-consortium node, in map-frame coordinates: in the gutter right of the map. */
+export const OUTSIDE_AT: [number, number] = [MAP_FRAME.width + 52, MAP_FRAME.height / 2];
+
+export type GeometryKind = 'hex' | 'boundaries';
+export type FillMeasure = 'gap' | 'distance';
+
+export interface MapLayers {
+  /** What colours the areas: the projected bed gap, or the published share placed 20+ miles away. */
+  fill: FillMeasure;
+  supply: boolean;
+  flows: boolean;
+  distance: boolean;
+}
+
+export const defaultLayers: MapLayers = { fill: 'gap', supply: true, flows: false, distance: true };
+
+// ---------- Geometry ----------
+
+export interface MapShape extends AreaShape {
+  name: string;
+}
+
+export interface MapGeometry {
+  kind: GeometryKind;
+  /** In reading order: north to south, then west to east (the keyboard's tab order). */
+  shapes: MapShape[];
+  /** Members that could not be placed, by name. */
+  missing: string[];
+}
+
+/** Member authorities: from the map data, else the summary's members. */
+function memberAreas(data: MapData) {
+  return data.areas.filter((a) => a.isMember);
+}
+
+/**
+ * One shape per member LA in the map frame: the imported boundaries when chosen and present for
+ * every member, else the imported hex layout, else a hex layout generated from the LAs' centroids.
+ */
+export function buildGeometry(data: MapData, kind: GeometryKind): MapGeometry {
+  const members = memberAreas(data);
+  const names = new Map(members.map((a) => [a.code, a.name]));
+  const { width, height } = MAP_FRAME;
+  let shapes: MapShape[];
+  let usedKind: GeometryKind = 'hex';
+  const features: BoundaryFeature[] = [];
+  if (kind === 'boundaries' && data.boundaries) {
+    for (const f of data.boundaries.features) {
+      if (!names.has(f.code)) continue;
+      const feature = toBoundaryFeature(f);
+      if (feature) features.push({ ...feature, name: names.get(f.code) ?? f.name });
+    }
+  }
+  if (features.length > 0) {
+    usedKind = 'boundaries';
+    shapes = boundaryPaths(features, fitProjection(features, width, height, 12));
+    // Fitted to the width, the map may not need the full height: fit again to its own height (top-aligned).
+    const used = Math.ceil(
+      Math.max(...shapes.map((s) => s.bounds[1][1])) - Math.min(...shapes.map((s) => s.bounds[0][1])),
+    );
+    if (used + 24 < height) shapes = boundaryPaths(features, fitProjection(features, width, used + 24, 12));
+  } else {
+    const cells =
+      data.hexLayout?.filter((h) => names.has(h.code)) ??
+      hexLayoutFromCentroids(
+        members.flatMap((a) =>
+          a.centroidLat !== null && a.centroidLon !== null
+            ? [{ code: a.code, lat: a.centroidLat, lon: a.centroidLon }]
+            : [],
+        ),
+      );
+    let hexes = hexPaths(cells, width, height, { padding: 8, inset: 0.97 });
+    const used = hexes.length
+      ? Math.ceil(Math.max(...hexes.map((s) => s.bounds[1][1])) - Math.min(...hexes.map((s) => s.bounds[0][1])))
+      : height;
+    if (used + 16 < height) hexes = hexPaths(cells, width, used + 16, { padding: 8, inset: 0.97 });
+    shapes = hexes.map((s) => ({ ...s, name: names.get(s.code) ?? s.code }));
+  }
+  const placed = new Set(shapes.map((s) => s.code));
+  const rowHeight = Math.max(1, median(shapes.map((s) => s.innerRadius)));
+  shapes.sort((a, b) => Math.round(a.y / rowHeight) - Math.round(b.y / rowHeight) || a.x - b.x);
+  return {
+    kind: usedKind,
+    shapes,
+    missing: members.filter((a) => !placed.has(a.code)).map((a) => a.name),
+  };
+}
+
+function median(values: number[]): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
+}
+
+/** The shape nearest in a direction (arrow-key navigation across the map); null at the edge. */
+export function shapeInDirection(
+  shapes: readonly MapShape[],
+  from: string,
+  direction: 'left' | 'right' | 'up' | 'down',
+): string | null {
+  const origin = shapes.find((s) => s.code === from);
+  if (!origin) return null;
+  let best: { code: string; score: number } | null = null;
+  for (const s of shapes) {
+    if (s.code === from) continue;
+    const dx = s.x - origin.x;
+    const dy = s.y - origin.y;
+    const along = direction === 'left' ? -dx : direction === 'right' ? dx : direction === 'up' ? -dy : dy;
+    const across = direction === 'left' || direction === 'right' ? Math.abs(dy) : Math.abs(dx);
+    if (along <= 1) continue;
+    const score = along + 2 * across;
+    if (!best || score < best.score) best = { code: s.code, score };
+  }
+  return best?.code ?? null;
+}
+
+// ---------- Years ----------
+
+export interface MapYear {
+  year: string;
+  kind: 'history' | 'projection';
+}
+
+const historyMeasures = ['childrenInChildrensHomes', 'placedOver20Miles', 'childrenLookedAfter'] as const;
+
+/** History years (published figures) then the projection's years; the default is the horizon's last year. */
+export function mapYears(
+  summary: PlanSummary,
+  projection: ProjectionResult | null,
+): { years: MapYear[]; defaultIndex: number } {
+  const projected = projection?.years ?? [];
+  const firstProjected = projected[0] ?? '9999';
+  const history = new Set<string>();
+  for (const a of summary.authorities) {
+    if (!a.isMember) continue;
+    for (const m of historyMeasures) {
+      for (const p of a.history[m] ?? [])
+        if (/^\d{4}$/.test(p.period) && p.period < firstProjected) history.add(p.period);
+    }
+  }
+  const years: MapYear[] = [
+    ...[...history].sort().map((year) => ({ year, kind: 'history' as const })),
+    ...projected.map((year) => ({ year, kind: 'projection' as const })),
+  ];
+  return { years, defaultIndex: Math.max(0, years.length - 1) };
+}
+
+// ---------- Figures per area and year ----------
+
+export type SupplyGroup = 'LA-run' | 'Private' | 'Voluntary and other';
+export const supplyGroups: readonly SupplyGroup[] = ['LA-run', 'Private', 'Voluntary and other'];
+export const supplyColours: Record<SupplyGroup, string> = {
+  'LA-run': '#00695c',
+  Private: '#3d4451',
+  'Voluntary and other': '#a9b2bd',
+};
+
+function supplyGroupOf(sector: HomeSector): SupplyGroup {
+  return sector === 'Local Authority' ? 'LA-run' : sector === 'Private' ? 'Private' : 'Voluntary and other';
+}
+
+export interface DistanceFigure {
+  /** Children placed more than 20 miles from home ÷ children looked after, same 31 March. */
+  share: number;
+  over20: number;
+  childrenLookedAfter: number;
+  period: string;
+  sources: string[];
+}
+
+export interface AreaFigures {
+  code: string;
+  name: string;
+  /** The projected year's figures; null for a history year or when there is no projection. */
+  projected: YearProjection | null;
+  /** The first projected year's accessible places, shown with supply in history years. */
+  accessiblePlacesNow: number | null;
+  /** Published share placed 20+ miles away for the year, or the latest one for a projected year. */
+  distance: DistanceFigure | null;
+  /** Latest Ofsted snapshot of children's home places, by sector group. */
+  supply: { group: SupplyGroup; places: number; homes: number }[];
+  supplyPeriod: string | null;
+  supplyPlaces: number;
+  supplySources: string[];
+  /** Where the LA's children are placed, from flows at the flow period. */
+  placements: { own: number; consortium: number; outside: number; total: number } | null;
+  /** Observed children in children's homes, and the projected median, for the trend. */
+  trend: { period: string; value: number | null }[];
+  /** Projected gap median per projected year. */
+  gapTrend: { period: string; value: number | null }[];
+  historySources: string[];
+}
+
+function latestDistance(area: AreaSummary, year: string, exact: boolean): DistanceFigure | null {
+  const over = area.history.placedOver20Miles ?? [];
+  const cla = new Map((area.history.childrenLookedAfter ?? []).map((p) => [p.period, p]));
+  const candidates = over
+    .filter((p) => p.value !== null && (exact ? p.period === year : p.period <= year))
+    .sort((a, b) => (a.period < b.period ? 1 : -1));
+  for (const p of candidates) {
+    const d = cla.get(p.period);
+    if (d?.value) {
+      return {
+        share: p.value! / d.value,
+        over20: p.value!,
+        childrenLookedAfter: d.value,
+        period: p.period,
+        sources: [...new Set([p.source, d.source])],
+      };
+    }
+  }
+  return null;
+}
+
+export function areaFigures(
+  summary: PlanSummary,
+  projection: ProjectionResult | null,
+  flows: readonly PlacementFlow[],
+  year: MapYear,
+): Map<string, AreaFigures> {
+  const members = summary.authorities.filter((a) => a.isMember);
+  const memberCodes = new Set(members.map((a) => a.code));
+  const flowPeriod = flowPeriodFor(flows, year.year);
+  const periodFlows = flows.filter((f) => f.period === flowPeriod);
+  const result = new Map<string, AreaFigures>();
+  for (const a of members) {
+    const p = projection?.areas.find((x) => x.code === a.code) ?? null;
+    const projected = year.kind === 'projection' ? (p?.years.find((y) => y.year === year.year) ?? null) : null;
+    const supplyPeriod =
+      a.supplyBySector
+        .map((s) => s.period)
+        .sort()
+        .at(-1) ?? null;
+    const supplyRows = a.supplyBySector.filter((s) => s.period === supplyPeriod);
+    const supply = supplyGroups
+      .map((group) => {
+        const rows = supplyRows.filter((s) => supplyGroupOf(s.sector) === group);
+        return {
+          group,
+          places: rows.reduce((t, s) => t + s.registeredPlaces, 0),
+          homes: rows.reduce((t, s) => t + s.homes, 0),
+        };
+      })
+      .filter((s) => s.places > 0);
+    const history = a.history.childrenInChildrensHomes ?? [];
+    const trend = [
+      ...history.filter((h) => /^\d{4}$/.test(h.period)).map((h) => ({ period: h.period, value: h.value })),
+      ...(p?.years ?? []).map((y) => ({ period: y.year, value: Math.round(y.demand.p50) })),
+    ];
+    const placements = flowPeriod ? placementBreakdown(periodFlows, a.code, memberCodes) : null;
+    result.set(a.code, {
+      code: a.code,
+      name: a.name,
+      projected,
+      accessiblePlacesNow: p?.years[0]?.accessiblePlaces ?? null,
+      distance: latestDistance(a, year.year, year.kind === 'history'),
+      supply,
+      supplyPeriod,
+      supplyPlaces: supply.reduce((t, s) => t + s.places, 0),
+      supplySources: [...new Set(supplyRows.flatMap((s) => s.sources))],
+      placements: placements && placements.total > 0 ? placements : null,
+      trend,
+      gapTrend: (p?.years ?? []).map((y) => ({ period: y.year, value: Math.round(y.gap.p50) })),
+      historySources: [
+        ...new Set(
+          [...history, ...(a.history.placedOver20Miles ?? []), ...(a.history.childrenLookedAfter ?? [])].map(
+            (h) => h.source,
+          ),
+        ),
+      ],
+    });
+  }
+  return result;
+}
+
+// ---------- Words ----------
+
+const count = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const percent = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 0 });
+
+export const formatCount = (v: number) => count.format(Math.round(v) === 0 ? 0 : Math.round(v));
+export const formatPercent = (v: number) => percent.format(v);
+
+const beds = (n: number) => `${formatCount(n)} ${Math.round(n) === 1 ? 'bed' : 'beds'}`;
+
+/** "short by 43 beds", "12 beds to spare", "no gap". */
+export function gapPhrase(gap: number): string {
+  const r = Math.round(gap);
+  if (r > 0) return `short by ${beds(r)}`;
+  if (r < 0) return `${beds(-r)} to spare`;
+  return 'no gap';
+}
+
+/** The label written on the map: "43 short", "12 spare", "even". */
+export function gapLabel(gap: number): string {
+  const r = Math.round(gap);
+  return r > 0 ? `${formatCount(r)} short` : r < 0 ? `${formatCount(-r)} spare` : 'even';
+}
+
+/** The 80% range (P10 to P90) in the headline's own terms: "20 to 66", "5 to 30 to spare", "from 4 to spare to 9 short". */
+export function gapRange(p: Percentiles): string {
+  const lo = Math.round(p.p10);
+  const hi = Math.round(p.p90);
+  const mid = Math.round(p.p50);
+  if (lo >= 0 && mid >= 0) return `${formatCount(lo)} to ${formatCount(hi)}`;
+  if (hi <= 0 && mid <= 0) return `${formatCount(-hi)} to ${formatCount(-lo)} to spare`;
+  const side = (v: number) => (v > 0 ? `${formatCount(v)} short` : v < 0 ? `${formatCount(-v)} to spare` : 'none');
+  return `from ${side(lo)} to ${side(hi)}`;
+}
+
+const months = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "2023-03-31" → "31 March 2023"; "2025" → "31 March 2025". */
+export function formatSnapshot(period: string): string {
+  const m = /^(\d{4})(?:-(\d{2})-(\d{2}))?$/.exec(period);
+  if (!m) return period;
+  if (!m[2]) return `31 March ${m[1]}`;
+  const month = months[Number(m[2]) - 1] ?? m[2];
+  return `${Number(m[3])} ${month} ${m[1]}`;
+}
+
+export function longDate(year: string): string {
+  return `31 March ${year}`;
+}
+
+/** The accessible name of an area on the map, with its value. */
+export function areaLabel(f: AreaFigures, mode: FillMeasure, year: MapYear): string {
+  if (mode === 'gap') {
+    if (!f.projected) return `${f.name}: no projected gap for ${year.year}`;
+    return `${f.name}: ${gapPhrase(f.projected.gap.p50)} in ${year.year} (80% range ${gapRange(f.projected.gap)})`;
+  }
+  if (!f.distance) return `${f.name}: no published figure for children placed more than 20 miles away in ${year.year}`;
+  const d = f.distance;
+  return `${f.name}: ${formatPercent(d.share)} of children looked after placed more than 20 miles from home on ${longDate(d.period)} (${formatCount(d.over20)} of ${formatCount(d.childrenLookedAfter)})`;
+}
+
+// ---------- Scales ----------
+
+export interface MapScales {
+  gap: ScaleDiverging<string>;
+  share: ScaleSequential<string>;
+}
+
+/** Scales fixed over every year (so colours compare across the slider), from the largest values. */
+export function mapScales(summary: PlanSummary, projection: ProjectionResult | null): MapScales {
+  const maxGap = Math.max(0, ...(projection?.areas ?? []).flatMap((a) => a.years.map((y) => Math.abs(y.gap.p50))));
+  let maxShare = 0;
+  for (const a of summary.authorities) {
+    if (!a.isMember) continue;
+    const cla = new Map((a.history.childrenLookedAfter ?? []).map((p) => [p.period, p.value]));
+    for (const p of a.history.placedOver20Miles ?? []) {
+      const d = cla.get(p.period);
+      if (p.value !== null && d) maxShare = Math.max(maxShare, p.value / d);
+    }
+  }
+  // Shares rounded up to the next 5 percentage points.
+  const shareTop = Math.max(0.05, Math.ceil(maxShare * 20) / 20);
+  return { gap: gapColourScale(maxGap), share: shareColourScale(shareTop) };
+}
+
+// ---------- The picture ----------
+
+export interface PieSlice {
+  group: SupplyGroup;
+  path: string;
+  colour: string;
+  places: number;
+}
+
+export interface MapArea extends MapShape {
+  figures: AreaFigures;
+  /** The value coloured (gap median or share), null when there is none. */
+  value: number | null;
+  fill: string;
+  textColour: string;
+  valueText: string;
+  ariaLabel: string;
+  pie: { x: number; y: number; radius: number; slices: PieSlice[] } | null;
+  badge: { x: number; y: number; text: string } | null;
+}
+
+export interface LegendModel {
+  title: string;
+  units: string;
+  stops: { offset: number; colour: string }[];
+  ticks: LegendTick[];
+  /** Words at either end of the bar, e.g. "spare" and "short". */
+  ends: [string, string] | null;
+}
+
+export interface MapPicture {
+  title: string;
+  subtitle: string;
+  /** The measure the colours show (the bed gap cannot be shown for a history year). */
+  fill: FillMeasure;
+  /** Why the colours do not show what was asked, in words; null when they do. */
+  fillNote: string | null;
+  areas: MapArea[];
+  legend: LegendModel;
+  supplyKey: { places: number; radius: number }[];
+  flows: MapFlows | null;
+  sourceLines: string[];
+  /** The legend, laid out: items at x = 0 of the legend column. */
+  legendItems: LegendItem[];
+  /** Where the rule above the source line sits, and the picture's height. */
+  footerY: number;
+  height: number;
+}
+
+/** Every flow laid out (totals conserved), and the ones drawn: the chosen LA's, or the largest. */
+export interface MapFlows extends FlowLayout {
+  period: string;
+  illustrative: boolean;
+  shown: FlowArc[];
+  /** Children in the drawn arrows to the outside node (all members' when none is chosen); 0: no node. */
+  outsideChildren: number;
+  /** What is drawn, in words, e.g. "The 16 largest of 98 flows; select an authority for all of its flows". */
+  shownNote: string;
+}
+
+/** With no LA chosen, only this many of the largest flows are drawn (all of them would hide the map). */
+export const FLOWS_SHOWN_UNSELECTED = 16;
+
+export type LegendItem =
+  | { kind: 'heading'; y: number; text: string }
+  | { kind: 'text'; y: number; text: string }
+  | { kind: 'bar'; y: number; width: number; ticks: LegendTick[]; ends: [string, string] | null }
+  | { kind: 'swatch'; y: number; colour: string; label: string }
+  | { kind: 'circle'; y: number; cx: number; radius: number; label: string }
+  | { kind: 'badge'; y: number; text: string }
+  | { kind: 'arrow'; y: number; width: number; label: string };
+
+export interface PictureInput {
+  summary: PlanSummary;
+  projection: ProjectionResult | null;
+  data: MapData;
+  geometry: MapGeometry;
+  year: MapYear;
+  layers: MapLayers;
+  scales: MapScales;
+  /** The LA whose panel is open: its flows are the ones drawn. */
+  focus?: string | null;
+}
+
+const pieArc = arc<{ startAngle: number; endAngle: number; padAngle: number }>();
+
+export function buildMapPicture(input: PictureInput): MapPicture {
+  const { summary, projection, data, geometry, year, layers, scales } = input;
+  const figures = areaFigures(summary, projection, data.flows, year);
+  const consortium = summary.consortium.name;
+
+  let fill: FillMeasure = layers.fill;
+  let fillNote: string | null = null;
+  if (fill === 'gap' && year.kind === 'history') {
+    fill = 'distance';
+    fillNote = `The bed gap is projected, so there is none for ${year.year}, a year of published figures: the colours show the share of children placed more than 20 miles from home instead.`;
+  } else if (fill === 'gap' && !projection) {
+    fill = 'distance';
+    fillNote =
+      'There is no projection for this plan yet, so the colours show the share placed more than 20 miles from home.';
+  }
+
+  // Supply symbols: area ∝ places, the largest at most 18 px and within every shape.
+  const maxPlaces = Math.max(1, ...[...figures.values()].map((f) => f.supplyPlaces));
+  const smallest = Math.min(...geometry.shapes.map((s) => s.innerRadius));
+  const maxRadius = Math.max(6, Math.min(18, smallest * 0.42));
+  const radiusOf = (places: number) => maxRadius * Math.sqrt(places / maxPlaces);
+
+  const areas: MapArea[] = geometry.shapes.flatMap((shape) => {
+    const f = figures.get(shape.code);
+    if (!f) return [];
+    let value: number | null = null;
+    let colour = NO_DATA_COLOUR;
+    let valueText = 'no figure';
+    if (fill === 'gap' && f.projected) {
+      value = f.projected.gap.p50;
+      colour = scales.gap(value);
+      valueText = gapLabel(value);
+    } else if (fill === 'distance' && f.distance) {
+      value = f.distance.share;
+      colour = scales.share(value);
+      valueText = formatPercent(value);
+    }
+    const pie =
+      layers.supply && f.supplyPlaces > 0
+        ? {
+            x: shape.x,
+            y: shape.y + Math.min(34, shape.innerRadius * 0.62),
+            radius: radiusOf(f.supplyPlaces),
+            slices: pieSlices(f.supply, radiusOf(f.supplyPlaces)),
+          }
+        : null;
+    const badge =
+      layers.distance && f.distance && !(fill === 'distance')
+        ? {
+            x: shape.x,
+            y: shape.y - Math.min(36, shape.innerRadius * 0.62),
+            text: `20+ mi ${formatPercent(f.distance.share)}`,
+          }
+        : null;
+    return [
+      {
+        ...shape,
+        figures: f,
+        value,
+        fill: colour,
+        textColour: textColourOn(colour),
+        valueText,
+        ariaLabel: areaLabel(f, fill, year),
+        pie,
+        badge,
+      },
+    ];
+  });
+
+  const legend = fill === 'gap' ? gapLegend(scales.gap, year) : shareLegend(scales.share, year);
+  const supplyKey = [maxPlaces, Math.round(maxPlaces / 4)]
+    .filter((p, i, all) => p > 0 && all.indexOf(p) === i)
+    .map((places) => ({ places: niceRound(places), radius: radiusOf(niceRound(places)) }));
+
+  let flows: MapPicture['flows'] = null;
+  const flowPeriod = flowPeriodFor(data.flows, year.year);
+  if (layers.flows && flowPeriod) {
+    const positions = new Map(areas.map((a) => [a.code, [a.x, a.y] as [number, number]]));
+    const layout = flowArcs(
+      data.flows.filter((f) => f.period === flowPeriod),
+      positions,
+      { width: MAP_FRAME.width, height: MAP_FRAME.height, outsideAt: OUTSIDE_AT, maxWidth: 12, gap: 24 },
+    );
+    const flowSources = new Set(data.flows.filter((f) => f.period === flowPeriod).map((f) => f.source));
+    const focusArea = areas.find((a) => a.code === input.focus) ?? null;
+    const shown = focusArea
+      ? layout.arcs.filter((a) => a.placing === focusArea.code)
+      : layout.arcs.slice(0, FLOWS_SHOWN_UNSELECTED);
+    const shownNote = focusArea
+      ? `Where ${focusArea.name}’s children are placed; select another authority to see its flows.`
+      : shown.length < layout.arcs.length
+        ? `The ${shown.length} largest of ${layout.arcs.length} flows; select an authority for all of its flows.`
+        : 'Every flow.';
+    flows = {
+      ...layout,
+      period: flowPeriod,
+      illustrative: data.sources.some((s) => flowSources.has(s.id) && s.illustrative),
+      shown,
+      shownNote,
+      outsideChildren: focusArea
+        ? shown.filter((a) => a.host === OUTSIDE_CONSORTIUM).reduce((t, a) => t + a.children, 0)
+        : (layout.outside?.children ?? 0),
+    };
+  }
+
+  const when = longDate(year.year);
+  const title =
+    fill === 'gap'
+      ? `Where children’s home places will be short: ${when}`
+      : `Children placed more than 20 miles from home: ${when}`;
+  const subtitle =
+    fill === 'gap'
+      ? `${consortium}. Gap = beds needed − places the LA’s children can count on; projected median (${projection?.method === 'manual' ? 'manual growth' : 'rate'} method, from ${projection?.baseYear ?? '—'}).`
+      : year.kind === 'projection'
+        ? `${consortium}. Share of children looked after; latest published figure, shown for a projected year.`
+        : `${consortium}. Share of children looked after on 31 March (published).`;
+
+  const supplyPeriod = areas.find((a) => a.figures.supplyPeriod)?.figures.supplyPeriod ?? null;
+  const legendLayout = layoutLegend({
+    legend,
+    supplyKey: layers.supply ? supplyKey : [],
+    supplyPeriod,
+    badges: areas.some((a) => a.badge),
+    flows,
+  });
+  const mapBottom = Math.max(
+    MAP_FRAME.y + 40,
+    ...areas.map((a) => MAP_FRAME.y + a.bounds[1][1]),
+    flows?.outside ? MAP_FRAME.y + OUTSIDE_AT[1] + 64 : 0,
+  );
+  const lines = sourceLines(summary, data, geometry.kind, layers, fill, projection, flows?.period ?? null);
+  const footerY = Math.ceil(Math.max(mapBottom, legendLayout.bottom) + 18);
+  return {
+    title,
+    subtitle,
+    fill,
+    fillNote,
+    areas,
+    legend,
+    supplyKey: layers.supply ? supplyKey : [],
+    flows,
+    sourceLines: lines,
+    legendItems: legendLayout.items,
+    footerY,
+    height: footerY + 20 + lines.length * LINE.footer,
+  };
+}
+
+/** Positions of every legend item, top to bottom, and where the legend ends. */
+export function layoutLegend(input: {
+  legend: LegendModel;
+  supplyKey: { places: number; radius: number }[];
+  supplyPeriod: string | null;
+  badges: boolean;
+  flows: MapPicture['flows'];
+}): { items: LegendItem[]; bottom: number } {
+  const items: LegendItem[] = [];
+  let y = LEGEND_TOP;
+  const heading = (text: string) => {
+    for (const line of wrap(text, 24)) {
+      items.push({ kind: 'heading', y, text: line });
+      y += LINE.heading;
+    }
+  };
+  const note = (text: string) => {
+    for (const line of wrap(text, 31)) {
+      items.push({ kind: 'text', y, text: line });
+      y += LINE.text;
+    }
+  };
+  const { legend } = input;
+  heading(legend.title);
+  note(legend.units);
+  y += 6;
+  items.push({ kind: 'bar', y, width: 196, ticks: legend.ticks, ends: legend.ends });
+  y += legend.ends ? 76 : 58;
+  items.push({ kind: 'swatch', y, colour: NO_DATA_COLOUR, label: 'No figure' });
+  y += 30;
+
+  if (input.supplyKey.length > 0) {
+    heading(`Children’s home places${input.supplyPeriod ? `, ${formatSnapshot(input.supplyPeriod)}` : ''}`);
+    const biggest = Math.max(...input.supplyKey.map((k) => k.radius));
+    y += 4;
+    let cx = biggest;
+    for (const k of input.supplyKey) {
+      items.push({ kind: 'circle', y: y + 2 * biggest, cx, radius: k.radius, label: formatCount(k.places) });
+      cx += biggest + k.radius + 44;
+    }
+    y += 2 * biggest + 20;
+    for (const group of supplyGroups) {
+      items.push({ kind: 'swatch', y, colour: supplyColours[group], label: group });
+      y += 19;
+    }
+    y += 14;
+  }
+
+  if (input.badges) {
+    heading('Placed 20+ miles away');
+    y += 4;
+    items.push({ kind: 'badge', y, text: '20+ mi 8%' });
+    y += 22;
+    note('Share of children looked after placed more than 20 miles from home (latest published)');
+    y += 14;
+  }
+
+  if (input.flows) {
+    const flows = input.flows;
+    heading(`Placements, ${formatSnapshot(flows.period)}${flows.illustrative ? ' (illustrative)' : ''}`);
+    y += 8;
+    const samples = [Math.max(1, Math.round(flows.maxChildren / 4)), flows.maxChildren].filter(
+      (v, i, all) => v > 0 && all.indexOf(v) === i,
+    );
+    for (const children of samples) {
+      items.push({
+        kind: 'arrow',
+        y,
+        width: flows.widthOf(children),
+        label: `${formatCount(children)} ${children === 1 ? 'child' : 'children'}`,
+      });
+      y += 24;
+    }
+    note(`Placing LA → host LA; arrows to the dashed circle leave the consortium. ${flows.shownNote}`);
+    y += 6;
+  }
+  return { items, bottom: y };
+}
+
+function niceRound(n: number): number {
+  if (n <= 10) return Math.max(1, Math.round(n));
+  const power = 10 ** Math.floor(Math.log10(n));
+  return Math.round(n / (power / 2)) * (power / 2);
+}
+
+function pieSlices(supply: AreaFigures['supply'], radius: number): PieSlice[] {
+  const layout = pie<AreaFigures['supply'][number]>()
+    .value((s) => s.places)
+    .sort(null)(supply);
+  return layout.map((slice) => ({
+    group: slice.data.group,
+    colour: supplyColours[slice.data.group],
+    places: slice.data.places,
+    path: pieArc.innerRadius(0).outerRadius(radius)({ ...slice, padAngle: 0 }) ?? '',
+  }));
+}
+
+function gapLegend(scale: ScaleDiverging<string>, year: MapYear): LegendModel {
+  return {
+    title: `Bed gap, ${longDate(year.year)}`,
+    units: 'Beds (projected median); 0 = need matches places',
+    stops: gradientStops(scale),
+    ticks: legendTicks(scale, 4, (v) => (v === 0 ? '0' : formatCount(Math.abs(v)))),
+    ends: ['spare', 'short'],
+  };
+}
+
+function shareLegend(scale: ScaleSequential<string>, year: MapYear): LegendModel {
+  return {
+    title: `Placed 20+ miles away${year.kind === 'history' ? `, ${longDate(year.year)}` : ''}`,
+    units: 'Per cent of children looked after',
+    stops: gradientStops(scale),
+    ticks: legendTicks(scale, 4, (v) => formatPercent(v)),
+    ends: null,
+  };
+}
+
+/** The source line: every source behind what is drawn, shortened, wrapped to fit the picture's width. */
+function sourceLines(
+  summary: PlanSummary,
+  data: MapData,
+  kind: GeometryKind,
+  layers: MapLayers,
+  fill: FillMeasure,
+  projection: ProjectionResult | null,
+  flowPeriod: string | null,
+): string[] {
+  const byId = new Map([...summary.sources, ...data.sources].map((s) => [s.id, s]));
+  const used = new Set<string>();
+  const members = summary.authorities.filter((a) => a.isMember);
+  for (const a of members) {
+    const measuresUsed =
+      fill === 'gap'
+        ? (['childrenInChildrensHomes', 'population0to17'] as const)
+        : (['placedOver20Miles', 'childrenLookedAfter'] as const);
+    for (const m of measuresUsed) for (const p of a.history[m] ?? []) used.add(p.source);
+    if (layers.distance) for (const p of a.history.placedOver20Miles ?? []) used.add(p.source);
+    if (layers.supply || fill === 'gap') for (const s of a.supplyBySector) for (const id of s.sources) used.add(id);
+  }
+  if (layers.flows && flowPeriod) for (const f of data.flows) if (f.period === flowPeriod) used.add(f.source);
+  if (kind === 'boundaries' && data.boundaries) used.add(data.boundaries.sourceId);
+  const centroidSource = [...byId.values()].find((s) => /boundar/i.test(s.id) || /boundar/i.test(s.title));
+  if (kind === 'hex' && centroidSource) used.add(centroidSource.id);
+
+  const parts: string[] = [];
+  for (const id of used) {
+    const s: Source | undefined = byId.get(id);
+    if (!s) continue;
+    const text = s.illustrative
+      ? `${shortTitle(s.title, 60)} (illustrative, not published data)`
+      : `${s.publisher}, ${shortTitle(s.title, 90)}`;
+    if (!parts.includes(text)) parts.push(text);
+  }
+  const notes: string[] = [];
+  if (fill === 'gap' && projection) {
+    notes.push(
+      `Projection: Sufficiency Planner, ${projection.method === 'manual' ? 'manual growth' : 'rate'} method from ${projection.baseYear}${projection.simulations > 0 ? `, ${formatCount(projection.simulations)} simulations` : ''}.`,
+    );
+  }
+  notes.push(
+    kind === 'hex'
+      ? 'Hex layout generated from LA centroids (one hexagon per authority; not to scale).'
+      : 'Boundaries in a British National Grid projection.',
+  );
+  const licences = [...used].some((id) => byId.get(id)?.licence.includes('Open Government'))
+    ? ' Open Government Licence v3.0.'
+    : '';
+  const os = kind === 'boundaries' || centroidSource ? ' Contains OS data © Crown copyright and database right.' : '';
+  const text = `Sources: ${parts.join('; ')}. ${notes.join(' ')}${licences}${os}`;
+  return wrap(text, 150);
+}
+
+/** A source title up to its first colon, bracket or "generated", at most `max` characters (whole words). */
+export function shortTitle(title: string, max: number): string {
+  const head = title.split(/[:(]|,? generated\b/)[0]!.trim();
+  if (head.length <= max) return head;
+  const cut = head.slice(0, max + 1);
+  return `${cut.slice(0, cut.lastIndexOf(' ')).replace(/[,;]$/, '')}…`;
+}
+
+/** Greedy word wrap at `width` characters. */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+// ---------- The equivalent table ----------
+
+export interface TableRow {
+  code: string;
+  name: string;
+  cells: string[];
+}
+
+export const tableHeadings = [
+  'Gap, median (beds)',
+  'Gap, 80% range (P10 to P90)',
+  'Beds needed, median',
+  'Accessible places',
+  'Registered places',
+  'Placed 20+ miles away',
+  'Placed in own LA / elsewhere in consortium / outside',
+] as const;
+
+export function tableRows(areas: readonly MapArea[], year: MapYear): TableRow[] {
+  return [...areas]
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
+    .map((a) => {
+      const f = a.figures;
+      const p = f.projected;
+      const noGap = year.kind === 'history' ? 'not projected for a published year' : 'no projection';
+      return {
+        code: a.code,
+        name: a.name,
+        cells: [
+          p ? `${gapPhrase(p.gap.p50)}` : noGap,
+          p ? gapRange(p.gap) : '—',
+          p
+            ? `${formatCount(p.bedsNeeded.p50)} (${formatCount(p.bedsNeeded.p10)} to ${formatCount(p.bedsNeeded.p90)})`
+            : '—',
+          p
+            ? formatCount(p.accessiblePlaces)
+            : f.accessiblePlacesNow !== null
+              ? formatCount(f.accessiblePlacesNow)
+              : '—',
+          p ? formatCount(p.registeredPlaces) : f.supplyPlaces ? formatCount(f.supplyPlaces) : '—',
+          f.distance ? `${formatPercent(f.distance.share)} (${longDate(f.distance.period)})` : 'no figure',
+          f.placements
+            ? `${formatCount(f.placements.own)} / ${formatCount(f.placements.consortium)} / ${formatCount(f.placements.outside)}`
+            : 'no flow data',
+        ],
+      };
+    });
+}
