@@ -40,10 +40,13 @@ Commands:
   template --out FILE.xlsx [--plan FILE] [--empty]
                                    Write the data template for placement flows, unit costs and
                                    supply changes, filled with the plan's values unless --empty.
-  export [--plan FILE] --format xlsx|csv --out PATH
-                                   A workbook (one sheet per table) or a folder of CSV files:
-                                   data by LA, projection, backtest, assumptions, history,
-                                   sources and what the plan is missing.
+  export [--plan FILE] --format pdf|xlsx|csv --out PATH [--scenario NAME ...]
+                                   A PDF report (cover, summary, projection, gap map, scenarios
+                                   and their comparison, assumptions, methodology, sources;
+                                   at most four --scenario, default the plan's first four;
+                                   needs Chromium), a workbook (one sheet per table) or a
+                                   folder of CSV files: data by LA, projection, backtest,
+                                   assumptions, history, sources and what the plan is missing.
   scenario list [--plan FILE] [--json]
   scenario run|compare [--plan FILE] [--scenario NAME ...] [--levers FILE.json ...]
           [--sims N] [--seed S] [--json]
@@ -540,21 +543,45 @@ async function runExport(args: readonly string[], io: CliIo): Promise<number> {
   let out: string | undefined;
   let plan: string | undefined;
   let format: string | undefined;
+  const scenarioNames: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--out') out = args[++i];
     else if (arg === '--plan') plan = args[++i];
     else if (arg === '--format') format = args[++i];
+    else if (arg === '--scenario') scenarioNames.push(args[++i] ?? '');
     else throw new UsageError(`Unknown option for export: ${arg}`);
   }
-  if (format !== 'xlsx' && format !== 'csv') throw new UsageError('export needs --format xlsx or --format csv.');
+  if (format !== 'pdf' && format !== 'xlsx' && format !== 'csv')
+    throw new UsageError('export needs --format pdf, --format xlsx or --format csv.');
   if (!out || out.startsWith('--')) throw new UsageError('export needs --out PATH.');
   if (plan !== undefined && (!plan || plan.startsWith('--'))) throw new UsageError('--plan needs a file path.');
+  if (scenarioNames.some((n) => !n || n.startsWith('--'))) throw new UsageError('--scenario needs a scenario name.');
+  if (scenarioNames.length && format !== 'pdf') throw new UsageError('--scenario applies to --format pdf only.');
+  if (scenarioNames.length > 4) throw new UsageError('A report includes at most four --scenario.');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sufficiency-planner-cli-'));
   const context = createAppContext({ mode: 'browser', dataDir });
   try {
     if (plan) context.plans.openPlan(path.resolve(plan));
     else context.plans.newPlan();
+    if (format === 'pdf') {
+      const stored = listScenarios(context.plans);
+      const ids = scenarioNames.map((name) => {
+        const found = stored.find((s) => s.name === name || s.id === name);
+        if (!found)
+          throw new PlannerError(
+            'NOT_FOUND',
+            `There is no scenario called “${name}”. Scenarios: ${stored.map((s) => s.name).join('; ')}.`,
+          );
+        return found.id;
+      });
+      const written = await context.handlers.exportPdf({
+        path: path.resolve(out),
+        ...(ids.length ? { scenarios: ids } : {}),
+      });
+      io.stdout(`Wrote ${written.path} (${written.pages} ${written.pages === 1 ? 'page' : 'pages'})\n`);
+      return 0;
+    }
     const files =
       format === 'xlsx'
         ? [await writeWorkbook(context.plans, context.imports, path.resolve(out))]

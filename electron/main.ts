@@ -8,14 +8,47 @@ import { fileURLToPath } from 'node:url';
 import type { FileDialogs } from './services/handlers.js';
 import { bindIpc } from './ipc.js';
 import { buildMenu } from './menu.js';
-import { hardenApp, registerAppScheme, serveRenderer } from './security.js';
+import { APP_ORIGIN, hardenApp, registerAppScheme, serveRenderer } from './security.js';
 import { createAppContext } from './services/appContext.js';
+import {
+  REPORT_READY_SCRIPT,
+  REPORT_TIMEOUT_MS,
+  electronPrintOptions,
+  useNativeReportPrinter,
+} from './services/pdfService.js';
+import { lockedWebPreferences } from './webPreferences.js';
 import { useNativeBinding } from './store/database.js';
 import { PLAN_EXTENSION } from './store/planFile.js';
 import { createMainWindow } from './window.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const planFilters = [{ name: 'Sufficiency Planner plan', extensions: [PLAN_EXTENSION.slice(1)] }];
+const pdfFilters = [{ name: 'PDF document', extensions: ['pdf'] }];
+
+/**
+ * The PDF report in the desktop app: a hidden window (locked like the main one) opens the report
+ * alone, waits until it says it is ready, and Chromium's own printToPDF prints it, with the same
+ * page size, margins and page numbers as the headless path in browser mode and the CLI.
+ */
+async function printReportToPdf(query: string): Promise<Uint8Array> {
+  const window = new BrowserWindow({
+    show: false,
+    width: 1000,
+    height: 1400,
+    webPreferences: lockedWebPreferences(path.join(here, 'preload.cjs')),
+  });
+  try {
+    await window.loadURL(`${APP_ORIGIN}/index.html?${query}`);
+    const deadline = Date.now() + REPORT_TIMEOUT_MS;
+    while (!(await window.webContents.executeJavaScript(REPORT_READY_SCRIPT))) {
+      if (Date.now() > deadline) throw new Error('The report did not finish loading in time.');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return await window.webContents.printToPDF(electronPrintOptions());
+  } finally {
+    window.destroy();
+  }
+}
 
 // better-sqlite3 built for Electron's ABI lives apart from the Node build (see README, "Native modules").
 const electronNative = process.env.PLANNER_ELECTRON_SQLITE_BINDING;
@@ -37,7 +70,12 @@ if (!app.requestSingleInstanceLock()) {
       return { path: result.canceled ? null : (result.filePaths[0] ?? null) };
     },
     async chooseSavePath(suggestedName: string) {
-      const options = { title: 'Save plan as', defaultPath: suggestedName, filters: planFilters };
+      const pdf = suggestedName.toLowerCase().endsWith('.pdf');
+      const options = {
+        title: pdf ? 'Save report as PDF' : 'Save plan as',
+        defaultPath: suggestedName,
+        filters: pdf ? pdfFilters : planFilters,
+      };
       const result = mainWindow
         ? await dialog.showSaveDialog(mainWindow, options)
         : await dialog.showSaveDialog(options);
@@ -55,6 +93,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     hardenApp();
     serveRenderer(path.join(here, '../renderer'));
+    useNativeReportPrinter(printReportToPdf);
     const context = createAppContext({
       mode: 'electron',
       dataDir: process.env.PLANNER_DATA_DIR ?? app.getPath('userData'),

@@ -16,6 +16,7 @@ import { runStockFlow } from './stockflowService.js';
 import { duplicateScenario, listScenarios, removeScenario, runScenarios, saveScenario } from './scenarioService.js';
 import { removeSsda903Files } from '../store/ssda903Data.js';
 import { writeCsvFolder, writeWorkbook } from './exportService.js';
+import { exportReportPdf } from './pdfService.js';
 
 /** Native file dialogs where the host has them (Electron); browser mode has none. */
 export interface FileDialogs {
@@ -38,7 +39,7 @@ export function createHandlers(
   appInfo: AppInfo,
   dialogs: FileDialogs,
 ): PlannerHandlers {
-  return {
+  const handlers: PlannerHandlers = {
     getAppInfo: () => appInfo,
     getPlanState: () => plans.state(),
     newPlan: () => plans.newPlan(),
@@ -82,8 +83,11 @@ export function createHandlers(
       format === 'xlsx'
         ? { files: [await writeWorkbook(plans, imports, path)] }
         : { files: writeCsvFolder(plans, imports, path) },
+    // The report page calls these same handlers, through a temporary host or Electron's IPC.
+    exportPdf: (args) => exportReportPdf(handlers, args),
     setMapGeometry: ({ geometry }) => plans.setMapGeometry(geometry),
   };
+  return handlers;
 }
 
 /**

@@ -9,6 +9,9 @@ import { isTemplateWorkbook, parseTemplate, type TemplateResult } from '../../sh
 import { decodeText } from '../../shared/import/text.js';
 import type { AuthorityLookup } from '../../shared/model/authorities.js';
 import { readSpreadsheet } from './spreadsheet.js';
+import { parseBoundaries } from '../../shared/geo/boundaries.js';
+import { parseHexJson } from '../../shared/geo/hex.js';
+import type { BoundaryFeature } from '../../shared/geo/types.js';
 
 export type ParsedFile =
   | {
@@ -17,6 +20,8 @@ export type ParsedFile =
       sha256: string;
       result: ImportResult;
       ssda903?: { table: Ssda903TableKind; text: string };
+      boundaries?: { features: BoundaryFeature[]; layer: string | null; codeField: string | null };
+      hexes?: { code: string; q: number; r: number }[];
     }
   | { form: 'template'; fileName: string; sha256: string; template: TemplateResult }
   | { form: 'unreadable'; fileName: string; sha256: string; result: ImportResult };
@@ -46,6 +51,30 @@ export async function parseFileForImport(
     return { form: 'template', fileName, sha256, template: parseTemplate(fileName, sheets, lookup, sourceId) };
   }
   const result = parseImportFile(fileName, sheets ?? bytes, lookup, { source: sourceId });
+  if (!sheets && (result.kind === 'geojson' || result.kind === 'topojson')) {
+    const parsed = parseBoundaries(decodeText(bytes).text, { fileName }, lookup);
+    result.issues.push(...parsed.issues);
+    result.summary = { ...result.summary, areas: parsed.features.length };
+    return {
+      form: 'published',
+      fileName,
+      sha256,
+      result,
+      boundaries: { features: parsed.features, layer: parsed.layer, codeField: parsed.codeField },
+    };
+  }
+  if (!sheets && result.kind === 'hexjson') {
+    const parsed = parseHexJson(decodeText(bytes).text, lookup, fileName);
+    result.issues.push(...parsed.issues);
+    result.summary = { ...result.summary, areas: parsed.hexes.length };
+    return {
+      form: 'published',
+      fileName,
+      sha256,
+      result,
+      hexes: parsed.hexes.map((h) => ({ code: h.code, q: h.q, r: h.r })),
+    };
+  }
   if (!sheets) {
     const table = result.kind.startsWith('ssda903-') ? detectSsda903Table(decodeText(bytes).text) : null;
     if (table === 'header' || table === 'episodes' || table === 'missing') {

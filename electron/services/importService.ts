@@ -9,6 +9,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { WorkerMessage } from '../import-worker.js';
 import type { ParsedFile } from './importParse.js';
+import type { BoundaryFeature } from '../../shared/geo/types.js';
+import { writeBoundaries, writeHexLayout } from '../store/mapData.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type {
@@ -153,15 +155,13 @@ export const kindInfo: Record<FileKind, KindInfo> = {
 };
 
 /** What each kind holds that the plan cannot take yet (said in the preview, never silently dropped). */
-const notYetTaken: Partial<Record<FileKind, string>> = {
-  geojson: 'Boundaries are checked here; they are stored for the map when the map view arrives.',
-  topojson: 'Boundaries are checked here; they are stored for the map when the map view arrives.',
-  hexjson: 'Hex layouts are checked here; they are stored for the map when the map view arrives.',
-};
+const notYetTaken: Partial<Record<FileKind, string>> = {};
 
 interface PreparedFile {
   fileName: string;
   sha256: string;
+  /** Boundaries or a hex layout for the map. */
+  geometry?: { features?: BoundaryFeature[]; hexes?: { code: string; q: number; r: number }[] };
   /** Decoded text of an SSDA903 table, kept to store in the plan on commit. */
   ssda903?: { table: Ssda903TableKind; text: string };
   result: ImportResult & ImportRows;
@@ -323,7 +323,39 @@ export class ImportService {
   private prepare(parsed: ParsedFile): PreparedFile {
     if (parsed.form === 'template') return this.describeTemplate(parsed.fileName, parsed.sha256, parsed.template);
     const prepared = this.describe(parsed.fileName, parsed.sha256, parsed.result);
-    return parsed.form === 'published' && parsed.ssda903 ? { ...prepared, ssda903: parsed.ssda903 } : prepared;
+    if (parsed.form !== 'published') return prepared;
+    if (parsed.ssda903) return { ...prepared, ssda903: parsed.ssda903 };
+    if (parsed.boundaries || parsed.hexes)
+      return this.describeGeometry(prepared, parsed.boundaries?.features, parsed.hexes);
+    return prepared;
+  }
+
+  /** Boundaries and hex layouts: what the map gains (members covered), and what it still lacks. */
+  private describeGeometry(
+    prepared: PreparedFile,
+    features: BoundaryFeature[] | undefined,
+    hexes: { code: string; q: number; r: number }[] | undefined,
+  ): PreparedFile {
+    const map = this.plans.mapData();
+    const codes = new Set([...(features ?? []).map((f) => f.code), ...(hexes ?? []).map((h) => h.code)]);
+    const held = new Set(map.boundaries?.features.map((f) => f.code) ?? []);
+    const members = map.areas.map((a) => a.code);
+    const covered = members.filter((c) => codes.has(c));
+    const missing = map.areas.filter((a) => !codes.has(a.code)).map((a) => a.name);
+    const inPlan = [...codes];
+    return {
+      ...prepared,
+      geometry: { ...(features ? { features } : {}), ...(hexes ? { hexes } : {}) },
+      preview: {
+        ...prepared.preview,
+        added: features ? inPlan.filter((c) => !held.has(c)).length : inPlan.length,
+        replaced: features ? inPlan.filter((c) => held.has(c)).length : 0,
+        measures: [features ? 'boundaries' : 'hex layout'],
+        notTaken: [
+          `${covered.length} of the ${members.length} member authorities are in this file${missing.length ? `; missing: ${missing.join(', ')}` : ''}.`,
+        ],
+      },
+    };
   }
 
   private describeTemplate(fileName: string, sha256: string, template: TemplateResult): PreparedFile {
@@ -486,7 +518,9 @@ export class ImportService {
         upsertSource(db, file.source, importedAt);
         const counts = file.ssda903
           ? this.storeSsda903(db, file, importedAt)
-          : writeImportRows(db, file.result, file.source.id);
+          : file.geometry
+            ? this.storeGeometry(db, file)
+            : writeImportRows(db, file.result, file.source.id);
         return logImport(db, {
           sourceId: file.source.id,
           fileName: file.fileName,
@@ -520,6 +554,17 @@ export class ImportService {
       importedAt,
     );
     return { added: replaced ? 0 : rows, replaced: replaced ? rows : 0, skippedOutsidePlan: 0 };
+  }
+
+  private storeGeometry(db: PlanDatabase, file: PreparedFile) {
+    const written =
+      (file.geometry?.features ? writeBoundaries(db, file.geometry.features, file.source.id) : 0) +
+      (file.geometry?.hexes ? writeHexLayout(db, file.geometry.hexes, file.source.id) : 0);
+    return {
+      added: file.preview.added,
+      replaced: file.preview.replaced,
+      skippedOutsidePlan: Math.max(0, file.preview.added + file.preview.replaced - written),
+    };
   }
 
   discard(previewId: string): boolean {

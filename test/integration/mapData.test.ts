@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PlanService } from '../../electron/services/planService.js';
@@ -113,4 +114,51 @@ describe('map data held in a plan', () => {
     );
     expect(service.mapData().hexLayout).toHaveLength(10);
   });
+});
+
+describe('importing boundaries and hex layouts for the map', () => {
+  const shared = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../../shared/data/boundaries');
+
+  it('stores GeoJSON boundaries for every member so the map can switch to them', async () => {
+    const { createAppContext } = await import('../../electron/services/appContext.js');
+    const app = createAppContext({ mode: 'browser', dataDir: path.join(tmp.dir, 'geo-data') });
+    app.plans.newPlan();
+    const fs = await import('node:fs');
+    const file = path.join(tmp.dir, 'gm.geojson');
+    const features = service
+      .mapData()
+      .areas.map((a, i) => ({
+        type: 'Feature',
+        properties: { LAD23CD: a.code, LAD23NM: a.name },
+        geometry: square(-2.6 + i * 0.1),
+      }));
+    fs.writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features }));
+    const preview = await app.imports.preview([{ path: file }]);
+    expect(preview.files[0]).toMatchObject({ kind: 'geojson', added: 10, errorCount: 0 });
+    expect(preview.files[0]?.notTaken[0]).toContain('10 of the 10 member authorities');
+    app.imports.commit(preview.previewId);
+    expect(app.plans.mapData().boundaries?.features).toHaveLength(10);
+    expect(app.plans.setMapGeometry('boundaries').dirty).toBe(true);
+    expect(app.plans.mapData().geometry).toBe('boundaries');
+    app.plans.dispose();
+  });
+
+  it.skipIf(!existsSync(shared))(
+    'imports the real GM boundaries and UK hex layout (skipped when ../shared/data is absent)',
+    async () => {
+      const { createAppContext } = await import('../../electron/services/appContext.js');
+      const app = createAppContext({ mode: 'browser', dataDir: path.join(tmp.dir, 'real-geo') });
+      app.plans.newPlan();
+      const preview = await app.imports.preview([
+        { path: path.join(shared, 'gm_local_authority_2023_generalised.geojson') },
+        { path: path.join(shared, 'uk-local-authority-districts-2023.hexjson') },
+      ]);
+      expect(preview.canCommit).toBe(true);
+      app.imports.commit(preview.previewId);
+      const map = app.plans.mapData();
+      expect(map.boundaries?.features.map((f) => f.code).sort()).toEqual(map.areas.map((a) => a.code).sort());
+      expect(map.hexLayout).toHaveLength(10);
+      app.plans.dispose();
+    },
+  );
 });
