@@ -1,0 +1,735 @@
+/**
+ * Building a scenario's context from a plan and its projection — pure: the same plan and projection
+ * always give the same context.
+ *
+ * - **Members** (sorted by ONS code) with centroids, and haversine distances between centroids.
+ * - **Supply**: long-term children's home places in each member at the latest supply snapshot, by
+ *   sector (short-break-only and secure homes excluded, as in the projection).
+ * - **Demand**: the projection's P10/P50/P90 per member and year, and its joint simulations when it
+ *   kept them (`keepSamples`).
+ * - **Prices**: the plan's weekly unit costs (children's homes by sector, fostering), at their price year.
+ * - **Settings**: target occupancy and open-market access share as the projection used them (so the
+ *   baseline gap is the projection's), the discount rate from the plan, the distance penalty, the
+ *   missing-incident rates by locality.
+ * - **Outside market and calibration.** Nationally, 49% of children in children's homes are more
+ *   than 20 miles from home and 67% outside their LA (DfE 2024), so φ = 0.49 ÷ 0.67 ≈ 73% of
+ *   out-of-area placements are distant. Outside placements' distances are modelled as exponential
+ *   with mean D chosen so that P(distance > 20) = φ: D = −20 ÷ ln φ (≈ 64 miles); the near outside
+ *   market (within 20 miles) then sits at the conditional mean D − 20φ ÷ (1 − φ) and the far market
+ *   at 20 + D (memoryless). Which of the two children use depends on capacity: the near market's
+ *   capacity is calibrated so that the baseline allocation of the base year's observed children
+ *   places the target share more than 20 miles from home (GM: 21%, the members' published 20+ mile
+ *   share of looked-after children scaled to children's homes), by fixed-point iteration
+ *   (allocate → capacity = outside − (target × children − distant in-consortium) → allocate…).
+ */
+import { distanceMatrix, haversineMiles } from '../allocate/distance.js';
+import { defaultSettings } from '../forecast/settings.js';
+import type { ForecastAssumption, ProjectionResult } from '../forecast/types.js';
+import type { Observation } from '../model/dataset.js';
+import type { PlanData } from '../model/summarise.js';
+import { homeSectors } from '../model/supply.js';
+import { buildYearProblem, buildYearSupply, placementFigures, solveYear } from './model.js';
+import type {
+  Calibration,
+  MemberDemand,
+  MemberSupply,
+  MissingRates,
+  OutsideMarket,
+  PlacementFigures,
+  ScenarioAssumption,
+  ScenarioContext,
+  ScenarioMember,
+  ScenarioSettings,
+  WeeklyPrices,
+} from './types.js';
+
+/** Published national figures (DfE CLA 2024 national tables; DOMAIN.md "Recent figures"). */
+export const NATIONAL_CHILDRENS_HOMES_OUTSIDE_LA_SHARE = 0.67;
+export const NATIONAL_CHILDRENS_HOMES_OVER_20_MILES_SHARE = 0.49;
+/** England 2024, all looked-after children: 18,020 of 83,630 placed more than 20 miles away (DfE). */
+const ENGLAND_ALL_CLA_OVER_20_MILES_SHARE_2024 = 18_020 / 83_630;
+const ENGLAND = 'E92000001';
+/** Mean length of children's home placements ending in 2023-24: 444 days (DfE CLA 2024). */
+export const MEAN_PLACEMENT_DAYS = 444;
+export const WEEKS_PER_YEAR = 365 / 7;
+export const DEFAULT_DISTANCE_PENALTY_PER_MILE = 20;
+export const DEFAULT_DISCOUNT_RATE = 0.035;
+/** LGA: 1,510 placements cost £10,000 or more a week in 2022-23. */
+export const DEFAULT_UNMET_WEEKLY_COST = 10_000;
+const MAX_CALIBRATION_ITERATIONS = 25;
+
+/** Used only when the plan has no unit costs (the built-in illustrative values, 2023-24). */
+const FALLBACK_PRICES: WeeklyPrices = {
+  priceYear: '2023-24',
+  localAuthority: 5_317,
+  private: 6_255,
+  voluntary: 5_818,
+  blockContract: 5_943,
+  fosterInHouse: 600,
+  fosterAgency: 1_100,
+  unmet: DEFAULT_UNMET_WEEKLY_COST,
+};
+/** Used only when the plan has neither the assumptions nor the observations to derive them (GM 2024, illustrative). */
+const FALLBACK_MISSING: MissingRates = { ownLa: 1.077, outOfArea: 1.616 };
+const FALLBACK_MISSING_RELATIVE_RISK = 1.5;
+
+export interface ScenarioContextOptions {
+  /** Allocation penalty per mile between LA centroids, £ per child per week (default 20). */
+  distancePenaltyPerMile?: number;
+  /** Children the far outside market can take per year; null or absent for no limit. */
+  outsideCapacity?: number | null;
+  /** Overrides the plan's discount rate (default 3.5%, HM Treasury Green Book). */
+  discountRate?: number;
+  /** Cash cost a week of a child without a registered place (default £10,000). */
+  unmetWeeklyCost?: number;
+  /** Overrides the calibration target share placed more than 20 miles away. */
+  over20MilesTarget?: number;
+}
+
+const round = (v: number, dp: number): number => Math.round(v * 10 ** dp) / 10 ** dp;
+const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;
+
+function checkOptions(o: ScenarioContextOptions): void {
+  const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+  if (o.distancePenaltyPerMile !== undefined && (!finite(o.distancePenaltyPerMile) || o.distancePenaltyPerMile < 0)) {
+    throw new Error(
+      `The distance penalty must be £0 or more per mile per week; got ${String(o.distancePenaltyPerMile)}.`,
+    );
+  }
+  if (
+    o.outsideCapacity !== undefined &&
+    o.outsideCapacity !== null &&
+    (!Number.isInteger(o.outsideCapacity) || o.outsideCapacity < 0)
+  ) {
+    throw new Error(
+      `The outside market's capacity must be a whole number of children or null; got ${String(o.outsideCapacity)}.`,
+    );
+  }
+  if (o.discountRate !== undefined && (!finite(o.discountRate) || o.discountRate < 0 || o.discountRate > 0.2)) {
+    throw new Error(`The discount rate must be from 0 to 0.2 (e.g. 0.035); got ${String(o.discountRate)}.`);
+  }
+  if (o.unmetWeeklyCost !== undefined && (!finite(o.unmetWeeklyCost) || o.unmetWeeklyCost < 0)) {
+    throw new Error(`The weekly cost of unmet need must be £0 or more; got ${String(o.unmetWeeklyCost)}.`);
+  }
+  if (
+    o.over20MilesTarget !== undefined &&
+    (!finite(o.over20MilesTarget) || o.over20MilesTarget < 0 || o.over20MilesTarget > 1)
+  ) {
+    throw new Error(`The 20+ mile target must be a share from 0 to 1; got ${String(o.over20MilesTarget)}.`);
+  }
+}
+
+interface Facts {
+  get(area: string, measure: string, period: string): number | undefined;
+  periods(measure: string): string[];
+}
+
+function facts(observations: readonly Observation[]): Facts {
+  const index = new Map<string, number>();
+  const periods = new Map<string, Set<string>>();
+  for (const o of observations) {
+    if (o.value === null || !Number.isFinite(o.value)) continue;
+    index.set(`${o.area}|${o.measure}|${o.period}`, o.value);
+    let set = periods.get(o.measure);
+    if (!set) periods.set(o.measure, (set = new Set()));
+    set.add(o.period);
+  }
+  return {
+    get: (area, measure, period) => index.get(`${area}|${measure}|${period}`),
+    periods: (measure) => [...(periods.get(measure) ?? [])].sort(),
+  };
+}
+
+/** Latest period in which every member has every measure. */
+function latestCommon(f: Facts, codes: readonly string[], measures: readonly string[]): string | null {
+  const first = measures[0];
+  if (first === undefined) return null;
+  const candidates = f.periods(first).reverse();
+  return candidates.find((p) => codes.every((c) => measures.every((m) => f.get(c, m, p) !== undefined))) ?? null;
+}
+
+function pricesFrom(data: PlanData, warnings: string[], assumptions: ScenarioAssumption[]): WeeklyPrices {
+  const find = (type: string, sector: string) =>
+    data.unitCosts.find((u) => u.placementType === type && u.sector === sector);
+  const prices: WeeklyPrices = { ...FALLBACK_PRICES };
+  const used: string[] = [];
+  const take = (field: Exclude<keyof WeeklyPrices, 'priceYear' | 'unmet'>, type: string, sector: string) => {
+    const u = find(type, sector);
+    if (u) {
+      prices[field] = u.weeklyCost;
+      prices.priceYear = u.priceYear;
+      used.push(u.source);
+    } else {
+      warnings.push(
+        `The plan has no weekly unit cost for ${type} (${sector}): £${FALLBACK_PRICES[field]} (illustrative, 2023-24) is used.`,
+      );
+    }
+  };
+  take('localAuthority', 'childrensHome', 'Local Authority');
+  take('private', 'childrensHome', 'Private');
+  take('voluntary', 'childrensHome', 'Voluntary');
+  take('blockContract', 'childrensHome', 'Block contract');
+  take('fosterInHouse', 'fosterInHouse', 'Local Authority');
+  take('fosterAgency', 'fosterAgency', 'Private');
+  const source = [...new Set(used)].join(', ') || null;
+  const add = (key: string, label: string, value: number, rationale: string) =>
+    assumptions.push({ key, label, value, unit: `£ per week (${prices.priceYear} prices)`, rationale, source });
+  add(
+    'price.localAuthority',
+    'Weekly cost of a place in an LA-run children’s home',
+    prices.localAuthority,
+    'Plan unit cost (children’s home, Local Authority). Charged per child placed in existing LA-run homes.',
+  );
+  add(
+    'price.private',
+    'Weekly price of a private children’s home place (spot)',
+    prices.private,
+    'Plan unit cost (children’s home, Private). Charged for spot placements in private and other non-LA homes in member LAs and for every placement outside the consortium (93% of out-of-area places are private, DfE 2024).',
+  );
+  add(
+    'price.voluntary',
+    'Weekly price of a voluntary children’s home place',
+    prices.voluntary,
+    'Plan unit cost (children’s home, Voluntary).',
+  );
+  add(
+    'price.blockContract',
+    'Reference weekly price of a block-contracted bed',
+    prices.blockContract,
+    'Plan unit cost (children’s home, Block contract): the default price of the built-in block contract scenario; each block contract lever states its own price.',
+  );
+  add(
+    'price.fosterAgency',
+    'Weekly cost of an agency foster placement',
+    prices.fosterAgency,
+    'Plan unit cost (agency fostering): the default cost of a child stepped down from a children’s home.',
+  );
+  return prices;
+}
+
+function missingRatesFrom(data: PlanData, codes: readonly string[], assumptions: ScenarioAssumption[]): MissingRates {
+  const inside = data.assumptions.find((a) => a.key === 'missingIncidentRateInsideLa');
+  const outside = data.assumptions.find((a) => a.key === 'missingIncidentRateOutOfArea');
+  let rates: MissingRates;
+  let rationale: string;
+  let source: string | null = null;
+  if (inside && outside) {
+    rates = { ownLa: inside.value, outOfArea: outside.value };
+    rationale = `From the plan’s assumption register: ${inside.rationale}`;
+    source = inside.source;
+  } else {
+    const f = facts(data.observations);
+    const period = latestCommon(f, codes, ['missingIncidents', 'childrenLookedAfter', 'placedOutsideLaBoundary']);
+    const rr =
+      data.assumptions.find((a) => a.key === 'missingRelativeRiskOutOfArea')?.value ?? FALLBACK_MISSING_RELATIVE_RISK;
+    if (period) {
+      const sumOf = (m: string) => codes.reduce((s, c) => s + (f.get(c, m, period) ?? 0), 0);
+      const cla = sumOf('childrenLookedAfter');
+      const rate = cla > 0 ? sumOf('missingIncidents') / cla : 0;
+      const q = cla > 0 ? sumOf('placedOutsideLaBoundary') / cla : 0;
+      const own = rate / (1 + (rr - 1) * q);
+      rates = { ownLa: own, outOfArea: own * rr };
+      rationale = `Members’ missing incidents ÷ children looked after (${period}) = ${rate.toFixed(3)}, split by locality with an assumed relative risk of ${rr} out of area at the published out-of-area share ${pct(q)}.`;
+    } else {
+      rates = { ...FALLBACK_MISSING };
+      rationale =
+        'The plan has no missing-incident figures: Greater Manchester’s 2024 rates are used (8,178 incidents ÷ 6,232 children looked after, split with a relative risk of 1.5 out of area).';
+    }
+  }
+  assumptions.push(
+    {
+      key: 'missingRate.ownLa',
+      label: 'Missing incidents per child per year, placed in own LA',
+      value: round(rates.ownLa, 3),
+      unit: 'incidents per child per year',
+      rationale: `${rationale} Rates are per looked-after child in any placement, so they understate children’s homes in level but not the difference locality makes.`,
+      source,
+    },
+    {
+      key: 'missingRate.outOfArea',
+      label: 'Missing incidents per child per year, placed out of area',
+      value: round(rates.outOfArea, 3),
+      unit: 'incidents per child per year',
+      rationale:
+        'Applied to children placed elsewhere in the consortium, outside it, or without a registered place. Missing from out-of-area homes rose 110% in 2015–2017 against 68% within area (DOMAIN.md).',
+      source,
+    },
+  );
+  return rates;
+}
+
+/** The share of children's homes placements 20+ miles away the baseline should reproduce. */
+function over20Target(
+  data: PlanData,
+  codes: readonly string[],
+  override: number | undefined,
+): { value: number; basis: string; source: string | null } {
+  if (override !== undefined) return { value: override, basis: 'Set by the caller.', source: null };
+  const registered = data.assumptions.find((a) => a.key === 'flowOver20MilesShareTarget');
+  if (registered) {
+    return {
+      value: registered.value,
+      basis: `The plan’s calibration target for its placement flows (${registered.label}): ${registered.rationale}`,
+      source: registered.source,
+    };
+  }
+  const f = facts(data.observations);
+  const period = latestCommon(f, codes, ['placedOver20Miles', 'childrenLookedAfter']);
+  if (period) {
+    const far = codes.reduce((s, c) => s + (f.get(c, 'placedOver20Miles', period) ?? 0), 0);
+    const cla = codes.reduce((s, c) => s + (f.get(c, 'childrenLookedAfter', period) ?? 0), 0);
+    const englandCla = f.get(ENGLAND, 'childrenLookedAfter', '2024');
+    const englandFar = f.get(ENGLAND, 'placedOver20Miles', '2024');
+    const englandShare =
+      englandCla && englandFar !== undefined ? englandFar / englandCla : ENGLAND_ALL_CLA_OVER_20_MILES_SHARE_2024;
+    const uplift = NATIONAL_CHILDRENS_HOMES_OVER_20_MILES_SHARE / englandShare;
+    if (cla > 0) {
+      return {
+        value: Math.min(1, (far / cla) * uplift),
+        basis: `Members’ published share of looked-after children placed more than 20 miles away (${period}: ${pct(far / cla)}) × ${uplift.toFixed(3)}, the national ratio for children’s homes (49% against ${pct(englandShare)} of all looked-after children, DfE 2024).`,
+        source: null,
+      };
+    }
+  }
+  return {
+    value: NATIONAL_CHILDRENS_HOMES_OVER_20_MILES_SHARE,
+    basis:
+      'The plan has no 20+ mile figures for its members: the national share for children’s and secure homes (49%, DfE 2024).',
+    source: null,
+  };
+}
+
+/**
+ * Near outside distance per member: the mean, plus how much nearer the consortium's centre (the mean
+ * of members' centroids) the member is than the average member — so LAs at the edge, nearer homes
+ * outside, are nearer the near outside market, and the choice of who uses it is not left to ties.
+ */
+function nearMilesByMember(members: readonly ScenarioMember[], nearMiles: number): number[] {
+  const located = members.filter((m) => m.lat !== null && m.lon !== null);
+  if (located.length === 0) return members.map(() => nearMiles);
+  const lat = located.reduce((s, m) => s + (m.lat ?? 0), 0) / located.length;
+  const lon = located.reduce((s, m) => s + (m.lon ?? 0), 0) / located.length;
+  const fromCentre = members.map((m) =>
+    m.lat === null || m.lon === null ? null : haversineMiles(lat, lon, m.lat, m.lon),
+  );
+  const known = fromCentre.filter((r): r is number => r !== null);
+  const mean = known.reduce((s, r) => s + r, 0) / known.length;
+  return fromCentre.map((r) => (r === null ? nearMiles : Math.max(1, nearMiles + mean - r)));
+}
+
+function assumptionValue(list: readonly ForecastAssumption[], key: string): number | undefined {
+  return list.find((a) => a.key === key)?.value;
+}
+
+/**
+ * Builds the scenario context from a plan and a projection of it (see the file comment). Throws a
+ * clear Error when the plan has no members or the projection does not cover them.
+ */
+export function scenarioContextFromPlan(
+  data: PlanData,
+  projection: ProjectionResult,
+  options: ScenarioContextOptions = {},
+): ScenarioContext {
+  checkOptions(options);
+  const warnings: string[] = [];
+  const assumptions: ScenarioAssumption[] = [];
+  const areas = data.areas
+    .filter((a) => a.isMember && a.level === 'Local authority')
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  if (areas.length === 0) throw new Error('The consortium has no member authorities: choose them first.');
+  const codes = areas.map((a) => a.code);
+  const H = projection.years.length;
+  if (H === 0) throw new Error('The projection has no projected years.');
+
+  // Members and distances (a missing centroid: distances assumed at the median of the known ones).
+  const members: ScenarioMember[] = areas.map((a) => ({
+    code: a.code,
+    name: a.name,
+    lat: a.centroidLat,
+    lon: a.centroidLon,
+  }));
+  const located = members.map((m) => ({ code: m.code, lat: m.lat ?? 0, lon: m.lon ?? 0 }));
+  const distances = distanceMatrix(located);
+  const M = members.length;
+  const unknown = members.map((m) => m.lat === null || m.lon === null);
+  if (unknown.some(Boolean)) {
+    const known: number[] = [];
+    for (let i = 0; i < M; i++)
+      for (let j = i + 1; j < M; j++) if (!unknown[i] && !unknown[j]) known.push(distances[i * M + j] ?? 0);
+    known.sort((a, b) => a - b);
+    const median = known.length ? (known[Math.floor(known.length / 2)] ?? 0) : 10;
+    for (let i = 0; i < M; i++) {
+      for (let j = 0; j < M; j++) {
+        if (i !== j && (unknown[i] || unknown[j])) distances[i * M + j] = median;
+      }
+    }
+    warnings.push(
+      `No centroid for ${members
+        .filter((_, i) => unknown[i])
+        .map((m) => m.name)
+        .join(', ')}: distances to them are assumed to be ${median.toFixed(1)} miles (the median of the others).`,
+    );
+  }
+
+  // Supply at the latest snapshot.
+  const memberSet = new Set(codes);
+  const rows = data.supply.filter((r) => memberSet.has(r.area) && r.homeType === 'childrensHome');
+  const supplyPeriod = rows.reduce<string | null>((p, r) => (p === null || r.period > p ? r.period : p), null);
+  const supply: MemberSupply[] = members.map((m) => {
+    const own = rows.filter((r) => r.area === m.code && r.period === supplyPeriod);
+    const bySector = (sectors: readonly string[]) =>
+      own.filter((r) => sectors.includes(r.sector)).reduce((s, r) => s + r.registeredPlaces, 0);
+    return {
+      code: m.code,
+      laRun: bySector(['Local Authority']),
+      voluntary: bySector(['Voluntary']),
+      private: bySector(homeSectors.filter((s) => s !== 'Local Authority' && s !== 'Voluntary')),
+    };
+  });
+  if (supplyPeriod === null) {
+    // No sector rows: take the projection's registered places, with the assumed LA-run share.
+    const laRunShare = 0.14;
+    supply.forEach((s) => {
+      const registered = projection.areas.find((a) => a.code === s.code)?.years[0]?.registeredPlaces ?? 0;
+      s.laRun = Math.round(registered * laRunShare);
+      s.private = registered - s.laRun;
+    });
+    warnings.push(
+      'The plan has no children’s homes supply by sector: registered places are split with an assumed LA-run share of 14% (GM 2023: 33 of 243 homes).',
+    );
+  }
+
+  // Demand from the projection.
+  const demand: MemberDemand[] = members.map((m) => {
+    const area = projection.areas.find((a) => a.code === m.code);
+    if (!area) {
+      warnings.push(`${m.name} is not in the projection: its demand is taken as 0.`);
+      return {
+        code: m.code,
+        p10: new Array(H).fill(0),
+        p50: new Array(H).fill(0),
+        p90: new Array(H).fill(0),
+        samples: null,
+      };
+    }
+    return {
+      code: m.code,
+      p10: area.years.map((y) => y.demand.p10),
+      p50: area.years.map((y) => y.demand.p50),
+      p90: area.years.map((y) => y.demand.p90),
+      samples: projection.simulations > 0 && area.samples ? area.samples : null,
+    };
+  });
+  const simulations = demand.every((d) => d.samples !== null) ? projection.simulations : 0;
+  const baseYearChildren = members.map((m, i) => {
+    const observed = projection.areas
+      .find((a) => a.code === m.code)
+      ?.history.find((p) => p.year === projection.baseYear);
+    return Math.round(observed?.value ?? demand[i]?.p50[0] ?? 0);
+  });
+
+  // Settings: as the projection used them, so the baseline gap is the projection's.
+  const targetOccupancy = assumptionValue(projection.assumptions, 'targetOccupancy') ?? defaultSettings.targetOccupancy;
+  const access =
+    assumptionValue(projection.assumptions, 'consortiumOpenMarketAccessShare') ??
+    defaultSettings.consortiumOpenMarketAccessShare;
+  const ownAccess =
+    assumptionValue(projection.assumptions, 'openMarketAccessShare') ?? defaultSettings.openMarketAccessShare;
+  const discount = data.assumptions.find((a) => a.key === 'discountRate');
+  const discountRate = options.discountRate ?? discount?.value ?? DEFAULT_DISCOUNT_RATE;
+  const prices = pricesFrom(data, warnings, assumptions);
+  prices.unmet = options.unmetWeeklyCost ?? DEFAULT_UNMET_WEEKLY_COST;
+  const missingRates = missingRatesFrom(data, codes, assumptions);
+  const settings: ScenarioSettings = {
+    targetOccupancy,
+    openMarketAccessShare: ownAccess,
+    consortiumOpenMarketAccessShare: access,
+    discountRate,
+    distancePenaltyPerMile: options.distancePenaltyPerMile ?? DEFAULT_DISTANCE_PENALTY_PER_MILE,
+    weeksPerYear: WEEKS_PER_YEAR,
+    meanPlacementYears: MEAN_PLACEMENT_DAYS / 365.25,
+    missingRates,
+  };
+
+  // Outside market distances (exponential model, national φ).
+  const phiAssumption = data.assumptions.find((a) => a.key === 'flowOutsideConsortiumOver20MilesShare');
+  const phi = Math.min(
+    0.99,
+    Math.max(
+      0.01,
+      phiAssumption?.value ?? NATIONAL_CHILDRENS_HOMES_OVER_20_MILES_SHARE / NATIONAL_CHILDRENS_HOMES_OUTSIDE_LA_SHARE,
+    ),
+  );
+  const meanMiles = -20 / Math.log(phi);
+  const nearMiles = meanMiles - (20 * phi) / (1 - phi);
+  const outside: OutsideMarket = {
+    nearCapacity: 0,
+    nearMiles,
+    nearMilesByMember: nearMilesByMember(members, nearMiles),
+    farMiles: 20 + meanMiles,
+    farCapacity: options.outsideCapacity ?? null,
+    meanMiles,
+  };
+
+  const context: ScenarioContext = {
+    consortiumName: data.consortiumName,
+    baseYear: projection.baseYear,
+    years: [...projection.years],
+    members,
+    distances,
+    supply,
+    supplyPeriod,
+    demand,
+    consortiumDemand: {
+      p10: projection.consortium.years.map((y) => y.demand.p10),
+      p50: projection.consortium.years.map((y) => y.demand.p50),
+      p90: projection.consortium.years.map((y) => y.demand.p90),
+    },
+    simulations,
+    baseYearChildren,
+    prices,
+    settings,
+    outside,
+    calibration: {} as Calibration,
+    assumptions,
+    warnings,
+  };
+
+  const target = over20Target(data, codes, options.over20MilesTarget);
+  context.calibration = calibrate(context, data, target, phi);
+  outside.nearCapacity = context.calibration.nearOutsideCapacity;
+  warnings.push(...context.calibration.notes);
+
+  assumptions.push(
+    {
+      key: 'targetOccupancy',
+      label: 'Target occupancy of children’s home places',
+      value: targetOccupancy,
+      unit: 'share of places',
+      rationale:
+        'As in the projection: beds needed = children ÷ occupancy, and a pool of places takes places × occupancy children (a home cannot be matched at 100%).',
+      source: null,
+    },
+    {
+      key: 'openMarketAccessShare',
+      label: 'Open-market places in an LA available to its own children',
+      value: ownAccess,
+      unit: 'share of places',
+      rationale:
+        'As in the projection. In the allocation this share of each LA’s private and voluntary places takes only its own children, and the consortium share less this one only other members’ children: most places in an LA’s homes go to other LAs’ children (Stockport’s own children filled 36% of its homes’ places in 2013), so the model does not let each LA fill its whole local market first.',
+      source: null,
+    },
+    {
+      key: 'consortiumOpenMarketAccessShare',
+      label: 'Open-market places in member LAs available to consortium children',
+      value: access,
+      unit: 'share of places',
+      rationale:
+        'As in the projection. A local-first agreement with share s adds s × (1 − share) of the open market, open to any member’s children: the agreed places are offered first, the rest are competed for as before.',
+      source: null,
+    },
+    {
+      key: 'laRunForOwnChildren',
+      label: 'LA-run homes take their own LA’s children',
+      value: 1,
+      unit: 'flag',
+      rationale:
+        'Existing LA-run places are allocated to the LA’s own children only; consortium-run homes and consortium block contracts to any member’s children.',
+      source: null,
+    },
+    {
+      key: 'distancePenaltyPerMile',
+      label: 'Distance penalty in the allocation',
+      value: settings.distancePenaltyPerMile,
+      unit: '£ per child per week per mile',
+      rationale:
+        'Illustrative: a bed 20 miles away must be £400 a week cheaper (about 6% of the private price) to be preferred to one next door — about three return trips a week for family time, visits and education at the HMRC 45p a mile plus staff time, and an allowance for the harms of distance. It steers the allocation only and is never counted as cash.',
+      source: null,
+    },
+    {
+      key: 'weeksPerYear',
+      label: 'Weeks in a year',
+      value: round(WEEKS_PER_YEAR, 4),
+      unit: 'weeks',
+      rationale:
+        '365 ÷ 7, as the unit costs were derived. Children placed on 31 March are taken as the average through the year.',
+      source: null,
+    },
+    {
+      key: 'meanPlacementDays',
+      label: 'Mean length of a children’s home placement',
+      value: MEAN_PLACEMENT_DAYS,
+      unit: 'days',
+      rationale:
+        'Placements ending in 2023-24 lasted a mean 444 days (DfE CLA 2024). Sets how fast prevention and step-down change the number in homes, and how fast a distance policy (new placements only) takes hold.',
+      source: null,
+    },
+    {
+      key: 'discountRate',
+      label: 'Discount rate for net present value',
+      value: discountRate,
+      unit: 'per year',
+      rationale:
+        'HM Treasury Green Book social time preference rate (3.5%). End-of-year convention: the first projected year is discounted by 1 ÷ (1 + r), the second by 1 ÷ (1 + r)², and so on. Prices are real (held at the price year) unless a price-inflation lever says otherwise.',
+      source: discount?.source ?? null,
+    },
+    {
+      key: 'pricesHeld',
+      label: 'Prices held at the price year',
+      value: Number(prices.priceYear.slice(0, 4)),
+      unit: 'price year (start)',
+      rationale: `Weekly prices, running and programme costs are in ${prices.priceYear} prices in every year (real terms) unless the scenario has a price-inflation lever. Capital is as stated by each lever.`,
+      source: null,
+    },
+    {
+      key: 'unmetWeeklyCost',
+      label: 'Weekly cost of a child without a registered place',
+      value: prices.unmet,
+      unit: '£ per week',
+      rationale:
+        'Only arises when the outside market is capacity-limited. LGA: 1,510 placements cost £10,000 or more a week in 2022-23 (unregistered and emergency provision).',
+      source: null,
+    },
+    {
+      key: 'outsideCapacity',
+      label: 'Places outside the consortium',
+      value: outside.farCapacity ?? -1,
+      unit: 'children per year (−1 = no limit)',
+      rationale:
+        'By default the market outside the consortium can always take a child, at the private spot price and at a distance; set a limit to see unmet need instead.',
+      source: null,
+    },
+    {
+      key: 'outsideOver20MilesShare',
+      label: 'Share of out-of-area placements more than 20 miles away (national)',
+      value: round(phi, 4),
+      unit: 'share',
+      rationale: phiAssumption
+        ? `From the plan: ${phiAssumption.rationale}`
+        : '49% of children in children’s homes were more than 20 miles from home and 67% outside their LA (England 2024, DfE): 0.49 ÷ 0.67.',
+      source: phiAssumption?.source ?? null,
+    },
+    {
+      key: 'outsideMeanMiles',
+      label: 'Mean distance of placements outside the consortium',
+      value: round(meanMiles, 1),
+      unit: 'miles',
+      rationale: `Distances of out-of-area placements modelled as exponential with P(> 20 miles) = ${round(phi, 3)}: mean = −20 ÷ ln(${round(phi, 3)}). The near outside market (within 20 miles) is then at ${outside.nearMiles.toFixed(1)} miles on average (the conditional mean; each member’s distance is adjusted by how much nearer the consortium’s edge it is than the average member, ${Math.min(...outside.nearMilesByMember).toFixed(1)}–${Math.max(...outside.nearMilesByMember).toFixed(1)} miles) and the far market at ${outside.farMiles.toFixed(1)} (20 + mean, the exponential being memoryless).`,
+      source: null,
+    },
+    {
+      key: 'nearOutsideCapacity',
+      label: 'Places outside the consortium within 20 miles (calibrated)',
+      value: outside.nearCapacity,
+      unit: 'children per year',
+      rationale: `Calibrated so that the baseline allocation of ${context.calibration.year}’s ${context.calibration.children} children places ${pct(context.calibration.over20MilesAchieved)} more than 20 miles from home (target ${pct(context.calibration.over20MilesTarget)}: ${context.calibration.over20MilesTargetBasis}). Held at this level in later years.`,
+      source: target.source,
+    },
+  );
+  return context;
+}
+
+/** The near outside capacity that makes the baseline 20+ mile share match the target (see the file comment). */
+function calibrate(
+  context: ScenarioContext,
+  data: PlanData,
+  target: { value: number; basis: string },
+  phi: number,
+): Calibration {
+  const children = context.baseYearChildren;
+  const total = children.reduce((s, n) => s + n, 0);
+  const supply = buildYearSupply(context, [], 0, 1);
+  const M = context.members.length;
+  const notes: string[] = [];
+  const nearPool = supply.pools.findIndex((p) => p.kind === 'outsideNear');
+  const wantFar = Math.round(target.value * total);
+
+  const farPool = supply.pools.findIndex((p) => p.kind === 'outsideFar');
+  const noPolicy = new Float64Array(M);
+  const solveAt = (k: number) => {
+    const pool = supply.pools[nearPool];
+    if (pool) pool.capacity = k;
+    return solveYear(context, buildYearProblem(context, supply, noPolicy), children);
+  };
+
+  let capacity = 0;
+  let iterations = 0;
+  const tried = new Set<number>();
+  let figures: PlacementFigures;
+  for (;;) {
+    iterations++;
+    const allocation = solveAt(capacity);
+    figures = placementFigures(context, allocation);
+    const distantInside = figures.over20Miles - (allocation.used[farPool] ?? 0);
+    // Outside placements that may be near: all of them less those the target needs far.
+    const next = Math.min(figures.placedOutside, Math.max(0, figures.placedOutside - (wantFar - distantInside)));
+    if (next === capacity || iterations >= MAX_CALIBRATION_ITERATIONS) break;
+    tried.add(capacity);
+    if (tried.has(next)) {
+      // Alternating between capacities: keep the smaller (more distant placements, the cautious side).
+      capacity = Math.min(capacity, next);
+      figures = placementFigures(context, solveAt(capacity));
+      notes.push('The calibration alternated between two capacities; the smaller was kept.');
+      break;
+    }
+    capacity = next;
+  }
+  const achieved = total > 0 ? figures.over20Miles / Math.max(1, total - figures.unmet) : 0;
+  if (Math.abs(achieved - target.value) > 0.01) {
+    notes.push(
+      `The target ${pct(target.value)} could not be met exactly (achieved ${pct(achieved)}): ${
+        achieved > target.value
+          ? 'more children are distant inside the consortium or outside it than the target allows even with every outside placement near.'
+          : 'too few children are placed outside the consortium for the target even with every outside placement far.'
+      }`,
+    );
+  }
+
+  // Observed flows in their latest period, for comparison.
+  const memberSet = new Set(context.members.map((m) => m.code));
+  const flows = data.flows.filter((f) => memberSet.has(f.placingArea));
+  const period = flows.reduce<string | null>((p, f) => (p === null || f.period > p ? f.period : p), null);
+  let observed: Calibration['observed'] = null;
+  if (period !== null) {
+    const latest = flows.filter((f) => f.period === period);
+    const count = (pred: (f: (typeof latest)[number]) => boolean) =>
+      latest.filter(pred).reduce((s, f) => s + f.children, 0);
+    observed = {
+      period,
+      ownLa: count((f) => f.hostArea === f.placingArea),
+      elsewhereInConsortium: count((f) => f.hostArea !== f.placingArea && memberSet.has(f.hostArea)),
+      outside: count((f) => !memberSet.has(f.hostArea)),
+      source: [...new Set(latest.map((f) => f.source))].join(', '),
+    };
+    const observedOutside =
+      observed.outside / Math.max(1, observed.ownLa + observed.elsewhereInConsortium + observed.outside);
+    const modelledOutside = figures.placedOutside / Math.max(1, total);
+    if (Math.abs(observedOutside - modelledOutside) > 0.05) {
+      const more = modelledOutside > observedOutside;
+      notes.push(
+        `In ${period} the plan’s placement flows have ${pct(observedOutside)} of children outside the consortium; the baseline allocation has ${pct(modelledOutside)}, with ${pct(context.settings.consortiumOpenMarketAccessShare)} of open-market places in member LAs counted as accessible to consortium children at ${pct(context.settings.targetOccupancy)} occupancy. ${more ? 'Raise' : 'Lower'} the consortium open-market access share in the assumption register to bring them closer.`,
+      );
+    }
+  }
+
+  return {
+    year: context.baseYear,
+    children: total,
+    over20MilesTarget: target.value,
+    over20MilesTargetBasis: target.basis,
+    over20MilesAchieved: achieved,
+    outsideOver20MilesShare: phi,
+    nearOutsideCapacity: capacity,
+    outsideMeanMiles: context.outside.meanMiles,
+    iterations,
+    modelled: {
+      ownLa: figures.placedOwnLa,
+      elsewhereInConsortium: figures.placedElsewhereInConsortium,
+      outside: figures.placedOutside,
+      unmet: figures.unmet,
+      over20Miles: figures.over20Miles,
+    },
+    observed,
+    notes,
+  };
+}

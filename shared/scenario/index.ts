@@ -1,0 +1,31 @@
+/**
+ * Co-commissioning scenarios: levers (./levers.ts), the context a plan and projection give
+ * (./context.ts), the yearly mechanics (./model.ts), running and comparing scenarios (./run.ts,
+ * ./compare.ts) and the built-in illustrations (./builtin.ts). Pure and deterministic.
+ *
+ *   const context = scenarioContextFromPlan(planData, project(inputs, { method: 'rate' }));
+ *   const baseline = runScenario(context, baselineScenario());
+ *   const others = builtInScenarios().map((s) => runScenario(context, s));
+ *   const differences = compareScenarios(baseline, others);
+ */
+export { BASELINE_SCENARIO_ID, baselineScenario, builtInScenarios, ILLUSTRATIVE_HOME } from './builtin.js';
+export {
+  compareScenarios,
+  type FigureDifferences,
+  type ScenarioComparison,
+  type ScenarioDifference,
+  type YearDifferences,
+} from './compare.js';
+export {
+  DEFAULT_DISCOUNT_RATE,
+  DEFAULT_DISTANCE_PENALTY_PER_MILE,
+  DEFAULT_UNMET_WEEKLY_COST,
+  MEAN_PLACEMENT_DAYS,
+  scenarioContextFromPlan,
+  WEEKS_PER_YEAR,
+  type ScenarioContextOptions,
+} from './context.js';
+export * from './levers.js';
+export { discountFactor, largestRemainder, netPresentValue } from './model.js';
+export { runScenario } from './run.js';
+export type * from './types.js';

@@ -1,0 +1,454 @@
+/**
+ * Running a scenario: for each projected year, apply the levers to supply, demand and prices,
+ * allocate each member's children to beds (exact minimum-cost flow), and count where they are, how
+ * many are more than 20 miles from home, the missing incidents to expect and what it all costs;
+ * then five-year totals and net present value. See ./model.ts for the mechanics and ./context.ts
+ * for where every input comes from.
+ *
+ * **Central figures** come from the P50 demand path: each LA's projected median × its demand-lever
+ * multiplier, rounded to whole children. The gap is the consortium's P50 beds needed (the
+ * projection's consortium median, scaled by the demand levers' demand-weighted multiplier, ÷ target
+ * occupancy) less the scenario's accessible places, so the baseline gap is the projection's.
+ *
+ * **Uncertainty** is carried through in one of two ways:
+ * - *simulated* (when the projection kept its joint simulations): every simulation is allocated
+ *   and costed; each figure's P10/P50/P90 are read across simulations, and the probability that the
+ *   gap is closed is the share of simulations in which beds needed ≤ accessible places;
+ * - *percentile paths* (otherwise): the consortium's P10 and P90 demand paths (each LA's median
+ *   scaled by the consortium's P10 ÷ P50 or P90 ÷ P50, since LAs' percentiles do not add) are
+ *   allocated and costed like the central path; the probability comes from a lognormal through the
+ *   consortium's P50 and P90.
+ */
+import { normalCdf, quantileSorted, Z90 } from '../forecast/stats.js';
+import type { Percentiles } from '../forecast/types.js';
+import { leverKey, parseScenario, ScenarioError, type Lever, type Scenario, type ScenarioInput } from './levers.js';
+import {
+  addCost,
+  allocationFlows,
+  buildYearProblem,
+  buildYearSupply,
+  costYear,
+  demandEffects,
+  discountFactor,
+  emptyCost,
+  fixedCosts,
+  placementFigures,
+  policyShares,
+  priceIndexes,
+  sameStructure,
+  solveYear,
+  type YearAllocation,
+  type YearProblem,
+} from './model.js';
+import type {
+  AreaYearOutcome,
+  CostBreakdown,
+  PlacementFigures,
+  RunScenarioOptions,
+  ScenarioAssumption,
+  ScenarioContext,
+  ScenarioOutcome,
+  ScenarioTotals,
+  ScenarioYear,
+  UncertainFigure,
+} from './types.js';
+
+const figureKeys = [
+  'children',
+  'placedOwnLa',
+  'placedElsewhereInConsortium',
+  'placedOutside',
+  'unmet',
+  'over20Miles',
+  'expectedMissingIncidents',
+] as const;
+type CountKey = (typeof figureKeys)[number];
+
+/** Running sums of one demand path (a simulation, or a percentile path) over the years. */
+class PathTotals {
+  readonly counts: Record<CountKey, number> = {
+    children: 0,
+    placedOwnLa: 0,
+    placedElsewhereInConsortium: 0,
+    placedOutside: 0,
+    unmet: 0,
+    over20Miles: 0,
+    expectedMissingIncidents: 0,
+  };
+  totalCost = 0;
+  npv = 0;
+
+  add(f: PlacementFigures, cost: number, factor: number): void {
+    for (const k of figureKeys) this.counts[k] += f[k];
+    this.totalCost += cost;
+    this.npv += cost * factor;
+  }
+
+  get over20MilesShare(): number {
+    const placed = this.counts.children - this.counts.unmet;
+    return placed > 0 ? this.counts.over20Miles / placed : 0;
+  }
+}
+
+const percentilesOf = (values: number[]): Percentiles => {
+  const sorted = Float64Array.from(values).sort();
+  return { p10: quantileSorted(sorted, 0.1), p50: quantileSorted(sorted, 0.5), p90: quantileSorted(sorted, 0.9) };
+};
+
+/** P10/P50/P90 from three path values: ordered, since a figure need not rise with demand. */
+const orderedTriple = (a: number, b: number, c: number): Percentiles => {
+  const [p10 = a, p50 = b, p90 = c] = [a, b, c].sort((x, y) => x - y);
+  return { p10, p50, p90 };
+};
+
+const thousands = (v: number): string => String(Math.round(v)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const pctText = (v: number): string => `${Math.round(v * 1000) / 10}%`;
+
+function rampText(ramp: readonly number[] | undefined): string {
+  return ramp && ramp.length ? ` Ramp-up: ${ramp.map(pctText).join(', ')} in its first years, then 100%.` : '';
+}
+
+/** The lever as a stated assumption, so every figure can be traced to what the scenario assumed. */
+function leverAssumption(context: ScenarioContext, lever: Lever, key: string): ScenarioAssumption {
+  const name = (code: string) =>
+    code === 'all' ? 'every member' : (context.members.find((m) => m.code === code)?.name ?? code);
+  const base = { key: `lever.${key}`, source: null };
+  switch (lever.type) {
+    case 'blockContract': {
+      const end = Number(lever.startYear) + lever.termYears - 1;
+      return {
+        ...base,
+        label: lever.label ?? `Block contract: ${lever.beds} beds in ${name(lever.la)}`,
+        value: lever.beds,
+        unit: 'beds',
+        rationale:
+          `£${thousands(lever.weeklyPrice)} a bed a week, ${lever.startYear}–${end} (${lever.termYears} years), for ${lever.commissionedBy === 'consortium' ? 'any member’s children' : `${name(lever.commissionedBy)}’s children`}; ` +
+          `${pctText(lever.guaranteedAccess)} of the beds guaranteed for them; empty beds paid at ${pctText(lever.voidCostShare)} of the price; ` +
+          `${lever.fromExistingPlaces ? `existing open-market places in ${name(lever.la)}, which stop being open market` : 'new places'}; ` +
+          `price ${lever.indexed ? 'indexed to any price-inflation lever' : 'fixed for the term'}. In the allocation a contracted bed costs only the part of its price not paid when empty.${rampText(lever.rampUp)}`,
+      };
+    }
+    case 'newHome':
+      return {
+        ...base,
+        label:
+          lever.label ??
+          `New ${lever.runBy === 'la' ? 'LA-run' : 'consortium'} home: ${lever.places} places in ${name(lever.la)}`,
+        value: lever.places,
+        unit: 'places',
+        rationale:
+          `Opens ${lever.openingYear} for ${lever.runBy === 'la' ? `${name(lever.la)}’s own children` : 'any member’s children'} (need type: ${lever.needType}; places are treated as interchangeable across need types). ` +
+          `Capital £${thousands(lever.capitalCost)} in the year before opening (the first projected year if that is earlier); running cost £${thousands(lever.runningCostPerYear)} a year from opening, whatever the occupancy, so its places cost nothing extra per child.${rampText(lever.rampUp)}`,
+      };
+    case 'localFirstAgreement':
+      return {
+        ...base,
+        label: lever.label ?? `Local-first access agreement in ${name(lever.la)}`,
+        value: lever.share,
+        unit: 'share of open-market places offered first',
+        rationale: `From ${lever.startYear}, providers offer ${pctText(lever.share)} of open-market places first to consortium children; accessible share = base + ${pctText(lever.share)} × (1 − base). Cost £${thousands(lever.annualCost)} a year.${rampText(lever.rampUp)}`,
+      };
+    case 'closure':
+      return {
+        ...base,
+        label: lever.label ?? `Closure: ${lever.places} ${lever.sector.toLowerCase()} places in ${name(lever.la)}`,
+        value: lever.places,
+        unit: 'places',
+        rationale: `Removed from ${lever.year} onwards.`,
+      };
+    case 'prevention':
+      return {
+        ...base,
+        label: lever.label ?? `Prevention in ${name(lever.la)}`,
+        value: lever.entriesReduction,
+        unit: 'share fewer entries',
+        rationale: `From ${lever.startYear}, entries to children’s homes fall by ${pctText(lever.entriesReduction)}; the number in homes falls gradually as placements end (mean 444 days). Cost £${thousands(lever.annualCost)} a year.${rampText(lever.rampUp)}`,
+      };
+    case 'stepDown':
+      return {
+        ...base,
+        label: lever.label ?? `Step-down to foster care in ${name(lever.la)}`,
+        value: lever.annualShare,
+        unit: 'share of children a year',
+        rationale: `From ${lever.startYear}, ${pctText(lever.annualShare)} of children in children’s homes a year move to foster care at £${thousands(lever.fosterWeeklyCost ?? context.prices.fosterAgency)} a week, staying as long as they would have stayed in the home. Programme cost £${thousands(lever.annualCost)} a year.${rampText(lever.rampUp)}`,
+      };
+    case 'priceInflation':
+      return {
+        ...base,
+        label: lever.label ?? 'Price inflation',
+        value: lever.annualRate,
+        unit: 'per year',
+        rationale: `Real price growth of ${pctText(lever.annualRate)} a year from ${lever.startYear} on spot prices, running and programme costs and indexed block contracts (not capital, not fixed-price blocks).`,
+      };
+    case 'distancePolicy':
+      return {
+        ...base,
+        label: lever.label ?? `Distance policy (${name(lever.la)})`,
+        value: 20,
+        unit: 'miles',
+        rationale: `From ${lever.startYear}, no new placement more than 20 miles from home unless no bed is available nearer. Children placed before it stay where they are, so it covers ${lever.rampUp ? 'the ramp-up share' : 'the share placed since it began (1 − e^(−t ÷ mean placement length))'} of children.${rampText(lever.rampUp)}`,
+      };
+  }
+}
+
+interface PathResult {
+  allocation: YearAllocation;
+  figures: PlacementFigures;
+  cost: CostBreakdown;
+}
+
+/**
+ * Runs a scenario on a context (see the file comment). Accepts a scenario as parsed or as supplied
+ * (defaults are filled in); throws a {@link ScenarioError} listing every problem when it is invalid.
+ */
+export function runScenario(
+  context: ScenarioContext,
+  input: Scenario | ScenarioInput,
+  options: RunScenarioOptions = {},
+): ScenarioOutcome {
+  const parsed = parseScenario(input, context);
+  if (!parsed.ok) {
+    const name =
+      typeof (input as { name?: unknown })?.name === 'string' ? (input as { name: string }).name : '(unnamed)';
+    throw new ScenarioError(name, parsed.issues);
+  }
+  const scenario = parsed.scenario;
+  const levers = scenario.levers;
+  const M = context.members.length;
+  const H = context.years.length;
+  const occupancy = context.settings.targetOccupancy;
+  const rate = context.settings.discountRate;
+  const warnings = new Set<string>(context.warnings);
+  const keys = levers.map(leverKey);
+  const effects = demandEffects(context, levers);
+  const indexes = priceIndexes(context, levers);
+
+  const wantSimulated = (options.uncertainty ?? 'auto') !== 'percentile paths';
+  if (options.uncertainty === 'simulated' && context.simulations === 0) {
+    warnings.add('The projection kept no simulations: uncertainty comes from its P10 and P90 paths instead.');
+  }
+  const simulated = wantSimulated && context.simulations > 0;
+  const stride = context.simulations;
+  const S = simulated ? Math.min(stride, Math.max(1, Math.floor(options.maxSimulations ?? stride))) : 0;
+  const pathCount = simulated ? S : 2; // percentile paths: P10 and P90 (the central path is kept apart)
+  const pathTotals = Array.from({ length: pathCount }, () => new PathTotals());
+  const centralTotals = new PathTotals();
+  const totalCost = emptyCost();
+  const npv = emptyCost();
+  let gapSum = 0;
+  const children = new Float64Array(M);
+  const base = new Float64Array(M);
+  let previous: YearProblem | null = null;
+
+  const years: ScenarioYear[] = context.years.map((year, h) => {
+    const index = indexes[h] ?? 1;
+    const supply = buildYearSupply(context, levers, h, index);
+    supply.warnings.forEach((w) => warnings.add(w));
+    const policy = policyShares(context, levers, h);
+    const problem =
+      previous && sameStructure(previous, supply, policy)
+        ? { ...previous, supply }
+        : buildYearProblem(context, supply, policy);
+    previous = problem;
+    const fixed = fixedCosts(context, scenario, h, index);
+    const factor = discountFactor(rate, h);
+    const accessible = supply.accessiblePlaces;
+
+    /** Allocates and costs one demand path given each member's projected (pre-lever) demand in `base`. */
+    const evaluate = (): PathResult => {
+      let fosterWeekly = 0;
+      for (let i = 0; i < M; i++) {
+        const b = base[i] ?? 0;
+        children[i] = Math.round(b * (effects.multiplier[i * H + h] ?? 1));
+        fosterWeekly += b * (effects.fosterWeekly[i * H + h] ?? 0);
+      }
+      const allocation = solveYear(context, problem, children);
+      const figures = placementFigures(context, allocation);
+      const cost = costYear(context, supply, allocation, fixed, fosterWeekly, index);
+      return { allocation, figures, cost };
+    };
+    const leveredNeed = (): number => {
+      let need = 0;
+      for (let i = 0; i < M; i++) need += (base[i] ?? 0) * (effects.multiplier[i * H + h] ?? 1);
+      return need;
+    };
+
+    // Central path.
+    let baseTotal = 0;
+    for (let i = 0; i < M; i++) {
+      base[i] = context.demand[i]?.p50[h] ?? 0;
+      baseTotal += base[i] ?? 0;
+    }
+    const multiplier = baseTotal > 0 ? leveredNeed() / baseTotal : 1;
+    let steppedDown = 0;
+    for (let i = 0; i < M; i++) steppedDown += (base[i] ?? 0) * (effects.steppedDown[i * H + h] ?? 0);
+    const central = evaluate();
+    const demand = (context.consortiumDemand.p50[h] ?? 0) * multiplier;
+    const bedsNeeded = demand / occupancy;
+    const gap = bedsNeeded - accessible;
+    centralTotals.add(central.figures, central.cost.total, factor);
+    addCost(totalCost, central.cost);
+    addCost(npv, central.cost, factor);
+    gapSum += gap;
+
+    // Uncertainty.
+    const values: Record<UncertainFigure, number[]> = {
+      gap: [],
+      children: [],
+      placedOwnLa: [],
+      placedElsewhereInConsortium: [],
+      placedOutside: [],
+      unmet: [],
+      over20Miles: [],
+      over20MilesShare: [],
+      expectedMissingIncidents: [],
+      totalCost: [],
+    };
+    const record = (f: PlacementFigures, cost: number, g: number) => {
+      for (const k of figureKeys) values[k].push(f[k]);
+      values.over20MilesShare.push(f.over20MilesShare);
+      values.totalCost.push(cost);
+      values.gap.push(g);
+    };
+    let probabilityGapClosed: number;
+    if (simulated) {
+      let closed = 0;
+      for (let s = 0; s < S; s++) {
+        for (let i = 0; i < M; i++) base[i] = context.demand[i]?.samples?.[h * stride + s] ?? 0;
+        const r = evaluate();
+        const g = leveredNeed() / occupancy - accessible;
+        if (g <= 0) closed++;
+        record(r.figures, r.cost.total, g);
+        pathTotals[s]?.add(r.figures, r.cost.total, factor);
+      }
+      probabilityGapClosed = closed / S;
+    } else {
+      const paths: PlacementFigures[] = [];
+      const costs: number[] = [];
+      const gaps: number[] = [];
+      (['p10', 'p90'] as const).forEach((p, k) => {
+        const ratio =
+          (context.consortiumDemand.p50[h] ?? 0) > 0
+            ? (context.consortiumDemand[p][h] ?? 0) / (context.consortiumDemand.p50[h] ?? 1)
+            : 1;
+        for (let i = 0; i < M; i++) base[i] = (context.demand[i]?.p50[h] ?? 0) * ratio;
+        const r = evaluate();
+        paths.push(r.figures);
+        costs.push(r.cost.total);
+        gaps.push(((context.consortiumDemand[p][h] ?? 0) * multiplier) / occupancy - accessible);
+        pathTotals[k]?.add(r.figures, r.cost.total, factor);
+      });
+      const [lo, hi] = paths;
+      if (lo && hi) {
+        record(lo, costs[0] ?? 0, gaps[0] ?? 0);
+        record(central.figures, central.cost.total, gap);
+        record(hi, costs[1] ?? 0, gaps[1] ?? 0);
+      }
+      const p50 = (context.consortiumDemand.p50[h] ?? 0) * multiplier;
+      const p90 = (context.consortiumDemand.p90[h] ?? 0) * multiplier;
+      const threshold = accessible * occupancy;
+      const sigma = p50 > 0 && p90 > p50 ? Math.log(p90 / p50) / Z90 : 0;
+      if (p50 <= 0) probabilityGapClosed = 1;
+      else if (threshold <= 0) probabilityGapClosed = 0;
+      else if (sigma === 0) probabilityGapClosed = p50 <= threshold ? 1 : 0;
+      else probabilityGapClosed = normalCdf(Math.log(threshold / p50) / sigma);
+    }
+    const percentiles = Object.fromEntries(
+      Object.entries(values).map(([k, list]) => [
+        k,
+        simulated ? percentilesOf(list) : orderedTriple(list[0] ?? NaN, list[1] ?? NaN, list[2] ?? NaN),
+      ]),
+    ) as Record<UncertainFigure, Percentiles>;
+
+    const areas: AreaYearOutcome[] = context.members.map((m, i) => ({
+      code: m.code,
+      name: m.name,
+      ...placementFigures(context, central.allocation, i),
+    }));
+    const contracted = supply.blocks.reduce((s, b) => s + b.paidBeds, 0);
+    const blockUsed = supply.blocks.reduce((s, b) => s + (central.allocation.used[b.pool] ?? 0), 0);
+    return {
+      year,
+      ...central.figures,
+      demand,
+      bedsNeeded,
+      accessiblePlaces: accessible,
+      gap,
+      blockBeds: { contracted, used: blockUsed },
+      steppedDown,
+      cost: central.cost,
+      discountFactor: factor,
+      presentValue: central.cost.total * factor,
+      percentiles,
+      probabilityGapClosed,
+      areas,
+      flows: options.flows === false ? [] : allocationFlows(context, problem, central.allocation, keys),
+    };
+  });
+
+  const totalsPercentiles = (pick: (t: PathTotals) => number): Percentiles => {
+    if (simulated) return percentilesOf(pathTotals.map(pick));
+    return orderedTriple(
+      pick(pathTotals[0] ?? centralTotals),
+      pick(centralTotals),
+      pick(pathTotals[1] ?? centralTotals),
+    );
+  };
+  const totals: ScenarioTotals = {
+    years: H,
+    ...centralTotals.counts,
+    over20MilesShare: centralTotals.over20MilesShare,
+    gap: gapSum,
+    finalYearGap: years[H - 1]?.gap ?? 0,
+    cost: totalCost,
+    percentiles: {
+      ...(Object.fromEntries(figureKeys.map((k) => [k, totalsPercentiles((t) => t.counts[k])])) as Record<
+        CountKey,
+        Percentiles
+      >),
+      over20MilesShare: totalsPercentiles((t) => t.over20MilesShare),
+      totalCost: totalsPercentiles((t) => t.totalCost),
+      npv: totalsPercentiles((t) => t.npv),
+    },
+  };
+
+  const assumptions: ScenarioAssumption[] = [
+    ...context.assumptions,
+    {
+      key: 'uncertainty',
+      label: simulated ? 'Demand simulations allocated' : 'Demand percentile paths allocated',
+      value: simulated ? S : 3,
+      unit: simulated ? 'simulations' : 'paths',
+      rationale: simulated
+        ? 'Every kept joint simulation of the projection is allocated and costed; P10/P50/P90 of each figure are read across simulations.'
+        : 'The projection kept no simulations: the consortium’s P10, P50 and P90 demand paths are allocated (each LA’s median scaled by the consortium’s P10 ÷ P50 or P90 ÷ P50, since LAs’ percentiles do not add); the probability of closing the gap uses a lognormal through the consortium’s P50 and P90.',
+      source: null,
+    },
+    ...levers.map((lever, k) => leverAssumption(context, lever, keys[k] ?? String(k))),
+  ];
+  if (levers.some((l) => l.type === 'priceInflation')) {
+    assumptions.push({
+      key: 'priceIndexFinalYear',
+      label: `Price index in ${context.years[H - 1] ?? ''}`,
+      value: Math.round((indexes[H - 1] ?? 1) * 10_000) / 10_000,
+      unit: `× ${context.prices.priceYear} prices`,
+      rationale: 'Product of (1 + rate) over the years each price-inflation lever has run.',
+      source: null,
+    });
+  }
+
+  return {
+    scenario,
+    consortiumName: context.consortiumName,
+    baseYear: context.baseYear,
+    years,
+    totals,
+    npv,
+    discountRate: rate,
+    uncertainty: simulated ? 'simulated' : 'percentile paths',
+    simulations: S,
+    calibration: context.calibration,
+    assumptions,
+    warnings: [...warnings],
+  };
+}

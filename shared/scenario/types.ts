@@ -1,0 +1,298 @@
+/**
+ * Types of the scenario model: the context a plan and its projection give (members, distances,
+ * supply, demand, prices, calibrated outside market), and what running a scenario returns.
+ *
+ * Years are financial years ending 31 March, as in the projection ("2027" = April 2026 to March
+ * 2027); placements are counted on 31 March and that count is taken as the average through the
+ * year when costing. Money is in pounds at the unit costs' price year (real terms) unless a
+ * price-inflation lever says otherwise.
+ */
+import type { ForecastAssumption, Percentiles } from '../forecast/types.js';
+import type { Scenario } from './levers.js';
+
+/** A stated assumption a figure rests on (the register's fields without the audit trail). */
+export type ScenarioAssumption = ForecastAssumption;
+
+export interface ScenarioMember {
+  /** ONS code. */
+  code: string;
+  name: string;
+  /** Centroid in degrees; null when the plan has none (distances are then assumed, with a warning). */
+  lat: number | null;
+  lon: number | null;
+}
+
+/** Long-term children's home places located in a member LA at the supply snapshot, by sector. */
+export interface MemberSupply {
+  code: string;
+  /** Places in LA-run homes: used by the LA's own children. */
+  laRun: number;
+  /** Places in private homes (and health-authority, academy or other homes, priced as private). */
+  private: number;
+  /** Places in voluntary-sector homes. */
+  voluntary: number;
+}
+
+/** Projected children needing a place, per member, from the projection (before any demand lever). */
+export interface MemberDemand {
+  code: string;
+  p10: number[];
+  p50: number[];
+  p90: number[];
+  /** Joint simulations, year-major (`samples[h × simulations + s]`), when the projection kept them. */
+  samples: Float64Array | null;
+}
+
+/** Weekly prices (£ per child or place per week) at the price year. */
+export interface WeeklyPrices {
+  priceYear: string;
+  localAuthority: number;
+  private: number;
+  voluntary: number;
+  blockContract: number;
+  fosterInHouse: number;
+  fosterAgency: number;
+  /** Cash cost of a child left without a registered place (unregistered or emergency provision). */
+  unmet: number;
+}
+
+/** Expected missing incidents per child per year, by where the child is placed. */
+export interface MissingRates {
+  ownLa: number;
+  /** Placed outside the LA's boundary (elsewhere in the consortium, outside it, or unplaced). */
+  outOfArea: number;
+}
+
+/**
+ * The market outside the consortium, as two destinations: "near" (within 20 miles of home, capacity
+ * limited and calibrated) and "far" (more than 20 miles, unlimited unless set).
+ */
+export interface OutsideMarket {
+  /** Children the near outside market takes per year (calibrated so the baseline 20+ mile share matches). */
+  nearCapacity: number;
+  /** Mean distance of near outside placements, miles. */
+  nearMiles: number;
+  /**
+   * Near outside distance from each member: the mean adjusted by how far the member is from the
+   * consortium's centre relative to the average member (edge LAs are nearer homes outside).
+   */
+  nearMilesByMember: number[];
+  /** Mean distance of far outside placements, miles. */
+  farMiles: number;
+  /** Children the far outside market can take per year; null for no limit. */
+  farCapacity: number | null;
+  /** Mean distance of all outside placements (exponential model), miles. */
+  meanMiles: number;
+}
+
+/**
+ * How the outside market and the 20+ mile share were calibrated (see ./context.ts): the baseline
+ * allocation of the base year's observed children is run, and the near outside capacity chosen so
+ * that the share placed more than 20 miles away matches the target.
+ */
+export interface Calibration {
+  year: string;
+  children: number;
+  /** Target share of children in children's homes placed more than 20 miles from home. */
+  over20MilesTarget: number;
+  over20MilesTargetBasis: string;
+  /** Achieved by the calibrated baseline allocation. */
+  over20MilesAchieved: number;
+  /** Share of outside-LA placements that are 20+ miles away nationally, used for the distance model. */
+  outsideOver20MilesShare: number;
+  nearOutsideCapacity: number;
+  outsideMeanMiles: number;
+  iterations: number;
+  /** Modelled base-year placements: own LA, elsewhere in the consortium, outside. */
+  modelled: { ownLa: number; elsewhereInConsortium: number; outside: number; unmet: number; over20Miles: number };
+  /** The same from the plan's placement flows, where it has them. */
+  observed: { period: string; ownLa: number; elsewhereInConsortium: number; outside: number; source: string } | null;
+  notes: string[];
+}
+
+export interface ScenarioSettings {
+  targetOccupancy: number;
+  /** Share of the open market located in an LA that the LA's own children can count on. */
+  openMarketAccessShare: number;
+  /** Share of open-market places in member LAs that consortium children can count on. */
+  consortiumOpenMarketAccessShare: number;
+  discountRate: number;
+  /** Allocation penalty per mile between LA centroids, £ per child per week (not a cash cost). */
+  distancePenaltyPerMile: number;
+  weeksPerYear: number;
+  /** Mean length of a children's home placement in years (sets how fast demand levers and the distance policy take effect). */
+  meanPlacementYears: number;
+  missingRates: MissingRates;
+}
+
+export interface ScenarioContext {
+  consortiumName: string;
+  /** Last observed year; the first projected year is the one after. */
+  baseYear: string;
+  years: string[];
+  /** Member LAs, sorted by ONS code; every per-member array below follows this order. */
+  members: ScenarioMember[];
+  /** Centroid distances in miles, `distances[i × members + j]`. */
+  distances: Float64Array;
+  supply: MemberSupply[];
+  /** Supply snapshot, e.g. "2023-03-31". */
+  supplyPeriod: string | null;
+  demand: MemberDemand[];
+  /** The projection's consortium demand percentiles per year (not the sum of members' percentiles). */
+  consortiumDemand: { p10: number[]; p50: number[]; p90: number[] };
+  /** Number of joint simulations behind `samples`; 0 when none were kept. */
+  simulations: number;
+  /** Children observed per member in the base year (used for calibration). */
+  baseYearChildren: number[];
+  prices: WeeklyPrices;
+  settings: ScenarioSettings;
+  outside: OutsideMarket;
+  calibration: Calibration;
+  assumptions: ScenarioAssumption[];
+  warnings: string[];
+}
+
+/** Cash cost of one year (or a total), £. */
+export interface CostBreakdown {
+  /** Spot placements by sector: LA-run homes, private and voluntary homes in member LAs, outside the consortium, and children without a registered place. */
+  placementsBySector: {
+    localAuthority: number;
+    private: number;
+    voluntary: number;
+    outsideConsortium: number;
+    unmet: number;
+  };
+  /** Block-contracted beds in use. */
+  blockContracts: number;
+  /** Block-contracted beds paid for but empty. */
+  voids: number;
+  /** Capital for new homes. */
+  capital: number;
+  /** Running costs of new homes. */
+  running: number;
+  /** Demand and access levers: foster placements of stepped-down children, programme and agreement costs. */
+  programmes: number;
+  total: number;
+}
+
+/** Where children were placed, for one year or summed over years (child-years). */
+export interface PlacementFigures {
+  /** Children needing a place in the allocation (after demand levers; whole numbers per LA). */
+  children: number;
+  placedOwnLa: number;
+  placedElsewhereInConsortium: number;
+  placedOutside: number;
+  /** Children without a registered place (only when the outside market is capacity-limited). */
+  unmet: number;
+  /** Placed more than 20 miles from home (elsewhere in the consortium by centroid distance, or the far outside market). */
+  over20Miles: number;
+  /** over20Miles ÷ children placed. */
+  over20MilesShare: number;
+  expectedMissingIncidents: number;
+}
+
+/** Figures that carry demand uncertainty. */
+export type UncertainFigure =
+  | 'gap'
+  | 'children'
+  | 'placedOwnLa'
+  | 'placedElsewhereInConsortium'
+  | 'placedOutside'
+  | 'unmet'
+  | 'over20Miles'
+  | 'over20MilesShare'
+  | 'expectedMissingIncidents'
+  | 'totalCost';
+
+export interface AreaYearOutcome extends PlacementFigures {
+  code: string;
+  name: string;
+}
+
+/** Children from one placing LA in one destination (central demand path). */
+export interface PlacementFlowOutcome {
+  placingArea: string;
+  /** Member LA code where the bed is, or "OUTSIDE" for the outside market. */
+  hostArea: string;
+  pool: PoolKind;
+  /** Lever key for block and new-home pools. */
+  lever: string | null;
+  miles: number;
+  children: number;
+}
+
+/**
+ * Pools of beds: an LA's own homes; its open market (private and voluntary homes) split into the part
+ * its own children can count on, the part other members' children can, and what a local-first
+ * agreement adds for any member; block contracts; new homes; the outside market near and far.
+ */
+export type PoolKind =
+  'laRun' | 'openOwn' | 'openOthers' | 'openAgreement' | 'block' | 'newHome' | 'outsideNear' | 'outsideFar';
+
+export interface ScenarioYear extends PlacementFigures {
+  year: string;
+  /** Consortium children needing a place at P50 after demand levers (not rounded). */
+  demand: number;
+  bedsNeeded: number;
+  /** Places consortium children can count on: LA-run + contracted + new homes + accessible open market. */
+  accessiblePlaces: number;
+  /** Beds needed − accessible places at P50: positive means short. */
+  gap: number;
+  /** Block beds contracted this year (paid for) and in use. */
+  blockBeds: { contracted: number; used: number };
+  /** Children stepped down to foster care by step-down levers (on 31 March). */
+  steppedDown: number;
+  cost: CostBreakdown;
+  /** 1 ÷ (1 + r)^k, k = 1 for the first projected year (end-of-year convention). */
+  discountFactor: number;
+  /** Total cost × discount factor. */
+  presentValue: number;
+  /** P10/P50/P90 of each figure over demand uncertainty (see ScenarioOutcome.uncertainty). */
+  percentiles: Record<UncertainFigure, Percentiles>;
+  /** Share of demand simulations (or analytic probability) in which beds needed ≤ accessible places. */
+  probabilityGapClosed: number;
+  areas: AreaYearOutcome[];
+  flows: PlacementFlowOutcome[];
+}
+
+export interface ScenarioTotals extends PlacementFigures {
+  years: number;
+  /** Sum of the years' gaps (bed-years; negative means spare). */
+  gap: number;
+  /** Gap in the last projected year. */
+  finalYearGap: number;
+  cost: CostBreakdown;
+  /** P10/P50/P90 of the totals over demand uncertainty. */
+  percentiles: Record<Exclude<UncertainFigure, 'gap'> | 'npv', Percentiles>;
+}
+
+export interface ScenarioOutcome {
+  scenario: Scenario;
+  consortiumName: string;
+  baseYear: string;
+  years: ScenarioYear[];
+  /** Sums over the projected years (counts are child-years). */
+  totals: ScenarioTotals;
+  /** Net present value of the costs, by component, discounted to the start of the first projected year. */
+  npv: CostBreakdown;
+  discountRate: number;
+  /**
+   * 'simulated': figures' percentiles are read from allocating every kept demand simulation;
+   * 'percentile paths': from allocating the consortium's P10 and P90 demand paths (each LA's median
+   * scaled by the consortium's P10 ÷ P50, P90 ÷ P50).
+   */
+  uncertainty: 'simulated' | 'percentile paths';
+  simulations: number;
+  calibration: Calibration;
+  assumptions: ScenarioAssumption[];
+  warnings: string[];
+}
+
+export interface RunScenarioOptions {
+  /** 'auto' (default) uses demand simulations when the projection kept them, else percentile paths. */
+  uncertainty?: 'auto' | 'simulated' | 'percentile paths';
+  /** Use at most this many of the kept simulations (the first ones), for speed. */
+  maxSimulations?: number;
+  /** Include the central path's placement flows per year (default true). */
+  flows?: boolean;
+}
