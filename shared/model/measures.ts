@@ -22,7 +22,8 @@ export const measureIds = [
 
 export type MeasureId = (typeof measureIds)[number];
 
-export type MeasureUnit = 'children' | 'per 10,000 children' | 'places per 10,000 children' | 'incidents' | 'homes' | 'places';
+export type MeasureUnit =
+  'children' | 'per 10,000 children' | 'places per 10,000 children' | 'incidents' | 'homes' | 'places';
 
 export interface MeasureDefinition {
   id: MeasureId;

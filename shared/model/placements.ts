@@ -15,7 +15,13 @@ export interface PlacementFlow {
   source: string;
 }
 
-export const costPlacementTypes = ['childrensHome', 'secure', 'fosterInHouse', 'fosterAgency', 'supportedAccommodation'] as const;
+export const costPlacementTypes = [
+  'childrensHome',
+  'secure',
+  'fosterInHouse',
+  'fosterAgency',
+  'supportedAccommodation',
+] as const;
 export type CostPlacementType = (typeof costPlacementTypes)[number];
 
 export const costSectors = ['Local Authority', 'Private', 'Voluntary', 'Block contract'] as const;

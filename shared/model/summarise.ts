@@ -191,7 +191,12 @@ function consortiumRate(inputs: Inputs, members: readonly Area[], measure: Measu
   };
 }
 
-function consortiumFigure(inputs: Inputs, members: readonly Area[], measure: MeasureId, period: string): HeadlineFigure {
+function consortiumFigure(
+  inputs: Inputs,
+  members: readonly Area[],
+  measure: MeasureId,
+  period: string,
+): HeadlineFigure {
   return measures[measure].aggregation === 'rate'
     ? consortiumRate(inputs, members, measure, period)
     : sumOverMembers(inputs, members, measure, period);
@@ -206,7 +211,12 @@ function historyFor(
     history[measure] = periods.map((period) => {
       const f = figureAt(measure, period);
       // An incomplete consortium total is not plotted as if it were the whole.
-      return { period, value: f.missingMembers ? null : f.value, suppression: f.suppression, source: f.sources.join(', ') };
+      return {
+        period,
+        value: f.missingMembers ? null : f.value,
+        suppression: f.suppression,
+        source: f.sources.join(', '),
+      };
     });
   }
   return history;
@@ -244,7 +254,11 @@ function findGaps(data: PlanData, members: readonly Area[], periods: Map<Measure
   const gaps: DataGap[] = [];
   for (const measure of headlineMeasures) {
     if (!periods.get(measure)?.length) {
-      gaps.push({ measure, message: `No figures for ${measures[measure].label.toLowerCase()}.`, fillWith: fillWith[measure] });
+      gaps.push({
+        measure,
+        message: `No figures for ${measures[measure].label.toLowerCase()}.`,
+        fillWith: fillWith[measure],
+      });
     }
   }
   const memberCodes = new Set(members.map((m) => m.code));
@@ -290,7 +304,9 @@ export function summarisePlan(data: PlanData, planName: string): PlanSummary {
     const periods = availablePeriods(stored, measure);
     if (periods.length) periodsByMeasure.set(measure, periods);
   }
-  const latest = [...periodsByMeasure].map(([measure, periods]) => [measure, periods[periods.length - 1] ?? ''] as const);
+  const latest = [...periodsByMeasure].map(
+    ([measure, periods]) => [measure, periods[periods.length - 1] ?? ''] as const,
+  );
 
   const areaSummary = (area: Area): AreaSummary => ({
     code: area.code,
