@@ -13,6 +13,7 @@ import type { ImportService } from './importService.js';
 import type { PlanService } from './planService.js';
 import { runProjection } from './projectionService.js';
 import { runStockFlow } from './stockflowService.js';
+import { runSensitivity } from './sensitivityService.js';
 import { duplicateScenario, listScenarios, removeScenario, runScenarios, saveScenario } from './scenarioService.js';
 import { removeSsda903Files } from '../store/ssda903Data.js';
 import { writeCsvFolder, writeWorkbook } from './exportService.js';
@@ -73,6 +74,7 @@ export function createHandlers(
     duplicateScenario: ({ id, name }) => duplicateScenario(plans, id, name),
     deleteScenario: ({ id }) => removeScenario(plans, id),
     runScenarios: (args) => runScenarios(plans, args),
+    runSensitivity: ({ id }) => runSensitivity(plans, id),
     getStockFlowProjection: (args) => runStockFlow(plans, args),
     removeSsda903: () => {
       const removedFiles = plans.mutate((db) => removeSsda903Files(db));

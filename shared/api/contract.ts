@@ -140,6 +140,7 @@ export const callArgSchemas = {
       horizonYears: z.number().int().min(1).max(10).optional(),
     })
     .strict(),
+  runSensitivity: z.object({ id: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/) }).strict(),
   getMapData: noArgs,
   setMapGeometry: z.object({ geometry: z.enum(['hex', 'boundaries']) }).strict(),
   renameConsortium: z
@@ -336,6 +337,23 @@ export interface CallResults {
   duplicateScenario: { id: string; state: OpenPlanState };
   deleteScenario: OpenPlanState;
   runScenarios: { baseline: ScenarioOutcome; outcomes: ScenarioOutcome[]; comparison: ScenarioComparison };
+  runSensitivity: {
+    scenario: string;
+    /** ±share applied to each assumption, e.g. 0.2. */
+    variation: number;
+    base: { cost: number; npv: number; gap: number };
+    /** Widest cost swing first. */
+    bars: {
+      key: string;
+      label: string;
+      unit: string;
+      base: number;
+      lowValue: number;
+      highValue: number;
+      low: { cost: number; npv: number; gap: number };
+      high: { cost: number; npv: number; gap: number };
+    }[];
+  };
 }
 
 /** Commands the native menu sends to the UI (Electron only). */

@@ -119,3 +119,24 @@ describe('planner scenario CLI', () => {
     expect(refused.stderr).toContain('not a valid scenario');
   });
 });
+
+describe('sensitivity of a scenario to ±20% on key assumptions', () => {
+  it('moves cost and gap in the expected directions', async () => {
+    const result = await context.handlers.runSensitivity({ id: 'joint-block-12' });
+    const bar = (key: string) => result.bars.find((b) => b.key === key);
+    expect(result.variation).toBe(0.2);
+    // More children needing a place: more cost and a bigger gap.
+    expect(bar('demand')?.high.cost).toBeGreaterThan(result.base.cost);
+    expect(bar('demand')?.high.gap).toBeGreaterThan(result.base.gap);
+    expect(bar('demand')?.low.gap).toBeLessThan(result.base.gap);
+    // Dearer homes: more cost, the same gap.
+    expect(bar('childrensHomePrices')?.high.cost).toBeGreaterThan(result.base.cost);
+    expect(bar('childrensHomePrices')?.high.gap).toBeCloseTo(result.base.gap, 6);
+    // A higher discount rate lowers the net present value, not the cash cost.
+    expect(bar('discountRate')?.high.npv).toBeLessThan(result.base.npv);
+    expect(bar('discountRate')?.high.cost).toBeCloseTo(result.base.cost, 0);
+    // Bars come widest cost swing first.
+    const swings = result.bars.map((b) => Math.abs(b.high.cost - b.low.cost));
+    expect([...swings].sort((a, b) => b - a)).toEqual(swings);
+  });
+});
