@@ -13,6 +13,12 @@ import { TitleBar } from './TitleBar';
 import { usePlanController } from './usePlanController';
 import { ViewNav } from './ViewNav';
 import { views } from './views';
+import { ChooseLeversDialog } from './workshop/ChooseLeversDialog';
+import { LeverPanel } from './workshop/LeverPanel';
+import { useWorkshop } from './workshop/useWorkshop';
+import { WorkshopBar } from './workshop/WorkshopBar';
+import { WorkshopToggle } from './workshop/WorkshopToggle';
+import { stepView, viewPosition } from './workshop/workshopModel';
 import { transportKind } from '../api';
 import { MembersDialog } from '../views/data/MembersDialog';
 
@@ -31,7 +37,17 @@ export function App() {
   const mode = appInfo?.mode ?? fallbackMode;
   const planIsOpen = planState?.open ?? false;
   const showMembers = membersOpen && planIsOpen && summary !== null;
-  const modalOpen = pendingDialog !== null || infoDialog !== null || showMembers;
+  const shellModalOpen = pendingDialog !== null || infoDialog !== null || showMembers;
+  const viewIds = useMemo(() => views.map((v) => v.id), []);
+  const workshop = useWorkshop({
+    available: planIsOpen && summary !== null,
+    viewIds,
+    currentViewId,
+    onNavigate: setCurrentViewId,
+    otherModalOpen: shellModalOpen,
+    planPath: planState?.open ? planState.path : null,
+  });
+  const modalOpen = shellModalOpen || workshop.chooserOpen;
 
   // When a plan opens or closes, the screen is replaced: move focus to the new main region.
   const planOpen = planState?.open ?? null;
@@ -77,6 +93,14 @@ export function App() {
   );
 
   const currentView = views.find((v) => v.id === currentViewId) ?? views[0];
+  const viewLabel = (step: 'previous' | 'next') => {
+    const id = currentView ? stepView(viewIds, currentView.id, step) : null;
+    return views.find((v) => v.id === id)?.label ?? null;
+  };
+  const go = (step: 'previous' | 'next') => {
+    const id = currentView ? stepView(viewIds, currentView.id, step) : null;
+    if (id) setCurrentViewId(id);
+  };
 
   let body;
   if (!controller.ready) {
@@ -96,6 +120,14 @@ export function App() {
               <Component />
             </ErrorBoundary>
           </main>
+          {workshop.active && workshop.panelShown && (
+            <LeverPanel
+              assumptions={context.summary.assumptions}
+              chosen={workshop.chosen}
+              perform={perform}
+              onChoose={workshop.openChooser}
+            />
+          )}
         </div>
       </PlanContext.Provider>
     );
@@ -111,16 +143,36 @@ export function App() {
 
   return (
     <>
-      <div className="app" inert={modalOpen}>
+      <div className={workshop.active ? 'app workshop' : 'app'} inert={modalOpen}>
         <a className="skip-link" href="#main">
           Skip to main content
         </a>
         <header className="app-header">
-          <TitleBar appName={appInfo?.appName ?? appTitle} planState={planState} />
+          <TitleBar
+            appName={appInfo?.appName ?? appTitle}
+            planState={planState}
+            actions={context && <WorkshopToggle mode={mode} active={workshop.active} onToggle={workshop.toggle} />}
+          />
           {mode === 'browser' && (
             <FileToolbar planOpen={planState?.open ?? false} busy={busy} recent={recent} onCommand={dispatch} />
           )}
         </header>
+        {workshop.active && context && currentView && (
+          <WorkshopBar
+            consortiumName={context.summary.consortium.name}
+            viewLabel={currentView.label}
+            position={viewPosition(viewIds, currentView.id)}
+            previousLabel={viewLabel('previous')}
+            nextLabel={viewLabel('next')}
+            onPrevious={() => go('previous')}
+            onNext={() => go('next')}
+            dirty={context.plan.dirty}
+            panelShown={workshop.panelShown}
+            onTogglePanel={() => workshop.setPanelShown(!workshop.panelShown)}
+            onChooseLevers={workshop.openChooser}
+            onExit={workshop.exit}
+          />
+        )}
         <ErrorAlert error={error} onDismiss={controller.dismissError} />
         {body}
       </div>
@@ -146,6 +198,17 @@ export function App() {
           consortiumName={summary?.consortium.name ?? ''}
           perform={perform}
           onClose={() => setMembersOpen(false)}
+        />
+      )}
+      {workshop.chooserOpen && summary && (
+        <ChooseLeversDialog
+          assumptions={summary.assumptions}
+          chosen={workshop.chosen}
+          onApply={(keys) => {
+            workshop.choose(keys);
+            workshop.closeChooser();
+          }}
+          onCancel={workshop.closeChooser}
         />
       )}
       {infoDialog === 'about' && <AboutDialog appInfo={appInfo} onClose={controller.closeInfoDialog} />}

@@ -26,7 +26,7 @@ export function FileToolbar({ planOpen, busy, recent, onCommand }: FileToolbarPr
   );
 
   return (
-    <div className="toolbar" role="toolbar" aria-label="File">
+    <div className="toolbar" role="toolbar" aria-label="File" data-edit-control>
       <div className="toolbar-group">
         {fileButton('new', 'New', false)}
         {fileButton('open', 'Open…', false)}

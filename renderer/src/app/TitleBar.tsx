@@ -1,12 +1,15 @@
+import type { ReactNode } from 'react';
 import type { PlanState } from '../../../shared/api/contract.js';
 
 export interface TitleBarProps {
   appName: string;
   planState: PlanState | null;
+  /** Buttons at the end of the bar (the Workshop toggle). */
+  actions?: ReactNode;
 }
 
 /** Plan name, consortium and the unsaved-changes marker, always in view. */
-export function TitleBar({ appName, planState }: TitleBarProps) {
+export function TitleBar({ appName, planState, actions }: TitleBarProps) {
   return (
     <div className="titlebar">
       <span className="app-name">{appName}</span>
@@ -30,6 +33,7 @@ export function TitleBar({ appName, planState }: TitleBarProps) {
           </span>
         </>
       )}
+      {actions && <span className="titlebar-actions">{actions}</span>}
     </div>
   );
 }

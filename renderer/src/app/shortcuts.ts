@@ -10,7 +10,10 @@ export interface ShortcutKey {
   altKey: boolean;
 }
 
-/** Maps Ctrl/Cmd+N, O, S, Shift+S and W to the file commands (browser mode; Electron's menu has its own accelerators). */
+/**
+ * Maps Ctrl/Cmd+N, O, S, Shift+S and W to the file commands (browser mode; Electron's menu has its own
+ * accelerators). Ctrl/Cmd+Shift+W and F11 are taken by workshop mode (workshop/workshopModel.ts).
+ */
 export function shortcutCommand(event: ShortcutKey): FileCommand | null {
   if (!(event.ctrlKey || event.metaKey) || event.altKey) return null;
   switch (event.key.toLowerCase()) {

@@ -3,6 +3,9 @@ import { DataView } from '../views/data/DataView';
 import { ImportView } from '../views/import/ImportView';
 import { MapView } from '../views/map/MapView';
 import { ProjectionView } from '../views/projection/ProjectionView';
+import { CompareView } from '../views/compare/CompareView';
+import { ScenariosView } from '../views/scenarios/ScenariosView';
+import { ReportView } from '../views/report/ReportView';
 
 export interface ViewDefinition {
   id: string;
@@ -19,5 +22,8 @@ export const views: readonly ViewDefinition[] = [
   { id: 'data', label: 'Data', Component: DataView },
   { id: 'projection', label: 'Projection', Component: ProjectionView },
   { id: 'map', label: 'Map', Component: MapView },
+  { id: 'scenarios', label: 'Scenarios', Component: ScenariosView },
+  { id: 'compare', label: 'Compare', Component: CompareView },
   { id: 'import', label: 'Import', Component: ImportView },
+  { id: 'report', label: 'Report', Component: ReportView },
 ];

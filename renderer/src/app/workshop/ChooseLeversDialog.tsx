@@ -1,0 +1,85 @@
+import { useId, useMemo, useState } from 'react';
+import { Modal } from '../Modal';
+import { formatPercent, leverOptions, type LeverOption, type RegisterEntry } from './workshopModel';
+
+export interface ChooseLeversDialogProps {
+  /** The plan's assumption register (from the plan summary). */
+  assumptions: readonly RegisterEntry[];
+  chosen: readonly string[];
+  onApply(keys: string[]): void;
+  onCancel(): void;
+}
+
+/**
+ * "Choose levers…": which of the plan's changeable assumptions workshop mode shows as sliders. The
+ * choice is remembered on this computer for this plan, not written into the plan file.
+ */
+export function ChooseLeversDialog({ assumptions, chosen, onApply, onCancel }: ChooseLeversDialogProps) {
+  const descriptionId = useId();
+  const options = useMemo(() => leverOptions(assumptions), [assumptions]);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set(chosen));
+  const projection = options.filter((o) => o.group === 'projection');
+  const others = options.filter((o) => o.group === 'plan');
+
+  function toggle(key: string, on: boolean) {
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(key);
+      else next.delete(key);
+      return next;
+    });
+  }
+
+  const group = (legend: string, list: LeverOption[]) =>
+    list.length > 0 && (
+      <fieldset className="workshop-choice-group">
+        <legend>{legend}</legend>
+        <ul className="workshop-choice-list">
+          {list.map((option) => (
+            <li key={option.key}>
+              <label className="workshop-choice" data-testid="lever-choice" data-key={option.key}>
+                <input
+                  type="checkbox"
+                  checked={selected.has(option.key)}
+                  onChange={(e) => toggle(option.key, e.target.checked)}
+                />
+                <span className="workshop-choice-label">{option.label}</span>
+                <span className="workshop-choice-value">now {formatPercent(option.percent)}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+    );
+
+  return (
+    <Modal
+      title="Choose levers"
+      onCancel={onCancel}
+      describedBy={descriptionId}
+      wide
+      actions={
+        <>
+          <button type="button" className="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="button button-primary"
+            data-testid="lever-choice-apply"
+            onClick={() => onApply(options.filter((o) => selected.has(o.key)).map((o) => o.key))}
+          >
+            Show these levers
+          </button>
+        </>
+      }
+    >
+      <p id={descriptionId}>
+        Tick the assumptions the meeting may want to change. Workshop mode shows them as sliders and hides every other
+        control. This choice is remembered on this computer for this plan; it is not saved in the plan file.
+      </p>
+      {group('Projection', projection)}
+      {group('Other assumptions in the plan', others)}
+    </Modal>
+  );
+}

@@ -1,0 +1,171 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../helpers/tmp.js';
+import { startApp, repoRoot, type RunningApp } from './app-process.js';
+import { chromiumArgs, findChromium } from './chromium.js';
+
+const found = findChromium();
+const skipReason = 'reason' in found ? found.reason : undefined;
+if (skipReason) console.warn(`Workshop end-to-end tests skipped: ${skipReason}`);
+
+const screenshotDir = path.join(repoRoot, 'docs', 'screenshots');
+
+describe.skipIf(skipReason)(`workshop mode end to end${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+  const tmp = makeTempDir('planner-e2e-workshop-');
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+  const cspViolations: string[] = [];
+  const pageErrors: string[] = [];
+
+  const bar = () => page.getByTestId('workshop-bar');
+  const currentView = () => page.getByTestId('workshop-current-view').textContent();
+  const nav = () => page.getByRole('navigation', { name: 'Views' });
+  const heading = () => page.getByRole('heading', { level: 1 }).first().textContent();
+  const rootHasClass = () => page.evaluate(() => document.documentElement.classList.contains('workshop'));
+  const beds2026 = async () =>
+    Number(
+      (
+        (await page
+          .locator('[data-testid="projection-row"][data-year="2026"] [data-column="beds-p50"]')
+          .first()
+          .textContent()) ?? ''
+      ).replace(/[^\d.]/g, ''),
+    );
+
+  beforeAll(async () => {
+    app = await startApp(['--browser', '--no-open'], { PLANNER_DATA_DIR: path.join(tmp.dir, 'data') });
+    browser = await chromium.launch({ executablePath: 'path' in found ? found.path : undefined, args: chromiumArgs });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+    });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    tmp.cleanup();
+  });
+
+  it('enters workshop mode from the title bar: presentation bar, large type, no toolbar or navigation rail', async () => {
+    await page.goto(app.url);
+    await expect.poll(() => page.getByTestId('authority-row').count(), { timeout: 15_000 }).toBe(10);
+    expect(await bar().count()).toBe(0);
+    const normalSize = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+
+    const toggle = page.getByTestId('workshop-toggle');
+    expect(await toggle.getAttribute('aria-keyshortcuts')).toBe('F11');
+    await toggle.click();
+
+    await expect.poll(() => bar().isVisible()).toBe(true);
+    expect(await rootHasClass()).toBe(true);
+    expect(await nav().isVisible()).toBe(false);
+    expect(await page.getByRole('toolbar', { name: 'File' }).isVisible()).toBe(false);
+    expect(await page.getByTestId('plan-name').isVisible()).toBe(false);
+    expect(await bar().textContent()).toContain('Greater Manchester');
+    expect(await currentView()).toMatch(/Data.*\(1 of \d+\)/);
+    const workshopSize = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    expect(workshopSize / normalSize).toBeCloseTo(1.35, 2);
+    // The Data view's edit buttons are hidden; its tables stay.
+    expect(await page.getByTestId('members-button').isVisible()).toBe(false);
+    expect(await page.getByTestId('authority-row').first().isVisible()).toBe(true);
+  });
+
+  it('moves to the next view with Page Down, and back and forth with the arrows, Home and End', async () => {
+    await page.keyboard.press('PageDown');
+    await expect.poll(currentView).toMatch(/^Showing the Projection view/);
+    await expect.poll(heading).toBe('Projection');
+    expect(await page.getByTestId('workshop-current-view').getAttribute('aria-live')).toBe('polite');
+
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(heading).toBe('Data');
+    await page.keyboard.press('End');
+    await expect.poll(currentView).not.toMatch(/Data/);
+    await page.keyboard.press('Home');
+    await expect.poll(heading).toBe('Data');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(heading).toBe('Projection');
+  });
+
+  it('hides the Projection’s own controls but keeps its charts and table', async () => {
+    await expect.poll(() => page.getByTestId('fan-chart').first().isVisible(), { timeout: 20_000 }).toBe(true);
+    await expect.poll(beds2026, { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await page.getByLabel('Horizon').isVisible()).toBe(false);
+    expect(await page.getByTestId('assumption-input').first().isVisible()).toBe(false);
+  });
+
+  it('shows the chosen lever, and moving it to 80% raises beds needed in every view at once', async () => {
+    const levers = page.getByTestId('workshop-levers');
+    expect(await levers.isVisible()).toBe(true);
+    expect(await levers.textContent()).toContain('No levers chosen yet');
+
+    await page.getByTestId('workshop-levers-menu').click();
+    await page.getByTestId('workshop-choose-levers').click();
+    const dialog = page.getByRole('dialog', { name: 'Choose levers' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await page.getByTestId('lever-choice').count()).toBeGreaterThanOrEqual(5);
+    await dialog.getByRole('checkbox', { name: /^Target occupancy/ }).check();
+    await dialog.getByRole('button', { name: 'Show these levers' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+
+    const slider = page.getByRole('slider', { name: 'Target occupancy' });
+    await expect.poll(() => slider.isVisible()).toBe(true);
+    expect(await slider.inputValue()).toBe('85');
+    const before = await beds2026();
+
+    await slider.focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
+    expect(await slider.inputValue()).toBe('80');
+    expect(await page.getByTestId('workshop-lever-value').textContent()).toBe('80%');
+    // The arrows moved the slider, not the view.
+    expect(await heading()).toBe('Projection');
+
+    await expect.poll(beds2026, { timeout: 10_000 }).toBeGreaterThan(before);
+    await expect.poll(() => page.getByTestId('workshop-unsaved').count(), { timeout: 10_000 }).toBe(1);
+    const stored = await page.evaluate(() => localStorage.getItem('planner.workshop.levers'));
+    expect(JSON.parse(stored ?? '{}')).toEqual({ '(untitled)': ['targetOccupancy'] });
+
+    await page.mouse.move(0, 0);
+    await page.locator('#main').focus();
+    fs.mkdirSync(screenshotDir, { recursive: true });
+    await page.screenshot({ path: path.join(screenshotDir, 'workshop.png') });
+  });
+
+  it('leaves workshop mode with Escape, restoring the normal screen', async () => {
+    await page.keyboard.press('Escape');
+    await expect.poll(() => bar().count()).toBe(0);
+    expect(await rootHasClass()).toBe(false);
+    expect(await nav().isVisible()).toBe(true);
+    expect(await page.getByRole('toolbar', { name: 'File' }).isVisible()).toBe(true);
+    expect(await page.getByLabel('Horizon').isVisible()).toBe(true);
+    expect(await page.getByTestId('assumption-input').first().inputValue()).toBe('80');
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement === null)).toBe(true);
+    // Arrows no longer move between views.
+    await page.locator('#main').focus();
+    await page.keyboard.press('PageDown');
+    expect(await heading()).toBe('Projection');
+  });
+
+  it('remembers the chosen levers, and ends the mode when full screen ends', async () => {
+    await page.getByTestId('workshop-toggle').click();
+    await expect.poll(() => bar().isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('slider', { name: 'Target occupancy' }).inputValue()).toBe('80');
+    const fullscreen = await page.evaluate(() => document.fullscreenElement !== null);
+    if (fullscreen) {
+      await page.evaluate(() => document.exitFullscreen());
+    } else {
+      await page.getByTestId('workshop-exit').click();
+    }
+    await expect.poll(() => bar().count()).toBe(0);
+    expect(await nav().isVisible()).toBe(true);
+  });
+
+  it('breaks no CSP rule and throws no page error', () => {
+    expect(cspViolations).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
