@@ -45,8 +45,11 @@ function isAppUrl(url: string): boolean {
 /** Locks down every session and every web contents the app creates. */
 export function hardenApp(): void {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  // Every permission is refused, except full screen for the app's own page (workshop mode).
+  ses.setPermissionRequestHandler((contents, permission, callback) =>
+    callback(permission === 'fullscreen' && isAppUrl(contents.getURL())),
+  );
+  ses.setPermissionCheckHandler((_contents, permission, origin) => permission === 'fullscreen' && isAppUrl(origin));
   ses.setDevicePermissionHandler(() => false);
   // No request leaves the app: only app:// (and devtools in development) may load.
   ses.webRequest.onBeforeRequest((details, callback) => {
