@@ -1,5 +1,5 @@
 /**
- * Sensitivity of a scenario's five-year cost and gap to ±20% on each key assumption (the tornado
+ * Sensitivity of a scenario's five-year cost (cash and NPV) and final-year bed gap to ±20% on each key assumption (the tornado
  * chart): demand, children's home prices, target occupancy, the open-market access share, the
  * discount rate and the distance penalty. Deterministic (central projection) so it is quick.
  */
@@ -69,7 +69,7 @@ export function runSensitivity(plans: PlanService, id: string): SensitivityResul
       demandFactor,
     );
     const outcome = runScenario(scenarioContextFromPlan(d, projection, options), scenario);
-    return { cost: outcome.totals.cost.total, npv: outcome.npv.total, gap: outcome.totals.gap };
+    return { cost: outcome.totals.cost.total, npv: outcome.npv.total, gap: outcome.totals.finalYearGap };
   };
   const withPrices = (f: number): PlanData => ({
     ...data,

@@ -1,0 +1,469 @@
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { BASELINE_SCENARIO_ID } from '../../../../shared/scenario/builtin.js';
+import type { ScenarioOutcome } from '../../../../shared/scenario/types.js';
+import { api } from '../../api';
+import { usePlan } from '../../app/PlanContext';
+import { LocalityChart, SeriesLegend, TornadoChart, YearBarChart, YearLineChart } from '../../charts/ScenarioCharts';
+import type { YearSeries } from '../../charts/scenarioCharts';
+import { AssumptionsTable } from '../scenarios/AssumptionsTable';
+import {
+  formatCount,
+  formatCountDiff,
+  formatDecimal,
+  formatMoney,
+  formatMoneyDiff,
+  formatMoneyTick,
+  formatShare,
+  yearSpan,
+} from '../scenarios/scenarioFormat';
+import { useScenarioList, useScenarioRun } from '../scenarios/useScenarios';
+import { keyFigureRows, localityRows, yearSeries } from './compareModel';
+import { KeyFigureTable } from './KeyFigureTable';
+import { sensitivityFromHost, sensitivityFromOutcome, type Sensitivity } from './sensitivity';
+import '../scenarios/scenarios.css';
+
+/** At most this many scenarios beside the baseline (the host's limit). */
+export const maxCompared = 4;
+
+type Mode = 'amount' | 'difference';
+
+/** The scenarios ticked, kept while the app runs; null until the user first chooses. */
+let rememberedChoice: { planKey: string; ids: string[] } | null = null;
+
+const gapTick = (v: number) => formatCount(v);
+/** A change in beds: "+5", "−8", and "0" (not "no change") where a chart needs a number. */
+const signedGap = (v: number) => (Math.round(v) === 0 ? '0' : formatCountDiff(v));
+
+/**
+ * Compare: the baseline and one to four scenarios side by side — key figures with differences,
+ * charts of the gap, where children are placed and cost over time, and how sensitive the first
+ * scenario's cost and gap are to its key assumptions.
+ */
+export function CompareView() {
+  const { summary, plan } = usePlan();
+  const planKey = `${plan.path ?? ''}|${plan.name}`;
+  const { list, error: listError } = useScenarioList(summary);
+  const [chosen, setChosen] = useState<string[] | null>(
+    rememberedChoice && rememberedChoice.planKey === planKey ? rememberedChoice.ids : null,
+  );
+  // Scenarios move the gap and cost by a few per cent, so differences show them best; amounts are a click away.
+  const [gapMode, setGapMode] = useState<Mode>('difference');
+  const [costMode, setCostMode] = useState<Mode>('difference');
+  const ids = {
+    picker: useId(),
+    table: useId(),
+    charts: useId(),
+    locality: useId(),
+    sensitivity: useId(),
+    assumptions: useId(),
+  };
+
+  useEffect(() => {
+    if (chosen) rememberedChoice = { planKey, ids: chosen };
+  }, [planKey, chosen]);
+
+  const choices = useMemo(() => (list ?? []).filter((s) => s.id !== BASELINE_SCENARIO_ID), [list]);
+  // Until the user chooses, compare the first two scenarios; drop any that no longer exist.
+  const picked = useMemo(() => {
+    const known = new Set(choices.map((c) => c.id));
+    const base = chosen ?? choices.slice(0, 2).map((c) => c.id);
+    return base.filter((id) => known.has(id)).slice(0, maxCompared);
+  }, [chosen, choices]);
+
+  const run = useScenarioRun(list ? picked : null, summary);
+  const result = run.result;
+
+  function toggle(id: string, on: boolean) {
+    const next = on ? [...picked.filter((p) => p !== id), id] : picked.filter((p) => p !== id);
+    // Keep the list's order, so columns and colours do not jump about.
+    setChosen(choices.map((c) => c.id).filter((c) => next.includes(c)));
+  }
+
+  // Columns in the order chosen (the result's order), baseline first.
+  const columns: ScenarioOutcome[] = useMemo(() => (result ? [result.baseline, ...result.outcomes] : []), [result]);
+  const rows = useMemo(() => (result ? keyFigureRows(result.baseline, result.outcomes) : []), [result]);
+  const years = result ? result.baseline.years.map((y) => y.year) : [];
+  const span = yearSpan(years);
+  const lastYear = years[years.length - 1] ?? '';
+
+  const gapSeries = useMemo(() => yearSeries(columns, (y) => y.gap, gapMode), [columns, gapMode]);
+  const costSeries = useMemo(() => {
+    const series = yearSeries(columns, (y) => y.cost.total, costMode);
+    return costMode === 'difference' ? series.slice(1) : series;
+  }, [columns, costMode]);
+  const locality = useMemo(() => localityRows(columns), [columns]);
+
+  const first = result?.outcomes[0] ?? null;
+  // An instant first-order estimate from this run, replaced by the host's exact re-runs when they arrive.
+  const estimate = useMemo(() => (first ? sensitivityFromOutcome(first) : null), [first]);
+  const [exact, setExact] = useState<{ id: string; value: Sensitivity } | null>(null);
+  useEffect(() => {
+    if (!first) return;
+    let current = true;
+    const finalYear = first.years[first.years.length - 1]?.year ?? '';
+    api
+      .runSensitivity({ id: first.scenario.id })
+      .then((host) => {
+        if (current) setExact({ id: first.scenario.id, value: sensitivityFromHost(host, finalYear) });
+      })
+      .catch(() => undefined); // the estimate stays on screen; the run's own errors are shown above
+    return () => {
+      current = false;
+    };
+  }, [first]);
+  const isExact = Boolean(first && exact && exact.id === first.scenario.id);
+  const sensitivity = isExact && exact ? exact.value : estimate;
+
+  let status = '';
+  if (run.updating) status = 'Updating…';
+  else if (run.error) status = 'Could not update the comparison.';
+  else if (result) status = `Up to date: ${result.baseline.simulations.toLocaleString('en-GB')} simulations, ${span}`;
+
+  const stale = run.updating && result !== null;
+  const shownIds = columns
+    .slice(1)
+    .map((o) => o.scenario.id)
+    .join('|');
+  const resultMatches = shownIds === picked.join('|');
+
+  return (
+    <div className="compare-view">
+      <div className="view-header">
+        <h1>Compare</h1>
+        <p className="scn-subtitle">{summary.consortium.name}</p>
+        <p className="scn-status cmp-status" role="status" data-testid="compare-status">
+          {status}
+        </p>
+      </div>
+
+      {listError && (
+        <div className="scn-error" role="alert">
+          <p>The scenarios could not be loaded: {listError.message}</p>
+        </div>
+      )}
+
+      <div className="cmp-controls">
+        <fieldset className="cmp-picker" aria-describedby={`${ids.picker}-hint`}>
+          <legend>Compare with the baseline</legend>
+          <span id={`${ids.picker}-hint`} className="field-hint cmp-picker-hint">
+            Tick one to four scenarios; build and change them in the Scenarios view.
+          </span>
+          <ul className="cmp-choices">
+            {choices.map((c) => {
+              const on = picked.includes(c.id);
+              return (
+                <li key={c.id}>
+                  <label className="scn-check-label">
+                    <input
+                      type="checkbox"
+                      checked={on}
+                      disabled={!on && picked.length >= maxCompared}
+                      onChange={(e) => toggle(c.id, e.target.checked)}
+                      data-id={c.id}
+                    />
+                    {c.name}
+                    {c.illustrative && <span className="tag tag-illustrative">Illustrative</span>}
+                  </label>
+                </li>
+              );
+            })}
+            {list && choices.length === 0 && (
+              <li className="muted">This plan has no scenarios yet: create one in the Scenarios view.</li>
+            )}
+          </ul>
+        </fieldset>
+      </div>
+
+      {run.error && (
+        <div className="scn-error" role="alert">
+          <p>The comparison could not be worked out: {run.error.message}</p>
+        </div>
+      )}
+      {!result && !run.error && (
+        <p className="scn-loading" aria-busy="true">
+          Working out the comparison…
+        </p>
+      )}
+
+      {result && (
+        <div className={stale || !resultMatches ? 'cmp-body is-updating' : 'cmp-body'}>
+          <div className={columns.length > 3 ? 'cmp-overview is-stacked' : 'cmp-overview'}>
+            <section className="cmp-section" aria-labelledby={ids.table}>
+              <h2 id={ids.table}>Key figures, {span}</h2>
+              <KeyFigureTable
+                columns={columns}
+                rows={rows}
+                caption={`Key figures for ${result.baseline.consortiumName}, ${span}: the baseline and ${columns.length - 1} scenarios, with differences from the baseline.`}
+              />
+              <p className="scn-caption">
+                Under each scenario’s figure: its difference from the baseline, in blue where better and orange where
+                worse. Children are summed over the years (child-years); the 20+ mile share is over all placements;
+                costs are cash in the price year’s prices, and the net present value is discounted at{' '}
+                {formatShare(result.baseline.discountRate)} a year (HM Treasury Green Book). Medians over{' '}
+                {result.baseline.simulations.toLocaleString('en-GB')} demand simulations. Scenarios marked illustrative
+                rest on illustrative lever values, not any council’s own figures.
+              </p>
+            </section>
+
+            <section className="cmp-section" aria-labelledby={ids.charts}>
+              <h2 id={ids.charts}>Over time</h2>
+              <div className="cmp-charts cmp-charts-stacked">
+                <ChartCard
+                  title="Bed gap by year"
+                  note={
+                    gapMode === 'amount'
+                      ? 'Beds needed − accessible places (median). Above zero means short.'
+                      : 'Each scenario’s gap less the baseline’s (median). Below zero: fewer beds short than the baseline.'
+                  }
+                  series={gapSeries}
+                  format={gapMode === 'amount' ? formatDecimal : signedGap}
+                  mode={gapMode}
+                  onMode={setGapMode}
+                  legend={
+                    <SeriesLegend items={gapSeries.map((s) => ({ name: s.name, styleIndex: s.styleIndex ?? 0 }))} />
+                  }
+                >
+                  <YearLineChart
+                    series={gapSeries}
+                    title={gapMode === 'amount' ? 'Bed gap by year' : 'Bed gap by year, difference from the baseline'}
+                    axisTitle={gapMode === 'amount' ? 'Beds short' : 'Beds, against the baseline'}
+                    format={gapMode === 'amount' ? formatDecimal : signedGap}
+                    tickFormat={gapMode === 'amount' ? gapTick : signedGap}
+                    includeZero={gapMode === 'difference'}
+                    testId="compare-chart-gap"
+                  />
+                </ChartCard>
+                <ChartCard
+                  title="Cost by year"
+                  note={
+                    costMode === 'amount'
+                      ? 'Cash cost of placements, contracts, homes and programmes, in the price year’s prices.'
+                      : 'Each scenario’s cost less the baseline’s, in the price year’s prices. Above zero: dearer than the baseline.'
+                  }
+                  series={costSeries}
+                  format={costMode === 'amount' ? formatMoney : formatMoneyDiff}
+                  mode={costMode}
+                  onMode={setCostMode}
+                  legend={
+                    <SeriesLegend
+                      bars
+                      items={costSeries.map((s) => ({ name: s.name, styleIndex: s.styleIndex ?? 0 }))}
+                    />
+                  }
+                >
+                  <YearBarChart
+                    series={costSeries}
+                    title={costMode === 'amount' ? 'Cost by year' : 'Cost by year, difference from the baseline'}
+                    axisTitle={costMode === 'amount' ? 'Cost' : 'Cost, against the baseline'}
+                    format={costMode === 'amount' ? formatMoney : formatMoneyDiff}
+                    tickFormat={formatMoneyTick}
+                    testId="compare-chart-cost"
+                  />
+                </ChartCard>
+              </div>
+            </section>
+          </div>
+
+          <section className="cmp-section" aria-labelledby={ids.locality}>
+            <h2 id={ids.locality}>Where children are placed in {lastYear}</h2>
+            <ChartCard
+              title="Children on 31 March, by where they are placed"
+              note="In their own LA, elsewhere in the consortium, or outside it; the key figures give the five-year totals."
+              wide
+            >
+              <LocalityChart
+                rows={locality}
+                title={`Where children are placed in ${lastYear}`}
+                format={formatCount}
+                testId="compare-chart-locality"
+              />
+              <details className="cmp-chart-table">
+                <summary>The figures as a table</summary>
+                <div className="scn-table-scroll">
+                  <table className="scn-table">
+                    <caption className="visually-hidden">Where children are placed in {lastYear}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Scenario</th>
+                        <th scope="col" className="num">
+                          In own LA
+                        </th>
+                        <th scope="col" className="num">
+                          Elsewhere in the consortium
+                        </th>
+                        <th scope="col" className="num">
+                          Outside the consortium
+                        </th>
+                        <th scope="col" className="num">
+                          No registered place
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {locality.map((r) => (
+                        <tr key={r.id}>
+                          <th scope="row">{r.name}</th>
+                          <td className="num">{formatCount(r.parts.ownLa)}</td>
+                          <td className="num">{formatCount(r.parts.elsewhere)}</td>
+                          <td className="num">{formatCount(r.parts.outside)}</td>
+                          <td className="num">{formatCount(r.parts.unmet)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </details>
+            </ChartCard>
+          </section>
+
+          {first && sensitivity && (
+            <section className="cmp-section" aria-labelledby={ids.sensitivity}>
+              <h2 id={ids.sensitivity}>How sensitive is “{first.scenario.name}”?</h2>
+              <p className="scn-caption cmp-lead">
+                Each bar is the change in the scenario’s figure when one assumption is{' '}
+                {Math.round(sensitivity.step * 100)}% lower (blue, above) or higher (orange, below). Five-year cost:{' '}
+                {formatMoney(sensitivity.base.cost)}; bed gap in {sensitivity.finalYear}:{' '}
+                {formatCount(sensitivity.base.gap)}.
+              </p>
+              <ul className="sc-legend" aria-label="Key to the charts">
+                <li>
+                  <svg viewBox="0 0 16 14" className="sc-legend-swatch sc-legend-swatch-box" aria-hidden="true">
+                    <rect x="1" y="1" width="14" height="12" className="sc-tornado-low" />
+                  </svg>
+                  Assumption {Math.round(sensitivity.step * 100)}% lower
+                </li>
+                <li>
+                  <svg viewBox="0 0 16 14" className="sc-legend-swatch sc-legend-swatch-box" aria-hidden="true">
+                    <rect x="1" y="1" width="14" height="12" className="sc-tornado-high" />
+                  </svg>
+                  Assumption {Math.round(sensitivity.step * 100)}% higher
+                </li>
+              </ul>
+              <div className="cmp-charts">
+                <div className="cmp-card">
+                  <h3>Five-year cost, {span}</h3>
+                  <TornadoChart
+                    rows={sensitivity.rows}
+                    base={sensitivity.base}
+                    metric="cost"
+                    title={`Sensitivity of the five-year cost of ${first.scenario.name}`}
+                    format={formatMoneyDiff}
+                    tickFormat={formatMoneyTick}
+                    step={`${Math.round(sensitivity.step * 100)}%`}
+                    testId="compare-chart-tornado-cost"
+                  />
+                </div>
+                <div className="cmp-card">
+                  <h3>Bed gap in {sensitivity.finalYear}</h3>
+                  <TornadoChart
+                    rows={sensitivity.rows}
+                    base={sensitivity.base}
+                    metric="gap"
+                    title={`Sensitivity of the ${sensitivity.finalYear} bed gap of ${first.scenario.name}`}
+                    format={signedGap}
+                    tickFormat={signedGap}
+                    step={`${Math.round(sensitivity.step * 100)}%`}
+                    testId="compare-chart-tornado-gap"
+                  />
+                </div>
+              </div>
+              <p className="scn-caption" data-testid="sensitivity-basis">
+                {isExact
+                  ? 'Each assumption was changed in turn and the projection, allocation and costs run again (central projection). Beds, places and start years are levers: change them in the Scenarios view to see their effect.'
+                  : 'A first-order estimate from this run while the exact re-runs are worked out: prices scale the part of the cost they price; demand and occupancy move beds needed, and so the gap, exactly.'}
+              </p>
+            </section>
+          )}
+
+          <section className="cmp-section" aria-labelledby={ids.assumptions}>
+            <h2 id={ids.assumptions}>Assumptions behind the figures</h2>
+            {columns.map((o) => (
+              <AssumptionsTable
+                key={o.scenario.id}
+                assumptions={o.assumptions}
+                title={`${o.scenario.name}${o.scenario.illustrative ? ' (illustrative)' : ''}`}
+              />
+            ))}
+          </section>
+        </div>
+      )}
+    </div>
+  );
+}
+
+interface ChartCardProps {
+  title: string;
+  note: string;
+  legend?: ReactNode;
+  mode?: Mode;
+  onMode?(mode: Mode): void;
+  wide?: boolean;
+  /** The figures drawn, offered as a table too (the accessible alternative to the chart). */
+  series?: readonly YearSeries[];
+  format?: (v: number) => string;
+  children: ReactNode;
+}
+
+/**
+ * A chart with its title, a choice between amounts and differences (when offered), its key, a note
+ * and the figures as a table.
+ */
+function ChartCard({ title, note, legend, mode, onMode, wide = false, series, format, children }: ChartCardProps) {
+  const name = useId();
+  const years = series?.[0]?.values.map((v) => v.year) ?? [];
+  return (
+    <figure className={wide ? 'cmp-card cmp-card-wide' : 'cmp-card'}>
+      <div className="cmp-card-header">
+        <h3>{title}</h3>
+        {mode && onMode && (
+          <div className="cmp-mode" role="radiogroup" aria-label={`${title}: show`}>
+            {(['amount', 'difference'] as const).map((m) => (
+              <label key={m} className={mode === m ? 'is-checked' : undefined}>
+                <input type="radio" name={name} value={m} checked={mode === m} onChange={() => onMode(m)} />
+                {m === 'amount' ? 'Amounts' : 'Against the baseline'}
+              </label>
+            ))}
+          </div>
+        )}
+      </div>
+      {legend}
+      {children}
+      <figcaption className="scn-caption">{note}</figcaption>
+      {series && format && series.length > 0 && (
+        <details className="cmp-chart-table">
+          <summary>The figures as a table</summary>
+          <div className="scn-table-scroll">
+            <table className="scn-table">
+              <caption className="visually-hidden">
+                {title}
+                {mode === 'difference' ? ', against the baseline' : ''}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Scenario</th>
+                  {years.map((y) => (
+                    <th key={y} scope="col" className="num">
+                      {y}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {series.map((s) => (
+                  <tr key={s.id}>
+                    <th scope="row">{s.name}</th>
+                    {s.values.map((v) => (
+                      <td key={v.year} className="num">
+                        {format(v.value)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      )}
+    </figure>
+  );
+}

@@ -1,0 +1,184 @@
+import { useId, useMemo } from 'react';
+import type { ScenarioOutcome } from '../../../../shared/scenario/types.js';
+import type { ShownError } from '../../app/usePlanController';
+import { AssumptionsTable } from './AssumptionsTable';
+import { outcomeColumns, outcomeHeadline, outcomeRows, type OutcomeCell, type OutcomeRow } from './outcomeModel';
+import { formatShare, yearSpan } from './scenarioFormat';
+
+export interface ScenarioOutcomesProps {
+  scenarioName: string;
+  /** The selected scenario's outcome (null until it has been run). */
+  outcome: ScenarioOutcome | null;
+  baseline: ScenarioOutcome | null;
+  status: string;
+  updating: boolean;
+  error: ShownError | null;
+  /** The editor has changes not yet saved, so these outcomes are for the saved scenario. */
+  unsavedEdits: boolean;
+}
+
+function Cell({ cell, testColumn }: { cell: OutcomeCell; testColumn: string }) {
+  return (
+    <>
+      <span className="scn-value" data-column={testColumn}>
+        {cell.text}
+      </span>
+      {cell.range && (
+        <span className="scn-range">
+          <span className="visually-hidden">80% range </span>
+          {cell.range}
+        </span>
+      )}
+      {cell.diff && (
+        <span className={`scn-diff is-${cell.diff.judgement}`} data-column={`${testColumn}-diff`}>
+          {cell.diff.text}
+          <span className="visually-hidden"> against the baseline</span>
+        </span>
+      )}
+    </>
+  );
+}
+
+function Row({ row, total }: { row: OutcomeRow; total: boolean }) {
+  return (
+    <tr data-testid={total ? 'outcome-total' : 'outcome-row'} data-year={total ? undefined : row.key}>
+      <th scope="row" className="scn-year">
+        {row.label}
+      </th>
+      {outcomeColumns.map((c) => (
+        <td key={c.key} className={`num${c.groupStart ? ' group-start' : ''}`}>
+          <Cell cell={row.cells[c.key]} testColumn={c.key} />
+        </td>
+      ))}
+    </tr>
+  );
+}
+
+/**
+ * The selected scenario's outcomes against the baseline: each year and the total, with differences,
+ * then the warnings, how the distances were calibrated and every assumption behind the figures.
+ */
+export function ScenarioOutcomes({
+  scenarioName,
+  outcome,
+  baseline,
+  status,
+  updating,
+  error,
+  unsavedEdits,
+}: ScenarioOutcomesProps) {
+  const headingId = useId();
+  const rows = useMemo(() => (outcome ? outcomeRows(outcome, baseline) : []), [outcome, baseline]);
+  const yearRows = rows.filter((r) => r.key !== 'total');
+  const totalRow = rows.find((r) => r.key === 'total');
+  const isBaseline = outcome !== null && outcome === baseline;
+  const span = outcome ? yearSpan(outcome.years.map((y) => y.year)) : '';
+  const calibration = outcome?.calibration;
+
+  return (
+    <section className="scn-outcomes" data-testid="scenario-outcomes" aria-labelledby={headingId}>
+      <div className="scn-outcomes-header">
+        <h2 id={headingId}>
+          Outcomes of “{scenarioName}”{isBaseline ? '' : ' against the baseline'}
+          {span && <span className="scn-heading-note"> {span}</span>}
+        </h2>
+        <p className="scn-status" role="status" data-testid="scenario-status">
+          {status}
+        </p>
+      </div>
+
+      {error && (
+        <div className="scn-error" role="alert">
+          <p>
+            The outcomes of “{scenarioName}” could not be worked out: {error.message}
+          </p>
+        </div>
+      )}
+      {unsavedEdits && (
+        <p className="scn-notice">These outcomes are for the saved scenario: save your changes to see their effect.</p>
+      )}
+      {!outcome && !error && (
+        <p className="scn-loading" aria-busy="true">
+          Working out the outcomes…
+        </p>
+      )}
+
+      {outcome && (
+        <div className={updating ? 'scn-outcomes-body is-updating' : 'scn-outcomes-body'}>
+          <p className="scn-headline">{outcomeHeadline(outcome, baseline)}</p>
+          <div className="scn-table-scroll">
+            <table className="scn-table scn-outcome-table">
+              <caption className="visually-hidden">
+                Outcomes of {outcome.scenario.name} by year{isBaseline ? '' : ', with differences from the baseline'}
+              </caption>
+              <thead>
+                <tr className="scn-group-head">
+                  <td />
+                  <td />
+                  <th scope="colgroup" colSpan={4} className="group-start">
+                    Where children are placed (on 31 March)
+                  </th>
+                  <th scope="colgroup" colSpan={2} className="group-start">
+                    Distance and safety
+                  </th>
+                  <th scope="colgroup" colSpan={2} className="group-start">
+                    Cost
+                  </th>
+                </tr>
+                <tr>
+                  <th scope="col" className="scn-year">
+                    Year <span className="scn-th-hint">to 31 March</span>
+                  </th>
+                  {outcomeColumns.map((c) => (
+                    <th key={c.key} scope="col" className={`num${c.groupStart ? ' group-start' : ''}`}>
+                      {c.label} <span className="scn-th-hint">{c.hint}</span>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {yearRows.map((r) => (
+                  <Row key={r.key} row={r} total={false} />
+                ))}
+              </tbody>
+              {totalRow && (
+                <tfoot>
+                  <Row row={{ ...totalRow, label: `Total ${span}` }} total />
+                </tfoot>
+              )}
+            </table>
+          </div>
+          <p className="scn-caption">
+            Medians over {outcome.simulations.toLocaleString('en-GB')}{' '}
+            {outcome.uncertainty === 'simulated' ? 'demand simulations' : 'demand paths'}; the 80% range of the gap is
+            P10–P90. The total row sums the years: the gap in bed-years, children in child-years, the share over all
+            placements; present value is discounted at {formatShare(outcome.discountRate)} a year.
+            {isBaseline ? '' : ' Under each figure: the difference from the baseline.'} Money is in the price year’s
+            prices unless a price-growth lever says otherwise.
+          </p>
+
+          {outcome.warnings.length > 0 && (
+            <div className="scn-warnings">
+              <h3>Read with these in mind</h3>
+              <ul>
+                {outcome.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+
+          {calibration && (
+            <p className="scn-caption">
+              Distances are calibrated so that the baseline places {formatShare(calibration.over20MilesAchieved)} of{' '}
+              {calibration.year}’s {calibration.children.toLocaleString('en-GB')} children more than 20 miles from home,
+              against a target of {formatShare(calibration.over20MilesTarget)} (see the assumptions).
+            </p>
+          )}
+
+          <AssumptionsTable assumptions={outcome.assumptions} />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,369 @@
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { BASELINE_SCENARIO_ID } from '../../../../shared/scenario/builtin.js';
+import type { Scenario } from '../../../../shared/scenario/levers.js';
+import { api } from '../../api';
+import { usePlan } from '../../app/PlanContext';
+import { toShownError } from '../../app/usePlanController';
+import { formatTimestamp } from '../../app/format';
+import { sameDraft, scenarioToDraft, validateDraft, type ScenarioDraft } from './leverFields';
+import { ConfirmDeleteDialog, NameDialog } from './ScenarioDialogs';
+import { ScenarioEditor } from './ScenarioEditor';
+import { ScenarioOutcomes } from './ScenarioOutcomes';
+import { yearSpan } from './scenarioFormat';
+import { knownProjectionYears, useScenarioList, useScenarioRun, type ScenarioListItem } from './useScenarios';
+import './scenarios.css';
+
+/** The selection and unsaved edits, kept while the app runs so that coming back finds them. */
+let remembered: { planKey: string; selectedId: string; drafts: Record<string, ScenarioDraft> } = {
+  planKey: '',
+  selectedId: BASELINE_SCENARIO_ID,
+  drafts: {},
+};
+
+type Dialog = 'new' | 'duplicate' | 'rename' | 'delete' | null;
+
+/** A new scenario id such as "scenario-3f9a1c7b2e". */
+function newScenarioId(): string {
+  const bytes = new Uint8Array(5);
+  crypto.getRandomValues(bytes);
+  return `scenario-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** The scenario as saved, without the list's extra fields. */
+function storedScenario(item: ScenarioListItem): Scenario {
+  return { id: item.id, name: item.name, notes: item.notes, illustrative: item.illustrative, levers: item.levers };
+}
+
+/**
+ * The Scenarios view: the plan's scenarios (the baseline read-only), each one's levers in a form
+ * checked as you type, and its outcomes against the baseline, run again shortly after each save.
+ * Another plan starts afresh.
+ */
+export function ScenariosView() {
+  const { plan } = usePlan();
+  const planKey = `${plan.path ?? ''}|${plan.name}`;
+  return <ScenariosForPlan key={planKey} planKey={planKey} />;
+}
+
+function ScenariosForPlan({ planKey }: { planKey: string }) {
+  const { summary, perform } = usePlan();
+  const fresh = remembered.planKey !== planKey;
+  const [selectedId, setSelectedId] = useState(fresh ? BASELINE_SCENARIO_ID : remembered.selectedId);
+  const [drafts, setDrafts] = useState<Record<string, ScenarioDraft>>(fresh ? {} : remembered.drafts);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const ids = { list: useId(), main: useId() };
+
+  useEffect(() => {
+    remembered = { planKey, selectedId, drafts };
+  }, [planKey, selectedId, drafts]);
+
+  const { list, error: listError } = useScenarioList(summary);
+  const item = list?.find((s) => s.id === selectedId) ?? list?.[0] ?? null;
+  const isBaseline = item?.id === BASELINE_SCENARIO_ID;
+  const runIds = item ? (isBaseline ? [] : [item.id]) : null;
+  const run = useScenarioRun(runIds, summary);
+  const result = run.result;
+
+  const members = useMemo(
+    () =>
+      summary.authorities
+        .filter((a) => a.isMember)
+        .map((a) => ({ code: a.code, name: a.name }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
+    [summary],
+  );
+  const years = result ? result.baseline.years.map((y) => y.year) : knownProjectionYears();
+  const yearsKey = years.join(',');
+  const blockPrice = result?.baseline.assumptions.find((a) => a.key === 'price.blockContract')?.value;
+
+  const baseDraft = useMemo(() => (item ? scenarioToDraft(item) : null), [item]);
+  const draft = (item && drafts[item.id]) || baseDraft;
+  const dirty = Boolean(item && drafts[item.id] && baseDraft && !sameDraft(drafts[item.id]!, baseDraft));
+
+  const validated = useMemo(() => {
+    if (!item || !draft || isBaseline) return null;
+    return validateDraft(item, draft, { members, years: yearsKey ? yearsKey.split(',') : [] });
+  }, [item, draft, isBaseline, members, yearsKey]);
+
+  const outcome = result
+    ? isBaseline
+      ? result.baseline
+      : (result.outcomes.find((o) => o.scenario.id === item?.id) ?? null)
+    : null;
+  const span = result ? yearSpan(result.baseline.years.map((y) => y.year)) : '';
+  let status = '';
+  if (run.updating) status = 'Updating…';
+  else if (run.error) status = 'Could not update the outcomes.';
+  else if (outcome) status = `Up to date: ${outcome.simulations.toLocaleString('en-GB')} simulations, ${span}`;
+
+  /** Runs a change to the plan; resolves to an error message, or null when it was made. */
+  const act = useCallback(
+    async (task: () => Promise<void>): Promise<string | null> => {
+      const out: { error: string | null } = { error: null };
+      const ran = await perform(async () => {
+        try {
+          await task();
+        } catch (e) {
+          out.error = toShownError(e).message;
+        }
+      });
+      if (!ran && !out.error) out.error = 'Another change is still being made: try again in a moment.';
+      return out.error;
+    },
+    [perform],
+  );
+
+  function select(id: string) {
+    setSelectedId(id);
+    setSaveError(null);
+  }
+
+  function changeDraft(next: ScenarioDraft) {
+    if (!item) return;
+    setDrafts((prev) => ({ ...prev, [item.id]: next }));
+    setSaveError(null);
+  }
+
+  function dropDraft(id: string) {
+    setDrafts((prev) => {
+      const next = { ...prev };
+      delete next[id];
+      return next;
+    });
+  }
+
+  async function save() {
+    const scenario = validated?.scenario;
+    if (!item || !scenario) return;
+    setSaving(true);
+    const error = await act(() => api.saveScenario({ scenario }).then(() => undefined));
+    setSaving(false);
+    if (error) setSaveError(error);
+    else {
+      // Keep the saved values (tidied) until the list shows them, so nothing flickers back.
+      setDrafts((prev) => ({ ...prev, [item.id]: scenarioToDraft(scenario) }));
+      setSaveError(null);
+    }
+  }
+
+  const otherNames = (list ?? []).filter((s) => s.id !== item?.id).map((s) => s.name);
+  const allNames = (list ?? []).map((s) => s.name);
+
+  return (
+    <div className="scenarios-view">
+      <div className="view-header">
+        <h1>Scenarios</h1>
+        <p className="scn-subtitle">{summary.consortium.name}</p>
+      </div>
+      <p className="scn-intro">
+        What could the consortium do? Each scenario applies levers — block contracts, new homes, access agreements,
+        closures, prevention, step-down, price growth, a distance policy — to the baseline, and shows where children
+        would be placed, how far from home, and what it would cost. Built-in scenarios use illustrative values.
+      </p>
+
+      {listError && (
+        <div className="scn-error" role="alert">
+          <p>The scenarios could not be loaded: {listError.message}</p>
+        </div>
+      )}
+
+      <div className="scn-layout">
+        <section className="scn-side" aria-labelledby={ids.list}>
+          <div className="scn-side-header">
+            <h2 id={ids.list}>Scenarios</h2>
+            <button type="button" className="button button-small" onClick={() => setDialog('new')} disabled={!list}>
+              New scenario…
+            </button>
+          </div>
+          {!list && !listError && <p className="scn-loading">Loading…</p>}
+          <ul className="scn-list" data-testid="scenario-list">
+            {(list ?? []).map((s) => {
+              const current = s.id === item?.id;
+              const baseline = s.id === BASELINE_SCENARIO_ID;
+              const unsaved = Boolean(drafts[s.id]) && !sameDraft(drafts[s.id]!, scenarioToDraft(s));
+              return (
+                <li key={s.id} data-testid="scenario-item" data-id={s.id}>
+                  <button
+                    type="button"
+                    className="scn-item"
+                    aria-current={current ? 'true' : undefined}
+                    onClick={() => select(s.id)}
+                  >
+                    <span className="scn-item-name">{s.name}</span>
+                    <span className="scn-item-tags">
+                      {baseline && <span className="tag tag-baseline">Read-only</span>}
+                      {s.illustrative && (
+                        <span className="tag tag-illustrative" data-testid="illustrative-tag">
+                          Illustrative
+                        </span>
+                      )}
+                      {unsaved && <span className="tag tag-unsaved">Unsaved edits</span>}
+                    </span>
+                    <span className="scn-item-meta">
+                      {baseline
+                        ? 'No levers'
+                        : `${s.levers.length} ${s.levers.length === 1 ? 'lever' : 'levers'}${s.updatedAt ? ` · changed ${formatTimestamp(s.updatedAt)}` : ''}`}
+                    </span>
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+
+        {item && draft && (
+          <section className="scn-main" aria-labelledby={ids.main} data-scenario={item.id}>
+            <div className="scn-main-header">
+              <h2 id={ids.main} className="scn-title" data-testid="scenario-title">
+                {item.name}
+              </h2>
+              {isBaseline && <span className="tag tag-baseline">Read-only</span>}
+              {item.illustrative && <span className="tag tag-illustrative">Illustrative</span>}
+              <div className="scn-actions">
+                {!isBaseline && (
+                  <button type="button" className="button button-small" onClick={() => setDialog('rename')}>
+                    Rename…
+                  </button>
+                )}
+                <button type="button" className="button button-small" onClick={() => setDialog('duplicate')}>
+                  Duplicate…
+                </button>
+                {!isBaseline && (
+                  <button type="button" className="button button-small" onClick={() => setDialog('delete')}>
+                    Delete…
+                  </button>
+                )}
+              </div>
+            </div>
+
+            {isBaseline ? (
+              <div className="scn-baseline-note">
+                <p>{item.notes}</p>
+                <p>
+                  The baseline has no levers and cannot be edited: every scenario is compared with it. Duplicate it to
+                  start a scenario of your own.
+                </p>
+              </div>
+            ) : (
+              <ScenarioEditor
+                key={item.id}
+                draft={draft}
+                problems={validated?.problems ?? { fields: {}, general: [] }}
+                members={members}
+                years={years}
+                blockPrice={blockPrice}
+                dirty={dirty}
+                valid={Boolean(validated?.scenario)}
+                saving={saving}
+                saveError={saveError}
+                onChange={changeDraft}
+                onSave={() => void save()}
+                onDiscard={() => {
+                  dropDraft(item.id);
+                  setSaveError(null);
+                }}
+              />
+            )}
+          </section>
+        )}
+      </div>
+
+      {item && (
+        <ScenarioOutcomes
+          scenarioName={item.name}
+          outcome={outcome}
+          baseline={result?.baseline ?? null}
+          status={status}
+          updating={run.updating}
+          error={run.error}
+          unsavedEdits={dirty}
+        />
+      )}
+
+      {dialog === 'new' && (
+        <NameDialog
+          title="New scenario"
+          label="Name"
+          initial=""
+          confirm="Create scenario"
+          otherNames={allNames}
+          intro="A new scenario starts with no levers (the same as the baseline); add levers to it."
+          onCancel={() => setDialog(null)}
+          onSubmit={async (name) => {
+            const id = newScenarioId();
+            const error = await act(() =>
+              api
+                .saveScenario({ scenario: { id, name, notes: '', illustrative: false, levers: [] } })
+                .then(() => undefined),
+            );
+            if (!error) {
+              select(id);
+              setDialog(null);
+            }
+            return error;
+          }}
+        />
+      )}
+      {dialog === 'duplicate' && item && (
+        <NameDialog
+          title="Duplicate scenario"
+          label="Name of the copy"
+          initial={`${item.name} (copy)`}
+          confirm="Duplicate"
+          otherNames={allNames}
+          intro={`The copy starts with the saved levers and notes of “${item.name}”.`}
+          onCancel={() => setDialog(null)}
+          onSubmit={async (name) => {
+            let newId: string | null = null;
+            const error = await act(async () => {
+              newId = (await api.duplicateScenario({ id: item.id, name })).id;
+            });
+            if (!error && newId) {
+              select(newId);
+              setDialog(null);
+            }
+            return error;
+          }}
+        />
+      )}
+      {dialog === 'rename' && item && !isBaseline && (
+        <NameDialog
+          title="Rename scenario"
+          label="Name"
+          initial={item.name}
+          confirm="Rename"
+          otherNames={otherNames}
+          onCancel={() => setDialog(null)}
+          onSubmit={async (name) => {
+            if (name === item.name) {
+              setDialog(null);
+              return null;
+            }
+            const error = await act(() =>
+              api.saveScenario({ scenario: { ...storedScenario(item), name } }).then(() => undefined),
+            );
+            if (!error) setDialog(null);
+            return error;
+          }}
+        />
+      )}
+      {dialog === 'delete' && item && !isBaseline && (
+        <ConfirmDeleteDialog
+          name={item.name}
+          onCancel={() => setDialog(null)}
+          onConfirm={async () => {
+            const error = await act(() => api.deleteScenario({ id: item.id }).then(() => undefined));
+            if (!error) {
+              dropDraft(item.id);
+              select(BASELINE_SCENARIO_ID);
+              setDialog(null);
+            }
+            return error;
+          }}
+        />
+      )}
+    </div>
+  );
+}

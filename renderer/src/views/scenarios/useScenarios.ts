@@ -1,0 +1,106 @@
+import { useEffect, useState } from 'react';
+import type { CallResults } from '../../../../shared/api/contract.js';
+import { api } from '../../api';
+import { toShownError, type ShownError } from '../../app/usePlanController';
+
+export type ScenarioListItem = CallResults['listScenarios'][number];
+export type RunResult = CallResults['runScenarios'];
+
+/** Simulations per run: enough for stable medians and ranges, quick enough (≈ 0.5–1 s) to feel live. */
+export const defaultSimulations = 500;
+
+/** How long to wait after a change before running the scenarios again. */
+export const runDebounceMs = 300;
+
+interface ListState {
+  revision: unknown;
+  list: ScenarioListItem[] | null;
+  error: ShownError | null;
+}
+
+/**
+ * The plan's scenarios (the baseline first), loaded again whenever `revision` changes (pass the
+ * plan summary, which is refreshed after every change to the plan).
+ */
+export function useScenarioList(revision: unknown): { list: ScenarioListItem[] | null; error: ShownError | null } {
+  const [state, setState] = useState<ListState>({ revision: null, list: null, error: null });
+  useEffect(() => {
+    let cancelled = false;
+    api.listScenarios({}).then(
+      (list) => {
+        if (!cancelled) setState({ revision, list, error: null });
+      },
+      (error: unknown) => {
+        if (!cancelled) setState((prev) => ({ ...prev, revision, error: toShownError(error) }));
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [revision]);
+  return { list: state.list, error: state.error };
+}
+
+/** The years of the last run, kept while the app runs (lever forms offer them as start years). */
+let lastYears: string[] = [];
+
+export function knownProjectionYears(): string[] {
+  return lastYears;
+}
+
+interface RunState {
+  key: string | null;
+  revision: unknown;
+  result: RunResult | null;
+  error: ShownError | null;
+}
+
+export interface ScenarioRunState {
+  /** The latest result (kept on screen while a newer one is on its way). */
+  result: RunResult | null;
+  error: ShownError | null;
+  /** True while the shown result is not for the current request. */
+  updating: boolean;
+}
+
+/**
+ * Runs the baseline and the scenarios `ids` (at most four), debounced: a change waits
+ * {@link runDebounceMs}, a newer request drops an older one's answer, and the last result stays on
+ * screen meanwhile. `ids` null runs nothing. `revision` changes whenever the plan does.
+ */
+export function useScenarioRun(
+  ids: readonly string[] | null,
+  revision: unknown,
+  simulations = defaultSimulations,
+): ScenarioRunState {
+  const key = ids ? `${simulations}|${ids.join('|')}` : null;
+  const [state, setState] = useState<RunState>({ key: null, revision: null, result: null, error: null });
+
+  useEffect(() => {
+    if (key === null) return;
+    const [sims = String(defaultSimulations), ...chosen] = key.split('|');
+    let cancelled = false;
+    const timer = window.setTimeout(() => {
+      api.runScenarios({ ids: chosen.filter((id) => id !== ''), simulations: Number(sims) }).then(
+        (result) => {
+          if (cancelled) return;
+          lastYears = result.baseline.years.map((y) => y.year);
+          setState({ key, revision, result, error: null });
+        },
+        (error: unknown) => {
+          if (!cancelled) setState((prev) => ({ ...prev, key, revision, error: toShownError(error) }));
+        },
+      );
+    }, runDebounceMs);
+    return () => {
+      cancelled = true;
+      window.clearTimeout(timer);
+    };
+  }, [key, revision]);
+
+  return {
+    result: state.result,
+    error: state.key === key && state.revision === revision ? state.error : null,
+    updating: key !== null && (state.key !== key || state.revision !== revision),
+  };
+}

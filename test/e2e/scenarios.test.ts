@@ -1,0 +1,221 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../helpers/tmp.js';
+import { startApp, repoRoot, type RunningApp } from './app-process.js';
+import { chromiumArgs, findChromium } from './chromium.js';
+
+const found = findChromium();
+const skipReason = 'reason' in found ? found.reason : undefined;
+if (skipReason) console.warn(`Scenarios end-to-end tests skipped: ${skipReason}`);
+
+const screenshotDir = path.join(repoRoot, 'docs', 'screenshots');
+
+describe.skipIf(skipReason)(`scenarios and compare end to end${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+  const tmp = makeTempDir('planner-e2e-scenarios-');
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+  const cspViolations: string[] = [];
+  const pageErrors: string[] = [];
+
+  const nav = (name: string) =>
+    page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name, exact: true }).click();
+  const items = () => page.getByTestId('scenario-list').getByTestId('scenario-item');
+  const item = (id: string) => page.locator(`[data-testid="scenario-item"][data-id="${id}"]`);
+  const itemNames = () => page.locator('[data-testid="scenario-item"] .scn-item-name').allTextContents();
+  const status = () => page.getByTestId('scenario-status').textContent();
+  const title = () => page.getByTestId('scenario-title').textContent();
+  const beds = () => page.getByTestId('lever-form').first().locator('[data-field="beds"]');
+
+  beforeAll(async () => {
+    app = await startApp(['--browser', '--no-open'], { PLANNER_DATA_DIR: path.join(tmp.dir, 'data') });
+    browser = await chromium.launch({ executablePath: 'path' in found ? found.path : undefined, args: chromiumArgs });
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+    });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    tmp.cleanup();
+  });
+
+  it('lists the baseline and the two illustrative scenarios, with the baseline’s outcomes by year', async () => {
+    await page.goto(app.url);
+    await expect.poll(() => page.getByTestId('authority-row').count(), { timeout: 15_000 }).toBe(10);
+    await nav('Scenarios');
+    await expect.poll(() => items().count(), { timeout: 15_000 }).toBe(3);
+    expect(await itemNames()).toEqual([
+      'Baseline',
+      'Joint block contract, 12 beds',
+      'Two consortium homes in Trafford from 2027',
+    ]);
+    expect(await item('baseline').getByTestId('illustrative-tag').count()).toBe(0);
+    expect(await item('joint-block-12').getByTestId('illustrative-tag').textContent()).toBe('Illustrative');
+    expect(await item('trafford-homes-2027').getByTestId('illustrative-tag').count()).toBe(1);
+
+    // The baseline is selected, read-only, with its outcomes.
+    expect(await title()).toBe('Baseline');
+    expect(await page.getByTestId('lever-form').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Rename…' }).count()).toBe(0);
+    await expect.poll(() => page.getByTestId('outcome-row').count(), { timeout: 20_000 }).toBe(5);
+    expect(
+      await page.getByTestId('outcome-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-year'))),
+    ).toEqual(['2026', '2027', '2028', '2029', '2030']);
+    await expect.poll(status, { timeout: 20_000 }).toMatch(/^Up to date: 500 simulations, 2026–2030$/);
+    expect(await page.getByTestId('unsaved-marker').count()).toBe(0);
+  });
+
+  it('duplicates the block contract, renames it and raises it to 20 beds, marking the plan unsaved', async () => {
+    await item('joint-block-12').getByRole('button').click();
+    await expect.poll(title).toBe('Joint block contract, 12 beds');
+    expect(await page.getByTestId('lever-form').count()).toBe(1);
+    expect(await beds().inputValue()).toBe('12');
+
+    await page.getByRole('button', { name: 'Duplicate…' }).click();
+    const duplicate = page.getByRole('dialog', { name: 'Duplicate scenario' });
+    expect(await duplicate.getByLabel('Name of the copy').inputValue()).toBe('Joint block contract, 12 beds (copy)');
+    await duplicate.getByRole('button', { name: 'Duplicate', exact: true }).click();
+    await expect.poll(() => items().count(), { timeout: 10_000 }).toBe(4);
+    await expect.poll(title).toBe('Joint block contract, 12 beds (copy)');
+    await expect.poll(() => page.getByTestId('unsaved-marker').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+
+    await page.getByRole('button', { name: 'Rename…' }).click();
+    const rename = page.getByRole('dialog', { name: 'Rename scenario' });
+    // A name already in use is refused before it is sent.
+    await rename.getByLabel('Name').fill('Baseline');
+    await rename.getByRole('button', { name: 'Rename', exact: true }).click();
+    expect(await rename.locator('.field-error').textContent()).toMatch(/already a scenario called “Baseline”/);
+    await rename.getByLabel('Name').fill('Block contract, 20 beds');
+    await rename.getByRole('button', { name: 'Rename', exact: true }).click();
+    await expect.poll(title, { timeout: 10_000 }).toBe('Block contract, 20 beds');
+    expect(await itemNames()).toContain('Block contract, 20 beds');
+    // The copy keeps the illustrative tag of the scenario it was made from.
+    const copyId = await page.locator('.scn-main').getAttribute('data-scenario');
+    expect(copyId).toMatch(/^scenario-[0-9a-f]{10}$/);
+    expect(await item(copyId!).getByTestId('illustrative-tag').count()).toBe(1);
+
+    const save = page.getByTestId('save-scenario');
+    expect(await save.isDisabled()).toBe(true);
+    await beds().fill('20');
+    expect(await save.isEnabled()).toBe(true);
+    await save.click();
+    await expect.poll(() => save.isDisabled(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => page.locator('.scn-save-status').textContent(), { timeout: 10_000 }).toBe('No changes.');
+    expect(await page.getByTestId('unsaved-marker').count()).toBeGreaterThan(0);
+
+    // The outcomes are worked out again for 20 beds: five years, differences from the baseline.
+    await expect
+      .poll(() => page.locator('.scn-assumptions-table tr[data-key="lever.bury-block"] td').first().textContent(), {
+        timeout: 20_000,
+      })
+      .toBe('20');
+    await expect.poll(status, { timeout: 20_000 }).toMatch(/^Up to date/);
+    expect(await page.getByTestId('outcome-row').count()).toBe(5);
+    const ownLaDiff = await page
+      .locator('[data-testid="outcome-total"] [data-column="placedOwnLa-diff"]')
+      .textContent();
+    expect(ownLaDiff).toMatch(/^\+\d+/);
+    expect(await page.locator('[data-testid="scenario-outcomes"]').textContent()).toMatch(
+      /Against the baseline: gap −\d+ beds in 2030/,
+    );
+  });
+
+  it('refuses −3 beds with the schema’s message next to the field, and Save stays disabled', async () => {
+    await beds().fill('-3');
+    const error = page.getByTestId('lever-form').first().locator('.field-error');
+    await expect.poll(() => error.textContent()).toBe('Beds must be at least 1.');
+    expect(await beds().getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByTestId('save-scenario').isDisabled()).toBe(true);
+    expect(await page.locator('.scn-save-status').textContent()).toBe('1 problem to fix before saving.');
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    expect(await beds().inputValue()).toBe('20');
+    expect(await error.count()).toBe(0);
+  });
+
+  it('adds a lever from the menu with a form of its own', async () => {
+    await page.getByRole('button', { name: /Add lever/ }).click();
+    await page.getByRole('list', { name: 'Lever types' }).locator('[data-type="newHome"]').click();
+    expect(await page.getByTestId('lever-form').count()).toBe(2);
+    const home = page.getByTestId('lever-form').nth(1);
+    expect(await home.getAttribute('data-type')).toBe('newHome');
+    // Years are offered from the projection only.
+    expect(
+      await home.locator('[data-field="openingYear"] option').evaluateAll((o) => o.map((x) => x.textContent)),
+    ).toEqual(['2026', '2027', '2028', '2029', '2030']);
+    expect(await page.getByTestId('save-scenario').isEnabled()).toBe(true);
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    expect(await page.getByTestId('lever-form').count()).toBe(1);
+  });
+
+  it('compares two scenarios with the baseline: key figures, charts over time and a sensitivity', async () => {
+    await nav('Compare');
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Compare', exact: true }).count()).toBe(1);
+    const box = (id: string) => page.locator(`.cmp-picker input[type="checkbox"][data-id="${id}"]`);
+    await expect.poll(() => page.locator('.cmp-picker input[type="checkbox"]').count(), { timeout: 10_000 }).toBe(3);
+    for (const input of await page.locator('.cmp-picker input[type="checkbox"]').all()) await input.uncheck();
+    await box('joint-block-12').check();
+    await box('trafford-homes-2027').check();
+
+    const table = page.getByTestId('compare-table');
+    await expect
+      .poll(() => table.locator('thead th.cmp-scenario-col .cmp-col-name').allTextContents(), { timeout: 20_000 })
+      .toEqual(['Baseline', 'Joint block contract, 12 beds', 'Two consortium homes in Trafford from 2027']);
+    await expect
+      .poll(() => page.getByTestId('compare-status').textContent(), { timeout: 20_000 })
+      .toMatch(/^Up to date/);
+    const costRow = table.locator('tbody tr', { hasText: 'Total cost' });
+    expect(await costRow.count()).toBe(1);
+    const costCells = await costRow.locator('td .scn-value').allTextContents();
+    expect(costCells).toHaveLength(3);
+    for (const c of costCells) expect(c).toMatch(/^£[\d,]+\.\dm$/);
+    expect(await costRow.locator('td .scn-diff').first().textContent()).toMatch(
+      /^[+−]£[\d,.]+[mk] against the baseline/,
+    );
+    expect(await table.locator('tbody tr', { hasText: 'Net present value' }).count()).toBe(1);
+    expect(await table.locator('tbody tr', { hasText: 'Chance the gap is closed in 2030' }).count()).toBe(1);
+
+    for (const id of ['compare-chart-gap', 'compare-chart-locality', 'compare-chart-cost']) {
+      const chart = page.getByTestId(id);
+      expect(await chart.isVisible(), id).toBe(true);
+      expect(await chart.getAttribute('role')).toBe('img');
+      expect((await chart.getAttribute('aria-label'))?.length ?? 0).toBeGreaterThan(40);
+    }
+    // Differences from the baseline first (a few beds against a gap of hundreds), amounts a click away.
+    const gapLabel = () => page.getByTestId('compare-chart-gap').getAttribute('aria-label');
+    expect(await gapLabel()).toMatch(
+      /^Bed gap by year, difference from the baseline: Baseline 0 in 2026 to 0 in 2030; Joint block contract, 12 beds −\d+ in 2026/,
+    );
+    await page.getByRole('radiogroup', { name: 'Bed gap by year: show' }).getByText('Amounts').click();
+    await expect
+      .poll(gapLabel)
+      .toMatch(/^Bed gap by year: Baseline [\d,.]+ in 2026 to [\d,.]+ in 2030; Joint block contract, 12 beds /);
+    await page.getByRole('radiogroup', { name: 'Bed gap by year: show' }).getByText('Against the baseline').click();
+    expect(await page.getByTestId('compare-chart-locality').getAttribute('aria-label')).toMatch(
+      /^Where children are placed in 2030: Baseline: [\d,]+ in own LA/,
+    );
+    // The tornado first shows an instant estimate, then the host's exact re-runs.
+    await expect
+      .poll(() => page.getByTestId('sensitivity-basis').textContent(), { timeout: 30_000 })
+      .toContain('changed in turn');
+    expect(await page.getByTestId('compare-chart-tornado-cost').getAttribute('aria-label')).toMatch(
+      /Children’s home weekly prices [−+]£[\d.]+m when 20% lower/,
+    );
+    expect(await page.getByTestId('compare-chart-tornado-gap').getAttribute('aria-label')).toMatch(
+      /Children needing a place −\d+ when 20% lower/,
+    );
+
+    fs.mkdirSync(screenshotDir, { recursive: true });
+    await page.screenshot({ path: path.join(screenshotDir, 'compare.png') });
+  });
+
+  it('breaks no CSP rule and throws no page error', () => {
+    expect(cspViolations).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
