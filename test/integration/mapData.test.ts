@@ -125,13 +125,11 @@ describe('importing boundaries and hex layouts for the map', () => {
     app.plans.newPlan();
     const fs = await import('node:fs');
     const file = path.join(tmp.dir, 'gm.geojson');
-    const features = service
-      .mapData()
-      .areas.map((a, i) => ({
-        type: 'Feature',
-        properties: { LAD23CD: a.code, LAD23NM: a.name },
-        geometry: square(-2.6 + i * 0.1),
-      }));
+    const features = service.mapData().areas.map((a, i) => ({
+      type: 'Feature',
+      properties: { LAD23CD: a.code, LAD23NM: a.name },
+      geometry: square(-2.6 + i * 0.1),
+    }));
     fs.writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features }));
     const preview = await app.imports.preview([{ path: file }]);
     expect(preview.files[0]).toMatchObject({ kind: 'geojson', added: 10, errorCount: 0 });
