@@ -18,6 +18,12 @@ describe('API contract validation', () => {
       exportPlan: { format: 'xlsx', path: '/home/analyst/gm.xlsx' },
       setMapGeometry: { geometry: 'hex' },
       getStockFlowProjection: { mode: 'sf-regional', referenceMonths: 12, horizonMonths: 24, reportMonths: [6, 12] },
+      saveScenario: { scenario: { id: 'block-12', name: 'Block contract', levers: [] } },
+      duplicateScenario: { id: 'block-12', name: 'Block contract (copy)' },
+      deleteScenario: { id: 'block-12' },
+      runScenarios: { ids: ['block-12'], simulations: 100 },
+      runSensitivity: { id: 'block-12' },
+      exportPdf: { path: '/home/analyst/bid.pdf' },
     };
     for (const name of callNames) {
       const result = validateCallArgs(name, good[name] ?? {});
@@ -51,6 +57,9 @@ describe('API contract validation', () => {
     ['setMapGeometry', { geometry: 'globe' }, 'geometry'],
     ['getStockFlowProjection', { referenceMonths: 12, referenceStart: '2021-01-01' }, 'not both'],
     ['getStockFlowProjection', { referenceEnd: '31/03/2022' }, 'yyyy-mm-dd'],
+    ['runScenarios', { ids: ['a', 'b', 'c', 'd', 'e'] }, 'at most four'],
+    ['saveScenario', { scenario: { id: 'x', name: 'X', levers: [{ type: 'blockContract', beds: -1 }] } }, 'scenario'],
+    ['deleteScenario', { id: '../x' }, 'id'],
   ] as const)('rejects %s with %j', (name, args, mentions) => {
     const result = validateCallArgs(name, args);
     expect(result.ok).toBe(false);
