@@ -14,7 +14,7 @@ import {
   REPORT_READY_SCRIPT,
   REPORT_TIMEOUT_MS,
   electronPrintOptions,
-  useNativeReportPrinter,
+  setNativeReportPrinter,
 } from './services/pdfService.js';
 import { lockedWebPreferences } from './webPreferences.js';
 import { useNativeBinding } from './store/database.js';
@@ -93,7 +93,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     hardenApp();
     serveRenderer(path.join(here, '../renderer'));
-    useNativeReportPrinter(printReportToPdf);
+    setNativeReportPrinter(printReportToPdf);
     const context = createAppContext({
       mode: 'electron',
       dataDir: process.env.PLANNER_DATA_DIR ?? app.getPath('userData'),

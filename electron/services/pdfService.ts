@@ -1,7 +1,7 @@
 /**
  * The PDF report. The renderer draws the report (the Report view, opened with `?print=report`) and
  * a Chromium prints it: in the desktop app Electron's own `webContents.printToPDF` on a hidden
- * window (see electron/main.ts, which registers it with {@link useNativeReportPrinter}); in browser
+ * window (see electron/main.ts, which registers it with {@link setNativeReportPrinter}); in browser
  * mode and the CLI a headless Chromium driven by playwright-core, pointed at a temporary loopback
  * host serving the same UI and the same handlers, so all three produce the same document.
  */
@@ -82,14 +82,21 @@ function loadPlaywright(): Playwright | null {
   }
 }
 
+const SYSTEM_CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+
 /** Finds a Chromium to print with: PLAYWRIGHT_CHROMIUM_EXECUTABLE, Debian's, or Playwright's own. */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): { path: string } | { reason: string } {
-  const candidates = [env.PLAYWRIGHT_CHROMIUM_EXECUTABLE, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  try {
-    const own = loadPlaywright()?.chromium.executablePath();
-    if (own) candidates.push(own);
-  } catch {
-    // Playwright has no browsers of its own here.
+export function findChromium(
+  env: NodeJS.ProcessEnv = process.env,
+  options: { system?: readonly string[]; playwrightOwn?: boolean } = {},
+): { path: string } | { reason: string } {
+  const candidates = [env.PLAYWRIGHT_CHROMIUM_EXECUTABLE, ...(options.system ?? SYSTEM_CHROMIUMS)];
+  if (options.playwrightOwn ?? true) {
+    try {
+      const own = loadPlaywright()?.chromium.executablePath();
+      if (own) candidates.push(own);
+    } catch {
+      // Playwright has no browsers of its own here.
+    }
   }
   for (const candidate of candidates) if (candidate && fs.existsSync(candidate)) return { path: candidate };
   return { reason: NO_CHROMIUM };
@@ -221,7 +228,7 @@ export type NativeReportPrinter = (query: string) => Promise<Uint8Array>;
 let nativePrinter: NativeReportPrinter | null = null;
 
 /** The desktop app registers its printToPDF here; browser mode and the CLI leave it unset. */
-export function useNativeReportPrinter(printer: NativeReportPrinter | null): void {
+export function setNativeReportPrinter(printer: NativeReportPrinter | null): void {
   nativePrinter = printer;
 }
 

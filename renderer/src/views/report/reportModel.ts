@@ -1,0 +1,797 @@
+/**
+ * Pure preparation of the report: which sections it has, the cover's facts, the summary's figures,
+ * gaps by authority, scenario figures against the baseline, the assumption register and the
+ * methodology in plain English. No React and no DOM, so it is unit-tested directly.
+ */
+import type { AppInfo, CallResults, ImportLogEntry, MapData, OpenPlanState } from '../../../../shared/api/contract.js';
+import type { AreaProjection, BacktestResult, ProjectionResult } from '../../../../shared/forecast/types.js';
+import type { Source } from '../../../../shared/model/dataset.js';
+import { measures, type MeasureId } from '../../../../shared/model/measures.js';
+import type { PlanSummary } from '../../../../shared/model/summary.js';
+import type { Scenario, ScenarioOutcome } from '../../../../shared/scenario/index.js';
+import { formatPeriod, formatValue, missingMark, missingReason } from '../data/tableModel';
+import { formatCount, formatProbability, formatRange, gapRangeWords, gapWords } from '../projection/projectionModel';
+
+export type ScenarioListItem = CallResults['listScenarios'][number];
+
+/** Everything the report shows, loaded once; each part that could not be had says why. */
+export interface ReportData {
+  /** When the report was made (ISO timestamp). */
+  generatedAt: string;
+  appInfo: AppInfo | null;
+  plan: OpenPlanState;
+  summary: PlanSummary;
+  projection: CallResults['getProjection'] | null;
+  projectionProblem: string | null;
+  /** The scenarios shown (never the baseline), in the order asked for. */
+  scenarios: ScenarioListItem[];
+  /** Every scenario stored in the plan besides the baseline. */
+  availableScenarios: ScenarioListItem[];
+  scenarioRun: CallResults['runScenarios'] | null;
+  scenarioProblem: string | null;
+  mapData: MapData | null;
+  mapProblem: string | null;
+  imports: ImportLogEntry[];
+}
+
+export const MAX_REPORT_SCENARIOS = 4;
+export const BASELINE_ID = 'baseline';
+
+// ---------- Sections ----------
+
+export type ReportSectionId =
+  'summary' | 'projection' | 'map' | 'scenarios' | 'comparison' | 'assumptions' | 'methodology' | 'sources' | 'missing';
+
+export interface ReportSection {
+  id: ReportSectionId;
+  title: string;
+}
+
+/**
+ * The report's sections after the cover, in order. The comparison needs at least one scenario
+ * besides the baseline; "What this plan is missing" appears when the plan lacks data or a part of
+ * the report could not be made.
+ */
+export function reportSections(
+  data: Pick<ReportData, 'summary' | 'scenarioRun' | 'projectionProblem' | 'scenarioProblem' | 'mapProblem'>,
+): ReportSection[] {
+  const sections: ReportSection[] = [
+    { id: 'summary', title: 'Summary' },
+    { id: 'projection', title: 'Projection' },
+    { id: 'map', title: 'Gap map' },
+    { id: 'scenarios', title: 'Scenarios' },
+  ];
+  if ((data.scenarioRun?.outcomes.length ?? 0) > 0) sections.push({ id: 'comparison', title: 'Scenario comparison' });
+  sections.push(
+    { id: 'assumptions', title: 'Assumptions register' },
+    { id: 'methodology', title: 'Methodology' },
+    { id: 'sources', title: 'Data sources and licences' },
+  );
+  if (missingItems(data).length > 0) sections.push({ id: 'missing', title: 'What this plan is missing' });
+  return sections;
+}
+
+export interface MissingItem {
+  what: string;
+  fillWith: string;
+}
+
+/** What the plan lacks (its data gaps) and any part of the report that could not be made. */
+export function missingItems(
+  data: Pick<ReportData, 'summary' | 'projectionProblem' | 'scenarioProblem' | 'mapProblem'>,
+): MissingItem[] {
+  const items: MissingItem[] = data.summary.gaps.map((g) => ({ what: g.message, fillWith: g.fillWith }));
+  const fix = 'Import the missing figures (see above), or choose members with published figures.';
+  if (data.projectionProblem) items.push({ what: `No projection: ${data.projectionProblem}`, fillWith: fix });
+  if (data.scenarioProblem && data.scenarioProblem !== data.projectionProblem) {
+    items.push({ what: `Scenarios could not be run: ${data.scenarioProblem}`, fillWith: fix });
+  }
+  if (data.mapProblem) items.push({ what: `No map data: ${data.mapProblem}`, fillWith: fix });
+  return items;
+}
+
+// ---------- Scenarios chosen ----------
+
+/** The scenarios a report shows by default: the plan's own (not the baseline), at most four. */
+export function defaultScenarioIds(list: readonly Pick<ScenarioListItem, 'id' | 'editable'>[]): string[] {
+  return list
+    .filter((s) => s.editable && s.id !== BASELINE_ID)
+    .map((s) => s.id)
+    .slice(0, MAX_REPORT_SCENARIOS);
+}
+
+/** The asked-for ids that exist in the plan, in order, without the baseline or repeats, at most four. */
+export function chosenScenarios(list: readonly ScenarioListItem[], ids: readonly string[] | null): ScenarioListItem[] {
+  const wanted = ids ?? defaultScenarioIds(list);
+  const seen = new Set<string>();
+  const out: ScenarioListItem[] = [];
+  for (const id of wanted) {
+    if (id === BASELINE_ID || seen.has(id)) continue;
+    const found = list.find((s) => s.id === id);
+    if (!found) continue;
+    seen.add(id);
+    out.push(found);
+  }
+  return out.slice(0, MAX_REPORT_SCENARIOS);
+}
+
+// ---------- Words and numbers ----------
+
+const longDateFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** "2026-11-22T10:00:00Z" → "22 November 2026". */
+export function formatLongDate(iso: string): string {
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? iso : longDateFormat.format(time);
+}
+
+const oneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+const upToThree = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 });
+const percentOneDp = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
+
+/** £1,343.1m; small sums in thousands (£45k) or pounds. */
+export function formatMoney(value: number): string {
+  const sign = value < 0 ? '−' : '';
+  const abs = Math.abs(value);
+  if (abs >= 1_000_000) return `${sign}£${oneDecimal.format(abs / 1_000_000)}m`;
+  if (abs >= 10_000) return `${sign}£${formatCount(abs / 1000)}k`;
+  return `${sign}£${formatCount(abs)}`;
+}
+
+/** A difference with its sign: "+12", "−4", "0". */
+export function formatSignedCount(value: number): string {
+  const rounded = Math.round(value);
+  if (rounded === 0) return '0';
+  return `${rounded > 0 ? '+' : '−'}${formatCount(Math.abs(rounded))}`;
+}
+
+export function formatSignedMoney(value: number): string {
+  if (Math.abs(value) < 500) return '£0';
+  return value > 0 ? `+${formatMoney(value)}` : formatMoney(value);
+}
+
+/** A share as a percentage: 0.317 → "31.7%". */
+export function formatSharePercent(share: number): string {
+  return `${percentOneDp.format(share * 100)}%`;
+}
+
+/** A change in a share in percentage points: −0.0048 → "−0.5 pp". */
+export function formatPointsChange(delta: number): string {
+  const points = Math.round(delta * 1000) / 10;
+  if (points === 0) return '0 pp';
+  return `${points > 0 ? '+' : '−'}${percentOneDp.format(Math.abs(points))} pp`;
+}
+
+/**
+ * An assumption's value in its own unit: shares as percentages ("85% of places"), money with the
+ * pound sign in front ("£5,317 per week (2023-24 prices)"), a yearly rate as "3.5% a year", ratios
+ * as "1.5×", flags as yes or no, anything else as "10 miles".
+ */
+export function formatAssumption(value: number, unit: string): string {
+  const u = unit.trim();
+  if (u === 'share' || u === 'proportion' || u === 'percent') return formatSharePercent(value);
+  if (u.startsWith('share of ')) return `${formatSharePercent(value)} of ${u.slice('share of '.length)}`;
+  if (u === 'per year' && Math.abs(value) <= 1) return `${formatSharePercent(value)} a year`;
+  if (u === 'ratio') return `${upToThree.format(value)}×`;
+  if (u === 'flag') return value ? 'Yes' : 'No';
+  if (value === -1 && /−1 = no limit/.test(u)) return 'No limit';
+  if (/\byear\b/.test(u) && Number.isInteger(value) && value >= 1900 && value <= 2100) return `${value} (${u})`;
+  if (u.startsWith('%')) return `${upToThree.format(value)}%${u.slice(1)}`;
+  if (u.startsWith('£')) {
+    const rest = u.slice(1).trim();
+    return `£${upToThree.format(value)}${rest ? ` ${rest}` : ''}`;
+  }
+  return u ? `${upToThree.format(value)} ${u}` : upToThree.format(value);
+}
+
+/** A file name to suggest for the PDF, e.g. "greater-manchester-report.pdf". */
+export function reportFileName(plan: Pick<OpenPlanState, 'name' | 'untitled' | 'consortiumName'>): string {
+  const base = plan.untitled ? plan.consortiumName : plan.name;
+  const slug = base
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+  return `${slug || 'plan'}-report.pdf`;
+}
+
+// ---------- Cover ----------
+
+/** The published data the plan rests on, one line each: "Ofsted: Children's social care data… (31 March 2023)". */
+export function dataVintages(sources: readonly Source[]): string[] {
+  const lines = sources.filter((s) => !s.illustrative).map((s) => `${s.publisher}: ${s.title} (${s.period})`);
+  return [...new Set(lines)];
+}
+
+// ---------- Summary ----------
+
+/** The headline measures the summary table shows, in order. */
+export const summaryMeasures: readonly MeasureId[] = [
+  'childrenLookedAfter',
+  'childrenLookedAfterRatePer10k',
+  'childrenInChildrensHomes',
+  'placedOver20Miles',
+  'registeredPlaces',
+  'registeredPlacesPer10k',
+];
+
+export interface HeadlineColumn {
+  measure: MeasureId;
+  label: string;
+  period: string;
+  periodLabel: string;
+}
+
+export interface HeadlineRow {
+  code: string;
+  name: string;
+  kind: 'member' | 'consortium';
+  cells: string[];
+}
+
+/** The consortium's and each member's headline figures: members by name, then the consortium total. */
+export function headlineTable(summary: PlanSummary): { columns: HeadlineColumn[]; rows: HeadlineRow[] } {
+  const columns: HeadlineColumn[] = summaryMeasures.flatMap((measure) => {
+    const figure = summary.consortium.headline.find((f) => f.measure === measure);
+    const period =
+      figure?.period ??
+      summary.authorities.flatMap((a) => a.headline.filter((f) => f.measure === measure)).at(0)?.period;
+    if (!period) return [];
+    return [{ measure, label: measures[measure].label, period, periodLabel: formatPeriod(measure, period) }];
+  });
+  const cell = (headline: PlanSummary['consortium']['headline'], column: HeadlineColumn) => {
+    const figure = headline.find((f) => f.measure === column.measure && f.period === column.period) ?? null;
+    if (figure?.value === null || figure?.value === undefined) return `${missingMark} (${missingReason(figure)})`;
+    return formatValue(column.measure, figure.value);
+  };
+  const members = summary.authorities
+    .filter((a) => a.isMember)
+    .slice()
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  return {
+    columns,
+    rows: [
+      ...members.map((a) => ({
+        code: a.code,
+        name: a.name,
+        kind: 'member' as const,
+        cells: columns.map((c) => cell(a.headline, c)),
+      })),
+      {
+        code: 'consortium',
+        name: `${summary.consortium.name} (total)`,
+        kind: 'consortium' as const,
+        cells: columns.map((c) => cell(summary.consortium.headline, c)),
+      },
+    ],
+  };
+}
+
+/**
+ * The five-year bed need and gap in one sentence: "By 31 March 2030, Greater Manchester is projected
+ * to need 1,085 beds in children's homes (80% range 929–1,274) for 923 children, against 500 places its
+ * children can count on: short by 586 beds (80% range: short by 430 to 775)."
+ */
+export function bedNeedSentence(consortiumName: string, projection: ProjectionResult | null): string | null {
+  const last = projection?.consortium.years.at(-1);
+  if (!projection || !last) return null;
+  const gap = gapWords(last.gap.p50);
+  const gapText =
+    gap.kind === 'balanced' ? 'no gap' : `${gap.text} ${Math.abs(Math.round(last.gap.p50)) === 1 ? 'bed' : 'beds'}`;
+  return (
+    `By 31 March ${last.year}, ${consortiumName} is projected to need ${formatCount(last.bedsNeeded.p50)} beds in children’s homes ` +
+    `(80% range ${formatRange(last.bedsNeeded)}) for ${formatCount(last.demand.p50)} children, against ` +
+    `${formatCount(last.accessiblePlaces)} places its children can count on: ${gapText} (80% range: ${gapRangeWords(last.gap)}).`
+  );
+}
+
+export interface KeyFigure {
+  label: string;
+  value: string;
+  note: string;
+}
+
+/** Four or five figures for the top of the summary. */
+export function keyFigures(summary: PlanSummary, projection: ProjectionResult | null): KeyFigure[] {
+  const figures: KeyFigure[] = [];
+  const inHomes = summary.consortium.headline.find((f) => f.measure === 'childrenInChildrensHomes');
+  if (inHomes?.value !== null && inHomes?.value !== undefined) {
+    figures.push({
+      label: 'Children in secure or children’s homes',
+      value: formatCount(inHomes.value),
+      note: formatPeriod('childrenInChildrensHomes', inHomes.period),
+    });
+  }
+  const last = projection?.consortium.years.at(-1);
+  if (last) {
+    figures.push(
+      {
+        label: 'Beds needed',
+        value: formatCount(last.bedsNeeded.p50),
+        note: `31 March ${last.year}, median (80% range ${formatRange(last.bedsNeeded)})`,
+      },
+      {
+        label: 'Places the consortium can count on',
+        value: formatCount(last.accessiblePlaces),
+        note: `of ${formatCount(last.registeredPlaces)} registered places`,
+      },
+      {
+        label: 'Gap',
+        value: gapWords(last.gap.p50).text.replace(/^./, (c) => c.toUpperCase()),
+        note: `beds, 31 March ${last.year}`,
+      },
+      {
+        label: 'Chance of being short',
+        value: formatProbability(last.probabilityNeedExceedsAccessible),
+        note: `31 March ${last.year}`,
+      },
+    );
+  }
+  return figures;
+}
+
+// ---------- Gap by authority ----------
+
+export interface GapRow {
+  code: string;
+  name: string;
+  kind: 'member' | 'consortium';
+  children: string;
+  beds: string;
+  bedsRange: string;
+  accessible: string;
+  gap: string;
+  gapKind: 'short' | 'surplus' | 'balanced';
+  gapRange: string;
+  chance: string;
+  /** Unrounded median gap, for ordering. */
+  gapValue: number;
+}
+
+function gapRow(area: AreaProjection, kind: GapRow['kind']): GapRow | null {
+  const y = area.years.at(-1);
+  if (!y) return null;
+  const words = gapWords(y.gap.p50);
+  return {
+    code: area.code,
+    name: area.name,
+    kind,
+    children: formatCount(y.demand.p50),
+    beds: formatCount(y.bedsNeeded.p50),
+    bedsRange: formatRange(y.bedsNeeded),
+    accessible: formatCount(y.accessiblePlaces),
+    gap: words.text,
+    gapKind: words.kind,
+    gapRange: gapRangeWords(y.gap),
+    chance: formatProbability(y.probabilityNeedExceedsAccessible),
+    gapValue: y.gap.p50,
+  };
+}
+
+/** The last projected year's gap for each member (largest shortfall first), then the consortium. */
+export function gapByAuthority(projection: ProjectionResult): { year: string | null; rows: GapRow[] } {
+  const rows = projection.areas
+    .map((a) => gapRow(a, 'member'))
+    .filter((r): r is GapRow => r !== null)
+    .sort((a, b) => b.gapValue - a.gapValue || a.name.localeCompare(b.name, 'en-GB'));
+  const consortium = gapRow(projection.consortium, 'consortium');
+  return { year: projection.years.at(-1) ?? null, rows: consortium ? [...rows, consortium] : rows };
+}
+
+// ---------- Scenarios ----------
+
+export interface ScenarioMetric {
+  key: string;
+  label: string;
+  unit: string;
+  value(o: ScenarioOutcome): number;
+  format(v: number): string;
+  formatDifference(d: number): string;
+}
+
+const count = (v: number) => formatCount(v);
+
+/** The figures each scenario is judged on, over the projected years. */
+export const scenarioMetrics: readonly ScenarioMetric[] = [
+  {
+    key: 'finalYearGap',
+    label: 'Gap in the last year',
+    unit: 'beds',
+    value: (o) => o.totals.finalYearGap,
+    format: (v) => gapWords(v).text,
+    formatDifference: formatSignedCount,
+  },
+  {
+    key: 'gap',
+    label: 'Gap summed over the years',
+    unit: 'bed-years',
+    value: (o) => o.totals.gap,
+    format: (v) => gapWords(v).text,
+    formatDifference: formatSignedCount,
+  },
+  {
+    key: 'placedOwnLa',
+    label: 'Placed in their own authority',
+    unit: 'child-years',
+    value: (o) => o.totals.placedOwnLa,
+    format: count,
+    formatDifference: formatSignedCount,
+  },
+  {
+    key: 'placedElsewhereInConsortium',
+    label: 'Placed elsewhere in the consortium',
+    unit: 'child-years',
+    value: (o) => o.totals.placedElsewhereInConsortium,
+    format: count,
+    formatDifference: formatSignedCount,
+  },
+  {
+    key: 'placedOutside',
+    label: 'Placed outside the consortium',
+    unit: 'child-years',
+    value: (o) => o.totals.placedOutside,
+    format: count,
+    formatDifference: formatSignedCount,
+  },
+  {
+    key: 'unmet',
+    label: 'Without a registered place',
+    unit: 'child-years',
+    value: (o) => o.totals.unmet,
+    format: count,
+    formatDifference: formatSignedCount,
+  },
+  {
+    key: 'over20MilesShare',
+    label: 'Placed more than 20 miles away',
+    unit: 'share',
+    value: (o) => o.totals.over20MilesShare,
+    format: formatSharePercent,
+    formatDifference: formatPointsChange,
+  },
+  {
+    key: 'expectedMissingIncidents',
+    label: 'Expected missing incidents',
+    unit: 'incidents',
+    value: (o) => o.totals.expectedMissingIncidents,
+    format: count,
+    formatDifference: formatSignedCount,
+  },
+  {
+    key: 'cost',
+    label: 'Cost over the years',
+    unit: '£, cash',
+    value: (o) => o.totals.cost.total,
+    format: formatMoney,
+    formatDifference: formatSignedMoney,
+  },
+  {
+    key: 'npv',
+    label: 'Net present value of costs',
+    unit: '£, discounted',
+    value: (o) => o.npv.total,
+    format: formatMoney,
+    formatDifference: formatSignedMoney,
+  },
+];
+
+export interface ScenarioFigureRow {
+  key: string;
+  label: string;
+  unit: string;
+  baseline: string;
+  /** One per scenario, in order: the value and its difference from the baseline. */
+  scenarios: { value: string; difference: string }[];
+}
+
+/** Each metric for the baseline and each scenario, with the difference from the baseline. */
+export function scenarioFigureRows(
+  baseline: ScenarioOutcome,
+  outcomes: readonly ScenarioOutcome[],
+): ScenarioFigureRow[] {
+  return scenarioMetrics.map((m) => {
+    const base = m.value(baseline);
+    return {
+      key: m.key,
+      label: m.label,
+      unit: m.unit,
+      baseline: m.format(base),
+      scenarios: outcomes.map((o) => ({
+        value: m.format(m.value(o)),
+        difference: m.formatDifference(m.value(o) - base),
+      })),
+    };
+  });
+}
+
+/** What a lever does, in a few words, from its label or its type. */
+export function leverSummary(lever: Scenario['levers'][number]): string {
+  if (lever.label) return lever.label;
+  const names: Record<string, string> = {
+    blockContract: 'Block contract',
+    newHome: 'New home',
+    localFirstAgreement: 'Local-first agreement',
+    closure: 'Closure',
+    prevention: 'Prevention',
+    stepDown: 'Step-down to foster care',
+    priceInflation: 'Price inflation',
+    distancePolicy: 'Distance policy',
+  };
+  return names[lever.type] ?? lever.type;
+}
+
+export interface ScenarioYearRow {
+  year: string;
+  accessible: string;
+  gap: string;
+  /** Against the baseline; null for the baseline itself. */
+  gapDifference: string | null;
+  placedOutside: string;
+  over20Miles: string;
+  cost: string;
+  costDifference: string | null;
+}
+
+/** One row per projected year of a scenario (central path), with differences from the baseline. */
+export function scenarioYearRows(baseline: ScenarioOutcome, outcome: ScenarioOutcome | null): ScenarioYearRow[] {
+  const shown = outcome ?? baseline;
+  return shown.years.map((y) => {
+    const base = baseline.years.find((b) => b.year === y.year);
+    return {
+      year: y.year,
+      accessible: formatCount(y.accessiblePlaces),
+      gap: gapWords(y.gap).text,
+      gapDifference: outcome && base ? formatSignedCount(y.gap - base.gap) : null,
+      placedOutside: formatCount(y.placedOutside),
+      over20Miles: formatSharePercent(y.over20MilesShare),
+      cost: formatMoney(y.cost.total),
+      costDifference: outcome && base ? formatSignedMoney(y.cost.total - base.cost.total) : null,
+    };
+  });
+}
+
+/** The gap by year for one outcome (for the comparison chart and tables). */
+export function gapSeries(outcome: ScenarioOutcome): { year: string; gap: number }[] {
+  return outcome.years.map((y) => ({ year: y.year, gap: y.gap }));
+}
+
+// ---------- Assumptions ----------
+
+export interface AssumptionLine {
+  key: string;
+  label: string;
+  value: string;
+  rationale: string;
+  /** Numbered references to the data sources list, e.g. "[6] Sufficiency Planner (generated)". */
+  source: string;
+  illustrative: boolean;
+  where: 'Plan register' | 'Projection' | 'Scenario model';
+}
+
+/**
+ * The plan's assumption register, then the assumptions the projection and the scenario model add
+ * (each key once), with their sources named.
+ */
+export function assumptionLines(
+  summary: PlanSummary,
+  projection: ProjectionResult | null,
+  scenarioAssumptions: readonly {
+    key: string;
+    label: string;
+    value: number;
+    unit: string;
+    rationale: string;
+    source: string | null;
+  }[],
+): AssumptionLine[] {
+  const sources = new Map(summary.sources.map((s, i) => [s.id, { source: s, number: i + 1 }]));
+  const describe = (ids: string | null) => {
+    const list = (ids ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean);
+    return {
+      source: list
+        .map((id) => {
+          const found = sources.get(id);
+          return found ? `[${found.number}] ${found.source.publisher}` : id;
+        })
+        .join('; '),
+      illustrative: list.some((id) => sources.get(id)?.source.illustrative ?? false),
+    };
+  };
+  const lines: AssumptionLine[] = [];
+  const seen = new Set<string>();
+  const add = (
+    a: { key: string; label: string; value: number; unit: string; rationale: string; source: string | null },
+    where: AssumptionLine['where'],
+  ) => {
+    if (seen.has(a.key)) return;
+    seen.add(a.key);
+    lines.push({
+      key: a.key,
+      label: a.label,
+      value: formatAssumption(a.value, a.unit),
+      rationale: a.rationale,
+      ...describe(a.source),
+      where,
+    });
+  };
+  for (const a of summary.assumptions) add(a, 'Plan register');
+  for (const a of projection?.assumptions ?? []) add(a, 'Projection');
+  for (const a of scenarioAssumptions) add(a, 'Scenario model');
+  return lines;
+}
+
+// ---------- Methodology ----------
+
+export interface MethodologyPart {
+  heading: string;
+  paragraphs: string[];
+}
+
+export interface Methodology {
+  parts: MethodologyPart[];
+  /** Sentences about the backtest, shown with its table. */
+  backtest: string[];
+  limitations: string[];
+}
+
+export interface MethodologyInput {
+  summary: PlanSummary;
+  projection: ProjectionResult | null;
+  backtest: BacktestResult | null;
+  scenarios: ScenarioOutcome | null;
+  hasScenarios: boolean;
+}
+
+const assumptionValue = (projection: ProjectionResult | null, key: string) =>
+  projection?.assumptions.find((a) => a.key === key)?.value;
+
+const pct = (share: number | undefined, fallback: string) =>
+  share === undefined ? fallback : `${percentOneDp.format(share * 100)}%`;
+
+/** The methods, their accuracy and their limits in plain English, from the plan's own settings. */
+export function buildMethodology(input: MethodologyInput): Methodology {
+  const { summary, projection, backtest } = input;
+  const parts: MethodologyPart[] = [];
+  const horizon = projection?.years.length ?? 5;
+  const firstYear = projection?.years[0];
+  const lastYear = projection?.years.at(-1);
+
+  parts.push({
+    heading: 'What is projected',
+    paragraphs: [
+      `The report estimates how many children from the ${summary.consortium.memberCount === 1 ? 'member authority' : `${summary.consortium.memberCount} member authorities`} of ${summary.consortium.name} will need a place in a children’s home or a secure children’s home on 31 March of each of the next ${horizon} years` +
+        (firstYear && lastYear ? ` (${firstYear} to ${lastYear})` : '') +
+        ', how many beds that means, and how that compares with the places the consortium’s children can count on.',
+    ],
+  });
+
+  const damping = assumptionValue(projection, 'trendDamping');
+  if (!projection || projection.method === 'rate') {
+    parts.push({
+      heading: 'Rate-based projection with partial pooling',
+      paragraphs: [
+        'For each authority, the number of children in secure and children’s homes is turned into a rate per 10,000 children aged 0 to 17, using ONS population estimates. A trend in that rate is fitted for each authority with a model suited to counts that vary more than chance alone would explain (a negative binomial model).',
+        'Small authorities have few children and noisy trends, so each authority’s trend is pulled towards the consortium’s shared trend, more strongly where its own figures are fewer or noisier. This is called partial pooling: no authority is forced onto the average, but none is left to an erratic trend of its own.',
+        `The trend is then damped: each further year keeps ${pct(damping, 'a set share')} of the previous year’s change, so the rate levels off rather than growing without limit. The projected rate is applied to the projected number of children aged 0 to 17 in each authority.`,
+      ],
+    });
+  } else {
+    parts.push({
+      heading: 'Manual growth',
+      paragraphs: [
+        'Each authority’s last observed number of children in secure and children’s homes is grown by an annual rate set by the consortium. The rates are stated in the assumptions register.',
+      ],
+    });
+  }
+
+  if (projection && projection.uncertainty === 'simulated') {
+    parts.push({
+      heading: 'Uncertainty: Monte Carlo simulation',
+      paragraphs: [
+        `The projection is run ${formatCount(projection.simulations)} times. Each run draws plausible values for the trends, for shocks shared by all authorities in a year, and for chance variation in the count of children. The report gives the median (the middle of the runs) and the 80% range (from the 10th to the 90th percentile: in eight runs out of ten the figure fell inside it).`,
+        `The consortium’s figures add up its authorities within each run, so its range is narrower than the sum of the authorities’ ranges. The runs use a fixed seed (${projection.seed}), so the same plan gives the same figures.`,
+      ],
+    });
+  } else if (projection) {
+    parts.push({
+      heading: 'Uncertainty',
+      paragraphs: [
+        'The ranges are an approximation (a lognormal spread around the central path) rather than simulations. The report gives the median and the 80% range (the 10th to the 90th percentile).',
+      ],
+    });
+  }
+
+  const occupancy = assumptionValue(projection, 'targetOccupancy');
+  const solo = assumptionValue(projection, 'needTypeShare.soloComplex');
+  parts.push({
+    heading: 'From children to beds: occupancy',
+    paragraphs: [
+      `A home cannot be full all the time: matching children with each other, sibling groups and changing needs leave beds empty. Beds needed are children ÷ target occupancy (${pct(occupancy, 'the target occupancy')}). ` +
+        (solo === undefined
+          ? ''
+          : `${pct(solo, '')} of children are assumed to need a solo or complex-needs home, shown separately in the projection.`),
+    ],
+  });
+
+  const own = assumptionValue(projection, 'openMarketAccessShare');
+  const shared = assumptionValue(projection, 'consortiumOpenMarketAccessShare');
+  parts.push({
+    heading: 'Places the consortium can count on: accessible places',
+    paragraphs: [
+      'Registered places are the Ofsted-registered places in children’s homes located in each authority at the latest snapshot, leaving out short-break-only homes and secure homes.',
+      `Not every place is open to the consortium’s children, because private and voluntary homes take children from all over England. Places in homes run by the authorities and block-contracted places count in full; of the other places, ${pct(own, 'a share')} of those in an authority are assumed available to its own children and ${pct(shared, 'a share')} of those anywhere in the consortium to consortium children. These are accessible places. The gap is beds needed minus accessible places: a positive gap is a shortfall.`,
+    ],
+  });
+
+  if (input.hasScenarios || input.scenarios) {
+    const s = input.scenarios;
+    parts.push({
+      heading: 'Scenarios: the allocation model',
+      paragraphs: [
+        'Each scenario changes supply or demand: for example block-contracting beds, opening homes, agreeing local-first access, preventing entries to care or stepping children down to foster care. The baseline is the same model with no changes.',
+        'For each year the model places the projected children in the beds available by solving a minimum-cost allocation: each child is placed where the weekly price plus a penalty for distance from home is lowest, in the authority’s own homes, elsewhere in the consortium or outside it. The market outside the consortium is calibrated so that the baseline reproduces the published share of children placed more than 20 miles from home.',
+        s
+          ? `Costs use weekly prices by sector; future costs are discounted at ${formatSharePercent(s.discountRate)} a year (HM Treasury Green Book) to give a net present value. Ranges come from ${s.uncertainty === 'simulated' ? `allocating ${formatCount(s.simulations)} demand simulations` : 'allocating the low and high demand paths'}.`
+          : 'Costs use weekly prices by sector; future costs are discounted to give a net present value.',
+      ],
+    });
+  }
+
+  const backtestLines: string[] = [];
+  if (backtest) {
+    backtestLines.push(
+      `To see how well the method would have done, it was refitted as if standing at earlier years (${backtest.origins.join(', ')}) and its forecasts were compared with the figures later published. MAE is the average error in children; MAPE is the average error as a percentage of the actual figure; coverage is how often the actual figure fell inside the 80% range (about 80% is right). Each row shows n, the number of forecasts behind it.`,
+      ...backtest.notes,
+    );
+  } else {
+    backtestLines.push(
+      'No backtest is available: the plan does not hold enough years of history to refit the method on earlier years.',
+    );
+  }
+
+  const limitations: string[] = [
+    'Small numbers: many authorities have tens of children in children’s homes, so a few children more or fewer make a large difference in percentage terms, and trends fitted on five or six years of figures are uncertain.',
+  ];
+  if (backtest) {
+    const n1 = backtest.horizons.find((h) => h.h === 1)?.n;
+    limitations.push(
+      `Short backtest: it rests on ${backtest.origins.length} ${backtest.origins.length === 1 ? 'origin' : 'origins'}${n1 === undefined ? '' : ` and ${n1} forecasts one year ahead`}; read its figures as indicative, not as a measured accuracy.`,
+    );
+  }
+  limitations.push(
+    'Demand counts children in secure homes and children’s homes together, as the Department for Education publishes it, while supply counts children’s homes only; the gap therefore slightly overstates the need for children’s home places.',
+  );
+  const illustrative = summary.sources.filter((s) => s.illustrative);
+  if (illustrative.length) {
+    limitations.push(
+      `Illustrative values: ${illustrative.length} of the plan’s ${summary.sources.length} sources are generated for illustration, not published (they are marked in the data sources). Replace them with the consortium’s own figures before relying on costs, placement flows or missing-incident figures.`,
+    );
+  }
+  limitations.push(
+    'Supply is held at the latest Ofsted snapshot unless a scenario changes it: homes opened or closed since then are not counted.',
+  );
+  if (summary.gaps.some((g) => g.measure === 'populationProjection')) {
+    limitations.push(
+      'Population: the plan has no ONS population projection, so the future number of children is carried forward from recent estimates.',
+    );
+  }
+  limitations.push(
+    'Accessible-place shares and occupancy are assumptions, not measurements: the assumptions register states each one and why.',
+    'The model plans capacity, not placements: it does not capture individual children’s needs, matching or placement stability.',
+  );
+  for (const w of projection?.warnings ?? []) {
+    if (!/secure homes/.test(w)) limitations.push(w);
+  }
+
+  return { parts, backtest: backtestLines, limitations };
+}

@@ -1,0 +1,318 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallResults } from '../../shared/api/contract.js';
+import type { PlanSummary } from '../../shared/model/summary.js';
+import { createAppContext, type AppContext } from '../../electron/services/appContext.js';
+import { gapChartModel } from '../../renderer/src/views/report/gapChart.js';
+import { parsePrintRequest } from '../../renderer/src/views/report/printRequest.js';
+import {
+  assumptionLines,
+  bedNeedSentence,
+  buildMethodology,
+  chosenScenarios,
+  dataVintages,
+  defaultScenarioIds,
+  formatAssumption,
+  formatMoney,
+  formatPointsChange,
+  formatSignedCount,
+  gapByAuthority,
+  headlineTable,
+  keyFigures,
+  missingItems,
+  reportFileName,
+  reportSections,
+  scenarioFigureRows,
+  scenarioYearRows,
+  type ReportData,
+  type ScenarioListItem,
+} from '../../renderer/src/views/report/reportModel.js';
+import { makeTempDir } from '../helpers/tmp.js';
+
+// Real figures from the built-in Greater Manchester plan, made by the same services the app calls.
+let tmp: { dir: string; cleanup: () => void };
+let context: AppContext;
+let summary: PlanSummary;
+let projection: CallResults['getProjection'];
+let scenarios: CallResults['listScenarios'];
+let run: CallResults['runScenarios'];
+
+beforeAll(async () => {
+  tmp = makeTempDir('planner-report-unit-');
+  context = createAppContext({ mode: 'browser', dataDir: path.join(tmp.dir, 'data') });
+  context.plans.newPlan();
+  const h = context.handlers;
+  summary = await h.getPlanSummary({});
+  projection = await h.getProjection({ method: 'rate', withBacktest: true, simulations: 300, seed: 1 });
+  scenarios = await h.listScenarios({});
+  run = await h.runScenarios({ ids: defaultScenarioIds(scenarios), simulations: 200, seed: 1 });
+});
+
+afterAll(() => {
+  context?.plans.dispose();
+  tmp?.cleanup();
+});
+
+function data(overrides: Partial<ReportData> = {}): ReportData {
+  return {
+    generatedAt: '2026-11-22T10:00:00Z',
+    appInfo: null,
+    plan: {
+      open: true,
+      name: 'Untitled plan',
+      path: null,
+      untitled: true,
+      dirty: false,
+      consortiumName: 'Greater Manchester',
+      schemaVersion: 1,
+    },
+    summary,
+    projection,
+    projectionProblem: null,
+    scenarios: chosenScenarios(scenarios, null),
+    availableScenarios: scenarios.filter((s) => s.editable),
+    scenarioRun: run,
+    scenarioProblem: null,
+    mapData: null,
+    mapProblem: null,
+    imports: [],
+    ...overrides,
+  };
+}
+
+describe('report sections', () => {
+  it('lists every section in order for a complete plan with scenarios', () => {
+    expect(reportSections(data()).map((s) => s.title)).toEqual([
+      'Summary',
+      'Projection',
+      'Gap map',
+      'Scenarios',
+      'Scenario comparison',
+      'Assumptions register',
+      'Methodology',
+      'Data sources and licences',
+      'What this plan is missing', // the built-in plan has no ONS population projection
+    ]);
+  });
+
+  it('drops the comparison without scenarios and says what is missing when parts fail', () => {
+    const withoutScenarios = { ...run, outcomes: [], comparison: { ...run.comparison, scenarios: [] } };
+    const ids = reportSections(data({ scenarioRun: withoutScenarios })).map((s) => s.id);
+    expect(ids).not.toContain('comparison');
+    expect(ids).toContain('scenarios');
+
+    const broken = data({
+      summary: { ...summary, gaps: [] },
+      projection: null,
+      projectionProblem: 'No member has a history of children in children’s homes.',
+      scenarioRun: null,
+      scenarioProblem: 'No member has a history of children in children’s homes.',
+      mapProblem: 'no boundaries',
+    });
+    expect(reportSections(broken).at(-1)?.title).toBe('What this plan is missing');
+    const items = missingItems(broken).map((m) => m.what);
+    expect(items).toEqual([
+      'No projection: No member has a history of children in children’s homes.',
+      'No map data: no boundaries',
+    ]); // the same reason is not repeated for the scenarios
+    expect(reportSections(data({ summary: { ...summary, gaps: [] } })).map((s) => s.id)).not.toContain('missing');
+  });
+});
+
+describe('scenarios chosen for the report', () => {
+  const list = (ids: string[]): ScenarioListItem[] =>
+    ids.map((id) => ({
+      id,
+      name: id,
+      notes: '',
+      illustrative: false,
+      levers: [],
+      updatedAt: null,
+      editable: id !== 'baseline',
+    }));
+
+  it('defaults to the plan’s own scenarios, at most four, never the baseline', () => {
+    expect(defaultScenarioIds(list(['baseline', 'a', 'b', 'c', 'd', 'e']))).toEqual(['a', 'b', 'c', 'd']);
+    expect(defaultScenarioIds(scenarios)).toEqual(['joint-block-12', 'trafford-homes-2027']);
+  });
+
+  it('keeps the asked-for order, drops unknown ids, repeats and the baseline', () => {
+    expect(
+      chosenScenarios(list(['baseline', 'a', 'b', 'c']), ['c', 'x', 'baseline', 'c', 'a']).map((s) => s.id),
+    ).toEqual(['c', 'a']);
+    expect(chosenScenarios(list(['baseline', 'a']), [])).toEqual([]);
+  });
+
+  it('reads the print flag and its scenarios from the address', () => {
+    expect(parsePrintRequest('http://127.0.0.1:5/?token=abc')).toBeNull();
+    expect(parsePrintRequest('http://127.0.0.1:5/?print=report')).toEqual({ scenarioIds: null });
+    expect(parsePrintRequest('app://planner/index.html?print=report&scenarios=')).toEqual({ scenarioIds: [] });
+    expect(
+      parsePrintRequest('http://127.0.0.1:5/?print=report&scenarios=a,b,b,bad%20id,c,d,e&token=x')?.scenarioIds,
+    ).toEqual(['a', 'b', 'c', 'd']);
+  });
+});
+
+describe('summary figures', () => {
+  it('gives the five-year bed need and gap in one sentence', () => {
+    const sentence = bedNeedSentence('Greater Manchester', projection.projection);
+    expect(sentence).toMatch(
+      /^By 31 March 2030, Greater Manchester is projected to need [\d,]+ beds in children’s homes \(80% range [\d,]+–[\d,]+\) for [\d,]+ children, against 500 places its children can count on: short by [\d,]+ beds \(80% range: short by [\d,]+ to [\d,]+\)\.$/,
+    );
+    expect(bedNeedSentence('Greater Manchester', null)).toBeNull();
+  });
+
+  it('tabulates the members then the consortium total', () => {
+    const table = headlineTable(summary);
+    expect(table.columns.map((c) => c.measure)).toContain('childrenInChildrensHomes');
+    expect(table.rows).toHaveLength(11);
+    const total = table.rows.at(-1);
+    expect(total?.kind).toBe('consortium');
+    expect(total?.cells[table.columns.findIndex((c) => c.measure === 'childrenLookedAfter')]).toBe('6,119');
+    expect(table.rows[0]?.name).toBe('Bolton');
+  });
+
+  it('has key figures and lists the published data vintages once each', () => {
+    expect(keyFigures(summary, projection.projection).map((f) => f.label)).toEqual([
+      'Children in secure or children’s homes',
+      'Beds needed',
+      'Places the consortium can count on',
+      'Gap',
+      'Chance of being short',
+    ]);
+    const vintages = dataVintages(summary.sources);
+    expect(vintages.length).toBe(new Set(vintages).size);
+    expect(vintages.some((v) => v.startsWith('Ofsted: '))).toBe(true);
+    expect(vintages.some((v) => /illustrative/i.test(v))).toBe(false);
+  });
+
+  it('orders the gap by authority, largest shortfall first, consortium last', () => {
+    const { year, rows } = gapByAuthority(projection.projection);
+    expect(year).toBe('2030');
+    expect(rows.at(-1)?.kind).toBe('consortium');
+    const members = rows.filter((r) => r.kind === 'member');
+    expect(members).toHaveLength(10);
+    expect(members.map((r) => r.gapValue)).toEqual([...members.map((r) => r.gapValue)].sort((a, b) => b - a));
+  });
+});
+
+describe('scenario figures', () => {
+  it('compares each scenario with the baseline', () => {
+    const rows = scenarioFigureRows(run.baseline, run.outcomes);
+    const gap = rows.find((r) => r.key === 'finalYearGap');
+    expect(gap?.scenarios).toHaveLength(2);
+    const expected = formatSignedCount((run.outcomes[0]?.totals.finalYearGap ?? 0) - run.baseline.totals.finalYearGap);
+    expect(gap?.scenarios[0]?.difference).toBe(expected);
+    expect(rows.find((r) => r.key === 'cost')?.baseline).toMatch(/^£[\d,]+\.\dm$/);
+    const years = scenarioYearRows(run.baseline, run.outcomes[0] ?? null);
+    expect(years.map((y) => y.year)).toEqual(['2026', '2027', '2028', '2029', '2030']);
+    expect(years[0]?.gapDifference).not.toBeNull();
+    expect(scenarioYearRows(run.baseline, null)[0]?.gapDifference).toBeNull();
+  });
+
+  it('lays out the comparison chart with a line per scenario and labels apart', () => {
+    const model = gapChartModel([
+      {
+        name: 'Baseline',
+        points: [
+          { year: '2026', gap: 10 },
+          { year: '2027', gap: 20 },
+        ],
+      },
+      {
+        name: 'A',
+        points: [
+          { year: '2026', gap: 9 },
+          { year: '2027', gap: 19.5 },
+        ],
+      },
+      {
+        name: 'B',
+        points: [
+          { year: '2026', gap: -5 },
+          { year: '2027', gap: 19 },
+        ],
+      },
+    ]);
+    expect(model.lines).toHaveLength(3);
+    expect(model.zeroY).not.toBeNull();
+    const labels = model.lines.map((l) => l.labelY).sort((a, b) => a - b);
+    for (let i = 1; i < labels.length; i++) expect((labels[i] ?? 0) - (labels[i - 1] ?? 0)).toBeGreaterThanOrEqual(14);
+    expect(model.lines[0]?.path).toMatch(/^M/);
+  });
+});
+
+describe('numbers and words', () => {
+  it('formats money, differences and assumptions in their units', () => {
+    expect(formatMoney(1_343_070_601)).toBe('£1,343.1m');
+    expect(formatMoney(-456_700)).toBe('−£457k');
+    expect(formatPointsChange(-0.00476)).toBe('−0.5 pp');
+    expect(formatSignedCount(-4.6)).toBe('−5');
+    expect(formatAssumption(0.85, 'share of places')).toBe('85% of places');
+    expect(formatAssumption(0.035, 'per year')).toBe('3.5% a year');
+    expect(formatAssumption(5317, '£ per week (2023-24 prices)')).toBe('£5,317 per week (2023-24 prices)');
+    expect(formatAssumption(1.5, 'ratio')).toBe('1.5×');
+    expect(formatAssumption(1, 'flag')).toBe('Yes');
+    expect(formatAssumption(2023, 'price year (start)')).toBe('2023 (price year (start))');
+    expect(formatAssumption(-1, 'children per year (−1 = no limit)')).toBe('No limit');
+    expect(formatAssumption(10, 'miles')).toBe('10 miles');
+    expect(reportFileName({ name: 'Untitled plan', untitled: true, consortiumName: 'Greater Manchester' })).toBe(
+      'greater-manchester-report.pdf',
+    );
+    expect(reportFileName({ name: 'GM 2026/27', untitled: false, consortiumName: 'x' })).toBe('gm-2026-27-report.pdf');
+  });
+
+  it('lists the register, then the projection’s and the scenario model’s assumptions, each once', () => {
+    const lines = assumptionLines(summary, projection.projection, run.baseline.assumptions);
+    const keys = lines.map((l) => l.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(lines[0]?.where).toBe('Plan register');
+    expect(lines.some((l) => l.where === 'Projection' && l.key === 'trendDamping')).toBe(true);
+    expect(lines.some((l) => l.where === 'Scenario model' && l.key === 'distancePenaltyPerMile')).toBe(true);
+    const flows = lines.find((l) => l.key === 'flowDistanceDecayMiles');
+    expect(flows?.illustrative).toBe(true);
+    expect(flows?.source).toMatch(/^\[\d+\] /);
+  });
+});
+
+describe('methodology in plain English', () => {
+  it('explains the methods with the plan’s own settings, the backtest and the limitations', () => {
+    const m = buildMethodology({
+      summary,
+      projection: projection.projection,
+      backtest: projection.backtest,
+      scenarios: run.baseline,
+      hasScenarios: true,
+    });
+    const headings = m.parts.map((p) => p.heading);
+    expect(headings).toEqual([
+      'What is projected',
+      'Rate-based projection with partial pooling',
+      'Uncertainty: Monte Carlo simulation',
+      'From children to beds: occupancy',
+      'Places the consortium can count on: accessible places',
+      'Scenarios: the allocation model',
+    ]);
+    const text = m.parts.flatMap((p) => p.paragraphs).join(' ');
+    expect(text).toContain('partial pooling');
+    expect(text).toContain('run 300 times');
+    expect(text).toContain('target occupancy (85%)');
+    expect(text).toContain('30% of those in an authority');
+    expect(text).toContain('60% of those anywhere in the consortium');
+    expect(text).toContain('3.5% a year');
+    expect(m.backtest[0]).toContain('(2023, 2024)');
+    const limits = m.limitations.join(' ');
+    expect(limits).toMatch(/Small numbers/);
+    expect(limits).toMatch(/secure homes and children’s homes together/);
+    expect(limits).toMatch(/Illustrative values: \d+ of the plan’s \d+ sources/);
+    expect(limits).toMatch(/no ONS population projection/);
+  });
+
+  it('still explains itself without a projection, backtest or scenarios', () => {
+    const m = buildMethodology({ summary, projection: null, backtest: null, scenarios: null, hasScenarios: false });
+    expect(m.parts.map((p) => p.heading)).not.toContain('Scenarios: the allocation model');
+    expect(m.parts.map((p) => p.heading)).not.toContain('Uncertainty: Monte Carlo simulation');
+    expect(m.backtest[0]).toMatch(/^No backtest is available/);
+    expect(m.limitations.join(' ')).not.toMatch(/Short backtest/);
+  });
+});
