@@ -46,6 +46,7 @@ Commands:
                                    at most four --scenario, default the plan's first four;
                                    needs Chromium), a workbook (one sheet per table) or a
                                    folder of CSV files: data by LA, projection, backtest,
+                                   scenarios and their comparison with the baseline,
                                    assumptions, history, sources and what the plan is missing.
   scenario list [--plan FILE] [--json]
   scenario run|compare [--plan FILE] [--scenario NAME ...] [--levers FILE.json ...]
@@ -557,7 +558,6 @@ async function runExport(args: readonly string[], io: CliIo): Promise<number> {
   if (!out || out.startsWith('--')) throw new UsageError('export needs --out PATH.');
   if (plan !== undefined && (!plan || plan.startsWith('--'))) throw new UsageError('--plan needs a file path.');
   if (scenarioNames.some((n) => !n || n.startsWith('--'))) throw new UsageError('--scenario needs a scenario name.');
-  if (scenarioNames.length && format !== 'pdf') throw new UsageError('--scenario applies to --format pdf only.');
   if (scenarioNames.length > 4) throw new UsageError('A report includes at most four --scenario.');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sufficiency-planner-cli-'));
   const context = createAppContext({ mode: 'browser', dataDir });
@@ -584,8 +584,8 @@ async function runExport(args: readonly string[], io: CliIo): Promise<number> {
     }
     const files =
       format === 'xlsx'
-        ? [await writeWorkbook(context.plans, context.imports, path.resolve(out))]
-        : writeCsvFolder(context.plans, context.imports, path.resolve(out));
+        ? [await writeWorkbook(context.plans, context.imports, path.resolve(out), scenarioNames)]
+        : writeCsvFolder(context.plans, context.imports, path.resolve(out), scenarioNames);
     io.stdout(files.map((f) => `Wrote ${f}\n`).join(''));
     return 0;
   } finally {

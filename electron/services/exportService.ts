@@ -10,6 +10,8 @@ import { APP_NAME, APP_VERSION } from './appContext.js';
 import {
   assumptionsTable,
   backtestTable,
+  comparisonTable,
+  scenariosTable,
   dataByLaTable,
   gapsTable,
   historyTable,
@@ -21,10 +23,12 @@ import {
 import type { ImportService } from './importService.js';
 import type { PlanService } from './planService.js';
 import { runProjection } from './projectionService.js';
+import { listScenarios, runScenarios } from './scenarioService.js';
 
 export function planTables(
   plans: PlanService,
   imports: ImportService,
+  scenarioNames: readonly string[] = [],
 ): { tables: ExportTable[]; about: [string, string][] } {
   const summary = plans.summary();
   const state = plans.currentState();
@@ -35,10 +39,31 @@ export function planTables(
   } catch (error) {
     projectionProblem = (error as Error).message;
   }
+  // Scenarios: the ones named, or every scenario in the plan (at most four), against the baseline.
+  let scenarios: ReturnType<typeof runScenarios> | null = null;
+  let scenarioProblem: string | null = null;
+  const stored = listScenarios(plans).filter((s) => s.editable);
+  const chosen = scenarioNames.length
+    ? scenarioNames.map((name) => {
+        const found = stored.find((s) => s.name === name || s.id === name);
+        if (!found) throw new PlannerError('NOT_FOUND', `There is no scenario called “${name}” in this plan.`);
+        return found.id;
+      })
+    : stored.slice(0, 4).map((s) => s.id);
+  if (projection) {
+    try {
+      scenarios = runScenarios(plans, { ids: chosen, simulations: 500, seed: 1 });
+    } catch (error) {
+      scenarioProblem = (error as Error).message;
+    }
+  }
   const tables = [
     dataByLaTable(summary),
     ...(projection ? [projectionTable(projection)] : []),
     ...(projection ? [backtestTable(projection)].filter((t): t is ExportTable => t !== null) : []),
+    ...(scenarios
+      ? [scenariosTable(scenarios), ...(scenarios.outcomes.length ? [comparisonTable(scenarios)] : [])]
+      : []),
     assumptionsTable(summary, projection),
     historyTable(summary),
     sourcesTable(summary, imports.log()),
@@ -65,14 +90,25 @@ export function planTables(
         : 'None',
     ],
     ['Projection', projectionProblem ? `Not available: ${projectionProblem}` : 'Rate-based, 1,000 simulations, seed 1'],
+    [
+      'Scenarios',
+      scenarios
+        ? `Baseline and ${scenarios.outcomes.map((o) => `${o.scenario.name}${o.scenario.illustrative ? ' (illustrative)' : ''}`).join('; ') || 'no other scenario'}: 500 demand simulations, seed 1`
+        : `Not available: ${scenarioProblem ?? projectionProblem ?? 'no projection'}`,
+    ],
     ['Missing data', summary.gaps.map((g) => g.message).join(' ') || 'None'],
   ];
   return { tables, about };
 }
 
-export async function writeWorkbook(plans: PlanService, imports: ImportService, filePath: string): Promise<string> {
+export async function writeWorkbook(
+  plans: PlanService,
+  imports: ImportService,
+  filePath: string,
+  scenarioNames: readonly string[] = [],
+): Promise<string> {
   const target = filePath.toLowerCase().endsWith('.xlsx') ? filePath : `${filePath}.xlsx`;
-  const { tables, about } = planTables(plans, imports);
+  const { tables, about } = planTables(plans, imports, scenarioNames);
   const bold = (value: string) => ({ value, fontWeight: 'bold' as const });
   const sheets = [
     {
@@ -107,8 +143,13 @@ export async function writeWorkbook(plans: PlanService, imports: ImportService, 
   return target;
 }
 
-export function writeCsvFolder(plans: PlanService, imports: ImportService, folder: string): string[] {
-  const { tables } = planTables(plans, imports);
+export function writeCsvFolder(
+  plans: PlanService,
+  imports: ImportService,
+  folder: string,
+  scenarioNames: readonly string[] = [],
+): string[] {
+  const { tables } = planTables(plans, imports, scenarioNames);
   try {
     fs.mkdirSync(folder, { recursive: true });
   } catch (error) {

@@ -223,3 +223,95 @@ export function toCsv(table: ExportTable): string {
   };
   return `\uFEFF${[table.header, ...table.rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
 }
+
+type ScenarioRun = CallResults['runScenarios'];
+
+export function scenariosTable(run: ScenarioRun): ExportTable {
+  const rows: CellValue[][] = [];
+  for (const o of [run.baseline, ...run.outcomes]) {
+    for (const y of o.years) {
+      const c = y.cost;
+      rows.push([
+        o.scenario.name,
+        o.scenario.illustrative ? 'Yes' : 'No',
+        y.year,
+        y.demand,
+        y.bedsNeeded,
+        y.accessiblePlaces,
+        y.gap,
+        y.probabilityGapClosed,
+        y.placedOwnLa,
+        y.placedElsewhereInConsortium,
+        y.placedOutside,
+        y.unmet,
+        y.over20MilesShare,
+        y.expectedMissingIncidents,
+        c.placementsBySector.localAuthority,
+        c.placementsBySector.private,
+        c.placementsBySector.voluntary,
+        c.placementsBySector.outsideConsortium,
+        c.blockContracts,
+        c.voids,
+        c.capital,
+        c.total,
+        y.presentValue,
+      ]);
+    }
+  }
+  return {
+    name: 'Scenarios',
+    title: 'Each scenario by year ending 31 March (median demand; percentiles in the app and the report)',
+    header: [
+      'Scenario',
+      'Illustrative',
+      'Year ending 31 March',
+      'Children needing a place [children]',
+      'Beds needed [beds]',
+      'Accessible places [places]',
+      'Gap [beds]',
+      'Probability the gap is closed [share]',
+      'Placed in own LA [children]',
+      'Placed elsewhere in consortium [children]',
+      'Placed outside consortium [children]',
+      'Without a place [children]',
+      'Placed more than 20 miles away [share]',
+      'Expected missing incidents [incidents]',
+      'Cost: LA-run homes [£]',
+      'Cost: private homes in members [£]',
+      'Cost: voluntary homes in members [£]',
+      'Cost: outside the consortium [£]',
+      'Cost: block contracts in use [£]',
+      'Cost: voids [£]',
+      'Cost: capital [£]',
+      'Cost: total [£]',
+      'Present value of the cost [£]',
+    ],
+    rows,
+  };
+}
+
+export function comparisonTable(run: ScenarioRun): ExportTable {
+  const figures: [string, string, (o: ScenarioRun['baseline']) => number][] = [
+    ['Bed gap in the final year', 'beds', (o) => o.totals.finalYearGap],
+    ['Bed gap summed over the years', 'bed-years', (o) => o.totals.gap],
+    ['Placed in own LA', 'child-years', (o) => o.totals.placedOwnLa],
+    ['Placed elsewhere in consortium', 'child-years', (o) => o.totals.placedElsewhereInConsortium],
+    ['Placed outside consortium', 'child-years', (o) => o.totals.placedOutside],
+    ['Placed more than 20 miles away', 'share', (o) => o.totals.over20MilesShare],
+    ['Expected missing incidents', 'incidents', (o) => o.totals.expectedMissingIncidents],
+    ['Total cost', '£', (o) => o.totals.cost.total],
+    ['Net present value of the cost', '£', (o) => o.npv.total],
+  ];
+  const rows: CellValue[][] = [];
+  for (const o of run.outcomes) {
+    for (const [label, unit, value] of figures) {
+      rows.push([o.scenario.name, label, unit, value(o), value(run.baseline), value(o) - value(run.baseline)]);
+    }
+  }
+  return {
+    name: 'Comparison',
+    title: `Five-year totals of each scenario against the baseline (${run.baseline.years[0]?.year ?? ''}–${run.baseline.years.at(-1)?.year ?? ''})`,
+    header: ['Scenario', 'Figure', 'Unit', 'Scenario value', 'Baseline value', 'Difference from baseline'],
+    rows,
+  };
+}

@@ -33,11 +33,21 @@ describe('workbook export', () => {
       'Data by LA',
       'Projection',
       'Backtest',
+      'Scenarios',
+      'Comparison',
       'Assumptions',
       'History',
       'Sources',
       'Missing data',
     ]);
+    const scenarioRows = sheets.find((s) => s.sheet === 'Scenarios')?.data ?? [];
+    expect(new Set(scenarioRows.slice(1).map((r) => r[0]))).toEqual(
+      new Set(['Baseline', 'Joint block contract, 12 beds', 'Two consortium homes in Trafford from 2027']),
+    );
+    const comparison = sheets.find((s) => s.sheet === 'Comparison')?.data ?? [];
+    const cost = comparison.find((r) => r[0] === 'Joint block contract, 12 beds' && r[1] === 'Total cost');
+    expect(typeof cost?.[5]).toBe('number');
+    expect(cost?.[5]).toBeCloseTo(Number(cost?.[3]) - Number(cost?.[4]), 0);
 
     const data = sheets.find((s) => s.sheet === 'Data by LA')?.data ?? [];
     const header = data[0] as string[];
