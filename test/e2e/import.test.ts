@@ -203,4 +203,43 @@ describe.skipIf(skipReason)(`import end to end${skipReason ? ` (skipped: ${skipR
     expect(cspViolations).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
+
+  it('shows how far a large file has been read and cancels it, changing nothing', async () => {
+    const big = path.join(tmp.dir, '2021-episodes.csv');
+    const header = 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n';
+    const rows: string[] = [];
+    for (let i = 0; i < 400_000; i++) {
+      rows.push(`C${i},01/04/2019,S,C2,N1,U1,PR1,31/03/2020,E8,,M1 1AA,M2 2BB,SC123456`);
+    }
+    fs.writeFileSync(big, header + rows.join('\n') + '\n');
+    const historyBefore = await page.getByTestId('import-history-row').count();
+
+    await goTo('Import');
+    const toggle = page.getByRole('button', { name: 'Import by path…' });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await page.getByRole('textbox', { name: 'Full paths of the files, one per line' }).fill(big);
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+
+    const cancelButton = page.getByTestId('import-cancel-reading');
+    await expect.poll(() => cancelButton.count(), { timeout: 10_000 }).toBe(1);
+    // The host reports which file it is reading, with a bar for how far it has got.
+    await expect
+      .poll(() => page.getByTestId('import-progress').textContent(), { timeout: 10_000 })
+      .toBe('Reading file: 2021-episodes.csv…');
+    expect(await page.getByRole('progressbar', { name: 'Files read so far' }).count()).toBe(1);
+    await cancelButton.click();
+
+    const progress = page.getByTestId('import-progress');
+    await expect.poll(() => progress.textContent(), { timeout: 15_000 }).toBe('Import cancelled. Nothing was changed.');
+    expect(await cancelButton.count()).toBe(0);
+    expect(await page.getByTestId('import-preview').count()).toBe(0);
+    expect(await page.getByTestId('import-progress-bar').count()).toBe(0);
+    // Calmly, in the status line: nothing in the alert region.
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Choose files…');
+    expect(await page.getByTestId('import-history-row').count()).toBe(historyBefore);
+    expect(await page.getByTestId('import-history').textContent()).not.toContain('2021-episodes.csv');
+    expect(cspViolations).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
 });

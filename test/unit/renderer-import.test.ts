@@ -4,6 +4,7 @@ import {
   bytesToBase64,
   contentSizeProblem,
   describeCommit,
+  describeImportProgress,
   describeIssueCounts,
   describeLogEntry,
   describePeriods,
@@ -263,5 +264,43 @@ describe('the "Import by path" list', () => {
 
   it('refuses a path with a NUL character', () => {
     expect(parsePathList('/home/me/a\0.csv').problems[0]?.message).toMatch(/^Line 1: .*NUL/);
+  });
+});
+
+describe('describeImportProgress', () => {
+  const report = { running: true, files: 3, current: 1, fileName: 'x.csv', stage: 'parsing' as const };
+
+  it('names the file being read, counting from 1, and is half way through it once parsing', () => {
+    expect(describeImportProgress(report)).toEqual({ text: 'Reading file 2 of 3: x.csv…', value: 1.5, max: 3 });
+    expect(describeImportProgress({ ...report, stage: 'reading' })).toEqual({
+      text: 'Reading file 2 of 3: x.csv…',
+      value: 1,
+      max: 3,
+    });
+  });
+
+  it('says when the files are being checked together, with the bar full', () => {
+    expect(describeImportProgress({ ...report, current: 2, stage: 'checking' })).toEqual({
+      text: 'Checking 3 files…',
+      value: 3,
+      max: 3,
+    });
+  });
+
+  it('does not count a single file, and leaves out a missing name', () => {
+    expect(describeImportProgress({ ...report, files: 1, current: 0, fileName: '2021-episodes.csv' })?.text).toBe(
+      'Reading file: 2021-episodes.csv…',
+    );
+    expect(describeImportProgress({ ...report, fileName: '', stage: 'reading' })?.text).toBe('Reading file 2 of 3…');
+  });
+
+  it('keeps the bar within its range', () => {
+    expect(describeImportProgress({ ...report, current: 7, stage: 'reading' })?.value).toBe(2);
+    expect(describeImportProgress({ ...report, current: -1, stage: 'reading' })?.value).toBe(0);
+  });
+
+  it('is null when nothing is being read', () => {
+    expect(describeImportProgress({ running: false, files: 0, current: 0, fileName: '', stage: null })).toBeNull();
+    expect(describeImportProgress({ ...report, stage: null })).toBeNull();
   });
 });

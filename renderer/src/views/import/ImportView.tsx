@@ -17,18 +17,23 @@ import {
   bytesToBase64,
   contentSizeProblem,
   describeCommit,
+  describeImportProgress,
   describeLogEntry,
   maxFilesPerImport,
   parsePathList,
   plural,
   readingMessage,
   summarisePreview,
+  type ImportProgressView,
   type PathListProblem,
 } from './importModel';
 
 type FocusTarget = 'preview' | 'result' | 'choose' | 'paths';
 
 const busyNotice = 'Another action is still running. Try again in a moment.';
+const cancelledMessage = 'Import cancelled. Nothing was changed.';
+/** How often the host is asked how far a running preview has got. */
+const progressPollMs = 250;
 
 /** Turns chosen or dropped files into import references: their path when the host has one, else their contents. */
 async function refsForFiles(files: readonly File[]): Promise<ImportFileRef[]> {
@@ -84,6 +89,12 @@ export function ImportView() {
 
   const [working, setWorking] = useState(false);
   const [progress, setProgress] = useState('');
+  // While a preview is being read: how far the host has got, and whether Cancel has been asked for.
+  const [reading, setReading] = useState(false);
+  const [readingBar, setReadingBar] = useState<ImportProgressView | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const cancelRequested = useRef(false);
+  const readingRef = useRef(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const [pathsOpen, setPathsOpen] = useState(false);
@@ -123,14 +134,53 @@ export function ImportView() {
     previewIdRef.current = preview?.previewId ?? null;
   }, [preview]);
 
-  // Leaving the view with a preview still pending discards it on the host.
+  // Leaving the view with a preview still pending discards it on the host, and stops one being read.
   useEffect(
     () => () => {
       const previewId = previewIdRef.current;
       if (previewId) api.discardImport({ previewId }).catch(() => undefined);
+      if (readingRef.current) {
+        cancelRequested.current = true;
+        api.cancelImport({}).catch(() => undefined);
+      }
     },
     [],
   );
+
+  // Only while a preview is being read: asks the host how far it has got, one request at a time.
+  useEffect(() => {
+    if (!reading) return;
+    let active = true;
+    let inFlight = false;
+    const poll = () => {
+      if (inFlight) return;
+      inFlight = true;
+      api.getImportProgress({}).then(
+        (report) => {
+          inFlight = false;
+          if (!active) return;
+          // A Cancel pressed before the host had started reading is passed on once it has.
+          if (cancelRequested.current) {
+            if (report.running) api.cancelImport({}).catch(() => undefined);
+            return;
+          }
+          const view = describeImportProgress(report);
+          if (!view) return;
+          setReadingBar(view);
+          setProgress(view.text);
+        },
+        () => {
+          inFlight = false;
+        },
+      );
+    };
+    const timer = window.setInterval(poll, progressPollMs);
+    poll();
+    return () => {
+      active = false;
+      window.clearInterval(timer);
+    };
+  }, [reading]);
 
   useEffect(() => {
     let cancelled = false;
@@ -169,16 +219,46 @@ export function ImportView() {
     setResultFor(null);
     setPreviewFor(null);
     setProgress(readingMessage(fileCount));
-    const made: { preview: ImportPreview | null } = { preview: null };
+    setReadingBar(null);
+    setCancelling(false);
+    cancelRequested.current = false;
+    readingRef.current = true;
+    setReading(true);
+    const made: { preview: ImportPreview | null; cancelled: boolean } = { preview: null, cancelled: false };
     let ran = false;
     await perform(async () => {
       ran = true;
       const files = await load();
-      made.preview = await api.previewImport({ files });
+      if (cancelRequested.current) {
+        made.cancelled = true;
+        return;
+      }
+      try {
+        made.preview = await api.previewImport({ files });
+      } catch (error) {
+        // A cancelled preview is what the analyst asked for, not an error for the alert region.
+        if (!isPlannerError(error, 'CANCELLED')) throw error;
+        made.cancelled = true;
+      }
     });
+    readingRef.current = false;
+    setReading(false);
+    setReadingBar(null);
+    setCancelling(false);
     setWorking(false);
-    setProgress('');
+    // Cancel pressed just as the preview finished: it is dropped all the same.
+    if (made.preview && cancelRequested.current) {
+      api.discardImport({ previewId: made.preview.previewId }).catch(() => undefined);
+      made.preview = null;
+      made.cancelled = true;
+    }
+    cancelRequested.current = false;
+    setProgress(made.cancelled ? cancelledMessage : '');
     if (!ran) setNotice(busyNotice);
+    if (made.cancelled) {
+      pendingFocus.current = 'choose';
+      return false;
+    }
     if (!made.preview) return false;
     setPreviewFor({ planKey, preview: made.preview });
     pendingFocus.current = 'preview';
@@ -263,6 +343,16 @@ export function ImportView() {
     setResultFor({ planKey, logged: outcome.logged });
     setHistoryVersion((v) => v + 1);
     pendingFocus.current = 'result';
+  }
+
+  /** Stops the preview being read. Called directly, not as a plan command, which the preview itself is. */
+  function cancelReading() {
+    if (!readingRef.current || cancelRequested.current) return;
+    cancelRequested.current = true;
+    setCancelling(true);
+    setProgress('Cancelling the import…');
+    // If the host has not started reading yet, the progress poll passes the cancel on once it has.
+    api.cancelImport({}).catch(() => undefined);
   }
 
   function cancel() {
@@ -381,6 +471,29 @@ export function ImportView() {
       <p id={statusId} className="import-progress" role="status" data-testid="import-progress">
         {progress}
       </p>
+      {reading && (
+        <div className="import-actions import-reading">
+          {readingBar && (
+            <progress
+              className="import-progress-bar"
+              value={readingBar.value}
+              max={readingBar.max}
+              aria-label="Files read so far"
+              aria-describedby={statusId}
+              data-testid="import-progress-bar"
+            />
+          )}
+          <button
+            type="button"
+            className="button"
+            onClick={cancelReading}
+            disabled={cancelling}
+            data-testid="import-cancel-reading"
+          >
+            Cancel
+          </button>
+        </div>
+      )}
       {notice && (
         <p className="field-error" role="alert">
           {notice}

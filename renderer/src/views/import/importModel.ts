@@ -241,3 +241,35 @@ export function parsePathList(text: string): ParsedPathList {
 export function readingMessage(fileCount: number): string {
   return `Reading ${plural(fileCount, 'file')}…`;
 }
+
+/** What the host says a running preview is doing (the fields of `getImportProgress` used here). */
+export interface ImportProgressReport {
+  running: boolean;
+  files: number;
+  current: number;
+  fileName: string;
+  stage: 'reading' | 'parsing' | 'checking' | null;
+}
+
+export interface ImportProgressView {
+  /** The sentence for the status line, e.g. "Reading file 2 of 3: 2021-episodes.csv…". */
+  text: string;
+  /** For a determinate progress bar: files done so far, plus half a file once it is being parsed. */
+  value: number;
+  max: number;
+}
+
+/**
+ * The progress line and bar for a running preview, or null when the host is not reading one (yet),
+ * so the caller keeps its own "Reading 3 files…" until the host reports.
+ */
+export function describeImportProgress(report: ImportProgressReport): ImportProgressView | null {
+  if (!report.running || !report.stage || report.files < 1) return null;
+  const max = report.files;
+  if (report.stage === 'checking') return { text: `Checking ${plural(max, 'file')}…`, value: max, max };
+  const current = Math.min(Math.max(Math.trunc(report.current), 0), max - 1);
+  const value = current + (report.stage === 'parsing' ? 0.5 : 0);
+  const which = max === 1 ? 'file' : `file ${count.format(current + 1)} of ${count.format(max)}`;
+  const name = report.fileName ? `: ${report.fileName}` : '';
+  return { text: `Reading ${which}${name}…`, value, max };
+}
