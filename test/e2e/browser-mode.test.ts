@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../helpers/tmp.js';
-import { startApp, repoRoot, RUNNING_LINE, type RunningApp } from './app-process.js';
-import { chromiumArgs, findChromium } from './chromium.js';
+import { repoRoot, RUNNING_LINE, type RunningApp } from './app-process.js';
+import { findChromium } from './chromium.js';
+import { closeBrowserSession, openBrowserSession } from './session.js';
 
 const found = findChromium();
 const skipReason = 'reason' in found ? found.reason : undefined;
@@ -22,20 +23,15 @@ describe.skipIf(skipReason)(`browser mode end to end${skipReason ? ` (skipped: $
   const cspViolations: string[] = [];
 
   beforeAll(async () => {
-    app = await startApp(['--browser', '--no-open'], { PLANNER_DATA_DIR: path.join(tmp.dir, 'data') });
-    browser = await chromium.launch({ executablePath: 'path' in found ? found.path : undefined, args: chromiumArgs });
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
-    page.on('request', (r) => requests.push(r.url()));
-    page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
-    });
+    ({ app, browser, page } = await openBrowserSession({
+      dataDir: path.join(tmp.dir, 'data'),
+      executablePath: 'path' in found ? found.path : undefined,
+      cspViolations,
+      requests,
+    }));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    tmp.cleanup();
-  });
+  afterAll(() => closeBrowserSession({ app, browser }, tmp));
 
   it('prints exactly one address line, on 127.0.0.1 with a secret', () => {
     expect(app.stdoutLines.filter((l) => l.startsWith('Sufficiency Planner is running at'))).toHaveLength(1);

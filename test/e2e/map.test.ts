@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../helpers/tmp.js';
-import { startApp, repoRoot, type RunningApp } from './app-process.js';
-import { chromiumArgs, findChromium } from './chromium.js';
+import { repoRoot, type RunningApp } from './app-process.js';
+import { findChromium } from './chromium.js';
+import { closeBrowserSession, openBrowserSession } from './session.js';
 
 const found = findChromium();
 const skipReason = 'reason' in found ? found.reason : undefined;
@@ -25,24 +26,17 @@ describe.skipIf(skipReason)(`map end to end${skipReason ? ` (skipped: ${skipReas
   const labels = () => areas().evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
 
   beforeAll(async () => {
-    app = await startApp(['--browser', '--no-open'], { PLANNER_DATA_DIR: path.join(tmp.dir, 'data') });
-    browser = await chromium.launch({ executablePath: 'path' in found ? found.path : undefined, args: chromiumArgs });
-    page = await browser.newPage({
+    ({ app, browser, page } = await openBrowserSession({
+      dataDir: path.join(tmp.dir, 'data'),
+      executablePath: 'path' in found ? found.path : undefined,
       viewport: { width: 1600, height: 1100 },
-      deviceScaleFactor: 1,
       acceptDownloads: true,
-    });
-    page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
-    });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+      cspViolations,
+      pageErrors,
+    }));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    tmp.cleanup();
-  });
+  afterAll(() => closeBrowserSession({ app, browser }, tmp));
 
   it('shows the ten Greater Manchester authorities on a hex map of a fresh plan', async () => {
     await page.goto(app.url);

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../helpers/tmp.js';
-import { startApp, repoRoot, type RunningApp } from './app-process.js';
-import { chromiumArgs, findChromium } from './chromium.js';
+import { repoRoot, type RunningApp } from './app-process.js';
+import { findChromium } from './chromium.js';
+import { closeBrowserSession, openBrowserSession } from './session.js';
 
 const found = findChromium();
 const skipReason = 'reason' in found ? found.reason : undefined;
@@ -40,17 +41,15 @@ describe.skipIf(skipReason)(`report end to end${skipReason ? ` (skipped: ${skipR
   };
 
   beforeAll(async () => {
-    app = await startApp(['--browser', '--no-open'], { PLANNER_DATA_DIR: path.join(tmp.dir, 'data') });
-    browser = await chromium.launch({ executablePath: 'path' in found ? found.path : undefined, args: chromiumArgs });
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1 });
+    ({ app, browser, page } = await openBrowserSession({
+      dataDir: path.join(tmp.dir, 'data'),
+      executablePath: 'path' in found ? found.path : undefined,
+      viewport: { width: 1440, height: 1000 },
+    }));
     watch(page);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    tmp.cleanup();
-  });
+  afterAll(() => closeBrowserSession({ app, browser }, tmp));
 
   it('shows the report’s sections in the Report view', async () => {
     await page.goto(app.url);

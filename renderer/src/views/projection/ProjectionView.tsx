@@ -19,6 +19,7 @@ import {
   trendPercent,
 } from './projectionModel';
 import { SmallMultiples } from './SmallMultiples';
+import { StockFlowPanel } from './stockflow/StockFlowPanel';
 import { useProjection, type ProjectionRequest } from './useProjection';
 import './projection.css';
 
@@ -222,6 +223,8 @@ export function ProjectionView() {
           </aside>
         </div>
       )}
+
+      <StockFlowPanel />
     </div>
   );
 }

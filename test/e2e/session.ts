@@ -1,0 +1,46 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startApp, type RunningApp } from './app-process.js';
+import { chromiumArgs } from './chromium.js';
+
+export interface BrowserSession {
+  app: RunningApp;
+  browser: Browser;
+  page: Page;
+}
+
+/**
+ * Starts `npm start -- --browser --no-open` with its own data folder, opens Chromium on it, and
+ * records CSP violations, page errors and requests into the arrays given.
+ */
+export async function openBrowserSession(options: {
+  dataDir: string;
+  executablePath: string | undefined;
+  viewport?: { width: number; height: number };
+  acceptDownloads?: boolean;
+  cspViolations?: string[];
+  pageErrors?: string[];
+  requests?: string[];
+}): Promise<BrowserSession> {
+  const app = await startApp(['--browser', '--no-open'], { PLANNER_DATA_DIR: options.dataDir });
+  const browser = await chromium.launch({ executablePath: options.executablePath, args: chromiumArgs });
+  const page = await browser.newPage({
+    viewport: options.viewport ?? { width: 1440, height: 900 },
+    deviceScaleFactor: 1,
+    ...(options.acceptDownloads ? { acceptDownloads: true } : {}),
+  });
+  if (options.requests) page.on('request', (r) => options.requests?.push(r.url()));
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) options.cspViolations?.push(m.text());
+  });
+  page.on('pageerror', (e) => options.pageErrors?.push(e.message));
+  return { app, browser, page };
+}
+
+export async function closeBrowserSession(
+  session: { app?: RunningApp; browser?: Browser },
+  tmp: { cleanup: () => void },
+): Promise<void> {
+  await session.browser?.close();
+  await session.app?.stop();
+  tmp.cleanup();
+}
