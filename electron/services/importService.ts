@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { WorkerMessage } from '../import-worker.js';
-import type { ParsedFile } from './importParse.js';
+import { parseFileForImport, type ParsedFile } from './importParse.js';
 import type { BoundaryFeature } from '../../shared/geo/types.js';
 import { writeBoundaries, writeHexLayout } from '../store/mapData.js';
 import fs from 'node:fs';
@@ -257,6 +257,26 @@ function parseInWorker(inputs: WorkerInput[], running: RunningImport): Promise<P
   });
 }
 
+async function parseHere(inputs: WorkerInput[], lookup: AuthorityLookup): Promise<ParsedFile[]> {
+  const parsed: ParsedFile[] = [];
+  for (const input of inputs) {
+    let bytes = input.bytes;
+    if (!bytes) {
+      try {
+        bytes = new Uint8Array(await fs.promises.readFile(input.path ?? ''));
+      } catch (error) {
+        const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+        throw new PlannerError(
+          missing ? 'NOT_FOUND' : 'IO_ERROR',
+          missing ? `There is no file at ${input.path}.` : `Could not read ${input.path}: ${(error as Error).message}`,
+        );
+      }
+    }
+    parsed.push(await parseFileForImport(path.basename(input.fileName), bytes, lookup));
+  }
+  return parsed;
+}
+
 export class ImportService {
   private readonly prepared = new Map<string, PreparedImport>();
   private running: RunningImport | null = null;
@@ -264,6 +284,8 @@ export class ImportService {
   constructor(
     private readonly plans: PlanService,
     private readonly lookup: AuthorityLookup,
+    /** Parse on the calling thread instead of a worker (benchmarks of the parsing itself; no progress or cancel). */
+    private readonly options: { inProcess?: boolean } = {},
   ) {}
 
   /** What the import running now is doing, for progress reports; null when none is running. */
@@ -306,7 +328,7 @@ export class ImportService {
     this.running = running;
     let parsed: ParsedFile[];
     try {
-      parsed = await parseInWorker(inputs, running);
+      parsed = this.options.inProcess ? await parseHere(inputs, this.lookup) : await parseInWorker(inputs, running);
     } finally {
       this.running = null;
     }
