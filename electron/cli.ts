@@ -32,7 +32,7 @@ Commands:
                                    Bed need per authority and for the consortium, each year:
                                    demand P10/P50/P90, beds needed, places, gap, the
                                    assumptions used, and the backtest of the same method.
-  project --plan FILE --method stockflow [--mode sf-regional|corrected] [--la NAME ...]
+  project --plan FILE --method stockflow [--mode sf-regional|corrected|both] [--la NAME ...]
           [--reference-months N | --reference-start DATE --reference-end DATE]
           [--horizon-months M] [--report-months 6,12,18,24] [--sims N] [--seed S] [--json]
                                    Children in care by placement category from the plan's
@@ -384,7 +384,7 @@ function parseStockFlowArgs(args: readonly string[]) {
   const options: {
     plan?: string;
     json: boolean;
-    mode: 'sf-regional' | 'corrected';
+    mode: 'sf-regional' | 'corrected' | 'both';
     la: string[];
     referenceMonths?: number;
     referenceStart?: string;
@@ -409,8 +409,8 @@ function parseStockFlowArgs(args: readonly string[]) {
       options.plan = path.resolve(value);
     } else if (arg === '--mode') {
       const value = args[++i];
-      if (value !== 'sf-regional' && value !== 'corrected')
-        throw new UsageError('--mode must be sf-regional or corrected.');
+      if (value !== 'sf-regional' && value !== 'corrected' && value !== 'both')
+        throw new UsageError('--mode must be sf-regional, corrected or both.');
       options.mode = value;
     } else if (arg === '--la') {
       const value = args[++i];
@@ -437,50 +437,99 @@ function parseStockFlowArgs(args: readonly string[]) {
   return options;
 }
 
+/** Why the corrected mode differs from the regional model's estimator (shown with --mode both). */
+const STOCK_FLOW_DIFFERENCES = [
+  'Rates: the regional model averages daily ratios over the window, including days when a state is empty (biased low); ours divides transitions by child-days at risk.',
+  'Leaving care at 18: the regional model keeps ageing children in care; ours ends care at the 18th birthday.',
+  'Entries: both hold entries at the reference window’s rate unless told otherwise (see the notes).',
+  'Uncertainty: the regional model’s ±2σ bands come from process noise only; ours simulates parameter error as well (Monte Carlo, P10–P90).',
+];
+
 function runStockFlowCli(args: readonly string[], io: CliIo): number {
-  const { plan, json, la, ...rest } = parseStockFlowArgs(args);
+  const { plan, json, la, mode, ...rest } = parseStockFlowArgs(args);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sufficiency-planner-cli-'));
   const context = createAppContext({ mode: 'browser', dataDir });
   try {
     context.plans.openPlan(plan ?? '');
-    const result = runStockFlow(context.plans, { ...rest, ...(la.length ? { la } : {}) });
-    const { projection } = result;
-    const point = (p: (typeof projection.points)[number]) => ({
-      month: p.month,
-      date: p.date,
-      byCategory: p.byCategory,
-      total: p.total,
+    const modes = mode === 'both' ? (['sf-regional', 'corrected'] as const) : ([mode] as const);
+    const reports = modes.map((m) => {
+      const result = runStockFlow(context.plans, { ...rest, mode: m, ...(la.length ? { la } : {}) });
+      const { projection } = result;
+      const point = (p: (typeof projection.points)[number]) => ({
+        month: p.month,
+        date: p.date,
+        byCategory: p.byCategory,
+        total: p.total,
+      });
+      return {
+        mode: projection.mode,
+        referenceStart: result.referenceStart,
+        referenceEnd: result.referenceEnd,
+        projectionStart: projection.startDate,
+        las: result.las,
+        children: result.children,
+        episodes: result.episodes,
+        categories: projection.categories.map((c) => ({ id: c.id, label: c.label })),
+        simulations: projection.simulations,
+        start: point(projection.start),
+        points: projection.points.map(point),
+        notes: projection.notes,
+      };
     });
-    const report = {
-      mode: projection.mode,
-      referenceStart: result.referenceStart,
-      referenceEnd: result.referenceEnd,
-      projectionStart: projection.startDate,
-      las: result.las,
-      children: result.children,
-      episodes: result.episodes,
-      categories: projection.categories.map((c) => ({ id: c.id, label: c.label })),
-      simulations: projection.simulations,
-      start: point(projection.start),
-      points: projection.points.map(point),
-      notes: projection.notes,
-    };
-    if (json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-    else {
-      const cats = projection.categories;
-      const lines = [
-        `Stock-flow (${projection.mode}), reference window ${result.referenceStart} to ${result.referenceEnd}, from ${projection.startDate}: children in care`,
+    const [first, second] = reports;
+    if (!first) return 1;
+    if (json) {
+      const output = second
+        ? {
+            modes: reports,
+            difference: first.points.map((p, i) => ({
+              month: p.month,
+              total: (second.points[i]?.total.mean ?? 0) - p.total.mean,
+            })),
+            explanation: STOCK_FLOW_DIFFERENCES,
+          }
+        : first;
+      io.stdout(`${JSON.stringify(output, null, 2)}\n`);
+      return 0;
+    }
+    const lines: string[] = [];
+    if (!second) {
+      const cats = first.categories;
+      lines.push(
+        `Stock-flow (${first.mode}), reference window ${first.referenceStart} to ${first.referenceEnd}, from ${first.projectionStart}: children in care`,
         ['Month', ...cats.map((c) => c.label), 'Total'].join('\t'),
-        ...[projection.start, ...projection.points].map((p) =>
+        ...[first.start, ...first.points].map((p) =>
           [
             String(p.month),
             ...cats.map((c) => (p.byCategory[c.id]?.mean ?? 0).toFixed(2)),
             p.total.mean.toFixed(2),
           ].join('\t'),
         ),
-      ];
-      io.stdout(`${lines.join('\n')}\n`);
+      );
+    } else {
+      lines.push(
+        `Stock-flow, both modes: reference window ${first.referenceStart} to ${first.referenceEnd}, from ${first.projectionStart}; children in care`,
+        ['Month', 'Regional model (sf-regional)', 'Corrected (P50, P10–P90)', 'Difference (corrected − regional)'].join(
+          '\t',
+        ),
+        ...[first.start, ...first.points].map((p, i) => {
+          const c = i === 0 ? second.start : second.points[i - 1];
+          const range =
+            c?.total.p10 !== undefined ? ` (${c.total.p10.toFixed(1)}–${c.total.p90?.toFixed(1) ?? ''})` : '';
+          return [
+            String(p.month),
+            p.total.mean.toFixed(2),
+            `${(c?.total.p50 ?? c?.total.mean ?? 0).toFixed(2)}${range}`,
+            ((c?.total.mean ?? 0) - p.total.mean).toFixed(2),
+          ].join('\t');
+        }),
+        '',
+        'Why they differ:',
+        ...STOCK_FLOW_DIFFERENCES.map((d) => `- ${d}`),
+        ...[...first.notes, ...second.notes].map((n) => `- ${n}`),
+      );
     }
+    io.stdout(`${lines.join('\n')}\n`);
     return 0;
   } finally {
     context.plans.dispose();

@@ -348,7 +348,7 @@ export class ImportService {
     if (parsed.form !== 'published') return prepared;
     if (parsed.ssda903) return { ...prepared, ssda903: parsed.ssda903 };
     if (parsed.boundaries || parsed.hexes)
-      return this.describeGeometry(prepared, parsed.boundaries?.features, parsed.hexes);
+      return this.describeGeometry(prepared, parsed.boundaries?.features, parsed.hexes, parsed.boundaries);
     return prepared;
   }
 
@@ -357,6 +357,7 @@ export class ImportService {
     prepared: PreparedFile,
     features: BoundaryFeature[] | undefined,
     hexes: { code: string; q: number; r: number }[] | undefined,
+    read?: { layer: string | null; codeField: string | null },
   ): PreparedFile {
     const map = this.plans.mapData();
     const codes = new Set([...(features ?? []).map((f) => f.code), ...(hexes ?? []).map((h) => h.code)]);
@@ -375,6 +376,7 @@ export class ImportService {
         measures: [features ? 'boundaries' : 'hex layout'],
         notTaken: [
           `${covered.length} of the ${members.length} member authorities are in this file${missing.length ? `; missing: ${missing.join(', ')}` : ''}.`,
+          ...(read ? [`Read layer “${read.layer ?? '(the only one)'}”, matching authorities by the field “${read.codeField ?? '?'}”.`] : []),
         ],
       },
     };

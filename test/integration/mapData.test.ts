@@ -134,6 +134,7 @@ describe('importing boundaries and hex layouts for the map', () => {
     const preview = await app.imports.preview([{ path: file }]);
     expect(preview.files[0]).toMatchObject({ kind: 'geojson', added: 10, errorCount: 0 });
     expect(preview.files[0]?.notTaken[0]).toContain('10 of the 10 member authorities');
+    expect(preview.files[0]?.notTaken[1]).toContain('matching authorities by the field “LAD23CD”');
     app.imports.commit(preview.previewId);
     expect(app.plans.mapData().boundaries?.features).toHaveLength(10);
     expect(app.plans.setMapGeometry('boundaries').dirty).toBe(true);

@@ -93,6 +93,38 @@ describe('stock-flow from SSDA903 returns held in the plan', () => {
     expect(held()).toBe(2);
     const result = runStockFlow(context.plans, { mode: 'corrected', horizonMonths: 12, simulations: 0 });
     expect(result.episodes).toBeGreaterThan(0);
+    // Both modes side by side from the CLI, with the difference and why.
+    const file = path.join(tmp.dir, 'both.ccplan');
+    context.plans.saveAs(file);
+    let out = '';
+    const code = await runCli(
+      [
+        'project',
+        '--plan',
+        file,
+        '--method',
+        'stockflow',
+        '--mode',
+        'both',
+        '--horizon-months',
+        '12',
+        '--report-months',
+        '6,12',
+        '--sims',
+        '50',
+        '--json',
+      ],
+      { stdout: (t) => (out += t), stderr: () => undefined },
+    );
+    expect(code).toBe(0);
+    const both = JSON.parse(out);
+    expect(both.modes.map((m: { mode: string }) => m.mode)).toEqual(['sf-regional', 'corrected']);
+    expect(both.difference.map((d: { month: number }) => d.month)).toEqual([6, 12]);
+    expect(both.difference[0].total).toBeCloseTo(
+      both.modes[1].points[0].total.mean - both.modes[0].points[0].total.mean,
+      9,
+    );
+    expect(both.explanation.join(' ')).toContain('child-days at risk');
     const removed = await context.handlers.removeSsda903({});
     expect(removed.removedFiles).toBe(2);
     expect(removed.state.dirty).toBe(true);
