@@ -103,4 +103,24 @@ describe.skipIf(skipReason)(`projection end to end${skipReason ? ` (skipped: ${s
     expect(cspViolations).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
+
+  it('downloads the consortium fan chart as a standalone SVG with its title and source line', async () => {
+    const button = page.getByRole('button', {
+      name: 'Download Greater Manchester: children needing a place as SVG',
+      exact: true,
+    });
+    expect(await button.count()).toBe(1);
+    expect(await page.getByRole('button', { name: /^Download .* as PNG$/ }).count()).toBeGreaterThan(0);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15_000 }), button.click()]);
+    expect(download.suggestedFilename()).toBe('projection-greater-manchester.svg');
+    const file = await download.path();
+    const svg = fs.readFileSync(file, 'utf8');
+    expect(svg).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
+    expect(svg).toContain('Greater Manchester: children needing a place');
+    expect(svg).toContain('Source:');
+    expect(svg).toContain('Year ending 31 March');
+    expect(svg).not.toContain('class=');
+    expect(cspViolations).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
 });

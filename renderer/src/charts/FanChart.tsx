@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type Ref } from 'react';
 import {
   compactFanChartSize,
   describeFanChart,
@@ -17,6 +17,8 @@ export interface FanChartProps {
   /** Hides the chart from assistive technology (when its container already says what it shows). */
   decorative?: boolean;
   testId?: string;
+  /** The drawn <svg>, for export. */
+  svgRef?: Ref<SVGSVGElement>;
 }
 
 /**
@@ -24,7 +26,14 @@ export interface FanChartProps {
  * range (P10–P90 band) and median, beds needed (median, dashed) and accessible places (steps). One
  * image to assistive technology, described in words; hovering a year shows its figures.
  */
-export function FanChart({ area, variant = 'large', label, decorative = false, testId = 'fan-chart' }: FanChartProps) {
+export function FanChart({
+  area,
+  variant = 'large',
+  label,
+  decorative = false,
+  testId = 'fan-chart',
+  svgRef,
+}: FanChartProps) {
   const compact = variant === 'compact';
   const model = useMemo(() => fanChartModel(area, compact ? compactFanChartSize : largeFanChartSize), [area, compact]);
   const description = label ?? describeFanChart(area);
@@ -34,6 +43,7 @@ export function FanChart({ area, variant = 'large', label, decorative = false, t
 
   return (
     <svg
+      ref={svgRef}
       className={`fan-chart fan-chart-${variant}`}
       data-testid={testId}
       viewBox={`0 0 ${model.width} ${model.height}`}
@@ -124,7 +134,7 @@ export function FanChart({ area, variant = 'large', label, decorative = false, t
 
       {/* Hover targets: one column per year, with its figures as a tooltip. */}
       {!decorative && (
-        <g className="fan-hits">
+        <g className="fan-hits" data-export="skip">
           {model.years.map((year) => {
             const projected = projectedByYear.get(year);
             const observed = model.historyPoints.find((p) => p.year === year);

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type Ref } from 'react';
 import {
   describeLocality,
   describeTornado,
@@ -117,10 +117,21 @@ export interface YearChartProps {
   tickFormat: (v: number) => string;
   includeZero?: boolean;
   testId: string;
+  /** The drawn <svg>, for export. */
+  svgRef?: Ref<SVGSVGElement>;
 }
 
 /** Lines by year, one per scenario (the baseline dashed), with a marker at each year. */
-export function YearLineChart({ series, title, axisTitle, format, tickFormat, includeZero, testId }: YearChartProps) {
+export function YearLineChart({
+  series,
+  title,
+  axisTitle,
+  format,
+  tickFormat,
+  includeZero,
+  testId,
+  svgRef,
+}: YearChartProps) {
   const model = useMemo(
     () => lineChartModel(series, { tickFormat, includeZero: includeZero ?? false }),
     [series, tickFormat, includeZero],
@@ -128,6 +139,7 @@ export function YearLineChart({ series, title, axisTitle, format, tickFormat, in
   const label = describeYearChart(title, series, format);
   return (
     <svg
+      ref={svgRef}
       className="sc-chart"
       data-testid={testId}
       viewBox={`0 0 ${model.width} ${model.height}`}
@@ -167,11 +179,12 @@ export function YearLineChart({ series, title, axisTitle, format, tickFormat, in
 }
 
 /** Bars grouped by year, one colour per scenario. */
-export function YearBarChart({ series, title, axisTitle, format, tickFormat, testId }: YearChartProps) {
+export function YearBarChart({ series, title, axisTitle, format, tickFormat, testId, svgRef }: YearChartProps) {
   const model = useMemo(() => groupedBarModel(series, { tickFormat }), [series, tickFormat]);
   const label = describeYearChart(title, series, format);
   return (
     <svg
+      ref={svgRef}
       className="sc-chart"
       data-testid={testId}
       viewBox={`0 0 ${model.width} ${model.height}`}
@@ -203,10 +216,12 @@ export interface LocalityChartProps {
   title: string;
   format: (v: number) => string;
   testId: string;
+  /** The drawn <svg>, for export. */
+  svgRef?: Ref<SVGSVGElement>;
 }
 
 /** One stacked bar per scenario: children in their own LA, elsewhere in the consortium, outside. */
-export function LocalityChart({ rows, title, format, testId }: LocalityChartProps) {
+export function LocalityChart({ rows, title, format, testId, svgRef }: LocalityChartProps) {
   const model = useMemo(() => localityChartModel(rows, format), [rows, format]);
   const label = describeLocality(title, rows, format);
   const { plot } = model;
@@ -223,6 +238,7 @@ export function LocalityChart({ rows, title, format, testId }: LocalityChartProp
         ))}
       </ul>
       <svg
+        ref={svgRef}
         className="sc-chart"
         data-testid={testId}
         viewBox={`0 0 ${model.width} ${model.height}`}

@@ -1,10 +1,12 @@
-import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { BASELINE_SCENARIO_ID } from '../../../../shared/scenario/builtin.js';
 import type { ScenarioOutcome } from '../../../../shared/scenario/types.js';
 import { api } from '../../api';
 import { usePlan } from '../../app/PlanContext';
+import { chartFileStem, type ExportLegendItem } from '../../charts/chartExport';
+import { ChartExportButtons } from '../../charts/ChartExportButtons';
 import { LocalityChart, SeriesLegend, TornadoChart, YearBarChart, YearLineChart } from '../../charts/ScenarioCharts';
-import type { YearSeries } from '../../charts/scenarioCharts';
+import { localityCategories, seriesStyle, type YearSeries } from '../../charts/scenarioCharts';
 import { AssumptionsTable } from '../scenarios/AssumptionsTable';
 import {
   formatCount,
@@ -57,6 +59,9 @@ export function CompareView() {
     sensitivity: useId(),
     assumptions: useId(),
   };
+  const gapChartRef = useRef<SVGSVGElement>(null);
+  const costChartRef = useRef<SVGSVGElement>(null);
+  const localityChartRef = useRef<SVGSVGElement>(null);
 
   useEffect(() => {
     if (chosen) rememberedChoice = { planKey, ids: chosen };
@@ -92,6 +97,21 @@ export function CompareView() {
     return costMode === 'difference' ? series.slice(1) : series;
   }, [columns, costMode]);
   const locality = useMemo(() => localityRows(columns), [columns]);
+  const exportSource = result
+    ? `Source: Sufficiency Planner scenario comparison for ${result.baseline.consortiumName}, ${span} (medians over ${result.baseline.simulations.toLocaleString('en-GB')} demand simulations; costs in the price year’s prices); history: DfE children looked after in England.`
+    : '';
+  const consortiumName = result?.baseline.consortiumName ?? summary.consortium.name;
+  const exportAs = (title: string, legend: readonly ExportLegendItem[]) => ({
+    title: `${consortiumName}: ${title}`,
+    source: exportSource,
+    fileStem: chartFileStem('compare', title, consortiumName),
+    legend,
+  });
+  const seriesKey = (series: readonly YearSeries[], kind: 'line' | 'box'): ExportLegendItem[] =>
+    series.map((s) => {
+      const style = seriesStyle(s.styleIndex ?? 0);
+      return { label: s.name, colour: style.colour, dash: style.dash, kind };
+    });
 
   const first = result?.outcomes[0] ?? null;
   // An instant first-order estimate from this run, replaced by the host's exact re-runs when they arrive.
@@ -210,6 +230,12 @@ export function CompareView() {
               <div className="cmp-charts cmp-charts-stacked">
                 <ChartCard
                   title="Bed gap by year"
+                  exportAs={exportAs(
+                    gapMode === 'amount' ? 'Bed gap by year' : 'Bed gap by year, difference from the baseline',
+                    seriesKey(gapSeries, 'line'),
+                  )}
+                  exportTestId="compare-chart-gap-export"
+                  exportRef={gapChartRef}
                   note={
                     gapMode === 'amount'
                       ? 'Beds needed − accessible places (median). Above zero means short.'
@@ -231,10 +257,17 @@ export function CompareView() {
                     tickFormat={gapMode === 'amount' ? gapTick : signedGap}
                     includeZero={gapMode === 'difference'}
                     testId="compare-chart-gap"
+                    svgRef={gapChartRef}
                   />
                 </ChartCard>
                 <ChartCard
                   title="Cost by year"
+                  exportAs={exportAs(
+                    costMode === 'amount' ? 'Cost by year' : 'Cost by year, difference from the baseline',
+                    seriesKey(costSeries, 'box'),
+                  )}
+                  exportTestId="compare-chart-cost-export"
+                  exportRef={costChartRef}
                   note={
                     costMode === 'amount'
                       ? 'Cash cost of placements, contracts, homes and programmes, in the price year’s prices.'
@@ -258,6 +291,7 @@ export function CompareView() {
                     format={costMode === 'amount' ? formatMoney : formatMoneyDiff}
                     tickFormat={formatMoneyTick}
                     testId="compare-chart-cost"
+                    svgRef={costChartRef}
                   />
                 </ChartCard>
               </div>
@@ -268,6 +302,12 @@ export function CompareView() {
             <h2 id={ids.locality}>Where children are placed in {lastYear}</h2>
             <ChartCard
               title="Children on 31 March, by where they are placed"
+              exportAs={exportAs(
+                `Where children are placed in ${lastYear}`,
+                localityCategories.map((c) => ({ label: c.label, colour: c.colour, kind: 'box' as const })),
+              )}
+              exportTestId="compare-chart-locality-export"
+              exportRef={localityChartRef}
               note="In their own LA, elsewhere in the consortium, or outside it; the key figures give the five-year totals."
               wide
             >
@@ -276,6 +316,7 @@ export function CompareView() {
                 title={`Where children are placed in ${lastYear}`}
                 format={formatCount}
                 testId="compare-chart-locality"
+                svgRef={localityChartRef}
               />
               <details className="cmp-chart-table">
                 <summary>The figures as a table</summary>
@@ -398,6 +439,16 @@ interface ChartCardProps {
   mode?: Mode;
   onMode?(mode: Mode): void;
   wide?: boolean;
+  /** Offers the chart for download as SVG and PNG. */
+  exportAs?: {
+    title: string;
+    source: string;
+    fileStem: string;
+    legend: readonly ExportLegendItem[];
+  };
+  exportTestId?: string;
+  /** The chart's drawn <svg>, for export. */
+  exportRef?: RefObject<SVGSVGElement | null>;
   /** The figures drawn, offered as a table too (the accessible alternative to the chart). */
   series?: readonly YearSeries[];
   format?: (v: number) => string;
@@ -408,7 +459,20 @@ interface ChartCardProps {
  * A chart with its title, a choice between amounts and differences (when offered), its key, a note
  * and the figures as a table.
  */
-function ChartCard({ title, note, legend, mode, onMode, wide = false, series, format, children }: ChartCardProps) {
+function ChartCard({
+  title,
+  note,
+  legend,
+  mode,
+  onMode,
+  wide = false,
+  exportAs,
+  exportTestId,
+  exportRef,
+  series,
+  format,
+  children,
+}: ChartCardProps) {
   const name = useId();
   const years = series?.[0]?.values.map((v) => v.year) ?? [];
   return (
@@ -425,6 +489,7 @@ function ChartCard({ title, note, legend, mode, onMode, wide = false, series, fo
             ))}
           </div>
         )}
+        {exportAs && exportRef && <ChartExportButtons {...exportAs} svgRef={exportRef} testId={exportTestId} />}
       </div>
       {legend}
       {children}

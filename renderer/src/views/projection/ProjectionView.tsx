@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ProjectionResult } from '../../../../shared/forecast/types.js';
 import { api } from '../../api';
 import { usePlan } from '../../app/PlanContext';
 import { toShownError } from '../../app/usePlanController';
+import { chartFileStem } from '../../charts/chartExport';
+import { ChartExportButtons } from '../../charts/ChartExportButtons';
 import { FanChart } from '../../charts/FanChart';
 import { AssumptionsPanel } from './AssumptionsPanel';
 import { BacktestPanel } from './BacktestPanel';
@@ -49,6 +51,7 @@ export function ProjectionView() {
   const chartHeadingId = useId();
   const tableHeadingId = useId();
   const lasHeadingId = useId();
+  const fanChartRef = useRef<SVGSVGElement>(null);
 
   useEffect(() => {
     remembered = { controls, growth };
@@ -173,10 +176,17 @@ export function ProjectionView() {
 
             <section className="proj-section proj-consortium" aria-labelledby={chartHeadingId}>
               <h2 id={chartHeadingId}>{consortium.name}: children needing a place</h2>
+              <ChartExportButtons
+                svgRef={fanChartRef}
+                title={`${consortium.name}: children needing a place`}
+                source={`Source: DfE children looked after in England (secure and children’s homes, 31 March); projection: Sufficiency Planner, ${methodLabels[projection.method].toLowerCase()} method. Shaded band: 80% range (P10–P90); dashed: beds needed (median); steps: accessible places.`}
+                fileStem={chartFileStem('projection', consortium.name)}
+                testId="fan-chart-export"
+              />
               {consortiumHeadline && <p className="proj-headline">{consortiumHeadline}</p>}
               <FanLegend />
               <div className="proj-chart-frame">
-                <FanChart area={consortium} />
+                <FanChart area={consortium} svgRef={fanChartRef} />
               </div>
               <p className="proj-caption">
                 {historySource} {projectionNote} The shaded band is the 80% range (P10 to P90): in 8 years out of 10 the
