@@ -210,6 +210,47 @@ describe.skipIf(skipReason)(`scenarios and compare end to end${skipReason ? ` (s
     await page.screenshot({ path: path.join(screenshotDir, 'compare.png') });
   });
 
+  it('shows the central estimate at once after a lever change, then the simulated ranges', async () => {
+    await nav('Scenarios');
+    await item('joint-block-12').getByRole('button').click();
+    await expect.poll(title, { timeout: 10_000 }).toBe('Joint block contract, 12 beds');
+    // Start from a settled view, so that nothing else is running on the host.
+    await expect.poll(status, { timeout: 20_000 }).toMatch(/^Up to date: 500 simulations/);
+    const leverValue = () =>
+      page.locator('.scn-assumptions-table tr[data-key="lever.bury-block"] td').first().textContent();
+    expect(await leverValue()).toBe('12');
+
+    await beds().fill('14');
+    await page.getByTestId('save-scenario').click();
+    // The central estimate for 14 beds, with the note that the ranges are still on their way.
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="scenario-status"]')?.textContent ===
+        'Central estimate — uncertainty updating…',
+      undefined,
+      { timeout: 10_000 },
+    );
+    expect(await leverValue()).toBe('14');
+    await page.waitForFunction(() => document.body.dataset.scenarioUpdateMs !== undefined, undefined, {
+      timeout: 10_000,
+    });
+    const measured = await page.evaluate(() => ({
+      durations: performance.getEntriesByName('scenario-lever-to-outcomes').map((e) => e.duration),
+      shown: document.body.dataset.scenarioUpdateMs,
+    }));
+    const latest = measured.durations[measured.durations.length - 1];
+    expect(latest).toBeDefined();
+    expect(Number(measured.shown)).toBeCloseTo(latest!, 0);
+    // The 100 ms target is measured over repeated changes by `npm run bench` (ui-scenarios); a single
+    // change on a loaded 2-core machine varies, so here it only has to beat the old 500-simulation path.
+    expect(latest!).toBeLessThan(400);
+
+    // The simulated run then replaces it, and the note goes.
+    await expect.poll(status, { timeout: 20_000 }).toMatch(/^Up to date: 500 simulations, 2026–2030$/);
+    expect(await leverValue()).toBe('14');
+    expect(await page.getByTestId('outcome-row').count()).toBe(5);
+  });
+
   it('breaks no CSP rule and throws no page error', () => {
     expect(cspViolations).toEqual([]);
     expect(pageErrors).toEqual([]);

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { BASELINE_SCENARIO_ID } from '../../../../shared/scenario/builtin.js';
 import type { Scenario } from '../../../../shared/scenario/levers.js';
 import { api } from '../../api';
@@ -36,7 +36,8 @@ function storedScenario(item: ScenarioListItem): Scenario {
 
 /**
  * The Scenarios view: the plan's scenarios (the baseline read-only), each one's levers in a form
- * checked as you type, and its outcomes against the baseline, run again shortly after each save.
+ * checked as you type, and its outcomes against the baseline: after each save the host's central
+ * estimate at once, then the simulated ranges.
  * Another plan starts afresh.
  */
 export function ScenariosView() {
@@ -63,8 +64,35 @@ function ScenariosForPlan({ planKey }: { planKey: string }) {
   const item = list?.find((s) => s.id === selectedId) ?? list?.[0] ?? null;
   const isBaseline = item?.id === BASELINE_SCENARIO_ID;
   const runIds = item ? (isBaseline ? [] : [item.id]) : null;
-  const run = useScenarioRun(runIds, summary);
+  // What the outcomes are run for: the plan summary, except that a save of levers starts the run
+  // at once (a revision of its own) rather than after the summary has been fetched again; the
+  // summary that fetch brings is then not run a second time.
+  const [runRevision, setRunRevision] = useState<unknown>(summary);
+  const [seenSummary, setSeenSummary] = useState(summary);
+  const [leversSaved, setLeversSaved] = useState(false);
+  if (summary !== seenSummary) {
+    setSeenSummary(summary);
+    if (leversSaved) setLeversSaved(false);
+    else setRunRevision(summary);
+  }
+  const run = useScenarioRun(runIds, runRevision, { centralFirst: true });
   const result = run.result;
+
+  // A saved lever change, until the outcomes table shows the central estimate for it: the run
+  // revision of the moment it was saved (the run after the save is for a newer one).
+  const leverChange = useRef<{ from: unknown } | null>(null);
+  useEffect(() => {
+    const pending = leverChange.current;
+    if (!pending || !run.central || pending.from === runRevision) return;
+    leverChange.current = null;
+    performance.mark('scenario-outcomes-updated');
+    const measure = performance.measure(
+      'scenario-lever-to-outcomes',
+      'scenario-lever-change',
+      'scenario-outcomes-updated',
+    );
+    document.body.dataset.scenarioUpdateMs = measure.duration.toFixed(1);
+  }, [run.central, run.result, runRevision]);
 
   const members = useMemo(
     () =>
@@ -96,6 +124,7 @@ function ScenariosForPlan({ planKey }: { planKey: string }) {
   let status = '';
   if (run.updating) status = 'Updating…';
   else if (run.error) status = 'Could not update the outcomes.';
+  else if (run.central && outcome) status = 'Central estimate — uncertainty updating…';
   else if (outcome) status = `Up to date: ${outcome.simulations.toLocaleString('en-GB')} simulations, ${span}`;
 
   /** Runs a change to the plan; resolves to an error message, or null when it was made. */
@@ -137,11 +166,21 @@ function ScenariosForPlan({ planKey }: { planKey: string }) {
   async function save() {
     const scenario = validated?.scenario;
     if (!item || !scenario) return;
+    performance.mark('scenario-lever-change');
+    leverChange.current = { from: runRevision };
     setSaving(true);
-    const error = await act(() => api.saveScenario({ scenario }).then(() => undefined));
+    const error = await act(() =>
+      api.saveScenario({ scenario }).then(() => {
+        // Run the outcomes now, not after the plan summary has been fetched again.
+        setLeversSaved(true);
+        setRunRevision({});
+      }),
+    );
     setSaving(false);
-    if (error) setSaveError(error);
-    else {
+    if (error) {
+      leverChange.current = null;
+      setSaveError(error);
+    } else {
       // Keep the saved values (tidied) until the list shows them, so nothing flickers back.
       setDrafts((prev) => ({ ...prev, [item.id]: scenarioToDraft(scenario) }));
       setSaveError(null);
