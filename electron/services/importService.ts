@@ -376,7 +376,11 @@ export class ImportService {
         measures: [features ? 'boundaries' : 'hex layout'],
         notTaken: [
           `${covered.length} of the ${members.length} member authorities are in this file${missing.length ? `; missing: ${missing.join(', ')}` : ''}.`,
-          ...(read ? [`Read layer “${read.layer ?? '(the only one)'}”, matching authorities by the field “${read.codeField ?? '?'}”.`] : []),
+          ...(read
+            ? [
+                `Read layer “${read.layer ?? '(the only one)'}”, matching authorities by the field “${read.codeField ?? '?'}”.`,
+              ]
+            : []),
         ],
       },
     };
