@@ -498,14 +498,13 @@ export class ImportService {
   private validateSsda903Together(files: PreparedFile[]): void {
     const incoming = files.filter((f) => f.ssda903);
     if (incoming.length === 0) return;
-    const held = this.plans
-      .read((db) => readSsda903Files(db))
-      .filter((h) => !incoming.some((f) => f.sha256 === h.sha256));
+    const stored = this.plans.read((db) => readSsda903Files(db));
+    const existing = new Set(stored.map((h) => h.sha256));
+    const held = stored.filter((h) => !incoming.some((f) => f.sha256 === h.sha256));
     const combined = importSsda903([
       ...held,
       ...incoming.map((f) => ({ name: f.fileName, text: f.ssda903?.text ?? '', table: f.ssda903?.table })),
     ]);
-    const existing = new Set(this.plans.read((db) => readSsda903Files(db)).map((h) => h.sha256));
     const { dataset } = combined;
     for (const f of incoming) {
       const issues = combined.issues
