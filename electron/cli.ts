@@ -11,7 +11,7 @@ import { PlannerError } from '../shared/api/errors.js';
 import { formatIssue } from '../shared/import/report.js';
 import { measures } from '../shared/model/measures.js';
 import type { AreaSummary, HeadlineFigure, PlanSummary } from '../shared/model/summary.js';
-import { APP_VERSION, createAppContext } from './services/appContext.js';
+import { APP_VERSION, createAppContext, type AppContext } from './services/appContext.js';
 import { runProjection } from './services/projectionService.js';
 import { runStockFlow } from './services/stockflowService.js';
 import { listScenarios, runScenarios, saveScenario } from './services/scenarioService.js';
@@ -171,11 +171,9 @@ function summaryText(summary: PlanSummary): string {
   );
 }
 
-function runSummary(args: readonly string[], io: CliIo): number {
+async function runSummary(args: readonly string[], io: CliIo): Promise<number> {
   const options = parseSummaryArgs(args);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sufficiency-planner-cli-'));
-  const context = createAppContext({ mode: 'browser', dataDir });
-  try {
+  return withCliContext(async (context) => {
     if (options.plan) context.plans.openPlan(options.plan);
     else context.plans.newPlan();
     const summary = context.plans.summary();
@@ -183,10 +181,7 @@ function runSummary(args: readonly string[], io: CliIo): number {
       options.json ? `${JSON.stringify(summaryJson(summary, options.plan ?? null), null, 2)}\n` : summaryText(summary),
     );
     return 0;
-  } finally {
-    context.plans.dispose();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 interface ImportOptions {
@@ -233,9 +228,7 @@ function previewText(preview: ImportPreview): string {
 
 async function runImport(args: readonly string[], io: CliIo): Promise<number> {
   const options = parseImportArgs(args);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sufficiency-planner-cli-'));
-  const context = createAppContext({ mode: 'browser', dataDir });
-  try {
+  return withCliContext(async (context) => {
     const exists = fs.existsSync(options.plan);
     if (exists) context.plans.openPlan(options.plan);
     else context.plans.newPlan();
@@ -255,10 +248,7 @@ async function runImport(args: readonly string[], io: CliIo): Promise<number> {
     };
     io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : previewText(preview));
     return preview.canCommit ? 0 : 1;
-  } finally {
-    context.plans.dispose();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 interface ProjectCliOptions {
@@ -445,11 +435,9 @@ const STOCK_FLOW_DIFFERENCES = [
   'Uncertainty: the regional model’s ±2σ bands come from process noise only; ours simulates parameter error as well (Monte Carlo, P10–P90).',
 ];
 
-function runStockFlowCli(args: readonly string[], io: CliIo): number {
+async function runStockFlowCli(args: readonly string[], io: CliIo): Promise<number> {
   const { plan, json, la, mode, ...rest } = parseStockFlowArgs(args);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sufficiency-planner-cli-'));
-  const context = createAppContext({ mode: 'browser', dataDir });
-  try {
+  return withCliContext(async (context) => {
     context.plans.openPlan(plan ?? '');
     const modes = mode === 'both' ? (['sf-regional', 'corrected'] as const) : ([mode] as const);
     const reports = modes.map((m) => {
@@ -531,19 +519,14 @@ function runStockFlowCli(args: readonly string[], io: CliIo): number {
     }
     io.stdout(`${lines.join('\n')}\n`);
     return 0;
-  } finally {
-    context.plans.dispose();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
-function runProject(args: readonly string[], io: CliIo): number {
+async function runProject(args: readonly string[], io: CliIo): Promise<number> {
   const methodAt = args.indexOf('--method');
   if (methodAt >= 0 && args[methodAt + 1] === 'stockflow') return runStockFlowCli(args, io);
   const options = parseProjectArgs(args);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sufficiency-planner-cli-'));
-  const context = createAppContext({ mode: 'browser', dataDir });
-  try {
+  return withCliContext(async (context) => {
     if (options.plan) context.plans.openPlan(options.plan);
     else context.plans.newPlan();
     const result = runProjection(context.plans, {
@@ -556,10 +539,7 @@ function runProject(args: readonly string[], io: CliIo): number {
     });
     io.stdout(options.json ? `${JSON.stringify(projectionJson(result), null, 2)}\n` : projectionText(result));
     return 0;
-  } finally {
-    context.plans.dispose();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 async function runTemplate(args: readonly string[], io: CliIo): Promise<number> {
@@ -575,18 +555,13 @@ async function runTemplate(args: readonly string[], io: CliIo): Promise<number> 
   }
   if (!out || out.startsWith('--')) throw new UsageError('template needs --out FILE.xlsx.');
   if (plan !== undefined && (!plan || plan.startsWith('--'))) throw new UsageError('--plan needs a file path.');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sufficiency-planner-cli-'));
-  const context = createAppContext({ mode: 'browser', dataDir });
-  try {
+  return withCliContext(async (context) => {
     if (plan) context.plans.openPlan(path.resolve(plan));
     else context.plans.newPlan();
     const written = await context.plans.writeDataTemplate(path.resolve(out), prefill);
     io.stdout(`Wrote ${written.path}\n`);
     return 0;
-  } finally {
-    context.plans.dispose();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 async function runExport(args: readonly string[], io: CliIo): Promise<number> {
@@ -608,9 +583,7 @@ async function runExport(args: readonly string[], io: CliIo): Promise<number> {
   if (plan !== undefined && (!plan || plan.startsWith('--'))) throw new UsageError('--plan needs a file path.');
   if (scenarioNames.some((n) => !n || n.startsWith('--'))) throw new UsageError('--scenario needs a scenario name.');
   if (scenarioNames.length > 4) throw new UsageError('A report includes at most four --scenario.');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sufficiency-planner-cli-'));
-  const context = createAppContext({ mode: 'browser', dataDir });
-  try {
+  return withCliContext(async (context) => {
     if (plan) context.plans.openPlan(path.resolve(plan));
     else context.plans.newPlan();
     if (format === 'pdf') {
@@ -637,13 +610,10 @@ async function runExport(args: readonly string[], io: CliIo): Promise<number> {
         : writeCsvFolder(context.plans, context.imports, path.resolve(out), scenarioNames);
     io.stdout(files.map((f) => `Wrote ${f}\n`).join(''));
     return 0;
-  } finally {
-    context.plans.dispose();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
-function runScenarioCli(args: readonly string[], io: CliIo): number {
+async function runScenarioCli(args: readonly string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'schema') {
     if (rest.length) throw new UsageError('scenario schema takes no options.');
@@ -671,9 +641,7 @@ function runScenarioCli(args: readonly string[], io: CliIo): number {
   if (plan !== undefined && (!plan || plan.startsWith('--'))) throw new UsageError('--plan needs a file path.');
   if (names.some((n) => !n || n.startsWith('--'))) throw new UsageError('--scenario needs a scenario name.');
   if (leverFiles.some((f) => !f || f.startsWith('--'))) throw new UsageError('--levers needs a JSON file.');
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sufficiency-planner-cli-'));
-  const context = createAppContext({ mode: 'browser', dataDir });
-  try {
+  return withCliContext(async (context) => {
     if (plan) context.plans.openPlan(path.resolve(plan));
     else context.plans.newPlan();
     const stored = listScenarios(context.plans);
@@ -755,6 +723,15 @@ function runScenarioCli(args: readonly string[], io: CliIo): number {
       io.stdout(`${lines.join('\n')}\n`);
     }
     return 0;
+  });
+}
+
+/** Runs `fn` with a throw-away app context: its own data folder, so the user's recent plans are untouched. */
+async function withCliContext<T>(fn: (context: AppContext) => Promise<T>): Promise<T> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sufficiency-planner-cli-'));
+  const context = createAppContext({ mode: 'browser', dataDir });
+  try {
+    return await fn(context);
   } finally {
     context.plans.dispose();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -766,17 +743,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     switch (command) {
       case 'summary':
-        return runSummary(rest, io);
+        return await runSummary(rest, io);
       case 'import':
         return await runImport(rest, io);
       case 'project':
-        return runProject(rest, io);
+        return await runProject(rest, io);
       case 'template':
         return await runTemplate(rest, io);
       case 'export':
         return await runExport(rest, io);
       case 'scenario':
-        return runScenarioCli(rest, io);
+        return await runScenarioCli(rest, io);
       case 'help':
       case '--help':
       case '-h':
