@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useDisclosure } from './useDisclosure';
 import type { MenuCommand, RecentPlan } from '../../../shared/api/contract.js';
 import { RecentPlans } from './RecentPlans';
 import { ariaShortcut, shortcutLabel, type FileCommand } from './shortcuts';
@@ -65,50 +65,11 @@ interface RecentMenuProps {
 
 /** "Open recent": a disclosure listing recent plans; plans whose file has gone are shown but cannot be chosen. */
 function RecentMenu({ recent, disabled, onOpen }: RecentMenuProps) {
-  const [expanded, setExpanded] = useState(false);
-  const panelId = useId();
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!expanded) return;
-    function onPointerDown(event: PointerEvent) {
-      if (rootRef.current && event.target instanceof Node && !rootRef.current.contains(event.target)) {
-        setExpanded(false);
-      }
-    }
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [expanded]);
-
-  function close() {
-    setExpanded(false);
-    buttonRef.current?.focus();
-  }
+  const { expanded, panelId, close, rootProps, buttonProps } = useDisclosure();
 
   return (
-    <div
-      className="recent-menu"
-      ref={rootRef}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && expanded) {
-          event.preventDefault();
-          close();
-        }
-      }}
-      onBlur={(event) => {
-        if (!rootRef.current?.contains(event.relatedTarget as Node | null)) setExpanded(false);
-      }}
-    >
-      <button
-        ref={buttonRef}
-        type="button"
-        className="toolbar-button"
-        aria-expanded={expanded}
-        aria-controls={panelId}
-        disabled={disabled}
-        onClick={() => setExpanded((v) => !v)}
-      >
+    <div className="recent-menu" {...rootProps}>
+      <button {...buttonProps} type="button" className="toolbar-button" disabled={disabled}>
         Open recent <span aria-hidden="true">▾</span>
       </button>
       <div id={panelId} className="recent-panel" hidden={!expanded}>

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useDisclosure } from '../useDisclosure';
 
 export interface WorkshopBarProps {
   consortiumName: string;
@@ -92,51 +92,11 @@ interface LeversMenuProps {
 
 /** "Levers": a disclosure with showing or hiding the lever panel, and choosing the levers. */
 function LeversMenu({ panelShown, onTogglePanel, onChooseLevers }: LeversMenuProps) {
-  const [expanded, setExpanded] = useState(false);
-  const panelId = useId();
-  const rootRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (!expanded) return;
-    function onPointerDown(event: PointerEvent) {
-      if (rootRef.current && event.target instanceof Node && !rootRef.current.contains(event.target)) {
-        setExpanded(false);
-      }
-    }
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [expanded]);
-
-  /** Closes the menu with focus on its button, so a dialog opened from it returns focus there. */
-  function close() {
-    buttonRef.current?.focus();
-    setExpanded(false);
-  }
+  const { expanded, panelId, close, rootProps, buttonProps } = useDisclosure();
 
   return (
-    <div
-      className="workshop-menu"
-      ref={rootRef}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && expanded) {
-          event.preventDefault();
-          close();
-        }
-      }}
-      onBlur={(event) => {
-        if (!rootRef.current?.contains(event.relatedTarget as Node | null)) setExpanded(false);
-      }}
-    >
-      <button
-        ref={buttonRef}
-        type="button"
-        className="workshop-button"
-        aria-expanded={expanded}
-        aria-controls={panelId}
-        data-testid="workshop-levers-menu"
-        onClick={() => setExpanded((v) => !v)}
-      >
+    <div className="workshop-menu" {...rootProps}>
+      <button {...buttonProps} type="button" className="workshop-button" data-testid="workshop-levers-menu">
         Levers <span aria-hidden="true">▾</span>
       </button>
       <div id={panelId} className="workshop-menu-panel" hidden={!expanded}>
