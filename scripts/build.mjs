@@ -50,66 +50,42 @@ export async function build({ force = false, quiet = false } = {}) {
   const vite = await import('vite');
   const logLevel = quiet ? 'error' : 'warn';
   await vite.build({ configFile: path.join(root, 'vite.config.ts'), logLevel });
-  await vite.build({
-    configFile: false,
-    root,
-    logLevel,
-    build: {
-      ssr: true,
-      outDir: path.join(dist, 'node'),
+  /** One Node-side bundle into dist/node (everything but `external` bundled in). */
+  const nodeBundle = (input, { external = nodeExternals, output, emptyOutDir = false, sourcemap = false }) =>
+    vite.build({
+      configFile: false,
+      root,
+      logLevel,
+      build: {
+        ssr: true,
+        outDir: path.join(dist, 'node'),
+        emptyOutDir,
+        target: 'node20',
+        sourcemap,
+        minify: false,
+        rollupOptions: { input, external, output },
+      },
+      ssr: { noExternal: true },
+    });
+  const entry = (file) => path.join(root, 'electron', file);
+  await nodeBundle(
+    { main: entry('main.ts'), 'browser-main': entry('browser-main.ts'), cli: entry('cli.ts') },
+    {
       emptyOutDir: true,
-      target: 'node20',
       sourcemap: true,
-      minify: false,
-      rollupOptions: {
-        input: {
-          main: path.join(root, 'electron/main.ts'),
-          'browser-main': path.join(root, 'electron/browser-main.ts'),
-          cli: path.join(root, 'electron/cli.ts'),
-        },
-        external: nodeExternals,
-        output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
-      },
+      output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },
-    ssr: { noExternal: true },
-  });
-  await vite.build({
-    configFile: false,
-    root,
-    logLevel,
-    build: {
-      ssr: true,
-      outDir: path.join(dist, 'node'),
-      emptyOutDir: false,
-      target: 'node20',
-      minify: false,
-      rollupOptions: {
-        input: { preload: path.join(root, 'electron/preload.ts') },
-        external: ['electron'],
-        output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false },
-      },
-    },
-    ssr: { noExternal: true },
-  });
+  );
+  // The sandboxed preload may require only 'electron': one CommonJS file.
+  await nodeBundle(
+    { preload: entry('preload.ts') },
+    { external: ['electron'], output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false } },
+  );
   // The import worker: one self-contained file, so it can be unpacked from the asar and started alone.
-  await vite.build({
-    configFile: false,
-    root,
-    logLevel,
-    build: {
-      ssr: true,
-      outDir: path.join(dist, 'node'),
-      emptyOutDir: false,
-      target: 'node20',
-      minify: false,
-      rollupOptions: {
-        input: { 'import-worker': path.join(root, 'electron/import-worker.ts') },
-        external: nodeExternals,
-        output: { format: 'es', entryFileNames: '[name].js', codeSplitting: false },
-      },
-    },
-    ssr: { noExternal: true },
-  });
+  await nodeBundle(
+    { 'import-worker': entry('import-worker.ts') },
+    { output: { format: 'es', entryFileNames: '[name].js', codeSplitting: false } },
+  );
   fs.writeFileSync(stampFile, JSON.stringify({ sourcesMtime, builtAt: new Date().toISOString() }));
   if (!quiet) process.stderr.write(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
   return true;
