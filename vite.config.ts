@@ -39,6 +39,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('./renderer', import.meta.url)),
   base: './',
   plugins: [react(), devOnlyCsp()],
+  // The scenario worker is an ES module worker, bundled as a file of its own under assets/.
+  worker: { format: 'es' },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -14,7 +14,14 @@ import type { PlanService } from './planService.js';
 import { runProjection } from './projectionService.js';
 import { runStockFlow } from './stockflowService.js';
 import { runSensitivity } from './sensitivityService.js';
-import { duplicateScenario, listScenarios, removeScenario, runScenarios, saveScenario } from './scenarioService.js';
+import {
+  duplicateScenario,
+  listScenarios,
+  removeScenario,
+  runScenarios,
+  saveScenario,
+  scenarioContext,
+} from './scenarioService.js';
 import { removeSsda903Files } from '../store/ssda903Data.js';
 import { writeCsvFolder, writeWorkbook } from './exportService.js';
 import { exportReportPdf } from './pdfService.js';
@@ -75,6 +82,7 @@ export function createHandlers(
     deleteScenario: ({ id }) => removeScenario(plans, id),
     runScenarios: (args) => runScenarios(plans, args),
     runSensitivity: ({ id }) => runSensitivity(plans, id),
+    getScenarioContext: (args) => scenarioContext(plans, args),
     getStockFlowProjection: (args) => runStockFlow(plans, args),
     removeSsda903: () => {
       const removedFiles = plans.mutate((db) => removeSsda903Files(db));

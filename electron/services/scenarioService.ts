@@ -2,18 +2,19 @@
  * Co-commissioning scenarios: stored in the plan, run against the projection (allocation of
  * children to beds, costs, outcomes) and compared with the baseline.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { CallResults } from '../../shared/api/contract.js';
 import { PlannerError } from '../../shared/api/errors.js';
 import {
   BASELINE_SCENARIO_ID,
   baselineScenario,
   builtInScenarios,
-  compareScenarios,
-  runScenario,
+  runScenarioSet,
   scenarioContextFromPlan,
   ScenarioError,
+  toWireContext,
   type Scenario,
+  type ScenarioContext,
 } from '../../shared/scenario/index.js';
 import type { PlanDatabase } from '../store/database.js';
 import { readPlanData } from '../store/planData.js';
@@ -69,6 +70,32 @@ export function removeScenario(plans: PlanService, id: string) {
   return plans.currentState();
 }
 
+/** Builds the scenario context for the plan as it stands (a projection with kept simulations, then the context). */
+function buildContext(plans: PlanService, options: Omit<RunScenariosOptions, 'ids'>): ScenarioContext {
+  const { projection } = runProjection(plans, {
+    method: 'rate',
+    withBacktest: false,
+    simulations: options.simulations ?? 1000,
+    seed: options.seed ?? 1,
+    keepSamples: true,
+    ...(options.horizonYears !== undefined ? { horizonYears: options.horizonYears } : {}),
+  });
+  const data = plans.read((db) => readPlanData(db, { summaryOnly: true }));
+  return withScenarioErrors(() => scenarioContextFromPlan(data, projection));
+}
+
+/** Scenario-model errors as the API's INVALID_ARGUMENT, with the scenario's issues when it has them. */
+function withScenarioErrors<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof ScenarioError) {
+      throw new PlannerError('INVALID_ARGUMENT', error.message, { issues: error.issues });
+    }
+    throw new PlannerError('INVALID_ARGUMENT', (error as Error).message);
+  }
+}
+
 /** Runs the baseline and the chosen scenarios on one projection, and compares them with the baseline. */
 export function runScenarios(plans: PlanService, options: RunScenariosOptions): CallResults['runScenarios'] {
   const stored = plans.read((db) => readScenarios(db));
@@ -79,24 +106,19 @@ export function runScenarios(plans: PlanService, options: RunScenariosOptions): 
       if (!found) throw new PlannerError('NOT_FOUND', `There is no scenario “${id}” in this plan.`);
       return found;
     });
-  const { projection } = runProjection(plans, {
-    method: 'rate',
-    withBacktest: false,
-    simulations: options.simulations ?? 1000,
-    seed: options.seed ?? 1,
-    keepSamples: true,
-    ...(options.horizonYears !== undefined ? { horizonYears: options.horizonYears } : {}),
-  });
-  const data = plans.read((db) => readPlanData(db, { summaryOnly: true }));
-  try {
-    const context = scenarioContextFromPlan(data, projection);
-    const baseline = runScenario(context, baselineScenario());
-    const outcomes = chosen.map((s) => runScenario(context, s));
-    return { baseline, outcomes, comparison: compareScenarios(baseline, outcomes) };
-  } catch (error) {
-    if (error instanceof ScenarioError) {
-      throw new PlannerError('INVALID_ARGUMENT', error.message, { issues: error.issues });
-    }
-    throw new PlannerError('INVALID_ARGUMENT', (error as Error).message);
-  }
+  const context = buildContext(plans, options);
+  return withScenarioErrors(() => runScenarioSet(context, chosen));
+}
+
+/**
+ * The scenario context for the renderer's worker, which then runs scenarios itself as levers are
+ * edited. The key is a digest of the context, so an unchanged plan gives an unchanged key.
+ */
+export function scenarioContext(
+  plans: PlanService,
+  options: Omit<RunScenariosOptions, 'ids'>,
+): CallResults['getScenarioContext'] {
+  const context = toWireContext(buildContext(plans, options));
+  const key = createHash('sha256').update(JSON.stringify(context)).digest('hex').slice(0, 32);
+  return { key, context };
 }

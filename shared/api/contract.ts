@@ -7,7 +7,13 @@ import { z } from 'zod';
 import type { ApiResult } from './errors.js';
 import type { BacktestResult, ProjectionResult } from '../forecast/types.js';
 import type { PlanSummary } from '../model/summary.js';
-import { scenarioSchema, type Scenario, type ScenarioComparison, type ScenarioOutcome } from '../scenario/index.js';
+import {
+  scenarioSchema,
+  type Scenario,
+  type ScenarioComparison,
+  type ScenarioContextWire,
+  type ScenarioOutcome,
+} from '../scenario/index.js';
 
 const noArgs = z.object({}).strict();
 
@@ -141,6 +147,13 @@ export const callArgSchemas = {
     })
     .strict(),
   runSensitivity: z.object({ id: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/) }).strict(),
+  getScenarioContext: z
+    .object({
+      simulations: z.number().int().min(0).max(2000).optional(),
+      seed: z.number().int().min(0).max(2_147_483_647).optional(),
+      horizonYears: z.number().int().min(1).max(10).optional(),
+    })
+    .strict(),
   getMapData: noArgs,
   setMapGeometry: z.object({ geometry: z.enum(['hex', 'boundaries']) }).strict(),
   renameConsortium: z
@@ -337,6 +350,11 @@ export interface CallResults {
   duplicateScenario: { id: string; state: OpenPlanState };
   deleteScenario: OpenPlanState;
   runScenarios: { baseline: ScenarioOutcome; outcomes: ScenarioOutcome[]; comparison: ScenarioComparison };
+  /**
+   * What the renderer's scenario worker runs scenarios on: the plan's scenario context (projection,
+   * supply, prices, calibration) and a key that changes whenever the context does.
+   */
+  getScenarioContext: { key: string; context: ScenarioContextWire };
   runSensitivity: {
     scenario: string;
     /** ±share applied to each assumption, e.g. 0.2. */

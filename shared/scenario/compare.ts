@@ -2,8 +2,11 @@
  * Side-by-side differences from the baseline: for each other scenario, each year's figures and the
  * totals minus the baseline's (positive = more than the baseline; for costs, dearer).
  */
+import { baselineScenario } from './builtin.js';
+import type { Scenario, ScenarioInput } from './levers.js';
 import { addCost, emptyCost } from './model.js';
-import type { CostBreakdown, PlacementFigures, ScenarioOutcome } from './types.js';
+import { runScenario } from './run.js';
+import type { CostBreakdown, PlacementFigures, RunScenarioOptions, ScenarioContext, ScenarioOutcome } from './types.js';
 
 export interface FigureDifferences extends PlacementFigures {
   gap: number;
@@ -103,4 +106,24 @@ export function compareScenarios(baseline: ScenarioOutcome, others: readonly Sce
       npv: costDifference(o.npv, baseline.npv),
     })),
   };
+}
+
+export interface ScenarioSetResult {
+  baseline: ScenarioOutcome;
+  outcomes: ScenarioOutcome[];
+  comparison: ScenarioComparison;
+}
+
+/**
+ * Runs the baseline and `scenarios` on one context and compares them with the baseline. A baseline
+ * already run on the same context and options can be passed in to save running it again.
+ */
+export function runScenarioSet(
+  context: ScenarioContext,
+  scenarios: readonly (Scenario | ScenarioInput)[],
+  options: RunScenarioOptions = {},
+  baseline: ScenarioOutcome = runScenario(context, baselineScenario(), options),
+): ScenarioSetResult {
+  const outcomes = scenarios.map((s) => runScenario(context, s, options));
+  return { baseline, outcomes, comparison: compareScenarios(baseline, outcomes) };
 }

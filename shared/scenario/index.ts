@@ -11,6 +11,8 @@
 export { BASELINE_SCENARIO_ID, baselineScenario, builtInScenarios, ILLUSTRATIVE_HOME } from './builtin.js';
 export {
   compareScenarios,
+  runScenarioSet,
+  type ScenarioSetResult,
   type FigureDifferences,
   type ScenarioComparison,
   type ScenarioDifference,
@@ -29,3 +31,10 @@ export * from './levers.js';
 export { discountFactor, largestRemainder, netPresentValue } from './model.js';
 export { runScenario } from './run.js';
 export type * from './types.js';
+export {
+  fromWireContext,
+  scenarioContextWireSchema,
+  toWireContext,
+  type ScenarioContextWire,
+  type WireContextResult,
+} from './wire.js';

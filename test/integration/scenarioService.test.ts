@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppContext, type AppContext } from '../../electron/services/appContext.js';
 import { PlannerError } from '../../shared/api/errors.js';
+import { ScenarioWorkerCore } from '../../renderer/src/views/scenarios/engine/workerCore.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
 let tmp: { dir: string; cleanup: () => void };
@@ -138,5 +139,38 @@ describe('sensitivity of a scenario to ±20% on key assumptions', () => {
     // Bars come widest cost swing first.
     const swings = result.bars.map((b) => Math.abs(b.high.cost - b.low.cost));
     expect([...swings].sort((a, b) => b - a)).toEqual(swings);
+  });
+});
+
+describe('the scenario context for the renderer’s worker', () => {
+  it('runs in the worker exactly as on the host; its key follows the plan’s data, not its scenarios', async () => {
+    const first = await context.handlers.getScenarioContext({ simulations: 120, seed: 3 });
+    expect(first.key).toMatch(/^[0-9a-f]{32}$/);
+    expect(first.context.members).toHaveLength(10);
+    expect(first.context.simulations).toBe(120);
+
+    // Through JSON, as the browser-mode bridge sends it, then into the worker's engine.
+    const core = new ScenarioWorkerCore();
+    core.handle({ type: 'context', key: first.key, context: JSON.parse(JSON.stringify(first.context)) });
+    const [block] = (await context.handlers.listScenarios({})).filter((s) => s.id === 'joint-block-12');
+    const answer = core.handle({
+      type: 'run',
+      request: 1,
+      contextKey: first.key,
+      uncertainty: 'simulated',
+      scenarios: [{ id: block!.id, name: block!.name, notes: block!.notes, illustrative: true, levers: block!.levers }],
+    });
+    if (answer?.type !== 'result') throw new Error(JSON.stringify(answer));
+    const onHost = await context.handlers.runScenarios({ ids: ['joint-block-12'], simulations: 120, seed: 3 });
+    expect(answer.result.outcomes[0]?.totals).toEqual(onHost.outcomes[0]?.totals);
+    expect(answer.result.comparison).toEqual(onHost.comparison);
+
+    // Saving a scenario leaves the context as it was; changing an assumption does not.
+    await context.handlers.duplicateScenario({ id: 'joint-block-12', name: 'Another' });
+    expect((await context.handlers.getScenarioContext({ simulations: 120, seed: 3 })).key).toBe(first.key);
+    context.plans.setAssumption('targetOccupancy', 0.8);
+    const changed = await context.handlers.getScenarioContext({ simulations: 120, seed: 3 });
+    expect(changed.key).not.toBe(first.key);
+    expect(changed.context.settings.targetOccupancy).toBe(0.8);
   });
 });

@@ -13,9 +13,11 @@ export interface ScenarioOutcomesProps {
   status: string;
   updating: boolean;
   error: ShownError | null;
-  /** The editor has changes not yet saved, so these outcomes are for the saved scenario. */
-  unsavedEdits: boolean;
+  /** What the outcomes are for: the saved levers, edits not yet saved, or the last valid edits. */
+  basis: OutcomeBasis;
 }
+
+export type OutcomeBasis = 'saved' | 'edited' | 'lastValid';
 
 function Cell({ cell, testColumn }: { cell: OutcomeCell; testColumn: string }) {
   return (
@@ -65,7 +67,7 @@ export function ScenarioOutcomes({
   status,
   updating,
   error,
-  unsavedEdits,
+  basis,
 }: ScenarioOutcomesProps) {
   const headingId = useId();
   const rows = useMemo(() => (outcome ? outcomeRows(outcome, baseline) : []), [outcome, baseline]);
@@ -94,8 +96,15 @@ export function ScenarioOutcomes({
           </p>
         </div>
       )}
-      {unsavedEdits && (
-        <p className="scn-notice">These outcomes are for the saved scenario: save your changes to see their effect.</p>
+      {basis === 'edited' && (
+        <p className="scn-notice" data-testid="outcome-basis">
+          These outcomes include changes not yet saved: save them to keep them in the plan.
+        </p>
+      )}
+      {basis === 'lastValid' && (
+        <p className="scn-notice" data-testid="outcome-basis">
+          These outcomes are for the last valid levers: correct the fields marked to see the effect of your changes.
+        </p>
       )}
       {!outcome && !error && (
         <p className="scn-loading" aria-busy="true">

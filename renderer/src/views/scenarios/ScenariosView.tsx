@@ -8,9 +8,10 @@ import { formatTimestamp } from '../../app/format';
 import { sameDraft, scenarioToDraft, validateDraft, type ScenarioDraft } from './leverFields';
 import { ConfirmDeleteDialog, NameDialog } from './ScenarioDialogs';
 import { ScenarioEditor } from './ScenarioEditor';
-import { ScenarioOutcomes } from './ScenarioOutcomes';
+import { ScenarioOutcomes, type OutcomeBasis } from './ScenarioOutcomes';
 import { yearSpan } from './scenarioFormat';
-import { knownProjectionYears, useScenarioList, useScenarioRun, type ScenarioListItem } from './useScenarios';
+import { useLiveScenarioRun } from './useLiveScenarioRun';
+import { knownProjectionYears, useScenarioList, type ScenarioListItem } from './useScenarios';
 import './scenarios.css';
 
 /** The selection and unsaved edits, kept while the app runs so that coming back finds them. */
@@ -63,37 +64,6 @@ function ScenariosForPlan({ planKey }: { planKey: string }) {
   const { list, error: listError } = useScenarioList(summary);
   const item = list?.find((s) => s.id === selectedId) ?? list?.[0] ?? null;
   const isBaseline = item?.id === BASELINE_SCENARIO_ID;
-  const runIds = item ? (isBaseline ? [] : [item.id]) : null;
-  // What the outcomes are run for: the plan summary, except that a save of levers starts the run
-  // at once (a revision of its own) rather than after the summary has been fetched again; the
-  // summary that fetch brings is then not run a second time.
-  const [runRevision, setRunRevision] = useState<unknown>(summary);
-  const [seenSummary, setSeenSummary] = useState(summary);
-  const [leversSaved, setLeversSaved] = useState(false);
-  if (summary !== seenSummary) {
-    setSeenSummary(summary);
-    if (leversSaved) setLeversSaved(false);
-    else setRunRevision(summary);
-  }
-  const run = useScenarioRun(runIds, runRevision, { centralFirst: true });
-  const result = run.result;
-
-  // A saved lever change, until the outcomes table shows the central estimate for it: the run
-  // revision of the moment it was saved (the run after the save is for a newer one).
-  const leverChange = useRef<{ from: unknown } | null>(null);
-  useEffect(() => {
-    const pending = leverChange.current;
-    if (!pending || !run.central || pending.from === runRevision) return;
-    leverChange.current = null;
-    performance.mark('scenario-outcomes-updated');
-    const measure = performance.measure(
-      'scenario-lever-to-outcomes',
-      'scenario-lever-change',
-      'scenario-outcomes-updated',
-    );
-    document.body.dataset.scenarioUpdateMs = measure.duration.toFixed(1);
-  }, [run.central, run.result, runRevision]);
-
   const members = useMemo(
     () =>
       summary.authorities
@@ -102,9 +72,8 @@ function ScenariosForPlan({ planKey }: { planKey: string }) {
         .sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
     [summary],
   );
-  const years = result ? result.baseline.years.map((y) => y.year) : knownProjectionYears();
+  const years = knownProjectionYears();
   const yearsKey = years.join(',');
-  const blockPrice = result?.baseline.assumptions.find((a) => a.key === 'price.blockContract')?.value;
 
   const baseDraft = useMemo(() => (item ? scenarioToDraft(item) : null), [item]);
   const draft = (item && drafts[item.id]) || baseDraft;
@@ -114,6 +83,33 @@ function ScenariosForPlan({ planKey }: { planKey: string }) {
     if (!item || !draft || isBaseline) return null;
     return validateDraft(item, draft, { members, years: yearsKey ? yearsKey.split(',') : [] });
   }, [item, draft, isBaseline, members, yearsKey]);
+
+  // What the outcomes are for: the levers as edited whenever they are valid (so every change is
+  // recomputed at once, saved or not), otherwise the last valid levers of this scenario.
+  const [lastValid, setLastValid] = useState<Record<string, Scenario>>({});
+  const editedScenario = validated?.scenario ?? null;
+  if (item && editedScenario && lastValid[item.id] !== editedScenario) {
+    setLastValid((prev) => ({ ...prev, [item.id]: editedScenario }));
+  }
+  const runFor = !item || isBaseline ? null : (editedScenario ?? lastValid[item.id] ?? storedScenario(item));
+  const run = useLiveScenarioRun(runFor, summary);
+  const result = run.result;
+  const blockPrice = result?.baseline.assumptions.find((a) => a.key === 'price.blockContract')?.value;
+  const basis: OutcomeBasis = !dirty ? 'saved' : editedScenario ? 'edited' : 'lastValid';
+
+  // A lever change, until the outcomes on screen are for it (see changeDraft).
+  const leverChange = useRef(false);
+  useEffect(() => {
+    if (!leverChange.current || run.updating || !run.result) return;
+    leverChange.current = false;
+    performance.mark('scenario-outcomes-updated');
+    const measure = performance.measure(
+      'scenario-lever-to-outcomes',
+      'scenario-lever-change',
+      'scenario-outcomes-updated',
+    );
+    document.body.dataset.scenarioUpdateMs = measure.duration.toFixed(1);
+  }, [run.updating, run.result]);
 
   const outcome = result
     ? isBaseline
@@ -151,6 +147,10 @@ function ScenariosForPlan({ planKey }: { planKey: string }) {
 
   function changeDraft(next: ScenarioDraft) {
     if (!item) return;
+    // Measured to the outcomes for the changed levers (only a valid change is run: an invalid one
+    // is measured from the change that makes it valid again).
+    performance.mark('scenario-lever-change');
+    leverChange.current = true;
     setDrafts((prev) => ({ ...prev, [item.id]: next }));
     setSaveError(null);
   }
@@ -166,21 +166,11 @@ function ScenariosForPlan({ planKey }: { planKey: string }) {
   async function save() {
     const scenario = validated?.scenario;
     if (!item || !scenario) return;
-    performance.mark('scenario-lever-change');
-    leverChange.current = { from: runRevision };
     setSaving(true);
-    const error = await act(() =>
-      api.saveScenario({ scenario }).then(() => {
-        // Run the outcomes now, not after the plan summary has been fetched again.
-        setLeversSaved(true);
-        setRunRevision({});
-      }),
-    );
+    const error = await act(() => api.saveScenario({ scenario }).then(() => undefined));
     setSaving(false);
-    if (error) {
-      leverChange.current = null;
-      setSaveError(error);
-    } else {
+    if (error) setSaveError(error);
+    else {
       // Keep the saved values (tidied) until the list shows them, so nothing flickers back.
       setDrafts((prev) => ({ ...prev, [item.id]: scenarioToDraft(scenario) }));
       setSaveError(null);
@@ -317,7 +307,7 @@ function ScenariosForPlan({ planKey }: { planKey: string }) {
           status={status}
           updating={run.updating}
           error={run.error}
-          unsavedEdits={dirty}
+          basis={basis}
         />
       )}
 

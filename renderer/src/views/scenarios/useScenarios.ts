@@ -48,13 +48,15 @@ export function knownProjectionYears(): string[] {
   return lastYears;
 }
 
+export function rememberProjectionYears(years: string[]): void {
+  lastYears = years;
+}
+
 interface RunState {
   key: string | null;
   revision: unknown;
   result: RunResult | null;
   error: ShownError | null;
-  /** `central` while the result is the quick central estimate and the simulated run is on its way. */
-  phase: 'central' | 'full';
 }
 
 export interface ScenarioRunState {
@@ -63,81 +65,43 @@ export interface ScenarioRunState {
   error: ShownError | null;
   /** True while the shown result is not for the current request. */
   updating: boolean;
-  /**
-   * True while the shown result is the central estimate for the current request (no simulations;
-   * ranges from percentile paths) and the simulated run that replaces it is still on its way.
-   */
-  central: boolean;
-}
-
-export interface ScenarioRunOptions {
-  simulations?: number;
-  /**
-   * Answer each request at once with the host's central estimate (`simulations: 0`, a few
-   * milliseconds), then replace it with the simulated run. Waits only {@link centralDebounceMs}.
-   */
-  centralFirst?: boolean;
 }
 
 /**
- * With `centralFirst`, how long to wait before the central estimate: no longer than it takes to
- * coalesce changes made together (saves are one at a time already).
- */
-export const centralDebounceMs = 0;
-
-/**
- * Runs the baseline and the scenarios `ids` (at most four), debounced: a change waits
- * {@link runDebounceMs} (or {@link centralDebounceMs} with `centralFirst`), a newer request drops an
- * older one's answers, and the last result stays on screen meanwhile. `ids` null runs nothing.
- * `revision` changes whenever the plan does.
+ * Runs the baseline and the scenarios `ids` (at most four) on the host, debounced: a change waits
+ * {@link runDebounceMs}, a newer request drops an older one's answers, and the last result stays on
+ * screen meanwhile. `ids` null runs nothing. `revision` changes whenever the plan does. (The
+ * Scenarios view runs its scenario in workers instead, as it is edited: ./useLiveScenarioRun.ts.)
  */
 export function useScenarioRun(
   ids: readonly string[] | null,
   revision: unknown,
-  { simulations = defaultSimulations, centralFirst = false }: ScenarioRunOptions = {},
+  simulations = defaultSimulations,
 ): ScenarioRunState {
-  const key = ids ? `${simulations}|${centralFirst ? 'central' : ''}|${ids.join('|')}` : null;
-  const [state, setState] = useState<RunState>({
-    key: null,
-    revision: null,
-    result: null,
-    error: null,
-    phase: 'full',
-  });
+  const key = ids ? `${simulations}|${ids.join('|')}` : null;
+  const [state, setState] = useState<RunState>({ key: null, revision: null, result: null, error: null });
   // Every request gets a number; only the latest request's answers are shown.
   const latest = useRef(0);
 
   useEffect(() => {
     if (key === null) return;
-    const [sims = String(defaultSimulations), central = '', ...chosen] = key.split('|');
+    const [sims = String(defaultSimulations), ...chosen] = key.split('|');
     const request = ++latest.current;
     let cancelled = false;
     const isLatest = () => !cancelled && request === latest.current;
-    const args = { ids: chosen.filter((id) => id !== '') };
-    const count = Number(sims);
-    const show = (result: RunResult, phase: RunState['phase']) => {
-      if (!isLatest()) return false;
-      lastYears = result.baseline.years.map((y) => y.year);
-      setState({ key, revision, result, error: null, phase });
-      return true;
-    };
-    const fail = (error: unknown) => {
-      if (isLatest()) setState((prev) => ({ ...prev, key, revision, error: toShownError(error), phase: 'full' }));
-    };
-    const runFull = () => {
-      api.runScenarios({ ...args, simulations: count }).then((result) => show(result, 'full'), fail);
-    };
-    const quick = central === 'central' && count > 0;
-    const timer = window.setTimeout(
-      () => {
-        if (!quick) runFull();
-        else
-          api.runScenarios({ ...args, simulations: 0 }).then((result) => {
-            if (show(result, 'central')) runFull();
-          }, fail);
-      },
-      quick ? centralDebounceMs : runDebounceMs,
-    );
+    const args = { ids: chosen.filter((id) => id !== ''), simulations: Number(sims) };
+    const timer = window.setTimeout(() => {
+      api.runScenarios(args).then(
+        (result) => {
+          if (!isLatest()) return;
+          lastYears = result.baseline.years.map((y) => y.year);
+          setState({ key, revision, result, error: null });
+        },
+        (error: unknown) => {
+          if (isLatest()) setState((prev) => ({ ...prev, key, revision, error: toShownError(error) }));
+        },
+      );
+    }, runDebounceMs);
     return () => {
       window.clearTimeout(timer);
       // Answers still on their way for this request are dropped.
@@ -150,6 +114,5 @@ export function useScenarioRun(
     result: state.result,
     error: state.key === key && state.revision === revision ? state.error : null,
     updating,
-    central: !updating && state.phase === 'central',
   };
 }
