@@ -221,6 +221,14 @@ describe.skipIf(skipReason)(`scenarios and compare end to end${skipReason ? ` (s
     const gap2030 = () =>
       page.locator('[data-testid="outcome-row"][data-year="2030"] [data-column="gap-diff"]').textContent();
     const gapWith12 = await gap2030();
+    const gapChart = () => page.getByTestId('scenario-chart-gap').getAttribute('aria-label');
+    const gapChartWith12 = await gapChart();
+    expect(gapChartWith12).toMatch(
+      /^Bed gap by year: Baseline [\d.,]+ in 2026 to [\d.,]+ in 2030; Joint block contract, 12 beds /,
+    );
+    expect(await page.getByTestId('scenario-chart-locality').getAttribute('aria-label')).toMatch(
+      /Baseline: \d+ in own LA.*; Joint block contract, 12 beds: \d+ in own LA/,
+    );
 
     // Every status the outcomes pass through, and every request to the host, from here on.
     await page.evaluate(() => {
@@ -244,6 +252,10 @@ describe.skipIf(skipReason)(`scenarios and compare end to end${skipReason ? ` (s
     });
     expect(await leverValue()).toBe('14');
     expect(await page.getByTestId('outcome-basis').textContent()).toMatch(/include changes not yet saved/);
+    // The charts moved with the table: the scenario's line changed, the baseline's did not.
+    const gapChartWith14 = (await gapChart())!;
+    expect(gapChartWith14).not.toBe(gapChartWith12);
+    expect(gapChartWith14.split(';')[0]).toBe(gapChartWith12!.split(';')[0]);
     const measured = await page.evaluate(() => ({
       durations: performance.getEntriesByName('scenario-lever-to-outcomes').map((e) => e.duration),
       shown: document.body.dataset.scenarioUpdateMs,
@@ -277,6 +289,9 @@ describe.skipIf(skipReason)(`scenarios and compare end to end${skipReason ? ` (s
     expect(await page.evaluate(() => performance.getEntriesByName('scenario-lever-to-outcomes').length)).toBe(
       runsBefore,
     );
+    await page.getByTestId('scenario-outcomes').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: path.join(screenshotDir, 'scenarios.png') });
+    await page.getByTestId('scenario-title').scrollIntoViewIfNeeded();
 
     // An invalid edit leaves the last valid outcomes on screen, saying so.
     await beds().fill('-3');

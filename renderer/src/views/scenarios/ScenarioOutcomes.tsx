@@ -1,9 +1,19 @@
 import { useId, useMemo } from 'react';
 import type { ScenarioOutcome } from '../../../../shared/scenario/types.js';
 import type { ShownError } from '../../app/usePlanController';
+import { LocalityChart, SeriesLegend, YearBarChart, YearLineChart } from '../../charts/ScenarioCharts';
+import { localityRows, yearSeries } from '../compare/compareModel';
 import { AssumptionsTable } from './AssumptionsTable';
 import { outcomeColumns, outcomeHeadline, outcomeRows, type OutcomeCell, type OutcomeRow } from './outcomeModel';
-import { formatShare, yearSpan } from './scenarioFormat';
+import {
+  formatCount,
+  formatDecimal,
+  formatMoney,
+  formatMoneyDiff,
+  formatMoneyTick,
+  formatShare,
+  yearSpan,
+} from './scenarioFormat';
 
 export interface ScenarioOutcomesProps {
   scenarioName: string;
@@ -76,6 +86,23 @@ export function ScenarioOutcomes({
   const isBaseline = outcome !== null && outcome === baseline;
   const span = outcome ? yearSpan(outcome.years.map((y) => y.year)) : '';
   const calibration = outcome?.calibration;
+  // The charts: the baseline and this scenario (the baseline alone when it is the one selected).
+  const charted = useMemo(
+    () => (outcome ? (baseline && !isBaseline ? [baseline, outcome] : [outcome]) : []),
+    [outcome, baseline, isBaseline],
+  );
+  const gapSeries = useMemo(() => yearSeries(charted, (y) => y.gap), [charted]);
+  const locality = useMemo(() => localityRows(charted), [charted]);
+  // Cost: this scenario's difference from the baseline (the baseline's own cost when it is selected).
+  const costSeries = useMemo(
+    () =>
+      charted.length > 1
+        ? yearSeries(charted, (y) => y.cost.total, 'difference').slice(1)
+        : yearSeries(charted, (y) => y.cost.total),
+    [charted],
+  );
+  const costTitle = charted.length > 1 ? 'Cost by year against the baseline' : 'Cost by year';
+  const lastYear = outcome?.years[outcome.years.length - 1]?.year ?? '';
 
   return (
     <section className="scn-outcomes" data-testid="scenario-outcomes" aria-labelledby={headingId}>
@@ -115,6 +142,52 @@ export function ScenarioOutcomes({
       {outcome && (
         <div className={updating ? 'scn-outcomes-body is-updating' : 'scn-outcomes-body'}>
           <p className="scn-headline">{outcomeHeadline(outcome, baseline)}</p>
+          <div className="cmp-charts scn-outcome-charts">
+            <figure className="cmp-card">
+              <h3>Bed gap by year</h3>
+              <SeriesLegend items={gapSeries.map((s) => ({ name: s.name, styleIndex: s.styleIndex ?? 0 }))} />
+              <YearLineChart
+                series={gapSeries}
+                title="Bed gap by year"
+                axisTitle="Beds short"
+                format={formatDecimal}
+                tickFormat={formatCount}
+                testId="scenario-chart-gap"
+              />
+              <figcaption className="scn-caption">
+                Beds needed − accessible places (median). Above zero means short.
+              </figcaption>
+            </figure>
+            <figure className="cmp-card">
+              <h3>{costTitle}</h3>
+              <SeriesLegend bars items={costSeries.map((s) => ({ name: s.name, styleIndex: s.styleIndex ?? 0 }))} />
+              <YearBarChart
+                series={costSeries}
+                title={costTitle}
+                axisTitle={charted.length > 1 ? 'Cost, against the baseline' : 'Cost'}
+                format={charted.length > 1 ? formatMoneyDiff : formatMoney}
+                tickFormat={formatMoneyTick}
+                testId="scenario-chart-cost"
+              />
+              <figcaption className="scn-caption">
+                {charted.length > 1
+                  ? 'This scenario’s cash cost less the baseline’s, in the price year’s prices. Above zero: dearer.'
+                  : 'Cash cost of placements, contracts, homes and programmes, in the price year’s prices.'}
+              </figcaption>
+            </figure>
+            <figure className="cmp-card cmp-card-wide">
+              <h3>Where children are placed in {lastYear}</h3>
+              <LocalityChart
+                rows={locality}
+                title={`Where children are placed in ${lastYear}`}
+                format={formatCount}
+                testId="scenario-chart-locality"
+              />
+              <figcaption className="scn-caption">
+                Children on 31 March {lastYear} in their own LA, elsewhere in the consortium, or outside it (median).
+              </figcaption>
+            </figure>
+          </div>
           <div className="scn-table-scroll">
             <table className="scn-table scn-outcome-table">
               <caption className="visually-hidden">
@@ -158,10 +231,12 @@ export function ScenarioOutcomes({
             </table>
           </div>
           <p className="scn-caption">
-            Medians over {outcome.simulations.toLocaleString('en-GB')}{' '}
-            {outcome.uncertainty === 'simulated' ? 'demand simulations' : 'demand paths'}; the 80% range of the gap is
-            P10–P90. The total row sums the years: the gap in bed-years, children in child-years, the share over all
-            placements; present value is discounted at {formatShare(outcome.discountRate)} a year.
+            {outcome.uncertainty === 'simulated'
+              ? `Medians over ${outcome.simulations.toLocaleString('en-GB')} demand simulations`
+              : 'Central estimate: the projection’s median demand path, with the consortium’s P10 and P90 paths for the ranges'}
+            ; the 80% range of the gap is P10–P90. The total row sums the years: the gap in bed-years, children in
+            child-years, the share over all placements; present value is discounted at{' '}
+            {formatShare(outcome.discountRate)} a year.
             {isBaseline ? '' : ' Under each figure: the difference from the baseline.'} Money is in the price year’s
             prices unless a price-growth lever says otherwise.
           </p>
