@@ -71,6 +71,25 @@ describe.skipIf(skipReason)(`Electron end to end${skipReason ? ` (skipped: ${ski
     expect(globals).toEqual(['undefined', 'undefined']);
   });
 
+  it('runs the Scenarios view’s workers from app:// and recomputes a lever edit in them', async () => {
+    await page
+      .getByRole('navigation', { name: 'Views' })
+      .getByRole('button', { name: 'Scenarios', exact: true })
+      .click();
+    await page.locator('[data-testid="scenario-item"][data-id="joint-block-12"]').getByRole('button').click();
+    const status = () => page.getByTestId('scenario-status').textContent();
+    await expect.poll(status, { timeout: 30_000 }).toMatch(/^Up to date: 500 simulations/);
+    await page.getByTestId('lever-form').first().locator('[data-field="beds"]').fill('14');
+    await page.waitForFunction(() => document.body.dataset.scenarioUpdateMs !== undefined, undefined, {
+      timeout: 10_000,
+    });
+    expect(await page.locator('.scn-assumptions-table tr[data-key="lever.bury-block"] td').first().textContent()).toBe(
+      '14',
+    );
+    await expect.poll(status, { timeout: 30_000 }).toMatch(/^Up to date: 500 simulations/);
+    await page.getByRole('button', { name: /Discard/ }).click();
+  });
+
   it('denies window.open and navigation away from the app', async () => {
     expect(await page.evaluate(() => window.open('https://example.com') === null)).toBe(true);
     await page.evaluate(() => {
