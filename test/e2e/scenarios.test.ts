@@ -293,6 +293,24 @@ describe.skipIf(skipReason)(`scenarios and compare end to end${skipReason ? ` (s
     await page.screenshot({ path: path.join(screenshotDir, 'scenarios.png') });
     await page.getByTestId('scenario-title').scrollIntoViewIfNeeded();
 
+    // The target, over several edits: lever change to updated table and charts in under 100 ms (median).
+    const durations: number[] = [];
+    for (const value of ['16', '14', '18', '14', '20']) {
+      const count = await page.evaluate(() => performance.getEntriesByName('scenario-lever-to-outcomes').length);
+      await beds().fill(value);
+      await page.waitForFunction((n) => performance.getEntriesByName('scenario-lever-to-outcomes').length > n, count, {
+        timeout: 10_000,
+      });
+      durations.push(
+        await page.evaluate(() => performance.getEntriesByName('scenario-lever-to-outcomes').at(-1)!.duration),
+      );
+      expect(await leverValue()).toBe(value);
+    }
+    const median = [...durations].sort((a, b) => a - b)[2]!;
+    expect(median, `lever change to outcomes: ${durations.map((d) => d.toFixed(0)).join(', ')} ms`).toBeLessThan(100);
+    await page.getByRole('button', { name: /Discard/ }).click();
+    await expect.poll(leverValue, { timeout: 10_000 }).toBe('14');
+
     // An invalid edit leaves the last valid outcomes on screen, saying so.
     await beds().fill('-3');
     await expect.poll(() => page.getByTestId('outcome-basis').textContent()).toMatch(/last valid levers/);
