@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import builtin from '../../resources/dataset/builtin-gm.json';
 import { backtest, project, projectionInputsFromPlan } from '../../shared/forecast/index.js';
-import type { Area, BuiltInDataset, Observation, Source } from '../../shared/model/dataset.js';
+import type { Area, Observation, Source } from '../../shared/model/dataset.js';
 import type { Assumption } from '../../shared/model/placements.js';
 import type { PlanData } from '../../shared/model/summarise.js';
 import type { SupplyRow } from '../../shared/model/supply.js';
+import { builtInPlanData } from '../helpers/builtinPlan.js';
 
 const source = (id: string, title: string): Source => ({
   id,
@@ -167,17 +167,7 @@ describe('projection inputs from a plan', () => {
 });
 
 describe('the built-in Greater Manchester plan', () => {
-  const dataset = builtin as unknown as Partial<BuiltInDataset> & Pick<BuiltInDataset, 'areas' | 'observations'>;
-  const data: PlanData = {
-    consortiumName: dataset.consortiumName ?? 'Greater Manchester',
-    areas: dataset.areas,
-    observations: dataset.observations,
-    sources: dataset.sources ?? [],
-    supply: dataset.supply ?? [],
-    flows: dataset.flows ?? [],
-    unitCosts: dataset.unitCosts ?? [],
-    assumptions: dataset.assumptions ?? [],
-  };
+  const data: PlanData = builtInPlanData();
   const inputs = projectionInputsFromPlan(data);
 
   it('reads ten members with five years of history', () => {

@@ -5,11 +5,10 @@
  * through from simulations or percentile paths; comparisons are plain differences.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import builtin from '../../resources/dataset/builtin-gm.json';
 import { project, projectionInputsFromPlan } from '../../shared/forecast/index.js';
 import type { ProjectionResult } from '../../shared/forecast/types.js';
-import type { BuiltInDataset } from '../../shared/model/dataset.js';
 import type { PlanData } from '../../shared/model/summarise.js';
+import { builtInPlanData } from '../helpers/builtinPlan.js';
 import {
   baselineScenario,
   builtInScenarios,
@@ -22,17 +21,7 @@ import {
   type ScenarioOutcome,
 } from '../../shared/scenario/index.js';
 
-const dataset = builtin as unknown as BuiltInDataset;
-const plan: PlanData = {
-  consortiumName: dataset.consortiumName,
-  areas: dataset.areas,
-  observations: dataset.observations,
-  sources: dataset.sources,
-  supply: dataset.supply,
-  flows: dataset.flows,
-  unitCosts: dataset.unitCosts,
-  assumptions: dataset.assumptions,
-};
+const plan: PlanData = builtInPlanData();
 const BURY = 'E08000002';
 const TRAFFORD = 'E08000009';
 const WIGAN = 'E08000010';

@@ -5,10 +5,9 @@
  * wait for it.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import builtin from '../../resources/dataset/builtin-gm.json';
 import { project, projectionInputsFromPlan } from '../../shared/forecast/index.js';
-import type { BuiltInDataset } from '../../shared/model/dataset.js';
 import type { PlanData } from '../../shared/model/summarise.js';
+import { builtInPlanData } from '../helpers/builtinPlan.js';
 import {
   baselineScenario,
   builtInScenarios,
@@ -26,17 +25,7 @@ import {
 } from '../../renderer/src/views/scenarios/engine/scenarioEngine';
 import { ScenarioWorkerCore } from '../../renderer/src/views/scenarios/engine/workerCore';
 
-const dataset = builtin as unknown as BuiltInDataset;
-const plan: PlanData = {
-  consortiumName: dataset.consortiumName,
-  areas: dataset.areas,
-  observations: dataset.observations,
-  sources: dataset.sources,
-  supply: dataset.supply,
-  flows: dataset.flows,
-  unitCosts: dataset.unitCosts,
-  assumptions: dataset.assumptions,
-};
+const plan: PlanData = builtInPlanData();
 
 let context: ScenarioContext;
 let wire: ScenarioContextWire;

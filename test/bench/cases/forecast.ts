@@ -3,9 +3,6 @@
  * 1,000 joint simulations), for 153 England-like synthetic LAs with 1,000 simulations, and the GM
  * backtest.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { repoRoot } from '../../e2e/app-process.js';
 import {
   backtest,
   buildProjectionInputs,
@@ -15,23 +12,11 @@ import {
   type AreaSeries,
   type ProjectionInputs,
 } from '../../../shared/forecast/index.js';
-import type { BuiltInDataset } from '../../../shared/model/dataset.js';
+import { builtInPlanData } from '../../helpers/builtinPlan.js';
 import type { BenchContext, BenchSuite } from '../types.js';
 
 function gmInputs(): ProjectionInputs {
-  const file = path.join(repoRoot, 'resources/dataset/builtin-gm.json');
-  const dataset = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<BuiltInDataset> &
-    Pick<BuiltInDataset, 'areas' | 'observations'>;
-  return projectionInputsFromPlan({
-    consortiumName: dataset.consortiumName ?? 'Greater Manchester',
-    areas: dataset.areas,
-    observations: dataset.observations,
-    sources: dataset.sources ?? [],
-    supply: dataset.supply ?? [],
-    flows: dataset.flows ?? [],
-    unitCosts: dataset.unitCosts ?? [],
-    assumptions: dataset.assumptions ?? [],
-  });
+  return projectionInputsFromPlan(builtInPlanData());
 }
 
 /**

@@ -4,9 +4,7 @@
  * to beds and costs over five years — for Greater Manchester's built-in plan, and for 153
  * England-like synthetic LAs run as one consortium.
  */
-import builtin from '../../../resources/dataset/builtin-gm.json';
 import { project, projectionInputsFromPlan, Rng, type ProjectionInputs } from '../../../shared/forecast/index.js';
-import type { BuiltInDataset } from '../../../shared/model/dataset.js';
 import type { PlanData } from '../../../shared/model/summarise.js';
 import type { SupplyRow } from '../../../shared/model/supply.js';
 import {
@@ -15,21 +13,12 @@ import {
   scenarioContextFromPlan,
   type Scenario,
 } from '../../../shared/scenario/index.js';
+import { builtInPlanData } from '../../helpers/builtinPlan.js';
 import type { BenchContext, BenchSuite } from '../types.js';
 import { englandLikeInputs } from './forecast.js';
 
 export function gmPlan(): PlanData {
-  const dataset = builtin as unknown as BuiltInDataset;
-  return {
-    consortiumName: dataset.consortiumName,
-    areas: dataset.areas,
-    observations: dataset.observations,
-    sources: dataset.sources,
-    supply: dataset.supply,
-    flows: dataset.flows,
-    unitCosts: dataset.unitCosts,
-    assumptions: dataset.assumptions,
-  };
+  return builtInPlanData();
 }
 
 /**
