@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { parseImportFile, type ImportResult } from '../../shared/import/index.js';
 import { detectSsda903Table, type Ssda903TableKind } from '../../shared/import/ssda903.js';
+import { ssda903TablesFromXml } from '../../shared/import/ssda903Xml.js';
 import { isTemplateWorkbook, parseTemplate, type TemplateResult } from '../../shared/import/template.js';
 import { decodeText } from '../../shared/import/text.js';
 import type { AuthorityLookup } from '../../shared/model/authorities.js';
@@ -19,12 +20,21 @@ export type ParsedFile =
       fileName: string;
       sha256: string;
       result: ImportResult;
-      ssda903?: { table: Ssda903TableKind; text: string };
+      /** SSDA903 tables the file holds: one for a CSV table, up to three for a return in XML. */
+      ssda903?: Ssda903HeldTable[];
       boundaries?: { features: BoundaryFeature[]; layer: string | null; codeField: string | null };
       hexes?: { code: string; q: number; r: number }[];
     }
   | { form: 'template'; fileName: string; sha256: string; template: TemplateResult }
   | { form: 'unreadable'; fileName: string; sha256: string; result: ImportResult };
+
+export interface Ssda903HeldTable {
+  table: Ssda903TableKind;
+  /** The table as CSV (an XML return is turned into the CSV form's tables). */
+  text: string;
+  /** For a table read from XML: what each data row is in the XML ("CHILD 1001, episode 2"). */
+  records?: string[];
+}
 
 export async function parseFileForImport(
   fileName: string,
@@ -75,10 +85,16 @@ export async function parseFileForImport(
       hexes: parsed.hexes.map((h) => ({ code: h.code, q: h.q, r: h.r })),
     };
   }
+  if (!sheets && result.kind === 'ssda903-xml') {
+    const read = ssda903TablesFromXml(decodeText(bytes).text, fileName);
+    result.issues.push(...read.issues);
+    const ssda903 = read.tables.map((t) => ({ table: t.table, text: t.text, records: t.records }));
+    return { form: 'published', fileName, sha256, result, ssda903 };
+  }
   if (!sheets) {
     const table = result.kind.startsWith('ssda903-') ? detectSsda903Table(decodeText(bytes).text) : null;
     if (table === 'header' || table === 'episodes' || table === 'missing') {
-      return { form: 'published', fileName, sha256, result, ssda903: { table, text: decodeText(bytes).text } };
+      return { form: 'published', fileName, sha256, result, ssda903: [{ table, text: decodeText(bytes).text }] };
     }
   }
   return { form: 'published', fileName, sha256, result };

@@ -3,12 +3,12 @@
  * would change, then commit every file in one transaction — or nothing. Each commit is logged with
  * the file's name, SHA-256, time and counts, and the file becomes the source of its figures.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { WorkerMessage } from '../import-worker.js';
-import { parseFileForImport, type ParsedFile } from './importParse.js';
+import { parseFileForImport, type ParsedFile, type Ssda903HeldTable } from './importParse.js';
 import type { BoundaryFeature } from '../../shared/geo/types.js';
 import { writeBoundaries, writeHexLayout } from '../store/mapData.js';
 import fs from 'node:fs';
@@ -36,7 +36,8 @@ import { README_SHEET, TEMPLATE_MARKER, type TemplateResult } from '../../shared
 import type { PlanService } from './planService.js';
 import type { PlanDatabase } from '../store/database.js';
 import { readSsda903Files, writeSsda903File } from '../store/ssda903Data.js';
-import { importSsda903, type Ssda903TableKind } from '../../shared/import/ssda903.js';
+import { importSsda903 } from '../../shared/import/ssda903.js';
+import { issueInXml } from '../../shared/import/ssda903Xml.js';
 
 const OGL = 'Open Government Licence v3.0';
 const MAX_ISSUES_SHOWN = 200;
@@ -123,6 +124,13 @@ export const kindInfo: Record<FileKind, KindInfo> = {
     licence: 'Personal data of your local authority: not for publication',
     url: '',
   },
+  'ssda903-xml': {
+    label: 'SSDA903: return in XML (header, episodes and missing)',
+    title: 'SSDA903 return (XML)',
+    publisher: 'Your local authority',
+    licence: 'Personal data of your local authority: not for publication',
+    url: '',
+  },
   'ssda903-missing': {
     label: 'SSDA903: missing episodes',
     title: 'SSDA903 return: missing',
@@ -157,13 +165,26 @@ export const kindInfo: Record<FileKind, KindInfo> = {
 /** What each kind holds that the plan cannot take yet (said in the preview, never silently dropped). */
 const notYetTaken: Partial<Record<FileKind, string>> = {};
 
+/**
+ * How an SSDA903 table is held in the plan: a CSV file under its own name and SHA-256; each table of
+ * an XML return under "file › table" and a SHA-256 of the file's and the table's names, so that
+ * importing the same return again replaces its tables.
+ */
+function heldTableName(file: { fileName: string }, t: Ssda903HeldTable): string {
+  return t.records ? `${file.fileName} › ${t.table}` : file.fileName;
+}
+
+function heldTableSha(file: { sha256: string }, t: Ssda903HeldTable): string {
+  return t.records ? createHash('sha256').update(`${file.sha256}:${t.table}`).digest('hex') : file.sha256;
+}
+
 interface PreparedFile {
   fileName: string;
   sha256: string;
   /** Boundaries or a hex layout for the map. */
   geometry?: { features?: BoundaryFeature[]; hexes?: { code: string; q: number; r: number }[] };
-  /** Decoded text of an SSDA903 table, kept to store in the plan on commit. */
-  ssda903?: { table: Ssda903TableKind; text: string };
+  /** SSDA903 tables the file holds (one per CSV file, up to three for an XML return), stored on commit. */
+  ssda903?: Ssda903HeldTable[];
   result: ImportResult & ImportRows;
   source: Source;
   preview: ImportFilePreview;
@@ -499,26 +520,43 @@ export class ImportService {
     const incoming = files.filter((f) => f.ssda903);
     if (incoming.length === 0) return;
     const stored = this.plans.read((db) => readSsda903Files(db));
+    const incomingShas = new Set(incoming.flatMap((f) => (f.ssda903 ?? []).map((t) => heldTableSha(f, t))));
     const existing = new Set(stored.map((h) => h.sha256));
-    const held = stored.filter((h) => !incoming.some((f) => f.sha256 === h.sha256));
+    const held = stored.filter((h) => !incomingShas.has(h.sha256));
     const combined = importSsda903([
       ...held,
-      ...incoming.map((f) => ({ name: f.fileName, text: f.ssda903?.text ?? '', table: f.ssda903?.table })),
+      ...incoming.flatMap((f) =>
+        (f.ssda903 ?? []).map((t) => ({ name: heldTableName(f, t), text: t.text, table: t.table })),
+      ),
     ]);
     const { dataset } = combined;
     for (const f of incoming) {
-      const issues = combined.issues
-        .filter((i) => i.file === f.fileName)
+      const tables = f.ssda903 ?? [];
+      const issues = tables
+        .flatMap((t) => {
+          const name = heldTableName(f, t);
+          const own = combined.issues.filter((i) => i.file === name);
+          const records = t.records;
+          return records ? own.map((i) => issueInXml(i, f.fileName, records)) : own;
+        })
+        .concat(f.result.issues.filter((i) => i.severity === 'error'))
         .sort(
           (a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || (a.row ?? 0) - (b.row ?? 0),
         );
       const rows = f.result.summary.rows;
+      const already = tables.length > 0 && tables.every((t) => existing.has(heldTableSha(f, t)));
       f.preview = {
         ...f.preview,
         kindLabel: `${kindInfo[f.result.kind].label} (child-level personal data: it stays in the plan file)`,
-        added: existing.has(f.sha256) ? 0 : rows,
-        replaced: existing.has(f.sha256) ? rows : 0,
-        measures: [`SSDA903 ${f.ssda903?.table ?? ''} rows`],
+        added: already ? 0 : rows,
+        replaced: already ? rows : 0,
+        measures: tables[0]?.records
+          ? [
+              `SSDA903 return in XML: ${rows.toLocaleString('en-GB')} children, read as ${tables
+                .map((t) => `${t.table} (${(t.records?.length ?? 0).toLocaleString('en-GB')} rows)`)
+                .join(', ')}`,
+            ]
+          : [`SSDA903 ${tables[0]?.table ?? ''} rows`],
         notTaken: [
           `All returns held together: ${dataset.children.length.toLocaleString('en-GB')} children, ${dataset.episodes.length.toLocaleString('en-GB')} episodes, LAs ${dataset.las.filter(Boolean).join(', ') || 'not given'}.`,
         ],
@@ -568,18 +606,22 @@ export class ImportService {
 
   private storeSsda903(db: PlanDatabase, file: PreparedFile, importedAt: string) {
     const rows = file.result.summary.rows;
-    const replaced = writeSsda903File(
-      db,
-      {
-        sha256: file.sha256,
-        fileName: file.fileName,
-        table: file.ssda903?.table ?? 'episodes',
-        rows,
-        text: file.ssda903?.text ?? '',
-        sourceId: file.source.id,
-      },
-      importedAt,
-    );
+    let replaced = false;
+    for (const t of file.ssda903 ?? []) {
+      replaced =
+        writeSsda903File(
+          db,
+          {
+            sha256: heldTableSha(file, t),
+            fileName: heldTableName(file, t),
+            table: t.table,
+            rows: t.records ? t.records.length : rows,
+            text: t.text,
+            sourceId: file.source.id,
+          },
+          importedAt,
+        ) || replaced;
+    }
     return { added: replaced ? 0 : rows, replaced: replaced ? rows : 0, skippedOutsidePlan: 0 };
   }
 

@@ -7,6 +7,7 @@
  */
 import { isOfstedHeader } from './ofsted.js';
 import { isSnppHeader } from './ons.js';
+import { isSsda903Xml } from './ssda903Xml.js';
 import type { RawTable } from './table.js';
 import { Columns, findHeaderRow, foldText, isBlankRow, normaliseLabel, tableFromCsv } from './table.js';
 
@@ -22,6 +23,7 @@ export const fileKinds = [
   'ssda903-header',
   'ssda903-episodes',
   'ssda903-missing',
+  'ssda903-xml',
   'geojson',
   'topojson',
   'hexjson',
@@ -50,6 +52,7 @@ export function detectFileKind(_fileName: string, content: string | RawTable): D
   const start = text.trimStart();
   if (start === '') return unknown('The file is empty.');
   if (start.startsWith('{') || start.startsWith('[')) return detectJson(text);
+  if (start.startsWith('<')) return detectXml(text);
   let table: RawTable;
   try {
     table = tableFromCsv(text);
@@ -83,6 +86,17 @@ export function detectJson(text: string): Detection {
   return unknown(
     'The file is JSON but has none of the keys of GeoJSON ("type"), TopoJSON ("objects") or HexJSON ("hexes").',
   );
+}
+
+/** XML: only an SSDA903 return (CHILD elements with CHILDID) is a kind this tool reads. */
+export function detectXml(text: string): Detection {
+  return isSsda903Xml(text)
+    ? {
+        kind: 'ssda903-xml',
+        reason: 'An SSDA903 return in XML (CHILD elements with CHILDID, HEADER and EPISODE).',
+        headerRow: null,
+      }
+    : unknown('An XML file, but not an SSDA903 return: it has no CHILD elements with a CHILDID.');
 }
 
 /** SSDA903 tables by their column names (upper case in the return). */

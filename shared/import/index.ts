@@ -13,7 +13,7 @@ import type { ChildrensHome, SupplyRow } from '../model/supply.js';
 import type { DfeKind } from './dfe.js';
 import { parseDfe } from './dfe.js';
 import type { Detection, FileKind } from './detect.js';
-import { detectJson, detectTable } from './detect.js';
+import { detectJson, detectTable, detectXml } from './detect.js';
 import { parseOfsted } from './ofsted.js';
 import type { PopulationProjection } from './ons.js';
 import { parseOnsMye, parseSnpp } from './ons.js';
@@ -224,6 +224,22 @@ function parse(
         reason: detection.reason,
         encoding,
         summary: { ...base.summary, rows: jsonRows(text, detection.kind) },
+      };
+    }
+    if (start.startsWith('<')) {
+      detection = detectXml(text);
+      if (detection.kind === 'unknown') {
+        issues.error(null, null, `Could not tell what kind of file this is: ${detection.reason}`);
+        return { ...base, reason: detection.reason, encoding };
+      }
+      // An SSDA903 return: read into its tables by the import (./ssda903Xml.ts); counted here by child.
+      const children = (text.match(/<CHILD[\s>]/g) ?? []).length;
+      return {
+        ...base,
+        kind: detection.kind,
+        reason: detection.reason,
+        encoding,
+        summary: { ...base.summary, rows: children },
       };
     }
     try {

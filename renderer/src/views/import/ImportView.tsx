@@ -391,8 +391,8 @@ export function ImportView() {
       >
         <p className="drop-zone-title">Drop DfE, Ofsted, ONS or SSDA903 files here</p>
         <p className="drop-zone-hint">
-          CSV, Excel (.xlsx), OpenDocument (.ods) or JSON, as downloaded. Several files at once are checked and imported
-          together.
+          CSV, Excel (.xlsx), OpenDocument (.ods), JSON or an SSDA903 return in XML, as downloaded. Several files at
+          once are checked and imported together.
         </p>
         <div className="drop-zone-actions">
           <button
