@@ -37,8 +37,8 @@ function storedScenario(item: ScenarioListItem): Scenario {
 
 /**
  * The Scenarios view: the plan's scenarios (the baseline read-only), each one's levers in a form
- * checked as you type, and its outcomes against the baseline: after each save the host's central
- * estimate at once, then the simulated ranges.
+ * checked as you type, and its outcomes against the baseline, recomputed in the view's workers as
+ * the levers are edited (saved or not): the central estimate at once, then the simulated ranges.
  * Another plan starts afresh.
  */
 export function ScenariosView() {
