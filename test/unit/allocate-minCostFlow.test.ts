@@ -14,18 +14,8 @@ import {
   type AllocationProblem,
   type FlowNetwork,
 } from '../../shared/allocate/index.js';
+import { seededRandom } from '../helpers/random.js';
 
-/** Seeded uniform [0, 1) (mulberry32), independent of the code under test. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const int = (r: () => number, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 
 type LpResult = { status: 'optimal'; value: number } | { status: 'infeasible' | 'unbounded' };
@@ -201,7 +191,7 @@ function expectConsistent(p: AllocationProblem, result: ReturnType<typeof alloca
 
 describe('allocation: exact optimum', () => {
   it('matches brute force over every integral assignment on 300 small cases', () => {
-    const r = rng(1);
+    const r = seededRandom(1);
     for (let t = 0; t < 300; t++) {
       const p = randomAllocation(r, { sources: 3, destinations: 3, children: 3 });
       const result = allocate(p);
@@ -211,7 +201,7 @@ describe('allocation: exact optimum', () => {
   });
 
   it('matches an independent LP (dense simplex) on 200 seeded transportation instances', () => {
-    const r = rng(2);
+    const r = seededRandom(2);
     for (let t = 0; t < 200; t++) {
       const p = randomAllocation(r, { sources: 6, destinations: 7, children: 25 });
       const result = allocate(p);
@@ -221,7 +211,7 @@ describe('allocation: exact optimum', () => {
   });
 
   it('matches the LP on 200 seeded general networks (negative costs, capacities, infeasible supplies)', () => {
-    const r = rng(3);
+    const r = seededRandom(3);
     let infeasible = 0;
     for (let t = 0; t < 200; t++) {
       const n = int(r, 2, 7);
@@ -300,7 +290,7 @@ describe('allocation: exact optimum', () => {
 
 describe('allocation: properties', () => {
   it('adding beds never increases unmet need or total cost', () => {
-    const r = rng(4);
+    const r = seededRandom(4);
     for (let t = 0; t < 200; t++) {
       const p = randomAllocation(r, { sources: 5, destinations: 5, children: 12 });
       // Unmet cost above (sources + destinations + 1) × (largest arc cost + 1): unmet only when unavoidable.
@@ -327,7 +317,7 @@ describe('allocation: properties', () => {
   });
 
   it('is deterministic: the same problem gives the same flows, whatever was solved before', () => {
-    const r = rng(5);
+    const r = seededRandom(5);
     const problems = Array.from({ length: 20 }, () =>
       randomAllocation(r, { sources: 8, destinations: 8, children: 30 }),
     );
@@ -340,7 +330,7 @@ describe('allocation: properties', () => {
   });
 
   it('warm starts give the optimum for every demand draw', () => {
-    const r = rng(6);
+    const r = seededRandom(6);
     for (let t = 0; t < 20; t++) {
       const p = randomAllocation(r, { sources: 6, destinations: 6, children: 20 });
       const allocator = createAllocator({

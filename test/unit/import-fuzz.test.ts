@@ -10,18 +10,7 @@ import { parseImportFile } from '../../shared/import/index.js';
 import type { ImportResult, RawTable } from '../../shared/import/index.js';
 import { fixtureBytes, fixtureNames } from '../fixtures/import/files.js';
 import { testLookup } from '../fixtures/import/reference.js';
-
-/** mulberry32: a small seeded PRNG. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../helpers/random.js';
 
 const encoder = new TextEncoder();
 const latin1 = (bytes: Uint8Array): string => String.fromCharCode(...bytes.subarray(0, 200_000));
@@ -135,7 +124,7 @@ function checkReport(r: ImportResult, label: string): void {
 
 describe('import fuzzing', () => {
   it('never throws and always reports, over thousands of seeded mutations', () => {
-    const random = rng(20250401);
+    const random = seededRandom(20250401);
     const inputs = [
       ...fixtureNames().map((name) => ({ name, bytes: fixtureBytes(name) })),
       ...Object.entries(extraInputs).map(([name, text]) => ({ name, bytes: toBytes(text) })),
@@ -165,7 +154,7 @@ describe('import fuzzing', () => {
   });
 
   it('never throws on random tables of cells', () => {
-    const random = rng(7);
+    const random = seededRandom(7);
     const vocabulary = [
       'URN',
       'Provision type',

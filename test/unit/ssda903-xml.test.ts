@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { detectFileKind } from '../../shared/import/detect.js';
 import { importSsda903 } from '../../shared/import/ssda903.js';
 import { isSsda903Xml, issueInXml, ssda903TablesFromXml, ssda903XmlElement } from '../../shared/import/ssda903Xml.js';
+import { seededRandom } from '../helpers/random.js';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/ssda903');
 const returnXml = fs.readFileSync(path.join(fixtures, '2021-return.xml'), 'utf8');
@@ -94,17 +95,6 @@ describe('reading a return into the CSV form', () => {
 });
 
 describe('fuzzing the XML reader', () => {
-  /** mulberry32, seeded so that any failure can be reproduced. */
-  function rng(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
   const mutations: ((text: string, random: () => number) => string)[] = [
     (t, r) => t.slice(0, Math.floor(r() * t.length)),
     (t, r) => {
@@ -122,7 +112,7 @@ describe('fuzzing the XML reader', () => {
   ];
 
   it('never throws on 2,000 mutated returns, and always gives tables or a reason', () => {
-    const random = rng(903);
+    const random = seededRandom(903);
     for (let n = 0; n < 2000; n++) {
       let text = returnXml;
       const rounds = 1 + Math.floor(random() * 3);
