@@ -208,6 +208,11 @@ describe('scenario figures', () => {
     expect(years.map((y) => y.year)).toEqual(['2026', '2027', '2028', '2029', '2030']);
     expect(years[0]?.gapDifference).not.toBeNull();
     expect(scenarioYearRows(run.baseline, null)[0]?.gapDifference).toBeNull();
+    // With GM short by hundreds of beds, the gap is closed in none of the simulations.
+    expect(years.map((y) => y.chanceGapClosed)).toEqual(
+      run.outcomes[0]!.years.map((y) => (y.probabilityGapClosed <= 0 ? '0%' : expect.stringMatching(/%$/))),
+    );
+    expect(years[0]?.chanceGapClosed).toBe('0%');
   });
 
   it('lays out the comparison chart with a line per scenario and labels apart', () => {

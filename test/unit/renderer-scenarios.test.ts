@@ -571,7 +571,14 @@ describe('the outcome table of one scenario', () => {
     expect(first.cells.gap.diff).toEqual({ text: '\u221212', judgement: 'better' });
     expect(first.cells.cost.diff?.judgement).toBe('worse');
     expect(first.cells.placedElsewhereInConsortium.diff).toEqual({ text: '\u22123', judgement: 'same' });
+    // The chance the gap is closed, each year, against the baseline's in points; none for the total.
+    const chance = blockOutcome.years[0]!.probabilityGapClosed;
+    expect(first.cells.probabilityGapClosed.text).toBe(formatShare(chance));
+    expect(first.cells.probabilityGapClosed.diff?.text).toBe(
+      formatPointsDiff(chance - baselineOutcome.years[0]!.probabilityGapClosed),
+    );
     const total = rows[2]!;
+    expect(total.cells.probabilityGapClosed).toEqual({ text: '—' });
     expect(total.cells.cost.text).toBe(formatMoney(blockOutcome.totals.cost.total));
     expect(total.cells.presentValue.text).toBe(formatMoney(blockOutcome.npv.total));
   });

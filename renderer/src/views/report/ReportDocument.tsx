@@ -492,6 +492,9 @@ function ScenarioYearTable({
           </th>
           <th scope="col">Gap (median)</th>
           <th scope="col" className="num">
+            Chance gap closed
+          </th>
+          <th scope="col" className="num">
             Placed outside the consortium
           </th>
           <th scope="col" className="num">
@@ -511,6 +514,7 @@ function ScenarioYearTable({
               {r.gap}
               {r.gapDifference !== null && <span className="report-range-inline"> ({r.gapDifference})</span>}
             </td>
+            <td className="num">{r.chanceGapClosed}</td>
             <td className="num">{r.placedOutside}</td>
             <td className="num">{r.over20Miles}</td>
             <td className="num">

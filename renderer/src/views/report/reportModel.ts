@@ -533,6 +533,8 @@ export interface ScenarioYearRow {
   gap: string;
   /** Against the baseline; null for the baseline itself. */
   gapDifference: string | null;
+  /** Chance that beds needed are no more than accessible places that year. */
+  chanceGapClosed: string;
   placedOutside: string;
   over20Miles: string;
   cost: string;
@@ -549,6 +551,7 @@ export function scenarioYearRows(baseline: ScenarioOutcome, outcome: ScenarioOut
       accessible: formatCount(y.accessiblePlaces),
       gap: gapWords(y.gap).text,
       gapDifference: outcome && base ? formatSignedCount(y.gap - base.gap) : null,
+      chanceGapClosed: formatProbability(y.probabilityGapClosed),
       placedOutside: formatCount(y.placedOutside),
       over20Miles: formatSharePercent(y.over20MilesShare),
       cost: formatMoney(y.cost.total),

@@ -197,6 +197,7 @@ export function ScenarioOutcomes({
                 <tr className="scn-group-head">
                   <td />
                   <td />
+                  <td />
                   <th scope="colgroup" colSpan={4} className="group-start">
                     Where children are placed (on 31 March)
                   </th>
@@ -234,9 +235,12 @@ export function ScenarioOutcomes({
             {outcome.uncertainty === 'simulated'
               ? `Medians over ${outcome.simulations.toLocaleString('en-GB')} demand simulations`
               : 'Central estimate: the projection’s median demand path, with the consortium’s P10 and P90 paths for the ranges'}
-            ; the 80% range of the gap is P10–P90. The total row sums the years: the gap in bed-years, children in
-            child-years, the share over all placements; present value is discounted at{' '}
-            {formatShare(outcome.discountRate)} a year.
+            ; the 80% range of the gap is P10–P90.{' '}
+            {outcome.uncertainty === 'simulated'
+              ? 'The chance the gap is closed is the share of simulations in which beds needed are no more than accessible places.'
+              : 'The chance the gap is closed comes from a lognormal through the consortium’s P50 and P90 demand.'}{' '}
+            The total row sums the years: the gap in bed-years, children in child-years, the share over all placements;
+            present value is discounted at {formatShare(outcome.discountRate)} a year.
             {isBaseline ? '' : ' Under each figure: the difference from the baseline.'} Money is in the price year’s
             prices unless a price-growth lever says otherwise.
           </p>

@@ -17,6 +17,7 @@ import {
 
 export type OutcomeColumnKey =
   | 'gap'
+  | 'probabilityGapClosed'
   | 'placedOwnLa'
   | 'placedElsewhereInConsortium'
   | 'placedOutside'
@@ -29,6 +30,8 @@ export type OutcomeColumnKey =
 /** The figures a row is made from: one year, or the totals over the years. */
 interface RowFigures {
   gap: number;
+  /** Share of demand simulations with beds needed ≤ accessible places; null for the total row. */
+  probabilityGapClosed: number | null;
   placedOwnLa: number;
   placedElsewhereInConsortium: number;
   placedOutside: number;
@@ -52,6 +55,13 @@ export interface OutcomeColumn {
 
 export const outcomeColumns: readonly OutcomeColumn[] = [
   { key: 'gap', label: 'Bed gap', hint: 'beds short (median), 80% range', better: 'lower', kind: 'count' },
+  {
+    key: 'probabilityGapClosed',
+    label: 'Chance gap closed',
+    hint: 'share of simulations',
+    better: 'higher',
+    kind: 'share',
+  },
   {
     key: 'placedOwnLa',
     label: 'In own LA',
@@ -106,6 +116,7 @@ export interface OutcomeRow {
 function yearFigures(y: ScenarioYear): RowFigures {
   return {
     gap: y.gap,
+    probabilityGapClosed: y.probabilityGapClosed,
     placedOwnLa: y.placedOwnLa,
     placedElsewhereInConsortium: y.placedElsewhereInConsortium,
     placedOutside: y.placedOutside,
@@ -121,6 +132,7 @@ function totalFigures(o: ScenarioOutcome): RowFigures {
   const t = o.totals;
   return {
     gap: t.gap,
+    probabilityGapClosed: null,
     placedOwnLa: t.placedOwnLa,
     placedElsewhereInConsortium: t.placedElsewhereInConsortium,
     placedOutside: t.placedOutside,
@@ -161,11 +173,16 @@ function row(
   const cells = {} as Record<OutcomeColumnKey, OutcomeCell>;
   for (const column of outcomeColumns) {
     const value = figures[column.key];
+    if (value === null) {
+      cells[column.key] = { text: '—' };
+      continue;
+    }
     const cell: OutcomeCell = { text: formatValue(column.kind, value) };
     const range = ranges[column.key];
     if (range) cell.range = range;
-    if (baseline) {
-      const diff = value - baseline[column.key];
+    const base = baseline?.[column.key];
+    if (base !== undefined && base !== null) {
+      const diff = value - base;
       cell.diff = {
         text: formatDiff(column.kind, diff),
         judgement: judgeDiff(diff, column.better, diffTolerance(column.kind)),
