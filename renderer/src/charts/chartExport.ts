@@ -195,19 +195,27 @@ export function svgForExport(
   clone.querySelectorAll('[data-export="skip"], title').forEach((node) => node.remove());
 
   const group = document.createElementNS(SVG_NS, 'g');
-  [...clone.querySelectorAll('*')].forEach((node) => {
-    for (const name of ['tabindex', 'role', 'aria-label', 'aria-hidden', 'aria-labelledby', 'focusable', 'class']) {
-      node.removeAttribute(name);
-    }
-    for (const attr of [...node.attributes]) if (attr.name.startsWith('data-')) node.removeAttribute(attr.name);
-  });
+  stripInteractiveAttributes(clone.querySelectorAll('*'));
   while (clone.firstChild) group.appendChild(clone.firstChild);
   const body = new XMLSerializer().serializeToString(group);
   return frameChartSvg(body, { title: options.title, source: options.source, width, height, legend: options.legend });
 }
 
-/** Draws the SVG document on a canvas `scale` times its size (on white) and returns the PNG. */
-export async function pngFromSvg(svgText: string, scale = CHART_PNG_SCALE): Promise<Blob> {
+/** Removes what only the page needs (focus, roles, ARIA, classes, data- attributes) from exported elements. */
+export function stripInteractiveAttributes(nodes: Iterable<Element>): void {
+  for (const node of nodes) {
+    for (const name of ['tabindex', 'role', 'aria-label', 'aria-hidden', 'aria-labelledby', 'focusable', 'class']) {
+      node.removeAttribute(name);
+    }
+    for (const attr of [...node.attributes]) if (attr.name.startsWith('data-')) node.removeAttribute(attr.name);
+  }
+}
+
+/**
+ * Draws the SVG document on a canvas `scale` times its size (on white) and returns the PNG;
+ * `subject` names the picture in the error when it cannot be drawn.
+ */
+export async function pngFromSvg(svgText: string, scale = CHART_PNG_SCALE, subject = 'chart'): Promise<Blob> {
   const { width, height } = svgSize(svgText);
   const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
   try {
@@ -215,7 +223,7 @@ export async function pngFromSvg(svgText: string, scale = CHART_PNG_SCALE): Prom
     image.decoding = 'async';
     const loaded = new Promise<void>((resolve, reject) => {
       image.onload = () => resolve();
-      image.onerror = () => reject(new Error('The chart could not be drawn as an image.'));
+      image.onerror = () => reject(new Error(`The ${subject} could not be drawn as an image.`));
     });
     image.src = url;
     await loaded;
@@ -237,14 +245,16 @@ export async function pngFromSvg(svgText: string, scale = CHART_PNG_SCALE): Prom
 
 /** "bed-gap-by-year-greater-manchester": a file name without extension. */
 export function chartFileStem(...parts: string[]): string {
-  return (
-    parts
-      .join(' ')
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 80) || 'chart'
-  );
+  return fileSlug(parts.join(' '), 80) || 'chart';
+}
+
+/** Text as a file-name part: accents dropped, lower case, runs of other characters as one "-". */
+export function fileSlug(text: string, maxLength: number): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, maxLength);
 }

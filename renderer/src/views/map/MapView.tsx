@@ -6,7 +6,8 @@ import type { Source } from '../../../../shared/model/dataset.js';
 import { api } from '../../api';
 import { usePlan } from '../../app/PlanContext';
 import { toShownError } from '../../app/usePlanController';
-import { exportFileStem, serialiseMapSvg, svgToPng } from './mapExport';
+import { CHART_PNG_SCALE, pngFromSvg } from '../../charts/chartExport';
+import { exportFileStem, serialiseMapSvg } from './mapExport';
 import {
   MAP_FRAME,
   MAP_WIDTH,
@@ -168,10 +169,10 @@ export function MapView() {
     setExportError(null);
     try {
       offer(
-        await svgToPng(
+        await pngFromSvg(
           serialiseMapSvg(svgRef.current, MAP_WIDTH, picture.height, picture.title),
-          MAP_WIDTH,
-          picture.height,
+          CHART_PNG_SCALE,
+          'map',
         ),
         `${stem}.png`,
       );
