@@ -53,6 +53,29 @@ function YAxis({ plot, ticks, title }: { plot: Plot; ticks: Tick[]; title: strin
   );
 }
 
+/** A value axis along the bottom of a horizontal-bar chart: vertical grid lines, tick labels and its title. */
+function XAxis({ plot, ticks, height, title }: { plot: Plot; ticks: Tick[]; height: number; title: string }) {
+  return (
+    <>
+      <g className="sc-grid">
+        {ticks.map((t) => (
+          <line key={t.value} x1={t.at} x2={t.at} y1={plot.top} y2={plot.bottom} />
+        ))}
+      </g>
+      <g className="sc-axis">
+        {ticks.map((t) => (
+          <text key={t.value} x={t.at} y={plot.bottom + 18} textAnchor="middle">
+            {t.label}
+          </text>
+        ))}
+        <text className="sc-axis-title" x={(plot.left + plot.right) / 2} y={height - 4} textAnchor="middle">
+          {title}
+        </text>
+      </g>
+    </>
+  );
+}
+
 function YearAxis({ plot, ticks, height }: { plot: Plot; ticks: YearTick[]; height: number }) {
   return (
     <g className="sc-axis">
@@ -245,21 +268,7 @@ export function LocalityChart({ rows, title, format, testId, svgRef }: LocalityC
         role="img"
         aria-label={label}
       >
-        <g className="sc-grid">
-          {model.xTicks.map((t) => (
-            <line key={t.value} x1={t.at} x2={t.at} y1={plot.top} y2={plot.bottom} />
-          ))}
-        </g>
-        <g className="sc-axis">
-          {model.xTicks.map((t) => (
-            <text key={t.value} x={t.at} y={plot.bottom + 18} textAnchor="middle">
-              {t.label}
-            </text>
-          ))}
-          <text className="sc-axis-title" x={(plot.left + plot.right) / 2} y={model.height - 4} textAnchor="middle">
-            Children
-          </text>
-        </g>
+        <XAxis plot={plot} ticks={model.xTicks} height={model.height} title="Children" />
         {model.bars.map((bar) => (
           <g key={bar.id}>
             <text
@@ -334,21 +343,7 @@ export function TornadoChart({ rows, base, metric, title, format, tickFormat, st
           role="img"
           aria-label={label}
         >
-          <g className="sc-grid">
-            {model.xTicks.map((t) => (
-              <line key={t.value} x1={t.at} x2={t.at} y1={plot.top} y2={plot.bottom} />
-            ))}
-          </g>
-          <g className="sc-axis">
-            {model.xTicks.map((t) => (
-              <text key={t.value} x={t.at} y={plot.bottom + 18} textAnchor="middle">
-                {t.label}
-              </text>
-            ))}
-            <text className="sc-axis-title" x={(plot.left + plot.right) / 2} y={model.height - 4} textAnchor="middle">
-              Change from the scenario’s figure
-            </text>
-          </g>
+          <XAxis plot={plot} ticks={model.xTicks} height={model.height} title="Change from the scenario’s figure" />
           {model.bars.map((b) => (
             <g key={b.label}>
               <text className="sc-bar-label" x={plot.left - 10} y={b.y - 5} textAnchor="end">
