@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, type ComponentType, type ReactNode } from 'react';
 import type { ScenarioOutcome } from '../../../../shared/scenario/index.js';
 import { FanChart } from '../../charts/FanChart';
 import { formatTimestamp } from '../../app/format';
@@ -71,44 +71,29 @@ function Problem({ children }: { children: ReactNode }) {
  */
 export function ReportDocument({ data, standalone }: ReportDocumentProps) {
   const sections = useMemo(() => reportSections(data), [data]);
-  const byId = (id: ReportSectionId) => sections.find((s) => s.id === id);
-  const sectionEl = (id: ReportSectionId, render: (s: ReportSection) => ReactNode) => {
-    const s = byId(id);
-    return s ? render(s) : null;
-  };
   return (
     <article className="report-document" data-testid="report-document" aria-label="Report">
       <Cover data={data} sections={sections} standalone={standalone} />
-      {sectionEl('summary', (s) => (
-        <SummarySection section={s} data={data} />
-      ))}
-      {sectionEl('projection', (s) => (
-        <ProjectionSection section={s} data={data} />
-      ))}
-      {sectionEl('map', (s) => (
-        <MapSection section={s} data={data} />
-      ))}
-      {sectionEl('scenarios', (s) => (
-        <ScenariosSection section={s} data={data} />
-      ))}
-      {sectionEl('comparison', (s) => (
-        <ComparisonSection section={s} data={data} />
-      ))}
-      {sectionEl('assumptions', (s) => (
-        <AssumptionsSection section={s} data={data} />
-      ))}
-      {sectionEl('methodology', (s) => (
-        <MethodologySection section={s} data={data} />
-      ))}
-      {sectionEl('sources', (s) => (
-        <SourcesSection section={s} data={data} />
-      ))}
-      {sectionEl('missing', (s) => (
-        <MissingSection section={s} data={data} />
-      ))}
+      {sectionOrder.map(([id, Section]) => {
+        const section = sections.find((s) => s.id === id);
+        return section ? <Section key={id} section={section} data={data} /> : null;
+      })}
     </article>
   );
 }
+
+/** The sections after the cover, in the order they are printed. */
+const sectionOrder: readonly [ReportSectionId, ComponentType<{ section: ReportSection; data: ReportData }>][] = [
+  ['summary', SummarySection],
+  ['projection', ProjectionSection],
+  ['map', MapSection],
+  ['scenarios', ScenariosSection],
+  ['comparison', ComparisonSection],
+  ['assumptions', AssumptionsSection],
+  ['methodology', MethodologySection],
+  ['sources', SourcesSection],
+  ['missing', MissingSection],
+];
 
 // ---------- Cover ----------
 
