@@ -43,6 +43,7 @@
  * area, so that the rates reproduce the published total at the published out-of-area share.
  */
 import { randomLcg, randomNormal } from 'd3';
+import { DISTANT_MILES, haversineMiles } from '../shared/allocate/distance.js';
 import type { Area, BuiltInDataset, Observation, Source } from '../shared/model/dataset.js';
 import type { MeasureId } from '../shared/model/measures.js';
 import { OUTSIDE_CONSORTIUM } from '../shared/model/placements.js';
@@ -67,14 +68,12 @@ const FALLBACK_ENGLAND_OVER_20_MILES_SHARE = 18_020 / 83_630;
 
 // Flow model parameters.
 const DISTANCE_DECAY_MILES = 10;
-const DISTANT_MILES = 20;
 const MAX_OUTSIDE_LA_SHARE = 0.9;
 const MIN_OUTSIDE_CONSORTIUM_OF_OUT = 0.1;
 const MAX_OUTSIDE_CONSORTIUM_OF_OUT = 0.9;
 const SHARE_NOISE_SD = 0.02;
 const GRAVITY_LOG_NOISE_SD = 0.2;
 const SUPPLY_PERIOD = '2023-03-31';
-const EARTH_RADIUS_MILES = 3958.8;
 
 // Costs.
 const NAO_ANNUAL_COST_PER_PLACE = 318_400;
@@ -105,15 +104,6 @@ export interface IllustrativeOutput {
   flows: PlacementFlow[];
   unitCosts: UnitCost[];
   assumptions: Assumption[];
-}
-
-/** Great-circle distance in miles between two points given in degrees (haversine formula). */
-export function haversineMiles(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const rad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * rad;
-  const dLon = (lon2 - lon1) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_MILES * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 /**

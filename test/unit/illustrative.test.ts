@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { haversineMiles } from '../../shared/allocate/distance.js';
 import {
   buildIllustrative,
-  haversineMiles,
   ILLUSTRATIVE_SEED,
   largestRemainder,
   type IllustrativeOutput,
