@@ -15,18 +15,35 @@ export function suggestedFileName(planName: string, consortiumName: string, unti
       .slice(0, 120);
     if (kept) return `${kept}.ccplan`;
   }
-  const slug = consortiumName
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80);
-  return `${slug || 'plan'}.ccplan`;
+  return `${fileSlug(consortiumName, 80) || 'plan'}.ccplan`;
 }
 
 /** The folder part of a path, keeping its separator style; '' when there is none. */
 export function folderOf(path: string): string {
   const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
   return cut >= 0 ? path.slice(0, cut + 1) : '';
+}
+
+/** Text as a file-name part: accents dropped, lower case, runs of other characters as one "-". */
+export function fileSlug(text: string, maxLength: number): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, maxLength);
+}
+
+/**
+ * A probability in words a room can read: never "100%" or "0%" unless certain, so 0.998 is ">99%"
+ * and 0.004 is "<1%".
+ */
+export function formatProbability(p: number): string {
+  if (!Number.isFinite(p)) return '—';
+  if (p >= 1) return '100%';
+  if (p <= 0) return '0%';
+  if (p > 0.99) return '>99%';
+  if (p < 0.01) return '<1%';
+  return `${Math.round(p * 100)}%`;
 }

@@ -6,6 +6,8 @@
  * string work (testable without a DOM); the copying of styles and the PNG need the page.
  */
 
+import { fileSlug } from '../app/format';
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** Print resolution: three image pixels per picture unit. */
@@ -246,15 +248,4 @@ export async function pngFromSvg(svgText: string, scale = CHART_PNG_SCALE, subje
 /** "bed-gap-by-year-greater-manchester": a file name without extension. */
 export function chartFileStem(...parts: string[]): string {
   return fileSlug(parts.join(' '), 80) || 'chart';
-}
-
-/** Text as a file-name part: accents dropped, lower case, runs of other characters as one "-". */
-export function fileSlug(text: string, maxLength: number): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, maxLength);
 }

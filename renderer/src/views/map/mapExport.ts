@@ -4,7 +4,8 @@
  * resolution (../../charts/chartExport.ts draws it). Both become blob URLs for an `<a download>` link
  * (img-src allows blob:).
  */
-import { fileSlug, stripInteractiveAttributes } from '../../charts/chartExport';
+import { fileSlug } from '../../app/format';
+import { stripInteractiveAttributes } from '../../charts/chartExport';
 
 /** The picture as a standalone SVG document: interactive attributes and on-screen-only parts removed. */
 export function serialiseMapSvg(svg: SVGSVGElement, width: number, height: number, title?: string): string {

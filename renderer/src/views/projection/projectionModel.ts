@@ -14,6 +14,9 @@ import type {
 } from '../../../../shared/forecast/types.js';
 import { planAssumptionKeys } from '../../../../shared/forecast/settings.js';
 import { formatCount } from '../../charts/fanChart';
+import { formatProbability } from '../../app/format';
+
+export { formatProbability };
 
 export { formatCount };
 
@@ -28,19 +31,6 @@ const twoDecimals = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 })
 /** 0.85 → "85%"; 0.125 → "12.5%". */
 export function formatShare(share: number): string {
   return `${oneDecimal.format(share * 100)}%`;
-}
-
-/**
- * A probability in words a room can read: never "100%" or "0%" unless certain, so 0.998 is ">99%"
- * and 0.004 is "<1%".
- */
-export function formatProbability(p: number): string {
-  if (!Number.isFinite(p)) return '—';
-  if (p >= 1) return '100%';
-  if (p <= 0) return '0%';
-  if (p > 0.99) return '>99%';
-  if (p < 0.01) return '<1%';
-  return `${Math.round(p * 100)}%`;
 }
 
 export type GapKind = 'short' | 'surplus' | 'balanced';

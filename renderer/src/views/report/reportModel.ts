@@ -9,6 +9,7 @@ import type { Source } from '../../../../shared/model/dataset.js';
 import { measures, type MeasureId } from '../../../../shared/model/measures.js';
 import type { PlanSummary } from '../../../../shared/model/summary.js';
 import type { Scenario, ScenarioOutcome } from '../../../../shared/scenario/index.js';
+import { fileSlug } from '../../app/format';
 import { formatPeriod, formatValue, missingMark, missingReason } from '../data/tableModel';
 import { formatCount, formatProbability, formatRange, gapRangeWords, gapWords } from '../projection/projectionModel';
 
@@ -192,14 +193,7 @@ export function formatAssumption(value: number, unit: string): string {
 /** A file name to suggest for the PDF, e.g. "greater-manchester-report.pdf". */
 export function reportFileName(plan: Pick<OpenPlanState, 'name' | 'untitled' | 'consortiumName'>): string {
   const base = plan.untitled ? plan.consortiumName : plan.name;
-  const slug = base
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80);
-  return `${slug || 'plan'}-report.pdf`;
+  return `${fileSlug(base, 80) || 'plan'}-report.pdf`;
 }
 
 // ---------- Cover ----------

@@ -4,6 +4,8 @@
  * ("+35", "−£2.3m", "−2.1 pts"). Pure functions, unit-tested.
  */
 
+export { formatProbability } from '../../app/format';
+
 export const MINUS = '\u2212';
 
 const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
@@ -101,19 +103,6 @@ export type Better = 'lower' | 'higher' | 'neither';
 export function judgeDiff(diff: number, better: Better, tolerance = 1e-9): 'better' | 'worse' | 'same' {
   if (better === 'neither' || Math.abs(diff) <= tolerance) return 'same';
   return diff < 0 === (better === 'lower') ? 'better' : 'worse';
-}
-
-/**
- * A probability a room can read: never "100%" or "0%" unless certain, so 0.998 is ">99%" and 0.004
- * is "<1%".
- */
-export function formatProbability(p: number): string {
-  if (!Number.isFinite(p)) return '—';
-  if (p >= 1) return '100%';
-  if (p <= 0) return '0%';
-  if (p > 0.99) return '>99%';
-  if (p < 0.01) return '<1%';
-  return `${Math.round(p * 100)}%`;
 }
 
 /** An axis label for money: "£0", "£250m", "£1.5m", "£500k", "−£2m". */
