@@ -3,6 +3,7 @@
  * chart): demand, children's home prices, target occupancy, the open-market access share, the
  * discount rate and the distance penalty. Deterministic (central projection) so it is quick.
  */
+import type { CallResults } from '../../shared/api/contract.js';
 import { PlannerError } from '../../shared/api/errors.js';
 import { defaultSettings, project, type ProjectionResult } from '../../shared/forecast/index.js';
 import type { PlanData } from '../../shared/model/summarise.js';
@@ -21,23 +22,9 @@ import { readScenarios } from '../store/scenarioData.js';
 import type { PlanService } from './planService.js';
 import { projectionInputs } from './projectionService.js';
 
-export interface SensitivityBar {
-  key: string;
-  label: string;
-  unit: string;
-  base: number;
-  lowValue: number;
-  highValue: number;
-  low: { cost: number; npv: number; gap: number };
-  high: { cost: number; npv: number; gap: number };
-}
-
-export interface SensitivityResult {
-  scenario: string;
-  variation: number;
-  base: { cost: number; npv: number; gap: number };
-  bars: SensitivityBar[];
-}
+/** The result, as the API contract defines it. */
+export type SensitivityResult = CallResults['runSensitivity'];
+type SensitivityBar = SensitivityResult['bars'][number];
 
 const VARIATION = 0.2;
 

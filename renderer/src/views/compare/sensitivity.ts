@@ -14,6 +14,7 @@
  * A full sensitivity (re-running the allocation with each assumption changed) needs the host to run
  * scenarios with assumption overrides; see the report. Pure, unit-tested.
  */
+import type { CallResults } from '../../../../shared/api/contract.js';
 import type { ScenarioOutcome } from '../../../../shared/scenario/types.js';
 import type { TornadoPoint, TornadoRow } from '../../charts/scenarioCharts';
 import { formatMoney, formatPounds, formatShare } from '../scenarios/scenarioFormat';
@@ -124,20 +125,7 @@ export function sensitivityFromOutcome(outcome: ScenarioOutcome, step = 0.2): Se
 }
 
 /** The host's full sensitivity (each assumption changed and the allocation run again), for the tornado. */
-export interface HostSensitivity {
-  variation: number;
-  base: { cost: number; npv: number; gap: number };
-  bars: {
-    key: string;
-    label: string;
-    unit: string;
-    base: number;
-    lowValue: number;
-    highValue: number;
-    low: { cost: number; npv: number; gap: number };
-    high: { cost: number; npv: number; gap: number };
-  }[];
-}
+export type HostSensitivity = Omit<CallResults['runSensitivity'], 'scenario'>;
 
 const describeValue = (value: number, unit: string): string => {
   if (unit.startsWith('share') || unit === 'per year') return formatShare(value);
