@@ -7,6 +7,7 @@
  */
 import { line, max, min, scaleBand, scaleLinear, scalePoint, stack, symbol, symbolCircle, symbolCross } from 'd3';
 import { symbolDiamond, symbolSquare, symbolTriangle, type SymbolType } from 'd3';
+import { wrapText } from './chartExport';
 
 export interface YearValue {
   year: string;
@@ -275,17 +276,7 @@ export function describeYearChart(title: string, series: readonly YearSeries[], 
  * with "…" when it does not fit: "Two consortium homes in Trafford from 2027" → two lines.
  */
 export function wrapLabel(text: string, maxChars: number, maxLines = 2): string[] {
-  const lines: string[] = [];
-  let current = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const next = current ? `${current} ${word}` : word;
-    if (next.length <= maxChars || !current) current = next;
-    else {
-      lines.push(current);
-      current = word;
-    }
-  }
-  if (current) lines.push(current);
+  const lines = wrapText(text, maxChars);
   if (lines.length <= maxLines) return lines.map((l) => (l.length > maxChars ? `${l.slice(0, maxChars - 1)}…` : l));
   const kept = lines.slice(0, maxLines);
   const last = kept[maxLines - 1] ?? '';

@@ -5,6 +5,7 @@
  */
 import { arc, pie, type ScaleDiverging, type ScaleSequential } from 'd3';
 import type { MapData } from '../../../../shared/api/contract.js';
+import { wrapText as wrap } from '../../charts/chartExport';
 import type { Percentiles, ProjectionResult, YearProjection } from '../../../../shared/forecast/types.js';
 import {
   NO_DATA_COLOUR,
@@ -826,22 +827,6 @@ export function shortTitle(title: string, max: number): string {
   return `${cut.slice(0, cut.lastIndexOf(' ')).replace(/[,;]$/, '')}…`;
 }
 
-/** Greedy word wrap at `width` characters. */
-export function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
 // ---------- The equivalent table ----------
 
 export interface TableRow {
@@ -890,3 +875,6 @@ export function tableRows(areas: readonly MapArea[], year: MapYear): TableRow[] 
       };
     });
 }
+
+/** Greedy word wrap at a number of characters (the charts' wrapText). */
+export { wrap };
