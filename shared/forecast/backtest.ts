@@ -16,7 +16,7 @@
  * small — GM has five years of children's homes figures, so at most a handful of origins — and the
  * result says so.
  */
-import { summariseProjection } from './beds.js';
+import { summariseProjection, sumHistory } from './beds.js';
 import type { DemandProjection } from './demand.js';
 import { projectManual } from './manual.js';
 import { projectRate } from './rate.js';
@@ -108,21 +108,6 @@ const summarise = (accs: Accumulator[]): HorizonAccuracy[] =>
     coverage80: a.intervals ? a.covered / a.intervals : null,
   }));
 
-const sumHistories = (histories: YearValue[][]): Map<string, number> => {
-  const byYear = new Map<string, { value: number; count: number }>();
-  for (const history of histories) {
-    for (const d of history) {
-      const e = byYear.get(d.year) ?? { value: 0, count: 0 };
-      e.value += d.value;
-      e.count++;
-      byYear.set(d.year, e);
-    }
-  }
-  const out = new Map<string, number>();
-  for (const [year, e] of byYear) if (e.count === histories.length) out.set(year, e.value);
-  return out;
-};
-
 export function backtest(inputs: ProjectionInputs, options: BacktestOptions): BacktestResult {
   if (options.method !== 'rate' && options.method !== 'manual') {
     throw new Error(`Unknown projection method "${String(options.method)}": use "rate" or "manual".`);
@@ -153,7 +138,7 @@ export function backtest(inputs: ProjectionInputs, options: BacktestOptions): Ba
   const cLast = Array.from({ length: H }, emptyAcc);
   const cLinear = Array.from({ length: H }, emptyAcc);
   const pairs: BacktestPair[] = [];
-  const actualTotals = sumHistories(inputs.areas.map((a) => a.demand));
+  const actualTotals = new Map(sumHistory(inputs.areas.map((a) => a.demand)).map((d) => [d.year, d.value]));
 
   for (const origin of origins) {
     const horizon = Math.min(H, lastYear - origin);

@@ -156,7 +156,8 @@ function analyticYear(a: AnalyticDemand, h: number, accessible: number, occ: num
   return [demand, probability];
 }
 
-const sumHistory = (histories: YearValue[][]): YearValue[] => {
+/** The sum of several histories, for the years every one of them has, in year order. */
+export const sumHistory = (histories: YearValue[][]): YearValue[] => {
   const byYear = new Map<string, { value: number; count: number }>();
   for (const history of histories) {
     for (const d of history) {
