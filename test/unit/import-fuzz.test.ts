@@ -129,7 +129,6 @@ describe('import fuzzing', () => {
       ...fixtureNames().map((name) => ({ name, bytes: fixtureBytes(name) })),
       ...Object.entries(extraInputs).map(([name, text]) => ({ name, bytes: toBytes(text) })),
     ];
-    const started = Date.now();
     let runs = 0;
     for (let i = 0; i < 2500; i += 1) {
       const input = pick(inputs, random);
@@ -150,7 +149,6 @@ describe('import fuzzing', () => {
       runs += 1;
     }
     expect(runs).toBe(2500);
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('never throws on random tables of cells', () => {

@@ -1,10 +1,18 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import { parseImportFile } from '../../../shared/import/index.js';
 import { createAppContext } from '../../../electron/services/appContext.js';
 import { ImportService } from '../../../electron/services/importService.js';
 import { authorityLookup } from '../../../electron/services/reference.js';
 import type { BenchContext, BenchSuite } from '../types.js';
 
-/** Parse + validate + commit of the Ofsted national provider-level file (all of England). */
+/** The published tables in ../shared/data that the Import view reads (DfE, Ofsted, ONS). */
+const PUBLISHED_FOLDERS = ['dfe_cla', 'ofsted', 'ons_population'];
+
+/**
+ * Parse + validate + commit of the Ofsted national provider-level file (all of England), and
+ * parsing each published table on its own (target 3 s each).
+ */
 export function suite(context: BenchContext): BenchSuite {
   if (!context.sharedDataDir)
     return { cases: [], skipReason: '../shared/data is absent (the Ofsted national file is read from it)' };
@@ -14,6 +22,25 @@ export function suite(context: BenchContext): BenchSuite {
   // for starting a worker, which under tsx (development) includes compiling the worker's TypeScript.
   const inProcess = new ImportService(app.plans, authorityLookup, { inProcess: true });
   let peakRss = 0;
+  const sharedDataDir = context.sharedDataDir;
+  const published = PUBLISHED_FOLDERS.flatMap((folder) =>
+    fs
+      .readdirSync(path.join(sharedDataDir, folder))
+      .filter((name) => name.endsWith('.csv'))
+      .map((name) => `${folder}/${name}`),
+  );
+  const parseCases = published.map((file) => {
+    const bytes = new Uint8Array(fs.readFileSync(path.join(sharedDataDir, file)));
+    return {
+      name: `parse ${file}`,
+      runs: 5,
+      target: 3000,
+      run: () => {
+        const result = parseImportFile(file, bytes, authorityLookup);
+        if (result.kind === 'unknown') throw new Error(`${file} was not recognised`);
+      },
+    };
+  });
   return {
     setup: () => {
       app.plans.newPlan();
@@ -62,6 +89,7 @@ export function suite(context: BenchContext): BenchSuite {
         target: 1024,
         run: () => Math.round(Math.max(peakRss, process.memoryUsage().rss) / 1_048_576),
       },
+      ...parseCases,
     ],
     teardown: () => app.plans.dispose(),
   };
