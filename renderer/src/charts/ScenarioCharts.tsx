@@ -1,4 +1,4 @@
-import { useMemo, type Ref } from 'react';
+import { useMemo, type ReactNode, type Ref } from 'react';
 import {
   describeLocality,
   describeTornado,
@@ -132,6 +132,38 @@ export function SeriesLegend({
   );
 }
 
+/** The frame both year charts share: one described image with a value axis and a year axis. */
+function YearChartFrame({
+  model,
+  label,
+  axisTitle,
+  testId,
+  svgRef,
+  children,
+}: {
+  model: { width: number; height: number; plot: Plot; yTicks: Tick[]; xTicks: YearTick[] };
+  label: string;
+  axisTitle: string;
+  testId: string;
+  svgRef?: Ref<SVGSVGElement>;
+  children: ReactNode;
+}) {
+  return (
+    <svg
+      ref={svgRef}
+      className="sc-chart"
+      data-testid={testId}
+      viewBox={`0 0 ${model.width} ${model.height}`}
+      role="img"
+      aria-label={label}
+    >
+      <YAxis plot={model.plot} ticks={model.yTicks} title={axisTitle} />
+      <YearAxis plot={model.plot} ticks={model.xTicks} height={model.height} />
+      {children}
+    </svg>
+  );
+}
+
 export interface YearChartProps {
   series: readonly YearSeries[];
   title: string;
@@ -159,18 +191,14 @@ export function YearLineChart({
     () => lineChartModel(series, { tickFormat, includeZero: includeZero ?? false }),
     [series, tickFormat, includeZero],
   );
-  const label = describeYearChart(title, series, format);
   return (
-    <svg
-      ref={svgRef}
-      className="sc-chart"
-      data-testid={testId}
-      viewBox={`0 0 ${model.width} ${model.height}`}
-      role="img"
-      aria-label={label}
+    <YearChartFrame
+      model={model}
+      label={describeYearChart(title, series, format)}
+      axisTitle={axisTitle}
+      testId={testId}
+      svgRef={svgRef}
     >
-      <YAxis plot={model.plot} ticks={model.yTicks} title={axisTitle} />
-      <YearAxis plot={model.plot} ticks={model.xTicks} height={model.height} />
       {model.zeroY !== null && (
         <line className="sc-zero" x1={model.plot.left} x2={model.plot.right} y1={model.zeroY} y2={model.zeroY} />
       )}
@@ -197,25 +225,21 @@ export function YearLineChart({
           ))}
         </g>
       ))}
-    </svg>
+    </YearChartFrame>
   );
 }
 
 /** Bars grouped by year, one colour per scenario. */
 export function YearBarChart({ series, title, axisTitle, format, tickFormat, testId, svgRef }: YearChartProps) {
   const model = useMemo(() => groupedBarModel(series, { tickFormat }), [series, tickFormat]);
-  const label = describeYearChart(title, series, format);
   return (
-    <svg
-      ref={svgRef}
-      className="sc-chart"
-      data-testid={testId}
-      viewBox={`0 0 ${model.width} ${model.height}`}
-      role="img"
-      aria-label={label}
+    <YearChartFrame
+      model={model}
+      label={describeYearChart(title, series, format)}
+      axisTitle={axisTitle}
+      testId={testId}
+      svgRef={svgRef}
     >
-      <YAxis plot={model.plot} ticks={model.yTicks} title={axisTitle} />
-      <YearAxis plot={model.plot} ticks={model.xTicks} height={model.height} />
       {model.bars.map((b) => (
         <rect
           key={`${b.seriesId}-${b.year}`}
@@ -230,7 +254,7 @@ export function YearBarChart({ series, title, axisTitle, format, tickFormat, tes
         </rect>
       ))}
       <line className="sc-zero" x1={model.plot.left} x2={model.plot.right} y1={model.zeroY} y2={model.zeroY} />
-    </svg>
+    </YearChartFrame>
   );
 }
 
