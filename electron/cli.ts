@@ -76,11 +76,8 @@ function parseSummaryArgs(args: readonly string[]): SummaryOptions {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--json') options.json = true;
-    else if (arg === '--plan') {
-      const value = args[++i];
-      if (!value || value.startsWith('--')) throw new UsageError('--plan needs a file path.');
-      options.plan = path.resolve(value);
-    } else throw new UsageError(`Unknown option for summary: ${arg}`);
+    else if (arg === '--plan') options.plan = planFileArg(args[++i]);
+    else throw new UsageError(`Unknown option for summary: ${arg}`);
   }
   return options;
 }
@@ -174,8 +171,7 @@ function summaryText(summary: PlanSummary): string {
 async function runSummary(args: readonly string[], io: CliIo): Promise<number> {
   const options = parseSummaryArgs(args);
   return withCliContext(async (context) => {
-    if (options.plan) context.plans.openPlan(options.plan);
-    else context.plans.newPlan();
+    openPlanOrNew(context, options.plan);
     const summary = context.plans.summary();
     io.stdout(
       options.json ? `${JSON.stringify(summaryJson(summary, options.plan ?? null), null, 2)}\n` : summaryText(summary),
@@ -197,11 +193,8 @@ function parseImportArgs(args: readonly string[]): ImportOptions {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     if (arg === '--json') json = true;
-    else if (arg === '--plan') {
-      const value = args[++i];
-      if (!value || value.startsWith('--')) throw new UsageError('--plan needs a file path.');
-      plan = path.resolve(value);
-    } else if (arg.startsWith('--')) throw new UsageError(`Unknown option for import: ${arg}`);
+    else if (arg === '--plan') plan = planFileArg(args[++i]);
+    else if (arg.startsWith('--')) throw new UsageError(`Unknown option for import: ${arg}`);
     else paths.push(path.resolve(arg));
   }
   if (!plan)
@@ -274,11 +267,8 @@ function parseProjectArgs(args: readonly string[]): ProjectCliOptions {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--json') options.json = true;
-    else if (arg === '--plan') {
-      const value = args[++i];
-      if (!value || value.startsWith('--')) throw new UsageError('--plan needs a file path.');
-      options.plan = path.resolve(value);
-    } else if (arg === '--years') options.years = intArg('--years', args[++i], 1, 10);
+    else if (arg === '--plan') options.plan = planFileArg(args[++i]);
+    else if (arg === '--years') options.years = intArg('--years', args[++i], 1, 10);
     else if (arg === '--sims') options.sims = intArg('--sims', args[++i], 0, 20_000);
     else if (arg === '--seed') options.seed = intArg('--seed', args[++i], 0, 2_147_483_647);
     else if (arg === '--method') {
@@ -393,11 +383,8 @@ function parseStockFlowArgs(args: readonly string[]) {
     if (arg === '--json') options.json = true;
     else if (arg === '--method') {
       if (args[++i] !== 'stockflow') throw new UsageError('--method must be rate, manual or stockflow.');
-    } else if (arg === '--plan') {
-      const value = args[++i];
-      if (!value || value.startsWith('--')) throw new UsageError('--plan needs a file path.');
-      options.plan = path.resolve(value);
-    } else if (arg === '--mode') {
+    } else if (arg === '--plan') options.plan = planFileArg(args[++i]);
+    else if (arg === '--mode') {
       const value = args[++i];
       if (value !== 'sf-regional' && value !== 'corrected' && value !== 'both')
         throw new UsageError('--mode must be sf-regional, corrected or both.');
@@ -527,8 +514,7 @@ async function runProject(args: readonly string[], io: CliIo): Promise<number> {
   if (methodAt >= 0 && args[methodAt + 1] === 'stockflow') return runStockFlowCli(args, io);
   const options = parseProjectArgs(args);
   return withCliContext(async (context) => {
-    if (options.plan) context.plans.openPlan(options.plan);
-    else context.plans.newPlan();
+    openPlanOrNew(context, options.plan);
     const result = runProjection(context.plans, {
       method: options.method,
       withBacktest: true,
@@ -554,10 +540,9 @@ async function runTemplate(args: readonly string[], io: CliIo): Promise<number> 
     else throw new UsageError(`Unknown option for template: ${arg}`);
   }
   if (!out || out.startsWith('--')) throw new UsageError('template needs --out FILE.xlsx.');
-  if (plan !== undefined && (!plan || plan.startsWith('--'))) throw new UsageError('--plan needs a file path.');
+  const planFile = plan === undefined ? undefined : planFileArg(plan);
   return withCliContext(async (context) => {
-    if (plan) context.plans.openPlan(path.resolve(plan));
-    else context.plans.newPlan();
+    openPlanOrNew(context, planFile);
     const written = await context.plans.writeDataTemplate(path.resolve(out), prefill);
     io.stdout(`Wrote ${written.path}\n`);
     return 0;
@@ -580,12 +565,11 @@ async function runExport(args: readonly string[], io: CliIo): Promise<number> {
   if (format !== 'pdf' && format !== 'xlsx' && format !== 'csv')
     throw new UsageError('export needs --format pdf, --format xlsx or --format csv.');
   if (!out || out.startsWith('--')) throw new UsageError('export needs --out PATH.');
-  if (plan !== undefined && (!plan || plan.startsWith('--'))) throw new UsageError('--plan needs a file path.');
+  const planFile = plan === undefined ? undefined : planFileArg(plan);
   if (scenarioNames.some((n) => !n || n.startsWith('--'))) throw new UsageError('--scenario needs a scenario name.');
   if (scenarioNames.length > 4) throw new UsageError('A report includes at most four --scenario.');
   return withCliContext(async (context) => {
-    if (plan) context.plans.openPlan(path.resolve(plan));
-    else context.plans.newPlan();
+    openPlanOrNew(context, planFile);
     if (format === 'pdf') {
       const stored = listScenarios(context.plans);
       const ids = scenarioNames.map((name) => {
@@ -638,12 +622,11 @@ async function runScenarioCli(args: readonly string[], io: CliIo): Promise<numbe
     else if (arg === '--seed') seed = intArg('--seed', rest[++i], 0, 2_147_483_647);
     else throw new UsageError(`Unknown option for scenario ${sub}: ${arg}`);
   }
-  if (plan !== undefined && (!plan || plan.startsWith('--'))) throw new UsageError('--plan needs a file path.');
+  const planFile = plan === undefined ? undefined : planFileArg(plan);
   if (names.some((n) => !n || n.startsWith('--'))) throw new UsageError('--scenario needs a scenario name.');
   if (leverFiles.some((f) => !f || f.startsWith('--'))) throw new UsageError('--levers needs a JSON file.');
   return withCliContext(async (context) => {
-    if (plan) context.plans.openPlan(path.resolve(plan));
-    else context.plans.newPlan();
+    openPlanOrNew(context, planFile);
     const stored = listScenarios(context.plans);
     if (sub === 'list') {
       const rows = stored.map((s) => ({
@@ -727,6 +710,18 @@ async function runScenarioCli(args: readonly string[], io: CliIo): Promise<numbe
 }
 
 /** Runs `fn` with a throw-away app context: its own data folder, so the user's recent plans are untouched. */
+/** The file given with --plan, resolved; a missing value, or another option in its place, is a usage error. */
+function planFileArg(value: string | undefined): string {
+  if (!value || value.startsWith('--')) throw new UsageError('--plan needs a file path.');
+  return path.resolve(value);
+}
+
+/** Opens the plan file given, or a new plan on the built-in data when there is none. */
+function openPlanOrNew(context: AppContext, planFile: string | undefined): void {
+  if (planFile) context.plans.openPlan(planFile);
+  else context.plans.newPlan();
+}
+
 async function withCliContext<T>(fn: (context: AppContext) => Promise<T>): Promise<T> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sufficiency-planner-cli-'));
   const context = createAppContext({ mode: 'browser', dataDir });
