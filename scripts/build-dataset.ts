@@ -27,7 +27,7 @@ import { measureIds } from '../shared/model/measures.js';
 import type { HomeSector, HomeType, OfstedJudgement, SupplyRow } from '../shared/model/supply.js';
 import { homeSectors, homeTypes, ofstedJudgements } from '../shared/model/supply.js';
 import { ILLUSTRATIVE_SEED, buildIllustrative } from './illustrative.js';
-import { buildReference, crosswalk } from './build-reference.js';
+import { buildReference, crosswalk, parseBuildArgs } from './build-reference.js';
 
 // ---------------------------------------------------------------------------------------------
 // Areas
@@ -1022,28 +1022,12 @@ export function memberSupplyBySector(dataset: BuiltInDataset, period: string): S
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-function parseArgs(argv: string[]): { dataDir: string; outFile: string } {
-  let dataDir = path.resolve(repoRoot, '../shared/data');
-  let outFile = path.resolve(repoRoot, 'resources/dataset/builtin-gm.json');
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i];
-    const next = argv[i + 1];
-    if ((arg === '--data' || arg === '--out') && next === undefined) throw new Error(`${arg} needs a value.`);
-    if (arg === '--data' && next) {
-      dataDir = path.resolve(next);
-      i += 1;
-    } else if (arg === '--out' && next) {
-      outFile = path.resolve(next);
-      i += 1;
-    } else {
-      throw new Error(`Unrecognised argument "${arg}". Usage: build-dataset [--data DIR] [--out FILE]`);
-    }
-  }
-  return { dataDir, outFile };
-}
-
 function main(): void {
-  const { dataDir, outFile } = parseArgs(process.argv.slice(2));
+  const { dataDir, outFile } = parseBuildArgs(
+    process.argv.slice(2),
+    'build-dataset',
+    path.resolve(repoRoot, 'resources/dataset/builtin-gm.json'),
+  );
   const { dataset, leftOut, suspended } = buildDatasetWithNotes(dataDir);
   const text = serialiseDataset(dataset);
   fs.mkdirSync(path.dirname(outFile), { recursive: true });

@@ -264,9 +264,17 @@ export async function serialiseReference(authorities: readonly ReferenceAuthorit
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const REFERENCE_OUT = path.resolve(repoRoot, 'resources/reference/english-authorities.json');
 
-function parseArgs(argv: string[]): { dataDir: string; outFile: string } {
+/**
+ * The build scripts' arguments, `[--data DIR] [--out FILE]`: the published files' folder (default
+ * ../shared/data) and the file to write (default `defaultOut`).
+ */
+export function parseBuildArgs(
+  argv: readonly string[],
+  script: string,
+  defaultOut: string,
+): { dataDir: string; outFile: string } {
   let dataDir = path.resolve(repoRoot, '../shared/data');
-  let outFile = REFERENCE_OUT;
+  let outFile = defaultOut;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     const next = argv[i + 1];
@@ -278,14 +286,14 @@ function parseArgs(argv: string[]): { dataDir: string; outFile: string } {
       outFile = path.resolve(next);
       i += 1;
     } else {
-      throw new Error(`Unrecognised argument "${arg}". Usage: build-reference [--data DIR] [--out FILE]`);
+      throw new Error(`Unrecognised argument "${arg}". Usage: ${script} [--data DIR] [--out FILE]`);
     }
   }
   return { dataDir, outFile };
 }
 
 async function main(): Promise<void> {
-  const { dataDir, outFile } = parseArgs(process.argv.slice(2));
+  const { dataDir, outFile } = parseBuildArgs(process.argv.slice(2), 'build-reference', REFERENCE_OUT);
   const read = (file: string): string => fs.readFileSync(path.join(dataDir, file), 'utf8');
   const authorities = buildReference(read(REFERENCE_FILES.claRate));
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
