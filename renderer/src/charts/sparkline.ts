@@ -3,6 +3,7 @@
  * renders the SVG. Missing values (null) break the line rather than being drawn as zero.
  */
 import { line, scaleLinear, scalePoint } from 'd3';
+import type { ChartSize } from './scenarioCharts';
 
 export interface SparkInput {
   period: string;
@@ -16,12 +17,8 @@ export interface SparkPoint {
   y: number;
 }
 
-export interface SparklineSize {
-  width: number;
-  height: number;
-  /** Room left of the line (first value label), right of it (last value label), above and below. */
-  margin: { top: number; right: number; bottom: number; left: number };
-}
+/** Margins: room left of the line (first value label), right of it (last value label), above and below. */
+export type SparklineSize = ChartSize;
 
 export const defaultSparklineSize: SparklineSize = {
   width: 260,

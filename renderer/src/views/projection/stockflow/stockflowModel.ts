@@ -4,6 +4,7 @@
  * the total in care. d3 computes the scales and shapes; React renders the SVG (StockFlowPanel.tsx).
  */
 import { area, line, scaleLinear, type ScaleLinear } from 'd3';
+import type { ChartSize } from '../../../charts/scenarioCharts';
 import type {
   ProjectionPoint,
   StockFlowProjection,
@@ -137,13 +138,7 @@ export function explainDifference(
 
 // ---------- Chart ----------
 
-export interface StockflowChartSize {
-  width: number;
-  height: number;
-  margin: { top: number; right: number; bottom: number; left: number };
-}
-
-export const stockflowChartSize: StockflowChartSize = {
+export const stockflowChartSize: ChartSize = {
   width: 560,
   height: 240,
   margin: { top: 16, right: 16, bottom: 40, left: 56 },
@@ -210,7 +205,7 @@ export function correctedSeries(projection: StockFlowProjection): Series[] {
 export function stockflowChartModel(
   sfRegional: StockFlowProjection,
   corrected: StockFlowProjection,
-  size: StockflowChartSize = stockflowChartSize,
+  size: ChartSize = stockflowChartSize,
 ): StockflowChartModel {
   const sf = sfRegionalSeries(sfRegional);
   const corr = correctedSeries(corrected);
