@@ -132,6 +132,34 @@ export function SeriesLegend({
   );
 }
 
+/** A chart's <svg>: one image to assistive technology, described in words. */
+function ChartSvg({
+  model,
+  label,
+  testId,
+  svgRef,
+  children,
+}: {
+  model: { width: number; height: number };
+  label: string;
+  testId?: string;
+  svgRef?: Ref<SVGSVGElement>;
+  children: ReactNode;
+}) {
+  return (
+    <svg
+      ref={svgRef}
+      className="sc-chart"
+      data-testid={testId}
+      viewBox={`0 0 ${model.width} ${model.height}`}
+      role="img"
+      aria-label={label}
+    >
+      {children}
+    </svg>
+  );
+}
+
 /** The frame both year charts share: one described image with a value axis and a year axis. */
 function YearChartFrame({
   model,
@@ -149,18 +177,11 @@ function YearChartFrame({
   children: ReactNode;
 }) {
   return (
-    <svg
-      ref={svgRef}
-      className="sc-chart"
-      data-testid={testId}
-      viewBox={`0 0 ${model.width} ${model.height}`}
-      role="img"
-      aria-label={label}
-    >
+    <ChartSvg model={model} label={label} testId={testId} svgRef={svgRef}>
       <YAxis plot={model.plot} ticks={model.yTicks} title={axisTitle} />
       <YearAxis plot={model.plot} ticks={model.xTicks} height={model.height} />
       {children}
-    </svg>
+    </ChartSvg>
   );
 }
 
@@ -284,14 +305,7 @@ export function LocalityChart({ rows, title, format, testId, svgRef }: LocalityC
           </li>
         ))}
       </ul>
-      <svg
-        ref={svgRef}
-        className="sc-chart"
-        data-testid={testId}
-        viewBox={`0 0 ${model.width} ${model.height}`}
-        role="img"
-        aria-label={label}
-      >
+      <ChartSvg model={model} label={label} testId={testId} svgRef={svgRef}>
         <XAxis plot={plot} ticks={model.xTicks} height={model.height} title="Children" />
         {model.bars.map((bar) => (
           <g key={bar.id}>
@@ -333,7 +347,7 @@ export function LocalityChart({ rows, title, format, testId, svgRef }: LocalityC
             </text>
           </g>
         ))}
-      </svg>
+      </ChartSvg>
     </div>
   );
 }
@@ -360,13 +374,7 @@ export function TornadoChart({ rows, base, metric, title, format, tickFormat, st
   return (
     <div className="sc-tornado">
       {model.bars.length > 0 && (
-        <svg
-          className="sc-chart"
-          data-testid={testId}
-          viewBox={`0 0 ${model.width} ${model.height}`}
-          role="img"
-          aria-label={label}
-        >
+        <ChartSvg model={model} label={label} testId={testId}>
           <XAxis plot={plot} ticks={model.xTicks} height={model.height} title="Change from the scenario’s figure" />
           {model.bars.map((b) => (
             <g key={b.label}>
@@ -406,7 +414,7 @@ export function TornadoChart({ rows, base, metric, title, format, tickFormat, st
             </g>
           ))}
           <line className="sc-zero" x1={model.zeroX} x2={model.zeroX} y1={plot.top} y2={plot.bottom} />
-        </svg>
+        </ChartSvg>
       )}
       {model.bars.length === 0 && <p className="muted">No assumption here moves this figure.</p>}
       {(model.noEffect.length > 0 || model.notEstimated.length > 0) && (
