@@ -49,7 +49,18 @@ export async function build({ force = false, quiet = false } = {}) {
   if (!quiet) process.stderr.write('Building Sufficiency Planner…\n');
   const vite = await import('vite');
   const logLevel = quiet ? 'error' : 'warn';
-  await vite.build({ configFile: path.join(root, 'vite.config.ts'), logLevel });
+  // Always the production build of React and the app, whatever NODE_ENV the caller runs under:
+  // Vite and its React plugin follow process.env.NODE_ENV over the build's mode, and a build started
+  // from the test runner (NODE_ENV=test) would otherwise ship React's development build, several
+  // times slower to render.
+  const callerNodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await vite.build({ configFile: path.join(root, 'vite.config.ts'), logLevel, mode: 'production' });
+  } finally {
+    if (callerNodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = callerNodeEnv;
+  }
   /** One Node-side bundle into dist/node (everything but `external` bundled in). */
   const nodeBundle = (input, { external = nodeExternals, output, emptyOutDir = false, sourcemap = false }) =>
     vite.build({

@@ -12,7 +12,7 @@ import {
   reportQuery,
   writePdf,
 } from '../../electron/services/pdfService.js';
-import { build } from '../../scripts/build.mjs';
+import { build, root as repoRoot } from '../../scripts/build.mjs';
 import { makeTempDir } from '../helpers/tmp.js';
 
 // ---------- A minimal PDF text reader (no poppler needed) ----------
@@ -219,6 +219,18 @@ describe.skipIf(skipReason)(`PDF report${skipReason ? ` (skipped: ${skipReason})
   }, 300_000);
 
   afterAll(() => tmp?.cleanup());
+
+  it('prints from the production build of the renderer, though built under the test runner', () => {
+    expect(process.env.NODE_ENV).toBe('test');
+    const assets = path.join(repoRoot, 'dist', 'renderer', 'assets');
+    const scripts = fs.readdirSync(assets).filter((f) => f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
+    // A warning only React's development build carries.
+    const development = scripts.filter((f) =>
+      fs.readFileSync(path.join(assets, f), 'utf8').includes('should have a unique "key" prop'),
+    );
+    expect(development).toEqual([]);
+  });
 
   const cli = async (args: string[]) => {
     let out = '';
