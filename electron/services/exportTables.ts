@@ -214,14 +214,37 @@ export function gapsTable(summary: PlanSummary): ExportTable {
   };
 }
 
-/** RFC 4180 CSV with a UTF-8 BOM so spreadsheet programs read £ and ’ correctly. */
+/**
+ * Characters that make a spreadsheet program read a cell as a formula (OWASP, "CSV Injection"):
+ * `=`, `+`, `-`, `@`, tab and carriage return. Leading spaces and line feeds are skipped too, since
+ * some programs trim them before deciding.
+ */
+const FORMULA_TRIGGER = /^[\t\r]|^\s*[=+\-@]/;
+
+/** True when a text cell would be read as a formula if written as it is. */
+export function isFormulaLike(text: string): boolean {
+  return FORMULA_TRIGGER.test(text);
+}
+
+/**
+ * One CSV field. Finite numbers are written as numbers (a negative number stays a number; NaN and
+ * the infinities, which no table should hold, as text). Text that a spreadsheet would read as a
+ * formula is neutralised as OWASP advises: prefixed with a single quote, wrapped in double quotes,
+ * its own double quotes doubled. Other text is quoted when it holds a quote, a comma, a semicolon
+ * (the separator in some locales), a tab or a line break, so no separator inside it can start a
+ * new cell.
+ */
+export function csvField(value: CellValue): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : csvField(String(value));
+  const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
+  if (isFormulaLike(value)) return quoted(`'${value}`);
+  return /[",;\t\r\n]/.test(value) ? quoted(value) : value;
+}
+
+/** RFC 4180 CSV with a UTF-8 BOM so spreadsheet programs read £ and ’ correctly; inert (see {@link csvField}). */
 export function toCsv(table: ExportTable): string {
-  const cell = (v: CellValue) => {
-    if (v === null) return '';
-    const text = String(v);
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return `\uFEFF${[table.header, ...table.rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${[table.header, ...table.rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
 type ScenarioRun = CallResults['runScenarios'];
