@@ -7,12 +7,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBrowserHost } from './browser-host.js';
 import { createAppContext } from './services/appContext.js';
-import { defaultDataDir } from './services/paths.js';
+import { autosaveIntervalMs, defaultDataDir } from './services/paths.js';
 
 export interface BrowserModeOptions {
   port: number;
   open: boolean;
   plan?: string;
+  /** --autosave SECONDS (0: off); undefined: PLANNER_AUTOSAVE_SECONDS or one minute. */
+  autosave?: string;
 }
 
 export function parseBrowserArgs(argv: readonly string[]): BrowserModeOptions {
@@ -26,6 +28,11 @@ export function parseBrowserArgs(argv: readonly string[]): BrowserModeOptions {
       if (!Number.isInteger(value) || value < 0 || value > 65535)
         throw new Error('--port needs a number from 0 to 65535.');
       options.port = value;
+    } else if (arg === '--autosave') {
+      const value = argv[++i];
+      if (value === undefined) throw new Error('--autosave needs a number of seconds.');
+      autosaveIntervalMs(value);
+      options.autosave = value;
     } else if (arg === '--plan') {
       const value = argv[++i];
       if (!value) throw new Error('--plan needs a file path.');
@@ -50,7 +57,12 @@ function openInBrowser(url: string): void {
 
 export async function runBrowserMode(argv: readonly string[]): Promise<void> {
   const options = parseBrowserArgs(argv);
-  const context = createAppContext({ mode: 'browser', dataDir: defaultDataDir() });
+  const autosave = autosaveIntervalMs(options.autosave);
+  const context = createAppContext({
+    mode: 'browser',
+    dataDir: defaultDataDir(),
+    ...(autosave === undefined ? {} : { autosaveIntervalMs: autosave }),
+  });
   context.plans.openInitialPlan(options.plan);
   const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
   const host = await startBrowserHost({ handlers: context.handlers, rendererDir, port: options.port });
@@ -69,6 +81,8 @@ export async function runBrowserMode(argv: readonly string[]): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // however the process ends short of a kill, its working copy (child-level data) goes with it
+  process.once('exit', () => context.plans.dispose());
 }
 
 const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);

@@ -3,7 +3,6 @@
  *   planner summary [--plan FILE] [--json]
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CallResults, ImportLogEntry, ImportPreview } from '../shared/api/contract.js';
@@ -12,6 +11,7 @@ import { formatIssue } from '../shared/import/report.js';
 import { measures } from '../shared/model/measures.js';
 import type { AreaSummary, HeadlineFigure, PlanSummary } from '../shared/model/summary.js';
 import { APP_VERSION, createAppContext, type AppContext } from './services/appContext.js';
+import { makeCliTempDir, sweepCliTempDirs } from './store/workingCopies.js';
 import { runProjection } from './services/projectionService.js';
 import { runStockFlow } from './services/stockflowService.js';
 import { listScenarios, runScenarios, saveScenario } from './services/scenarioService.js';
@@ -222,15 +222,13 @@ function previewText(preview: ImportPreview): string {
 async function runImport(args: readonly string[], io: CliIo): Promise<number> {
   const options = parseImportArgs(args);
   return withCliContext(async (context) => {
-    const exists = fs.existsSync(options.plan);
-    if (exists) context.plans.openPlan(options.plan);
-    else context.plans.newPlan();
+    // One writer per plan: refused, naming the holder, while another program has it open for changes.
+    const exists = !context.plans.openForChanges(options.plan).created;
     const preview = await context.imports.preview(options.paths.map((p) => ({ path: p })));
     let logged: ImportLogEntry[] = [];
     if (preview.canCommit) {
       logged = context.imports.commit(preview.previewId).logged;
-      if (exists) context.plans.save();
-      else context.plans.saveAs(options.plan);
+      context.plans.save();
     }
     const report = {
       plan: options.plan,
@@ -718,18 +716,32 @@ function planFileArg(value: string | undefined): string {
 
 /** Opens the plan file given, or a new plan on the built-in data when there is none. */
 function openPlanOrNew(context: AppContext, planFile: string | undefined): void {
-  if (planFile) context.plans.openPlan(planFile);
+  // reading only: another program may hold the plan for changes
+  if (planFile) context.plans.openPlan(planFile, { lock: 'none' });
   else context.plans.newPlan();
 }
 
 async function withCliContext<T>(fn: (context: AppContext) => Promise<T>): Promise<T> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sufficiency-planner-cli-'));
-  const context = createAppContext({ mode: 'browser', dataDir });
+  // Folders left by runs that were killed hold working copies (child-level data): remove them.
+  sweepCliTempDirs();
+  const dataDir = makeCliTempDir();
+  const removeDataDir = () => fs.rmSync(dataDir, { recursive: true, force: true });
+  const context = createAppContext({ mode: 'browser', dataDir, program: 'the command line', autosaveIntervalMs: 0 });
+  // Ctrl+C or a polite kill still removes the working copy and its folder.
+  const onSignal = (signal: NodeJS.Signals) => {
+    context.plans.dispose();
+    removeDataDir();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
     return await fn(context);
   } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     context.plans.dispose();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    removeDataDir();
   }
 }
 

@@ -10,6 +10,7 @@ import { bindIpc } from './ipc.js';
 import { buildMenu } from './menu.js';
 import { APP_ORIGIN, hardenApp, registerAppScheme, serveRenderer } from './security.js';
 import { createAppContext } from './services/appContext.js';
+import { autosaveIntervalMs } from './services/paths.js';
 import {
   REPORT_READY_SCRIPT,
   REPORT_TIMEOUT_MS,
@@ -94,10 +95,12 @@ if (!app.requestSingleInstanceLock()) {
     hardenApp();
     serveRenderer(path.join(here, '../renderer'));
     setNativeReportPrinter(printReportToPdf);
+    const autosave = autosaveIntervalMs(undefined);
     const context = createAppContext({
       mode: 'electron',
       dataDir: process.env.PLANNER_DATA_DIR ?? app.getPath('userData'),
       dialogs,
+      ...(autosave === undefined ? {} : { autosaveIntervalMs: autosave }),
     });
     try {
       context.plans.openInitialPlan(planArg);

@@ -24,9 +24,18 @@ export function createAppContext(options: {
   dataDir: string;
   dialogs?: FileDialogs;
   template?: BuiltInDataset;
+  /** Names the program in a plan's lock; defaults from the mode. */
+  program?: string;
+  /** How often unsaved work is made durable for recovery (default one minute; 0: never). */
+  autosaveIntervalMs?: number;
 }): AppContext {
   fs.mkdirSync(options.dataDir, { recursive: true });
-  const plans = new PlanService({ dataDir: options.dataDir, template: options.template ?? builtInTemplate });
+  const plans = new PlanService({
+    dataDir: options.dataDir,
+    template: options.template ?? builtInTemplate,
+    program: options.program ?? (options.mode === 'electron' ? 'the desktop app' : 'browser mode'),
+    ...(options.autosaveIntervalMs === undefined ? {} : { autosaveIntervalMs: options.autosaveIntervalMs }),
+  });
   const appInfo: AppInfo = {
     appName: APP_NAME,
     version: APP_VERSION,

@@ -18,3 +18,20 @@ export function defaultDataDir(
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', APP_FOLDER_NAME);
   return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), APP_FOLDER_NAME);
 }
+
+/**
+ * The autosave interval in milliseconds: `--autosave SECONDS` when given, else PLANNER_AUTOSAVE_SECONDS,
+ * else undefined (the plan service's default, one minute). 0 turns autosave off.
+ */
+export function autosaveIntervalMs(
+  flagValue: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): number | undefined {
+  const raw = flagValue ?? env.PLANNER_AUTOSAVE_SECONDS;
+  if (raw === undefined || raw === '') return undefined;
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds < 0 || seconds > 86_400) {
+    throw new Error('The autosave interval must be a number of seconds from 0 (off) to 86400.');
+  }
+  return Math.round(seconds * 1000);
+}

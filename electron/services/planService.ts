@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AuthorityChoice, MapData, OpenPlanState, PlanState } from '../../shared/api/contract.js';
+import type { AuthorityChoice, MapData, OpenPlanState, PlanState, RecoverablePlan } from '../../shared/api/contract.js';
 import { readMapData } from '../store/mapData.js';
 import { writeTemplateWorkbook } from './templateWorkbook.js';
 import { seedBuiltInScenarios } from './scenarioService.js';
@@ -31,13 +31,19 @@ import {
   setMembership,
   setMeta,
 } from '../store/planData.js';
+import { PLAN_EXTENSION, openPlanCopy, removeStaleSaveFiles, savePlanAtomically } from '../store/planFile.js';
+import { PlanLock, describeHolder, lockedError, type LockHolder } from '../store/planLock.js';
 import {
-  PLAN_EXTENSION,
+  fileStamp,
   newWorkingPath,
-  openPlanCopy,
-  removeStaleSaveFiles,
-  savePlanAtomically,
-} from '../store/planFile.js';
+  orphanedWorkingCopies,
+  readManifest,
+  removeStrayFiles,
+  removeWorkingCopy,
+  sameStamp,
+  writeManifest,
+  type FileStamp,
+} from '../store/workingCopies.js';
 import { RecentPlans } from './recentPlans.js';
 
 export const UNTITLED_PLAN_NAME = 'Untitled plan';
@@ -76,12 +82,35 @@ interface OpenPlan {
   workingPath: string;
   filePath: string | null;
   dirty: boolean;
+  /** This process's lock on the plan file, or null (untitled, or opened read-only). */
+  lock: PlanLock | null;
+  /** Why the plan cannot be saved in place (another program holds it), or null. */
+  readOnlyReason: { holder: LockHolder | null; message: string } | null;
+  /** The plan file as this process last read or wrote it; a save first checks it is unchanged. */
+  stamp: FileStamp | null;
+  openedAt: string;
+  autosavedAt: string | null;
 }
+
+/** How an open takes the plan file's lock. */
+export type LockMode =
+  /** Take it, or open read-only (Save as still works) when another program holds it: the app. */
+  | 'prefer'
+  /** Take it, or refuse with PLAN_LOCKED: a command-line import. */
+  | 'require'
+  /** Only read the plan (a command-line summary, projection or export). */
+  | 'none';
+
+export const DEFAULT_AUTOSAVE_INTERVAL_MS = 60_000;
 
 export interface PlanServiceOptions {
   /** Folder for working copies and the recent-plans list. */
   dataDir: string;
   template: BuiltInDataset;
+  /** Names this program in a plan's lock ("the desktop app", "browser mode", "the command line"). */
+  program?: string;
+  /** How often unsaved work is made durable in the working copy; 0 turns autosave off. */
+  autosaveIntervalMs?: number;
 }
 
 /** Adds the plan extension when the user left it off. */
@@ -94,9 +123,165 @@ export class PlanService {
   readonly recent: RecentPlans;
   private readonly workDir: string;
 
+  private autosaveTimer: NodeJS.Timeout | null = null;
+
   constructor(private readonly options: PlanServiceOptions) {
     this.recent = new RecentPlans(path.join(options.dataDir, 'recent-plans.json'));
     this.workDir = path.join(options.dataDir, 'working');
+    this.sweepWorkingFolder();
+    const interval = options.autosaveIntervalMs ?? DEFAULT_AUTOSAVE_INTERVAL_MS;
+    if (interval > 0) {
+      this.autosaveTimer = setInterval(() => {
+        try {
+          this.autosave();
+        } catch {
+          // a failed autosave is retried at the next tick; the working copy is still intact
+        }
+      }, interval);
+      this.autosaveTimer.unref();
+    }
+  }
+
+  private get program(): string {
+    return this.options.program ?? 'the desktop app';
+  }
+
+  /**
+   * Removes what crashed runs left that holds no unsaved work (their working copies hold child-level
+   * data and must not outlive the plan file); copies with unsaved work wait for recover or discard.
+   */
+  private sweepWorkingFolder(): void {
+    for (const orphan of orphanedWorkingCopies(this.workDir)) {
+      if (!orphan.manifest?.unsaved) removeWorkingCopy(orphan.workingPath);
+    }
+    removeStrayFiles(this.workDir);
+  }
+
+  /** Work that crashed runs left unsaved, newest first. */
+  recoverablePlans(): RecoverablePlan[] {
+    return orphanedWorkingCopies(this.workDir)
+      .filter((o) => o.manifest?.unsaved)
+      .map((o) => {
+        const m = o.manifest!;
+        return {
+          id: path.basename(o.workingPath, '.sqlite'),
+          planName: m.planName,
+          planPath: m.planPath,
+          consortiumName: m.consortiumName,
+          openedAt: m.openedAt,
+          autosavedAt: m.autosavedAt,
+          bytes: o.bytes,
+        };
+      })
+      .sort((a, b) => (b.autosavedAt ?? b.openedAt).localeCompare(a.autosavedAt ?? a.openedAt));
+  }
+
+  private orphanById(id: string): string {
+    const orphan = orphanedWorkingCopies(this.workDir).find(
+      (o) => path.basename(o.workingPath, '.sqlite') === id && o.manifest?.unsaved,
+    );
+    if (!orphan) throw new PlannerError('NOT_FOUND', 'That unsaved work is no longer there to recover.');
+    return orphan.workingPath;
+  }
+
+  /** Opens work a crashed run left unsaved as the current plan (unsaved, so the user saves it). */
+  recoverPlan(id: string): OpenPlanState {
+    const orphanPath = this.orphanById(id);
+    const manifest = readManifest(orphanPath)!;
+    const workingPath = newWorkingPath(this.workDir);
+    let db: PlanDatabase;
+    try {
+      // the orphan's -wal holds its latest changes: move it with the database; -shm is rebuilt
+      fs.renameSync(orphanPath, workingPath);
+      if (fs.existsSync(`${orphanPath}-wal`)) fs.renameSync(`${orphanPath}-wal`, `${workingPath}-wal`);
+      removeWorkingCopy(orphanPath);
+      db = openDatabase(workingPath, { fileMustExist: true });
+      configureWorkingDatabase(db);
+      migrate(db);
+    } catch (error) {
+      removeWorkingCopy(workingPath);
+      throw new PlannerError('CORRUPT_PLAN', `The unsaved work could not be recovered: ${(error as Error).message}`);
+    }
+    const filePath = manifest.planPath;
+    const plan: OpenPlan = {
+      db,
+      workingPath,
+      filePath,
+      dirty: true,
+      lock: null,
+      readOnlyReason: null,
+      stamp: manifest.fileStamp,
+      openedAt: manifest.openedAt,
+      autosavedAt: manifest.autosavedAt,
+    };
+    if (filePath) this.takeLock(plan, filePath, 'prefer');
+    this.replaceCurrent(plan);
+    this.writePlanManifest(plan);
+    return this.openState(plan);
+  }
+
+  /** Deletes work a crashed run left unsaved. */
+  discardRecoverable(id: string): { discarded: boolean } {
+    removeWorkingCopy(this.orphanById(id));
+    return { discarded: true };
+  }
+
+  /** Makes unsaved work durable in the working copy and records when. */
+  autosave(): boolean {
+    const plan = this.current;
+    if (!plan?.dirty) return false;
+    plan.db.pragma('wal_checkpoint(TRUNCATE)');
+    plan.autosavedAt = new Date().toISOString();
+    this.writePlanManifest(plan);
+    return true;
+  }
+
+  private writePlanManifest(plan: OpenPlan): void {
+    writeManifest(plan.workingPath, {
+      pid: process.pid,
+      host: os.hostname(),
+      planPath: plan.filePath,
+      planName: plan.filePath ? path.basename(plan.filePath, PLAN_EXTENSION) : UNTITLED_PLAN_NAME,
+      consortiumName: getMeta(plan.db, 'consortium_name') ?? 'Consortium',
+      openedAt: plan.openedAt,
+      autosavedAt: plan.autosavedAt,
+      unsaved: plan.dirty,
+      fileStamp: plan.stamp,
+    });
+  }
+
+  private markDirty(plan: OpenPlan): void {
+    if (plan.dirty) return;
+    plan.dirty = true;
+    try {
+      this.writePlanManifest(plan);
+    } catch {
+      // the next autosave writes it
+    }
+  }
+
+  /** Takes the file's lock for `plan`, reusing this process's own when it already holds it. */
+  private takeLock(plan: OpenPlan, filePath: string, mode: LockMode): void {
+    if (mode === 'none') return;
+    const own = this.current?.lock;
+    if (own && own.planPath === filePath) {
+      plan.lock = own;
+      return;
+    }
+    try {
+      plan.lock = PlanLock.acquire(filePath, this.program);
+    } catch (error) {
+      if (mode === 'require' || !(error instanceof PlannerError)) throw error;
+      const holder =
+        error.code === 'PLAN_LOCKED' ? ((error.details as { holder: LockHolder | null }).holder ?? null) : null;
+      plan.readOnlyReason = {
+        holder,
+        message:
+          error.code === 'PLAN_LOCKED'
+            ? `Read-only: ${path.basename(filePath)} is open for changes in ${describeHolder(holder)}. Use Save as to keep your changes in another file.`
+            : `Read-only: ${error.message} Use Save as to keep your changes in another file.`,
+      };
+    }
   }
 
   state(): PlanState {
@@ -114,6 +299,8 @@ export class PlanService {
       dirty: plan.dirty,
       consortiumName: getMeta(plan.db, 'consortium_name') ?? 'Consortium',
       schemaVersion: schemaVersion(plan.db),
+      readOnly: plan.readOnlyReason !== null,
+      readOnlyReason: plan.readOnlyReason?.message ?? null,
     };
   }
 
@@ -125,14 +312,27 @@ export class PlanService {
   private replaceCurrent(next: OpenPlan | null): void {
     const previous = this.current;
     this.current = next;
-    if (previous) this.discardWorkingCopy(previous);
+    if (previous) this.discardWorkingCopy(previous, next?.lock ?? null);
   }
 
-  private discardWorkingCopy(plan: OpenPlan): void {
+  private discardWorkingCopy(plan: OpenPlan, keepLock: PlanLock | null = null): void {
     plan.db.close();
-    for (const p of [plan.workingPath, `${plan.workingPath}-wal`, `${plan.workingPath}-shm`]) {
-      fs.rmSync(p, { force: true });
-    }
+    if (plan.lock && plan.lock !== keepLock) plan.lock.release();
+    removeWorkingCopy(plan.workingPath);
+  }
+
+  private newOpenPlan(db: PlanDatabase, workingPath: string, filePath: string | null): OpenPlan {
+    return {
+      db,
+      workingPath,
+      filePath,
+      dirty: false,
+      lock: null,
+      readOnlyReason: null,
+      stamp: filePath ? fileStamp(filePath) : null,
+      openedAt: new Date().toISOString(),
+      autosavedAt: null,
+    };
   }
 
   /** A new untitled plan from the built-in template. */
@@ -148,24 +348,90 @@ export class PlanService {
         db.transaction(() => seedBuiltInScenarios(db, new Date().toISOString()))();
     } catch (error) {
       db.close();
-      fs.rmSync(workingPath, { force: true });
+      removeWorkingCopy(workingPath);
       throw error;
     }
-    const plan: OpenPlan = { db, workingPath, filePath: null, dirty: false };
+    const plan = this.newOpenPlan(db, workingPath, null);
     this.replaceCurrent(plan);
+    this.writePlanManifest(plan);
     return this.openState(plan);
   }
 
-  /** Opens a plan file; on failure the current plan stays open and nothing changes on disk. */
-  openPlan(filePath: string): OpenPlanState {
+  /**
+   * Opens a plan file; on failure the current plan stays open and nothing changes on disk.
+   * `lock` says how the file's one-writer lock is taken (see {@link LockMode}).
+   */
+  openPlan(filePath: string, options: { lock?: LockMode } = {}): OpenPlanState {
     const resolved = path.resolve(filePath);
+    const mode = options.lock ?? 'prefer';
     removeStaleSaveFiles(resolved);
     const workingPath = newWorkingPath(this.workDir);
-    const db = openPlanCopy(resolved, workingPath);
-    const plan: OpenPlan = { db, workingPath, filePath: resolved, dirty: false };
+    let plan: OpenPlan;
+    try {
+      // the stamp is read before the copy, so a change made during the copy is caught at save
+      const stamp = fileStamp(resolved);
+      const db = openPlanCopy(resolved, workingPath);
+      plan = { ...this.newOpenPlan(db, workingPath, resolved), stamp };
+      try {
+        this.takeLock(plan, resolved, mode);
+      } catch (error) {
+        db.close();
+        throw error;
+      }
+    } catch (error) {
+      removeWorkingCopy(workingPath);
+      throw error;
+    }
     this.replaceCurrent(plan);
-    this.recent.touch(resolved);
+    this.writePlanManifest(plan);
+    if (mode !== 'none') this.recent.touch(resolved);
     return this.openState(plan);
+  }
+
+  /**
+   * Opens a plan file for changes by this process alone, or starts a new plan that will be saved
+   * there when the file does not exist yet: the lock is taken before the file is looked at, so two
+   * writers can neither both open it nor both create it. Refuses with PLAN_LOCKED naming the holder.
+   */
+  openForChanges(filePath: string): OpenPlanState & { created: boolean } {
+    const resolved = withPlanExtension(path.resolve(filePath));
+    const lock = PlanLock.acquire(resolved, this.program);
+    try {
+      if (fs.existsSync(resolved)) {
+        const state = this.openPlan(resolved, { lock: 'none' });
+        this.current!.lock = lock;
+        return { ...state, created: false };
+      }
+      this.newPlan();
+      const plan = this.current!;
+      plan.filePath = resolved;
+      plan.lock = lock;
+      plan.stamp = null;
+      this.writePlanManifest(plan);
+      return { ...this.openState(plan), created: true };
+    } catch (error) {
+      if (this.current?.lock !== lock) lock.release();
+      throw error;
+    }
+  }
+
+  /** Refuses to overwrite a plan file that changed on disk since this process read or wrote it. */
+  private checkUnchangedOnDisk(plan: OpenPlan, target: string): void {
+    const now = fileStamp(target);
+    if (now === null || sameStamp(plan.stamp, now)) return;
+    throw new PlannerError(
+      'CHANGED_ON_DISK',
+      `${path.basename(target)} has changed on disk since you opened it (another program saved it). Saving now would overwrite those changes: reload it to see them, or use Save as to keep your work in another file.`,
+      { path: target },
+    );
+  }
+
+  private writeTo(plan: OpenPlan, target: string): void {
+    savePlanAtomically(plan.db, target);
+    plan.stamp = fileStamp(target);
+    plan.dirty = false;
+    this.writePlanManifest(plan);
+    this.recent.touch(target);
   }
 
   save(): OpenPlanState {
@@ -173,19 +439,37 @@ export class PlanService {
     if (!plan.filePath) {
       throw new PlannerError('NEEDS_PATH', 'This plan has not been saved yet: choose where to save it.');
     }
-    savePlanAtomically(plan.db, plan.filePath);
-    plan.dirty = false;
-    this.recent.touch(plan.filePath);
+    if (plan.readOnlyReason) {
+      // the holder may have closed it since: try again before refusing
+      this.takeLock(plan, plan.filePath, 'prefer');
+      if (plan.lock) plan.readOnlyReason = null;
+      else throw lockedError(plan.filePath);
+    }
+    this.checkUnchangedOnDisk(plan, plan.filePath);
+    this.writeTo(plan, plan.filePath);
     return this.openState(plan);
   }
 
   saveAs(filePath: string): OpenPlanState {
     const plan = this.requireOpen();
     const target = withPlanExtension(path.resolve(filePath));
-    savePlanAtomically(plan.db, target);
+    if (target === plan.filePath && plan.lock) {
+      // Save as onto the same file is a save without the changed-on-disk check: the user chose it
+      this.writeTo(plan, target);
+      return this.openState(plan);
+    }
+    const lock = PlanLock.acquire(target, this.program);
+    try {
+      this.writeTo(plan, target);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+    plan.lock?.release();
+    plan.lock = lock;
+    plan.readOnlyReason = null;
     plan.filePath = target;
-    plan.dirty = false;
-    this.recent.touch(target);
+    this.writePlanManifest(plan);
     return this.openState(plan);
   }
 
@@ -202,7 +486,7 @@ export class PlanService {
   renameConsortium(name: string): OpenPlanState {
     const plan = this.requireOpen();
     plan.db.transaction(() => setMeta(plan.db, 'consortium_name', name))();
-    plan.dirty = true;
+    this.markDirty(plan);
     return this.openState(plan);
   }
 
@@ -232,7 +516,7 @@ export class PlanService {
         unknown,
       });
     }
-    plan.dirty = true;
+    this.markDirty(plan);
     return this.openState(plan);
   }
 
@@ -245,7 +529,7 @@ export class PlanService {
   mutate<T>(fn: (db: PlanDatabase) => T): T {
     const plan = this.requireOpen();
     const result = plan.db.transaction(fn).immediate(plan.db);
-    plan.dirty = true;
+    this.markDirty(plan);
     return result;
   }
 
@@ -338,7 +622,10 @@ export class PlanService {
     return this.newPlan();
   }
 
+  /** Closes the plan, releases its lock and removes its working copy (a clean exit). */
   dispose(): void {
+    if (this.autosaveTimer) clearInterval(this.autosaveTimer);
+    this.autosaveTimer = null;
     this.replaceCurrent(null);
   }
 }

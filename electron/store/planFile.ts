@@ -15,6 +15,7 @@ import {
   openDatabase,
   type PlanDatabase,
 } from './database.js';
+import { processIsAlive } from './workingCopies.js';
 
 export const PLAN_EXTENSION = '.ccplan';
 const SQLITE_MAGIC = 'SQLite format 3\0';
@@ -28,10 +29,16 @@ export interface PlanHeader {
 export function readPlanHeader(filePath: string): PlanHeader {
   let fd: number;
   try {
+    const stat = fs.statSync(filePath);
+    if (stat.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    if (!stat.isFile()) {
+      throw new PlannerError('NOT_A_PLAN', `${filePath} is not a regular file (a device or pipe), so it is not a plan.`);
+    }
     fd = fs.openSync(filePath, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new PlannerError('NOT_FOUND', `There is no file at ${filePath}.`);
+    if (error instanceof PlannerError) throw error;
     if (code === 'EISDIR') throw new PlannerError('NOT_A_PLAN', `${filePath} is a folder, not a plan file.`);
     throw new PlannerError('IO_ERROR', `Could not read ${filePath}: ${(error as Error).message}`);
   }
@@ -76,12 +83,6 @@ function removeQuietly(filePath: string): void {
   }
 }
 
-/** A fresh, unique path for a working database inside `workDir`. */
-export function newWorkingPath(workDir: string): string {
-  fs.mkdirSync(workDir, { recursive: true });
-  return path.join(workDir, `plan-${process.pid}-${randomBytes(6).toString('hex')}.sqlite`);
-}
-
 /**
  * Opens a plan file by copying it to `workingPath` and checking and migrating the copy.
  * The original file is only read. On any failure the copy is removed and a clear error thrown.
@@ -90,6 +91,8 @@ export function openPlanCopy(filePath: string, workingPath: string): PlanDatabas
   checkHeader(filePath, readPlanHeader(filePath));
   try {
     fs.copyFileSync(filePath, workingPath);
+    // copying gives the copy the plan file's mode; working copies stay private (0600)
+    if (process.platform !== 'win32') fs.chmodSync(workingPath, 0o600);
   } catch (error) {
     throw new PlannerError('IO_ERROR', `Could not read ${filePath}: ${(error as Error).message}`);
   }
@@ -189,11 +192,3 @@ export function removeStaleSaveFiles(targetPath: string): void {
   }
 }
 
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -49,6 +49,9 @@ export const callArgSchemas = {
   savePlanAs: z.object({ path: planPathSchema }).strict(),
   closePlan: noArgs,
   listRecentPlans: noArgs,
+  listRecoverablePlans: noArgs,
+  recoverPlan: z.object({ id: z.string().regex(/^plan-\d{1,10}-[0-9a-f]{1,32}$/) }).strict(),
+  discardRecoverablePlan: z.object({ id: z.string().regex(/^plan-\d{1,10}-[0-9a-f]{1,32}$/) }).strict(),
   chooseOpenPath: noArgs,
   chooseSavePath: z.object({ suggestedName: z.string().min(1).max(255) }).strict(),
   getPlanSummary: noArgs,
@@ -195,9 +198,26 @@ export interface OpenPlanState {
   dirty: boolean;
   consortiumName: string;
   schemaVersion: number;
+  /** True when another program holds the plan file for changes: Save is refused, Save as works. */
+  readOnly: boolean;
+  /** Says who holds it and what to do, when read-only. */
+  readOnlyReason: string | null;
 }
 
 export type PlanState = OpenPlanState | { open: false };
+
+/** Work a run that crashed (or was killed) left unsaved, kept in its working copy. */
+export interface RecoverablePlan {
+  id: string;
+  planName: string;
+  /** The plan file it belongs to; null for a plan never saved. */
+  planPath: string | null;
+  consortiumName: string;
+  openedAt: string;
+  /** When it was last saved automatically; null if the run ended before its first autosave. */
+  autosavedAt: string | null;
+  bytes: number;
+}
 
 export interface RecentPlan {
   path: string;
@@ -306,6 +326,9 @@ export interface CallResults {
   savePlanAs: OpenPlanState;
   closePlan: PlanState;
   listRecentPlans: RecentPlan[];
+  listRecoverablePlans: RecoverablePlan[];
+  recoverPlan: OpenPlanState;
+  discardRecoverablePlan: { discarded: boolean };
   chooseOpenPath: ChosenPath;
   chooseSavePath: ChosenPath;
   getPlanSummary: PlanSummary;

@@ -11,6 +11,8 @@ export const apiErrorCodes = [
   'MIGRATION_MISMATCH',
   'NOT_FOUND',
   'NEEDS_PATH',
+  'PLAN_LOCKED',
+  'CHANGED_ON_DISK',
   'IO_ERROR',
   'UNSUPPORTED',
   'CANCELLED',

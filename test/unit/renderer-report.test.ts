@@ -65,6 +65,8 @@ function data(overrides: Partial<ReportData> = {}): ReportData {
       dirty: false,
       consortiumName: 'Greater Manchester',
       schemaVersion: 1,
+      readOnly: false,
+      readOnlyReason: null,
     },
     summary,
     projection,

@@ -3,6 +3,8 @@ import { AboutDialog } from './dialogs/AboutDialog';
 import { ConfirmDiscardDialog } from './dialogs/ConfirmDiscardDialog';
 import { DataSourcesDialog } from './dialogs/DataSourcesDialog';
 import { PathDialog } from './dialogs/PathDialog';
+import { ChangedOnDiskDialog } from './dialogs/ChangedOnDiskDialog';
+import { RecoveryDialog } from './dialogs/RecoveryDialog';
 import { ErrorAlert } from './ErrorAlert';
 import { ErrorBoundary } from './ErrorBoundary';
 import { FileToolbar } from './FileToolbar';
@@ -37,7 +39,9 @@ export function App() {
   const mode = appInfo?.mode ?? fallbackMode;
   const planIsOpen = planState?.open ?? false;
   const showMembers = membersOpen && planIsOpen && summary !== null;
-  const shellModalOpen = pendingDialog !== null || infoDialog !== null || showMembers;
+  // the recovery offer waits until no other dialog is up
+  const showRecovery = controller.recoverable.length > 0 && pendingDialog === null && !busy;
+  const shellModalOpen = pendingDialog !== null || infoDialog !== null || showMembers || showRecovery;
   const viewIds = useMemo(() => views.map((v) => v.id), []);
   const workshop = useWorkshop({
     available: planIsOpen && summary !== null,
@@ -182,6 +186,21 @@ export function App() {
           action={pendingDialog.action}
           onConfirm={() => pendingDialog.resolve(true)}
           onCancel={() => pendingDialog.resolve(false)}
+        />
+      )}
+      {pendingDialog?.kind === 'changedOnDisk' && (
+        <ChangedOnDiskDialog
+          planName={pendingDialog.planName}
+          message={pendingDialog.message}
+          onChoose={(choice) => pendingDialog.resolve(choice)}
+        />
+      )}
+      {showRecovery && (
+        <RecoveryDialog
+          plans={controller.recoverable}
+          onRecover={controller.recoverPlan}
+          onDiscard={controller.discardRecoverable}
+          onLater={controller.postponeRecovery}
         />
       )}
       {pendingDialog?.kind === 'path' && (

@@ -8,7 +8,7 @@ export interface TitleBarProps {
   actions?: ReactNode;
 }
 
-/** Plan name, consortium and the unsaved-changes marker, always in view. */
+/** Plan name, consortium, the read-only and unsaved-changes markers, always in view. */
 export function TitleBar({ appName, planState, actions }: TitleBarProps) {
   return (
     <div className="titlebar">
@@ -20,6 +20,16 @@ export function TitleBar({ appName, planState, actions }: TitleBarProps) {
             <span className="plan-name" data-testid="plan-name" title={planState.path ?? undefined}>
               {planState.name}
             </span>
+            {planState.readOnly && (
+              <span
+                className="read-only-marker"
+                data-testid="read-only-marker"
+                title={planState.readOnlyReason ?? undefined}
+              >
+                Read-only
+                <span className="visually-hidden">: {planState.readOnlyReason}</span>
+              </span>
+            )}
             {planState.dirty && (
               <span className="unsaved-marker" data-testid="unsaved-marker" title="Unsaved changes">
                 <span aria-hidden="true">•</span>

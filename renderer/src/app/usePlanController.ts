@@ -1,8 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppInfo, MenuCommand, OpenPlanState, PlanState, RecentPlan } from '../../../shared/api/contract.js';
+import type {
+  AppInfo,
+  MenuCommand,
+  OpenPlanState,
+  PlanState,
+  RecentPlan,
+  RecoverablePlan,
+} from '../../../shared/api/contract.js';
 import type { ApiErrorCode } from '../../../shared/api/errors.js';
 import type { PlanSummary } from '../../../shared/model/summary.js';
 import { api, isPlannerError } from '../api';
+import type { ChangedOnDiskChoice } from './dialogs/ChangedOnDiskDialog';
 import type { DiscardAction } from './dialogs/ConfirmDiscardDialog';
 import type { PathPurpose } from './dialogs/PathDialog';
 import { folderOf, suggestedFileName } from './format';
@@ -20,7 +28,8 @@ export type PendingDialog =
       initialPath: string;
       recent: RecentPlan[];
       resolve(path: string | null): void;
-    };
+    }
+  | { kind: 'changedOnDisk'; planName: string; message: string; resolve(choice: ChangedOnDiskChoice): void };
 
 export type InfoDialog = 'about' | 'dataSources';
 
@@ -41,6 +50,12 @@ export interface PlanController {
   busy: boolean;
   pendingDialog: PendingDialog | null;
   infoDialog: InfoDialog | null;
+  /** Work an earlier run left unsaved, offered for recovery at start (empty once decided). */
+  recoverable: RecoverablePlan[];
+  recoverPlan(id: string): void;
+  discardRecoverable(id: string): void;
+  /** Keeps the unsaved work for the next start and closes the offer. */
+  postponeRecovery(): void;
   dismissError(): void;
   closeInfoDialog(): void;
   /** Routes a menu, toolbar or shortcut command; ignored while another command is still running. */
@@ -64,6 +79,7 @@ export function usePlanController(): PlanController {
   const [busy, setBusy] = useState(false);
   const [pendingDialog, setPendingDialog] = useState<PendingDialog | null>(null);
   const [infoDialog, setInfoDialog] = useState<InfoDialog | null>(null);
+  const [recoverable, setRecoverable] = useState<RecoverablePlan[]>([]);
   const busyRef = useRef(false);
   const refreshSeq = useRef(0);
 
@@ -99,6 +115,12 @@ export function usePlanController(): PlanController {
         if (!cancelled) report(e);
       }
       await refresh();
+      try {
+        const list = await api.listRecoverablePlans({});
+        if (!cancelled) setRecoverable(list);
+      } catch (e) {
+        if (!cancelled) report(e);
+      }
       if (!cancelled) setReady(true);
     })();
     return () => {
@@ -208,14 +230,65 @@ export function usePlanController(): PlanController {
     return path ? api.savePlanAs({ path }) : null;
   }, [askPath]);
 
+  const askChangedOnDisk = useCallback(
+    (planName: string, message: string) =>
+      new Promise<ChangedOnDiskChoice>((resolve) => {
+        setPendingDialog({
+          kind: 'changedOnDisk',
+          planName,
+          message,
+          resolve: (choice) => {
+            setPendingDialog(null);
+            resolve(choice);
+          },
+        });
+      }),
+    [],
+  );
+
+  /**
+   * Saves in place; a plan never saved, or one another program holds (read-only here), goes to Save
+   * as; a file changed on disk since it was opened is never overwritten silently: the user reloads it
+   * or saves elsewhere.
+   */
   const save = useCallback(async () => {
+    const state = await api.getPlanState({});
     try {
       await api.savePlan({});
     } catch (e) {
-      if (!isPlannerError(e, 'NEEDS_PATH')) throw e;
-      await saveAs();
+      if (isPlannerError(e, 'NEEDS_PATH') || isPlannerError(e, 'PLAN_LOCKED')) {
+        await saveAs();
+        return;
+      }
+      if (!isPlannerError(e, 'CHANGED_ON_DISK') || !state.open || !state.path) throw e;
+      const choice = await askChangedOnDisk(state.name, e.message);
+      if (choice === 'saveAs') await saveAs();
+      else if (choice === 'reload') await api.openPlan({ path: state.path });
     }
-  }, [saveAs]);
+  }, [askChangedOnDisk, saveAs]);
+
+  const recoverPlan = useCallback(
+    (id: string) => {
+      void exclusive(async () => {
+        if (!(await mayDiscard('open'))) return;
+        await api.recoverPlan({ id });
+        setRecoverable((list) => list.filter((p) => p.id !== id));
+      });
+    },
+    [exclusive, mayDiscard],
+  );
+
+  const discardRecoverable = useCallback(
+    (id: string) => {
+      void exclusive(async () => {
+        await api.discardRecoverablePlan({ id });
+        setRecoverable((list) => list.filter((p) => p.id !== id));
+      });
+    },
+    [exclusive],
+  );
+
+  const postponeRecovery = useCallback(() => setRecoverable([]), []);
 
   const dispatch = useCallback(
     (command: MenuCommand) => {
@@ -268,6 +341,10 @@ export function usePlanController(): PlanController {
     busy,
     pendingDialog,
     infoDialog,
+    recoverable,
+    recoverPlan,
+    discardRecoverable,
+    postponeRecovery,
     dismissError,
     closeInfoDialog,
     dispatch,
