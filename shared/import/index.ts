@@ -21,8 +21,9 @@ import type { ImportIssue } from './report.js';
 import { IssueCollector } from './report.js';
 import type { RawTable } from './table.js';
 import { isBlankRow, tableFromCsv } from './table.js';
-import type { TextEncoding } from './text.js';
-import { decodeText } from './text.js';
+import type { DecodedText, TextEncoding } from './text.js';
+import { decodeText, decodeUtf8Lossy, describeNotUtf8 } from './text.js';
+import { InputLimitError, formatBytes, limitErrorFromRangeError, resolveLimits, type InputLimits } from './limits.js';
 
 export type { FileKind, Detection } from './detect.js';
 export { detectFileKind, detectTable, fileKinds } from './detect.js';
@@ -37,6 +38,8 @@ export type { RawTable } from './table.js';
 export { tableFromCsv } from './table.js';
 export type { DecodedText, TextEncoding } from './text.js';
 export { decodeText } from './text.js';
+export type { InputLimits } from './limits.js';
+export { DEFAULT_INPUT_LIMITS, InputLimitError, resolveLimits } from './limits.js';
 
 export interface ImportSummary {
   /** Data rows read (header, title and blank rows excluded); features or hexes for boundary files. */
@@ -75,6 +78,10 @@ export interface ImportOptions {
   source?: string;
   /** Snapshot date for Ofsted files whose title rows, sheet name and file name give none ("2023-03-31"). */
   period?: string;
+  /** Limits on the text's size and the table's cells (the defaults of ./limits.ts otherwise). */
+  limits?: Partial<InputLimits>;
+  /** The bytes already decoded by the caller (so that a large file is decoded once). */
+  decoded?: DecodedText;
 }
 
 const dfeKinds: ReadonlySet<FileKind> = new Set<DfeKind>([
@@ -180,33 +187,107 @@ export function parseImportFile(
     issues: issues.issues,
     summary: { rows: 0, areas: 0, periods: [], measures: [], unmodelled: [] },
   };
+  const limits = resolveLimits(options.limits);
   try {
-    return parse(name, input, lookup, options, source, issues, base);
-  } catch (error) {
-    issues.error(
-      null,
-      null,
-      `The file could not be read: ${error instanceof Error ? error.message : String(error)}. Please report this with the file.`,
+    if (!(input instanceof Uint8Array)) return parse(name, input, lookup, options, source, issues, base, limits);
+    if (input.length > limits.maxTextBytes) {
+      throw new InputLimitError(
+        'text-size',
+        `${name} is ${formatBytes(input.length)}; a CSV, JSON or XML file can be at most ${formatBytes(limits.maxTextBytes)} (the text size limit).`,
+      );
+    }
+    const decoded = options.decoded ?? decodeText(input, name);
+    const result = parse(name, decoded, lookup, options, source, issues, base, limits);
+    checkDecoding(name, input, decoded, result, issues, (alt) =>
+      parse(name, alt, lookup, options, source, new IssueCollector(name), { ...base, issues: [] }, limits),
     );
+    return result;
+  } catch (caught) {
+    const error = limitErrorFromRangeError(caught, name, input instanceof Uint8Array ? input.length : 0);
+    if (error instanceof InputLimitError) {
+      issues.error(error.row, null, error.message.startsWith(name) ? error.message : `${name}: ${error.message}`);
+    } else {
+      issues.error(
+        null,
+        null,
+        `The file could not be read: ${error instanceof Error ? error.message : String(error)}. Please report this with the file.`,
+      );
+    }
     return { ...base, issues: issues.issues };
   }
 }
 
+/** Figures a reading of the file gives (observations, supply rows, homes and projections). */
+function figures(result: ImportResult): number {
+  return result.observations.length + result.supply.length + result.homes.length + result.projections.length;
+}
+
+/**
+ * A file that is not UTF-8 is read as Windows-1252, and says so (a warning naming the first byte
+ * that is not UTF-8). The reading is refused (an error) when it is evidently wrong: when the file
+ * is mostly well-formed UTF-8 and reading it as UTF-8 (its bad bytes shown as U+FFFD) gives more
+ * figures, or when most of its data rows could not be taken.
+ */
+function checkDecoding(
+  name: string,
+  bytes: Uint8Array,
+  decoded: DecodedText,
+  result: ImportResult,
+  issues: IssueCollector,
+  reparse: (alt: DecodedText) => ImportResult,
+): void {
+  const why = describeNotUtf8(decoded);
+  if (!why) return;
+  const skipped = new Set(result.issues.filter((i) => i.row !== null).map((i) => i.row)).size;
+  issues.warning(
+    decoded.notUtf8?.line ?? null,
+    null,
+    `Read as Windows-1252 because ${why}. If names or symbols such as “£” look wrong below, save the file again as CSV UTF-8.`,
+  );
+  const taken = figures(result);
+  const rows = result.summary.rows;
+  if (rows === 0 || !['dfe', 'ons', 'ofsted'].some((p) => result.kind.startsWith(p))) return;
+  if ((decoded.notUtf8?.multibyte ?? 0) > 0) {
+    const asUtf8 = reparse({ text: decodeUtf8Lossy(bytes), encoding: 'utf-8' });
+    const wouldTake = figures(asUtf8);
+    if (wouldTake > taken) {
+      issues.error(
+        decoded.notUtf8?.line ?? null,
+        null,
+        `${name} was read as Windows-1252 because ${why}, but it is otherwise UTF-8: read as Windows-1252 it gives ${taken.toLocaleString('en-GB')} figures, read as UTF-8 ${wouldTake.toLocaleString('en-GB')}. It looks like a UTF-8 file with damaged bytes, so it is not imported: repair it or save it again as CSV UTF-8.`,
+      );
+      return;
+    }
+  }
+  if (taken === 0 || skipped * 2 > rows) {
+    issues.error(
+      null,
+      null,
+      `${name} was read as Windows-1252 because ${why}, but then ${taken === 0 ? 'none' : 'most'} of its ${rows.toLocaleString('en-GB')} data rows could be taken (${Math.min(skipped, rows).toLocaleString('en-GB')} have problems, ${taken.toLocaleString('en-GB')} figures read). It is probably in another encoding, so it is not imported: save it again as CSV UTF-8.`,
+    );
+  }
+}
+
+function isDecoded(input: DecodedText | RawTable | readonly RawTable[]): input is DecodedText {
+  return !Array.isArray(input) && typeof (input as DecodedText).text === 'string';
+}
+
 function parse(
   fileName: string,
-  input: Uint8Array | RawTable | readonly RawTable[],
+  input: DecodedText | RawTable | readonly RawTable[],
   lookup: AuthorityLookup,
   options: ImportOptions,
   source: string,
   issues: IssueCollector,
   base: ImportResult,
+  limits: InputLimits,
 ): ImportResult {
   let table: RawTable;
   let detection: Detection;
   let encoding: TextEncoding | null = null;
 
-  if (input instanceof Uint8Array) {
-    const decoded = decodeText(input);
+  if (isDecoded(input)) {
+    const decoded = input;
     encoding = decoded.encoding;
     const text = decoded.text;
     const start = text.trimStart();
@@ -243,8 +324,9 @@ function parse(
       };
     }
     try {
-      table = tableFromCsv(text);
+      table = tableFromCsv(text, null, limits);
     } catch (error) {
+      if (error instanceof InputLimitError) throw error;
       const reason = `The file is not readable as CSV: ${error instanceof Error ? error.message : String(error)}`;
       issues.error(null, null, reason);
       return { ...base, encoding, reason };

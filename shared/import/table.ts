@@ -9,7 +9,7 @@
 import type { AuthorityLookup, ReferenceAuthority } from '../model/authorities.js';
 import type { SuppressionCode } from '../model/dataset.js';
 import { suppressionCodes } from '../model/dataset.js';
-import { parseCsv } from './csv.js';
+import { parseCsv, type CsvLimits } from './csv.js';
 import type { IssueCollector } from './report.js';
 
 /** One sheet (or one CSV file) as rows of cells, title rows included, exactly as a spreadsheet shows it. */
@@ -18,9 +18,9 @@ export interface RawTable {
   rows: string[][];
 }
 
-/** Parses CSV text into a table (throws on an unclosed quote, like parseCsv). */
-export function tableFromCsv(text: string, sheetName: string | null = null): RawTable {
-  return { sheetName, rows: parseCsv(text) };
+/** Parses CSV text into a table (throws on an unclosed quote, or past the limits given, like parseCsv). */
+export function tableFromCsv(text: string, sheetName: string | null = null, limits: CsvLimits = {}): RawTable {
+  return { sheetName, rows: parseCsv(text, limits) };
 }
 
 export function isBlankRow(row: readonly string[] | undefined): boolean {

@@ -148,7 +148,12 @@ describe('Ofsted provider-level data, 2023 layout', () => {
   it('reads a Windows-1252 CSV save (curly apostrophe in the provision type, £ in a title)', () => {
     const r = parse('ofsted-providers-2023-windows-1252.csv');
     expect(r.encoding).toBe('windows-1252');
-    expect(r.issues).toEqual([]);
+    // Taken as it is (every row reads), saying which encoding was assumed and why.
+    expect(r.issues).toHaveLength(1);
+    expect(r.issues[0]).toMatchObject({ severity: 'warning', column: null });
+    expect(r.issues[0]?.message).toMatch(
+      /^Read as Windows-1252 because it is not valid UTF-8 \(byte [\d,]+, 0x[0-9A-F]{2}, on line \d+/,
+    );
     expect(r.homes).toEqual([
       home('SC300001', 'E06000058', 'Private', 'childrensHome', 'Good', 3),
       home('SC300002', 'E08000002', 'Local Authority', 'childrensHome', 'Outstanding', 2),

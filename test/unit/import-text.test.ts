@@ -30,6 +30,8 @@ describe('decodeText', () => {
     expect(decodeText(cp1252)).toEqual({
       text: 'Bournemouth, Christchurch & Poole,£318,400,Children’s home – café',
       encoding: 'windows-1252',
+      // The first byte that is not UTF-8 is the pound sign (0xA3), the 35th byte; four bytes are not UTF-8.
+      notUtf8: { byte: 34, line: 1, value: 0xa3, invalid: 4, multibyte: 0 },
     });
   });
 
@@ -45,7 +47,11 @@ describe('decodeText', () => {
   });
 
   it('treats a byte-order mark followed by invalid UTF-8 as Windows-1252', () => {
-    expect(decodeText(bytes(0xef, 0xbb, 0xbf, 0x41, 0xa3))).toEqual({ text: 'A£', encoding: 'windows-1252' });
+    expect(decodeText(bytes(0xef, 0xbb, 0xbf, 0x41, 0xa3))).toEqual({
+      text: 'A£',
+      encoding: 'windows-1252',
+      notUtf8: { byte: 4, line: 1, value: 0xa3, invalid: 1, multibyte: 0 },
+    });
   });
 
   it('gives empty text for no bytes', () => {
