@@ -9,11 +9,17 @@
  * element per child); CHILDID is read as CHILD and PL as PLACE. CHILD elements are found at any
  * depth, and EPISODE and AMISSING elements either in the CHILD or in its HEADER.
  *
+ * Before it is parsed the file is held to limits: its size, no character XML 1.0 forbids (a NUL
+ * inside an element is named by line, column and child), no entity declarations (entities other
+ * than XML's five are never expanded) and no more than 100 levels of nesting.
+ *
  * Pure TypeScript: no Node or DOM imports.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { formatBytes, resolveLimits, type InputLimits } from './limits.js';
 import type { ImportIssue } from './report.js';
 import { SSDA903_COLUMNS } from './ssda903.js';
+import { declaresEntities, describeChar, findIllegalXmlChar, lineAndColumn } from './xml.js';
 
 export type Ssda903XmlTableKind = 'header' | 'episodes' | 'missing';
 
@@ -58,7 +64,9 @@ const parser = new XMLParser({
   ignoreAttributes: true,
   parseTagValue: false,
   trimValues: true,
-  processEntities: true,
+  // XML's own five entities and character references only: no declared entity is ever expanded.
+  processEntities: { enabled: true, maxEntityCount: 1, maxEntitySize: 1, maxExpandedLength: 1 },
+  maxNestedTags: 100,
   ignoreDeclaration: true,
   ignorePiTags: true,
   isArray: (name) => repeated.has(name),
@@ -98,14 +106,48 @@ function csv(columns: readonly string[], rows: readonly string[][]): string {
   return [columns.join(','), ...rows.map((r) => r.map(csvField).join(','))].join('\n') + '\n';
 }
 
+/** The child whose record holds `index` ("CHILD 1001"), from the last CHILDID before it; null before the first. */
+function childAt(text: string, index: number): string | null {
+  const at = text.lastIndexOf('<CHILDID>', index);
+  if (at === -1) return null;
+  const start = at + '<CHILDID>'.length;
+  const end = text.indexOf('<', start);
+  const id = text.slice(start, end === -1 ? start : Math.min(end, start + 40)).trim();
+  return id ? `CHILD ${id}` : null;
+}
+
 /** Reads an SSDA903 return in XML into the three tables of the CSV form. */
-export function ssda903TablesFromXml(text: string, fileName: string): Ssda903XmlResult {
+export function ssda903TablesFromXml(
+  text: string,
+  fileName: string,
+  limitOverrides: Partial<InputLimits> = {},
+): Ssda903XmlResult {
   const problem = (message: string, row: number | null = null): Ssda903XmlResult => ({
     tables: [],
     children: 0,
     issues: [{ severity: 'error', file: fileName, row, column: null, message }],
   });
+  const limits = resolveLimits(limitOverrides);
+  if (text.length > limits.maxXmlBytes) {
+    return problem(
+      `${fileName} holds ${formatBytes(text.length)} of XML; an SSDA903 return in XML can be at most ${formatBytes(limits.maxXmlBytes)} (the XML size limit).`,
+    );
+  }
   const body = text.replace(/^\uFEFF/, '');
+  const illegal = findIllegalXmlChar(body);
+  if (illegal) {
+    const { line, column } = lineAndColumn(body, illegal.index);
+    const child = childAt(body, illegal.index);
+    return problem(
+      `Line ${line}, column ${column}${child ? ` (in ${child})` : ''}: the character ${describeChar(illegal.code)} is not allowed in XML, so the file is not read. It may be damaged: export the return again.`,
+      line,
+    );
+  }
+  if (declaresEntities(body)) {
+    return problem(
+      'The file declares XML entities (<!ENTITY …>): they are never expanded, and an SSDA903 return does not need them, so the file is not read.',
+    );
+  }
   const valid = XMLValidator.validate(body);
   if (valid !== true) {
     return problem(
