@@ -6,6 +6,7 @@
  * command-line temporary folders of killed runs are removed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -74,14 +75,14 @@ function filesUnder(dir: string): string[] {
     .flatMap((e) => (e.isFile() ? [path.join(e.parentPath, e.name)] : []));
 }
 
-/** Files (other than the plan) holding the fixture's child identifiers. */
-function childDataOutside(dirs: string[], planFile: string, childIds: string[]): string[] {
+/** Files (other than the plan) holding the imported returns (found by their SHA-256 keys). */
+function childDataOutside(dirs: string[], planFile: string, returnKeys: string[]): string[] {
   return dirs
     .flatMap(filesUnder)
     .filter((f) => path.resolve(f) !== path.resolve(planFile) && !f.endsWith('.csv'))
     .filter((f) => {
       const text = fs.readFileSync(f).toString('latin1');
-      return childIds.some((id) => text.includes(id));
+      return returnKeys.some((id) => text.includes(id));
     });
 }
 
@@ -93,13 +94,12 @@ describe('crash recovery', () => {
     seed.plans.newPlan();
     seed.plans.saveAs(plan);
     seed.plans.dispose();
-    const childIds = fs
-      .readFileSync(ssda903('2020-header.csv'), 'utf8')
-      .split(/\r?\n/)
-      .slice(1, 6)
-      .map((l) => l.split(',')[0] ?? '')
-      .filter((id) => id.length >= 3);
-    expect(childIds.length).toBeGreaterThan(0);
+    // the plan keeps each return compressed, keyed by the file's SHA-256: that key marks where the data is
+    const returnKeys = ['2020-header.csv', '2020-episodes.csv'].map((f) =>
+      createHash('sha256')
+        .update(fs.readFileSync(ssda903(f)))
+        .digest('hex'),
+    );
 
     const first = await startHost(dataDir, ['--plan', plan]);
     const preview = await first.call<{ previewId: string; canCommit: boolean }>('previewImport', {
@@ -116,7 +116,7 @@ describe('crash recovery', () => {
       for (const f of fs.readdirSync(workDir)) expect(fs.statSync(path.join(workDir, f)).mode & 0o777).toBe(0o600);
     }
     // the detector does see child-level data where it is (the working copy), so its later silence means something
-    expect(childDataOutside([dataDir], plan, childIds).length).toBeGreaterThan(0);
+    expect(childDataOutside([dataDir], plan, returnKeys).length).toBeGreaterThan(0);
     first.child.kill('SIGKILL');
     await first.exited;
     expect(fs.readdirSync(workDir).some((f) => f.endsWith('.sqlite'))).toBe(true);
@@ -142,7 +142,7 @@ describe('crash recovery', () => {
     expect(check.plans.read((db) => ssda903FileCount(db))).toBe(2);
     check.plans.dispose();
     expect(fs.readdirSync(workDir)).toEqual([]);
-    expect(childDataOutside([dataDir, path.join(tmp.dir, 'check')], plan, childIds)).toEqual([]);
+    expect(childDataOutside([dataDir, path.join(tmp.dir, 'check')], plan, returnKeys)).toEqual([]);
   }, 180_000);
 
   it('a run killed with nothing unsaved leaves no working copy after the next start', async () => {
