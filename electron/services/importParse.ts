@@ -1,9 +1,20 @@
 /**
  * Reading and parsing one file for import: everything that does not touch the plan, so it can run
- * in a worker thread (see electron/import-worker.ts) while the host stays responsive.
+ * in a worker thread (see electron/import-worker.ts) while the host stays responsive. The file is
+ * held to the input limits throughout (shared/import/limits.ts): a workbook to the decompression
+ * and cell limits, text to the text and XML size limits, and it is decoded once. Whatever goes
+ * wrong, the caller gets a report: a file past a limit, or one that runs past what memory can hold
+ * ("Invalid string length"), becomes an error naming the file and the limit, never a crash.
  */
 import { createHash } from 'node:crypto';
 import { parseImportFile, type ImportResult } from '../../shared/import/index.js';
+import {
+  InputLimitError,
+  formatBytes,
+  limitErrorFromRangeError,
+  resolveLimits,
+  type InputLimits,
+} from '../../shared/import/limits.js';
 import { detectSsda903Table, type Ssda903TableKind } from '../../shared/import/ssda903.js';
 import { ssda903TablesFromXml } from '../../shared/import/ssda903Xml.js';
 import { isTemplateWorkbook, parseTemplate, type TemplateResult } from '../../shared/import/template.js';
@@ -36,33 +47,91 @@ export interface Ssda903HeldTable {
   records?: string[];
 }
 
+/** A file that could not be read: a report with one error saying why. */
+function unreadable(fileName: string, sha256: string, lookup: AuthorityLookup, message: string): ParsedFile {
+  const result = parseImportFile(fileName, new Uint8Array(), lookup);
+  result.issues.splice(0, result.issues.length, {
+    severity: 'error',
+    file: fileName,
+    row: null,
+    column: null,
+    message,
+  });
+  return { form: 'unreadable', fileName, sha256, result };
+}
+
 export async function parseFileForImport(
   fileName: string,
   bytes: Uint8Array,
   lookup: AuthorityLookup,
+  limitOverrides: Partial<InputLimits> = {},
 ): Promise<ParsedFile> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
+  try {
+    return await parseWithinLimits(fileName, bytes, lookup, resolveLimits(limitOverrides), sha256);
+  } catch (caught) {
+    const error = limitErrorFromRangeError(caught, fileName, bytes.length);
+    if (error instanceof InputLimitError) return unreadable(fileName, sha256, lookup, error.message);
+    return unreadable(fileName, sha256, lookup, `The file could not be read: ${(error as Error).message}`);
+  }
+}
+
+async function parseWithinLimits(
+  fileName: string,
+  bytes: Uint8Array,
+  lookup: AuthorityLookup,
+  limits: InputLimits,
+  sha256: string,
+): Promise<ParsedFile> {
   const sourceId = `import-${sha256.slice(0, 16)}`;
+  if (bytes.length > limits.maxInputBytes) {
+    return unreadable(
+      fileName,
+      sha256,
+      lookup,
+      `${fileName} is ${formatBytes(bytes.length)}, more than the ${formatBytes(limits.maxInputBytes)} an import may read (the input size limit).`,
+    );
+  }
   let sheets;
   try {
-    sheets = await readSpreadsheet(bytes);
-  } catch (error) {
-    const result = parseImportFile(fileName, new Uint8Array(), lookup);
-    result.issues.splice(0, result.issues.length, {
-      severity: 'error',
-      file: fileName,
-      row: null,
-      column: null,
-      message: `The spreadsheet could not be read: ${(error as Error).message}`,
-    });
-    return { form: 'unreadable', fileName, sha256, result };
+    sheets = await readSpreadsheet(bytes, fileName, limits);
+  } catch (caught) {
+    const error = limitErrorFromRangeError(caught, fileName, bytes.length);
+    if (error instanceof InputLimitError) return unreadable(fileName, sha256, lookup, error.message);
+    return unreadable(fileName, sha256, lookup, `The spreadsheet could not be read: ${(error as Error).message}`);
   }
   if (sheets && isTemplateWorkbook(sheets)) {
     return { form: 'template', fileName, sha256, template: parseTemplate(fileName, sheets, lookup, sourceId) };
   }
-  const result = parseImportFile(fileName, sheets ?? bytes, lookup, { source: sourceId });
-  if (!sheets && (result.kind === 'geojson' || result.kind === 'topojson')) {
-    const parsed = parseBoundaries(decodeText(bytes).text, { fileName }, lookup);
+  if (sheets)
+    return {
+      form: 'published',
+      fileName,
+      sha256,
+      result: parseImportFile(fileName, sheets, lookup, { source: sourceId, limits }),
+    };
+  if (bytes.length > limits.maxTextBytes) {
+    return unreadable(
+      fileName,
+      sha256,
+      lookup,
+      `${fileName} is ${formatBytes(bytes.length)}; a CSV, JSON or XML file can be at most ${formatBytes(limits.maxTextBytes)} (the text size limit).`,
+    );
+  }
+  // Decoded once, here, for every reading below.
+  const decoded = decodeText(bytes, fileName);
+  const text = decoded.text;
+  if (bytes.length > limits.maxXmlBytes && /^\uFEFF?\s*</.test(text.slice(0, 1000))) {
+    return unreadable(
+      fileName,
+      sha256,
+      lookup,
+      `${fileName} is ${formatBytes(bytes.length)} of XML; an SSDA903 return in XML can be at most ${formatBytes(limits.maxXmlBytes)} (the XML size limit).`,
+    );
+  }
+  const result = parseImportFile(fileName, bytes, lookup, { source: sourceId, limits, decoded });
+  if (result.kind === 'geojson' || result.kind === 'topojson') {
+    const parsed = parseBoundaries(text, { fileName }, lookup);
     result.issues.push(...parsed.issues);
     result.summary = { ...result.summary, areas: parsed.features.length };
     return {
@@ -73,8 +142,8 @@ export async function parseFileForImport(
       boundaries: { features: parsed.features, layer: parsed.layer, codeField: parsed.codeField },
     };
   }
-  if (!sheets && result.kind === 'hexjson') {
-    const parsed = parseHexJson(decodeText(bytes).text, lookup, fileName);
+  if (result.kind === 'hexjson') {
+    const parsed = parseHexJson(text, lookup, fileName);
     result.issues.push(...parsed.issues);
     result.summary = { ...result.summary, areas: parsed.hexes.length };
     return {
@@ -85,17 +154,15 @@ export async function parseFileForImport(
       hexes: parsed.hexes.map((h) => ({ code: h.code, q: h.q, r: h.r })),
     };
   }
-  if (!sheets && result.kind === 'ssda903-xml') {
-    const read = ssda903TablesFromXml(decodeText(bytes).text, fileName);
+  if (result.kind === 'ssda903-xml') {
+    const read = ssda903TablesFromXml(text, fileName, limits);
     result.issues.push(...read.issues);
     const ssda903 = read.tables.map((t) => ({ table: t.table, text: t.text, records: t.records }));
     return { form: 'published', fileName, sha256, result, ssda903 };
   }
-  if (!sheets) {
-    const table = result.kind.startsWith('ssda903-') ? detectSsda903Table(decodeText(bytes).text) : null;
-    if (table === 'header' || table === 'episodes' || table === 'missing') {
-      return { form: 'published', fileName, sha256, result, ssda903: [{ table, text: decodeText(bytes).text }] };
-    }
+  const table = result.kind.startsWith('ssda903-') ? detectSsda903Table(text) : null;
+  if (table === 'header' || table === 'episodes' || table === 'missing') {
+    return { form: 'published', fileName, sha256, result, ssda903: [{ table, text }] };
   }
   return { form: 'published', fileName, sha256, result };
 }

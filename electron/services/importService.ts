@@ -7,8 +7,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { WorkerMessage } from '../import-worker.js';
+import type { ImportWorkerData, WorkerMessage } from '../import-worker.js';
 import { parseFileForImport, type ParsedFile, type Ssda903HeldTable } from './importParse.js';
+import { readInputFile } from './inputFile.js';
+import { resolveLimits, type InputLimits } from '../../shared/import/limits.js';
 import type { BoundaryFeature } from '../../shared/geo/types.js';
 import { writeBoundaries, writeHexLayout } from '../store/mapData.js';
 import fs from 'node:fs';
@@ -215,28 +217,32 @@ type WorkerInput = { fileName: string; path?: string; bytes?: Uint8Array };
 
 /**
  * Starts the import worker: the bundled script beside the build, or in development (tests, tsx)
- * the TypeScript source, loaded through tsx's loader registered inside the worker.
+ * the TypeScript source, loaded through tsx's loader registered inside the worker. Its heap is
+ * limited (maxWorkerHeapMb), so a file that needs more stops the worker with an out-of-memory
+ * error the import reports, instead of taking the host's memory.
  */
-function startWorker(workerData: unknown): Worker {
+function startWorker(workerData: ImportWorkerData, limits: InputLimits): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: limits.maxWorkerHeapMb, maxYoungGenerationSizeMb: 64 };
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) {
     const source = pathToFileURL(path.join(path.dirname(here), '..', 'import-worker.ts')).href;
     const tsxApi = createRequire(import.meta.url).resolve('tsx/esm/api');
     const tsx = pathToFileURL(path.join(path.dirname(tsxApi), 'index.mjs')).href;
     const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(source)}); });`;
-    return new Worker(bootstrap, { eval: true, workerData });
+    return new Worker(bootstrap, { eval: true, workerData, resourceLimits });
   }
   for (const dir of [path.dirname(here), path.dirname(path.dirname(here))]) {
     const candidate = path.join(dir, 'import-worker.js').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
-    if (fs.existsSync(candidate)) return new Worker(candidate, { workerData });
+    if (fs.existsSync(candidate)) return new Worker(candidate, { workerData, resourceLimits });
   }
   throw new Error('The import worker is missing from this build.');
 }
 
 /** Reads and parses the files in a worker thread, updating `running.progress`; resolves in file order. */
-function parseInWorker(inputs: WorkerInput[], running: RunningImport): Promise<ParsedFile[]> {
+function parseInWorker(inputs: WorkerInput[], running: RunningImport, limits: InputLimits): Promise<ParsedFile[]> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker({ files: inputs });
+    const worker = startWorker({ files: inputs, limits }, limits);
+    const reading = () => running.progress.fileName || 'the file';
     const results: ParsedFile[] = [];
     let settled = false;
     const finish = (fn: () => void) => {
@@ -267,33 +273,38 @@ function parseInWorker(inputs: WorkerInput[], running: RunningImport): Promise<P
         finish(() => resolve(results));
       }
     });
-    worker.on('error', (error) =>
-      finish(() => reject(new PlannerError('INTERNAL', `The import could not be read: ${error.message}`))),
-    );
-    worker.on('exit', () =>
+    worker.on('error', (error: Error & { code?: string }) =>
       finish(() =>
-        running.cancelled ? resolve(results) : reject(new PlannerError('INTERNAL', 'The import stopped unexpectedly.')),
+        reject(
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? new PlannerError(
+                'INVALID_ARGUMENT',
+                `${reading()} needs more memory than an import may use (${limits.maxWorkerHeapMb.toLocaleString('en-GB')} MiB, the import's memory limit): it is too large or too complex to read. Nothing was changed.`,
+              )
+            : new PlannerError('INTERNAL', `The import stopped while reading ${reading()}: ${error.message}`),
+        ),
+      ),
+    );
+    worker.on('exit', (code) =>
+      finish(() =>
+        running.cancelled
+          ? resolve(results)
+          : reject(
+              new PlannerError(
+                'INTERNAL',
+                `The import stopped unexpectedly while reading ${reading()} (exit code ${code}). Nothing was changed.`,
+              ),
+            ),
       ),
     );
   });
 }
 
-async function parseHere(inputs: WorkerInput[], lookup: AuthorityLookup): Promise<ParsedFile[]> {
+async function parseHere(inputs: WorkerInput[], lookup: AuthorityLookup, limits: InputLimits): Promise<ParsedFile[]> {
   const parsed: ParsedFile[] = [];
   for (const input of inputs) {
-    let bytes = input.bytes;
-    if (!bytes) {
-      try {
-        bytes = new Uint8Array(await fs.promises.readFile(input.path ?? ''));
-      } catch (error) {
-        const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-        throw new PlannerError(
-          missing ? 'NOT_FOUND' : 'IO_ERROR',
-          missing ? `There is no file at ${input.path}.` : `Could not read ${input.path}: ${(error as Error).message}`,
-        );
-      }
-    }
-    parsed.push(await parseFileForImport(path.basename(input.fileName), bytes, lookup));
+    const bytes = input.bytes ?? (await readInputFile(input.path ?? '', limits));
+    parsed.push(await parseFileForImport(path.basename(input.fileName), bytes, lookup, limits));
   }
   return parsed;
 }
@@ -305,9 +316,18 @@ export class ImportService {
   constructor(
     private readonly plans: PlanService,
     private readonly lookup: AuthorityLookup,
-    /** Parse on the calling thread instead of a worker (benchmarks of the parsing itself; no progress or cancel). */
-    private readonly options: { inProcess?: boolean } = {},
+    private readonly options: {
+      /** Parse on the calling thread instead of a worker (benchmarks of the parsing itself; no progress or cancel). */
+      inProcess?: boolean;
+      /** Input limits in place of the defaults (shared/import/limits.ts): the input size, decompression, cells, … */
+      limits?: Partial<InputLimits>;
+    } = {},
   ) {}
+
+  /** The limits imports are held to. */
+  get limits(): InputLimits {
+    return resolveLimits(this.options.limits);
+  }
 
   /** What the import running now is doing, for progress reports; null when none is running. */
   progress(): ImportProgress | null {
@@ -349,7 +369,10 @@ export class ImportService {
     this.running = running;
     let parsed: ParsedFile[];
     try {
-      parsed = this.options.inProcess ? await parseHere(inputs, this.lookup) : await parseInWorker(inputs, running);
+      const limits = this.limits;
+      parsed = this.options.inProcess
+        ? await parseHere(inputs, this.lookup, limits)
+        : await parseInWorker(inputs, running, limits);
     } finally {
       this.running = null;
     }

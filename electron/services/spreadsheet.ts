@@ -1,11 +1,25 @@
 /**
  * Reads spreadsheets into plain tables of text cells, so that XLSX, ODS and CSV share one parsing
- * path in shared/import. XLSX through read-excel-file; ODS (Ofsted publishes ODS, and no maintained
- * library reads it) by unzipping content.xml with fflate and walking it with fast-xml-parser.
+ * path in shared/import. Both are ZIP archives, read part by part within the decompression limits
+ * (./zipLimits.ts). XLSX through read-excel-file, after a scan of its XML parts for cells, rows,
+ * columns and cell lengths past the limits (./xlsxScan.ts), and given a plain (stored) archive of
+ * exactly the parts that were checked, so that it reads nothing unchecked. ODS (Ofsted publishes
+ * ODS, and no maintained library reads it) by walking content.xml in one pass (./odsContent.ts).
  */
-import { unzipSync, strFromU8 } from 'fflate';
-import { XMLParser } from 'fast-xml-parser';
+import { zipSync } from 'fflate';
 import readExcelFile from 'read-excel-file/node';
+import { InputLimitError, resolveLimits, type InputLimits } from '../../shared/import/limits.js';
+import { readOdsContent } from './odsContent.js';
+import { scanXlsxPart, type XlsxTally } from './xlsxScan.js';
+import {
+  InflateBudget,
+  NotAZipError,
+  findZipEntry,
+  listZipEntries,
+  looksLikeZip,
+  readZipEntry,
+  type ZipEntry,
+} from './zipLimits.js';
 
 export interface SheetTable {
   sheetName: string | null;
@@ -14,19 +28,35 @@ export interface SheetTable {
 
 export type SpreadsheetKind = 'xlsx' | 'ods' | null;
 
+/** The most the two small parts that tell a workbook's kind may inflate to. */
+const KIND_PARTS_LIMIT = { maxInflatedBytes: 2 << 20, maxEntryBytes: 1 << 20 };
+
+const utf8 = new TextDecoder('utf-8');
+
+/** A part's text, or '' when it is missing or cannot be read within the small limit. */
+function smallPart(bytes: Uint8Array, entries: readonly ZipEntry[], name: string, budget: InflateBudget): string {
+  const entry = findZipEntry(entries, name);
+  if (!entry) return '';
+  try {
+    return utf8.decode(readZipEntry(bytes, entry, budget));
+  } catch {
+    return '';
+  }
+}
+
 /** Recognises a spreadsheet from its bytes (zip with the right manifest), not its name. */
 export function spreadsheetKind(bytes: Uint8Array): SpreadsheetKind {
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) return null;
-  let entries: Record<string, Uint8Array>;
+  if (!looksLikeZip(bytes)) return null;
+  let entries: ZipEntry[];
   try {
-    entries = unzipSync(bytes, { filter: (f) => f.name === 'mimetype' || f.name === '[Content_Types].xml' });
+    entries = listZipEntries(bytes, 'The file');
   } catch {
     return null;
   }
-  const mimetype = entries.mimetype ? strFromU8(entries.mimetype).trim() : '';
-  if (mimetype === 'application/vnd.oasis.opendocument.spreadsheet') return 'ods';
-  if (entries['[Content_Types].xml'] && strFromU8(entries['[Content_Types].xml']).includes('spreadsheetml'))
-    return 'xlsx';
+  const budget = new InflateBudget('The file', KIND_PARTS_LIMIT);
+  if (smallPart(bytes, entries, 'mimetype', budget).trim() === 'application/vnd.oasis.opendocument.spreadsheet')
+    return 'ods';
+  if (smallPart(bytes, entries, '[Content_Types].xml', budget).includes('spreadsheetml')) return 'xlsx';
   return null;
 }
 
@@ -36,95 +66,68 @@ function cellText(value: unknown): string {
   return String(value);
 }
 
-export async function readXlsx(bytes: Uint8Array): Promise<SheetTable[]> {
-  const sheets = await readExcelFile(Buffer.from(bytes));
+/** The archive's parts, or a plain error for bytes that are not a readable archive. */
+function partsOf(bytes: Uint8Array, fileName: string): ZipEntry[] {
+  try {
+    return listZipEntries(bytes, fileName);
+  } catch (error) {
+    if (error instanceof NotAZipError) {
+      throw new Error(`${fileName} is not a readable workbook: ${error.message}.`, { cause: error });
+    }
+    throw error;
+  }
+}
+
+export async function readXlsx(
+  bytes: Uint8Array,
+  fileName = 'The file',
+  limitOverrides: Partial<InputLimits> = {},
+): Promise<SheetTable[]> {
+  const limits = resolveLimits(limitOverrides);
+  const budget = new InflateBudget(fileName, limits);
+  const tally: XlsxTally = { cells: 0, grid: 0 };
+  const checked: Record<string, Uint8Array> = {};
+  // The parts read-excel-file reads (it ignores everything but XML).
+  for (const entry of partsOf(bytes, fileName)) {
+    if (!/\.xml(\.rels)?$/i.test(entry.name) || entry.name.endsWith('/')) continue;
+    const data = readZipEntry(bytes, entry, budget);
+    scanXlsxPart(data, entry.name, fileName, limits, tally);
+    checked[entry.name] = data;
+  }
+  const archive = zipSync(checked, { level: 0 });
+  const sheets = await readExcelFile(Buffer.from(archive.buffer, archive.byteOffset, archive.byteLength));
   return sheets.map((s) => ({ sheetName: s.sheet, rows: s.data.map((row) => row.map(cellText)) }));
 }
 
-/** fast-xml-parser's ordered form: each node is { tag: children[], ':@'?: attributes }. */
-type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
-
-function tagOf(node: OrderedNode): string {
-  return Object.keys(node).find((k) => k !== ':@') ?? '';
-}
-
-function childrenOf(node: OrderedNode): OrderedNode[] {
-  const children = node[tagOf(node)];
-  return Array.isArray(children) ? (children as OrderedNode[]) : [];
-}
-
-function findAll(nodes: OrderedNode[], tag: string): OrderedNode[] {
-  const found: OrderedNode[] = [];
-  for (const node of nodes) {
-    if (tagOf(node) === tag) found.push(node);
-    else if (tagOf(node) !== '#text') found.push(...findAll(childrenOf(node), tag));
-  }
-  return found;
-}
-
-function textOf(nodes: OrderedNode[]): string {
-  let text = '';
-  for (const node of nodes) {
-    const tag = tagOf(node);
-    if (tag === '#text') text += String(node['#text']);
-    else if (tag === 'text:s') text += ' '.repeat(Number(node[':@']?.['@_text:c'] ?? 1));
-    else if (tag === 'text:line-break') text += '\n';
-    else text += textOf(childrenOf(node));
-  }
-  return text;
-}
-
-/** The text of an ODS cell: its typed value attribute, else its paragraphs joined by newlines. */
-function odsCellText(cell: OrderedNode): string {
-  const attrs = cell[':@'] ?? {};
-  const type = attrs['@_office:value-type'];
-  if (type === 'float' || type === 'percentage' || type === 'currency') return attrs['@_office:value'] ?? '';
-  if (type === 'date') return (attrs['@_office:date-value'] ?? '').slice(0, 10);
-  if (type === 'boolean') return attrs['@_office:boolean-value'] ?? '';
-  return childrenOf(cell)
-    .filter((c) => tagOf(c) === 'text:p')
-    .map((p) => textOf(childrenOf(p)))
-    .join('\n');
-}
-
-/** Repeats beyond this are trailing blank formatting, not data. */
-const MAX_REPEAT = 10_000;
-
-export function readOds(bytes: Uint8Array): SheetTable[] {
-  const files = unzipSync(bytes, { filter: (f) => f.name === 'content.xml' });
-  const content = files['content.xml'];
-  if (!content) throw new Error('This ODS file has no content.xml.');
-  const parser = new XMLParser({
-    ignoreAttributes: false,
-    preserveOrder: true,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: false,
-  });
-  const doc = parser.parse(strFromU8(content)) as OrderedNode[];
-  return findAll(doc, 'table:table').map((table) => {
-    const rows: string[][] = [];
-    for (const row of findAll(childrenOf(table), 'table:table-row')) {
-      const cells: string[] = [];
-      for (const cell of childrenOf(row)) {
-        const tag = tagOf(cell);
-        if (tag !== 'table:table-cell' && tag !== 'table:covered-table-cell') continue;
-        const repeat = Math.min(Number(cell[':@']?.['@_table:number-columns-repeated'] ?? 1), MAX_REPEAT);
-        const text = tag === 'table:covered-table-cell' ? '' : odsCellText(cell);
-        for (let i = 0; i < repeat; i++) cells.push(text);
-      }
-      while (cells.length && cells[cells.length - 1] === '') cells.pop();
-      const repeatRows = Math.min(Number(row[':@']?.['@_table:number-rows-repeated'] ?? 1), MAX_REPEAT);
-      for (let i = 0; i < repeatRows; i++) rows.push([...cells]);
+export function readOds(
+  bytes: Uint8Array,
+  fileName = 'The file',
+  limitOverrides: Partial<InputLimits> = {},
+): SheetTable[] {
+  const limits = resolveLimits(limitOverrides);
+  const entries = partsOf(bytes, fileName);
+  const entry = findZipEntry(entries, 'content.xml');
+  if (!entry) throw new Error('This ODS file has no content.xml.');
+  const content = readZipEntry(bytes, entry, new InflateBudget(fileName, limits));
+  let xml: string;
+  try {
+    xml = utf8.decode(content);
+  } catch (error) {
+    if (error instanceof RangeError || (error as NodeJS.ErrnoException).code === 'ERR_STRING_TOO_LONG') {
+      throw new InputLimitError('memory', `${fileName}: its content.xml is too large to read as text.`);
     }
-    while (rows.length && rows[rows.length - 1]?.length === 0) rows.pop();
-    return { sheetName: table[':@']?.['@_table:name'] ?? null, rows };
-  });
+    throw error;
+  }
+  return readOdsContent(xml, fileName, limits);
 }
 
-export async function readSpreadsheet(bytes: Uint8Array): Promise<SheetTable[] | null> {
+export async function readSpreadsheet(
+  bytes: Uint8Array,
+  fileName = 'The file',
+  limits: Partial<InputLimits> = {},
+): Promise<SheetTable[] | null> {
   const kind = spreadsheetKind(bytes);
-  if (kind === 'xlsx') return readXlsx(bytes);
-  if (kind === 'ods') return readOds(bytes);
+  if (kind === 'xlsx') return readXlsx(bytes, fileName, limits);
+  if (kind === 'ods') return readOds(bytes, fileName, limits);
   return null;
 }
