@@ -12,6 +12,10 @@ import { measures } from '../shared/model/measures.js';
 import type { AreaSummary, HeadlineFigure, PlanSummary } from '../shared/model/summary.js';
 import { APP_VERSION, createAppContext, type AppContext } from './services/appContext.js';
 import { makeCliTempDir, sweepCliTempDirs } from './store/workingCopies.js';
+import { withPlanExtension } from './services/planService.js';
+import { authorityLookup } from './services/reference.js';
+import { builtInTemplate } from './services/template.js';
+import { findRegion, type ConsortiumChoice } from '../shared/model/consortia.js';
 import { runProjection } from './services/projectionService.js';
 import { runStockFlow } from './services/stockflowService.js';
 import { listScenarios, runScenarios, saveScenario } from './services/scenarioService.js';
@@ -21,8 +25,14 @@ import { writeCsvFolder, writeWorkbook } from './services/exportService.js';
 export const USAGE = `Usage: planner <command> [options]
 
 Commands:
+  new --out FILE [--name TEXT] (--members CODE,CODE,... | --region NAME | --all-england)
+                                   A new plan from the built-in national data for any set of
+                                   English upper-tier authorities (ONS codes or names), one
+                                   of the nine regions, or all of England; with example
+                                   scenarios made for its members. Refuses to overwrite.
   summary [--plan FILE] [--json]   The consortium, each authority and its headline figures.
-                                   Without --plan, the built-in Greater Manchester plan.
+                                   Without --plan, a new plan for the default consortium
+                                   (Greater Manchester, the model case).
   import --plan FILE [--json] PATH...
                                    Import published files (DfE, ONS, Ofsted CSV/XLSX/ODS, …)
                                    into the plan, creating it from the built-in template if it
@@ -166,6 +176,81 @@ function summaryText(summary: PlanSummary): string {
       ...rows.map(line),
     ].join('\n') + '\n'
   );
+}
+
+interface NewOptions {
+  out: string;
+  name?: string;
+  members?: string[];
+  region?: string;
+  allEngland: boolean;
+}
+
+function parseNewArgs(args: readonly string[]): NewOptions {
+  let out: string | undefined;
+  const options: Omit<NewOptions, 'out'> = { allEngland: false };
+  const value = (flag: string, v: string | undefined) => {
+    if (!v || v.startsWith('--')) throw new UsageError(`${flag} needs a value.`);
+    return v;
+  };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--out') out = path.resolve(value('--out', args[++i]));
+    else if (arg === '--name') options.name = value('--name', args[++i]);
+    else if (arg === '--members')
+      options.members = value('--members', args[++i])
+        .split(',')
+        .map((m) => m.trim())
+        .filter(Boolean);
+    else if (arg === '--region') options.region = value('--region', args[++i]);
+    else if (arg === '--all-england') options.allEngland = true;
+    else throw new UsageError(`Unknown option for new: ${arg}`);
+  }
+  if (!out) throw new UsageError('new needs --out FILE.');
+  const chosen = [options.members, options.region, options.allEngland || undefined].filter((x) => x !== undefined);
+  if (chosen.length !== 1) throw new UsageError('new needs exactly one of --members, --region or --all-england.');
+  return { out, ...options };
+}
+
+/** The consortium `new` asked for, resolved against the built-in areas (names or codes for members). */
+function consortiumFromArgs(context: AppContext, options: NewOptions): ConsortiumChoice {
+  const presets = context.plans.consortiumPresets();
+  if (options.allEngland) {
+    const england = presets.find((p) => p.id === 'england');
+    if (!england) throw new PlannerError('INTERNAL', 'The built-in data holds no authorities.');
+    return { name: options.name ?? england.name, members: england.members };
+  }
+  if (options.region) {
+    const region = findRegion(builtInTemplate.areas, options.region);
+    const preset = region && presets.find((p) => p.id === `region:${region.code}`);
+    if (!preset) {
+      const names = presets.filter((p) => p.kind === 'region').map((p) => p.name);
+      throw new UsageError(`There is no region called "${options.region}". The regions are: ${names.join(', ')}.`);
+    }
+    return { name: options.name ?? preset.name, members: preset.members };
+  }
+  const members = (options.members ?? []).map((m) => {
+    const found = authorityLookup.byCode(m.toUpperCase()) ?? authorityLookup.byName(m);
+    if (!found) throw new UsageError(`"${m}" is not an English upper-tier authority (give an ONS code or a name).`);
+    return found.onsCode;
+  });
+  return { name: options.name ?? 'Consortium', members: [...new Set(members)] };
+}
+
+async function runNew(args: readonly string[], io: CliIo): Promise<number> {
+  const options = parseNewArgs(args);
+  const target = withPlanExtension(options.out);
+  return withCliContext(async (context) => {
+    const consortium = consortiumFromArgs(context, options);
+    // the lock is taken before looking, so two runs cannot both create the file
+    context.plans.openForChanges(target, { consortium, mustNotExist: true });
+    context.plans.save();
+    const summary = context.plans.summary();
+    io.stdout(
+      `Created ${target}: ${summary.consortium.name}, ${summary.consortium.memberCount} member authorit${summary.consortium.memberCount === 1 ? 'y' : 'ies'}.\n`,
+    );
+    return 0;
+  });
 }
 
 async function runSummary(args: readonly string[], io: CliIo): Promise<number> {
@@ -749,6 +834,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const [command, ...rest] = argv;
   try {
     switch (command) {
+      case 'new':
+        return await runNew(rest, io);
       case 'summary':
         return await runSummary(rest, io);
       case 'import':

@@ -50,7 +50,8 @@ export function createHandlers(
   const handlers: PlannerHandlers = {
     getAppInfo: () => appInfo,
     getPlanState: () => plans.state(),
-    newPlan: () => plans.newPlan(),
+    newPlan: ({ consortium }) => plans.newPlan(consortium),
+    listConsortiumPresets: () => plans.consortiumPresets(),
     openPlan: ({ path }) => plans.openPlan(path),
     savePlan: () => plans.save(),
     savePlanAs: ({ path }) => plans.saveAs(path),

@@ -8,9 +8,15 @@ import path from 'node:path';
 import type { AuthorityChoice, MapData, OpenPlanState, PlanState, RecoverablePlan } from '../../shared/api/contract.js';
 import { readMapData } from '../store/mapData.js';
 import { writeTemplateWorkbook } from './templateWorkbook.js';
-import { seedBuiltInScenarios } from './scenarioService.js';
+import { seedExampleScenarios } from './scenarioService.js';
 import { PlannerError } from '../../shared/api/errors.js';
 import type { BuiltInDataset } from '../../shared/model/dataset.js';
+import {
+  consortiumPresets,
+  consortiumProblems,
+  type ConsortiumChoice,
+  type ConsortiumPreset,
+} from '../../shared/model/consortia.js';
 import { defaultSettings, planAssumptionKeys } from '../../shared/forecast/index.js';
 import { settingsAssumptions, trendDampingAssumption } from '../../shared/forecast/settings.js';
 import { summarisePlan } from '../../shared/model/summarise.js';
@@ -335,17 +341,39 @@ export class PlanService {
     };
   }
 
-  /** A new untitled plan from the built-in template. */
-  newPlan(): OpenPlanState {
+  /** The consortia a new plan can start from (regions, Greater Manchester, England). */
+  consortiumPresets(): ConsortiumPreset[] {
+    return consortiumPresets(this.options.template.areas);
+  }
+
+  /**
+   * The consortium a new plan gets when none is chosen: the dataset's own members where it names
+   * some, else Greater Manchester (the model case), else the first region.
+   */
+  private defaultConsortium(): ConsortiumChoice {
+    const areas = this.options.template.areas;
+    const flagged = areas.filter((a) => a.isMember).map((a) => a.code);
+    if (flagged.length) return { name: this.options.template.consortiumName, members: flagged };
+    const presets = this.consortiumPresets();
+    const preset = presets.find((p) => p.id === 'greater-manchester') ?? presets[0];
+    if (!preset) throw new PlannerError('INTERNAL', 'The built-in dataset holds no local authorities.');
+    return { name: preset.name, members: preset.members };
+  }
+
+  /** A new untitled plan from the built-in dataset, for the consortium given (or the default one). */
+  newPlan(consortium?: ConsortiumChoice): OpenPlanState {
+    const choice = consortium ?? this.defaultConsortium();
+    const problems = consortiumProblems(this.options.template.areas, choice);
+    if (problems.length) throw new PlannerError('INVALID_ARGUMENT', problems.join(' '), { problems });
     const workingPath = newWorkingPath(this.workDir);
     const db = openDatabase(workingPath);
     try {
       configureWorkingDatabase(db);
       migrate(db);
-      seedFromDataset(db, this.options.template, new Date().toISOString());
-      // The built-in illustrative scenarios come with the Greater Manchester template only.
-      if (this.options.template.id === 'gm-builtin')
-        db.transaction(() => seedBuiltInScenarios(db, new Date().toISOString()))();
+      const now = new Date().toISOString();
+      seedFromDataset(db, this.options.template, now, { name: choice.name.trim(), members: choice.members });
+      // example scenarios, made for this consortium's own members from its own figures
+      db.transaction(() => seedExampleScenarios(db, now))();
     } catch (error) {
       db.close();
       removeWorkingCopy(workingPath);
@@ -393,16 +421,22 @@ export class PlanService {
    * there when the file does not exist yet: the lock is taken before the file is looked at, so two
    * writers can neither both open it nor both create it. Refuses with PLAN_LOCKED naming the holder.
    */
-  openForChanges(filePath: string): OpenPlanState & { created: boolean } {
+  openForChanges(
+    filePath: string,
+    options: { consortium?: ConsortiumChoice; mustNotExist?: boolean } = {},
+  ): OpenPlanState & { created: boolean } {
     const resolved = withPlanExtension(path.resolve(filePath));
     const lock = PlanLock.acquire(resolved, this.program);
     try {
       if (fs.existsSync(resolved)) {
+        if (options.mustNotExist) {
+          throw new PlannerError('INVALID_ARGUMENT', `${resolved} already exists: choose another file name.`);
+        }
         const state = this.openPlan(resolved, { lock: 'none' });
         this.current!.lock = lock;
         return { ...state, created: false };
       }
-      this.newPlan();
+      this.newPlan(options.consortium);
       const plan = this.current!;
       plan.filePath = resolved;
       plan.lock = lock;

@@ -9,6 +9,7 @@ import {
   BASELINE_SCENARIO_ID,
   baselineScenario,
   builtInScenarios,
+  exampleScenarios,
   runScenarioSet,
   scenarioContextFromPlan,
   ScenarioError,
@@ -16,6 +17,7 @@ import {
   type Scenario,
   type ScenarioContext,
 } from '../../shared/scenario/index.js';
+import { isExactlyGreaterManchester } from '../../shared/model/consortia.js';
 import type { PlanDatabase } from '../store/database.js';
 import { readPlanData } from '../store/planData.js';
 import { deleteScenario, readScenarios, writeScenario } from '../store/scenarioData.js';
@@ -29,9 +31,15 @@ export interface RunScenariosOptions {
   horizonYears?: number;
 }
 
-/** Adds the built-in illustrative scenarios to a plan made from the template. */
-export function seedBuiltInScenarios(db: PlanDatabase, now: string): void {
-  for (const scenario of builtInScenarios()) writeScenario(db, scenario, now);
+/**
+ * Adds example scenarios for the new plan's own members: Greater Manchester's two worked examples
+ * when the plan is exactly Greater Manchester, else two made from the plan's own figures.
+ */
+export function seedExampleScenarios(db: PlanDatabase, now: string): void {
+  const data = readPlanData(db, { summaryOnly: true });
+  const members = data.areas.filter((a) => a.isMember).map((a) => a.code);
+  const examples = isExactlyGreaterManchester(members) ? builtInScenarios() : exampleScenarios(data);
+  for (const scenario of examples) writeScenario(db, scenario, now);
 }
 
 export function listScenarios(plans: PlanService): CallResults['listScenarios'] {

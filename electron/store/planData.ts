@@ -18,6 +18,7 @@ import type {
 import type { HomeSector, HomeType, OfstedJudgement, SupplyRow } from '../../shared/model/supply.js';
 import type { PlanData } from '../../shared/model/summarise.js';
 import type { SupplyChange } from '../../shared/import/template.js';
+import type { ConsortiumChoice } from '../../shared/model/consortia.js';
 import type { PlanDatabase } from './database.js';
 
 export function getMeta(db: PlanDatabase, key: string): string | undefined {
@@ -32,7 +33,17 @@ export function setMeta(db: PlanDatabase, key: string, value: string): void {
 }
 
 /** Fills an empty, migrated plan from the built-in dataset, in one transaction. */
-export function seedFromDataset(db: PlanDatabase, dataset: BuiltInDataset, importedAt: string): void {
+/**
+ * Fills a new plan from the built-in dataset. With `consortium`, its members and name replace the
+ * dataset's own (a plan for any set of English authorities); without, the dataset's flags stand.
+ */
+export function seedFromDataset(
+  db: PlanDatabase,
+  dataset: BuiltInDataset,
+  importedAt: string,
+  consortium?: ConsortiumChoice,
+): void {
+  const members = consortium ? new Set(consortium.members) : null;
   const insertSource = db.prepare(
     `INSERT INTO source (id, title, publisher, file, table_name, period, licence, url, illustrative, imported_at)
      VALUES (@id, @title, @publisher, @file, @table, @period, @licence, @url, @illustrative, @importedAt)`,
@@ -66,11 +77,14 @@ export function seedFromDataset(db: PlanDatabase, dataset: BuiltInDataset, impor
      VALUES (@key, @label, @value, @unit, @rationale, @source, @changedBy, @changedAt)`,
   );
   db.transaction(() => {
-    setMeta(db, 'consortium_name', dataset.consortiumName);
+    setMeta(db, 'consortium_name', consortium?.name ?? dataset.consortiumName);
     setMeta(db, 'template', dataset.id);
     setMeta(db, 'created_at', importedAt);
     for (const s of dataset.sources) insertSource.run({ ...s, illustrative: s.illustrative ? 1 : 0, importedAt });
-    for (const a of dataset.areas) insertArea.run({ ...a, isMember: a.isMember ? 1 : 0 });
+    for (const a of dataset.areas) {
+      const isMember = members ? a.level === 'Local authority' && members.has(a.code) : a.isMember;
+      insertArea.run({ ...a, isMember: isMember ? 1 : 0 });
+    }
     for (const o of dataset.observations) {
       insertObservation.run(o.area, o.measure, o.period, o.value, o.suppression, o.source);
     }

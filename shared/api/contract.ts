@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { ApiResult } from './errors.js';
 import type { BacktestResult, ProjectionResult } from '../forecast/types.js';
 import type { PlanSummary } from '../model/summary.js';
+import type { ConsortiumPreset } from '../model/consortia.js';
 import {
   scenarioSchema,
   type Scenario,
@@ -40,10 +41,29 @@ export const importFileSchema = z.union([
     .strict(),
 ]);
 
+/** Members of a consortium: English upper-tier LA codes, each once. */
+const memberCodesSchema = z
+  .array(
+    z
+      .string()
+      .regex(/^E(06|08|09|10)\d{6}$/, 'Each member must be an English upper-tier LA code (E06, E08, E09 or E10).'),
+  )
+  .min(1, 'A consortium needs at least one member authority.')
+  .max(160, 'There are fewer than 160 upper-tier authorities in England.')
+  .refine((codes) => new Set(codes).size === codes.length, 'Each authority may be listed only once.');
+
 export const callArgSchemas = {
   getAppInfo: noArgs,
   getPlanState: noArgs,
-  newPlan: noArgs,
+  newPlan: z
+    .object({
+      consortium: z
+        .object({ name: z.string().trim().min(1, 'Give the consortium a name.').max(120), members: memberCodesSchema })
+        .strict()
+        .optional(),
+    })
+    .strict(),
+  listConsortiumPresets: noArgs,
   openPlan: z.object({ path: planPathSchema }).strict(),
   savePlan: noArgs,
   savePlanAs: z.object({ path: planPathSchema }).strict(),
@@ -56,22 +76,7 @@ export const callArgSchemas = {
   chooseSavePath: z.object({ suggestedName: z.string().min(1).max(255) }).strict(),
   getPlanSummary: noArgs,
   listAuthorities: noArgs,
-  setMembership: z
-    .object({
-      codes: z
-        .array(
-          z
-            .string()
-            .regex(
-              /^E(06|08|09|10)\d{6}$/,
-              'Each member must be an English upper-tier LA code (E06, E08, E09 or E10).',
-            ),
-        )
-        .min(1, 'A consortium needs at least one member authority.')
-        .max(160, 'There are fewer than 160 upper-tier authorities in England.')
-        .refine((codes) => new Set(codes).size === codes.length, 'Each authority may be listed only once.'),
-    })
-    .strict(),
+  setMembership: z.object({ codes: memberCodesSchema }).strict(),
   previewImport: z
     .object({
       files: z.array(importFileSchema).min(1, 'Choose at least one file.').max(50, 'Import at most 50 files at once.'),
@@ -321,6 +326,7 @@ export interface CallResults {
   getAppInfo: AppInfo;
   getPlanState: PlanState;
   newPlan: OpenPlanState;
+  listConsortiumPresets: ConsortiumPreset[];
   openPlan: OpenPlanState;
   savePlan: OpenPlanState;
   savePlanAs: OpenPlanState;

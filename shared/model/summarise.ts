@@ -8,6 +8,7 @@ import { measures, type MeasureId } from './measures.js';
 import type { Assumption, PlacementFlow, UnitCost } from './placements.js';
 import type { AreaSummary, DataGap, HeadlineFigure, HistoryPoint, PlanSummary, SectorSupply } from './summary.js';
 import { homeSectors, type SupplyRow } from './supply.js';
+import { memberRegionCodes } from './consortia.js';
 
 export interface PlanData {
   consortiumName: string;
@@ -319,6 +320,7 @@ export function summarisePlan(data: PlanData, planName: string): PlanSummary {
     supplyBySector: supplyBySector(data.supply, new Set([area.code])),
   });
   const comparatorOrder = { Regional: 0, National: 1, 'Local authority': 2 } as const;
+  const memberRegions = memberRegionCodes(data.areas, memberCodes);
   return {
     planName,
     consortium: {
@@ -329,8 +331,9 @@ export function summarisePlan(data: PlanData, planName: string): PlanSummary {
       supplyBySector: supplyBySector(data.supply, memberCodes),
     },
     authorities: members.map(areaSummary),
+    // the consortium's own region(s) and England: never another region's figures
     comparators: data.areas
-      .filter((a) => a.level !== 'Local authority')
+      .filter((a) => a.level === 'National' || (a.level === 'Regional' && memberRegions.has(a.code)))
       .sort((a, b) => comparatorOrder[a.level] - comparatorOrder[b.level])
       .map(areaSummary),
     sources: data.sources,

@@ -1,6 +1,7 @@
 /**
- * Built-in illustrative scenarios, as data: the two the issue describes, for Greater Manchester's
- * built-in plan. Their values are illustrations, marked as such, not any council's figures.
+ * Greater Manchester's two worked examples, as data: a new plan whose members are exactly the ten
+ * GM councils starts with these (any other consortium gets examples made for its own members by
+ * ./examples.ts). Their values are illustrations, marked as such, not any council's figures.
  */
 import type { Scenario } from './levers.js';
 

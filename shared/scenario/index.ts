@@ -28,6 +28,7 @@ export {
   type ScenarioContextOptions,
 } from './context.js';
 export * from './levers.js';
+export { exampleScenarios, type ExampleScenarioInputs } from './examples.js';
 export { discountFactor, largestRemainder, netPresentValue } from './model.js';
 export { runScenario } from './run.js';
 export type * from './types.js';
