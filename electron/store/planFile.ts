@@ -32,7 +32,10 @@ export function readPlanHeader(filePath: string): PlanHeader {
     const stat = fs.statSync(filePath);
     if (stat.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
     if (!stat.isFile()) {
-      throw new PlannerError('NOT_A_PLAN', `${filePath} is not a regular file (a device or pipe), so it is not a plan.`);
+      throw new PlannerError(
+        'NOT_A_PLAN',
+        `${filePath} is not a regular file (a device or pipe), so it is not a plan.`,
+      );
     }
     fd = fs.openSync(filePath, 'r');
   } catch (error) {
@@ -191,4 +194,3 @@ export function removeStaleSaveFiles(targetPath: string): void {
     if (Number.isInteger(pid) && pid !== process.pid && !processIsAlive(pid)) removeQuietly(path.join(dir, entry));
   }
 }
-
