@@ -52,6 +52,7 @@ export function createHandlers(
     getPlanState: () => plans.state(),
     newPlan: ({ consortium }) => plans.newPlan(consortium),
     listConsortiumPresets: () => plans.consortiumPresets(),
+    listBuiltInAuthorities: () => plans.builtInAuthorities(),
     openPlan: ({ path }) => plans.openPlan(path),
     savePlan: () => plans.save(),
     savePlanAs: ({ path }) => plans.saveAs(path),

@@ -346,6 +346,23 @@ export class PlanService {
     return consortiumPresets(this.options.template.areas);
   }
 
+  /** Every upper-tier authority in the built-in data with how many figures it holds for each. */
+  builtInAuthorities(): AuthorityChoice[] {
+    const counts = new Map<string, number>();
+    for (const o of this.options.template.observations) counts.set(o.area, (counts.get(o.area) ?? 0) + 1);
+    return this.options.template.areas
+      .filter((a) => a.level === 'Local authority')
+      .map((a) => ({
+        onsCode: a.code,
+        dfeCode: a.dfeCode,
+        name: a.name,
+        regionName: a.regionName,
+        isMember: false,
+        observationCount: counts.get(a.code) ?? 0,
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  }
+
   /**
    * The consortium a new plan gets when none is chosen: the dataset's own members where it names
    * some, else Greater Manchester (the model case), else the first region.

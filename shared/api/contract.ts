@@ -64,6 +64,7 @@ export const callArgSchemas = {
     })
     .strict(),
   listConsortiumPresets: noArgs,
+  listBuiltInAuthorities: noArgs,
   openPlan: z.object({ path: planPathSchema }).strict(),
   savePlan: noArgs,
   savePlanAs: z.object({ path: planPathSchema }).strict(),
@@ -327,6 +328,8 @@ export interface CallResults {
   getPlanState: PlanState;
   newPlan: OpenPlanState;
   listConsortiumPresets: ConsortiumPreset[];
+  /** Every upper-tier authority in the built-in data, for choosing a new plan's members (no plan needed). */
+  listBuiltInAuthorities: AuthorityChoice[];
   openPlan: OpenPlanState;
   savePlan: OpenPlanState;
   savePlanAs: OpenPlanState;
