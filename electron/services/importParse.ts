@@ -48,7 +48,10 @@ export interface Ssda903HeldTable {
 }
 
 /** A file that could not be read: a report with one error saying why. */
-function unreadable(fileName: string, sha256: string, lookup: AuthorityLookup, message: string): ParsedFile {
+function unreadable(fileName: string, sha256: string, lookup: AuthorityLookup, said: string): ParsedFile {
+  // The issue names the file already: "x.ods: its part …" reads "Its part …" after it.
+  const own = said.startsWith(`${fileName}: `) ? said.slice(fileName.length + 2) : null;
+  const message = own === null ? said : own.charAt(0).toUpperCase() + own.slice(1);
   const result = parseImportFile(fileName, new Uint8Array(), lookup);
   result.issues.splice(0, result.issues.length, {
     severity: 'error',

@@ -70,7 +70,7 @@ export function scanXlsxPart(
   let lastRow = 0;
   let lastColumn = 0;
   const refuse = (limit: 'cell-length' | 'tag-length' | 'rows' | 'columns' | 'cells' | 'not-a-file', what: string) =>
-    new InputLimitError(limit, `${fileName}: ${part}, line ${formatCount(line)}: ${what}`);
+    new InputLimitError(limit, `${fileName}: in ${part}, line ${formatCount(line)}, ${what}`);
   const illegal = (c: number) =>
     refuse(
       'not-a-file',

@@ -205,7 +205,7 @@ export function parseImportFile(
   } catch (caught) {
     const error = limitErrorFromRangeError(caught, name, input instanceof Uint8Array ? input.length : 0);
     if (error instanceof InputLimitError) {
-      issues.error(error.row, null, error.message.startsWith(name) ? error.message : `${name}: ${error.message}`);
+      issues.error(error.row, null, error.message);
     } else {
       issues.error(
         null,

@@ -147,7 +147,10 @@ export function decodeText(bytes: Uint8Array, fileName = 'The file'): DecodedTex
     return { text: utf8.decode(rest), encoding: bom ? 'utf-8-bom' : 'utf-8' };
   } catch {
     // Not UTF-8 (a BOM followed by bytes that are not UTF-8 is a mislabelled 1252 file).
-    return { text: decodeWindows1252(rest), encoding: 'windows-1252', notUtf8: notUtf8At(rest, bom ? 3 : 0) };
+    // A byte-order mark is itself a well-formed UTF-8 sequence: evidence the file was meant as UTF-8.
+    const notUtf8 = notUtf8At(rest, bom ? 3 : 0);
+    if (bom) notUtf8.multibyte += 1;
+    return { text: decodeWindows1252(rest), encoding: 'windows-1252', notUtf8 };
   }
 }
 

@@ -50,7 +50,7 @@ describe('decodeText', () => {
     expect(decodeText(bytes(0xef, 0xbb, 0xbf, 0x41, 0xa3))).toEqual({
       text: 'A£',
       encoding: 'windows-1252',
-      notUtf8: { byte: 4, line: 1, value: 0xa3, invalid: 1, multibyte: 0 },
+      notUtf8: { byte: 4, line: 1, value: 0xa3, invalid: 1, multibyte: 1 },
     });
   });
 
