@@ -19,7 +19,7 @@ import type {
 } from './types.js';
 
 export const DEFAULT_POPULATION_TREND_YEARS = 5;
-/** GM, 31 March 2023: 33 of 243 children's homes were LA-run (Ofsted). Used only without a sector breakdown. */
+/** England, 31 March 2023: 407 of 2,814 active children's homes were LA-run (Ofsted). Used only without a sector breakdown. */
 export const DEFAULT_LA_RUN_SHARE = 0.14;
 
 /** One LA's raw series, before population is aligned and extended. */
@@ -199,7 +199,7 @@ export function buildProjectionInputs(input: SeriesInputs): ProjectionInputs {
       label: 'LA-run share of places where supply has no sector breakdown',
       value: laRunShare,
       unit: 'share of places',
-      rationale: `Applied to ${assumedLaRun} member LA${assumedLaRun === 1 ? '' : 's'} whose places have no sector breakdown. Greater Manchester, 31 March 2023: 33 of 243 children’s homes were LA-run (Ofsted). Import Ofsted provider-level data to replace this.`,
+      rationale: `Applied to ${assumedLaRun} member LA${assumedLaRun === 1 ? '' : 's'} whose places have no sector breakdown. England, 31 March 2023: 407 of 2,814 active children’s homes were LA-run (Ofsted provider-level data). Import Ofsted provider-level data to replace this.`,
       source: null,
     });
   }

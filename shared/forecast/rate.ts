@@ -520,7 +520,7 @@ export function projectRate(
         label: 'Year effects shared by all members: prior size',
         value: COMMON_SHOCK_PRIOR_SD,
         unit: 'coefficient of variation',
-        rationale: `A weak prior (worth ${COMMON_SHOCK_PRIOR_WEIGHT} years of data) on how much a year moves every member the same way; combined with the ${fit.common.years} years where every member has a figure, it gives ±${Math.round(Math.sqrt(fit.common.variance) * 1000) / 10}% a year. In Greater Manchester 2021–2025 the data alone suggest about ±4%.`,
+        rationale: `A weak prior (worth ${COMMON_SHOCK_PRIOR_WEIGHT} years of data) on how much a year moves every member the same way; combined with the ${fit.common.years} years where every member has a figure, it gives ±${Math.round(Math.sqrt(fit.common.variance) * 1000) / 10}% a year.`,
         source: null,
       },
     ],

@@ -37,9 +37,9 @@ const rationale = {
   needTypeShares:
     'Illustrative until local placement data say otherwise. Proxy for solo/complex: the LGA counted 1,510 placements costing £10,000+ a week in 2022-23, about 18% of the 8,540 children in children’s homes in England on 31 March 2024.',
   openMarketAccessShare:
-    'Most places in an LA’s private and voluntary homes go to other LAs’ children: in 2013, 71% of the places in Rochdale’s homes went to children from other LAs, and Stockport’s own children filled only 36% of its homes’ places. So about 30% of the open market located in an LA is counted as available to its own children.',
+    'An assumption, not yet a figure from this plan’s data: most places in an LA’s private and voluntary homes go to other LAs’ children (in 2013, in two metropolitan councils studied, 71% of one council’s places went to other LAs’ children and the other’s own children filled only 36% of its places). So about 30% of the open market located in an LA is counted as available to its own children; test 20–40%.',
   consortiumOpenMarketAccessShare:
-    'Across the consortium more of the local market is reachable: of the 71% of Rochdale’s places taken by other LAs’ children in 2013, 45% were from outside Greater Manchester, so about two thirds of its places went to GM children. 60% of the open market in member LAs is counted as available to consortium children (a little lower, since LA-run homes lift that two thirds).',
+    'An assumption, not yet a figure from this plan’s data: across a consortium more of the local market is reachable, because many of the other LAs’ children in members’ homes come from other members (in the 2013 study, 55% of the other-LA children in one council’s homes came from its own sub-region, so about two thirds of its places went to that sub-region’s children). 60% of the open market in member LAs is counted as available to consortium children; test 45–75%.',
   trendDamping:
     'Growth seen over a few years rarely continues unchanged for five more; damped trends forecast better than straight-line extrapolation in forecasting competitions. Each year keeps 80% of the previous year’s trend, so the rate levels off rather than compounding.',
   contractedPlaces:

@@ -53,7 +53,8 @@ export const templateSheets: readonly TemplateSheet[] = [
     columns: [
       {
         name: 'Placing LA',
-        description: 'ONS code (E08000001) or name (Bolton) of the LA responsible for the children.',
+        description:
+          'ONS code (nine characters, E06…, E08…, E09… or E10…) or name of the LA responsible for the children.',
         example: 'E08000001',
       },
       {

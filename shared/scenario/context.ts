@@ -69,8 +69,12 @@ const FALLBACK_PRICES: WeeklyPrices = {
   fosterAgency: 1_100,
   unmet: DEFAULT_UNMET_WEEKLY_COST,
 };
-/** Used only when the plan has neither the assumptions nor the observations to derive them (GM 2024, illustrative). */
-const FALLBACK_MISSING: MissingRates = { ownLa: 1.077, outOfArea: 1.616 };
+/**
+ * Used only when the plan has neither the assumptions nor the observations to derive them: England
+ * 2024 (DfE): 83,920 missing incidents ÷ 83,630 children looked after = 1.003 a child, split with a
+ * relative risk of 1.5 at the published 44.9% placed outside their LA (37,520 children).
+ */
+const FALLBACK_MISSING: MissingRates = { ownLa: 0.82, outOfArea: 1.229 };
 const FALLBACK_MISSING_RELATIVE_RISK = 1.5;
 
 export interface ScenarioContextOptions {
@@ -233,7 +237,7 @@ function missingRatesFrom(data: PlanData, codes: readonly string[], assumptions:
     } else {
       rates = { ...FALLBACK_MISSING };
       rationale =
-        'The plan has no missing-incident figures: Greater Manchester’s 2024 rates are used (8,178 incidents ÷ 6,232 children looked after, split with a relative risk of 1.5 out of area).';
+        'The plan has no missing-incident figures for its members: England’s 2024 rates are used (DfE: 83,920 incidents ÷ 83,630 children looked after, split with a relative risk of 1.5 out of area at the published 44.9% placed outside their LA).';
     }
   }
   assumptions.push(
@@ -395,7 +399,7 @@ export function scenarioContextFromPlan(
       s.private = registered - s.laRun;
     });
     warnings.push(
-      'The plan has no children’s homes supply by sector: registered places are split with an assumed LA-run share of 14% (GM 2023: 33 of 243 homes).',
+      'The plan has no children’s homes supply by sector: registered places are split with an assumed LA-run share of 14% (England, 31 March 2023: 407 of 2,814 active children’s homes were LA-run, Ofsted).',
     );
   }
 
@@ -516,7 +520,7 @@ export function scenarioContextFromPlan(
       value: ownAccess,
       unit: 'share of places',
       rationale:
-        'As in the projection. In the allocation this share of each LA’s private and voluntary places takes only its own children, and the consortium share less this one only other members’ children: most places in an LA’s homes go to other LAs’ children (Stockport’s own children filled 36% of its homes’ places in 2013), so the model does not let each LA fill its whole local market first.',
+        'As in the projection. In the allocation this share of each LA’s private and voluntary places takes only its own children, and the consortium share less this one only other members’ children: most places in an LA’s homes go to other LAs’ children (in a 2013 study of two metropolitan councils, one council’s own children filled 36% of its homes’ places), so the model does not let each LA fill its whole local market first.',
       source: null,
     },
     {

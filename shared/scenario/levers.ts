@@ -27,13 +27,13 @@ const year = (what: string) =>
     .describe(`${what}: the financial year ending 31 March, e.g. "2027" for April 2026 to March 2027.`);
 
 const laCode = z
-  .string({ error: 'Name the local authority by its ONS code, e.g. "E08000002" for Bury.' })
-  .regex(/^E\d{8}$/, 'Name the local authority by its ONS code, e.g. "E08000002" for Bury.')
-  .describe('ONS code of a member local authority, e.g. "E08000002" (Bury).');
+  .string({ error: 'Name the local authority by its nine-character ONS code (E06…, E08…, E09… or E10…).' })
+  .regex(/^E\d{8}$/, 'Name the local authority by its nine-character ONS code (E06…, E08…, E09… or E10…).')
+  .describe('Nine-character ONS code of a member local authority (E06…, E08…, E09… or E10…).');
 
 const laOrAll = z
   .union([laCode, z.literal('all')], {
-    error: 'Name a member local authority by its ONS code (e.g. "E08000002"), or "all" for every member.',
+    error: 'Name a member local authority by its nine-character ONS code, or "all" for every member.',
   })
   .describe('ONS code of a member local authority, or "all" for every member.');
 

@@ -56,7 +56,7 @@ describe('lever schemas', () => {
     expect(bad({ weeklyPrice: 600_000 })[0]).toMatch(/not plausible: check the units/);
     expect(bad({ startYear: '2026-27' })[0]).toMatch(/year ending 31 March/);
     expect(bad({ startYear: 2026 })[0]).toMatch(/must be a year such as "2027"/);
-    expect(bad({ la: 'Bury' })[0]).toMatch(/ONS code, e.g. "E08000002"/);
+    expect(bad({ la: 'Bury' })[0]).toMatch(/nine-character ONS code/);
     expect(bad({ type: 'magic' })[0]).toMatch(/Each lever needs a type: blockContract/);
     expect(messages({ id: 's', name: '', levers: [] })).toEqual(['name: A scenario needs a name.']);
     expect(messages({ id: 'has space', name: 'S' })[0]).toMatch(/^id: A scenario id may use/);
