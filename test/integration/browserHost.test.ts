@@ -361,3 +361,43 @@ describe('browser-mode host hardening', () => {
     expect(reply.text.match(/HTTP\/1\.1 200 /g)).toHaveLength(2);
   });
 });
+
+describe('browser-mode host when a handler fails', () => {
+  it('turns any failure, in the call or after it, into a 500, and stays up', async () => {
+    // getPlanState throws; getPlanSummary returns what JSON cannot carry, so the failure comes after
+    // dispatchCall, while the host writes the answer.
+    const broken = new Proxy(context.handlers, {
+      get(target, name, receiver) {
+        if (name === 'getPlanState') throw new Error('broken on purpose');
+        if (name === 'getPlanSummary') return () => ({ count: BigInt(1) });
+        return Reflect.get(target, name, receiver) as unknown;
+      },
+    });
+    const other = await startBrowserHost({ handlers: broken, rendererDir: path.join(tmp.dir, 'renderer') });
+    const post = (name: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = http.request(
+          {
+            host: '127.0.0.1',
+            port: other.port,
+            path: `/api/${name}`,
+            method: 'POST',
+            headers: { Authorization: `Bearer ${other.token}`, 'Content-Type': 'application/json' },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode ?? 0));
+          },
+        );
+        req.on('error', reject);
+        req.end('{}');
+      });
+    try {
+      expect(await post('getPlanState')).toBe(500);
+      expect(await post('getPlanSummary')).toBe(500);
+      expect(await post('getAppInfo')).toBe(200);
+    } finally {
+      await other.close();
+    }
+  });
+});
