@@ -31,6 +31,7 @@ const READ_ONLY_CALLS = [
   'listRecentPlans',
   'getPlanSummary',
   'listAuthorities',
+  'listBuiltInAuthorities',
   'listImports',
   'getImportProgress',
   'listScenarios',
