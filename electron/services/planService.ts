@@ -635,8 +635,13 @@ export class PlanService {
           };
         })
       : null;
+    const memberCodes = this.read((db) =>
+      readPlanData(db, { summaryOnly: true })
+        .areas.filter((a) => a.isMember)
+        .map((a) => a.code),
+    );
     try {
-      await writeTemplateWorkbook(target, contents);
+      await writeTemplateWorkbook(target, contents, memberCodes);
     } catch (error) {
       throw new PlannerError('IO_ERROR', `Could not write ${target}: ${(error as Error).message}`);
     }

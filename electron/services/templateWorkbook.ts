@@ -20,7 +20,17 @@ export interface TemplateContents {
 
 const bold = (value: string): Cell => ({ value, fontWeight: 'bold' });
 
-export async function writeTemplateWorkbook(filePath: string, contents: TemplateContents | null): Promise<void> {
+export async function writeTemplateWorkbook(
+  filePath: string,
+  contents: TemplateContents | null,
+  /** The plan's member codes: the examples name these, never another consortium's authorities. */
+  exampleCodes: readonly string[] = [],
+): Promise<void> {
+  let nextExample = 0;
+  const exampleFor = (example: string) =>
+    /^E\d{8}$/.test(example) && exampleCodes.length
+      ? (exampleCodes[nextExample++ % exampleCodes.length] ?? example)
+      : example;
   const readme: Cell[][] = [
     [bold(TEMPLATE_MARKER)],
     [
@@ -54,7 +64,11 @@ export async function writeTemplateWorkbook(filePath: string, contents: Template
       [bold('Column'), bold('What to enter'), bold('Example')],
     );
     for (const column of sheet.columns)
-      readme.push([{ value: column.name }, { value: column.description, wrap: true }, { value: column.example }]);
+      readme.push([
+        { value: column.name },
+        { value: column.description, wrap: true },
+        { value: exampleFor(column.example) },
+      ]);
   }
 
   const header = (i: number): Cell[] => (templateSheets[i]?.columns ?? []).map((c) => bold(c.name));
