@@ -22,6 +22,12 @@ export interface XlsxTally {
 
 const isSpace = (c: number | undefined): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 
+/** Whether a tag's name ends at `at` (white space, '>' or '/'). */
+function endsName(data: Uint8Array, at: number): boolean {
+  const c = data[at];
+  return isSpace(c) || c === 0x3e || c === 0x2f;
+}
+
 /** The row and column of a tag's r attribute ("AB12" → row 12, column 28; "12" → row 12), or null. */
 function reference(data: Uint8Array, from: number, to: number): { row: number; column: number } | null {
   for (let k = from; k < to - 3; k += 1) {
@@ -54,12 +60,14 @@ function reference(data: Uint8Array, from: number, to: number): { row: number; c
  * adding to `tally`; throws {@link InputLimitError} past a limit.
  */
 export function scanXlsxPart(
-  data: Uint8Array,
+  bytes: Uint8Array,
   part: string,
   fileName: string,
   limits: Pick<InputLimits, 'maxRows' | 'maxColumns' | 'maxCells' | 'maxCellChars'>,
   tally: XlsxTally,
 ): void {
+  // A plain Uint8Array view (not a Buffer), so that every read below stays on one fast path.
+  const data = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const sheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(part);
   const n = data.length;
   let line = 1;
@@ -124,8 +132,7 @@ export function scanXlsxPart(
         if (isSpace(c) || c === 0x3e || c === 0x2f) break;
       }
       const c1 = data[s];
-      const ends = (at: number) => isSpace(data[at]) || data[at] === 0x3e || data[at] === 0x2f;
-      if (c1 === 0x72 && data[s + 1] === 0x6f && data[s + 2] === 0x77 && ends(s + 3)) {
+      if (c1 === 0x72 && data[s + 1] === 0x6f && data[s + 2] === 0x77 && endsName(data, s + 3)) {
         const ref = reference(data, s + 3, j);
         row = ref && ref.row > 0 ? ref.row : row + 1;
         column = 0;
@@ -135,7 +142,7 @@ export function scanXlsxPart(
             `a row numbered ${formatCount(row)}, past the ${formatCount(limits.maxRows)} rows this tool reads (the row limit).`,
           );
         }
-      } else if (c1 === 0x63 && ends(s + 1)) {
+      } else if (c1 === 0x63 && endsName(data, s + 1)) {
         tally.cells += 1;
         if (tally.cells > limits.maxCells) {
           throw refuse('cells', `more than ${formatCount(limits.maxCells)} cells in the workbook (the cell limit).`);
