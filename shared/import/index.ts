@@ -263,7 +263,7 @@ function checkDecoding(
     issues.error(
       null,
       null,
-      `${name} was read as Windows-1252 because ${why}, but then ${taken === 0 ? 'none' : 'most'} of its ${rows.toLocaleString('en-GB')} data rows could be taken (${Math.min(skipped, rows).toLocaleString('en-GB')} have problems, ${taken.toLocaleString('en-GB')} figures read). It is probably in another encoding, so it is not imported: save it again as CSV UTF-8.`,
+      `${name} was read as Windows-1252 because ${why}, but then ${taken === 0 ? 'none' : 'most'} of its ${rows.toLocaleString('en-GB')} data rows could ${taken === 0 ? '' : 'not '}be taken (${Math.min(skipped, rows).toLocaleString('en-GB')} have problems, ${taken.toLocaleString('en-GB')} figures read). It is probably in another encoding, so it is not imported: save it again as CSV UTF-8.`,
     );
   }
 }
