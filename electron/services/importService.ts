@@ -222,7 +222,7 @@ type WorkerInput = { fileName: string; path?: string; bytes?: Uint8Array };
  * error the import reports, instead of taking the host's memory.
  */
 function startWorker(workerData: ImportWorkerData, limits: InputLimits): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: limits.maxWorkerHeapMb, maxYoungGenerationSizeMb: 64 };
+  const resourceLimits = { maxOldGenerationSizeMb: limits.maxWorkerHeapMb };
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) {
     const source = pathToFileURL(path.join(path.dirname(here), '..', 'import-worker.ts')).href;
@@ -562,7 +562,8 @@ export class ImportService {
           const records = t.records;
           return records ? own.map((i) => issueInXml(i, f.fileName, records)) : own;
         })
-        .concat(f.result.issues.filter((i) => i.severity === 'error'))
+        // The file's own issues: errors reading it, and the warning when it was not UTF-8.
+        .concat(f.result.issues)
         .sort(
           (a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || (a.row ?? 0) - (b.row ?? 0),
         );
