@@ -19,7 +19,7 @@ import { findRegion, type ConsortiumChoice } from '../shared/model/consortia.js'
 import { runProjection } from './services/projectionService.js';
 import { runStockFlow } from './services/stockflowService.js';
 import { listScenarios, runScenarios, saveScenario } from './services/scenarioService.js';
-import { scenarioJsonSchema, scenarioSchema } from '../shared/scenario/index.js';
+import { needsRepairMessage, scenarioJsonSchema, scenarioSchema } from '../shared/scenario/index.js';
 import { writeCsvFolder, writeWorkbook } from './services/exportService.js';
 
 export const USAGE = `Usage: planner <command> [options]
@@ -770,10 +770,11 @@ async function runScenarioCli(args: readonly string[], io: CliIo): Promise<numbe
       ...(sims !== undefined ? { simulations: sims } : {}),
       ...(seed !== undefined ? { seed } : {}),
     });
+    const skipped = { needsRepair: result.needsRepair };
     const report =
       sub === 'compare'
-        ? { baseline: result.baseline, outcomes: result.outcomes, comparison: result.comparison }
-        : { baseline: result.baseline, outcomes: result.outcomes };
+        ? { baseline: result.baseline, outcomes: result.outcomes, comparison: result.comparison, ...skipped }
+        : { baseline: result.baseline, outcomes: result.outcomes, ...skipped };
     if (json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     else {
       const money = (x: number) => `£${(x / 1_000_000).toFixed(1)}m`;
@@ -786,6 +787,7 @@ async function runScenarioCli(args: readonly string[], io: CliIo): Promise<numbe
           `${o.scenario.name}${o.scenario.illustrative ? ' (illustrative)' : ''}: ${t.placedOwnLa} / ${t.placedElsewhereInConsortium} / ${t.placedOutside} / ${t.unmet}; ${(t.over20MilesShare * 100).toFixed(1)}%; ${Math.round(t.expectedMissingIncidents)}; ${money(t.cost.total)}; ${money(o.npv.total)}`,
         );
       }
+      for (const r of result.needsRepair) lines.push(`Skipped: ${needsRepairMessage(r)}`);
       io.stdout(`${lines.join('\n')}\n`);
     }
     return 0;

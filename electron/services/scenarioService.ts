@@ -1,6 +1,9 @@
 /**
  * Co-commissioning scenarios: stored in the plan, run against the projection (allocation of
- * children to beds, costs, outcomes) and compared with the baseline.
+ * children to beds, costs, outcomes) and compared with the baseline. A stored scenario naming an
+ * authority that is no longer a member (the members changed, or it was written for another
+ * consortium) never fails a run: the rest still run, and it comes back as needing repair, with the
+ * member nearest each such authority suggested in its place.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { CallResults } from '../../shared/api/contract.js';
@@ -10,19 +13,23 @@ import {
   baselineScenario,
   builtInScenarios,
   exampleScenarios,
-  runScenarioSet,
+  nonMemberLevers,
+  runScenarioSetChecked,
   scenarioContextFromPlan,
   ScenarioError,
   toWireContext,
+  type RepairContext,
   type Scenario,
   type ScenarioContext,
 } from '../../shared/scenario/index.js';
 import { isExactlyGreaterManchester } from '../../shared/model/consortia.js';
+import type { PlanData } from '../../shared/model/summarise.js';
 import type { PlanDatabase } from '../store/database.js';
 import { readPlanData } from '../store/planData.js';
 import { deleteScenario, readScenarios, writeScenario } from '../store/scenarioData.js';
 import type { PlanService } from './planService.js';
 import { runProjection } from './projectionService.js';
+import { referenceAuthorities } from './reference.js';
 
 export interface RunScenariosOptions {
   ids: string[];
@@ -42,11 +49,38 @@ export function seedExampleScenarios(db: PlanDatabase, now: string): void {
   for (const scenario of examples) writeScenario(db, scenario, now);
 }
 
+/**
+ * The plan's members and every other authority it or the reference list knows (names, and
+ * centroids where the plan has them), for finding and repairing levers that name non-members.
+ */
+function repairContext(data: Pick<PlanData, 'areas'>): RepairContext {
+  const authorities = data.areas.filter((a) => a.level === 'Local authority');
+  const place = (a: (typeof authorities)[number]) => ({
+    code: a.code,
+    name: a.name,
+    lat: a.centroidLat,
+    lon: a.centroidLon,
+  });
+  const known = new Set(authorities.map((a) => a.code));
+  return {
+    members: authorities.filter((a) => a.isMember).map(place),
+    others: [
+      ...authorities.filter((a) => !a.isMember).map(place),
+      ...referenceAuthorities
+        .filter((a) => !known.has(a.onsCode))
+        .map((a) => ({ code: a.onsCode, name: a.name, lat: null, lon: null })),
+    ],
+  };
+}
+
 export function listScenarios(plans: PlanService): CallResults['listScenarios'] {
-  const stored = plans.read((db) => readScenarios(db));
+  const { stored, repair } = plans.read((db) => ({
+    stored: readScenarios(db),
+    repair: repairContext(readPlanData(db, { summaryOnly: true })),
+  }));
   return [
-    { ...baselineScenario(), updatedAt: null, editable: false },
-    ...stored.map((s) => ({ ...s, editable: true })),
+    { ...baselineScenario(), updatedAt: null, editable: false, nonMembers: [] },
+    ...stored.map((s) => ({ ...s, editable: true, nonMembers: nonMemberLevers(s, repair) })),
   ];
 }
 
@@ -80,6 +114,13 @@ export function removeScenario(plans: PlanService, id: string) {
 
 /** Builds the scenario context for the plan as it stands (a projection with kept simulations, then the context). */
 function buildContext(plans: PlanService, options: Omit<RunScenariosOptions, 'ids'>): ScenarioContext {
+  return buildContextAndData(plans, options).context;
+}
+
+function buildContextAndData(
+  plans: PlanService,
+  options: Omit<RunScenariosOptions, 'ids'>,
+): { context: ScenarioContext; data: PlanData } {
   const { projection } = runProjection(plans, {
     method: 'rate',
     withBacktest: false,
@@ -89,7 +130,7 @@ function buildContext(plans: PlanService, options: Omit<RunScenariosOptions, 'id
     ...(options.horizonYears !== undefined ? { horizonYears: options.horizonYears } : {}),
   });
   const data = plans.read((db) => readPlanData(db, { summaryOnly: true }));
-  return withScenarioErrors(() => scenarioContextFromPlan(data, projection));
+  return { context: withScenarioErrors(() => scenarioContextFromPlan(data, projection)), data };
 }
 
 /** Scenario-model errors as the API's INVALID_ARGUMENT, with the scenario's issues when it has them. */
@@ -104,8 +145,12 @@ function withScenarioErrors<T>(work: () => T): T {
   }
 }
 
-/** Runs the baseline and the chosen scenarios on one projection, and compares them with the baseline. */
-export function runScenarios(plans: PlanService, options: RunScenariosOptions): CallResults['runScenarios'] {
+/**
+ * Runs the baseline and the chosen scenarios on one projection, and compares them with the
+ * baseline. A scenario that cannot be run is returned in `needsRepair` with its issues (and, for
+ * levers naming non-members, the member suggested for each) while the others run.
+ */
+export function runScenarios(plans: PlanService, options: RunScenariosOptions): Required<CallResults['runScenarios']> {
   const stored = plans.read((db) => readScenarios(db));
   const chosen = options.ids
     .filter((id) => id !== BASELINE_SCENARIO_ID)
@@ -114,8 +159,9 @@ export function runScenarios(plans: PlanService, options: RunScenariosOptions): 
       if (!found) throw new PlannerError('NOT_FOUND', `There is no scenario “${id}” in this plan.`);
       return found;
     });
-  const context = buildContext(plans, options);
-  return withScenarioErrors(() => runScenarioSet(context, chosen));
+  const { context, data } = buildContextAndData(plans, options);
+  const { others } = repairContext(data);
+  return withScenarioErrors(() => runScenarioSetChecked(context, chosen, {}, { places: { others: others ?? [] } }));
 }
 
 /**

@@ -10,9 +10,11 @@ import type { PlanSummary } from '../model/summary.js';
 import type { ConsortiumPreset } from '../model/consortia.js';
 import {
   scenarioSchema,
+  type NonMemberLever,
   type Scenario,
   type ScenarioComparison,
   type ScenarioContextWire,
+  type ScenarioNeedingRepair,
   type ScenarioOutcome,
 } from '../scenario/index.js';
 
@@ -377,11 +379,29 @@ export interface CallResults {
     errors: number;
   };
   removeSsda903: { removedFiles: number; state: OpenPlanState };
-  listScenarios: (Scenario & { updatedAt: string | null; editable: boolean })[];
+  listScenarios: (Scenario & {
+    updatedAt: string | null;
+    editable: boolean;
+    /**
+     * Levers naming an authority that is not a member of the consortium (the scenario cannot be
+     * run until they are repaired), each with the member suggested in its place; empty when none.
+     */
+    nonMembers?: NonMemberLever[];
+  })[];
   saveScenario: OpenPlanState;
   duplicateScenario: { id: string; state: OpenPlanState };
   deleteScenario: OpenPlanState;
-  runScenarios: { baseline: ScenarioOutcome; outcomes: ScenarioOutcome[]; comparison: ScenarioComparison };
+  runScenarios: {
+    baseline: ScenarioOutcome;
+    /** The scenarios asked for that could be run, in the order asked. */
+    outcomes: ScenarioOutcome[];
+    comparison: ScenarioComparison;
+    /**
+     * The scenarios asked for that could not be run (naming a non-member, say), with their issues;
+     * the baseline and the rest still run. Absent from hosts that predate it.
+     */
+    needsRepair?: ScenarioNeedingRepair[];
+  };
   /**
    * What the renderer's scenario worker runs scenarios on: the plan's scenario context (projection,
    * supply, prices, calibration) and a key that changes whenever the context does.

@@ -1,10 +1,13 @@
 /**
  * Side-by-side differences from the baseline: for each other scenario, each year's figures and the
- * totals minus the baseline's (positive = more than the baseline; for costs, dearer).
+ * totals minus the baseline's (positive = more than the baseline; for costs, dearer). A set can be
+ * run so that a scenario which cannot be run (one naming an authority outside the consortium, say)
+ * is listed as needing repair rather than failing the whole set.
  */
 import { baselineScenario } from './builtin.js';
-import type { Scenario, ScenarioInput } from './levers.js';
+import { parseScenario, ScenarioError, scenarioSchema, type Scenario, type ScenarioInput } from './levers.js';
 import { addCost, emptyCost } from './model.js';
+import { nonMemberLevers, type RepairContext, type ScenarioNeedingRepair } from './repair.js';
 import { runScenario } from './run.js';
 import type { CostBreakdown, PlacementFigures, RunScenarioOptions, ScenarioContext, ScenarioOutcome } from './types.js';
 
@@ -126,4 +129,56 @@ export function runScenarioSet(
 ): ScenarioSetResult {
   const outcomes = scenarios.map((s) => runScenario(context, s, options));
   return { baseline, outcomes, comparison: compareScenarios(baseline, outcomes) };
+}
+
+export interface CheckedScenarioSetResult extends ScenarioSetResult {
+  /** The scenarios that could not be run, with their problems, in the order given. */
+  needsRepair: ScenarioNeedingRepair[];
+}
+
+export interface CheckedRunOptions {
+  /** A baseline already run on the same context and options. */
+  baseline?: ScenarioOutcome;
+  /** Names and centroids of authorities outside the consortium, for the repair suggestions. */
+  places?: Omit<RepairContext, 'members'>;
+}
+
+const textField = (input: unknown, key: string): string | null => {
+  const value = input !== null && typeof input === 'object' ? (input as Record<string, unknown>)[key] : undefined;
+  return typeof value === 'string' ? value : null;
+};
+
+/**
+ * Runs the baseline and every scenario that can be run, and compares them with the baseline; a
+ * scenario that cannot be run (invalid, or naming a non-member) is returned in `needsRepair` with
+ * its issues instead of failing the set. Never throws a ScenarioError.
+ */
+export function runScenarioSetChecked(
+  context: ScenarioContext,
+  scenarios: readonly unknown[],
+  options: RunScenarioOptions = {},
+  extra: CheckedRunOptions = {},
+): CheckedScenarioSetResult {
+  const baseline = extra.baseline ?? runScenario(context, baselineScenario(), options);
+  const repair: RepairContext = { ...extra.places, members: context.members };
+  const outcomes: ScenarioOutcome[] = [];
+  const needsRepair: ScenarioNeedingRepair[] = [];
+  for (const input of scenarios) {
+    const id = textField(input, 'id') ?? '(no id)';
+    const name = textField(input, 'name') ?? id;
+    const parsed = parseScenario(input, context);
+    if (!parsed.ok) {
+      const shape = scenarioSchema.safeParse(input);
+      const nonMembers = shape.success ? nonMemberLevers(shape.data, repair) : [];
+      needsRepair.push({ id, name, issues: parsed.issues, nonMembers });
+      continue;
+    }
+    try {
+      outcomes.push(runScenario(context, parsed.scenario, options));
+    } catch (error) {
+      if (!(error instanceof ScenarioError)) throw error;
+      needsRepair.push({ id, name, issues: error.issues, nonMembers: [] });
+    }
+  }
+  return { baseline, outcomes, comparison: compareScenarios(baseline, outcomes), needsRepair };
 }

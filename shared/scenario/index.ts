@@ -1,7 +1,8 @@
 /**
  * Co-commissioning scenarios: levers (./levers.ts), the context a plan and projection give
  * (./context.ts), the yearly mechanics (./model.ts), running and comparing scenarios (./run.ts,
- * ./compare.ts) and the built-in illustrations (./builtin.ts). Pure and deterministic.
+ * ./compare.ts), repairing scenarios that name non-members (./repair.ts) and the built-in
+ * illustrations (./builtin.ts). Pure and deterministic.
  *
  *   const context = scenarioContextFromPlan(planData, project(inputs, { method: 'rate' }));
  *   const baseline = runScenario(context, baselineScenario());
@@ -12,6 +13,9 @@ export { BASELINE_SCENARIO_ID, baselineScenario, builtInScenarios, ILLUSTRATIVE_
 export {
   compareScenarios,
   runScenarioSet,
+  runScenarioSetChecked,
+  type CheckedRunOptions,
+  type CheckedScenarioSetResult,
   type ScenarioSetResult,
   type FigureDifferences,
   type ScenarioComparison,
@@ -30,6 +34,25 @@ export {
 export * from './levers.js';
 export { exampleScenarios, type ExampleScenarioInputs } from './examples.js';
 export { discountFactor, largestRemainder, netPresentValue } from './model.js';
+export {
+  authorityFields,
+  nearestMember,
+  needsRepairMessage,
+  nonMemberLevers,
+  repairScenario,
+  scenarioProblems,
+  type AuthorityAlternative,
+  type AuthorityField,
+  type LeverReference,
+  type LeverRepair,
+  type NonMemberLever,
+  type RepairChoice,
+  type RepairContext,
+  type RepairPlace,
+  type ScenarioNeedingRepair,
+  type ScenarioProblems,
+  type SuggestedMember,
+} from './repair.js';
 export { runScenario } from './run.js';
 export type * from './types.js';
 export {

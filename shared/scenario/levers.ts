@@ -309,7 +309,7 @@ export interface ScenarioCheckContext {
 const pathText = (path: readonly PropertyKey[]): string => path.map(String).join('.');
 
 /** A stable name for a lever in outputs and messages: its id, or its position and type. */
-export function leverKey(lever: Lever, index: number): string {
+export function leverKey(lever: Pick<Lever, 'type'> & { id?: string | undefined }, index: number): string {
   return lever.id ?? `lever-${index + 1}-${lever.type}`;
 }
 
