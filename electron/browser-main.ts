@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBrowserHost } from './browser-host.js';
 import { createAppContext } from './services/appContext.js';
-import { autosaveIntervalMs, defaultDataDir } from './services/paths.js';
+import { autosaveIntervalMs, defaultDataDir, maxInputBytes } from './services/paths.js';
 
 export interface BrowserModeOptions {
   port: number;
@@ -15,6 +15,8 @@ export interface BrowserModeOptions {
   plan?: string;
   /** --autosave SECONDS (0: off); undefined: PLANNER_AUTOSAVE_SECONDS or one minute. */
   autosave?: string;
+  /** --max-input-size SIZE; undefined: PLANNER_MAX_INPUT_SIZE or 1 GiB. */
+  maxInputSize?: string;
 }
 
 export function parseBrowserArgs(argv: readonly string[]): BrowserModeOptions {
@@ -33,6 +35,11 @@ export function parseBrowserArgs(argv: readonly string[]): BrowserModeOptions {
       if (value === undefined) throw new Error('--autosave needs a number of seconds.');
       autosaveIntervalMs(value);
       options.autosave = value;
+    } else if (arg === '--max-input-size') {
+      const value = argv[++i];
+      if (value === undefined) throw new Error('--max-input-size needs a size, e.g. 500MB or 2GiB.');
+      maxInputBytes(value);
+      options.maxInputSize = value;
     } else if (arg === '--plan') {
       const value = argv[++i];
       if (!value) throw new Error('--plan needs a file path.');
@@ -58,10 +65,12 @@ function openInBrowser(url: string): void {
 export async function runBrowserMode(argv: readonly string[]): Promise<void> {
   const options = parseBrowserArgs(argv);
   const autosave = autosaveIntervalMs(options.autosave);
+  const maxInput = maxInputBytes(options.maxInputSize);
   const context = createAppContext({
     mode: 'browser',
     dataDir: defaultDataDir(),
     ...(autosave === undefined ? {} : { autosaveIntervalMs: autosave }),
+    ...(maxInput === undefined ? {} : { importLimits: { maxInputBytes: maxInput } }),
   });
   context.plans.openInitialPlan(options.plan);
   const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));

@@ -13,6 +13,8 @@ import type { AreaSummary, HeadlineFigure, PlanSummary } from '../shared/model/s
 import { APP_VERSION, createAppContext, type AppContext } from './services/appContext.js';
 import { makeCliTempDir, sweepCliTempDirs } from './store/workingCopies.js';
 import { withPlanExtension } from './services/planService.js';
+import { maxInputBytes } from './services/paths.js';
+import type { InputLimits } from '../shared/import/limits.js';
 import { authorityLookup } from './services/reference.js';
 import { builtInTemplate } from './services/template.js';
 import { findRegion, type ConsortiumChoice } from '../shared/model/consortia.js';
@@ -33,10 +35,13 @@ Commands:
   summary [--plan FILE] [--json]   The consortium, each authority and its headline figures.
                                    Without --plan, a new plan for the default consortium
                                    (Greater Manchester, the model case).
-  import --plan FILE [--json] PATH...
+  import --plan FILE [--json] [--max-input-size SIZE] PATH...
                                    Import published files (DfE, ONS, Ofsted CSV/XLSX/ODS, …)
                                    into the plan, creating it from the built-in template if it
                                    does not exist. Any error blocks the import and changes nothing.
+                                   Refused while another program has the plan open for changes.
+                                   Files over SIZE (default 1GiB; e.g. 500MB, 2GiB) are refused
+                                   before they are read.
   project [--plan FILE] [--years N] [--method rate|manual] [--growth CODE=RATE ...]
           [--sims N] [--seed S] [--json]
                                    Bed need per authority and for the consortium, each year:
@@ -269,23 +274,39 @@ interface ImportOptions {
   plan: string;
   json: boolean;
   paths: string[];
+  /** From --max-input-size (or PLANNER_MAX_INPUT_SIZE); absent: the default, 1 GiB. */
+  maxInputBytes?: number;
 }
 
 function parseImportArgs(args: readonly string[]): ImportOptions {
   let plan: string | undefined;
   let json = false;
   const paths: string[] = [];
+  let maxInput: number | undefined;
+  try {
+    maxInput = maxInputBytes(undefined);
+  } catch (error) {
+    throw new UsageError(`PLANNER_MAX_INPUT_SIZE: ${(error as Error).message}`);
+  }
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     if (arg === '--json') json = true;
     else if (arg === '--plan') plan = planFileArg(args[++i]);
-    else if (arg.startsWith('--')) throw new UsageError(`Unknown option for import: ${arg}`);
+    else if (arg === '--max-input-size') {
+      const value = args[++i];
+      if (!value || value.startsWith('--')) throw new UsageError('--max-input-size needs a size, e.g. 500MB or 2GiB.');
+      try {
+        maxInput = maxInputBytes(value);
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+    } else if (arg.startsWith('--')) throw new UsageError(`Unknown option for import: ${arg}`);
     else paths.push(path.resolve(arg));
   }
   if (!plan)
     throw new UsageError('import needs --plan FILE (created from the built-in template if it does not exist).');
   if (paths.length === 0) throw new UsageError('import needs at least one file to import.');
-  return { plan, json, paths };
+  return { plan, json, paths, ...(maxInput === undefined ? {} : { maxInputBytes: maxInput }) };
 }
 
 function previewText(preview: ImportPreview): string {
@@ -306,25 +327,28 @@ function previewText(preview: ImportPreview): string {
 
 async function runImport(args: readonly string[], io: CliIo): Promise<number> {
   const options = parseImportArgs(args);
-  return withCliContext(async (context) => {
-    // One writer per plan: refused, naming the holder, while another program has it open for changes.
-    const exists = !context.plans.openForChanges(options.plan).created;
-    const preview = await context.imports.preview(options.paths.map((p) => ({ path: p })));
-    let logged: ImportLogEntry[] = [];
-    if (preview.canCommit) {
-      logged = context.imports.commit(preview.previewId).logged;
-      context.plans.save();
-    }
-    const report = {
-      plan: options.plan,
-      created: !exists && preview.canCommit,
-      imported: preview.canCommit,
-      files: preview.files,
-      logged,
-    };
-    io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : previewText(preview));
-    return preview.canCommit ? 0 : 1;
-  });
+  return withCliContext(
+    async (context) => {
+      // One writer per plan: refused, naming the holder, while another program has it open for changes.
+      const exists = !context.plans.openForChanges(options.plan).created;
+      const preview = await context.imports.preview(options.paths.map((p) => ({ path: p })));
+      let logged: ImportLogEntry[] = [];
+      if (preview.canCommit) {
+        logged = context.imports.commit(preview.previewId).logged;
+        context.plans.save();
+      }
+      const report = {
+        plan: options.plan,
+        created: !exists && preview.canCommit,
+        imported: preview.canCommit,
+        files: preview.files,
+        logged,
+      };
+      io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : previewText(preview));
+      return preview.canCommit ? 0 : 1;
+    },
+    options.maxInputBytes === undefined ? undefined : { maxInputBytes: options.maxInputBytes },
+  );
 }
 
 interface ProjectCliOptions {
@@ -808,12 +832,21 @@ function openPlanOrNew(context: AppContext, planFile: string | undefined): void 
   else context.plans.newPlan();
 }
 
-async function withCliContext<T>(fn: (context: AppContext) => Promise<T>): Promise<T> {
+async function withCliContext<T>(
+  fn: (context: AppContext) => Promise<T>,
+  importLimits?: Partial<InputLimits>,
+): Promise<T> {
   // Folders left by runs that were killed hold working copies (child-level data): remove them.
   sweepCliTempDirs();
   const dataDir = makeCliTempDir();
   const removeDataDir = () => fs.rmSync(dataDir, { recursive: true, force: true });
-  const context = createAppContext({ mode: 'browser', dataDir, program: 'the command line', autosaveIntervalMs: 0 });
+  const context = createAppContext({
+    mode: 'browser',
+    dataDir,
+    program: 'the command line',
+    autosaveIntervalMs: 0,
+    ...(importLimits ? { importLimits } : {}),
+  });
   // Ctrl+C or a polite kill still removes the working copy and its folder.
   const onSignal = (signal: NodeJS.Signals) => {
     context.plans.dispose();

@@ -10,7 +10,7 @@ import { bindIpc } from './ipc.js';
 import { buildMenu } from './menu.js';
 import { APP_ORIGIN, hardenApp, registerAppScheme, serveRenderer } from './security.js';
 import { createAppContext } from './services/appContext.js';
-import { autosaveIntervalMs } from './services/paths.js';
+import { autosaveIntervalMs, maxInputBytes } from './services/paths.js';
 import {
   REPORT_READY_SCRIPT,
   REPORT_TIMEOUT_MS,
@@ -96,11 +96,13 @@ if (!app.requestSingleInstanceLock()) {
     serveRenderer(path.join(here, '../renderer'));
     setNativeReportPrinter(printReportToPdf);
     const autosave = autosaveIntervalMs(undefined);
+    const maxInput = maxInputBytes(undefined);
     const context = createAppContext({
       mode: 'electron',
       dataDir: process.env.PLANNER_DATA_DIR ?? app.getPath('userData'),
       dialogs,
       ...(autosave === undefined ? {} : { autosaveIntervalMs: autosave }),
+      ...(maxInput === undefined ? {} : { importLimits: { maxInputBytes: maxInput } }),
     });
     try {
       context.plans.openInitialPlan(planArg);

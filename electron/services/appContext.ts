@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import pkg from '../../package.json';
 import type { AppInfo, HostMode, PlannerHandlers } from '../../shared/api/contract.js';
 import type { BuiltInDataset } from '../../shared/model/dataset.js';
+import type { InputLimits } from '../../shared/import/limits.js';
 import { latestSchemaVersion } from '../store/database.js';
 import { createHandlers, noFileDialogs, type FileDialogs } from './handlers.js';
 import { ImportService } from './importService.js';
@@ -28,6 +29,8 @@ export function createAppContext(options: {
   program?: string;
   /** How often unsaved work is made durable for recovery (default one minute; 0: never). */
   autosaveIntervalMs?: number;
+  /** Import limits in place of the defaults (shared/import/limits.ts), e.g. the maximum input size. */
+  importLimits?: Partial<InputLimits>;
 }): AppContext {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const plans = new PlanService({
@@ -42,7 +45,11 @@ export function createAppContext(options: {
     mode: options.mode,
     schemaVersion: latestSchemaVersion,
   };
-  const imports = new ImportService(plans, authorityLookup);
+  const imports = new ImportService(
+    plans,
+    authorityLookup,
+    options.importLimits ? { limits: options.importLimits } : {},
+  );
   return {
     plans,
     imports,

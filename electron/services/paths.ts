@@ -35,3 +35,33 @@ export function autosaveIntervalMs(
   }
   return Math.round(seconds * 1000);
 }
+
+const SIZE_UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  kib: 1024,
+  mib: 1024 ** 2,
+  gib: 1024 ** 3,
+};
+
+/**
+ * The maximum input size in bytes from `--max-input-size SIZE` (or PLANNER_MAX_INPUT_SIZE): a number
+ * of bytes, or with a unit ("500MB", "2GiB"); undefined: the default (1 GiB). Throws a one-line
+ * message for anything else.
+ */
+export function maxInputBytes(flagValue: string | undefined, env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const raw = flagValue ?? env.PLANNER_MAX_INPUT_SIZE;
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(raw);
+  const unit = SIZE_UNITS[(m?.[2] ?? 'x').toLowerCase()];
+  const bytes = m && unit !== undefined ? Math.floor(Number(m[1]) * unit) : NaN;
+  if (!Number.isFinite(bytes) || bytes < 1024 || bytes > 64 * 1024 ** 3) {
+    throw new Error(
+      `The maximum input size must be from 1 KiB to 64 GiB, as bytes or with a unit (500MB, 2GiB); got "${raw}".`,
+    );
+  }
+  return bytes;
+}
