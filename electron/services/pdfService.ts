@@ -3,12 +3,15 @@
  * a Chromium prints it: in the desktop app Electron's own `webContents.printToPDF` on a hidden
  * window (see electron/main.ts, which registers it with {@link setNativeReportPrinter}); in browser
  * mode and the CLI a headless Chromium driven by playwright-core, pointed at a temporary loopback
- * host serving the same UI and the same handlers, so all three produce the same document.
+ * host serving the same UI and the same handlers, so all three produce the same document. That
+ * Chromium has no network at all: this process fetches each of its requests from the host and hands
+ * the answer back.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
 import type { PlannerHandlers } from '../../shared/api/contract.js';
 import { PlannerError } from '../../shared/api/errors.js';
 import { startBrowserHost } from '../browser-host.js';
@@ -28,18 +31,68 @@ export const REPORT_READY_SELECTOR = 'body[data-report-ready="true"]';
 export const REPORT_READY_SCRIPT = "document.body && document.body.dataset.reportReady === 'true'";
 export const REPORT_TIMEOUT_MS = 120_000;
 
-/** Flags for a closed network: no background connections, no first-run work. */
-export const CHROMIUM_ARGS = [
+/**
+ * Host resolution for a Chromium that may reach this computer's loopback host and nothing else:
+ * every name and address but 127.0.0.1 and localhost fails inside Chromium. `^NOTFOUND` fails the
+ * lookup before Chromium's resolver runs, so there is no DNS query at all; `~NOTFOUND`, often
+ * quoted, only renames the host and still hands it to the resolver. The loopback host itself still
+ * goes through the resolver, which connect()s a UDP socket to a public IPv6 address to learn
+ * whether IPv6 is routable (nothing is sent); the report's Chromium avoids even that (below).
+ */
+export const LOOPBACK_ONLY_RESOLVER = '--host-resolver-rules=MAP * ^NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost';
+
+/**
+ * Host resolution for the report's Chromium, which needs no network at all: every request the
+ * report page makes is answered through Playwright from this process (see {@link renderReportPdf}),
+ * so even 127.0.0.1 fails inside Chromium and its resolver is never asked.
+ */
+export const NO_HOST_RESOLVER = '--host-resolver-rules=MAP * ^NOTFOUND';
+
+/**
+ * Flags for a closed network: no background connections, no first-run work, no proxy. Chromium's
+ * own switches turn off what they can (background networking, component updates, sync, domain
+ * reliability, crash reports, metrics uploads, pings, field trials, default apps, extensions,
+ * WebRTC's non-proxied UDP); older switches are kept for the Chromiums that still know them (DNS
+ * prefetch, translate, Safe Browsing updates, client-side phishing detection, the crash reporter)
+ * and are ignored by those that do not. Playwright adds its own `--disable-features` list
+ * (optimisation hints, media router, network time, search preconnect among them); a second
+ * `--disable-features` would replace that list, not add to it, so none is given here. What
+ * guarantees that nothing leaves is the host resolver rule: whatever a background service asks for
+ * (Chromium 156 still asks update.googleapis.com for a model manifest and accounts.google.com for
+ * signed-in accounts) fails inside Chromium, and with `--no-proxy-server` no system proxy is used.
+ * test/e2e/no-network.test.ts proves it with strace.
+ */
+const CLOSED_NETWORK_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
   '--no-first-run',
+  '--no-default-browser-check',
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  '--disable-domain-reliability',
+  '--disable-breakpad',
+  '--disable-crash-reporter',
+  '--metrics-recording-only',
+  '--no-pings',
+  '--disable-field-trial-config',
   '--disable-default-apps',
   '--disable-extensions',
+  '--disable-component-extensions-with-background-pages',
+  '--dns-prefetch-disable',
+  '--disable-translate',
+  '--safebrowsing-disable-auto-update',
+  '--disable-client-side-phishing-detection',
+  '--webrtc-ip-handling-policy=disable_non_proxied_udp',
+  '--no-proxy-server',
 ];
+
+/** A Chromium that may load pages from this computer's loopback host and nothing else (the end-to-end tests' browser). */
+export const CHROMIUM_ARGS = [...CLOSED_NETWORK_ARGS, LOOPBACK_ONLY_RESOLVER];
+
+/** The report's Chromium: no network at all, not even loopback. */
+export const PDF_CHROMIUM_ARGS = [...CLOSED_NETWORK_ARGS, NO_HOST_RESOLVER];
 
 const NO_CHROMIUM =
   'No Chromium was found to print the report. Install Chromium (Debian: apt-get install chromium) or set PLAYWRIGHT_CHROMIUM_EXECUTABLE to its path.';
@@ -155,6 +208,26 @@ export function findRendererDir(): string {
 }
 
 /**
+ * Answers every request the page makes from this process instead of Chromium's network stack:
+ * requests to the report's own host are fetched by Playwright here (a loopback connection from
+ * Node) and handed back; anything else is refused. Chromium itself opens no socket and resolves no
+ * name, so not even its IPv6 reachability probe (a UDP connect to a public address) runs.
+ */
+async function answerFromThisProcess(page: Page, origin: string): Promise<void> {
+  await page.route('**/*', async (route) => {
+    if (new URL(route.request().url()).origin !== origin) {
+      await route.abort('blockedbyclient');
+      return;
+    }
+    try {
+      await route.fulfill({ response: await route.fetch({ maxRedirects: 0 }) });
+    } catch {
+      await route.abort('failed').catch(() => undefined);
+    }
+  });
+}
+
+/**
  * Opens the report at `url` (a running host's address with `print=report`) in headless Chromium,
  * waits until it says it is ready, and prints it to `out` as A4 with page numbers.
  */
@@ -177,7 +250,7 @@ export async function renderReportPdf(options: {
   try {
     browser = await playwright.chromium.launch({
       executablePath: found.path,
-      args: CHROMIUM_ARGS,
+      args: PDF_CHROMIUM_ARGS,
       headless: true,
       timeout: 60_000,
     });
@@ -191,6 +264,7 @@ export async function renderReportPdf(options: {
     const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));
+    await answerFromThisProcess(page, new URL(options.url).origin);
     await page.goto(options.url, { waitUntil: 'load', timeout });
     try {
       await page.waitForSelector(REPORT_READY_SELECTOR, { state: 'attached', timeout });
