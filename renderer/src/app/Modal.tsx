@@ -22,6 +22,13 @@ export interface ModalProps {
   actions?: ReactNode;
   /** Wider layout for lists such as the data sources. */
   wide?: boolean;
+  /** Wider still, for two panes side by side (the New plan dialog). */
+  extraWide?: boolean;
+  /**
+   * Takes the full height available and lays the body out as a column, so a list inside can scroll
+   * on its own (marked up as a focusable region) while the fields above it stay in view.
+   */
+  fill?: boolean;
   /** Set when the dialog has a description element with this id. */
   describedBy?: string;
 }
@@ -32,7 +39,16 @@ export interface ModalProps {
  * Escape cancels, and focus returns to where it was when the dialog closes. The rest of the app is
  * made inert by the shell while any modal is open.
  */
-export function Modal({ title, onCancel, children, actions, wide = false, describedBy }: ModalProps) {
+export function Modal({
+  title,
+  onCancel,
+  children,
+  actions,
+  wide = false,
+  extraWide = false,
+  fill = false,
+  describedBy,
+}: ModalProps) {
   const titleId = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
 
@@ -78,7 +94,9 @@ export function Modal({ title, onCancel, children, actions, wide = false, descri
     <div className="modal-backdrop">
       <div
         ref={dialogRef}
-        className={wide ? 'modal modal-wide' : 'modal'}
+        className={['modal', wide && 'modal-wide', extraWide && 'modal-extra-wide', fill && 'modal-fill']
+          .filter(Boolean)
+          .join(' ')}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}

@@ -1,11 +1,17 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+/**
+ * The Members dialog: changes an open plan's member authorities with the shared authority chooser
+ * (every English upper-tier authority the plan knows, grouped by region, searchable, a region or
+ * everything chosen or cleared at once). Saving changes the plan (it then has unsaved changes) and
+ * every consortium total follows.
+ */
+import { useEffect, useId, useState } from 'react';
 import type { AuthorityChoice } from '../../../../shared/api/contract.js';
 import { api } from '../../api';
+import { AuthorityChooser } from '../../app/AuthorityChooser';
 import { Modal } from '../../app/Modal';
 import type { PlanContextValue } from '../../app/PlanContext';
 import { toShownError } from '../../app/usePlanController';
-import { groupByRegion, membershipChanged, validateMembership } from './membersModel';
-import { joinNames } from './tableModel';
+import { membershipChanged, validateMembership } from './membersModel';
 
 export interface MembersDialogProps {
   consortiumName: string;
@@ -13,22 +19,12 @@ export interface MembersDialogProps {
   onClose(): void;
 }
 
-const figuresFormat = new Intl.NumberFormat('en-GB');
-
-/**
- * Chooses the consortium's member authorities from every English upper-tier authority the plan knows,
- * grouped by region with a filter. Saving changes the plan (it then has unsaved changes) and every
- * consortium total follows.
- */
 export function MembersDialog({ consortiumName, perform, onClose }: MembersDialogProps) {
-  const filterId = useId();
   const introId = useId();
   const errorId = useId();
-  const statusId = useId();
   const [authorities, setAuthorities] = useState<AuthorityChoice[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
-  const [filter, setFilter] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -48,22 +44,6 @@ export function MembersDialog({ consortiumName, perform, onClose }: MembersDialo
       cancelled = true;
     };
   }, []);
-
-  const groups = useMemo(() => groupByRegion(authorities ?? [], filter), [authorities, filter]);
-  const chosenNames = useMemo(
-    () => (authorities ?? []).filter((a) => chosen.has(a.onsCode)).map((a) => a.name),
-    [authorities, chosen],
-  );
-
-  function toggle(code: string, on: boolean) {
-    setProblem(null);
-    setChosen((previous) => {
-      const next = new Set(previous);
-      if (on) next.add(code);
-      else next.delete(code);
-      return next;
-    });
-  }
 
   async function save() {
     if (!authorities) return;
@@ -97,6 +77,7 @@ export function MembersDialog({ consortiumName, perform, onClose }: MembersDialo
       onCancel={onClose}
       describedBy={introId}
       wide
+      fill
       actions={
         <>
           <button
@@ -118,87 +99,20 @@ export function MembersDialog({ consortiumName, perform, onClose }: MembersDialo
         Choose the local authorities in the consortium. Every consortium total is recalculated from the members. An
         authority with no figures in this plan adds nothing until its data is imported.
       </p>
-      <div className="field">
-        <label htmlFor={filterId}>Filter by name, region or code</label>
-        <input
-          id={filterId}
-          type="search"
-          className="text-input text-input-full"
-          value={filter}
-          onChange={(e) => setFilter(e.target.value)}
-          autoComplete="off"
-          spellCheck={false}
-          data-autofocus
-        />
-      </div>
-      <p id={statusId} className="members-status" role="status">
-        {authorities === null
-          ? loadError
-            ? ''
-            : 'Loading the list of authorities…'
-          : chosen.size === 0
-            ? 'No authority chosen.'
-            : `${chosen.size} ${chosen.size === 1 ? 'authority' : 'authorities'} chosen${chosen.size <= 12 ? `: ${joinNames(chosenNames)}` : ''}.`}
-      </p>
-      {problem && (
-        <p id={errorId} className="field-error" role="alert">
-          {problem}
-        </p>
-      )}
-      {loadError && (
-        <p className="field-error" role="alert">
-          The list of authorities could not be loaded: {loadError}
-        </p>
-      )}
-      {authorities !== null && groups.length === 0 && (
-        <p className="muted">
-          {filter.trim() ? `No authority matches “${filter.trim()}”.` : 'This plan lists no authorities.'}
-        </p>
-      )}
-      <div className="member-groups">
-        {groups.map((group) => {
-          const inGroup = group.authorities.filter((a) => chosen.has(a.onsCode)).length;
-          return (
-            <fieldset key={group.region} className="member-group">
-              <legend>
-                {group.region}{' '}
-                <span className="member-group-count">
-                  ({inGroup} of {group.authorities.length} chosen)
-                </span>
-              </legend>
-              <ul className="member-list">
-                {group.authorities.map((a) => (
-                  <li key={a.onsCode}>
-                    <label className="member-choice">
-                      <input
-                        type="checkbox"
-                        checked={chosen.has(a.onsCode)}
-                        onChange={(e) => toggle(a.onsCode, e.target.checked)}
-                        data-code={a.onsCode}
-                        disabled={saving}
-                      />
-                      <span className="member-text">
-                        <span className="member-name">{a.name}</span>
-                        <span className="member-meta">
-                          {a.onsCode}
-                          {a.observationCount > 0 ? (
-                            <> · {figuresFormat.format(a.observationCount)} figures</>
-                          ) : (
-                            <>
-                              {' '}
-                              <span className="tag tag-nodata">no data in this plan yet</span>
-                            </>
-                          )}
-                        </span>
-                      </span>
-                    </label>
-                  </li>
-                ))}
-              </ul>
-            </fieldset>
-          );
-        })}
-      </div>
+      <AuthorityChooser
+        authorities={authorities}
+        loadError={loadError}
+        chosen={chosen}
+        onChange={(next) => {
+          setProblem(null);
+          setChosen(next);
+        }}
+        disabled={saving}
+        noDataLabel="no data in this plan yet"
+        problem={problem}
+        problemId={errorId}
+        autoFocusSearch
+      />
     </Modal>
   );
 }
