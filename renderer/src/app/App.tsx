@@ -4,6 +4,7 @@ import { ConfirmDiscardDialog } from './dialogs/ConfirmDiscardDialog';
 import { DataSourcesDialog } from './dialogs/DataSourcesDialog';
 import { PathDialog } from './dialogs/PathDialog';
 import { ChangedOnDiskDialog } from './dialogs/ChangedOnDiskDialog';
+import { NewPlanDialog } from './dialogs/NewPlanDialog';
 import { RecoveryDialog } from './dialogs/RecoveryDialog';
 import { ErrorAlert } from './ErrorAlert';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -194,6 +195,9 @@ export function App() {
           message={pendingDialog.message}
           onChoose={(choice) => pendingDialog.resolve(choice)}
         />
+      )}
+      {pendingDialog?.kind === 'newPlan' && (
+        <NewPlanDialog onCreate={pendingDialog.create} onCancel={pendingDialog.cancel} />
       )}
       {showRecovery && (
         <RecoveryDialog

@@ -28,7 +28,7 @@ export function FileToolbar({ planOpen, busy, recent, onCommand }: FileToolbarPr
   return (
     <div className="toolbar" role="toolbar" aria-label="File" data-edit-control>
       <div className="toolbar-group">
-        {fileButton('new', 'New', false)}
+        {fileButton('new', 'New…', false)}
         {fileButton('open', 'Open…', false)}
         <RecentMenu recent={recent} disabled={busy} onOpen={(path) => onCommand({ command: 'openRecent', path })} />
         {fileButton('save', 'Save', true)}

@@ -24,7 +24,7 @@ export function StartScreen({ busy, recent, onCommand }: StartScreenProps) {
             disabled={busy}
             onClick={() => onCommand({ command: 'new' })}
           >
-            New plan from the Greater Manchester template
+            New plan…
           </button>
           <button
             type="button"

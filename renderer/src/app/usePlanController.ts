@@ -8,6 +8,7 @@ import type {
   RecoverablePlan,
 } from '../../../shared/api/contract.js';
 import type { ApiErrorCode } from '../../../shared/api/errors.js';
+import type { ConsortiumChoice } from '../../../shared/model/consortia.js';
 import type { PlanSummary } from '../../../shared/model/summary.js';
 import { api, isPlannerError } from '../api';
 import type { ChangedOnDiskChoice } from './dialogs/ChangedOnDiskDialog';
@@ -29,7 +30,13 @@ export type PendingDialog =
       recent: RecentPlan[];
       resolve(path: string | null): void;
     }
-  | { kind: 'changedOnDisk'; planName: string; message: string; resolve(choice: ChangedOnDiskChoice): void };
+  | { kind: 'changedOnDisk'; planName: string; message: string; resolve(choice: ChangedOnDiskChoice): void }
+  | {
+      kind: 'newPlan';
+      /** Makes the plan and closes the dialog; rejects (dialog still open) when the host refuses. */
+      create(choice: ConsortiumChoice): Promise<void>;
+      cancel(): void;
+    };
 
 export type InfoDialog = 'about' | 'dataSources';
 
@@ -155,6 +162,29 @@ export function usePlanController(): PlanController {
           resolve: (path) => {
             setPendingDialog(null);
             resolve(path);
+          },
+        });
+      }),
+    [],
+  );
+
+  /**
+   * Shows the New plan dialog until the user creates a plan or cancels; resolves true once the plan
+   * is made. A refusal from the host stays in the dialog, so the user can change the choice.
+   */
+  const askNewPlan = useCallback(
+    () =>
+      new Promise<boolean>((resolve) => {
+        setPendingDialog({
+          kind: 'newPlan',
+          create: async (choice) => {
+            await api.newPlan({ consortium: { name: choice.name, members: choice.members } });
+            setPendingDialog(null);
+            resolve(true);
+          },
+          cancel: () => {
+            setPendingDialog(null);
+            resolve(false);
           },
         });
       }),
@@ -296,7 +326,7 @@ export function usePlanController(): PlanController {
       switch (command.command) {
         case 'new':
           void exclusive(async () => {
-            if (await mayDiscard('new')) await api.newPlan({});
+            if (await mayDiscard('new')) await askNewPlan();
           });
           return;
         case 'open':
@@ -322,7 +352,7 @@ export function usePlanController(): PlanController {
           return;
       }
     },
-    [exclusive, mayDiscard, open, openPath, save, saveAs],
+    [askNewPlan, exclusive, mayDiscard, open, openPath, save, saveAs],
   );
 
   // The native menu (Electron) sends the same commands as the browser toolbar.

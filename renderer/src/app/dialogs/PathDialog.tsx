@@ -139,7 +139,7 @@ export function PathDialog({ purpose, initialPath, recent, onSubmit, onCancel }:
     <PathEntryDialog
       {...copy[purpose]}
       label="Full path of the plan file"
-      example="/home/you/plans/greater-manchester.ccplan"
+      example="/home/you/plans/our-consortium.ccplan"
       initialPath={initialPath}
       onSubmit={onSubmit}
       onCancel={onCancel}
