@@ -18,7 +18,7 @@ export function buildMenu(window: BrowserWindow, recent: RecentPlan[]): Menu {
     {
       label: '&File',
       submenu: [
-        { label: 'New', accelerator: 'CmdOrCtrl+N', click: send({ command: 'new' }) },
+        { label: 'New…', accelerator: 'CmdOrCtrl+N', click: send({ command: 'new' }) },
         { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: send({ command: 'open' }) },
         { label: 'Open Recent', submenu: recentItems },
         { type: 'separator' },

@@ -14,7 +14,7 @@ export function SavePdfDialog({ initialPath, onSubmit, onCancel }: SavePdfDialog
       submit="Save PDF"
       intro="This browser window cannot show your computer’s file picker, so type where to save the PDF."
       label="Full path of the PDF file"
-      example="/home/you/plans/greater-manchester-report.pdf"
+      example="/home/you/plans/consortium-report.pdf"
       initialPath={initialPath}
       onSubmit={onSubmit}
       onCancel={onCancel}
