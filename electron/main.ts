@@ -55,6 +55,22 @@ async function printReportToPdf(query: string): Promise<Uint8Array> {
 const electronNative = process.env.PLANNER_ELECTRON_SQLITE_BINDING;
 if (!app.isPackaged && electronNative && fs.existsSync(electronNative)) useNativeBinding(electronNative);
 
+// The app never touches the network: no host name resolves (the UI is served from app://, which
+// needs none), no proxy is consulted, and Chromium's background services stay off.
+for (const [name, value] of [
+  ['host-resolver-rules', 'MAP * ^NOTFOUND'],
+  ['no-proxy-server', undefined],
+  ['disable-background-networking', undefined],
+  ['disable-component-update', undefined],
+  ['disable-domain-reliability', undefined],
+  ['disable-quic', undefined],
+  ['no-pings', undefined],
+  ['webrtc-ip-handling-policy', 'disable_non_proxied_udp'],
+] as const) {
+  if (value === undefined) app.commandLine.appendSwitch(name);
+  else app.commandLine.appendSwitch(name, value);
+}
+
 registerAppScheme();
 
 if (!app.requestSingleInstanceLock()) {
