@@ -2,11 +2,12 @@
  * Pure helpers of the Scenarios and Compare views: the lever forms' field descriptions (every lever
  * type and field of the schema covered), drafts ↔ levers, client-side validation with the host's
  * schema, formatting of money and differences, the outcome and key-figure tables, the sensitivity
- * estimate and the chart models.
+ * estimate and the chart models; levers naming non-members found and repaired in the form.
  */
 import { describe, expect, it } from 'vitest';
 import type { Percentiles } from '../../shared/forecast/types.js';
 import { builtInScenarios } from '../../shared/scenario/builtin.js';
+import { nonMemberLevers } from '../../shared/scenario/repair.js';
 import { leverSchema, scenarioSchema, type Lever } from '../../shared/scenario/levers.js';
 import type {
   CostBreakdown,
@@ -33,15 +34,20 @@ import {
 import { keyFigureRows, localityRows, yearSeries } from '../../renderer/src/views/compare/compareModel.js';
 import { sensitivityFromOutcome } from '../../renderer/src/views/compare/sensitivity.js';
 import {
+  draftLeverReferences,
   draftToLeverInput,
   leverSummary,
   leverToDraft,
   leverTypeDescriptions,
   leverTypes,
   newLever,
+  nonMemberListText,
+  nonMemberNotRunText,
+  nonMemberSummary,
   ownHelpKinds,
   parseNumberText,
   percentMessage,
+  repairDraft,
   sameDraft,
   scenarioToDraft,
   schemaDescription,
@@ -487,6 +493,61 @@ describe('validating a draft with the host’s schema', () => {
     expect(leverSummary(builtInScenarios()[0]!.levers[0]!, name)).toBe('12 beds in Bury, 2026 for 5 years');
     expect(leverSummary(newLever('prevention', { members: GM, years: YEARS }), name)).toBe(
       '10% fewer entries in all members, from 2026',
+    );
+  });
+});
+
+// ---------- Levers naming non-members ----------
+
+describe('repairing a draft that names a non-member', () => {
+  // Bury has left; the host suggested Bolton in its place.
+  const members = GM.filter((m) => m.name !== 'Bury');
+  const hints = {
+    members,
+    others: [{ code: 'E08000002', name: 'Bury' }],
+    suggestions: { E08000002: { code: 'E08000001', name: 'Bolton', miles: 7 } },
+  };
+  const draft = () =>
+    draftOf([
+      { ...builtInScenarios()[0]!.levers[0]!, commissionedBy: 'E08000002' } as Lever,
+      newLever('prevention', { members, years: YEARS }),
+    ]);
+
+  it('finds the fields from the form’s values, with the host’s suggestion', () => {
+    const found = nonMemberLevers({ levers: draftLeverReferences(draft()) }, hints);
+    expect(found.map((p) => [p.path, p.name, p.suggested?.name])).toEqual([
+      ['levers.0.la', 'Bury', 'Bolton'],
+      ['levers.0.commissionedBy', 'Bury', 'Bolton'],
+    ]);
+  });
+
+  it('moves a field to the suggested or a chosen member, or removes the lever', () => {
+    const d = draft();
+    const [la, holder] = nonMemberLevers({ levers: draftLeverReferences(d) }, hints);
+    if (!la || !holder) throw new Error('expected two');
+    const moved = repairDraft(repairDraft(d, la, { action: 'move' }), holder, { action: 'move', to: 'consortium' });
+    expect(moved.levers[0]?.values).toMatchObject({ la: 'E08000001', commissionedBy: 'consortium', beds: '12' });
+    expect(nonMemberLevers({ levers: draftLeverReferences(moved) }, hints)).toEqual([]);
+    expect(validateDraft(base, moved, { members, years: YEARS }).scenario).not.toBeNull();
+    // The original draft is untouched; removing drops only that lever.
+    expect(d.levers[0]?.values.la).toBe('E08000002');
+    expect(repairDraft(d, la, { action: 'remove' }).levers.map((l) => l.type)).toEqual(['prevention']);
+  });
+
+  it('says what is wrong over the editor, in the outcomes and in the list', () => {
+    const one = [{ name: 'Bury' }];
+    const two = [{ name: 'Bury' }, { name: 'Trafford' }, { name: 'Bury' }];
+    expect(nonMemberSummary(one)).toBe(
+      'This scenario names Bury, which is not a member of this consortium, so it cannot be run: move the lever field marked below to a member or remove its lever, then save.',
+    );
+    expect(nonMemberSummary(two)).toMatch(
+      /^This scenario names Bury and Trafford, which are not members .* the 3 lever fields/,
+    );
+    expect(nonMemberNotRunText(one)).toBe(
+      'Not run: the scenario names Bury, which is not a member of this consortium. Repair the levers marked above and save to see its outcomes.',
+    );
+    expect(nonMemberListText(two)).toBe(
+      'Names Bury and Trafford, which are not members of this consortium: open it to repair it.',
     );
   });
 });

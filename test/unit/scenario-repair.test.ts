@@ -31,19 +31,24 @@ const ROCHDALE = 'E08000005';
 const SALFORD = 'E08000006';
 const WIGAN = 'E08000010';
 
-const full = builtInPlanData();
-const place = (a: PlanData['areas'][number]) => ({
-  code: a.code,
-  name: a.name,
-  lat: a.centroidLat,
-  lon: a.centroidLon,
-});
-const authorities = full.areas.filter((a) => a.level === 'Local authority');
+/** Greater Manchester's centroids (ONS, December 2023), fixed here so the distances are known. */
+const gm = [
+  { code: 'E08000001', name: 'Bolton', lat: 53.5845, lon: -2.47952 },
+  { code: BURY, name: 'Bury', lat: 53.59309, lon: -2.3088 },
+  { code: 'E08000003', name: 'Manchester', lat: 53.47009, lon: -2.23359 },
+  { code: 'E08000004', name: 'Oldham', lat: 53.55768, lon: -2.05274 },
+  { code: ROCHDALE, name: 'Rochdale', lat: 53.60741, lon: -2.14784 },
+  { code: SALFORD, name: 'Salford', lat: 53.47927, lon: -2.38485 },
+  { code: 'E08000007', name: 'Stockport', lat: 53.39111, lon: -2.12465 },
+  { code: 'E08000008', name: 'Tameside', lat: 53.47867, lon: -2.077 },
+  { code: TRAFFORD, name: 'Trafford', lat: 53.41672, lon: -2.36572 },
+  { code: WIGAN, name: 'Wigan', lat: 53.51445, lon: -2.57242 },
+];
 const dropped = new Set([BURY, TRAFFORD]);
 /** Greater Manchester without Bury and Trafford. */
 const eight: RepairContext = {
-  members: authorities.filter((a) => a.isMember && !dropped.has(a.code)).map(place),
-  others: authorities.filter((a) => dropped.has(a.code) || !a.isMember).map(place),
+  members: gm.filter((a) => !dropped.has(a.code)),
+  others: [...gm.filter((a) => dropped.has(a.code)), { code: 'E08000035', name: 'Leeds', lat: 53.8, lon: -1.55 }],
 };
 
 const scenario = (levers: unknown[]): Scenario => scenarioSchema.parse({ id: 'test', name: 'Test scenario', levers });
@@ -214,6 +219,7 @@ describe('repairing them', () => {
 describe('running a set with scenarios that name non-members', () => {
   let context: ScenarioContext;
   beforeAll(() => {
+    const full = builtInPlanData();
     const plan: PlanData = {
       ...full,
       areas: full.areas.map((a) => ({ ...a, isMember: a.isMember && !dropped.has(a.code) })),
@@ -238,17 +244,20 @@ describe('running a set with scenarios that name non-members', () => {
     expect(result.outcomes.map((o) => o.scenario.id)).toEqual(['test']);
     expect(result.comparison.scenarios.map((s) => s.id)).toEqual(['test']);
     expect(result.baseline.years).toHaveLength(context.years.length);
+    // Named from the places given, each with the member nearest it among the context's members.
+    const near = (code: string) => nearestMember(code, { members: context.members, others: eight.others ?? [] })?.name;
     expect(result.needsRepair.map((r) => [r.id, r.nonMembers.map((p) => [p.name, p.suggested?.name])])).toEqual([
-      ['joint-block-12', [['Bury', 'Rochdale']]],
+      ['joint-block-12', [['Bury', near(BURY)]]],
       [
         'trafford-homes-2027',
         [
-          ['Trafford', 'Salford'],
-          ['Trafford', 'Salford'],
+          ['Trafford', near(TRAFFORD)],
+          ['Trafford', near(TRAFFORD)],
         ],
       ],
       ['bad', []],
     ]);
+    expect(near(TRAFFORD)).toBe('Salford');
     expect(result.needsRepair[0]?.issues[0]?.path).toBe('levers.0.la');
     expect(result.needsRepair[2]?.issues[0]?.path).toBe('levers');
 

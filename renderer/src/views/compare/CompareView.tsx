@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { BASELINE_SCENARIO_ID } from '../../../../shared/scenario/builtin.js';
+import { needsRepairMessage } from '../../../../shared/scenario/repair.js';
 import type { ScenarioOutcome } from '../../../../shared/scenario/types.js';
 import { api } from '../../api';
 import { usePlan } from '../../app/PlanContext';
@@ -39,7 +40,8 @@ const signedGap = (v: number) => (Math.round(v) === 0 ? '0' : formatCountDiff(v)
 /**
  * Compare: the baseline and one to four scenarios side by side — key figures with differences,
  * charts of the gap, where children are placed and cost over time, and how sensitive the first
- * scenario's cost and gap are to its key assumptions.
+ * scenario's cost and gap are to its key assumptions. A scenario that cannot be run (one naming an
+ * authority outside the consortium) is listed with what to do, and the rest are still compared.
  */
 export function CompareView() {
   const { summary, plan } = usePlan();
@@ -144,7 +146,9 @@ export function CompareView() {
     .slice(1)
     .map((o) => o.scenario.id)
     .join('|');
-  const resultMatches = shownIds === picked.join('|');
+  const needsRepair = result?.needsRepair ?? [];
+  const skipped = new Set(needsRepair.map((r) => r.id));
+  const resultMatches = shownIds === picked.filter((id) => !skipped.has(id)).join('|');
 
   return (
     <div className="compare-view">
@@ -183,6 +187,11 @@ export function CompareView() {
                     />
                     {c.name}
                     {c.illustrative && <span className="tag tag-illustrative">Illustrative</span>}
+                    {(c.nonMembers?.length ?? 0) > 0 && (
+                      <span className="tag tag-repair" data-testid="needs-repair-tag">
+                        Needs repair
+                      </span>
+                    )}
                   </label>
                 </li>
               );
@@ -198,6 +207,15 @@ export function CompareView() {
         <div className="scn-error" role="alert">
           <p>The comparison could not be worked out: {run.error.message}</p>
         </div>
+      )}
+      {needsRepair.length > 0 && (
+        <ul className="scn-notice cmp-needs-repair" data-testid="compare-needs-repair">
+          {needsRepair.map((r) => (
+            <li key={r.id} data-id={r.id}>
+              {needsRepairMessage(r)}
+            </li>
+          ))}
+        </ul>
       )}
       {!result && !run.error && (
         <p className="scn-loading" aria-busy="true">

@@ -1,5 +1,6 @@
 import { useMemo, type ComponentType, type ReactNode } from 'react';
 import type { ScenarioOutcome } from '../../../../shared/scenario/index.js';
+import { needsRepairMessage } from '../../../../shared/scenario/repair.js';
 import { FanChart } from '../../charts/FanChart';
 import { formatTimestamp } from '../../app/format';
 import { buildBacktestRows, buildYearRows, methodLabels } from '../projection/projectionModel';
@@ -523,6 +524,7 @@ function ScenariosSection({ section, data }: { section: ReportSection; data: Rep
     );
   }
   const { baseline } = run;
+  const needsRepair = run.needsRepair ?? [];
   const rows = scenarioFigureRows(baseline, run.outcomes);
   const years = baseline.years.map((y) => y.year);
   return (
@@ -534,6 +536,13 @@ function ScenariosSection({ section, data }: { section: ReportSection; data: Rep
         {data.availableScenarios.length > data.scenarios.length &&
           `The plan holds ${data.availableScenarios.length} scenarios; this report shows ${data.scenarios.length}.`}
       </p>
+      {needsRepair.length > 0 && (
+        <ul className="report-problem report-needs-repair" data-testid="report-needs-repair">
+          {needsRepair.map((r) => (
+            <li key={r.id}>{needsRepairMessage(r)}</li>
+          ))}
+        </ul>
+      )}
       <div className="report-scenario" data-testid="report-scenario" data-scenario="baseline">
         <h3>Baseline</h3>
         <p>{baseline.scenario.notes}</p>
@@ -560,7 +569,7 @@ function ScenariosSection({ section, data }: { section: ReportSection; data: Rep
         </table>
         <ScenarioYearTable baseline={baseline} outcome={null} caption="Baseline by year (central demand path)." />
       </div>
-      {run.outcomes.length === 0 && (
+      {run.outcomes.length === 0 && needsRepair.length === 0 && (
         <p className="report-note">
           This plan has no scenarios besides the baseline yet: add them in the Scenarios view to compare options.
         </p>

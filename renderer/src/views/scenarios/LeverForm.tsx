@@ -10,6 +10,8 @@ export interface LeverFormProps {
   draft: LeverDraft;
   index: number;
   members: readonly MemberOption[];
+  /** Names of authorities that are not members, by code, for a lever still naming one. */
+  otherNames?: Readonly<Record<string, string>>;
   /** The projection's years (ending 31 March), offered for start and opening years. */
   years: readonly string[];
   /** Messages per field key. */
@@ -24,7 +26,17 @@ export interface LeverFormProps {
  * with their units, shares as percentages, help from the schema, and the schema's messages next to
  * the field they are about.
  */
-export function LeverForm({ draft, index, members, years, errors, readOnly, onChange, onRemove }: LeverFormProps) {
+export function LeverForm({
+  draft,
+  index,
+  members,
+  otherNames = {},
+  years,
+  errors,
+  readOnly,
+  onChange,
+  onRemove,
+}: LeverFormProps) {
   const description = leverTypeDescriptions[draft.type];
   const baseId = useId();
   const customLabel = typeof draft.values.label === 'string' ? draft.values.label.trim() : '';
@@ -61,6 +73,7 @@ export function LeverForm({ draft, index, members, years, errors, readOnly, onCh
             field={field}
             value={draft.values[field.key]}
             members={members}
+            otherNames={otherNames}
             years={years}
             errors={errors[field.key] ?? []}
             readOnly={readOnly}
@@ -77,13 +90,14 @@ interface FieldInputProps {
   field: LeverField;
   value: string | boolean | undefined;
   members: readonly MemberOption[];
+  otherNames: Readonly<Record<string, string>>;
   years: readonly string[];
   errors: readonly string[];
   readOnly: boolean;
   onChange(value: string | boolean): void;
 }
 
-function FieldInput({ id, field, value, members, years, errors, readOnly, onChange }: FieldInputProps) {
+function FieldInput({ id, field, value, members, otherNames, years, errors, readOnly, onChange }: FieldInputProps) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const invalid = errors.length > 0;
@@ -144,7 +158,7 @@ function FieldInput({ id, field, value, members, years, errors, readOnly, onChan
               {m.name}
             </option>
           ))}
-          {!known && <option value={text}>{text || 'Choose…'} (not a member)</option>}
+          {!known && <option value={text}>{otherNames[text] ?? (text || 'Choose…')} (not a member)</option>}
         </select>
       );
       break;

@@ -1,14 +1,18 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { LeverType } from '../../../../shared/scenario/levers.js';
+import type { LeverRepair, NonMemberLever } from '../../../../shared/scenario/repair.js';
 import { LeverForm, type MemberOption } from './LeverForm';
 import {
   leverToDraft,
   leverTypeDescriptions,
   leverTypes,
   newLever,
+  nonMemberSummary,
+  repairDraft,
   type DraftProblems,
   type ScenarioDraft,
 } from './leverFields';
+import { NonMemberNotice } from './NonMemberNotice';
 
 export interface ScenarioEditorProps {
   draft: ScenarioDraft;
@@ -21,6 +25,10 @@ export interface ScenarioEditorProps {
   valid: boolean;
   saving: boolean;
   saveError: string | null;
+  /** Lever fields naming an authority outside the consortium, each with a suggested member. */
+  nonMembers?: readonly NonMemberLever[];
+  /** Names of authorities that are not members, by code (for levers still naming one). */
+  otherNames?: Readonly<Record<string, string>>;
   onChange(draft: ScenarioDraft): void;
   onSave(): void;
   onDiscard(): void;
@@ -28,7 +36,9 @@ export interface ScenarioEditorProps {
 
 /**
  * The lever editor: notes, whether the values are illustrative, and one form per lever; levers are
- * added by type from a menu. Checked as you type with the host's own schema; Save sends it.
+ * added by type from a menu. Checked as you type with the host's own schema; Save sends it. A lever
+ * naming an authority outside the consortium gets a notice with one-click repairs (move it to the
+ * nearest member or one chosen, or remove it).
  */
 export function ScenarioEditor({
   draft,
@@ -40,6 +50,8 @@ export function ScenarioEditor({
   valid,
   saving,
   saveError,
+  nonMembers = [],
+  otherNames = {},
   onChange,
   onSave,
   onDiscard,
@@ -75,6 +87,14 @@ export function ScenarioEditor({
 
   const errorCount = problems.general.length + Object.values(problems.fields).reduce((n, list) => n + list.length, 0);
 
+  function repair(problem: NonMemberLever, choice: LeverRepair) {
+    onChange(repairDraft(draft, problem, choice));
+  }
+
+  function moveAllToNearest() {
+    onChange(nonMembers.reduce((d, p) => repairDraft(d, p, { action: 'move' }), draft));
+  }
+
   return (
     <div className="scn-editor">
       <div className="scn-save-bar">
@@ -105,6 +125,21 @@ export function ScenarioEditor({
           </p>
         )}
       </div>
+      {nonMembers.length > 0 && (
+        <div className="scn-repair-summary" role="alert" data-testid="nonmember-summary">
+          <p>{nonMemberSummary(nonMembers)}</p>
+          {nonMembers.every((p) => p.suggested) && (
+            <button
+              type="button"
+              className="button button-small"
+              onClick={moveAllToNearest}
+              data-testid="repair-all-nearest"
+            >
+              Move {nonMembers.length === 1 ? 'it' : 'each'} to the nearest member
+            </button>
+          )}
+        </div>
+      )}
       <div className="scn-editor-meta">
         <div className="field scn-notes">
           <label htmlFor={ids.notes}>Notes</label>
@@ -197,20 +232,32 @@ export function ScenarioEditor({
               .filter(([key]) => key.startsWith(prefix))
               .map(([key, list]) => [key.slice(prefix.length), list]),
           );
+          const outside = nonMembers.filter((p) => p.leverIndex === i);
           return (
-            <LeverForm
-              key={lever.key}
-              draft={lever}
-              index={i}
-              members={members}
-              years={years}
-              errors={errors}
-              readOnly={false}
-              onChange={(values) =>
-                onChange({ ...draft, levers: draft.levers.map((l, j) => (j === i ? { ...l, values } : l)) })
-              }
-              onRemove={() => onChange({ ...draft, levers: draft.levers.filter((_, j) => j !== i) })}
-            />
+            <div key={lever.key} className="scn-lever-wrap">
+              {outside.map((problem) => (
+                <NonMemberNotice
+                  key={problem.path}
+                  problem={problem}
+                  members={members}
+                  onMove={(to) => repair(problem, { action: 'move', to })}
+                  onRemove={() => repair(problem, { action: 'remove' })}
+                />
+              ))}
+              <LeverForm
+                draft={lever}
+                index={i}
+                members={members}
+                otherNames={otherNames}
+                years={years}
+                errors={errors}
+                readOnly={false}
+                onChange={(values) =>
+                  onChange({ ...draft, levers: draft.levers.map((l, j) => (j === i ? { ...l, values } : l)) })
+                }
+                onRemove={() => onChange({ ...draft, levers: draft.levers.filter((_, j) => j !== i) })}
+              />
+            </div>
           );
         })}
       </div>

@@ -25,6 +25,8 @@ export interface ScenarioOutcomesProps {
   error: ShownError | null;
   /** What the outcomes are for: the saved levers, edits not yet saved, or the last valid edits. */
   basis: OutcomeBasis;
+  /** Why the scenario is not run until it is repaired (it names a non-member); shown instead of outcomes. */
+  needsRepair?: string | null;
 }
 
 export type OutcomeBasis = 'saved' | 'edited' | 'lastValid';
@@ -78,6 +80,7 @@ export function ScenarioOutcomes({
   updating,
   error,
   basis,
+  needsRepair = null,
 }: ScenarioOutcomesProps) {
   const headingId = useId();
   const rows = useMemo(() => (outcome ? outcomeRows(outcome, baseline) : []), [outcome, baseline]);
@@ -116,30 +119,35 @@ export function ScenarioOutcomes({
         </p>
       </div>
 
-      {error && (
+      {needsRepair && (
+        <p className="scn-notice" data-testid="outcome-needs-repair">
+          {needsRepair}
+        </p>
+      )}
+      {error && !needsRepair && (
         <div className="scn-error" role="alert">
           <p>
             The outcomes of “{scenarioName}” could not be worked out: {error.message}
           </p>
         </div>
       )}
-      {basis === 'edited' && (
+      {!needsRepair && basis === 'edited' && (
         <p className="scn-notice" data-testid="outcome-basis">
           These outcomes include changes not yet saved: save them to keep them in the plan.
         </p>
       )}
-      {basis === 'lastValid' && (
+      {!needsRepair && basis === 'lastValid' && (
         <p className="scn-notice" data-testid="outcome-basis">
           These outcomes are for the last valid levers: correct the fields marked to see the effect of your changes.
         </p>
       )}
-      {!outcome && !error && (
+      {!outcome && !error && !needsRepair && (
         <p className="scn-loading" aria-busy="true">
           Working out the outcomes…
         </p>
       )}
 
-      {outcome && (
+      {outcome && !needsRepair && (
         <div className={updating ? 'scn-outcomes-body is-updating' : 'scn-outcomes-body'}>
           <p className="scn-headline">{outcomeHeadline(outcome, baseline)}</p>
           <div className="cmp-charts scn-outcome-charts">

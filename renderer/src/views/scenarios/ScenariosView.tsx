@@ -1,11 +1,26 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { BASELINE_SCENARIO_ID } from '../../../../shared/scenario/builtin.js';
 import type { Scenario } from '../../../../shared/scenario/levers.js';
+import {
+  nonMemberLevers,
+  type RepairContext,
+  type RepairPlace,
+  type SuggestedMember,
+} from '../../../../shared/scenario/repair.js';
 import { api } from '../../api';
 import { usePlan } from '../../app/PlanContext';
 import { toShownError } from '../../app/usePlanController';
 import { formatTimestamp } from '../../app/format';
-import { sameDraft, scenarioToDraft, validateDraft, type ScenarioDraft } from './leverFields';
+import {
+  draftLeverReferences,
+  nonMemberListText,
+  nonMemberNotRunText,
+  sameDraft,
+  scenarioToDraft,
+  validateDraft,
+  type DraftProblems,
+  type ScenarioDraft,
+} from './leverFields';
 import { ConfirmDeleteDialog, NameDialog } from './ScenarioDialogs';
 import { ScenarioEditor } from './ScenarioEditor';
 import { ScenarioOutcomes, type OutcomeBasis } from './ScenarioOutcomes';
@@ -28,6 +43,25 @@ function newScenarioId(): string {
   const bytes = new Uint8Array(5);
   crypto.getRandomValues(bytes);
   return `scenario-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/**
+ * What the list says about scenarios naming non-members, for the editor (which has no centroids):
+ * their names, and the member the host suggests for each.
+ */
+function repairHints(
+  list: readonly ScenarioListItem[] | null,
+  members: readonly { code: string; name: string }[],
+): RepairContext {
+  const others = new Map<string, RepairPlace>();
+  const suggestions: Record<string, SuggestedMember> = {};
+  for (const s of list ?? []) {
+    for (const p of s.nonMembers ?? []) {
+      others.set(p.code, { code: p.code, name: p.name });
+      if (p.suggested) suggestions[p.code] = p.suggested;
+    }
+  }
+  return { members, others: [...others.values()], suggestions };
 }
 
 /** The scenario as saved, without the list's extra fields. */
@@ -79,19 +113,37 @@ function ScenariosForPlan({ planKey }: { planKey: string }) {
   const draft = (item && drafts[item.id]) || baseDraft;
   const dirty = Boolean(item && drafts[item.id] && baseDraft && !sameDraft(drafts[item.id]!, baseDraft));
 
+  // Levers naming an authority outside the consortium (the members changed, or the scenario was
+  // written for another consortium): flagged with one-click repairs, and never sent to the workers.
+  const hints = useMemo(() => repairHints(list, members), [list, members]);
+  const outsideNames = useMemo(() => Object.fromEntries((hints.others ?? []).map((p) => [p.code, p.name])), [hints]);
+  const nonMembers = useMemo(
+    () => (item && draft && !isBaseline ? nonMemberLevers({ levers: draftLeverReferences(draft) }, hints) : []),
+    [item, draft, isBaseline, hints],
+  );
+
   const validated = useMemo(() => {
     if (!item || !draft || isBaseline) return null;
-    return validateDraft(item, draft, { members, years: yearsKey ? yearsKey.split(',') : [] });
-  }, [item, draft, isBaseline, members, yearsKey]);
+    const checked = validateDraft(item, draft, { members, years: yearsKey ? yearsKey.split(',') : [] });
+    if (nonMembers.length === 0) return checked;
+    // Name the authority in its field, in place of the member list, and never save it.
+    const fields: DraftProblems['fields'] = { ...checked.problems.fields };
+    for (const p of nonMembers) fields[`${p.leverIndex}.${p.field}`] = [p.message];
+    return { scenario: null, problems: { ...checked.problems, fields } };
+  }, [item, draft, isBaseline, members, yearsKey, nonMembers]);
 
   // What the outcomes are for: the levers as edited whenever they are valid (so every change is
-  // recomputed at once, saved or not), otherwise the last valid levers of this scenario.
+  // recomputed at once, saved or not), otherwise the last valid levers of this scenario — unless
+  // they name a non-member, when the outcomes panel says so instead.
   const [lastValid, setLastValid] = useState<Record<string, Scenario>>({});
   const editedScenario = validated?.scenario ?? null;
   if (item && editedScenario && lastValid[item.id] !== editedScenario) {
     setLastValid((prev) => ({ ...prev, [item.id]: editedScenario }));
   }
-  const runFor = !item || isBaseline ? null : (editedScenario ?? lastValid[item.id] ?? storedScenario(item));
+  const candidate = !item || isBaseline ? null : (editedScenario ?? lastValid[item.id] ?? storedScenario(item));
+  const candidateNonMembers = useMemo(() => (candidate ? nonMemberLevers(candidate, hints) : []), [candidate, hints]);
+  const notRun = nonMembers.length > 0 ? nonMembers : candidateNonMembers;
+  const runFor = notRun.length > 0 ? null : candidate;
   const run = useLiveScenarioRun(runFor, summary);
   const result = run.result;
   const blockPrice = result?.baseline.assumptions.find((a) => a.key === 'price.blockContract')?.value;
@@ -118,7 +170,8 @@ function ScenariosForPlan({ planKey }: { planKey: string }) {
     : null;
   const span = result ? yearSpan(result.baseline.years.map((y) => y.year)) : '';
   let status = '';
-  if (run.updating) status = 'Updating…';
+  if (notRun.length > 0) status = 'Not run until repaired';
+  else if (run.updating) status = 'Updating…';
   else if (run.error) status = 'Could not update the outcomes.';
   else if (run.central && outcome) status = 'Central estimate — uncertainty updating…';
   else if (outcome) status = `Up to date: ${outcome.simulations.toLocaleString('en-GB')} simulations, ${span}`;
@@ -212,6 +265,7 @@ function ScenariosForPlan({ planKey }: { planKey: string }) {
               const current = s.id === item?.id;
               const baseline = s.id === BASELINE_SCENARIO_ID;
               const unsaved = Boolean(drafts[s.id]) && !sameDraft(drafts[s.id]!, scenarioToDraft(s));
+              const outside = s.nonMembers ?? [];
               return (
                 <li key={s.id} data-testid="scenario-item" data-id={s.id}>
                   <button
@@ -229,6 +283,15 @@ function ScenariosForPlan({ planKey }: { planKey: string }) {
                         </span>
                       )}
                       {unsaved && <span className="tag tag-unsaved">Unsaved edits</span>}
+                      {outside.length > 0 && (
+                        <span
+                          className="tag tag-repair"
+                          data-testid="needs-repair-tag"
+                          title={nonMemberListText(outside)}
+                        >
+                          Needs repair
+                        </span>
+                      )}
                     </span>
                     <span className="scn-item-meta">
                       {baseline
@@ -287,6 +350,8 @@ function ScenariosForPlan({ planKey }: { planKey: string }) {
                 valid={Boolean(validated?.scenario)}
                 saving={saving}
                 saveError={saveError}
+                nonMembers={nonMembers}
+                otherNames={outsideNames}
                 onChange={changeDraft}
                 onSave={() => void save()}
                 onDiscard={() => {
@@ -308,6 +373,7 @@ function ScenariosForPlan({ planKey }: { planKey: string }) {
           updating={run.updating}
           error={run.error}
           basis={basis}
+          needsRepair={notRun.length > 0 ? nonMemberNotRunText(notRun) : null}
         />
       )}
 
