@@ -1,15 +1,26 @@
 /**
- * Builds the built-in dataset (resources/dataset/builtin-gm.json) from the published DfE, Ofsted
- * and ONS files in ../shared/data: every current English upper-tier LA (from the reference list
- * built by scripts/build-reference.ts), with the ten Greater Manchester LAs as the consortium's
- * members, plus North West and England as comparators.
+ * Builds the national built-in dataset (resources/dataset/builtin-england.json) from the published
+ * DfE, Ofsted, ONS and MHCLG files in ../shared/data: every current English upper-tier (children's
+ * services) authority from the reference list built by scripts/build-reference.ts, the nine English
+ * regions and England, with the same measures for each, so that a plan can be made for any set of
+ * authorities. No authority is a member: a plan chooses its own (`isMember` is false throughout).
  *
  *   npx tsx scripts/build-dataset.ts [--data DIR] [--out FILE]
  *
+ * What it holds: children looked after (number, rate per 10,000, starting, ceasing), children in
+ * secure and children's homes, placed outside the LA boundary, placed more than 20 miles away, by
+ * place provider, children with a missing incident and missing incidents, other LAs' children placed
+ * inside, ONS population aged 0 to 17, Ofsted children's homes and registered places by LA, sector,
+ * type of home and judgement, authority centroids, and each council's published spending on
+ * residential and foster care with the cost per child derived from it (scripts/national-costs.ts).
+ * Placement flows are left out: they are modelled or imported for each plan (the Greater Manchester
+ * illustration stays available as scripts/illustrative.ts buildIllustrative).
+ *
  * LA codes in the inputs are mapped to current ONS codes through the reference crosswalk (e.g.
- * Barnsley's E08000016 in DfE files to E08000038). Rows of abolished authorities (Cumbria,
- * Northamptonshire) and of former codes whose boundaries changed are left out: their figures
- * cannot be split between successors. The build says what it left out.
+ * Barnsley's E08000016 to E08000038). Rows of abolished authorities (Cumbria, Northamptonshire) and
+ * of former codes whose boundaries changed are left out of the areas (their figures cannot be split
+ * between successors) but kept in the build's notes, so the totals test can account for them.
+ * Suppressed values stay missing with their code, never 0.
  *
  * The output is deterministic: stable ordering, a fixed JSON layout with a trailing newline, and a
  * `generatedAt` taken from the latest period in the inputs, so re-running gives identical bytes.
@@ -20,53 +31,52 @@ import { fileURLToPath } from 'node:url';
 import { parseCsv } from '../shared/import/csv.js';
 import type { AuthorityLookup, ReferenceAuthority } from '../shared/model/authorities.js';
 import { createAuthorityLookup } from '../shared/model/authorities.js';
-import type { Area, BuiltInDataset, Observation, Source, SuppressionCode } from '../shared/model/dataset.js';
-import { suppressionCodes } from '../shared/model/dataset.js';
+import type {
+  Area,
+  BuiltInDataset,
+  Observation,
+  PlaceProvider,
+  PlaceProviderCount,
+  PlacementSpendService,
+  Source,
+  SuppressionCode,
+} from '../shared/model/dataset.js';
+import { placeProviderLabels, placeProviders, suppressionCodes } from '../shared/model/dataset.js';
 import type { MeasureId } from '../shared/model/measures.js';
 import { measureIds } from '../shared/model/measures.js';
 import type { HomeSector, HomeType, OfstedJudgement, SupplyRow } from '../shared/model/supply.js';
 import { homeSectors, homeTypes, ofstedJudgements } from '../shared/model/supply.js';
-import { ILLUSTRATIVE_SEED, buildIllustrative } from './illustrative.js';
 import { buildReference, crosswalk, parseBuildArgs } from './build-reference.js';
+import {
+  RO3_FILE,
+  costSources,
+  derivePlacementSpend,
+  nationalUnitCosts,
+  readRo3,
+  thousands,
+  type ChildrenByService,
+} from './national-costs.js';
 
 // ---------------------------------------------------------------------------------------------
 // Areas
 
-const ENGLAND = 'E92000001';
-const NORTH_WEST = 'E12000002';
-const NORTH_WEST_NAME = 'North West';
-
-interface MemberLa {
-  code: string;
-  dfeCode: string;
-  name: string;
-}
-
-/** The ten Greater Manchester LAs (ONS and DfE codes, DOMAIN.md): the consortium's members. */
-export const gmLocalAuthorities: readonly MemberLa[] = [
-  { code: 'E08000001', dfeCode: '350', name: 'Bolton' },
-  { code: 'E08000002', dfeCode: '351', name: 'Bury' },
-  { code: 'E08000003', dfeCode: '352', name: 'Manchester' },
-  { code: 'E08000004', dfeCode: '353', name: 'Oldham' },
-  { code: 'E08000005', dfeCode: '354', name: 'Rochdale' },
-  { code: 'E08000006', dfeCode: '355', name: 'Salford' },
-  { code: 'E08000007', dfeCode: '356', name: 'Stockport' },
-  { code: 'E08000008', dfeCode: '357', name: 'Tameside' },
-  { code: 'E08000009', dfeCode: '358', name: 'Trafford' },
-  { code: 'E08000010', dfeCode: '359', name: 'Wigan' },
-];
+export const ENGLAND = 'E92000001';
+const ENGLAND_NAME = 'England';
+/** The nine English regions' codes start so; DfE's Inner and Outer London (E13) are not regions. */
+const REGION_PREFIX = 'E12';
 
 // ---------------------------------------------------------------------------------------------
 // Input files and their sources
 
-const FILES = {
+export const FILES = {
   claRate: 'dfe_cla/cla_number_and_rate_per_10k_children__2024release.csv',
-  claCharacteristics: 'dfe_cla/DERIVED_gm_nw_england_cla_on_31_march_by_characteristics_2021_2025.csv',
+  claCharacteristics: 'dfe_cla/DERIVED_all_la_cla_on_31_march_by_characteristics_2021_2025.csv',
   missing: 'dfe_cla/la_children_who_were_missing_or_away_from_placement_without_authorisation__2024release.csv',
   netGain: 'dfe_cla/la_cla_on_31_march_la_of_placement_netgain__2024release.csv',
   population: 'ons_population/ons_mid-year_population_estimates_2012_to_2024__dfe_format_0to17.csv',
   ofsted: 'ofsted/provider_level_at_31_March_2023__csv_export.csv',
-  boundaries: 'boundaries/gm_local_authority_2023_generalised.geojson',
+  centroids: 'boundaries/DERIVED_english_upper_tier_authority_centroids_2024.csv',
+  ro3: RO3_FILE,
 } as const;
 
 const OGL = 'Open Government Licence v3.0';
@@ -74,23 +84,33 @@ const DFE = 'Department for Education';
 const CLA_URL =
   'https://explore-education-statistics.service.gov.uk/find-statistics/children-looked-after-in-england-including-adoptions';
 
-const SOURCE_IDS = {
+export const SOURCE_IDS = {
   claRate: 'dfe-cla-number-rate-2024',
   claCharacteristics: 'dfe-cla-characteristics-2025',
   missing: 'dfe-cla-missing-2024',
   netGain: 'dfe-cla-la-of-placement-2024',
   population: 'ons-mye-0to17-2024',
   ofsted: 'ofsted-csc-providers-2023',
-  boundaries: 'ons-lad-boundaries-2023',
+  centroids: 'ons-utla-centroids-2024',
 } as const;
 
 /** First year of population estimates taken into the dataset (year ending 31 March convention as published). */
 const POPULATION_FIRST_YEAR = 2015;
-const OFSTED_PERIOD = '2023-03-31';
+export const OFSTED_PERIOD = '2023-03-31';
+/** The 31 March whose children in each kind of placement divide the RO3 year's spending. */
+const SPEND_CHILDREN_PERIOD = '2025';
 
 function baseName(file: string): string {
   return file.slice(file.lastIndexOf('/') + 1);
 }
+
+/** Groups and breakdowns taken from the characteristics table, as the source's table text lists them. */
+const CHARACTERISTICS_TABLE_TEXT =
+  "LA-level table for every English authority, region and England (derived cut, values and suppression codes as published): Placement = Secure homes and children's homes (and Total, for children looked after in years the number-and-rate file does not cover; Foster placements only as the divisor of fostering spend); " +
+  'Locality of placement = Placed outside the local authority boundary; Distance between home and placement = Placed more than 20 miles from home; ' +
+  'Place providers = each of its seven providers (own provision, other LA, private, voluntary/third sector, other public, parents or other person with parental responsibility, not reported), held as a breakdown of its own; ' +
+  'LA of placement = 2. Other LA children externally placed within the local authority boundary (for years the net gain file does not cover). ' +
+  "DfE's Inner and Outer London rows are left out (London is the region).";
 
 function sourceList(periods: Record<keyof typeof SOURCE_IDS, string>): Source[] {
   return [
@@ -112,8 +132,7 @@ function sourceList(periods: Record<keyof typeof SOURCE_IDS, string>): Source[] 
         'Children looked after in England including adoptions, reporting year 2025: children looked after on 31 March by characteristics',
       publisher: DFE,
       file: baseName(FILES.claCharacteristics),
-      table:
-        "LA-level rows for Greater Manchester, North West and England (derived cut): Placement = Secure homes and children's homes; Placement = Total; Locality of placement = Placed outside the local authority boundary; Distance between home and placement = Placed more than 20 miles from home",
+      table: CHARACTERISTICS_TABLE_TEXT,
       period: periods.claCharacteristics,
       licence: OGL,
       url: CLA_URL,
@@ -160,20 +179,20 @@ function sourceList(periods: Record<keyof typeof SOURCE_IDS, string>): Source[] 
       publisher: 'Ofsted',
       file: baseName(FILES.ofsted),
       table:
-        'Provider_level_at_31_Mar_2023, registration status Active (suspended homes left out), homes and sum of Places by Local authority (matched to codes through the reference list), Government Office Region North West and England. Homes and places measures: provision type "Children\'s home" (either capitalisation), short-break-only homes excluded. Supply rows: provision types "Children\'s home" and "Secure children\'s home" by Local authority, Sector, type (short-break-only from the "Short-break-only children\'s home" column) and "Overall experiences and progress of children and young people"; residential special schools registered as children\'s homes and other provision types excluded. Homes filed under Cumbria (abolished 1 April 2023) cannot be split between Cumberland and Westmorland and Furness and are counted in North West and England only. The sheet lists inspected providers only (latest registration 2 November 2022), so homes registered but not yet inspected by 31 March 2023 are absent',
+        'Provider_level_at_31_Mar_2023, registration status Active (suspended homes left out), homes and sum of Places by Local authority (matched to codes through the reference list), Government Office Region and England. Homes and places measures: provision type "Children\'s home" (either capitalisation), short-break-only homes excluded. Supply rows: provision types "Children\'s home" and "Secure children\'s home" by Local authority, Sector, type (short-break-only from the "Short-break-only children\'s home" column) and "Overall experiences and progress of children and young people"; residential special schools registered as children\'s homes and other provision types excluded. Homes filed under Cumbria (abolished 1 April 2023) cannot be split between Cumberland and Westmorland and Furness and are counted in North West and England only. The sheet lists inspected providers only (latest registration 2 November 2022), so homes registered but not yet inspected by 31 March 2023 are absent',
       period: periods.ofsted,
       licence: OGL,
       url: 'https://www.gov.uk/government/statistics/childrens-social-care-data-in-england-2023',
       illustrative: false,
     },
     {
-      id: SOURCE_IDS.boundaries,
+      id: SOURCE_IDS.centroids,
       title:
-        'Local Authority Districts (December 2023) boundaries, generalised: Greater Manchester centroids (contains OS data © Crown copyright and database right)',
+        'Counties and unitary authorities, generalised boundaries: area-weighted centroids of English upper-tier authorities (derived; contains OS data © Crown copyright and database right)',
       publisher: 'Office for National Statistics',
-      file: baseName(FILES.boundaries),
-      table: 'Feature properties area_code, area_name, lat, lon',
-      period: periods.boundaries,
+      file: baseName(FILES.centroids),
+      table: 'area_code, area_name, longitude, latitude: one point per current upper-tier authority',
+      period: periods.centroids,
       licence: OGL,
       url: 'https://geoportal.statistics.gov.uk/',
       illustrative: false,
@@ -185,7 +204,7 @@ function sourceList(periods: Record<keyof typeof SOURCE_IDS, string>): Source[] 
 // Table reading
 
 /** One parsed CSV table with its columns matched by name. */
-class Table {
+export class Table {
   readonly header: string[];
   readonly rows: { line: number; cells: string[] }[];
 
@@ -221,7 +240,7 @@ class Table {
   }
 }
 
-function normaliseName(name: string): string {
+export function normaliseName(name: string): string {
   return normaliseText(name).toLowerCase();
 }
 
@@ -233,11 +252,11 @@ function normaliseText(text: string): string {
     .trim();
 }
 
-function cell(cells: string[], index: number): string {
+export function cell(cells: string[], index: number): string {
   return (cells[index] ?? '').trim();
 }
 
-interface ParsedValue {
+export interface ParsedValue {
   value: number | null;
   suppression: SuppressionCode | null;
 }
@@ -245,7 +264,7 @@ interface ParsedValue {
 const suppressionSet: ReadonlySet<string> = new Set(suppressionCodes);
 
 /** Parses a published value: a number (commas allowed) or a suppression code. Throws on anything else. */
-function parseValue(raw: string, where: string): ParsedValue {
+export function parseValue(raw: string, where: string): ParsedValue {
   const text = raw.trim();
   const lower = text.toLowerCase();
   if (suppressionSet.has(lower)) return { value: null, suppression: lower as SuppressionCode };
@@ -284,6 +303,20 @@ class ObservationSet {
   }
 }
 
+/** A figure the build read but could not give to a current area (an abolished authority, or a former code covering another area). */
+export interface LeftOutFigure {
+  file: string;
+  /** The code and name as published. */
+  code: string;
+  name: string;
+  /** The region the authority belonged to (from the reference list), for regional totals. */
+  regionCode: string | null;
+  measure: MeasureId;
+  period: string;
+  value: number | null;
+  suppression: SuppressionCode | null;
+}
+
 /**
  * Maps the LA codes and names in the inputs to current authorities through the reference list, and
  * records what it had to leave out (abolished authorities, former codes whose boundaries changed).
@@ -300,6 +333,11 @@ class AreaResolver {
     this.otherArea = new Set(
       crosswalk.flatMap((e) => (e.formerCodes ?? []).filter((f) => !f.sameArea).map((f) => f.code)),
     );
+  }
+
+  /** The reference entry for a code (current, former or abolished), if any. */
+  byCode(code: string): ReferenceAuthority | undefined {
+    return this.lookup.byCode(code);
   }
 
   /** The current authority for a DfE/ONS LA row's codes, or null when its figures cannot be carried to one. */
@@ -360,72 +398,150 @@ class AreaResolver {
   }
 }
 
-/** Which dataset area a DfE long-format row belongs to, or null when it is outside the dataset. */
-function dfeArea(resolver: AreaResolver, table: Table, cells: string[], period: string, where: string): string | null {
+/** The nine English regions (code → name), from the reference list. */
+function regionsOf(authorities: readonly ReferenceAuthority[]): Map<string, string> {
+  const regions = new Map<string, string>();
+  for (const a of authorities) {
+    if (a.regionCode.startsWith(REGION_PREFIX)) regions.set(a.regionCode, a.regionName);
+  }
+  return new Map([...regions].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Where a DfE long-format row belongs: a dataset area, a left-out LA, or nowhere (e.g. Inner London). */
+type RowPlace = { kind: 'area'; area: string } | { kind: 'leftOut'; code: string; name: string } | { kind: 'none' };
+
+function dfePlace(
+  resolver: AreaResolver,
+  regions: ReadonlyMap<string, string>,
+  table: Table,
+  cells: string[],
+  period: string,
+  where: string,
+): RowPlace {
   const level = cell(cells, table.column('geographic_level')).toLowerCase();
   if (level === 'national') {
     const country = table.hasColumn('country_code') ? cell(cells, table.column('country_code')) : '';
-    return country === '' || country === ENGLAND ? ENGLAND : null;
+    return country === '' || country === ENGLAND ? { kind: 'area', area: ENGLAND } : { kind: 'none' };
   }
   if (level === 'regional') {
-    return cell(cells, table.column('region_code')) === NORTH_WEST ? NORTH_WEST : null;
+    const code = cell(cells, table.column('region_code'));
+    return regions.has(code) ? { kind: 'area', area: code } : { kind: 'none' };
   }
   if (level === 'local authority') {
-    return resolver.fromCodes(
-      table.file,
-      cell(cells, table.column('new_la_code')),
-      cell(cells, table.column('old_la_code')),
-      cell(cells, table.column('la_name')),
-      period,
-      where,
-    );
+    const newCode = cell(cells, table.column('new_la_code'));
+    const oldCode = cell(cells, table.column('old_la_code'));
+    const name = cell(cells, table.column('la_name'));
+    const area = resolver.fromCodes(table.file, newCode, oldCode, name, period, where);
+    return area ? { kind: 'area', area } : { kind: 'leftOut', code: newCode !== '' ? newCode : oldCode, name };
   }
-  return null;
+  return { kind: 'none' };
 }
 
-interface LongFormatSpec {
+interface LongFormatSpec<K extends string> {
   file: string;
-  sourceId: string;
   /** Filter columns, matched by name (first that exists). */
   filterColumns: string[];
   /** Value columns by name (first that exists). */
   valueColumns: string[];
-  /** Filter value (normalised, case-insensitive) → measure. */
-  measures: Record<string, MeasureId>;
+  /** Filter value (normalised, case-insensitive) → what it is read as. */
+  keys: Record<string, K>;
   /** Optional second filter column that must hold a given value (e.g. group = Placement). */
   groupColumns?: string[];
   group?: string;
   /** Only periods from this year. */
   fromYear?: number;
-  /** Skip observations already present (e.g. a later release only fills periods missing from the main one). */
-  onlyNew?: boolean;
 }
 
-/** Reads one long-format DfE/ONS file into observations; returns the periods it took. */
-function readLongFormat(read: Reader, resolver: AreaResolver, spec: LongFormatSpec, into: ObservationSet): string[] {
+interface LongFormatValue<K extends string> extends ParsedValue {
+  key: K;
+  period: string;
+  place: RowPlace;
+  where: string;
+}
+
+/** Visits every wanted value of a long-format DfE/ONS file with the place it belongs to. */
+function eachLongFormatValue<K extends string>(
+  read: Reader,
+  resolver: AreaResolver,
+  regions: ReadonlyMap<string, string>,
+  spec: LongFormatSpec<K>,
+  visit: (v: LongFormatValue<K>) => void,
+): void {
   const table = new Table(spec.file, read(spec.file));
   const periodCol = table.column('time_period');
   const filterCol = table.column(...spec.filterColumns);
   const valueCol = table.column(...spec.valueColumns);
   const groupCol = spec.groupColumns ? table.column(...spec.groupColumns) : null;
   const group = normaliseName(spec.group ?? '');
-  const wanted = new Map(Object.entries(spec.measures).map(([k, v]) => [normaliseName(k), v]));
-  const periods = new Set<string>();
+  const wanted = new Map(Object.entries(spec.keys).map(([k, v]) => [normaliseName(k), v]));
   for (const { line, cells } of table.rows) {
     const where = `${spec.file} line ${line}`;
     if (groupCol !== null && normaliseName(cell(cells, groupCol)) !== group) continue;
-    const measure = wanted.get(normaliseName(cell(cells, filterCol)));
-    if (!measure) continue;
+    const key = wanted.get(normaliseName(cell(cells, filterCol)));
+    if (!key) continue;
     const period = cell(cells, periodCol);
     if (!/^\d{4}$/.test(period)) throw new Error(`${where}: time_period "${period}" is not a year.`);
     if (spec.fromYear !== undefined && Number(period) < spec.fromYear) continue;
-    const area = dfeArea(resolver, table, cells, period, where);
-    if (!area) continue;
-    if (spec.onlyNew && into.has(area, measure, period)) continue;
-    const value = parseValue(cell(cells, valueCol), `${where} (${measure})`);
-    into.add({ area, measure, period, ...value, source: spec.sourceId }, where);
-    periods.add(period);
+    const place = dfePlace(resolver, regions, table, cells, period, where);
+    if (place.kind === 'none') continue;
+    const value = parseValue(cell(cells, valueCol), `${where} (${key})`);
+    visit({ key, period, place, where, ...value });
   }
+}
+
+interface MeasureSpec extends Omit<LongFormatSpec<MeasureId>, 'keys'> {
+  sourceId: string;
+  measures: Record<string, MeasureId>;
+  /** Skip observations already present (e.g. a later release only fills periods missing from the main one). */
+  onlyNew?: boolean;
+}
+
+/** Where the build puts what it reads. */
+interface Sink {
+  observations: ObservationSet;
+  leftOut: LeftOutFigure[];
+}
+
+/** Reads one long-format DfE/ONS file into observations (and left-out figures); returns the periods it took. */
+function readLongFormat(
+  read: Reader,
+  resolver: AreaResolver,
+  regions: ReadonlyMap<string, string>,
+  spec: MeasureSpec,
+  into: Sink,
+): string[] {
+  const periods = new Set<string>();
+  eachLongFormatValue(read, resolver, regions, { ...spec, keys: spec.measures }, (v) => {
+    const measure = v.key;
+    if (v.place.kind === 'leftOut') {
+      if (spec.onlyNew) return;
+      into.leftOut.push({
+        file: baseName(spec.file),
+        code: v.place.code,
+        name: v.place.name,
+        regionCode: resolver.byCode(v.place.code)?.regionCode ?? null,
+        measure,
+        period: v.period,
+        value: v.value,
+        suppression: v.suppression,
+      });
+      return;
+    }
+    if (v.place.kind !== 'area') return;
+    if (spec.onlyNew && into.observations.has(v.place.area, measure, v.period)) return;
+    into.observations.add(
+      {
+        area: v.place.area,
+        measure,
+        period: v.period,
+        value: v.value,
+        suppression: v.suppression,
+        source: spec.sourceId,
+      },
+      v.where,
+    );
+    periods.add(v.period);
+  });
   return [...periods].sort();
 }
 
@@ -457,16 +573,23 @@ function ofstedJudgement(raw: string, where: string): OfstedJudgement {
 
 interface OfstedResult {
   supply: SupplyRow[];
+  /** Supply rows of homes filed under abolished authorities (area = the abolished authority's code). */
+  leftOutSupply: SupplyRow[];
   /** Suspended children's homes and secure homes left out, by LA name. */
   suspended: Map<string, number>;
 }
 
 /**
- * Reads the Ofsted provider-level sheet: homes and places observations for every current LA, North
- * West and England, and supply rows by LA, sector, type of home and judgement. Only homes whose
+ * Reads the Ofsted provider-level sheet: homes and places observations for every current LA, each
+ * region and England, and supply rows by LA, sector, type of home and judgement. Only homes whose
  * registration status is Active are counted.
  */
-function readOfsted(read: Reader, resolver: AreaResolver, into: ObservationSet): OfstedResult {
+function readOfsted(
+  read: Reader,
+  resolver: AreaResolver,
+  regions: ReadonlyMap<string, string>,
+  into: Sink,
+): OfstedResult {
   const file = FILES.ofsted;
   // Three title rows, header on row 4; find it by name rather than trusting the position.
   const table = new Table(file, read(file), (rows) => {
@@ -487,10 +610,9 @@ function readOfsted(read: Reader, resolver: AreaResolver, into: ObservationSet):
   const shortBreakCol = table.column("Short-break-only children's home");
   const judgementCol = table.column('Overall experiences and progress of children and young people');
 
-  const counts = new Map<string, OfstedCounts>([
-    [ENGLAND, { homes: 0, places: 0 }],
-    [NORTH_WEST, { homes: 0, places: 0 }],
-  ]);
+  const regionByName = new Map([...regions].map(([code, name]) => [normaliseName(name), code]));
+  const counts = new Map<string, OfstedCounts>([[ENGLAND, { homes: 0, places: 0 }]]);
+  for (const code of regions.keys()) counts.set(code, { homes: 0, places: 0 });
   for (const a of resolver.authorities) if (a.status === 'current') counts.set(a.onsCode, { homes: 0, places: 0 });
   const supply = new Map<string, SupplyRow>();
   const suspended = new Map<string, number>();
@@ -498,6 +620,8 @@ function readOfsted(read: Reader, resolver: AreaResolver, into: ObservationSet):
   const successorsWithoutFigures = new Set<string>();
   /** Homes (all supply types) filed under abolished authorities, which have no area of their own. */
   const abolished = new Map<string, OfstedCounts>();
+  /** Long-term children's homes filed under abolished authorities, by authority. */
+  const abolishedLongTerm = new Map<ReferenceAuthority, OfstedCounts>();
   const seen = new Set<string>();
 
   for (const { line, cells } of table.rows) {
@@ -532,9 +656,16 @@ function readOfsted(read: Reader, resolver: AreaResolver, into: ObservationSet):
       provisionType === 'secure' ? 'secure' : shortBreakOnly ? 'shortBreakOnly' : 'childrensHome';
 
     if (homeType === 'childrensHome') {
-      const targets = [ENGLAND];
-      if (normaliseName(region) === normaliseName(NORTH_WEST_NAME)) targets.push(NORTH_WEST);
+      const regionCode = regionByName.get(normaliseName(region));
+      if (!regionCode) throw new Error(`${where}: Government Office Region "${region}" is not an English region.`);
+      const targets = [ENGLAND, regionCode];
       if (authority.status === 'current') targets.push(authority.onsCode);
+      else {
+        const c = abolishedLongTerm.get(authority) ?? { homes: 0, places: 0 };
+        c.homes += 1;
+        c.places += places;
+        abolishedLongTerm.set(authority, c);
+      }
       for (const target of targets) {
         const c = counts.get(target);
         if (!c) continue;
@@ -543,15 +674,14 @@ function readOfsted(read: Reader, resolver: AreaResolver, into: ObservationSet):
       }
     }
 
+    const sector = sectorByName.get(normaliseName(cell(cells, sectorCol))) ?? 'Other';
+    const judgement = ofstedJudgement(cell(cells, judgementCol), where);
     if (authority.status === 'abolished') {
       const c = abolished.get(authority.name) ?? { homes: 0, places: 0 };
       c.homes += 1;
       c.places += places;
       abolished.set(authority.name, c);
-      continue;
     }
-    const sector = sectorByName.get(normaliseName(cell(cells, sectorCol))) ?? 'Other';
-    const judgement = ofstedJudgement(cell(cells, judgementCol), where);
     const key = `${authority.onsCode}|${sector}|${homeType}|${judgement}`;
     const row = supply.get(key) ?? {
       area: authority.onsCode,
@@ -572,7 +702,7 @@ function readOfsted(read: Reader, resolver: AreaResolver, into: ObservationSet):
     resolver.leaveOut(
       file,
       `${name}, ${c.homes} homes with ${c.places} places`,
-      'abolished; counted in North West and England only',
+      'abolished; counted in its region and England only',
       OFSTED_PERIOD,
     );
   }
@@ -583,14 +713,40 @@ function readOfsted(read: Reader, resolver: AreaResolver, into: ObservationSet):
       ['registeredPlaces', c.places],
     ] as const;
     for (const [measure, value] of values) {
-      into.add({ area, measure, period: OFSTED_PERIOD, value, suppression: null, source: SOURCE_IDS.ofsted }, file);
+      into.observations.add(
+        { area, measure, period: OFSTED_PERIOD, value, suppression: null, source: SOURCE_IDS.ofsted },
+        file,
+      );
     }
   }
-  return { supply: [...supply.values()], suspended };
+  for (const [authority, c] of abolishedLongTerm) {
+    for (const [measure, value] of [
+      ['childrensHomes', c.homes],
+      ['registeredPlaces', c.places],
+    ] as const) {
+      into.leftOut.push({
+        file: baseName(file),
+        code: authority.onsCode,
+        name: authority.name,
+        regionCode: authority.regionCode,
+        measure,
+        period: OFSTED_PERIOD,
+        value,
+        suppression: null,
+      });
+    }
+  }
+  const current = new Set(resolver.authorities.filter((a) => a.status === 'current').map((a) => a.onsCode));
+  const rows = [...supply.values()];
+  return {
+    supply: rows.filter((r) => current.has(r.area)),
+    leftOutSupply: rows.filter((r) => !current.has(r.area)),
+    suspended,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
-// Boundaries (centroids)
+// Centroids
 
 interface Centroid {
   name: string;
@@ -598,20 +754,26 @@ interface Centroid {
   lon: number;
 }
 
+/** Area-weighted centroids of the upper-tier authorities, by ONS code as published. */
 function readCentroids(read: Reader): Map<string, Centroid> {
-  const file = FILES.boundaries;
-  const json = JSON.parse(read(file)) as {
-    features?: { properties?: Record<string, unknown> }[];
-  };
+  const file = FILES.centroids;
+  const table = new Table(file, read(file));
+  const codeCol = table.column('area_code');
+  const nameCol = table.column('area_name');
+  const latCol = table.column('latitude');
+  const lonCol = table.column('longitude');
   const result = new Map<string, Centroid>();
-  for (const feature of json.features ?? []) {
-    const p = feature.properties ?? {};
-    const code = [p.area_code, p.areacd, p.LAD23CD].find((v): v is string => typeof v === 'string');
-    const name = [p.area_name, p.areanm, p.LAD23NM].find((v): v is string => typeof v === 'string');
-    const lat = typeof p.lat === 'number' ? p.lat : Number(p.lat);
-    const lon = typeof p.lon === 'number' ? p.lon : Number(p.lon);
-    if (!code || !name || !Number.isFinite(lat) || !Number.isFinite(lon)) continue;
-    result.set(code, { name, lat, lon });
+  for (const { line, cells } of table.rows) {
+    const where = `${file} line ${line}`;
+    const code = cell(cells, codeCol);
+    const lat = Number(cell(cells, latCol));
+    const lon = Number(cell(cells, lonCol));
+    // England spans about 49.9 to 55.8 °N and 6.4 °W to 1.8 °E.
+    if (!Number.isFinite(lat) || !Number.isFinite(lon) || lat < 49.5 || lat > 56 || lon < -7 || lon > 2) {
+      throw new Error(`${where}: "${cell(cells, latCol)}, ${cell(cells, lonCol)}" is not a position in England.`);
+    }
+    if (result.has(code)) throw new Error(`${where}: a second centroid for ${code}.`);
+    result.set(code, { name: cell(cells, nameCol), lat, lon });
   }
   return result;
 }
@@ -644,16 +806,20 @@ function describePeriods(periods: string[], prefix = 'Years ending 31 March'): s
   return first === last ? `${prefix} ${first}` : `${prefix} ${first} to ${last}`;
 }
 
-/** The dataset and what the build had to leave out, for the CLI to report. */
+/** The dataset and what the build had to leave out, for the CLI and the totals test. */
 export interface BuildResult {
   dataset: BuiltInDataset;
   /** Rows left out (abolished authorities, former codes covering other areas), one line each. */
   leftOut: string[];
+  /** The figures of those rows, for reconciling LA sums with published regional and national totals. */
+  leftOutFigures: LeftOutFigure[];
+  /** Supply rows of homes Ofsted filed under abolished authorities (counted in their region and England only). */
+  leftOutSupply: SupplyRow[];
   /** Suspended children's homes and secure homes not counted, by Ofsted LA name. */
   suspended: Map<string, number>;
 }
 
-/** Reads the published files in `dataDir` and returns the built-in Greater Manchester dataset. */
+/** Reads the published files in `dataDir` and returns the national built-in dataset. */
 export function buildDataset(dataDir: string): BuiltInDataset {
   return buildDatasetWithNotes(dataDir).dataset;
 }
@@ -663,172 +829,152 @@ export function buildDatasetWithNotes(dataDir: string): BuildResult {
   const read = createReader(dataDir);
   const authorities = buildReference(read(FILES.claRate), crosswalk, FILES.claRate);
   const resolver = new AreaResolver(authorities);
-  const observations = new ObservationSet();
+  const regions = regionsOf(authorities);
+  const sink: Sink = { observations: new ObservationSet(), leftOut: [] };
+  const readMeasures = (spec: MeasureSpec): string[] => readLongFormat(read, resolver, regions, spec, sink);
 
-  const claRatePeriods = readLongFormat(
-    read,
-    resolver,
-    {
-      file: FILES.claRate,
-      sourceId: SOURCE_IDS.claRate,
-      filterColumns: ['population_count', 'population_type'],
-      valueColumns: ['number', 'children_count'],
-      measures: {
-        'Children looked after at 31 March each year': 'childrenLookedAfter',
-        'Children looked after on 31 March each year': 'childrenLookedAfter',
-        'Children starting to be looked after each year': 'childrenStartingCare',
-        'Children ceasing to be looked after each year': 'childrenCeasingCare',
-      },
+  const claRatePeriods = readMeasures({
+    file: FILES.claRate,
+    sourceId: SOURCE_IDS.claRate,
+    filterColumns: ['population_count', 'population_type'],
+    valueColumns: ['number', 'children_count'],
+    measures: {
+      'Children looked after at 31 March each year': 'childrenLookedAfter',
+      'Children looked after on 31 March each year': 'childrenLookedAfter',
+      'Children starting to be looked after each year': 'childrenStartingCare',
+      'Children ceasing to be looked after each year': 'childrenCeasingCare',
     },
-    observations,
-  );
-  readLongFormat(
-    read,
-    resolver,
-    {
-      file: FILES.claRate,
-      sourceId: SOURCE_IDS.claRate,
-      filterColumns: ['population_count', 'population_type'],
-      valueColumns: ['rate_per_10000'],
-      measures: {
-        'Children looked after at 31 March each year': 'childrenLookedAfterRatePer10k',
-        'Children looked after on 31 March each year': 'childrenLookedAfterRatePer10k',
-      },
+  });
+  readMeasures({
+    file: FILES.claRate,
+    sourceId: SOURCE_IDS.claRate,
+    filterColumns: ['population_count', 'population_type'],
+    valueColumns: ['rate_per_10000'],
+    measures: {
+      'Children looked after at 31 March each year': 'childrenLookedAfterRatePer10k',
+      'Children looked after on 31 March each year': 'childrenLookedAfterRatePer10k',
     },
-    observations,
-  );
+  });
+
+  const missingPeriods = readMeasures({
+    file: FILES.missing,
+    sourceId: SOURCE_IDS.missing,
+    filterColumns: ['CLA_group', 'cla_group', 'characteristic'],
+    valueColumns: ['number', 'children_count'],
+    measures: {
+      'Children who had a missing incident during the year': 'childrenWithMissingIncident',
+      'Number of missing incidents during the year': 'missingIncidents',
+    },
+  });
+
+  const netGainPeriods = readMeasures({
+    file: FILES.netGain,
+    sourceId: SOURCE_IDS.netGain,
+    filterColumns: ['characteristic', 'breakdown'],
+    valueColumns: ['number', 'children_count'],
+    measures: {
+      '1. Children who are the responsibility of other LAs placed within this LA boundary':
+        'otherLasChildrenPlacedInside',
+    },
+  });
 
   // The characteristics file: pre-2025 layout (cla_group, characteristic, number) or the 2025
   // renaming (characteristic = group, breakdown = value, children_count).
   const renamed = new Table(FILES.claCharacteristics, read(FILES.claCharacteristics)).hasColumn('breakdown');
-  const groupColumns = renamed ? ['characteristic'] : ['cla_group'];
-  const filterColumns = renamed ? ['breakdown'] : ['characteristic'];
-  const valueColumns = renamed ? ['children_count'] : ['number'];
-  const characteristicGroups: { group: string; measures: Record<string, MeasureId> }[] = [
-    {
-      group: 'Placement',
-      measures: {
-        "Secure homes and children's homes": 'childrenInChildrensHomes',
-      },
-    },
+  const characteristics = {
+    file: FILES.claCharacteristics,
+    sourceId: SOURCE_IDS.claCharacteristics,
+    groupColumns: renamed ? ['characteristic'] : ['cla_group'],
+    filterColumns: renamed ? ['breakdown'] : ['characteristic'],
+    valueColumns: renamed ? ['children_count'] : ['number'],
+  };
+  const characteristicGroups: { group: string; measures: Record<string, MeasureId>; onlyNew?: boolean }[] = [
+    { group: 'Placement', measures: { "Secure homes and children's homes": 'childrenInChildrensHomes' } },
     {
       group: 'Locality of placement',
-      measures: {
-        'Placed outside the local authority boundary': 'placedOutsideLaBoundary',
-      },
+      measures: { 'Placed outside the local authority boundary': 'placedOutsideLaBoundary' },
     },
     {
       group: 'Distance between home and placement',
       measures: { 'Placed more than 20 miles from home': 'placedOver20Miles' },
     },
+    // Children looked after in periods the number-and-rate file does not yet cover (2025): the
+    // Placement group's Total is all children looked after on 31 March.
+    { group: 'Placement', measures: { Total: 'childrenLookedAfter' }, onlyNew: true },
+    // Other LAs' children placed inside, for periods the net gain file does not yet cover (2025).
+    {
+      group: 'LA of placement',
+      measures: {
+        '2. Other LA children externally placed within the local authority boundary': 'otherLasChildrenPlacedInside',
+      },
+      onlyNew: true,
+    },
   ];
   const characteristicsPeriods = new Set<string>();
   for (const g of characteristicGroups) {
-    for (const p of readLongFormat(
-      read,
-      resolver,
-      {
-        file: FILES.claCharacteristics,
-        sourceId: SOURCE_IDS.claCharacteristics,
-        groupColumns,
-        group: g.group,
-        filterColumns,
-        valueColumns,
-        measures: g.measures,
-      },
-      observations,
-    )) {
-      characteristicsPeriods.add(p);
-    }
+    for (const p of readMeasures({ ...characteristics, ...g })) characteristicsPeriods.add(p);
   }
-  // Children looked after in periods the number-and-rate file does not yet cover (2025): the
-  // Placement group's Total is all children looked after on 31 March.
-  for (const p of readLongFormat(
+  // Children by place provider: a breakdown of its own (dataset.placeProviders), not measures.
+  const providerKeys = Object.fromEntries(placeProviders.map((p) => [placeProviderLabels[p], p])) as Record<
+    string,
+    PlaceProvider
+  >;
+  const providerRows: PlaceProviderCount[] = [];
+  eachLongFormatValue(
     read,
     resolver,
-    {
-      file: FILES.claCharacteristics,
-      sourceId: SOURCE_IDS.claCharacteristics,
-      groupColumns,
-      group: 'Placement',
-      filterColumns,
-      valueColumns,
-      measures: { Total: 'childrenLookedAfter' },
-      onlyNew: true,
+    regions,
+    { ...characteristics, group: 'Place providers', keys: providerKeys },
+    (v) => {
+      if (v.place.kind !== 'area') return;
+      providerRows.push({
+        area: v.place.area,
+        period: v.period,
+        provider: v.key,
+        children: v.value,
+        suppression: v.suppression,
+        source: SOURCE_IDS.claCharacteristics,
+      });
+      characteristicsPeriods.add(v.period);
     },
-    observations,
-  )) {
-    characteristicsPeriods.add(p);
-  }
-
-  const missingPeriods = readLongFormat(
+  );
+  // Children in foster placements on 31 March: the divisor of fostering spend (not stored as a measure).
+  const fosterChildren = new Map<string, number | null>();
+  eachLongFormatValue(
     read,
     resolver,
-    {
-      file: FILES.missing,
-      sourceId: SOURCE_IDS.missing,
-      filterColumns: ['CLA_group', 'cla_group', 'characteristic'],
-      valueColumns: ['number', 'children_count'],
-      measures: {
-        'Children who had a missing incident during the year': 'childrenWithMissingIncident',
-        'Number of missing incidents during the year': 'missingIncidents',
-      },
+    regions,
+    { ...characteristics, group: 'Placement', keys: { 'Foster placements': 'foster' } },
+    (v) => {
+      if (v.place.kind === 'area' && v.period === SPEND_CHILDREN_PERIOD) fosterChildren.set(v.place.area, v.value);
     },
-    observations,
   );
 
-  const netGainPeriods = readLongFormat(
-    read,
-    resolver,
-    {
-      file: FILES.netGain,
-      sourceId: SOURCE_IDS.netGain,
-      filterColumns: ['characteristic', 'breakdown'],
-      valueColumns: ['number', 'children_count'],
-      measures: {
-        '1. Children who are the responsibility of other LAs placed within this LA boundary':
-          'otherLasChildrenPlacedInside',
-      },
-    },
-    observations,
-  );
+  const populationPeriods = readMeasures({
+    file: FILES.population,
+    sourceId: SOURCE_IDS.population,
+    filterColumns: ['age_group'],
+    valueColumns: ['population_estimate'],
+    measures: { 'Children aged 0 to 17 years': 'population0to17' },
+    fromYear: POPULATION_FIRST_YEAR,
+  });
 
-  const populationPeriods = readLongFormat(
-    read,
-    resolver,
-    {
-      file: FILES.population,
-      sourceId: SOURCE_IDS.population,
-      filterColumns: ['age_group'],
-      valueColumns: ['population_estimate'],
-      measures: { 'Children aged 0 to 17 years': 'population0to17' },
-      fromYear: POPULATION_FIRST_YEAR,
-    },
-    observations,
-  );
+  const ofsted = readOfsted(read, resolver, regions, sink);
 
-  const ofsted = readOfsted(read, resolver, observations);
-
-  // Areas: the consortium's members first, then every other current LA by ONS code.
+  // Areas: every current authority by ONS code, then the regions, then England. None is a member.
   const centroids = readCentroids(read);
   const current = authorities.filter((a) => a.status === 'current');
-  const memberCodes = new Set(gmLocalAuthorities.map((la) => la.code));
-  for (const la of gmLocalAuthorities) {
-    const ref = current.find((a) => a.onsCode === la.code);
-    if (!ref || ref.dfeCode !== la.dfeCode || normaliseName(ref.name) !== normaliseName(la.name)) {
-      throw new Error(`Reference list: no current authority ${la.name} (${la.code}, DfE ${la.dfeCode}).`);
-    }
-    const c = centroids.get(la.code);
-    if (!c) throw new Error(`${FILES.boundaries}: no feature for ${la.name} (${la.code}).`);
-    if (normaliseName(c.name) !== normaliseName(la.name)) {
-      throw new Error(`${FILES.boundaries}: ${la.code} is named "${c.name}", expected "${la.name}".`);
-    }
+  const currentCodes = new Set(current.map((a) => a.onsCode));
+  for (const code of centroids.keys()) {
+    const ref = resolver.byCode(code);
+    if (!ref || ref.status !== 'current') throw new Error(`${FILES.centroids}: ${code} is not a current authority.`);
   }
-  const areas: Area[] = [
-    ...gmLocalAuthorities.flatMap((la) => current.filter((a) => a.onsCode === la.code)),
-    ...current.filter((a) => !memberCodes.has(a.onsCode)),
-  ].map((a) => {
+  const areas: Area[] = current.map((a) => {
     const c = centroids.get(a.onsCode);
+    if (!c) throw new Error(`${FILES.centroids}: no centroid for ${a.name} (${a.onsCode}).`);
+    if (normaliseName(c.name) !== normaliseName(a.name)) {
+      throw new Error(`${FILES.centroids}: ${a.onsCode} is named "${c.name}", expected "${a.name}".`);
+    }
     return {
       code: a.onsCode,
       dfeCode: a.dfeCode,
@@ -836,39 +982,56 @@ export function buildDatasetWithNotes(dataDir: string): BuildResult {
       level: 'Local authority',
       regionCode: a.regionCode,
       regionName: a.regionName,
-      centroidLat: c?.lat ?? null,
-      centroidLon: c?.lon ?? null,
-      isMember: memberCodes.has(a.onsCode),
+      centroidLat: c.lat,
+      centroidLon: c.lon,
+      isMember: false,
     };
   });
-  areas.push(
-    {
-      code: NORTH_WEST,
+  for (const [code, name] of regions) {
+    areas.push({
+      code,
       dfeCode: null,
-      name: NORTH_WEST_NAME,
+      name,
       level: 'Regional',
-      regionCode: NORTH_WEST,
-      regionName: NORTH_WEST_NAME,
+      regionCode: code,
+      regionName: name,
       centroidLat: null,
       centroidLon: null,
       isMember: false,
-    },
-    {
-      code: ENGLAND,
-      dfeCode: null,
-      name: 'England',
-      level: 'National',
-      regionCode: null,
-      regionName: null,
-      centroidLat: null,
-      centroidLon: null,
-      isMember: false,
-    },
+    });
+  }
+  areas.push({
+    code: ENGLAND,
+    dfeCode: null,
+    name: ENGLAND_NAME,
+    level: 'National',
+    regionCode: null,
+    regionName: null,
+    centroidLat: null,
+    centroidLon: null,
+    isMember: false,
+  });
+  for (const o of sink.observations.values()) {
+    if (!currentCodes.has(o.area) && !regions.has(o.area) && o.area !== ENGLAND) {
+      throw new Error(`Observation for ${o.area}, which is not an area of the dataset.`);
+    }
+  }
+
+  // Published spending on placements (RO3) and the cost per child it implies.
+  const ro3 = readRo3(new Uint8Array(fs.readFileSync(path.join(dataDir, FILES.ro3))), FILES.ro3, (code, name, where) =>
+    resolver.fromCodes(FILES.ro3, code, '', name, 'financial year', where),
   );
+  const inHomes = new Map<string, number | null>();
+  for (const o of sink.observations.values()) {
+    if (o.measure === 'childrenInChildrensHomes' && o.period === SPEND_CHILDREN_PERIOD) inHomes.set(o.area, o.value);
+  }
+  const children: ChildrenByService = { residentialCare: inHomes, fostering: fosterChildren };
+  const placementSpend = derivePlacementSpend(ro3, areas, children, SPEND_CHILDREN_PERIOD);
+  const costs = nationalUnitCosts(placementSpend);
 
   const areaOrder = new Map(areas.map((a, i) => [a.code, i]));
   const measureOrder = new Map(measureIds.map((m, i) => [m, i]));
-  const sorted = observations
+  const sorted = sink.observations
     .values()
     .sort(
       (a, b) =>
@@ -880,24 +1043,45 @@ export function buildDatasetWithNotes(dataDir: string): BuildResult {
   const sectorOrder = orderOf(homeSectors);
   const typeOrder = orderOf(homeTypes);
   const judgementOrder = orderOf(ofstedJudgements);
-  const supply = ofsted.supply.sort(
+  const bySupplyKey = (a: SupplyRow, b: SupplyRow): number =>
+    (areaOrder.get(a.area) ?? 0) - (areaOrder.get(b.area) ?? 0) ||
+    (a.area < b.area ? -1 : a.area > b.area ? 1 : 0) ||
+    (a.period < b.period ? -1 : a.period > b.period ? 1 : 0) ||
+    (sectorOrder.get(a.sector) ?? 0) - (sectorOrder.get(b.sector) ?? 0) ||
+    (typeOrder.get(a.homeType) ?? 0) - (typeOrder.get(b.homeType) ?? 0) ||
+    (judgementOrder.get(a.judgement) ?? 0) - (judgementOrder.get(b.judgement) ?? 0);
+  const supply = ofsted.supply.sort(bySupplyKey);
+  const providerOrder = orderOf(placeProviders);
+  const providerCounts = providerRows.sort(
     (a, b) =>
       (areaOrder.get(a.area) ?? 0) - (areaOrder.get(b.area) ?? 0) ||
       (a.period < b.period ? -1 : a.period > b.period ? 1 : 0) ||
-      (sectorOrder.get(a.sector) ?? 0) - (sectorOrder.get(b.sector) ?? 0) ||
-      (typeOrder.get(a.homeType) ?? 0) - (typeOrder.get(b.homeType) ?? 0) ||
-      (judgementOrder.get(a.judgement) ?? 0) - (judgementOrder.get(b.judgement) ?? 0),
+      (providerOrder.get(a.provider) ?? 0) - (providerOrder.get(b.provider) ?? 0),
   );
+  const seenProvider = new Set<string>();
+  for (const r of providerCounts) {
+    const k = `${r.area}|${r.period}|${r.provider}`;
+    if (seenProvider.has(k))
+      throw new Error(`${FILES.claCharacteristics}: a second ${r.provider} value for ${r.area} in ${r.period}.`);
+    seenProvider.add(k);
+  }
 
-  const sources = sourceList({
-    claRate: describePeriods(claRatePeriods),
-    claCharacteristics: describePeriods([...characteristicsPeriods], '31 March'),
-    missing: describePeriods(missingPeriods),
-    netGain: describePeriods(netGainPeriods, '31 March'),
-    population: describePeriods(populationPeriods, 'Mid-year estimates'),
-    ofsted: '31 March 2023',
-    boundaries: 'December 2023',
-  });
+  const sources = [
+    ...sourceList({
+      claRate: describePeriods(claRatePeriods),
+      claCharacteristics: describePeriods([...characteristicsPeriods], '31 March'),
+      missing: describePeriods(missingPeriods),
+      netGain: describePeriods(netGainPeriods, '31 March'),
+      population: describePeriods(populationPeriods, 'Mid-year estimates'),
+      ofsted: '31 March 2023',
+      centroids: 'Boundaries current in 2024-25',
+    }),
+    ...costSources(ro3, {
+      childrenDate: `31 March ${SPEND_CHILDREN_PERIOD}`,
+      childrenFile: `${baseName(FILES.claCharacteristics)} (Placement)`,
+    }),
+    ...costs.sources,
+  ];
 
   // Fixed, input-derived timestamp: the end of the latest year-ending-31-March period.
   const latestYear = sorted.reduce((max, o) => (/^\d{4}$/.test(o.period) && o.period > max ? o.period : max), '0000');
@@ -908,9 +1092,9 @@ export function buildDatasetWithNotes(dataDir: string): BuildResult {
   const latestYearDate = `${latestYear}-03-31`;
   const generatedAt = latestDate > latestYearDate ? latestDate : latestYearDate;
 
-  const facts: BuiltInDataset = {
-    id: 'gm-builtin',
-    consortiumName: 'Greater Manchester',
+  const dataset: BuiltInDataset = {
+    id: 'england-builtin',
+    consortiumName: 'Untitled consortium',
     generatedBy: 'scripts/build-dataset.ts',
     generatedAt,
     sources,
@@ -919,66 +1103,80 @@ export function buildDatasetWithNotes(dataDir: string): BuildResult {
     supply,
     homes: [],
     flows: [],
-    unitCosts: [],
-    assumptions: [],
+    unitCosts: costs.unitCosts,
+    assumptions: costs.assumptions,
+    placeProviders: providerCounts,
+    placementSpend,
   };
-  // Illustrative values (placement flows, unit costs, assumptions) generated from the facts with a
-  // fixed seed: see scripts/illustrative.ts. Each is marked illustrative through its source.
-  const illustrative = buildIllustrative(facts, ILLUSTRATIVE_SEED);
-  const dataset: BuiltInDataset = {
-    ...facts,
-    sources: [...facts.sources, ...illustrative.sources],
-    flows: illustrative.flows,
-    unitCosts: illustrative.unitCosts,
-    assumptions: illustrative.assumptions,
+  return {
+    dataset,
+    leftOut: resolver.notes(),
+    leftOutFigures: sink.leftOut,
+    leftOutSupply: ofsted.leftOutSupply.sort(bySupplyKey),
+    suspended: ofsted.suspended,
   };
-  return { dataset, leftOut: resolver.notes(), suspended: ofsted.suspended };
 }
 
 /** Longest one-line form of a record inside an array; longer records are laid out over several lines. */
 const ONE_LINE_RECORD_MAX = 250;
 
+/** Arrays of data records, each record on one line whatever its length. */
+const DATA_ARRAYS: ReadonlySet<string> = new Set([
+  'areas',
+  'observations',
+  'supply',
+  'placeProviders',
+  'placementSpend',
+]);
+
 function isFlatRecord(value: object): boolean {
   return Object.values(value).every((v) => v === null || typeof v !== 'object');
 }
 
-/** JSON with 2-space indentation, except that short flat records inside arrays take one line each. */
-function formatJson(value: unknown, indent: string, inArray: boolean): string {
+/** JSON with 2-space indentation, except that flat records inside arrays take one line each (see above). */
+function formatJson(value: unknown, indent: string, arrayKey: string | null): string {
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
-    return `[\n${value.map((v) => inner + formatJson(v, inner, true)).join(',\n')}\n${indent}]`;
+    return `[\n${value.map((v) => inner + formatJson(v, inner, arrayKey)).join(',\n')}\n${indent}]`;
   }
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);
     if (entries.length === 0) return '{}';
     const oneLine = JSON.stringify(value);
-    if (inArray && isFlatRecord(value) && oneLine.length <= ONE_LINE_RECORD_MAX) return oneLine;
-    return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${formatJson(v, inner, false)}`).join(',\n')}\n${indent}}`;
+    if (
+      arrayKey !== null &&
+      isFlatRecord(value) &&
+      (DATA_ARRAYS.has(arrayKey) || oneLine.length <= ONE_LINE_RECORD_MAX)
+    ) {
+      return oneLine;
+    }
+    return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${formatJson(v, inner, Array.isArray(v) ? k : null)}`).join(',\n')}\n${indent}}`;
   }
   return JSON.stringify(value);
 }
 
 /**
- * The dataset as written to disk: 2-space JSON with a trailing newline, with each observation,
- * supply row and area on one line to keep the bundled file small.
+ * The dataset as written to disk: 2-space JSON with a trailing newline, with each area, observation,
+ * supply row, place-provider count and spending row on one line to keep the bundled file small.
  */
 export function serialiseDataset(dataset: BuiltInDataset): string {
-  return `${formatJson(dataset, '', false)}\n`;
+  return `${formatJson(dataset, '', null)}\n`;
 }
 
-/** Sum of a measure over the member LAs for one period (null values skipped), with a count of suppressed ones. */
-export function memberTotal(
+/** Sum of a measure over the given areas for one period (missing values skipped), with a count of suppressed ones. */
+export function sumOverAreas(
   dataset: BuiltInDataset,
+  codes: Iterable<string>,
   measure: MeasureId,
   period: string,
 ): { total: number; suppressed: number; count: number } {
-  const members = new Set(dataset.areas.filter((a) => a.isMember).map((a) => a.code));
+  const wanted = new Set(codes);
   let total = 0;
   let suppressed = 0;
   let count = 0;
   for (const o of dataset.observations) {
-    if (o.measure !== measure || o.period !== period || !members.has(o.area)) continue;
+    if (o.measure !== measure || o.period !== period || !wanted.has(o.area)) continue;
     count += 1;
     if (o.value === null) suppressed += 1;
     else total += o.value;
@@ -986,19 +1184,19 @@ export function memberTotal(
   return { total, suppressed, count };
 }
 
-interface SectorSupply {
+export interface SectorSupply {
   sector: HomeSector;
   homes: number;
   places: number;
   byType: Record<HomeType, { homes: number; places: number }>;
 }
 
-/** Member LAs' supply for one period by sector (sectors with no homes left out). */
-export function memberSupplyBySector(dataset: BuiltInDataset, period: string): SectorSupply[] {
-  const members = new Set(dataset.areas.filter((a) => a.isMember).map((a) => a.code));
+/** Supply rows summed by sector (sectors with no homes left out), optionally only for some areas. */
+export function supplyBySector(rows: readonly SupplyRow[], period: string, codes?: Iterable<string>): SectorSupply[] {
+  const wanted = codes ? new Set(codes) : null;
   const bySector = new Map<HomeSector, SectorSupply>();
-  for (const r of dataset.supply) {
-    if (r.period !== period || !members.has(r.area)) continue;
+  for (const r of rows) {
+    if (r.period !== period || (wanted && !wanted.has(r.area))) continue;
     const s = bySector.get(r.sector) ?? {
       sector: r.sector,
       homes: 0,
@@ -1021,56 +1219,88 @@ export function memberSupplyBySector(dataset: BuiltInDataset, period: string): S
 // CLI
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const DATASET_OUT = path.resolve(repoRoot, 'resources/dataset/builtin-england.json');
+
+/** Measures whose LA sums are compared with the published England figure in the CLI's summary. */
+const SUMMED: readonly MeasureId[] = [
+  'childrenLookedAfter',
+  'childrenInChildrensHomes',
+  'placedOutsideLaBoundary',
+  'placedOver20Miles',
+  'childrenWithMissingIncident',
+  'missingIncidents',
+  'otherLasChildrenPlacedInside',
+  'population0to17',
+  'childrensHomes',
+  'registeredPlaces',
+];
 
 function main(): void {
-  const { dataDir, outFile } = parseBuildArgs(
-    process.argv.slice(2),
-    'build-dataset',
-    path.resolve(repoRoot, 'resources/dataset/builtin-gm.json'),
-  );
-  const { dataset, leftOut, suspended } = buildDatasetWithNotes(dataDir);
+  const { dataDir, outFile } = parseBuildArgs(process.argv.slice(2), 'build-dataset', DATASET_OUT);
+  const { dataset, leftOut, leftOutFigures, leftOutSupply, suspended } = buildDatasetWithNotes(dataDir);
   const text = serialiseDataset(dataset);
   fs.mkdirSync(path.dirname(outFile), { recursive: true });
   fs.writeFileSync(outFile, text);
 
-  const published: [MeasureId, string, number | null, string][] = [
-    ['childrenLookedAfter', '2025', 6119, 'DfE CLA 2025'],
-    ['childrenInChildrensHomes', '2025', 727, 'DfE CLA 2025'],
-    ['placedOutsideLaBoundary', '2025', 2618, 'DfE CLA 2025'],
-    ['placedOver20Miles', '2025', 560, 'DfE CLA 2025'],
-    ['childrenWithMissingIncident', '2024', 1074, 'DfE CLA 2024'],
-    ['missingIncidents', '2024', 8178, 'DfE CLA 2024'],
-    ['childrensHomes', OFSTED_PERIOD, 243, 'DOMAIN.md counts differently; see source note'],
-    ['registeredPlaces', OFSTED_PERIOD, 829, 'DOMAIN.md counts differently; see source note'],
-  ];
+  const levels = (level: Area['level']): number => dataset.areas.filter((a) => a.level === level).length;
   console.log(
-    `Wrote ${path.relative(process.cwd(), outFile)} (${Buffer.byteLength(text)} bytes): ${dataset.observations.length} observations, ${dataset.supply.length} supply rows, ${dataset.areas.length} areas, ${dataset.sources.length} sources.`,
+    `Wrote ${path.relative(process.cwd(), outFile)} (${Buffer.byteLength(text)} bytes): ${levels('Local authority')} authorities, ${levels('Regional')} regions and England; ` +
+      `${dataset.observations.length} observations (${dataset.observations.filter((o) => o.suppression !== null).length} suppressed), ${dataset.supply.length} supply rows, ` +
+      `${dataset.placeProviders?.length ?? 0} place-provider rows, ${dataset.placementSpend?.length ?? 0} spending rows, ${dataset.sources.length} sources.`,
   );
-  console.log('Greater Manchester totals (sum of the ten LAs):');
-  for (const [measure, period, expected, note] of published) {
-    const t = memberTotal(dataset, measure, period);
-    const status =
-      expected === null ? '' : t.total === expected && t.suppressed === 0 ? 'matches' : `differs from ${expected}`;
-    const suppressed = t.suppressed > 0 ? ` (${t.suppressed} suppressed)` : '';
+  const las = dataset.areas.filter((a) => a.level === 'Local authority').map((a) => a.code);
+  console.log(
+    'England: published figure against the sum over authorities (+ abolished authorities left out; suppressed):',
+  );
+  for (const measure of SUMMED) {
+    const periods = [...new Set(dataset.observations.filter((o) => o.measure === measure).map((o) => o.period))].sort();
+    const period = periods.at(-1);
+    if (!period) continue;
+    const published = dataset.observations.find(
+      (o) => o.area === ENGLAND && o.measure === measure && o.period === period,
+    );
+    const sum = sumOverAreas(dataset, las, measure, period);
+    const abolished = leftOutFigures
+      .filter((f) => f.measure === measure && f.period === period)
+      .reduce((n, f) => n + (f.value ?? 0), 0);
     console.log(
-      `  ${measure} ${period}: ${t.total}${suppressed} ${status}${status.startsWith('differs') ? ` (${note})` : ''}`,
+      `  ${measure} ${period}: England ${published?.value ?? 'missing'}, authorities ${sum.total}${abolished ? ` + ${abolished}` : ''}${sum.suppressed ? ` (${sum.suppressed} suppressed)` : ''}`,
     );
   }
-  const england = dataset.observations.find(
-    (o) => o.area === ENGLAND && o.measure === 'childrenLookedAfter' && o.period === '2024',
-  );
-  console.log(`  England childrenLookedAfter 2024: ${england?.value ?? 'missing'}`);
-  const suppressedCount = dataset.observations.filter((o) => o.suppression !== null).length;
-  console.log(`Suppressed observations: ${suppressedCount}.`);
-
-  console.log(`Greater Manchester supply at ${OFSTED_PERIOD} by sector (homes / registered places):`);
-  for (const row of memberSupplyBySector(dataset, OFSTED_PERIOD)) {
+  console.log(`Supply at ${OFSTED_PERIOD} by sector, all authorities (homes / registered places):`);
+  for (const row of supplyBySector(dataset.supply, OFSTED_PERIOD)) {
     const types = homeTypes.map((t) => `${t} ${row.byType[t].homes}/${row.byType[t].places}`).join(', ');
     console.log(`  ${row.sector}: ${row.homes} homes, ${row.places} places (${types})`);
   }
+  const abolishedHomes = leftOutSupply.reduce((n, r) => n + r.homes, 0);
+  console.log(
+    `  plus ${abolishedHomes} homes filed under abolished authorities (counted in their region and England).`,
+  );
   const suspendedTotal = [...suspended.values()].reduce((sum, n) => sum + n, 0);
-  const suspendedList = [...suspended].map(([name, n]) => `${name} ${n}`).join(', ');
-  console.log(`Suspended homes not counted: ${suspendedTotal}${suspendedTotal ? ` (${suspendedList})` : ''}.`);
+  console.log(`Suspended homes not counted: ${suspendedTotal}.`);
+
+  const names = new Map(dataset.areas.map((a) => [a.code, a.name]));
+  const service: PlacementSpendService = 'residentialCare';
+  console.log('Residential care, RO3 spend ÷ children in secure and children’s homes on 31 March 2025:');
+  const shown = ['E92000001', 'E12000002', 'E08000001', 'E08000003', 'E08000035', 'E10000016', 'E09000033'];
+  for (const code of shown) {
+    const row = dataset.placementSpend?.find((s) => s.area === code && s.service === service);
+    if (!row) continue;
+    const spend =
+      row.totalExpenditure === null ? `no spend (${row.spendNote ?? ''})` : `£${thousands(row.totalExpenditure)}k`;
+    const cost =
+      row.weeklyCostPerChild === null
+        ? 'no cost'
+        : `£${thousands(row.annualCostPerChild ?? 0)} a year, £${thousands(row.weeklyCostPerChild)} a week`;
+    console.log(`  ${names.get(code) ?? code}: ${spend} ÷ ${row.children ?? '—'} children = ${cost}`);
+  }
+  const noCost = (dataset.placementSpend ?? []).filter(
+    (s) => s.service === service && s.weeklyCostPerChild === null && names.has(s.area),
+  );
+  console.log(`  No residential cost per child for: ${noCost.map((s) => names.get(s.area)).join(', ') || 'none'}.`);
+  console.log(
+    `Unit costs: ${dataset.unitCosts.map((c) => `${c.placementType}/${c.sector} £${c.weeklyCost}`).join(', ')}.`,
+  );
   if (leftOut.length > 0) {
     console.log('Left out (no current area to hold them):');
     for (const line of leftOut) console.log(`  ${line}`);

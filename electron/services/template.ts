@@ -1,5 +1,9 @@
-/** The built-in Greater Manchester dataset every new plan starts from (resources/dataset). */
-import builtin from '../../resources/dataset/builtin-gm.json';
+/**
+ * The built-in national dataset every new plan starts from (resources/dataset/builtin-england.json,
+ * built by scripts/build-dataset.ts): every English upper-tier authority, region and England, with no
+ * members chosen. It is checked here once, so a bad rebuild fails loudly when the app starts.
+ */
+import builtin from '../../resources/dataset/builtin-england.json';
 import type { BuiltInDataset } from '../../shared/model/dataset.js';
 import { suppressionCodes } from '../../shared/model/dataset.js';
 import { isMeasureId } from '../../shared/model/measures.js';
@@ -25,6 +29,10 @@ export function checkDataset(dataset: BuiltInDataset): BuiltInDataset {
   dataset.flows.forEach((f, i) => {
     if (!areaCodes.has(f.placingArea)) problems.push(`flow ${i}: unknown placing area ${f.placingArea}`);
     if (!sourceIds.has(f.source)) problems.push(`flow ${i}: unknown source ${f.source}`);
+  });
+  (dataset.placementSpend ?? []).forEach((s, i) => {
+    if (!areaCodes.has(s.area)) problems.push(`placement spend row ${i}: unknown area ${s.area}`);
+    if (!sourceIds.has(s.source)) problems.push(`placement spend row ${i}: unknown source ${s.source}`);
   });
   for (const item of [...dataset.unitCosts, ...dataset.assumptions]) {
     if (item.source !== null && !sourceIds.has(item.source)) problems.push(`unknown source ${item.source}`);
