@@ -1,5 +1,9 @@
 /**
- * Illustrative placement flows, unit costs and assumptions for the built-in dataset.
+ * Illustrative placement flows, unit costs and assumptions for a consortium (Greater Manchester as
+ * first built). They are no longer part of the national built-in dataset, which has no members and
+ * takes its unit costs from published spend (scripts/national-costs.ts); `buildIllustrative` (and
+ * `greaterManchesterIllustration`, the same for the ten GM authorities of any dataset holding them)
+ * stays so that modelled placement flows can be compared with these illustrative ones.
  *
  * No public file holds who places whom where inside a consortium (placing LA → host LA) or weekly
  * unit costs by sector, so these are GENERATED, from the published facts in the built-in dataset
@@ -46,6 +50,7 @@ import { randomLcg, randomNormal } from 'd3';
 import { DISTANT_MILES, haversineMiles } from '../shared/allocate/distance.js';
 import type { Area, BuiltInDataset, Observation, Source } from '../shared/model/dataset.js';
 import type { MeasureId } from '../shared/model/measures.js';
+import { GREATER_MANCHESTER_CODES } from '../shared/model/consortia.js';
 import { OUTSIDE_CONSORTIUM } from '../shared/model/placements.js';
 import type { Assumption, CostPlacementType, CostSector, PlacementFlow, UnitCost } from '../shared/model/placements.js';
 
@@ -578,4 +583,26 @@ export function buildIllustrative(facts: BuiltInDataset, seed: number = ILLUSTRA
   ];
 
   return { sources, flows, unitCosts, assumptions };
+}
+
+/**
+ * The Greater Manchester illustration from any dataset holding the ten GM authorities (such as the
+ * national built-in one): they become the members, the consortium is named Greater Manchester, and
+ * `buildIllustrative` runs on that.
+ */
+export function greaterManchesterIllustration(
+  dataset: BuiltInDataset,
+  seed: number = ILLUSTRATIVE_SEED,
+): IllustrativeOutput {
+  const members = new Set(GREATER_MANCHESTER_CODES);
+  const missing = GREATER_MANCHESTER_CODES.filter((c) => !dataset.areas.some((a) => a.code === c));
+  if (missing.length > 0) throw new Error(`The dataset lacks Greater Manchester authorities ${missing.join(', ')}`);
+  return buildIllustrative(
+    {
+      ...dataset,
+      consortiumName: 'Greater Manchester',
+      areas: dataset.areas.map((a) => ({ ...a, isMember: a.level === 'Local authority' && members.has(a.code) })),
+    },
+    seed,
+  );
 }

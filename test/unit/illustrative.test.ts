@@ -5,17 +5,25 @@ import { describe, expect, it } from 'vitest';
 import { haversineMiles } from '../../shared/allocate/distance.js';
 import {
   buildIllustrative,
+  greaterManchesterIllustration,
   ILLUSTRATIVE_SEED,
   largestRemainder,
   type IllustrativeOutput,
 } from '../../scripts/illustrative.js';
+import { GREATER_MANCHESTER_CODES } from '../../shared/model/consortia.js';
 import type { Area, BuiltInDataset, Observation } from '../../shared/model/dataset.js';
 import { OUTSIDE_CONSORTIUM } from '../../shared/model/placements.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const facts = JSON.parse(
-  fs.readFileSync(path.join(root, 'resources/dataset/builtin-gm.json'), 'utf8'),
+// The national built-in dataset with the ten Greater Manchester authorities as members.
+const national = JSON.parse(
+  fs.readFileSync(path.join(root, 'resources/dataset/builtin-england.json'), 'utf8'),
 ) as BuiltInDataset;
+const facts: BuiltInDataset = {
+  ...national,
+  consortiumName: 'Greater Manchester',
+  areas: national.areas.map((a) => ({ ...a, isMember: GREATER_MANCHESTER_CODES.includes(a.code) })),
+};
 const members = facts.areas.filter((a) => a.isMember);
 const memberCodes = new Set(members.map((a) => a.code));
 
@@ -47,6 +55,7 @@ const gm = buildIllustrative(facts);
 describe('buildIllustrative (Greater Manchester)', () => {
   it('is deterministic for a seed, defaulting to ILLUSTRATIVE_SEED', () => {
     expect(buildIllustrative(facts, ILLUSTRATIVE_SEED)).toEqual(gm);
+    expect(greaterManchesterIllustration(national)).toEqual(gm);
     expect(buildIllustrative(facts, 7)).toEqual(buildIllustrative(facts, 7));
   });
 
