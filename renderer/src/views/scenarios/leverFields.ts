@@ -621,10 +621,11 @@ function nonMemberNames(problems: readonly Pick<NonMemberLever, 'name'>[]): { te
 const notMember = (count: number) => (count === 1 ? 'which is not a member' : 'which are not members');
 
 /** Over the editor: which non-members the scenario names and what to do. */
-export function nonMemberSummary(problems: readonly Pick<NonMemberLever, 'name'>[]): string {
+export function nonMemberSummary(problems: readonly Pick<NonMemberLever, 'name' | 'leverIndex'>[]): string {
   const { text, count } = nonMemberNames(problems);
-  const one = problems.length === 1;
-  return `This scenario names ${text}, ${notMember(count)} of this consortium, so it cannot be run: move ${one ? 'the lever field marked below' : `the ${problems.length} lever fields marked below`} to a member or remove ${one ? 'its lever' : 'their levers'}, then save.`;
+  const levers = new Set(problems.map((p) => p.leverIndex)).size;
+  const which = levers === 1 ? 'the lever marked below' : `the ${levers} levers marked below`;
+  return `This scenario names ${text}, ${notMember(count)} of this consortium, so it cannot be run: move ${which} to a member or remove ${levers === 1 ? 'it' : 'them'}, then save.`;
 }
 
 /** In the outcomes panel, in place of outcomes. */
