@@ -49,23 +49,42 @@ export function seedExampleScenarios(db: PlanDatabase, now: string): void {
   for (const scenario of examples) writeScenario(db, scenario, now);
 }
 
+interface AuthorityPlace {
+  code: string;
+  name: string;
+  lat: number | null;
+  lon: number | null;
+  isMember: boolean;
+}
+
+/** The plan's local authorities with their centroids, read without the figures (for the scenario list). */
+function readAuthorityPlaces(db: PlanDatabase): AuthorityPlace[] {
+  const rows = db
+    .prepare(
+      "SELECT code, name, centroid_lat AS lat, centroid_lon AS lon, is_member FROM area WHERE level = 'Local authority'",
+    )
+    .all() as { code: string; name: string; lat: number | null; lon: number | null; is_member: number }[];
+  return rows.map((r) => ({ code: r.code, name: r.name, lat: r.lat, lon: r.lon, isMember: r.is_member === 1 }));
+}
+
+/** The plan's authorities as places, from its data. */
+function placesFromData(data: Pick<PlanData, 'areas'>): AuthorityPlace[] {
+  return data.areas
+    .filter((a) => a.level === 'Local authority')
+    .map((a) => ({ code: a.code, name: a.name, lat: a.centroidLat, lon: a.centroidLon, isMember: a.isMember }));
+}
+
 /**
  * The plan's members and every other authority it or the reference list knows (names, and
  * centroids where the plan has them), for finding and repairing levers that name non-members.
  */
-function repairContext(data: Pick<PlanData, 'areas'>): RepairContext {
-  const authorities = data.areas.filter((a) => a.level === 'Local authority');
-  const place = (a: (typeof authorities)[number]) => ({
-    code: a.code,
-    name: a.name,
-    lat: a.centroidLat,
-    lon: a.centroidLon,
-  });
-  const known = new Set(authorities.map((a) => a.code));
+function repairContext(places: readonly AuthorityPlace[]): RepairContext {
+  const place = ({ code, name, lat, lon }: AuthorityPlace) => ({ code, name, lat, lon });
+  const known = new Set(places.map((a) => a.code));
   return {
-    members: authorities.filter((a) => a.isMember).map(place),
+    members: places.filter((a) => a.isMember).map(place),
     others: [
-      ...authorities.filter((a) => !a.isMember).map(place),
+      ...places.filter((a) => !a.isMember).map(place),
       ...referenceAuthorities
         .filter((a) => !known.has(a.onsCode))
         .map((a) => ({ code: a.onsCode, name: a.name, lat: null, lon: null })),
@@ -76,7 +95,7 @@ function repairContext(data: Pick<PlanData, 'areas'>): RepairContext {
 export function listScenarios(plans: PlanService): CallResults['listScenarios'] {
   const { stored, repair } = plans.read((db) => ({
     stored: readScenarios(db),
-    repair: repairContext(readPlanData(db, { summaryOnly: true })),
+    repair: repairContext(readAuthorityPlaces(db)),
   }));
   return [
     { ...baselineScenario(), updatedAt: null, editable: false, nonMembers: [] },
@@ -160,7 +179,7 @@ export function runScenarios(plans: PlanService, options: RunScenariosOptions): 
       return found;
     });
   const { context, data } = buildContextAndData(plans, options);
-  const { others } = repairContext(data);
+  const { others } = repairContext(placesFromData(data));
   return withScenarioErrors(() => runScenarioSetChecked(context, chosen, {}, { places: { others: others ?? [] } }));
 }
 
