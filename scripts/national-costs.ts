@@ -223,7 +223,7 @@ function authorityCost(
   england: number,
 ): Derived {
   if (figures.totalExpenditure === null) return { annual: null, note: 'No published spend.' };
-  if (children === null) return { annual: null, note: `Children in ${CHILDREN_WORDS[service]} suppressed.` };
+  if (children === null) return { annual: null, note: `No published count of children in ${CHILDREN_WORDS[service]}.` };
   if (children <= 0) return { annual: null, note: `No children in ${CHILDREN_WORDS[service]} on ${childrenDate}.` };
   const annual = perChild(figures.totalExpenditure, children) ?? 0;
   if (annual < england / COMPARABLE_FACTOR || annual > england * COMPARABLE_FACTOR) {
