@@ -24,6 +24,9 @@ describe('API contract validation', () => {
       runScenarios: { ids: ['block-12'], simulations: 100 },
       runSensitivity: { id: 'block-12' },
       exportPdf: { path: '/home/analyst/bid.pdf' },
+      recoverPlan: { id: 'plan-1234-0a1b2c3d4e5f' },
+      discardRecoverablePlan: { id: 'plan-1234-0a1b2c3d4e5f' },
+      newPlan: { consortium: { name: 'West Yorkshire', members: ['E08000032', 'E08000035'] } },
     };
     for (const name of callNames) {
       const result = validateCallArgs(name, good[name] ?? {});
@@ -58,6 +61,9 @@ describe('API contract validation', () => {
     ['getStockFlowProjection', { referenceMonths: 12, referenceStart: '2021-01-01' }, 'not both'],
     ['getStockFlowProjection', { referenceEnd: '31/03/2022' }, 'yyyy-mm-dd'],
     ['runScenarios', { ids: ['a', 'b', 'c', 'd', 'e'] }, 'at most four'],
+    ['recoverPlan', { id: '../../working/plan-1-ab' }, 'id'],
+    ['newPlan', { consortium: { name: ' ', members: ['E08000032'] } }, 'name'],
+    ['newPlan', { consortium: { name: 'West Yorkshire', members: [] } }, 'at least one'],
     ['saveScenario', { scenario: { id: 'x', name: 'X', levers: [{ type: 'blockContract', beds: -1 }] } }, 'scenario'],
     ['deleteScenario', { id: '../x' }, 'id'],
   ] as const)('rejects %s with %j', (name, args, mentions) => {
