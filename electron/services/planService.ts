@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AuthorityChoice, MapData, OpenPlanState, PlanState, RecoverablePlan } from '../../shared/api/contract.js';
 import { readMapData } from '../store/mapData.js';
+import { refreshModelledFlows } from '../store/flowData.js';
 import { writeTemplateWorkbook } from './templateWorkbook.js';
 import { seedExampleScenarios } from './scenarioService.js';
 import { PlannerError } from '../../shared/api/errors.js';
@@ -389,6 +390,8 @@ export class PlanService {
       migrate(db);
       const now = new Date().toISOString();
       seedFromDataset(db, this.options.template, now, { name: choice.name.trim(), members: choice.members });
+      // placement flows modelled from the national figures for these members
+      refreshModelledFlows(db, now);
       // example scenarios, made for this consortium's own members from its own figures
       db.transaction(() => seedExampleScenarios(db, now))();
     } catch (error) {
@@ -567,6 +570,8 @@ export class PlanService {
         unknown,
       });
     }
+    // flows to OUTSIDE and between members depend on who the members are: model them again
+    refreshModelledFlows(plan.db);
     this.markDirty(plan);
     return this.openState(plan);
   }

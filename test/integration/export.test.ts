@@ -70,7 +70,7 @@ describe('workbook export', () => {
   });
 
   it('exports a plan with missing data, saying what is missing rather than failing', async () => {
-    context.plans.setMembership(['E06000001']); // Hartlepool: no children's homes history in the built-in data
+    context.plans.setMembership(['E06000017']); // Rutland: its children's homes figures are all suppressed (c)
     const file = await writeWorkbook(context.plans, context.imports, path.join(tmp.dir, 'partial.xlsx'));
     const sheets = await readExcelFile(fs.readFileSync(file));
     const about = sheets.find((s) => s.sheet === 'About')?.data ?? [];

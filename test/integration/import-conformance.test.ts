@@ -40,6 +40,7 @@ const expectedKinds: Record<string, FileKind> = {
   'boundaries/gm_local_authority_2023_generalised.geojson': 'geojson',
   'boundaries/uk-local-authority-districts-2023.hexjson': 'hexjson',
   'dfe_cla/DERIVED_gm_nw_england_cla_on_31_march_by_characteristics_2021_2025.csv': 'dfe-cla-characteristics',
+  'dfe_cla/DERIVED_all_la_cla_on_31_march_by_characteristics_2021_2025.csv': 'dfe-cla-characteristics',
   'dfe_cla/cla_number_and_rate_per_10k_children__2024release.csv': 'dfe-cla-number-rate',
   'dfe_cla/la_children_who_were_missing_or_away_from_placement_without_authorisation__2024release.csv': 'dfe-missing',
   'dfe_cla/la_cla_on_31_march_la_of_placement_netgain__2024release.csv': 'dfe-placement-netgain',
@@ -62,6 +63,21 @@ const expectedKinds: Record<string, FileKind> = {
       [`ssda903_d2i_sample/${y}-episodes.csv`, 'ssda903-episodes'],
       [`ssda903_d2i_sample/${y}-header.csv`, 'ssda903-header'],
       [`ssda903_d2i_sample/${y}-missing.csv`, 'ssda903-missing'],
+    ]),
+  ),
+};
+
+/**
+ * Files in ../shared/data that are read by the dataset build (scripts/build-dataset.ts), not imported
+ * through the app yet, with the reason; the "knows every data file" check counts them too.
+ */
+const builtInOnly: Record<string, string> = {
+  'boundaries/DERIVED_english_upper_tier_authority_centroids_2024.csv': 'centroids of every authority, built in',
+  'costs/RO3_LA_Data_2024-25_data_by_LA.ods': 'published placement spend, built in',
+  ...Object.fromEntries(
+    [2017, 2018, 2019, 2020, 2021, 2022, 2023].map((y) => [
+      `ofsted/joiners_leavers_${y}.csv`,
+      'Ofsted joiners and leavers: supply dynamics, not imported yet',
     ]),
   ),
 };
@@ -176,7 +192,7 @@ describe.skipIf(!hasData)(
     });
 
     it('knows every data file in the folder', () => {
-      expect(dataFiles()).toEqual(Object.keys(expectedKinds).sort());
+      expect(dataFiles()).toEqual([...Object.keys(expectedKinds), ...Object.keys(builtInOnly)].sort());
     });
 
     it.each(Object.entries(expectedKinds))('detects %s as %s', (file, kind) => {

@@ -331,7 +331,7 @@ describe.skipIf(skipReason)(`PDF report${skipReason ? ` (skipped: ${skipReason})
     beforeAll(() => {
       context = createAppContext({ mode: 'browser', dataDir: path.join(tmp.dir, 'data') });
       context.plans.newPlan();
-      context.plans.setMembership(['E06000001']); // Hartlepool: no children's homes history in the built-in data
+      context.plans.setMembership(['E06000017']); // Rutland: its children's homes figures are all suppressed (c)
     });
 
     afterAll(() => context?.plans.dispose());
@@ -344,7 +344,7 @@ describe.skipIf(skipReason)(`PDF report${skipReason ? ` (skipped: ${skipReason})
       const all = pdfPageTexts(fs.readFileSync(out)).join('\n').replace(/\s+/g, ' ');
       expect(all).toContain('What this plan is missing');
       expect(all).toContain('No projection:');
-      expect(all).toContain('Hartlepool');
+      expect(all).toContain('Rutland');
       expect(all).toContain('Methodology');
       expect(all).toContain('Data sources and licences');
     }, 180_000);

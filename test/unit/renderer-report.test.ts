@@ -276,9 +276,9 @@ describe('numbers and words', () => {
     expect(lines[0]?.where).toBe('Plan register');
     expect(lines.some((l) => l.where === 'Projection' && l.key === 'trendDamping')).toBe(true);
     expect(lines.some((l) => l.where === 'Scenario model' && l.key === 'distancePenaltyPerMile')).toBe(true);
-    const flows = lines.find((l) => l.key === 'flowDistanceDecayMiles');
-    expect(flows?.illustrative).toBe(true);
-    expect(flows?.source).toMatch(/^\[\d+\] /);
+    const block = lines.find((l) => l.key === 'blockContractDiscount');
+    expect(block?.illustrative).toBe(true);
+    expect(block?.source).toMatch(/^\[\d+\] /);
   });
 });
 
