@@ -1,8 +1,9 @@
 /**
  * Allocation of children to beds: an exact, deterministic minimum-cost flow (network simplex,
  * ./minCostFlow.ts) specialised to placing LAs' children into pools of beds (./allocate.ts), with
- * LA centroid distances (./distance.ts). The scenario model (../scenario) builds the pools, prices
- * and distance penalties; this module only solves.
+ * LA centroid distances (./distance.ts); and placement flows modelled for any consortium (a gravity
+ * model, ./gravity.ts, ./placementFlows.ts, ./planFlows.ts). The scenario model (../scenario) builds
+ * the pools, prices and distance penalties; this module only solves.
  */
 export {
   allocate,
@@ -17,3 +18,13 @@ export {
 } from './allocate.js';
 export { DISTANT_MILES, distanceMatrix, EARTH_RADIUS_MILES, haversineMiles, type Located } from './distance.js';
 export { minCostFlow, NetworkSimplex, type FlowNetwork, type FlowSolution, type FlowStructure } from './minCostFlow.js';
+export { balanceFlows, balanceWith, distanceDecay, type BalancedFlows } from './gravity.js';
+export {
+  consortiumFlows,
+  modelledFlowsSource,
+  modelPlacementFlows,
+  placementFlowRows,
+  type FlowModelAuthority,
+  type PlacementFlowModel,
+} from './placementFlows.js';
+export { flowModelInputs, MODELLED_FLOWS_SOURCE_ID, modelledPlanFlows, type ModelledPlanFlows } from './planFlows.js';
