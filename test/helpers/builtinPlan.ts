@@ -1,5 +1,8 @@
-/** The built-in Greater Manchester dataset (resources/dataset) as the plan data the domain takes. */
-import builtin from '../../resources/dataset/builtin-gm.json';
+/**
+ * The Greater Manchester plan the first builds shipped (ten GM members, illustrative flows and unit
+ * costs, 2025 figures), frozen as a fixture: a fixed, realistic plan for domain tests and benchmarks.
+ */
+import builtin from '../fixtures/gm-plan-illustrative-2025.json';
 import type { BuiltInDataset } from '../../shared/model/dataset.js';
 import type { PlanData } from '../../shared/model/summarise.js';
 

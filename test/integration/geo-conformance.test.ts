@@ -34,7 +34,7 @@ const lookup = createAuthorityLookup(
   ) as ReferenceAuthority[],
 );
 const dataset = JSON.parse(
-  fs.readFileSync(path.join(repoRoot, 'resources/dataset/builtin-gm.json'), 'utf8'),
+  fs.readFileSync(path.join(repoRoot, 'test/fixtures/gm-plan-illustrative-2025.json'), 'utf8'),
 ) as BuiltInDataset;
 const GM = Array.from({ length: 10 }, (_, i) => `E080000${String(i + 1).padStart(2, '0')}`);
 

@@ -19,7 +19,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const dataDir = path.resolve(repoRoot, '../shared/data');
 const hasData = fs.existsSync(dataDir);
 const referenceFile = path.resolve(repoRoot, 'resources/reference/english-authorities.json');
-const builtinFile = path.resolve(repoRoot, 'resources/dataset/builtin-gm.json');
+const builtinFile = path.resolve(repoRoot, 'test/fixtures/gm-plan-illustrative-2025.json');
 
 const GM = [
   'E08000001',

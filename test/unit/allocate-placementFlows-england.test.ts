@@ -4,7 +4,7 @@
  * shares (2024, the latest year the net-gain file has), Ofsted registered places (31 March 2023) and
  * authority centroids. Checks the fit's speed and quality, prints the fitted parameters and fit
  * figures, and compares the modelled flows for Greater Manchester's ten councils with the illustrative
- * ones the built-in dataset has carried until now (resources/dataset/builtin-gm.json, or regenerated
+ * ones the built-in dataset has carried until now (test/fixtures/gm-plan-illustrative-2025.json, or regenerated
  * by scripts/illustrative.ts from the national dataset when that file has gone).
  */
 import fs from 'node:fs';
@@ -212,12 +212,12 @@ function splitOf(
 
 /** Today's illustrative GM flows: the GM dataset's, or generated afresh from the national dataset. */
 function illustrativeGmFlows(): { flows: PlacementFlow[]; from: string } | null {
-  const gmFile = path.join(repoRoot, 'resources/dataset/builtin-gm.json');
+  const gmFile = path.join(repoRoot, 'test/fixtures/gm-plan-illustrative-2025.json');
   if (fs.existsSync(gmFile)) {
     const dataset = JSON.parse(fs.readFileSync(gmFile, 'utf8')) as BuiltInDataset;
     const illustrative = new Set(dataset.sources.filter((s) => s.illustrative).map((s) => s.id));
     const flows = dataset.flows.filter((f) => illustrative.has(f.source));
-    if (flows.length > 0) return { flows, from: 'resources/dataset/builtin-gm.json' };
+    if (flows.length > 0) return { flows, from: 'test/fixtures/gm-plan-illustrative-2025.json' };
   }
   const englandFile = path.join(repoRoot, 'resources/dataset/builtin-england.json');
   if (fs.existsSync(englandFile)) {

@@ -17,7 +17,7 @@ import { OUTSIDE_CONSORTIUM, type PlacementFlow } from '../../shared/model/place
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dataset = JSON.parse(
-  fs.readFileSync(path.join(repoRoot, 'resources/dataset/builtin-gm.json'), 'utf8'),
+  fs.readFileSync(path.join(repoRoot, 'test/fixtures/gm-plan-illustrative-2025.json'), 'utf8'),
 ) as BuiltInDataset;
 const members = dataset.areas.filter((a) => a.isMember);
 const shapes = hexPaths(

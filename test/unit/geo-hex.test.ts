@@ -14,7 +14,7 @@ const lookup = createAuthorityLookup(
   ) as ReferenceAuthority[],
 );
 const dataset = JSON.parse(
-  fs.readFileSync(path.join(repoRoot, 'resources/dataset/builtin-gm.json'), 'utf8'),
+  fs.readFileSync(path.join(repoRoot, 'test/fixtures/gm-plan-illustrative-2025.json'), 'utf8'),
 ) as BuiltInDataset;
 const gm = dataset.areas
   .filter((a) => a.isMember)

@@ -29,7 +29,7 @@ import {
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dataset = JSON.parse(
-  fs.readFileSync(path.join(repoRoot, 'resources/dataset/builtin-gm.json'), 'utf8'),
+  fs.readFileSync(path.join(repoRoot, 'test/fixtures/gm-plan-illustrative-2025.json'), 'utf8'),
 ) as BuiltInDataset;
 const summary = summarisePlan(dataset, 'Untitled plan');
 const projection = project(projectionInputsFromPlan(dataset), { method: 'rate', simulations: 0 });
