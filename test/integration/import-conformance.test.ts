@@ -3,6 +3,7 @@
  * each file's kind is detected from its content, it parses with no errors (warnings listed here),
  * and its row counts and spot values match the published figures and the built-in dataset.
  */
+import { GREATER_MANCHESTER_CODES } from '../../shared/model/consortia.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,18 +22,7 @@ const hasData = fs.existsSync(dataDir);
 const referenceFile = path.resolve(repoRoot, 'resources/reference/english-authorities.json');
 const builtinFile = path.resolve(repoRoot, 'test/fixtures/gm-plan-illustrative-2025.json');
 
-const GM = [
-  'E08000001',
-  'E08000002',
-  'E08000003',
-  'E08000004',
-  'E08000005',
-  'E08000006',
-  'E08000007',
-  'E08000008',
-  'E08000009',
-  'E08000010',
-];
+const GM = GREATER_MANCHESTER_CODES;
 const ENGLAND = 'E92000001';
 
 /** Every published file we hold, with the kind its content must be detected as. */

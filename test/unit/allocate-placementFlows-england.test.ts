@@ -7,6 +7,7 @@
  * ones the built-in dataset has carried until now (test/fixtures/gm-plan-illustrative-2025.json, or regenerated
  * by scripts/illustrative.ts from the national dataset when that file has gone).
  */
+import { GREATER_MANCHESTER_CODES } from '../../shared/model/consortia.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,18 +45,7 @@ const FILES = {
 const PERIOD = '2024';
 /** The year of the illustrative Greater Manchester flows. */
 const GM_PERIOD = '2025';
-const GM = [
-  'E08000001',
-  'E08000002',
-  'E08000003',
-  'E08000004',
-  'E08000005',
-  'E08000006',
-  'E08000007',
-  'E08000008',
-  'E08000009',
-  'E08000010',
-];
+const GM = GREATER_MANCHESTER_CODES;
 const CUMBERLAND = 'E06000063';
 const WESTMORLAND_AND_FURNESS = 'E06000064';
 
