@@ -20,6 +20,11 @@ import {
 } from '../../shared/model/consortia.js';
 import { defaultSettings, planAssumptionKeys } from '../../shared/forecast/index.js';
 import { settingsAssumptions, trendDampingAssumption } from '../../shared/forecast/settings.js';
+import {
+  MAX_POPULATION_GROWTH,
+  POPULATION_GROWTH_KEY,
+  populationGrowthAssumptionTemplate,
+} from '../../shared/forecast/inputs.js';
 import { summarisePlan } from '../../shared/model/summarise.js';
 import type { PlanSummary } from '../../shared/model/summary.js';
 import {
@@ -67,13 +72,22 @@ const assumptionRanges: Record<string, { label: string; min: number; max: number
   [planAssumptionKeys.trendDamping]: { label: 'Trend damping', min: 0.01, max: 1 },
   [planAssumptionKeys.soloComplexShare]: { label: 'The solo/complex share', min: 0, max: 1 },
   discountRate: { label: 'The discount rate', min: 0, max: 0.2 },
+  [POPULATION_GROWTH_KEY]: {
+    label: 'Population growth without a projection (a share a year)',
+    min: -MAX_POPULATION_GROWTH,
+    max: MAX_POPULATION_GROWTH,
+  },
 };
 
 /** The forecast's own assumptions (label, unit, rationale), for adding one the plan lacks. */
 function forecastAssumptionTemplates() {
   const list = [...settingsAssumptions(defaultSettings), trendDampingAssumption(defaultSettings)];
   const solo = list.find((a) => a.key === 'needTypeShare.soloComplex');
-  return [...list, ...(solo ? [{ ...solo, key: planAssumptionKeys.soloComplexShare }] : [])];
+  return [
+    ...list,
+    ...(solo ? [{ ...solo, key: planAssumptionKeys.soloComplexShare }] : []),
+    populationGrowthAssumptionTemplate(),
+  ];
 }
 
 function currentUser(): string {
@@ -534,7 +548,18 @@ export class PlanService {
 
   summary(): PlanSummary {
     const plan = this.requireOpen();
-    return summarisePlan(readPlanData(plan.db, { summaryOnly: true }), this.openState(plan).name);
+    const summary = summarisePlan(readPlanData(plan.db, { summaryOnly: true }), this.openState(plan).name);
+    // Imported ONS projections live in their own table: a plan holding one for every member has no such gap.
+    const members = summary.authorities.filter((a) => a.isMember).map((a) => a.code);
+    const projected = new Set(
+      (plan.db.prepare('SELECT DISTINCT area_code FROM population_projection').all() as { area_code: string }[]).map(
+        (r) => r.area_code,
+      ),
+    );
+    if (members.length && members.every((code) => projected.has(code))) {
+      summary.gaps = summary.gaps.filter((g) => g.measure !== 'populationProjection');
+    }
+    return summary;
   }
 
   renameConsortium(name: string): OpenPlanState {

@@ -1,13 +1,17 @@
 /**
  * Assembling projection inputs from a plan: each member LA's children in secure and children's
- * homes by year, its population aged 0 to 17 (estimates, ONS projections where the plan has them,
- * otherwise carried forward by the recent trend — stated as an assumption) and its long-term places
- * at the latest supply snapshot. Pure: the same plan gives the same inputs.
+ * homes by year, its population aged 0 to 17 and its long-term places at the latest supply
+ * snapshot. Pure: the same plan gives the same inputs.
+ *
+ * Population: ONS mid-year estimates for the past; for the future, the ONS sub-national population
+ * projection (SNPP, ages 0 to 17 summed from single years) where the plan holds one. Without one,
+ * or beyond its last year, the population is held at the last known figure, changed only by the
+ * plan's own annual growth assumption (`populationGrowthWithoutProjection`, default 0, −5% to +5%
+ * a year) — never by extrapolating a short recent trend — and the stated assumption says which.
  */
 import type { Observation } from '../model/dataset.js';
 import type { PlanData } from '../model/summarise.js';
 import { MAX_HORIZON_YEARS, planAssumptionKeys } from './settings.js';
-import { olsLine } from './stats.js';
 import type {
   AreaInputs,
   AreaSupply,
@@ -18,7 +22,10 @@ import type {
   YearValue,
 } from './types.js';
 
-export const DEFAULT_POPULATION_TREND_YEARS = 5;
+/** The plan assumption key for annual population growth where no ONS projection covers a year. */
+export const POPULATION_GROWTH_KEY = 'populationGrowthWithoutProjection';
+/** The largest annual growth (either way) the assumption accepts: ±5% a year. */
+export const MAX_POPULATION_GROWTH = 0.05;
 /** England, 31 March 2023: 407 of 2,814 active children's homes were LA-run (Ofsted). Used only without a sector breakdown. */
 export const DEFAULT_LA_RUN_SHARE = 0.14;
 
@@ -43,8 +50,11 @@ export interface AreaSeries {
 export interface SeriesInputs {
   consortiumName: string;
   areas: AreaSeries[];
-  /** Years of estimates the population trend is fitted over (default 5: six estimates). */
-  populationTrendYears?: number;
+  /**
+   * Annual growth of the population aged 0 to 17 after the last known figure (estimate or ONS
+   * projection), as a share (0.01 = +1% a year); default 0: held at the last figure.
+   */
+  populationGrowthWithoutProjection?: number;
   /** LA-run share of places applied where supply has no sector breakdown. */
   laRunShareWhenUnknown?: number;
   planSettings?: Partial<ForecastSettings>;
@@ -57,24 +67,25 @@ const sortedYears = (record: Record<string, unknown>): string[] =>
     .filter((y) => /^\d{4}$/.test(y))
     .sort();
 
-interface PopulationTrend {
+/** How an area's population was carried past its last known figure (null when it never was). */
+interface CarriedForward {
+  /** Calendar year of the last known mid-year figure. */
   from: number;
-  to: number;
-  growth: number;
+  basis: 'estimate' | 'projection';
 }
 
 /**
- * Population for each demand year from the first observed to ten years past the base year. Where
- * neither an estimate nor a projection exists for a mid-year after the last one known, the last
- * known value is carried forward at the log-linear growth rate fitted over the last `trendYears`
- * years of known values (estimates and projections together).
+ * Population for each demand year from the first observed to ten years past the base year. Known
+ * figures (estimates, and ONS projections where no estimate exists) are used as they are; a gap
+ * between known years is interpolated geometrically; after the last known figure the value is held,
+ * changed by `growth` a year (0 by default), never extrapolated from a fitted trend.
  */
 function alignPopulation(
   series: AreaSeries,
   firstYear: number,
   lastYear: number,
-  trendYears: number,
-): { points: PopulationPoint[]; trend: PopulationTrend | null } {
+  growth: number,
+): { points: PopulationPoint[]; carried: CarriedForward | null } {
   const known = new Map<number, { value: number; basis: 'estimate' | 'projection' }>();
   for (const [y, v] of Object.entries(series.populationProjections ?? {})) {
     if (Number.isFinite(v) && v > 0) known.set(Number(y), { value: v, basis: 'projection' });
@@ -84,15 +95,7 @@ function alignPopulation(
   }
   const knownYears = [...known.keys()].sort((a, b) => a - b);
   const lastKnown = knownYears[knownYears.length - 1];
-  let trend: PopulationTrend | null = null;
-  if (lastKnown !== undefined && knownYears.length >= 2) {
-    const window = knownYears.filter((y) => y >= lastKnown - trendYears);
-    const fit = olsLine(
-      window,
-      window.map((y) => Math.log(known.get(y)?.value ?? 1)),
-    );
-    trend = { from: window[0] ?? lastKnown, to: lastKnown, growth: fit.slope };
-  }
+  let carried: CarriedForward | null = null;
   const points: PopulationPoint[] = [];
   for (let year = firstYear; year <= lastYear; year++) {
     const mid = year - 1;
@@ -108,12 +111,104 @@ function alignPopulation(
       const value = a * Math.pow(b / a, (mid - before) / (after - before));
       points.push({ year: String(year), midYear: String(mid), value, basis: 'interpolated' });
     } else if (lastKnown !== undefined && mid > lastKnown) {
-      const base = known.get(lastKnown)?.value ?? 0;
-      const value = base * Math.exp((trend?.growth ?? 0) * (mid - lastKnown));
+      const last = known.get(lastKnown);
+      const value = (last?.value ?? 0) * Math.pow(1 + growth, mid - lastKnown);
+      carried ??= { from: lastKnown, basis: last?.basis ?? 'estimate' };
+      // 'trend' is the type's name for a year carried past the last known figure (here: held, or the set growth).
       points.push({ year: String(year), midYear: String(mid), value, basis: 'trend' });
     }
   }
-  return { points, trend };
+  return { points, carried };
+}
+
+/** "+1.0% a year", "−0.5% a year", or "no change". */
+function growthText(growth: number): string {
+  if (growth === 0) return 'no change';
+  const pct = Math.round(Math.abs(growth) * 1000) / 10;
+  return `${growth > 0 ? '+' : '−'}${pct.toLocaleString('en-GB')}% a year`;
+}
+
+/** "Alpha, Bravo and Charlie". */
+function listNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
+}
+
+/** The stated population assumptions: the projection used, and what happens where there is none. */
+function populationAssumptions(
+  used: { name: string; projectionTo: number | null; carried: CarriedForward | null }[],
+  growth: number,
+): ForecastAssumption[] {
+  const list: ForecastAssumption[] = [];
+  const withProjection = used.filter((u) => u.projectionTo !== null);
+  if (withProjection.length) {
+    const ends = [...new Set(withProjection.map((u) => u.projectionTo))].sort();
+    list.push({
+      key: 'populationProjection',
+      label: 'Population aged 0 to 17 from the ONS sub-national population projection',
+      value: withProjection.length,
+      unit: withProjection.length === 1 ? 'authority' : 'authorities',
+      rationale: `${withProjection.length === used.length ? 'Every member authority’s' : `${listNames(withProjection.map((u) => u.name))}’s`} children aged 0 to 17 in future years come from the ONS sub-national population projection imported into the plan (single years of age 0 to 17 summed, to mid-${ends.join('/mid-')}); mid-year estimates are used wherever they exist.`,
+      source: null,
+    });
+  }
+  const carried = used.filter((u) => u.carried !== null);
+  if (carried.length === 0) return list;
+  const noProjection = carried.filter((u) => u.carried?.basis === 'estimate');
+  const beyond = carried.filter((u) => u.carried?.basis === 'projection');
+  const lastEstimates = [...new Set(noProjection.map((u) => u.carried?.from))].sort();
+  const held = growth === 0 ? 'held at' : `carried forward from`;
+  const parts: string[] = [];
+  if (noProjection.length) {
+    const who =
+      noProjection.length === used.length
+        ? 'The plan has no ONS sub-national population projection, so each member authority’s'
+        : `${listNames(noProjection.map((u) => u.name))} ${noProjection.length === 1 ? 'has' : 'have'} no ONS sub-national population projection in the plan, so ${noProjection.length === 1 ? 'its' : 'their'}`;
+    parts.push(
+      `${who} children aged 0 to 17 are ${held} the latest mid-year estimate (mid-${lastEstimates.join('/mid-')})${growth === 0 ? '' : ` at ${growthText(growth)}`}.`,
+    );
+  }
+  if (beyond.length) {
+    parts.push(
+      `Beyond the last year of the ONS projection, ${beyond.length === used.length ? 'every member authority’s' : `${listNames(beyond.map((u) => u.name))}’s`} children aged 0 to 17 are ${held} its last projected figure${growth === 0 ? '' : ` at ${growthText(growth)}`}.`,
+    );
+  }
+  parts.push(
+    'A short recent trend is not extrapolated: recent growth in the child population (such as 2021–24’s, driven by migration) is not a settled path. Change the annual growth here to test another path, or import the ONS sub-national population projection (SNPP) to use it instead.',
+  );
+  list.push({
+    key: POPULATION_GROWTH_KEY,
+    label:
+      noProjection.length === used.length
+        ? 'Population aged 0 to 17: annual change after the latest mid-year estimate (no ONS projection in the plan)'
+        : 'Population aged 0 to 17: annual change where no ONS projection covers a year',
+    value: growth,
+    unit: 'share a year',
+    rationale: parts.join(' '),
+    source: null,
+  });
+  return list;
+}
+
+/** The assumption as the plan's register stores it before the user changes it (for planService). */
+export function populationGrowthAssumptionTemplate(): ForecastAssumption {
+  return {
+    key: POPULATION_GROWTH_KEY,
+    label: 'Population aged 0 to 17: annual change where no ONS projection covers a year',
+    value: 0,
+    unit: 'share a year',
+    rationale:
+      'Without an ONS sub-national population projection, children aged 0 to 17 are held at the latest mid-year estimate, changed only by this annual growth (default 0); a short recent trend is never extrapolated.',
+    source: null,
+  };
+}
+
+function checkPopulationGrowth(growth: number): void {
+  if (!Number.isFinite(growth) || Math.abs(growth) > MAX_POPULATION_GROWTH + 1e-12) {
+    throw new Error(
+      `Population growth without a projection must be from −${MAX_POPULATION_GROWTH * 100}% to +${MAX_POPULATION_GROWTH * 100}% a year (−0.05 to 0.05); got ${String(growth)}.`,
+    );
+  }
 }
 
 function supplyFor(series: AreaSeries, laRunShare: number): AreaSupply {
@@ -132,7 +227,8 @@ function supplyFor(series: AreaSeries, laRunShare: number): AreaSupply {
 
 /** Builds inputs from plain series (used by projectionInputsFromPlan, tests and benchmarks). */
 export function buildProjectionInputs(input: SeriesInputs): ProjectionInputs {
-  const trendYears = input.populationTrendYears ?? DEFAULT_POPULATION_TREND_YEARS;
+  const growth = input.populationGrowthWithoutProjection ?? 0;
+  checkPopulationGrowth(growth);
   const laRunShare = input.laRunShareWhenUnknown ?? DEFAULT_LA_RUN_SHARE;
   const warnings = [...(input.warnings ?? [])];
   const demandYears = input.areas.flatMap((a) =>
@@ -147,8 +243,7 @@ export function buildProjectionInputs(input: SeriesInputs): ProjectionInputs {
   const baseYear = Math.max(...demandYears.map(yearNumber));
   const lastYear = baseYear + MAX_HORIZON_YEARS;
 
-  const trends: { name: string; trend: PopulationTrend }[] = [];
-  let projectionUsed = false;
+  const populationUse: { name: string; projectionTo: number | null; carried: CarriedForward | null }[] = [];
   let assumedLaRun = 0;
   const areas: AreaInputs[] = input.areas.map((series) => {
     const demand: YearValue[] = sortedYears(series.demand).flatMap((year) => {
@@ -156,9 +251,13 @@ export function buildProjectionInputs(input: SeriesInputs): ProjectionInputs {
       return value === null || value === undefined || !Number.isFinite(value) ? [] : [{ year, value }];
     });
     if (demand.length === 0) warnings.push(`${series.name} has no figures for children in children’s homes.`);
-    const { points, trend } = alignPopulation(series, firstYear, lastYear, trendYears);
-    if (points.some((p) => p.basis === 'projection')) projectionUsed = true;
-    if (trend && points.some((p) => p.basis === 'trend')) trends.push({ name: series.name, trend });
+    const { points, carried } = alignPopulation(series, firstYear, lastYear, growth);
+    const projected = points.filter((p) => p.basis === 'projection').map((p) => Number(p.midYear));
+    populationUse.push({
+      name: series.name,
+      projectionTo: projected.length ? Math.max(...projected) : null,
+      carried,
+    });
     if (points.length === 0) warnings.push(`${series.name} has no population figures aged 0 to 17.`);
     const supply = supplyFor(series, laRunShare);
     if (supply.basis === 'none') warnings.push(`${series.name} has no children’s home places in the plan.`);
@@ -177,22 +276,7 @@ export function buildProjectionInputs(input: SeriesInputs): ProjectionInputs {
       source: null,
     },
   ];
-  if (trends.length) {
-    const ranges = [...new Set(trends.map((t) => `${t.trend.from}–${t.trend.to}`))];
-    const range = ranges.length === 1 ? ranges[0] : null;
-    const mean = trends.reduce((s, t) => s + t.trend.growth, 0) / trends.length;
-    const basis = range
-      ? `the log-linear growth rate of its ${range} figures`
-      : `the log-linear growth rate of its last ${trendYears} years of figures (${trends.map((t) => `${t.name} ${t.trend.from}–${t.trend.to}`).join(', ')})`;
-    assumptions.push({
-      key: 'populationCarriedForward',
-      label: `Population aged 0 to 17 carried forward by ${range ? `its ${range} trend` : `the trend of its last ${trendYears} years of figures`}`,
-      value: Math.round((Math.exp(mean) - 1) * 10000) / 100,
-      unit: '% a year (mean over members)',
-      rationale: `${projectionUsed ? 'Beyond the ONS projection in the plan,' : 'The plan has no ONS population projection, so'} each member’s children aged 0 to 17 are carried forward from the last figure at ${basis}. Import ONS sub-national population projections to replace this.`,
-      source: null,
-    });
-  }
+  assumptions.push(...populationAssumptions(populationUse, growth));
   if (assumedLaRun) {
     assumptions.push({
       key: 'laRunShareWhenUnknown',
@@ -214,7 +298,8 @@ export function buildProjectionInputs(input: SeriesInputs): ProjectionInputs {
 }
 
 export interface InputsFromPlanOptions {
-  populationTrendYears?: number;
+  /** Overrides the plan's own `populationGrowthWithoutProjection` assumption. */
+  populationGrowthWithoutProjection?: number;
   laRunShareWhenUnknown?: number;
   /** ONS projections by LA code and calendar year, where they are not stored as observations. */
   populationProjections?: Record<string, Record<string, number>>;
@@ -309,7 +394,7 @@ export function projectionInputsFromPlan(data: PlanData, options: InputsFromPlan
   return buildProjectionInputs({
     consortiumName: data.consortiumName,
     areas,
-    ...(options.populationTrendYears !== undefined ? { populationTrendYears: options.populationTrendYears } : {}),
+    populationGrowthWithoutProjection: options.populationGrowthWithoutProjection ?? setting(POPULATION_GROWTH_KEY) ?? 0,
     ...(options.laRunShareWhenUnknown !== undefined ? { laRunShareWhenUnknown: options.laRunShareWhenUnknown } : {}),
     planSettings,
     warnings,

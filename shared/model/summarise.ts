@@ -286,7 +286,8 @@ function findGaps(data: PlanData, members: readonly Area[], periods: Map<Measure
   }
   gaps.push({
     measure: 'populationProjection',
-    message: 'No ONS population projection: future child population is carried forward from recent estimates.',
+    message:
+      'No ONS population projection: the future child population is held at the latest mid-year estimate, changed only by the plan’s own annual growth assumption (default 0).',
     fillWith: 'ONS sub-national population projections (SNPP) CSV',
   });
   return gaps;

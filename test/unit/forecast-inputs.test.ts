@@ -123,13 +123,64 @@ describe('projection inputs from a plan', () => {
     const gap = pop.find((p) => p.year === '2026');
     expect(gap?.basis).toBe('interpolated');
     expect(gap?.value).toBeCloseTo(Math.sqrt(54_500 * 56_000), 6);
-    expect(pop.find((p) => p.year === '2028')?.basis).toBe('trend');
-    expect(pop.at(-1)?.year).toBe('2035');
+    // After the projection's last year: held at its last figure (no plan growth set).
+    expect(pop.find((p) => p.year === '2028')).toMatchObject({ value: 56_000, basis: 'trend' });
+    expect(pop.at(-1)).toMatchObject({ year: '2035', value: 56_000 });
+    // Bravo has no projection: held at its mid-2024 estimate, not extrapolated from 2015–24's rise.
     const bravo = inputs.areas[1]?.population ?? [];
-    expect(bravo.find((p) => p.year === '2026')?.basis).toBe('trend');
-    const carried = inputs.assumptions.find((a) => a.key === 'populationCarriedForward');
-    expect(carried?.label).toMatch(/last 5 years/);
-    expect(carried?.rationale).toMatch(/Beyond the ONS projection.*Alpha 2021–2026, Bravo 2019–2024/);
+    for (const year of ['2026', '2030', '2035']) {
+      expect(bravo.find((p) => p.year === year)).toMatchObject({ value: 54_500, basis: 'trend' });
+    }
+    const held = inputs.assumptions.find((a) => a.key === 'populationGrowthWithoutProjection');
+    expect(held?.value).toBe(0);
+    expect(held?.unit).toBe('share a year');
+    expect(held?.rationale).toMatch(
+      /Bravo has no ONS sub-national population projection.*held at the latest mid-year estimate \(mid-2024\)/,
+    );
+    expect(held?.rationale).toMatch(
+      /Beyond the last year of the ONS projection, Alpha’s children.*held at its last projected figure/,
+    );
+    expect(held?.rationale).toMatch(/not extrapolated/);
+    const projection = inputs.assumptions.find((a) => a.key === 'populationProjection');
+    expect(projection).toMatchObject({ value: 1, unit: 'authority' });
+    expect(projection?.rationale).toMatch(/Alpha’s children.*to mid-2026/);
+  });
+
+  it('applies the plan’s own annual growth where no projection covers a year, within ±5%', () => {
+    const data = plan();
+    data.assumptions.push({
+      key: 'populationGrowthWithoutProjection',
+      label: 'Population growth',
+      value: 0.01,
+      unit: 'share a year',
+      rationale: 'Workshop',
+      source: null,
+      changedBy: 'analyst',
+      changedAt: '2026-01-01',
+    });
+    const grown = projectionInputsFromPlan(data);
+    const bravo = grown.areas[1]?.population ?? [];
+    expect(bravo.find((p) => p.year === '2030')?.value).toBeCloseTo(54_500 * 1.01 ** 5, 6);
+    const alpha = grown.areas[0]?.population ?? [];
+    expect(alpha.find((p) => p.year === '2029')?.value).toBeCloseTo(56_000 * 1.01 ** 2, 6);
+    const held = grown.assumptions.find((a) => a.key === 'populationGrowthWithoutProjection');
+    expect(held?.value).toBe(0.01);
+    expect(held?.rationale).toMatch(/carried forward from the latest mid-year estimate \(mid-2024\) at \+1% a year/);
+    expect(() => projectionInputsFromPlan(data, { populationGrowthWithoutProjection: 0.06 })).toThrow(/−5% to \+5%/);
+  });
+
+  it('uses an imported ONS projection for every member and year, with nothing carried forward', () => {
+    const data = plan();
+    for (const code of ['E1', 'E2'])
+      for (let y = 2025; y <= 2043; y++)
+        data.observations.push(obs(code, 'population0to17', String(y), 60_000 + y, 'snpp'));
+    const inputs = projectionInputsFromPlan(data);
+    for (const area of inputs.areas) {
+      expect(area.population.filter((p) => Number(p.year) > 2025).every((p) => p.basis === 'projection')).toBe(true);
+      expect(area.population.find((p) => p.year === '2031')?.value).toBe(62_030);
+    }
+    expect(inputs.assumptions.find((a) => a.key === 'populationGrowthWithoutProjection')).toBeUndefined();
+    expect(inputs.assumptions.find((a) => a.key === 'populationProjection')).toMatchObject({ value: 2 });
   });
 
   it('counts long-term places only, by sector where known', () => {
@@ -175,10 +226,15 @@ describe('the built-in Greater Manchester plan', () => {
     expect(inputs.baseYear).toBe('2025');
     for (const area of inputs.areas) {
       expect(area.demand.map((d) => d.year)).toEqual(['2021', '2022', '2023', '2024', '2025']);
-      expect(area.population.find((p) => p.year === '2030')?.basis).toBe('trend');
+      // No ONS projection in the built-in data: held at the mid-2024 estimate.
+      const mid2024 = area.population.find((p) => p.midYear === '2024');
+      expect(mid2024?.basis).toBe('estimate');
+      expect(area.population.find((p) => p.year === '2030')).toMatchObject({ basis: 'trend', value: mid2024?.value });
       expect(area.supply.registeredPlaces).toBeGreaterThan(0);
     }
-    expect(inputs.assumptions.find((a) => a.key === 'populationCarriedForward')?.label).toMatch(/2019–2024 trend/);
+    expect(inputs.assumptions.find((a) => a.key === 'populationGrowthWithoutProjection')?.rationale).toMatch(
+      /no ONS sub-national population projection.*held at the latest mid-year estimate \(mid-2024\)/,
+    );
     // 727 children in secure and children's homes on 31 March 2025 (DfE).
     expect(inputs.areas.reduce((s, a) => s + (a.demand.at(-1)?.value ?? 0), 0)).toBe(727);
   });

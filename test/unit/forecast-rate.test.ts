@@ -33,13 +33,17 @@ const rateModel = (r: ReturnType<typeof project>, code: string): RateModelSummar
 
 describe('rate-based projection: deterministic path', () => {
   it('gives exactly rate × population ÷ 10,000 for a constant rate and a known population', () => {
-    const inputs = inputsOf([exactSeries('A', 12, 50_000, 0.01), exactSeries('B', 7.5, 120_000, 0.01)]);
+    const inputs = buildProjectionInputs({
+      consortiumName: 'Test',
+      areas: [exactSeries('A', 12, 50_000, 0.01), exactSeries('B', 7.5, 120_000, 0.01)],
+      populationGrowthWithoutProjection: 0.01,
+    });
     const result = project(inputs, { method: 'rate', simulations: 0 });
     expect(result.baseYear).toBe('2025');
     expect(result.years).toEqual(['2026', '2027', '2028', '2029', '2030']);
     expect(result.uncertainty).toBe('analytic');
     result.years.forEach((year, h) => {
-      // Population for year Y is the mid-(Y − 1) figure, carried forward at exactly 1% a year.
+      // Population for year Y is the mid-(Y − 1) figure, carried forward at the set 1% a year.
       const popA = 50_000 * Math.pow(1.01, Number(year) - 1 - 2015);
       const popB = 120_000 * Math.pow(1.01, Number(year) - 1 - 2015);
       const a = result.areas[0]?.years[h];
@@ -80,7 +84,9 @@ describe('rate-based projection: deterministic path', () => {
     const result = project(inputs, { method: 'rate', simulations: 0 });
     expect(result.areas[0]?.years[0]?.demand.p50).toBeCloseTo(60, 9);
     expect(result.areas[0]?.years[1]?.demand.p50).toBeCloseTo(61, 9);
-    expect(result.assumptions.map((a) => a.key)).toContain('populationCarriedForward');
+    expect(result.assumptions.map((a) => a.key)).toContain('populationGrowthWithoutProjection');
+    // Held at the last projected figure, never extrapolated from the 2025–26 rise.
+    expect(pop.find((p) => p.year === '2028')?.value).toBe(61_000);
   });
 });
 

@@ -314,8 +314,13 @@ describe('assumption inputs', () => {
       Object.values(editableAssumptions)
         .map((s) => s.planKey)
         .sort(),
-    ).toEqual(Object.values(planAssumptionKeys).sort());
+    ).toEqual([...Object.values(planAssumptionKeys), 'populationGrowthWithoutProjection'].sort());
     expect(editableAssumptions['needTypeShare.soloComplex']?.planKey).toBe('needTypeShareSoloComplex');
+    expect(editableAssumptions.populationGrowthWithoutProjection).toMatchObject({ min: -5, max: 5 });
+    expect(
+      formatAssumptionValue({ key: 'populationGrowthWithoutProjection', value: 0.005, unit: 'share a year' }),
+    ).toBe('+0.5% a year');
+    expect(parsePercent('−1.5', { min: -5, max: 5, name: 'Growth' })).toMatchObject({ ok: true, share: -0.015 });
     expect(editableAssumptions.targetOccupancy).toMatchObject({ min: 50, max: 100 });
     expect(editableAssumptions.trendDamping).toMatchObject({ min: 1, max: 100 });
   });

@@ -228,6 +228,13 @@ export const editableAssumptions: Readonly<Record<string, EditableSpec>> = {
     step: 1,
     name: 'Share needing a solo or complex-needs home',
   },
+  populationGrowthWithoutProjection: {
+    planKey: 'populationGrowthWithoutProjection',
+    min: -5,
+    max: 5,
+    step: 0.1,
+    name: 'Annual change in the population aged 0 to 17',
+  },
 };
 
 /** A share as the percentage shown in an input: 0.85 → 85, 0.125 → 12.5 (one decimal, no float noise). */
@@ -272,6 +279,7 @@ export function parseGrowth(text: string, name: string): { ok: true; growth: num
 /** An assumption's value in its unit, as the result states it: shares as percentages. */
 export function formatAssumptionValue(a: Pick<ForecastAssumption, 'key' | 'value' | 'unit'>): string {
   const unit = a.unit.trim();
+  if (unit === 'share a year') return `${a.value > 0 ? '+' : ''}${formatShare(a.value)} a year`;
   if (unit.startsWith('share') || unit === 'proportion' || a.key === 'trendDamping') {
     const rest = unit.replace(/^share( of)?\s*/, '').trim();
     return rest && a.key !== 'trendDamping' ? `${formatShare(a.value)} of ${rest}` : formatShare(a.value);

@@ -779,7 +779,7 @@ export function buildMethodology(input: MethodologyInput): Methodology {
   );
   if (summary.gaps.some((g) => g.measure === 'populationProjection')) {
     limitations.push(
-      'Population: the plan has no ONS population projection, so the future number of children is carried forward from recent estimates.',
+      'Population: the plan has no ONS population projection, so the future number of children is held at the latest mid-year estimate, changed only by the plan’s annual growth assumption (stated in the assumptions register); a short recent trend is not extrapolated.',
     );
   }
   limitations.push(
