@@ -19,7 +19,7 @@
 import { summariseProjection, sumHistory } from './beds.js';
 import type { DemandProjection } from './demand.js';
 import { projectManual } from './manual.js';
-import { projectRate } from './rate.js';
+import { projectSelected } from './selected.js';
 import { resolveSettings } from './settings.js';
 import { olsLine, t90 } from './stats.js';
 import type {
@@ -119,6 +119,7 @@ export function backtest(inputs: ProjectionInputs, options: BacktestOptions): Ba
     throw new Error(`The backtest needs at least 2 years of history before each origin; got ${String(requested)}.`);
   }
   const notes: string[] = [];
+  const damping = options.trendDamping ?? inputs.planSettings.trendDamping;
   const allYears = [...new Set(inputs.areas.flatMap((a) => a.demand.map((d) => d.year)))].sort();
   const lastYear = Number(allYears[allYears.length - 1]);
   const originsFor = (min: number) =>
@@ -145,7 +146,12 @@ export function backtest(inputs: ProjectionInputs, options: BacktestOptions): Ba
     const years = Array.from({ length: horizon }, (_, i) => String(origin + i + 1));
     const demand: DemandProjection =
       options.method === 'rate'
-        ? projectRate(inputs, settings, { upToYear: origin, years })
+        ? projectSelected(inputs, settings, {
+            upToYear: origin,
+            years,
+            ...(options.candidate ? { candidate: options.candidate } : {}),
+            ...(damping !== undefined ? { trendDamping: damping } : {}),
+          })
         : projectManual(inputs, settings, { upToYear: origin, years });
     const result = summariseProjection(inputs, demand, settings);
 

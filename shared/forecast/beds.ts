@@ -34,6 +34,12 @@ import type {
 
 export const CONSORTIUM_CODE = 'consortium';
 
+/** Bounds outside which P(need > beds) is saturated: reported as near-certain, not as a figure. */
+export const INFORMATIVE_PROBABILITY = { min: 0.01, max: 0.99 } as const;
+
+export const probabilityInformative = (p: number): boolean =>
+  p >= INFORMATIVE_PROBABILITY.min && p <= INFORMATIVE_PROBABILITY.max;
+
 /** Beds needed for a number of children at a target occupancy. */
 export function bedsNeeded(children: number, targetOccupancy: number): number {
   return children / targetOccupancy;
@@ -139,6 +145,7 @@ function yearFigures(
     accessiblePlaces: accessible,
     gap: shift(beds, -accessible),
     probabilityNeedExceedsAccessible: probability,
+    probabilityInformative: probabilityInformative(probability),
   };
 }
 
@@ -256,7 +263,7 @@ export function summariseProjection(
   warnings.push(
     'Demand counts children in secure homes and children’s homes (as DfE publishes it); supply counts children’s homes only.',
   );
-  return {
+  const result: ProjectionResult = {
     method: demand.method,
     baseYear: demand.baseYear,
     years: demand.years,
@@ -268,4 +275,6 @@ export function summariseProjection(
     assumptions: [...inputs.assumptions, ...settingsAssumptions(settings), ...demand.assumptions],
     warnings,
   };
+  if (demand.selection) result.selection = demand.selection;
+  return result;
 }

@@ -6,6 +6,7 @@
 import type {
   ForecastAssumption,
   ManualModelSummary,
+  MethodSelection,
   ProjectionMethodId,
   RateModelSummary,
   YearValue,
@@ -48,4 +49,6 @@ export interface DemandProjection {
   consortiumAnalytic?: AnalyticDemand;
   assumptions: ForecastAssumption[];
   warnings: string[];
+  /** The evidence behind the method (rate method). */
+  selection?: MethodSelection;
 }

@@ -5,19 +5,50 @@
  *   const inputs = projectionInputsFromPlan(planData);
  *   const result = project(inputs, { method: 'rate', seed: 42 });
  *   const accuracy = backtest(inputs, { method: 'rate' });
+ *   const evidence = nationalBacktest(nationalPanelFromPlan(planData, 'childrenLookedAfter'));
+ *
+ * The rate method is the candidate the national backtest chose (./national.ts, ./selected.ts),
+ * started from each member's last observation; the earlier negative binomial fit (./rate.ts) stays
+ * exported for comparison.
  *
  * Everything here is pure and deterministic for a given seed.
  */
 import { summariseProjection } from './beds.js';
 import { projectManual } from './manual.js';
 import { projectRate } from './rate.js';
+import { projectSelected } from './selected.js';
 import { resolveSettings } from './settings.js';
 import type { ProjectionInputs, ProjectionResult, ProjectOptions } from './types.js';
 
 export type * from './types.js';
 export type { AnalyticDemand, AreaDemand, DemandProjection } from './demand.js';
 export { backtest, coverageScore, lastValueForecast, linearTrendForecast, type BacktestOptions } from './backtest.js';
-export { accessiblePlaces, bedsNeeded, CONSORTIUM_CODE, summariseProjection, supplyPaths } from './beds.js';
+export {
+  accessiblePlaces,
+  bedsNeeded,
+  CONSORTIUM_CODE,
+  INFORMATIVE_PROBABILITY,
+  probabilityInformative,
+  summariseProjection,
+  supplyPaths,
+} from './beds.js';
+export { CANDIDATES, candidateLabels, type CandidateId, type Smoothing } from './candidates.js';
+export {
+  calibrationAt,
+  nationalBacktest,
+  nationalPanelFromPlan,
+  SCORE_BASIS,
+  type CandidateHorizonScore,
+  type CandidateScores,
+  type HorizonCalibration,
+  type NationalBacktestOptions,
+  type NationalBacktestResult,
+  type NationalPair,
+  type NationalPanel,
+  type PanelArea,
+  type PanelSeries,
+} from './national.js';
+export { panelFromInputs, panelUpTo, projectSelected, selectionEvidence } from './selected.js';
 export {
   buildProjectionInputs,
   projectionInputsFromPlan,
@@ -39,6 +70,24 @@ export function project(inputs: ProjectionInputs, options: ProjectOptions): Proj
     throw new Error(`Unknown projection method "${String(options.method)}": use "rate" or "manual".`);
   }
   const settings = resolveSettings(options, inputs.planSettings);
-  const demand = options.method === 'rate' ? projectRate(inputs, settings) : projectManual(inputs, settings);
+  const damping = options.trendDamping ?? inputs.planSettings.trendDamping;
+  const demand =
+    options.method === 'rate'
+      ? projectSelected(inputs, settings, {
+          ...(options.candidate ? { candidate: options.candidate } : {}),
+          ...(damping !== undefined ? { trendDamping: damping } : {}),
+        })
+      : projectManual(inputs, settings);
   return summariseProjection(inputs, demand, settings);
+}
+
+/**
+ * The earlier rate method: a negative binomial fit of the rate per 10,000 with partially pooled
+ * trends, projected from the fitted line (./rate.ts). Kept for comparison and for its tests; the
+ * national backtest found that starting from a fitted line loses to the last observation, so it is
+ * no longer the default.
+ */
+export function projectGlm(inputs: ProjectionInputs, options: Omit<ProjectOptions, 'method'>): ProjectionResult {
+  const settings = resolveSettings({ ...options, method: 'rate' }, inputs.planSettings);
+  return summariseProjection(inputs, projectRate(inputs, settings), settings);
 }

@@ -11,6 +11,7 @@
  */
 import type { Observation } from '../model/dataset.js';
 import type { PlanData } from '../model/summarise.js';
+import { nationalPanelFromPlan } from './national.js';
 import { MAX_HORIZON_YEARS, planAssumptionKeys } from './settings.js';
 import type {
   AreaInputs,
@@ -391,7 +392,7 @@ export function projectionInputsFromPlan(data: PlanData, options: InputsFromPlan
   const solo = setting(planAssumptionKeys.soloComplexShare);
   if (solo !== undefined) planSettings.needTypeShares = { mainstream: 1 - solo, soloComplex: solo };
 
-  return buildProjectionInputs({
+  const inputs = buildProjectionInputs({
     consortiumName: data.consortiumName,
     areas,
     populationGrowthWithoutProjection: options.populationGrowthWithoutProjection ?? setting(POPULATION_GROWTH_KEY) ?? 0,
@@ -399,4 +400,7 @@ export function projectionInputsFromPlan(data: PlanData, options: InputsFromPlan
     planSettings,
     warnings,
   });
+  // Every authority's figures, members or not: the panel the default method is chosen on (./national.ts).
+  inputs.national = nationalPanelFromPlan(data, 'childrenInChildrensHomes');
+  return inputs;
 }

@@ -10,6 +10,8 @@
  * that date.
  */
 import type { Assumption } from '../model/placements.js';
+import type { CandidateId } from './candidates.js';
+import type { NationalBacktestResult, NationalPanel } from './national.js';
 
 /** One value for one year ending 31 March. */
 export interface YearValue {
@@ -78,6 +80,11 @@ export interface ProjectionInputs {
   warnings: string[];
   /** Settings found in the plan's assumption register, used where project() options leave them unset. */
   planSettings: Partial<ForecastSettings>;
+  /**
+   * Every authority's children in secure and children's homes in the plan (members or not), the
+   * panel the default method is chosen and its ranges calibrated on. Without it, the members alone.
+   */
+  national?: NationalPanel;
 }
 
 /** The methods that return a {@link ProjectionResult}. `stockFlow` is produced by ./stockflow. */
@@ -132,6 +139,8 @@ export interface ForecastSettings {
 export interface ProjectOptions extends Partial<Omit<ForecastSettings, 'needTypeShares'>> {
   method: 'rate' | 'manual';
   needTypeShares?: NeedTypeShares;
+  /** Rate method: use this candidate instead of the one the national backtest chose. */
+  candidate?: CandidateId;
 }
 
 export interface Percentiles {
@@ -164,6 +173,11 @@ export interface YearProjection {
   gap: Percentiles;
   /** Share of simulations (or analytic probability) in which beds needed exceed accessible places. */
   probabilityNeedExceedsAccessible: number;
+  /**
+   * False when that probability is saturated (below 1% or above 99%): it then says only "almost
+   * certainly" one way, so show it as such rather than as a figure.
+   */
+  probabilityInformative?: boolean;
 }
 
 /** Fitted rate model for one LA (rate method), to show how its trend was formed. */
@@ -181,6 +195,22 @@ export interface RateModelSummary {
   pooledTrend: number;
   /** Weight on the consortium trend (0 = own trend kept, 1 = fully pooled); larger for small or noisy LAs. */
   poolingWeight: number;
+  /** The candidate method used (the evidence-chosen default unless set); absent for the GLM fit. */
+  candidate?: CandidateId;
+  /** φ: share of the trend kept each further year. */
+  damping?: number;
+  /** The last observed year and number the projection starts from. */
+  jumpOffYear?: string;
+  jumpOffValue?: number;
+}
+
+/**
+ * Why the projection uses the method it does: the national backtest of every candidate (scores by
+ * horizon, pairs, the winner and why, the interval calibration), and the method actually used.
+ */
+export interface MethodSelection extends NationalBacktestResult {
+  used: CandidateId;
+  usedLabel: string;
 }
 
 export interface ManualModelSummary {
@@ -217,6 +247,8 @@ export interface ProjectionResult {
   consortium: AreaProjection;
   assumptions: ForecastAssumption[];
   warnings: string[];
+  /** Rate method: the evidence behind the method used (national backtest and selection). */
+  selection?: MethodSelection;
 }
 
 /** Accuracy at one horizon. */

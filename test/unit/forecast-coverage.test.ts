@@ -10,7 +10,7 @@
  * Coverage scores an actual on an interval end as half inside (counts are whole numbers).
  */
 import { describe, expect, it } from 'vitest';
-import { buildProjectionInputs, coverageScore, project, Rng } from '../../shared/forecast/index.js';
+import { buildProjectionInputs, coverageScore, projectGlm, Rng } from '../../shared/forecast/index.js';
 
 const CONSORTIA = 60;
 const LAS = 10;
@@ -49,7 +49,7 @@ function run(): { la: Tally[]; consortium: Tally[] } {
         laRunPlaces: 4,
       })),
     });
-    const result = project(inputs, { method: 'rate', simulations: 400, seed: c, trendDamping: 1, horizonYears: H });
+    const result = projectGlm(inputs, { simulations: 400, seed: c, trendDamping: 1, horizonYears: H });
     result.areas.forEach((area, i) =>
       area.years.forEach((y, h) => {
         const t = la[h];

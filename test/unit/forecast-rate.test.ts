@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  projectGlm,
   buildProjectionInputs,
   fitRateModel,
   project,
@@ -38,7 +39,7 @@ describe('rate-based projection: deterministic path', () => {
       areas: [exactSeries('A', 12, 50_000, 0.01), exactSeries('B', 7.5, 120_000, 0.01)],
       populationGrowthWithoutProjection: 0.01,
     });
-    const result = project(inputs, { method: 'rate', simulations: 0 });
+    const result = projectGlm(inputs, { simulations: 0 });
     expect(result.baseYear).toBe('2025');
     expect(result.years).toEqual(['2026', '2027', '2028', '2029', '2030']);
     expect(result.uncertainty).toBe('analytic');
@@ -63,10 +64,10 @@ describe('rate-based projection: deterministic path', () => {
 
   it('extrapolates an exact log-linear trend, damped as set', () => {
     const inputs = inputsOf([exactSeries('A', 10, 80_000, 0, 0.1)]);
-    const straight = project(inputs, { method: 'rate', simulations: 0, trendDamping: 1 });
+    const straight = projectGlm(inputs, { simulations: 0, trendDamping: 1 });
     const last = (10 * 80_000) / 10_000; // rate × population at 2021, then × e^(0.1 k)
     straight.areas[0]?.years.forEach((y, h) => expect(y.demand.p50).toBeCloseTo(last * Math.exp(0.1 * (4 + h + 1)), 6));
-    const damped = project(inputs, { method: 'rate', simulations: 0, trendDamping: 0.5 });
+    const damped = projectGlm(inputs, { simulations: 0, trendDamping: 0.5 });
     // Year h ahead adds 0.5 + 0.25 + … of a year's trend.
     damped.areas[0]?.years.forEach((y, h) => {
       const steps = (0.5 * (1 - Math.pow(0.5, h + 1))) / 0.5;
@@ -81,7 +82,7 @@ describe('rate-based projection: deterministic path', () => {
     const pop = inputs.areas[0]?.population ?? [];
     expect(pop.find((p) => p.year === '2026')).toMatchObject({ midYear: '2025', value: 60_000, basis: 'projection' });
     expect(pop.find((p) => p.year === '2028')?.basis).toBe('trend');
-    const result = project(inputs, { method: 'rate', simulations: 0 });
+    const result = projectGlm(inputs, { simulations: 0 });
     expect(result.areas[0]?.years[0]?.demand.p50).toBeCloseTo(60, 9);
     expect(result.areas[0]?.years[1]?.demand.p50).toBeCloseTo(61, 9);
     expect(result.assumptions.map((a) => a.key)).toContain('populationGrowthWithoutProjection');
@@ -111,7 +112,7 @@ describe('partial pooling of trends', () => {
       expect(f?.pooledTrend).toBeLessThan(0.2);
       expect(f?.pooledTrend).toBeGreaterThan(fit.consortiumTrend);
     }
-    const result = project(inputsOf(areas), { method: 'rate', simulations: 0 });
+    const result = projectGlm(inputsOf(areas), { simulations: 0 });
     expect(rateModel(result, 'SMALL').poolingWeight).toBeGreaterThan(rateModel(result, 'BIG').poolingWeight);
   });
 });
@@ -135,9 +136,9 @@ describe('simulation', () => {
 
   it('is deterministic for a seed, and different for another seed', () => {
     const inputs = noisy();
-    const a = project(inputs, { method: 'rate', simulations: 500, seed: 7 });
-    const b = project(inputs, { method: 'rate', simulations: 500, seed: 7 });
-    const c = project(inputs, { method: 'rate', simulations: 500, seed: 8 });
+    const a = projectGlm(inputs, { simulations: 500, seed: 7 });
+    const b = projectGlm(inputs, { simulations: 500, seed: 7 });
+    const c = projectGlm(inputs, { simulations: 500, seed: 8 });
     expect(b).toEqual(a);
     expect(c.consortium.years).not.toEqual(a.consortium.years);
     expect(a.uncertainty).toBe('simulated');
@@ -146,8 +147,8 @@ describe('simulation', () => {
 
   it('agrees with the analytic approximation about the centre and spread', () => {
     const inputs = noisy();
-    const sim = project(inputs, { method: 'rate', simulations: 4000, seed: 3 });
-    const ana = project(inputs, { method: 'rate', simulations: 0 });
+    const sim = projectGlm(inputs, { simulations: 4000, seed: 3 });
+    const ana = projectGlm(inputs, { simulations: 0 });
     sim.consortium.years.forEach((y, h) => {
       const a = ana.consortium.years[h];
       expect(y.demand.p50 / (a?.demand.p50 ?? 1)).toBeGreaterThan(0.95);
@@ -160,7 +161,7 @@ describe('simulation', () => {
 
   it('takes consortium percentiles from joint simulations, not by adding LA percentiles', () => {
     const inputs = noisy();
-    const r = project(inputs, { method: 'rate', simulations: 1000, seed: 11, keepSamples: true });
+    const r = projectGlm(inputs, { simulations: 1000, seed: 11, keepSamples: true });
     r.consortium.years.forEach((y, h) => {
       const sumP90 = r.areas.reduce((s, a) => s + (a.years[h]?.demand.p90 ?? 0), 0);
       const sumP10 = r.areas.reduce((s, a) => s + (a.years[h]?.demand.p10 ?? 0), 0);
@@ -195,8 +196,8 @@ describe('options', () => {
   const inputs = inputsOf([exactSeries('A', 10, 50_000)]);
 
   it('projects 1 to 10 years', () => {
-    expect(project(inputs, { method: 'rate', horizonYears: 1, simulations: 0 }).years).toEqual(['2026']);
-    const ten = project(inputs, { method: 'rate', horizonYears: 10, simulations: 50 });
+    expect(projectGlm(inputs, { horizonYears: 1, simulations: 0 }).years).toEqual(['2026']);
+    const ten = projectGlm(inputs, { horizonYears: 10, simulations: 50 });
     expect(ten.years).toHaveLength(10);
     expect(ten.years.at(-1)).toBe('2035');
   });
@@ -217,7 +218,7 @@ describe('options', () => {
   });
 
   it('accepts occupancy of exactly 1', () => {
-    const r = project(inputs, { method: 'rate', targetOccupancy: 1, simulations: 0 });
+    const r = projectGlm(inputs, { targetOccupancy: 1, simulations: 0 });
     expect(r.areas[0]?.years[0]?.bedsNeeded.p50).toBeCloseTo(r.areas[0]?.years[0]?.demand.p50 ?? 0, 9);
   });
 });
