@@ -66,9 +66,9 @@ Commands:
   scenario list [--plan FILE] [--json]
   scenario run|compare [--plan FILE] [--scenario NAME ...] [--levers FILE.json ...]
           [--sims N] [--seed S] [--json]
-                                   Co-commissioning scenarios: outcomes by year and five-year
-                                   totals (gap, where children are placed, 20+ miles, missing
-                                   incidents, cost, NPV), and differences from the baseline.
+                                   Co-commissioning scenarios: outcomes by year and totals over
+                                   the plan's horizon (gap, where children are placed, 20+ miles,
+                                   missing incidents, cost, NPV), and differences from the baseline.
   scenario schema                  The JSON Schema of a scenario file for --levers.
   help                             This message.
   version                          The app version.
@@ -803,7 +803,7 @@ async function runScenarioCli(args: readonly string[], io: CliIo): Promise<numbe
     else {
       const money = (x: number) => `£${(x / 1_000_000).toFixed(1)}m`;
       const lines = [
-        'Scenario: five-year totals (child-years): own LA / elsewhere in consortium / outside / unmet; 20+ miles share; missing incidents; cost; NPV',
+        `Scenario: ${result.baseline.years.length}-year totals (child-years): own LA / elsewhere in consortium / outside / unmet; 20+ miles share; missing incidents; cost; NPV`,
       ];
       for (const o of [result.baseline, ...result.outcomes]) {
         const t = o.totals;

@@ -333,7 +333,7 @@ export function comparisonTable(run: ScenarioRun): ExportTable {
   }
   return {
     name: 'Comparison',
-    title: `Five-year totals of each scenario against the baseline (${run.baseline.years[0]?.year ?? ''}–${run.baseline.years.at(-1)?.year ?? ''})`,
+    title: `${run.baseline.years.length}-year totals of each scenario against the baseline (${run.baseline.years[0]?.year ?? ''}–${run.baseline.years.at(-1)?.year ?? ''})`,
     header: ['Scenario', 'Figure', 'Unit', 'Scenario value', 'Baseline value', 'Difference from baseline'],
     rows,
   };

@@ -80,6 +80,7 @@ export function createHandlers(
     cancelImport: async () => ({ cancelled: await imports.cancel() }),
     getProjection: (args) => runProjection(plans, args),
     setAssumption: ({ key, value }) => plans.setAssumption(key, value),
+    setHorizon: ({ years }) => plans.setHorizon(years),
     getMapData: () => plans.mapData(),
     listScenarios: () => listScenarios(plans),
     saveScenario: ({ scenario }) => saveScenario(plans, scenario),

@@ -36,7 +36,10 @@ import {
 } from '../store/database.js';
 import {
   getMeta,
+  MAX_PLAN_HORIZON_YEARS,
   observationCounts,
+  readHorizonYears,
+  writeHorizonYears,
   readSupplyChanges,
   readPlanData,
   seedFromDataset,
@@ -322,6 +325,7 @@ export class PlanService {
       schemaVersion: schemaVersion(plan.db),
       readOnly: plan.readOnlyReason !== null,
       readOnlyReason: plan.readOnlyReason?.message ?? null,
+      horizonYears: readHorizonYears(plan.db),
     };
   }
 
@@ -681,6 +685,23 @@ export class PlanService {
   /** The map's geometry, areas, imported boundaries or hexes, and flows. */
   mapData(): MapData {
     return this.read((db) => readMapData(db));
+  }
+
+  /** The plan's projection horizon in years (1–10, default 5), which every view and export follows. */
+  horizonYears(): number {
+    return this.read((db) => readHorizonYears(db));
+  }
+
+  /** Sets the plan's projection horizon (saved with the plan); the plan becomes unsaved when it changes. */
+  setHorizon(years: number): OpenPlanState {
+    if (!Number.isInteger(years) || years < 1 || years > MAX_PLAN_HORIZON_YEARS) {
+      throw new PlannerError(
+        'INVALID_ARGUMENT',
+        `The horizon must be a whole number of years from 1 to ${MAX_PLAN_HORIZON_YEARS}; got ${years}.`,
+      );
+    }
+    if (this.horizonYears() !== years) this.mutate((db) => writeHorizonYears(db, years));
+    return this.openState(this.requireOpen());
   }
 
   setMapGeometry(geometry: 'hex' | 'boundaries'): OpenPlanState {

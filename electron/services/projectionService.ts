@@ -67,7 +67,8 @@ export function runProjection(
   const options = {
     ...(supplyChanges.length ? { supplyChanges } : {}),
     method: args.method,
-    ...(args.horizonYears !== undefined ? { horizonYears: args.horizonYears } : {}),
+    // The plan's own horizon unless the call asks for another.
+    horizonYears: args.horizonYears ?? plans.horizonYears(),
     ...(args.simulations !== undefined ? { simulations: args.simulations } : {}),
     ...(args.seed !== undefined ? { seed: args.seed } : {}),
     ...(args.manualGrowth ? { manualGrowth: args.manualGrowth } : {}),

@@ -32,7 +32,20 @@ export function setMeta(db: PlanDatabase, key: string, value: string): void {
   ).run(key, value);
 }
 
-/** Fills an empty, migrated plan from the built-in dataset, in one transaction. */
+/** The projection horizon a plan starts with, in years. */
+export const DEFAULT_HORIZON_YEARS = 5;
+export const MAX_PLAN_HORIZON_YEARS = 10;
+
+/** The plan's projection horizon (1–10 years; 5 when the plan has never set one). */
+export function readHorizonYears(db: PlanDatabase): number {
+  const stored = Number(getMeta(db, 'horizon_years'));
+  return Number.isInteger(stored) && stored >= 1 && stored <= MAX_PLAN_HORIZON_YEARS ? stored : DEFAULT_HORIZON_YEARS;
+}
+
+export function writeHorizonYears(db: PlanDatabase, years: number): void {
+  setMeta(db, 'horizon_years', String(years));
+}
+
 /**
  * Fills a new plan from the built-in dataset. With `consortium`, its members and name replace the
  * dataset's own (a plan for any set of English authorities); without, the dataset's flags stand.

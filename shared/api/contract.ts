@@ -100,6 +100,7 @@ export const callArgSchemas = {
       withBacktest: z.boolean().default(true),
     })
     .strict(),
+  setHorizon: z.object({ years: z.number().int().min(1).max(10) }).strict(),
   setAssumption: z
     .object({
       key: z.string().regex(/^[A-Za-z][A-Za-z0-9.]{1,63}$/),
@@ -210,6 +211,8 @@ export interface OpenPlanState {
   readOnly: boolean;
   /** Says who holds it and what to do, when read-only. */
   readOnlyReason: string | null;
+  /** Years the plan projects ahead (1–10, default 5): projections, scenarios, the map, reports and exports follow it. */
+  horizonYears: number;
 }
 
 export type PlanState = OpenPlanState | { open: false };
@@ -362,6 +365,8 @@ export interface CallResults {
   listImports: ImportLogEntry[];
   getProjection: { projection: ProjectionResult; backtest: BacktestResult | null };
   setAssumption: OpenPlanState;
+  /** Sets the plan's projection horizon (saved with the plan). */
+  setHorizon: OpenPlanState;
   getMapData: MapData;
   setMapGeometry: OpenPlanState;
   writeDataTemplate: { path: string };

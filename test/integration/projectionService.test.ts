@@ -48,6 +48,21 @@ describe('projection from the open plan', () => {
     expect(() => context.plans.setAssumption('noSuchThing', 1)).toThrow(/no assumption/);
   });
 
+  it('holds the population at the latest estimate unless the plan sets an annual growth (−5% to +5%)', () => {
+    const held = runProjection(context.plans, { method: 'rate', withBacktest: false, simulations: 0 });
+    const last = held.projection.consortium.years.at(-1);
+    expect(held.projection.consortium.years[0]?.population0to17).toBeCloseTo(last?.population0to17 ?? 0, 6);
+    const stated = held.projection.assumptions.find((a) => a.key === 'populationGrowthWithoutProjection');
+    expect(stated).toMatchObject({ value: 0, unit: 'share a year' });
+    expect(stated?.rationale).toMatch(/held at the latest mid-year estimate \(mid-2024\)/);
+    context.plans.setAssumption('populationGrowthWithoutProjection', 0.01);
+    const grown = runProjection(context.plans, { method: 'rate', withBacktest: false, simulations: 0 });
+    const years = grown.projection.consortium.years;
+    expect(years.at(-1)?.population0to17).toBeCloseTo((years[0]?.population0to17 ?? 0) * 1.01 ** 4, 3);
+    expect(years.at(-1)?.demand.p50).toBeGreaterThan(last?.demand.p50 ?? 0);
+    expect(() => context.plans.setAssumption('populationGrowthWithoutProjection', 0.06)).toThrow(PlannerError);
+  });
+
   it('manual growth compounds from the last observed year', () => {
     const r = runProjection(context.plans, {
       method: 'manual',

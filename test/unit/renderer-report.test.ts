@@ -67,6 +67,7 @@ function data(overrides: Partial<ReportData> = {}): ReportData {
       schemaVersion: 1,
       readOnly: false,
       readOnlyReason: null,
+      horizonYears: 5,
     },
     summary,
     projection,

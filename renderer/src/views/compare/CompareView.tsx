@@ -91,6 +91,8 @@ export function CompareView() {
   const rows = useMemo(() => (result ? keyFigureRows(result.baseline, result.outcomes) : []), [result]);
   const years = result ? result.baseline.years.map((y) => y.year) : [];
   const span = yearSpan(years);
+  // The plan's horizon: "five-year" for five years, "7-year" for seven.
+  const totalsLabel = horizonLabel(years.length);
   const lastYear = years[years.length - 1] ?? '';
 
   const gapSeries = useMemo(() => yearSeries(columns, (y) => y.gap, gapMode), [columns, gapMode]);
@@ -326,7 +328,7 @@ export function CompareView() {
               )}
               exportTestId="compare-chart-locality-export"
               exportRef={localityChartRef}
-              note="In their own LA, elsewhere in the consortium, or outside it; the key figures give the five-year totals."
+              note={`In their own LA, elsewhere in the consortium, or outside it; the key figures give the ${totalsLabel} totals.`}
               wide
             >
               <LocalityChart
@@ -380,9 +382,9 @@ export function CompareView() {
               <h2 id={ids.sensitivity}>How sensitive is “{first.scenario.name}”?</h2>
               <p className="scn-caption cmp-lead">
                 Each bar is the change in the scenario’s figure when one assumption is{' '}
-                {Math.round(sensitivity.step * 100)}% lower (blue, above) or higher (orange, below). Five-year cost:{' '}
-                {formatMoney(sensitivity.base.cost)}; bed gap in {sensitivity.finalYear}:{' '}
-                {formatCount(sensitivity.base.gap)}.
+                {Math.round(sensitivity.step * 100)}% lower (blue, above) or higher (orange, below).{' '}
+                {capitalised(totalsLabel)} cost: {formatMoney(sensitivity.base.cost)}; bed gap in{' '}
+                {sensitivity.finalYear}: {formatCount(sensitivity.base.gap)}.
               </p>
               <ul className="sc-legend" aria-label="Key to the charts">
                 <li>
@@ -400,12 +402,14 @@ export function CompareView() {
               </ul>
               <div className="cmp-charts">
                 <div className="cmp-card">
-                  <h3>Five-year cost, {span}</h3>
+                  <h3>
+                    {capitalised(totalsLabel)} cost, {span}
+                  </h3>
                   <TornadoChart
                     rows={sensitivity.rows}
                     base={sensitivity.base}
                     metric="cost"
-                    title={`Sensitivity of the five-year cost of ${first.scenario.name}`}
+                    title={`Sensitivity of the ${totalsLabel} cost of ${first.scenario.name}`}
                     format={formatMoneyDiff}
                     tickFormat={formatMoneyTick}
                     step={`${Math.round(sensitivity.step * 100)}%`}
@@ -549,4 +553,14 @@ function ChartCard({
       )}
     </figure>
   );
+}
+
+/** "five-year" for the default horizon, else "7-year", "10-year" (and "one-year"). */
+function horizonLabel(years: number): string {
+  const words: Record<number, string> = { 1: 'one', 2: 'two', 3: 'three', 4: 'four', 5: 'five' };
+  return `${words[years] ?? String(years)}-year`;
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -43,8 +43,22 @@ const historySource =
  * assumption behind it, changeable.
  */
 export function ProjectionView() {
-  const { summary, perform } = usePlan();
-  const [controls, setControls] = useState<ControlValues>(remembered.controls);
+  const { summary, perform, plan } = usePlan();
+  const [storedControls, setControls] = useState<ControlValues>(remembered.controls);
+  // The horizon belongs to the plan (saved with it; the map, scenarios, reports and exports follow it).
+  const controls = useMemo(
+    () => ({ ...storedControls, horizonYears: plan.horizonYears }),
+    [storedControls, plan.horizonYears],
+  );
+  const changeControls = useCallback(
+    (next: ControlValues) => {
+      if (next.horizonYears !== plan.horizonYears) {
+        void perform(() => api.setHorizon({ years: next.horizonYears }));
+      }
+      setControls({ ...next, horizonYears: plan.horizonYears });
+    },
+    [perform, plan.horizonYears],
+  );
   const [growth, setGrowth] = useState<Record<string, string>>(remembered.growth);
   const [selectedLa, setSelectedLa] = useState<string | null>(null);
   const [assumptionErrors, setAssumptionErrors] = useState<Record<string, string | null>>({});
@@ -54,8 +68,8 @@ export function ProjectionView() {
   const fanChartRef = useRef<SVGSVGElement>(null);
 
   useEffect(() => {
-    remembered = { controls, growth };
-  }, [controls, growth]);
+    remembered = { controls: storedControls, growth };
+  }, [storedControls, growth]);
 
   const members = useMemo(
     () => summary.authorities.filter((a) => a.isMember).map((a) => ({ code: a.code, name: a.name })),
@@ -146,7 +160,7 @@ export function ProjectionView() {
         <p className="proj-subtitle">{summary.consortium.name}</p>
       </div>
 
-      <ProjectionControls values={controls} onChange={setControls} status={status} updating={updating} />
+      <ProjectionControls values={controls} onChange={changeControls} status={status} updating={updating} />
 
       {error && (
         <div className="proj-error" role="alert">
