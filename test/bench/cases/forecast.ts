@@ -1,10 +1,15 @@
 /**
  * Forecast benchmarks: the rate-based projection for Greater Manchester (deterministic and with
- * 1,000 joint simulations), for 153 England-like synthetic LAs with 1,000 simulations, and the GM
- * backtest.
+ * 1,000 joint simulations), for 153 England-like synthetic LAs with 1,000 simulations, the GM
+ * backtest, and the national backtest of every candidate method on every English authority (a fresh
+ * panel each run, so its cache never answers).
  */
+import builtin from '../../../resources/dataset/builtin-england.json';
+import type { BuiltInDataset } from '../../../shared/model/dataset.js';
 import {
   backtest,
+  nationalBacktest,
+  nationalPanelFromPlan,
   buildProjectionInputs,
   project,
   projectionInputsFromPlan,
@@ -74,7 +79,7 @@ export function suite(_context: BenchContext): BenchSuite {
       {
         name: 'forecast: GM rate-based, 1,000 simulations',
         runs: 20,
-        target: 300,
+        target: 50,
         run: () => project(need(gm), { method: 'rate', simulations: 1000, seed: 1 }),
       },
       {
@@ -82,6 +87,17 @@ export function suite(_context: BenchContext): BenchSuite {
         runs: 5,
         target: 3000,
         run: () => project(need(england), { method: 'rate', simulations: 1000, seed: 1 }),
+      },
+      {
+        name: 'forecast: national backtest, all authorities, horizons 1–3, intervals',
+        runs: 5,
+        target: 2000,
+        run: () => {
+          const data = builtin as unknown as BuiltInDataset;
+          for (const series of ['childrenInChildrensHomes', 'childrenLookedAfter'] as const) {
+            nationalBacktest(nationalPanelFromPlan(data, series), { horizons: [1, 2, 3] });
+          }
+        },
       },
       {
         name: 'forecast: GM backtest, 1,000 simulations',
