@@ -23,6 +23,8 @@ import { runStockFlow } from './services/stockflowService.js';
 import { listScenarios, runScenarios, saveScenario } from './services/scenarioService.js';
 import { needsRepairMessage, scenarioJsonSchema, scenarioSchema } from '../shared/scenario/index.js';
 import { writeCsvFolder, writeWorkbook } from './services/exportService.js';
+import { BACKTEST_MEASURES, runPlanBacktest, type PlanBacktestReport } from './services/backtestService.js';
+import type { PanelSeries } from '../shared/forecast/index.js';
 
 export const USAGE = `Usage: planner <command> [options]
 
@@ -52,6 +54,14 @@ Commands:
           [--horizon-months M] [--report-months 6,12,18,24] [--sims N] [--seed S] [--json]
                                    Children in care by placement category from the plan's
                                    SSDA903 returns (stock-flow model), for each report month.
+  backtest [--plan FILE] [--all-england] [--measure childrenInChildrensHomes|childrenLookedAfter]
+          [--from YEAR] [--to YEAR] [--horizons 1,2,3] [--json]
+                                   Rolling-origin backtest on the plan's figures (its members,
+                                   or every authority it holds with --all-england; imported
+                                   history included): per horizon, pairs, MAE, MAPE, MASE,
+                                   bias and 80% coverage for the chosen method and for last
+                                   value, drift and linear trend. --from/--to limit the years
+                                   of figures used.
   template --out FILE.xlsx [--plan FILE] [--empty]
                                    Write the data template for placement flows, unit costs and
                                    supply changes, filled with the plan's values unless --empty.
@@ -635,6 +645,88 @@ async function runProject(args: readonly string[], io: CliIo): Promise<number> {
   });
 }
 
+interface BacktestCliOptions {
+  plan?: string;
+  json: boolean;
+  allEngland: boolean;
+  measure: PanelSeries;
+  from?: number;
+  to?: number;
+  horizons: number[];
+}
+
+function parseBacktestArgs(args: readonly string[]): BacktestCliOptions {
+  const options: BacktestCliOptions = {
+    json: false,
+    allEngland: false,
+    measure: 'childrenInChildrensHomes',
+    horizons: [1, 2, 3],
+  };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--json') options.json = true;
+    else if (arg === '--plan') options.plan = planFileArg(args[++i]);
+    else if (arg === '--all-england') options.allEngland = true;
+    else if (arg === '--measure') {
+      const value = args[++i];
+      const measure = BACKTEST_MEASURES.find((m) => m === value);
+      if (!measure) throw new UsageError(`--measure must be ${BACKTEST_MEASURES.join(' or ')}.`);
+      options.measure = measure;
+    } else if (arg === '--from') options.from = intArg('--from', args[++i], 1990, 2100);
+    else if (arg === '--to') options.to = intArg('--to', args[++i], 1990, 2100);
+    else if (arg === '--horizons') {
+      const value = args[++i] ?? '';
+      if (!/^\d+(,\d+)*$/.test(value)) throw new UsageError('--horizons needs whole numbers of years, e.g. 1,2,3.');
+      const horizons = [...new Set(value.split(',').map(Number))].sort((a, b) => a - b);
+      if (horizons.some((h) => h < 1 || h > 10)) throw new UsageError('--horizons must be from 1 to 10 years.');
+      options.horizons = horizons;
+    } else throw new UsageError(`Unknown option for backtest: ${arg}`);
+  }
+  if (options.from !== undefined && options.to !== undefined && options.from >= options.to) {
+    throw new UsageError('--from must be before --to (the backtest needs at least two years).');
+  }
+  return options;
+}
+
+function backtestText(report: PlanBacktestReport): string {
+  const cell = (x: number | null, digits: number, suffix = '') => (x === null ? '—' : `${x.toFixed(digits)}${suffix}`);
+  const lines = [
+    `${report.scope === 'all-england' ? 'Every authority in the plan' : report.consortium}: backtest of ${report.measure}, ${report.authorities} authorit${report.authorities === 1 ? 'y' : 'ies'}, figures ${report.period ? `${report.period.from}–${report.period.to}` : '—'}, origins ${report.origins.join(', ') || '—'}`,
+    `Chosen method: ${report.chosen.label}, chosen on ${report.chosen.basis}. ${report.chosen.reason}`,
+    '',
+  ];
+  for (const m of report.methods) {
+    lines.push(
+      `${m.role === 'chosen' ? 'Chosen: ' : ''}${m.label}`,
+      '   h  Pairs      MAE   MAPE    MASE    Bias  80% cover',
+    );
+    for (const h of m.horizons) {
+      const coverage = h.coverage80 === null ? '—' : `${(h.coverage80 * 100).toFixed(0)}%`;
+      lines.push(
+        `  ${String(h.h).padStart(2)}  ${String(h.pairs).padStart(5)}  ${cell(h.mae, 1).padStart(7)}  ${cell(h.mape, 1, '%').padStart(5)}  ${cell(h.mase, 2).padStart(6)}  ${cell(h.bias, 1, '%').padStart(6)}  ${coverage.padStart(9)}`,
+      );
+    }
+  }
+  lines.push('', ...report.notes.map((n) => `- ${n}`));
+  return `${lines.join('\n')}\n`;
+}
+
+async function runBacktestCli(args: readonly string[], io: CliIo): Promise<number> {
+  const options = parseBacktestArgs(args);
+  return withCliContext(async (context) => {
+    openPlanOrNew(context, options.plan);
+    const report = runPlanBacktest(context.plans, {
+      allEngland: options.allEngland,
+      measure: options.measure,
+      horizons: options.horizons,
+      ...(options.from !== undefined ? { from: options.from } : {}),
+      ...(options.to !== undefined ? { to: options.to } : {}),
+    });
+    io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : backtestText(report));
+    return 0;
+  });
+}
+
 async function runTemplate(args: readonly string[], io: CliIo): Promise<number> {
   let out: string | undefined;
   let plan: string | undefined;
@@ -877,6 +969,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await runImport(rest, io);
       case 'project':
         return await runProject(rest, io);
+      case 'backtest':
+        return await runBacktestCli(rest, io);
       case 'template':
         return await runTemplate(rest, io);
       case 'export':

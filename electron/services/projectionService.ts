@@ -9,11 +9,12 @@ import {
   defaultSettings,
   project,
   projectionInputsFromPlan,
+  type NationalPanel,
   type ProjectionInputs,
   type SupplyChange,
 } from '../../shared/forecast/index.js';
 import type { PlanDatabase } from '../store/database.js';
-import { readPlanData, readSupplyChanges } from '../store/planData.js';
+import { readPlanDataWithPanel, readSupplyChanges } from '../store/planData.js';
 import type { PlanService } from './planService.js';
 
 /** Imported ONS projections by LA code and year. */
@@ -28,12 +29,29 @@ export function readPopulationProjections(db: PlanDatabase): Record<string, Reco
   return byArea;
 }
 
+/** The last national panel seen, so that an unchanged panel keeps its identity (and its cached backtest). */
+let lastPanel: { key: string; panel: NationalPanel } | null = null;
+
+function stablePanel(panel: NationalPanel): NationalPanel {
+  const key = JSON.stringify([
+    panel.series,
+    panel.years,
+    panel.areas.map((a) => [a.code, a.group, [...a.values], [...a.population]]),
+  ]);
+  if (lastPanel?.key === key) return lastPanel.panel;
+  lastPanel = { key, panel };
+  return panel;
+}
+
 export function projectionInputs(plans: PlanService): ProjectionInputs {
   return plans.read((db) => {
     try {
-      return projectionInputsFromPlan(readPlanData(db, { summaryOnly: true }), {
+      // Members' figures, plus every authority's for the national panel the default method is chosen on.
+      const inputs = projectionInputsFromPlan(readPlanDataWithPanel(db), {
         populationProjections: readPopulationProjections(db),
       });
+      if (inputs.national) inputs.national = stablePanel(inputs.national);
+      return inputs;
     } catch (error) {
       throw new PlannerError('INVALID_ARGUMENT', (error as Error).message);
     }

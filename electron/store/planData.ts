@@ -7,7 +7,7 @@ import type {
   Source,
   SuppressionCode,
 } from '../../shared/model/dataset.js';
-import { isMeasureId } from '../../shared/model/measures.js';
+import { isMeasureId, type MeasureId } from '../../shared/model/measures.js';
 import type {
   Assumption,
   CostPlacementType,
@@ -140,6 +140,38 @@ interface ObservationRow {
   value: number | null;
   suppression: SuppressionCode | null;
   source_id: string;
+}
+
+/**
+ * The plan's data as a summary reads it (members and comparators), plus every other authority's
+ * figures for the measures a national panel needs (the forecast's method selection and backtest):
+ * a few thousand rows instead of every figure for every authority.
+ */
+export function readPlanDataWithPanel(
+  db: PlanDatabase,
+  measures: readonly MeasureId[] = ['childrenInChildrensHomes', 'childrenLookedAfter', 'population0to17'],
+): PlanData {
+  const data = readPlanData(db, { summaryOnly: true });
+  const rows = db
+    .prepare(
+      `SELECT * FROM observation
+       WHERE measure IN (${measures.map(() => '?').join(', ')})
+         AND area_code IN (SELECT code FROM area WHERE is_member = 0 AND level = 'Local authority')
+       ORDER BY area_code, measure, period`,
+    )
+    .all(...measures) as ObservationRow[];
+  for (const r of rows) {
+    if (!isMeasureId(r.measure)) continue;
+    data.observations.push({
+      area: r.area_code,
+      measure: r.measure,
+      period: r.period,
+      value: r.value,
+      suppression: r.suppression,
+      source: r.source_id,
+    });
+  }
+  return data;
 }
 
 /**
