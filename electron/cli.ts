@@ -46,9 +46,10 @@ Commands:
                                    before they are read.
   project [--plan FILE] [--years N] [--method rate|manual] [--growth CODE=RATE ...]
           [--sims N] [--seed S] [--json]
-                                   Bed need per authority and for the consortium, each year:
-                                   demand P10/P50/P90, beds needed, places, gap, the
-                                   assumptions used, and the backtest of the same method.
+                                   Bed need per authority and for the consortium, each year
+                                   of the plan's horizon (or --years): demand P10/P50/P90, beds
+                                   needed, places, gap, the assumptions used, and the backtest
+                                   of the same method.
   project --plan FILE --method stockflow [--mode sf-regional|corrected|both] [--la NAME ...]
           [--reference-months N | --reference-start DATE --reference-end DATE]
           [--horizon-months M] [--report-months 6,12,18,24] [--sims N] [--seed S] [--json]

@@ -45,6 +45,7 @@ export function runSensitivity(plans: PlanService, id: string): SensitivityResul
   const inputs = projectionInputs(plans);
   const data = plans.read((db) => readPlanData(db, { summaryOnly: true }));
   const settings = { ...defaultSettings, ...inputs.planSettings };
+  const horizonYears = plans.horizonYears();
   const run = (
     projectOverrides: Record<string, unknown>,
     d: PlanData,
@@ -52,7 +53,7 @@ export function runSensitivity(plans: PlanService, id: string): SensitivityResul
     demandFactor = 1,
   ) => {
     const projection = scaleDemand(
-      project(inputs, { method: 'rate', simulations: 0, ...projectOverrides }),
+      project(inputs, { method: 'rate', simulations: 0, horizonYears, ...projectOverrides }),
       demandFactor,
     );
     const outcome = runScenario(scenarioContextFromPlan(d, projection, options), scenario);

@@ -11,6 +11,7 @@ import { writeCsvFolder } from '../../electron/services/exportService.js';
 import { runProjection } from '../../electron/services/projectionService.js';
 import { runScenarios, scenarioContext, listScenarios } from '../../electron/services/scenarioService.js';
 import { dispatchCall } from '../../electron/services/handlers.js';
+import { runSensitivity } from '../../electron/services/sensitivityService.js';
 import { parseCsv } from '../../shared/import/csv.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
@@ -79,6 +80,11 @@ describe('the plan’s horizon', () => {
     const run = runScenarios(context.plans, { ids, simulations: 100, seed: 1 });
     expect(run.baseline.years.map((y) => y.year)).toEqual(seven);
     for (const o of run.outcomes) expect(o.years).toHaveLength(7);
+    // The sensitivity (Compare) costs the same years: three years cost well under seven.
+    const sevenYearCost = runSensitivity(context.plans, ids[0] ?? '').base.cost;
+    context.plans.setHorizon(3);
+    expect(runSensitivity(context.plans, ids[0] ?? '').base.cost).toBeLessThan(sevenYearCost * 0.6);
+    context.plans.setHorizon(7);
     const wire = scenarioContext(context.plans, { simulations: 50, seed: 1 });
     expect(wire.context.years).toEqual(seven);
 
