@@ -51,6 +51,7 @@ const RESTRICTED_CALLS = [
   'discardImport',
   'cancelImport',
   'setAssumption',
+  'setHorizon',
   'writeDataTemplate',
   'exportPlan',
   'exportPdf',
