@@ -138,7 +138,7 @@ describe.skipIf(skipReason)(`workshop mode end to end${skipReason ? ` (skipped: 
     expect(await nav().isVisible()).toBe(true);
     expect(await page.getByRole('toolbar', { name: 'File' }).isVisible()).toBe(true);
     expect(await page.getByLabel('Horizon').isVisible()).toBe(true);
-    expect(await page.getByTestId('assumption-input').first().inputValue()).toBe('80');
+    expect(await page.locator('[data-testid="assumption-input"][data-key="targetOccupancy"]').inputValue()).toBe('80');
     await expect.poll(() => page.evaluate(() => document.fullscreenElement === null)).toBe(true);
     // Arrows no longer move between views.
     await page.locator('#main').focus();
