@@ -238,7 +238,8 @@ describe('beds and places rows', () => {
       accessiblePlaces: '500',
       gap: { kind: 'short', text: 'short by 399' },
       gapRange: 'short by 295 to 506',
-      probability: '>99%',
+      probability: 'near certain (>99%)',
+      probabilityInformative: false,
     });
     expect(rows[4]?.gap.text).toBe('short by 586');
   });
@@ -266,6 +267,7 @@ describe('beds and places rows', () => {
     const rows = buildYearRows({ years: [year('2026', [8, 10, 13], { accessible: 20, probability: 0.02 })] });
     expect(rows[0]?.gap).toEqual({ kind: 'surplus', text: 'surplus of 8' });
     expect(rows[0]?.probability).toBe('2%');
+    expect(rows[0]?.probabilityInformative).toBe(true);
   });
 
   it('sums up the last year in a sentence', () => {

@@ -1,5 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
-import type { AreaProjection } from '../../../../shared/forecast/types.js';
+import type { AreaProjection, ForecastAssumption } from '../../../../shared/forecast/types.js';
+import { probabilityFootnote } from './evidenceModel';
 import { buildYearRows } from './projectionModel';
 
 export interface BedsTableProps {
@@ -9,13 +10,15 @@ export interface BedsTableProps {
   note?: ReactNode;
   /** data-testid of each year's row. */
   rowTestId?: string;
+  /** The projection's assumptions: the chance of being short is stated with those that drive it. */
+  assumptions?: readonly ForecastAssumption[];
 }
 
 /**
  * Beds needed against places by year: children (median and 80% range), beds needed in all and by
  * need type, registered and accessible places, the gap in words and the chance of being short.
  */
-export function BedsTable({ area, caption, note, rowTestId = 'projection-row' }: BedsTableProps) {
+export function BedsTable({ area, caption, note, rowTestId = 'projection-row', assumptions = [] }: BedsTableProps) {
   const rows = useMemo(() => buildYearRows(area), [area]);
   return (
     <>
@@ -98,17 +101,27 @@ export function BedsTable({ area, caption, note, rowTestId = 'projection-row' }:
                   </span>
                   <span className="proj-range">{r.gapRange}</span>
                 </td>
-                <td className="num" data-column="probability">
+                <td
+                  className={r.probabilityInformative ? 'num' : 'num proj-saturated'}
+                  data-column="probability"
+                  data-informative={r.probabilityInformative}
+                >
                   {r.probability}
+                  {!r.probabilityInformative && (
+                    <sup className="proj-footnote-mark" aria-hidden="true">
+                      *
+                    </sup>
+                  )}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <p className="proj-caption">
-        Chance of being short: how likely it is that beds needed exceed accessible places
-        {area.years.length > 0 ? ' (the share of simulations, or the approximate probability without them)' : ''}.{' '}
+      <p className="proj-caption" data-testid="probability-footnote">
+        {rows.some((r) => !r.probabilityInformative) && <span aria-hidden="true">* </span>}
+        {probabilityFootnote(assumptions, area.code === 'consortium' ? 'consortium' : 'authority')}{' '}
+        {area.years.length > 0 ? 'It is the share of simulations, or the approximate probability without them. ' : ''}
         {note}
       </p>
     </>

@@ -9,6 +9,7 @@ import { FanChart } from '../../charts/FanChart';
 import { AssumptionsPanel } from './AssumptionsPanel';
 import { BacktestPanel } from './BacktestPanel';
 import { BedsTable } from './BedsTable';
+import { EvidencePanel } from './EvidencePanel';
 import { ManualGrowthTable } from './ManualGrowthTable';
 import { parseSeed, ProjectionControls, type ControlValues } from './ProjectionControls';
 import {
@@ -213,6 +214,7 @@ export function ProjectionView() {
               <BedsTable
                 area={consortium}
                 caption={`${consortium.name}, all member authorities`}
+                assumptions={projection.assumptions}
                 note={`Accessible places count member authorities’ LA-run and contracted homes and the share of the open market in member authorities that consortium children can count on. ${sourceNote}`}
               />
             </section>
@@ -228,8 +230,11 @@ export function ProjectionView() {
                 selected={selectedLa}
                 onSelect={setSelectedLa}
                 sourceNote={sourceNote}
+                assumptions={projection.assumptions}
               />
             </section>
+
+            <EvidencePanel selection={projection.selection} backtest={backtest} consortiumName={consortium.name} />
 
             <BacktestPanel backtest={backtest} methodName={methodName} />
           </div>

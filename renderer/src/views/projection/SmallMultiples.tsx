@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import type { AreaProjection } from '../../../../shared/forecast/types.js';
+import type { AreaProjection, ForecastAssumption } from '../../../../shared/forecast/types.js';
 import { FanChart } from '../../charts/FanChart';
 import { BedsTable } from './BedsTable';
 import { describeModel, formatCount, gapWords, headline } from './projectionModel';
@@ -10,13 +10,15 @@ export interface SmallMultiplesProps {
   onSelect(code: string | null): void;
   /** Says where the figures come from, under the selected authority's table. */
   sourceNote: string;
+  /** The projection's assumptions, named beside each chance of being short. */
+  assumptions?: readonly ForecastAssumption[];
 }
 
 /**
  * One compact fan chart per member authority, each on its own scale. Selecting one shows its chart
  * at full size, how its trend was formed and its table by year.
  */
-export function SmallMultiples({ areas, selected, onSelect, sourceNote }: SmallMultiplesProps) {
+export function SmallMultiples({ areas, selected, onSelect, sourceNote, assumptions = [] }: SmallMultiplesProps) {
   const detailId = useId();
   const detailRef = useRef<HTMLDivElement>(null);
   // Bring the chosen authority's figures into view (they open below the cards).
@@ -74,6 +76,7 @@ export function SmallMultiples({ areas, selected, onSelect, sourceNote }: SmallM
             <BedsTable
               area={chosen}
               rowTestId="la-projection-row"
+              assumptions={assumptions}
               caption={
                 <>
                   {chosen.name}: beds needed and places by year. <span className="proj-caption-note">{sourceNote}</span>

@@ -15,6 +15,7 @@ import type {
 import { planAssumptionKeys } from '../../../../shared/forecast/settings.js';
 import { formatCount } from '../../charts/fanChart';
 import { formatProbability } from '../../app/format';
+import { shortfallProbability } from './evidenceModel';
 
 export { formatProbability };
 
@@ -74,7 +75,10 @@ export interface YearRow {
   accessiblePlaces: string;
   gap: GapWords;
   gapRange: string;
+  /** The chance of being short: a percentage where informative, else "near certain (>99%)" and the like. */
   probability: string;
+  /** False when that chance is saturated (below 1% or above 99%) and so shown in words. */
+  probabilityInformative: boolean;
   /** The unrounded median beds needed, for comparisons. */
   bedsNeededValue: number;
 }
@@ -93,7 +97,8 @@ export function buildYearRows(area: Pick<AreaProjection, 'years'>): YearRow[] {
     accessiblePlaces: formatCount(y.accessiblePlaces),
     gap: gapWords(y.gap.p50),
     gapRange: gapRangeWords(y.gap),
-    probability: formatProbability(y.probabilityNeedExceedsAccessible),
+    probability: shortfallProbability(y).text,
+    probabilityInformative: shortfallProbability(y).informative,
     bedsNeededValue: y.bedsNeeded.p50,
   }));
 }
