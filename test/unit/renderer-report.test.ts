@@ -183,6 +183,11 @@ describe('summary figures', () => {
       'Gap',
       'Chance of being short',
     ]);
+    const chance = keyFigures(summary, projection.projection).at(-1);
+    expect(chance?.value).toMatch(/^(\d+%|near certain \(>99%\)|very unlikely \(<1%\))$/);
+    expect(chance?.note).toMatch(
+      /assumes target occupancy 85%; share of open-market places counted as accessible 60% for consortium children/,
+    );
     const vintages = dataVintages(summary.sources);
     expect(vintages.length).toBe(new Set(vintages).size);
     expect(vintages.some((v) => v.startsWith('Ofsted: '))).toBe(true);
@@ -211,11 +216,18 @@ describe('scenario figures', () => {
     expect(years.map((y) => y.year)).toEqual(['2026', '2027', '2028', '2029', '2030']);
     expect(years[0]?.gapDifference).not.toBeNull();
     expect(scenarioYearRows(run.baseline, null)[0]?.gapDifference).toBeNull();
-    // With GM short by hundreds of beds, the gap is closed in none of the simulations.
+    // With GM short by hundreds of beds, the gap is closed in none of the simulations: a saturated
+    // chance is said in words, never as a bare "0%".
     expect(years.map((y) => y.chanceGapClosed)).toEqual(
-      run.outcomes[0]!.years.map((y) => (y.probabilityGapClosed <= 0 ? '0%' : expect.stringMatching(/%$/))),
+      run.outcomes[0]!.years.map((y) =>
+        y.probabilityGapClosed < 0.01
+          ? 'very unlikely (<1%)'
+          : y.probabilityGapClosed > 0.99
+            ? 'near certain (>99%)'
+            : expect.stringMatching(/^\d+%$/),
+      ),
     );
-    expect(years[0]?.chanceGapClosed).toBe('0%');
+    expect(years[0]?.chanceGapClosed).toBe('very unlikely (<1%)');
   });
 
   it('lays out the comparison chart with a line per scenario and labels apart', () => {
@@ -314,6 +326,33 @@ describe('methodology in plain English', () => {
     expect(limits).toMatch(/secure homes and children’s homes together/);
     expect(limits).toMatch(/Illustrative values: \d+ of the plan’s \d+ sources/);
     expect(limits).toMatch(/no ONS population projection/);
+    expect(limits).toMatch(/only between 1% and 99%/);
+  });
+
+  it('shows the method used and why, the national table and the consortium’s own pairs', () => {
+    const m = buildMethodology({
+      summary,
+      projection: projection.projection,
+      backtest: projection.backtest,
+      scenarios: null,
+      hasScenarios: false,
+    });
+    const selection = projection.projection.selection;
+    expect(selection).toBeDefined();
+    expect(m.evidence.selection?.usedLabel).toBe(selection?.usedLabel);
+    expect(m.evidence.selection?.reason).toBe(selection?.reason);
+    expect(m.evidence.selection?.lastValueNote !== null).toBe(selection?.lastValueDefault);
+    // Every candidate, chosen first, last value always there, horizons 1–3 with their pairs.
+    expect(m.evidence.national[0]?.chosen).toBe(true);
+    expect(m.evidence.national.some((g) => g.lastValue)).toBe(true);
+    expect(m.evidence.national).toHaveLength(selection?.candidates.length ?? -1);
+    expect(m.evidence.national[0]?.rows.map((r) => r.h)).toEqual(selection?.horizons);
+    // GM's own backtest rests on two origins: too thin to judge, and it says so.
+    expect(m.evidence.own.origins).toBe(projection.backtest?.origins.length);
+    expect(m.evidence.own.rows.map((r) => r.pairs)).toEqual(projection.backtest?.horizons.map((h) => h.n));
+    expect(m.evidence.own.thin).toBe(true);
+    expect(m.evidence.own.verdict).toMatch(/too thin to judge.*rely on the national evidence/);
+    expect(m.limitations.join(' ')).toContain(m.evidence.own.verdict);
   });
 
   it('still explains itself without a projection, backtest or scenarios', () => {
@@ -321,6 +360,9 @@ describe('methodology in plain English', () => {
     expect(m.parts.map((p) => p.heading)).not.toContain('Scenarios: the allocation model');
     expect(m.parts.map((p) => p.heading)).not.toContain('Uncertainty: Monte Carlo simulation');
     expect(m.backtest[0]).toMatch(/^No backtest is available/);
-    expect(m.limitations.join(' ')).not.toMatch(/Short backtest/);
+    expect(m.limitations.join(' ')).not.toMatch(/too thin to judge/);
+    expect(m.evidence.selection).toBeNull();
+    expect(m.evidence.national).toEqual([]);
+    expect(m.evidence.own.verdict).toMatch(/rely on the national evidence/);
   });
 });

@@ -1,9 +1,11 @@
 import { useMemo, type ComponentType, type ReactNode } from 'react';
+import type { ForecastAssumption } from '../../../../shared/forecast/types.js';
 import type { ScenarioOutcome } from '../../../../shared/scenario/index.js';
 import { needsRepairMessage } from '../../../../shared/scenario/repair.js';
 import { FanChart } from '../../charts/FanChart';
 import { formatTimestamp } from '../../app/format';
 import { buildBacktestRows, buildYearRows, methodLabels } from '../projection/projectionModel';
+import { probabilityAssumptions, probabilityFootnote } from '../projection/evidenceModel';
 import { GapChart } from './GapChart';
 import { ReportMap } from './ReportMap';
 import {
@@ -21,6 +23,7 @@ import {
   reportSections,
   scenarioFigureRows,
   scenarioYearRows,
+  type MethodEvidence,
   type ReportData,
   type ReportSection,
   type ReportSectionId,
@@ -373,6 +376,9 @@ function ProjectionSection({ section, data }: { section: ReportSection; data: Re
           ))}
         </tbody>
       </table>
+      <p className="report-note" data-testid="report-probability-note">
+        {probabilityFootnote(result.assumptions, 'consortium')}
+      </p>
       {result.warnings.length > 0 && (
         <ul className="report-notes">
           {result.warnings.map((w) => (
@@ -451,6 +457,7 @@ function MapSection({ section, data }: { section: ReportSection; data: ReportDat
           ))}
         </tbody>
       </table>
+      <p className="report-note">{probabilityFootnote(result.assumptions)}</p>
     </Section>
   );
 }
@@ -461,56 +468,67 @@ function ScenarioYearTable({
   baseline,
   outcome,
   caption,
+  assumptions,
 }: {
   baseline: ScenarioOutcome;
   outcome: ScenarioOutcome | null;
   caption: string;
+  /** The projection's assumptions, named beside the chance the gap is closed. */
+  assumptions: readonly ForecastAssumption[];
 }) {
   const rows = scenarioYearRows(baseline, outcome);
+  const basis = probabilityAssumptions(assumptions, 'consortium');
   return (
-    <table className="report-table report-scenario-years">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Year to 31 March</th>
-          <th scope="col" className="num">
-            Accessible places
-          </th>
-          <th scope="col">Gap (median)</th>
-          <th scope="col" className="num">
-            Chance gap closed
-          </th>
-          <th scope="col" className="num">
-            Placed outside the consortium
-          </th>
-          <th scope="col" className="num">
-            20+ miles away
-          </th>
-          <th scope="col" className="num">
-            Cost
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.year}>
-            <th scope="row">{r.year}</th>
-            <td className="num">{r.accessible}</td>
-            <td>
-              {r.gap}
-              {r.gapDifference !== null && <span className="report-range-inline"> ({r.gapDifference})</span>}
-            </td>
-            <td className="num">{r.chanceGapClosed}</td>
-            <td className="num">{r.placedOutside}</td>
-            <td className="num">{r.over20Miles}</td>
-            <td className="num">
-              {r.cost}
-              {r.costDifference !== null && <span className="report-range-inline"> ({r.costDifference})</span>}
-            </td>
+    <>
+      <table className="report-table report-scenario-years">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Year to 31 March</th>
+            <th scope="col" className="num">
+              Accessible places
+            </th>
+            <th scope="col">Gap (median)</th>
+            <th scope="col" className="num">
+              Chance gap closed
+            </th>
+            <th scope="col" className="num">
+              Placed outside the consortium
+            </th>
+            <th scope="col" className="num">
+              20+ miles away
+            </th>
+            <th scope="col" className="num">
+              Cost
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.year}>
+              <th scope="row">{r.year}</th>
+              <td className="num">{r.accessible}</td>
+              <td>
+                {r.gap}
+                {r.gapDifference !== null && <span className="report-range-inline"> ({r.gapDifference})</span>}
+              </td>
+              <td className="num">{r.chanceGapClosed}</td>
+              <td className="num">{r.placedOutside}</td>
+              <td className="num">{r.over20Miles}</td>
+              <td className="num">
+                {r.cost}
+                {r.costDifference !== null && <span className="report-range-inline"> ({r.costDifference})</span>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="report-note">
+        Chance gap closed: how likely it is that beds needed are no more than accessible places; a figure only between
+        1% and 99%, otherwise in words (“near certain”, “very unlikely”).
+        {basis ? ` It rests on the assumptions as much as on the forecast: ${basis}.` : ''}
+      </p>
+    </>
   );
 }
 
@@ -567,7 +585,12 @@ function ScenariosSection({ section, data }: { section: ReportSection; data: Rep
             ))}
           </tbody>
         </table>
-        <ScenarioYearTable baseline={baseline} outcome={null} caption="Baseline by year (central demand path)." />
+        <ScenarioYearTable
+          baseline={baseline}
+          outcome={null}
+          caption="Baseline by year (central demand path)."
+          assumptions={data.projection?.projection.assumptions ?? []}
+        />
       </div>
       {run.outcomes.length === 0 && needsRepair.length === 0 && (
         <p className="report-note">
@@ -625,6 +648,7 @@ function ScenariosSection({ section, data }: { section: ReportSection; data: Rep
             </tbody>
           </table>
           <ScenarioYearTable
+            assumptions={data.projection?.projection.assumptions ?? []}
             baseline={baseline}
             outcome={o}
             caption={`${o.scenario.name} by year (central demand path); differences from the baseline in brackets.`}
@@ -768,8 +792,10 @@ function MethodologySection({ section, data }: { section: ReportSection; data: R
           ))}
         </div>
       ))}
+      <EvidencePart evidence={method.evidence} consortiumName={data.summary.consortium.name} />
       <div className="report-method-part">
-        <h3>How accurate the method has been: backtest</h3>
+        <h3>How accurate the method has been on this consortium’s figures: backtest</h3>
+        <p data-testid="report-own-verdict">{method.evidence.own.verdict}</p>
         {method.backtest.map((text) => (
           <p key={text}>{text}</p>
         ))}
@@ -837,6 +863,125 @@ function MethodologySection({ section, data }: { section: ReportSection; data: R
         </ul>
       </div>
     </Section>
+  );
+}
+
+/** How the method was chosen: the method used and why, the national table and the consortium's own pairs. */
+function EvidencePart({ evidence, consortiumName }: { evidence: MethodEvidence; consortiumName: string }) {
+  const { selection, national, own } = evidence;
+  return (
+    <div className="report-method-part report-evidence" data-testid="report-evidence">
+      <h3>How the method was chosen: national backtest</h3>
+      {selection ? (
+        <>
+          <p>
+            Method used: <strong>{selection.usedLabel}</strong>.
+            {selection.overridden ? ` It was set by hand; the evidence would choose ${selection.chosenLabel}.` : ''}{' '}
+            Why: {selection.reason}
+          </p>
+          {selection.lastValueNote && <p className="report-callout">{selection.lastValueNote}</p>}
+          <p>
+            {selection.basis} MASE vs last value below 1.00 beats carrying the last value forward; bias below zero means
+            forecasts were too low; 80% coverage near 80% means the ranges are honest.
+          </p>
+        </>
+      ) : (
+        <p>The method was set by hand, not chosen by a backtest: there is no national evidence for it.</p>
+      )}
+      <div className="report-evidence-tables">
+        {national.length > 0 && (
+          <table className="report-table report-national-table" data-testid="report-national-table">
+            <caption>
+              National backtest, every English authority ({evidence.nationalAreas.toLocaleString('en-GB')}): each
+              candidate by years ahead. The chosen method is first and marked; last value is the yardstick.
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Method</th>
+                <th scope="col" className="num">
+                  Years ahead
+                </th>
+                <th scope="col" className="num">
+                  Pairs
+                </th>
+                <th scope="col" className="num">
+                  MAE
+                </th>
+                <th scope="col" className="num">
+                  MAPE
+                </th>
+                <th scope="col" className="num">
+                  MASE vs last value
+                </th>
+                <th scope="col" className="num">
+                  Bias
+                </th>
+                <th scope="col" className="num">
+                  80% coverage
+                </th>
+              </tr>
+            </thead>
+            {national.map((g) => (
+              <tbody key={g.method} className={g.chosen ? 'report-row-chosen' : undefined} data-method={g.method}>
+                {g.rows.map((r, i) => (
+                  <tr key={r.h}>
+                    {i === 0 && (
+                      <th scope="rowgroup" rowSpan={g.rows.length}>
+                        {g.label}
+                        {g.chosen ? ' (chosen)' : g.used ? ' (used)' : ''}
+                      </th>
+                    )}
+                    <th scope="row" className="num">
+                      {r.h}
+                    </th>
+                    <td className="num">{r.pairs}</td>
+                    <td className="num">{r.mae}</td>
+                    <td className="num">{r.mape}</td>
+                    <td className="num">{r.maseVsLastValue}</td>
+                    <td className="num">{r.bias}</td>
+                    <td className="num">{r.coverage}</td>
+                  </tr>
+                ))}
+              </tbody>
+            ))}
+          </table>
+        )}
+        <table className="report-table report-own-table" data-testid="report-own-table">
+          <caption>{consortiumName}’s own backtest: forecast/actual pairs by years ahead.</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="num">
+                Years ahead
+              </th>
+              <th scope="col" className="num">
+                Pairs, member authorities
+              </th>
+              <th scope="col" className="num">
+                Pairs, consortium total
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {own.rows.length === 0 ? (
+              <tr>
+                <td colSpan={3}>No horizon could be tested.</td>
+              </tr>
+            ) : (
+              own.rows.map((r) => (
+                <tr key={r.h}>
+                  <th scope="row" className="num">
+                    {r.h}
+                  </th>
+                  <td className="num">{r.pairs}</td>
+                  <td className="num">{r.consortiumPairs}</td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+      <p className={own.thin ? 'report-callout' : undefined}>{own.verdict}</p>
+    </div>
   );
 }
 

@@ -11,7 +11,18 @@ import type { PlanSummary } from '../../../../shared/model/summary.js';
 import type { Scenario, ScenarioOutcome } from '../../../../shared/scenario/index.js';
 import { fileSlug } from '../../app/format';
 import { formatPeriod, formatValue, missingMark, missingReason } from '../data/tableModel';
-import { formatCount, formatProbability, formatRange, gapRangeWords, gapWords } from '../projection/projectionModel';
+import { formatCount, formatRange, gapRangeWords, gapWords } from '../projection/projectionModel';
+import {
+  buildNationalGroups,
+  buildOwnBacktest,
+  probabilityAssumptions,
+  probabilityWords,
+  selectionWords,
+  shortfallProbability,
+  type NationalGroup,
+  type OwnBacktest,
+  type SelectionWords,
+} from '../projection/evidenceModel';
 
 export type ScenarioListItem = CallResults['listScenarios'][number];
 
@@ -323,12 +334,18 @@ export function keyFigures(summary: PlanSummary, projection: ProjectionResult | 
       },
       {
         label: 'Chance of being short',
-        value: formatProbability(last.probabilityNeedExceedsAccessible),
-        note: `31 March ${last.year}`,
+        value: shortfallProbability(last).text,
+        note: `31 March ${last.year}${probabilityBasisNote(projection)}`,
       },
     );
   }
   return figures;
+}
+
+/** "; assumes target occupancy 85%; …": the assumptions a chance of being short rests on. */
+function probabilityBasisNote(projection: ProjectionResult | null): string {
+  const basis = projection ? probabilityAssumptions(projection.assumptions, 'consortium') : null;
+  return basis ? `; assumes ${basis}` : '';
 }
 
 // ---------- Gap by authority ----------
@@ -364,7 +381,7 @@ function gapRow(area: AreaProjection, kind: GapRow['kind']): GapRow | null {
     gap: words.text,
     gapKind: words.kind,
     gapRange: gapRangeWords(y.gap),
-    chance: formatProbability(y.probabilityNeedExceedsAccessible),
+    chance: shortfallProbability(y).text,
     gapValue: y.gap.p50,
   };
 }
@@ -545,7 +562,7 @@ export function scenarioYearRows(baseline: ScenarioOutcome, outcome: ScenarioOut
       accessible: formatCount(y.accessiblePlaces),
       gap: gapWords(y.gap).text,
       gapDifference: outcome && base ? formatSignedCount(y.gap - base.gap) : null,
-      chanceGapClosed: formatProbability(y.probabilityGapClosed),
+      chanceGapClosed: probabilityWords(y.probabilityGapClosed).text,
       placedOutside: formatCount(y.placedOutside),
       over20Miles: formatSharePercent(y.over20MilesShare),
       cost: formatMoney(y.cost.total),
@@ -634,8 +651,19 @@ export interface MethodologyPart {
   paragraphs: string[];
 }
 
+/** Which method is used and why, with the national evidence and the consortium's own backtest. */
+export interface MethodEvidence {
+  /** Null when the method was not chosen by a backtest (manual growth). */
+  selection: SelectionWords | null;
+  national: NationalGroup[];
+  /** English authorities in the national backtest. */
+  nationalAreas: number;
+  own: OwnBacktest;
+}
+
 export interface Methodology {
   parts: MethodologyPart[];
+  evidence: MethodEvidence;
   /** Sentences about the backtest, shown with its table. */
   backtest: string[];
   limitations: string[];
@@ -756,15 +784,18 @@ export function buildMethodology(input: MethodologyInput): Methodology {
     );
   }
 
+  const selection = projection?.selection ?? null;
+  const evidence: MethodEvidence = {
+    selection: selection ? selectionWords(selection) : null,
+    national: selection ? buildNationalGroups(selection, selection.horizons) : [],
+    nationalAreas: selection?.areas ?? 0,
+    own: buildOwnBacktest(backtest),
+  };
+
   const limitations: string[] = [
     'Small numbers: many authorities have tens of children in children’s homes, so a few children more or fewer make a large difference in percentage terms, and trends fitted on five or six years of figures are uncertain.',
   ];
-  if (backtest) {
-    const n1 = backtest.horizons.find((h) => h.h === 1)?.n;
-    limitations.push(
-      `Short backtest: it rests on ${backtest.origins.length} ${backtest.origins.length === 1 ? 'origin' : 'origins'}${n1 === undefined ? '' : ` and ${n1} forecasts one year ahead`}; read its figures as indicative, not as a measured accuracy.`,
-    );
-  }
+  if (backtest && evidence.own.thin) limitations.push(evidence.own.verdict);
   limitations.push(
     'Demand counts children in secure homes and children’s homes together, as the Department for Education publishes it, while supply counts children’s homes only; the gap therefore slightly overstates the need for children’s home places.',
   );
@@ -783,12 +814,12 @@ export function buildMethodology(input: MethodologyInput): Methodology {
     );
   }
   limitations.push(
-    'Accessible-place shares and occupancy are assumptions, not measurements: the assumptions register states each one and why.',
+    'Accessible-place shares and occupancy are assumptions, not measurements: the assumptions register states each one and why. The chance of being short depends on them as much as on the forecast, and is given as a figure only between 1% and 99%; outside that it says only “near certain” or “very unlikely”.',
     'The model plans capacity, not placements: it does not capture individual children’s needs, matching or placement stability.',
   );
   for (const w of projection?.warnings ?? []) {
     if (!/secure homes/.test(w)) limitations.push(w);
   }
 
-  return { parts, backtest: backtestLines, limitations };
+  return { parts, evidence, backtest: backtestLines, limitations };
 }
