@@ -4,6 +4,7 @@
  * schema, formatting of money and differences, the outcome and key-figure tables, the sensitivity
  * estimate and the chart models; levers naming non-members found and repaired in the form.
  */
+import { probabilityWords } from '../../renderer/src/views/projection/evidenceModel.js';
 import { describe, expect, it } from 'vitest';
 import type { Percentiles } from '../../shared/forecast/types.js';
 import { builtInScenarios } from '../../shared/scenario/builtin.js';
@@ -638,7 +639,8 @@ describe('the outcome table of one scenario', () => {
     expect(first.cells.placedElsewhereInConsortium.diff).toEqual({ text: '\u22123', judgement: 'same' });
     // The chance the gap is closed, each year, against the baseline's in points; none for the total.
     const chance = blockOutcome.years[0]!.probabilityGapClosed;
-    expect(first.cells.probabilityGapClosed.text).toBe(formatShare(chance));
+    // A figure only where informative: a saturated chance is said in words.
+    expect(first.cells.probabilityGapClosed.text).toBe(probabilityWords(chance).text);
     expect(first.cells.probabilityGapClosed.diff?.text).toBe(
       formatPointsDiff(chance - baselineOutcome.years[0]!.probabilityGapClosed),
     );

@@ -4,6 +4,7 @@ import type { ShownError } from '../../app/usePlanController';
 import { LocalityChart, SeriesLegend, YearBarChart, YearLineChart } from '../../charts/ScenarioCharts';
 import { localityRows, yearSeries } from '../compare/compareModel';
 import { AssumptionsTable } from './AssumptionsTable';
+import { probabilityAssumptions } from '../projection/evidenceModel';
 import { outcomeColumns, outcomeHeadline, outcomeRows, type OutcomeCell, type OutcomeRow } from './outcomeModel';
 import {
   formatCount,
@@ -247,8 +248,9 @@ export function ScenarioOutcomes({
             {outcome.uncertainty === 'simulated'
               ? 'The chance the gap is closed is the share of simulations in which beds needed are no more than accessible places.'
               : 'The chance the gap is closed comes from a lognormal through the consortium’s P50 and P90 demand.'}{' '}
-            The total row sums the years: the gap in bed-years, children in child-years, the share over all placements;
-            present value is discounted at {formatShare(outcome.discountRate)} a year.
+            {chanceNote(outcome.assumptions)} The total row sums the years: the gap in bed-years, children in
+            child-years, the share over all placements; present value is discounted at{' '}
+            {formatShare(outcome.discountRate)} a year.
             {isBaseline ? '' : ' Under each figure: the difference from the baseline.'} Money is in the price year’s
             prices unless a price-growth lever says otherwise.
           </p>
@@ -277,4 +279,13 @@ export function ScenarioOutcomes({
       )}
     </section>
   );
+}
+
+/**
+ * Why a chance of the gap being closed may be in words, and the assumptions it rests on: "It is a
+ * figure only between 1% and 99% …; it rests on target occupancy 85%; …".
+ */
+function chanceNote(assumptions: readonly { key: string; value: number }[]): string {
+  const basis = probabilityAssumptions(assumptions, 'consortium');
+  return `It is a figure only between 1% and 99%; outside that it is given in words (“near certain”, “very unlikely”), since it then says only that the answer is almost certain.${basis ? ` It rests on the assumptions as much as on the forecast: ${basis}.` : ''}`;
 }

@@ -14,6 +14,7 @@ import {
   judgeDiff,
   type Better,
 } from './scenarioFormat';
+import { probabilityWords } from '../projection/evidenceModel';
 
 export type OutcomeColumnKey =
   | 'gap'
@@ -48,7 +49,8 @@ export interface OutcomeColumn {
   /** Unit or reading note under the heading. */
   hint: string;
   better: Better;
-  kind: 'count' | 'share' | 'money';
+  /** 'probability': a chance, shown as a figure only between 1% and 99% (else in words). */
+  kind: 'count' | 'share' | 'money' | 'probability';
   /** Starts a group of columns (a rule on its left). */
   groupStart?: boolean;
 }
@@ -60,7 +62,7 @@ export const outcomeColumns: readonly OutcomeColumn[] = [
     label: 'Chance gap closed',
     hint: 'share of simulations',
     better: 'higher',
-    kind: 'share',
+    kind: 'probability',
   },
   {
     key: 'placedOwnLa',
@@ -147,12 +149,13 @@ function totalFigures(o: ScenarioOutcome): RowFigures {
 export function formatValue(kind: OutcomeColumn['kind'], value: number): string {
   if (kind === 'money') return formatMoney(value);
   if (kind === 'share') return formatShare(value);
+  if (kind === 'probability') return probabilityWords(value).text;
   return formatCount(value);
 }
 
 export function formatDiff(kind: OutcomeColumn['kind'], diff: number): string {
   if (kind === 'money') return formatMoneyDiff(diff);
-  if (kind === 'share') return formatPointsDiff(diff);
+  if (kind === 'share' || kind === 'probability') return formatPointsDiff(diff);
   return formatCountDiff(diff);
 }
 
@@ -160,6 +163,7 @@ export function formatDiff(kind: OutcomeColumn['kind'], diff: number): string {
 function diffTolerance(kind: OutcomeColumn['kind']): number {
   if (kind === 'money') return 0.5;
   if (kind === 'share') return 0.0005;
+  if (kind === 'probability') return 0.005;
   return 0.5;
 }
 
