@@ -11,12 +11,12 @@ import {
   formatMoney,
   formatMoneyDiff,
   formatPointsDiff,
-  formatProbability,
   formatShare,
   judgeDiff,
   yearSpan,
   type Better,
 } from '../scenarios/scenarioFormat';
+import { probabilityWords } from '../projection/evidenceModel';
 
 type Kind = 'count' | 'share' | 'money' | 'probability';
 
@@ -181,7 +181,8 @@ function formatValue(kind: Kind, value: number): string {
     case 'share':
       return formatShare(value);
     case 'probability':
-      return formatProbability(value);
+      // A figure only between 1% and 99%: a saturated chance is said in words.
+      return probabilityWords(value).text;
     default:
       return formatCount(value);
   }

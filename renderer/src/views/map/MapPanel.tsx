@@ -13,6 +13,7 @@ import {
   type MapArea,
   type MapYear,
 } from './mapModel';
+import { probabilityAssumptions, shortfallProbability } from '../projection/evidenceModel';
 
 export interface MapPanelProps {
   area: MapArea;
@@ -40,6 +41,8 @@ export function MapPanel({
   const headingRef = useRef<HTMLHeadingElement>(null);
   const f = area.figures;
   const p = f.projected;
+  // The chance of being short rests on these as much as on the forecast: name them beside it.
+  const chanceBasis = projection ? probabilityAssumptions(projection.assumptions, 'authority') : null;
 
   useEffect(() => {
     headingRef.current?.focus({ preventScroll: true });
@@ -90,7 +93,15 @@ export function MapPanel({
               <span className="muted">80% range {gapRange(p.gap)}</span>
             </dd>
             <dt>Chance of being short</dt>
-            <dd>{formatPercent(p.probabilityNeedExceedsAccessible)}</dd>
+            <dd data-testid="map-panel-chance">
+              {shortfallProbability(p).text}
+              {chanceBasis && (
+                <>
+                  <br />
+                  <span className="muted">assumes {chanceBasis}</span>
+                </>
+              )}
+            </dd>
             <dt>Beds needed</dt>
             <dd>
               {formatCount(p.bedsNeeded.p50)}{' '}
