@@ -18,6 +18,24 @@ export interface ExportTable {
 
 const unitLabel = (measure: keyof typeof measures) => measures[measure].unit;
 
+/**
+ * A chance as the export gives it: the share only where it carries information (1% to 99%, or as
+ * the projection flags it), else null beside words saying it is almost certain one way.
+ */
+export function chanceCells(p: number, informative?: boolean): [number | null, string] {
+  if (!Number.isFinite(p)) return [null, ''];
+  const saturated = informative === undefined ? p < 0.01 || p > 0.99 : !informative;
+  if (!saturated) return [p, `${Math.min(99, Math.max(1, Math.round(p * 100)))}%`];
+  return [null, p >= 0.5 ? 'near certain (>99%)' : 'very unlikely (<1%)'];
+}
+
+/** "target occupancy 85%; open-market share counted as accessible 30% (an authority's own children), 60% (consortium children)". */
+function chanceBasis(assumptions: readonly { key: string; value: number }[]): string {
+  const v = (key: string) => assumptions.find((a) => a.key === key)?.value;
+  const pc = (x: number | undefined) => (x === undefined ? 'as set' : `${Math.round(x * 100)}%`);
+  return `target occupancy ${pc(v('targetOccupancy'))}; open-market share counted as accessible ${pc(v('openMarketAccessShare'))} for an authority’s own children, ${pc(v('consortiumOpenMarketAccessShare'))} for consortium children`;
+}
+
 export function dataByLaTable(summary: PlanSummary): ExportTable {
   const headline = summary.consortium.headline;
   const header = [
@@ -93,13 +111,13 @@ export function projectionTable(result: CallResults['getProjection']): ExportTab
         y.gap.p10,
         y.gap.p50,
         y.gap.p90,
-        y.probabilityNeedExceedsAccessible,
+        ...chanceCells(y.probabilityNeedExceedsAccessible, y.probabilityInformative),
       ]);
     }
   }
   return {
     name: 'Projection',
-    title: `Bed need by year ending 31 March (${projection.method} method, ${projection.simulations} simulations, seed ${projection.seed})`,
+    title: `Bed need by year ending 31 March (${projection.method} method, ${projection.simulations} simulations, seed ${projection.seed}). The probability is given only between 1% and 99% (else blank, with words beside it) and rests on ${chanceBasis(projection.assumptions)}`,
     header: [
       'Area',
       'Code',
@@ -116,6 +134,7 @@ export function projectionTable(result: CallResults['getProjection']): ExportTab
       'Gap P50 [beds]',
       'Gap P90 [beds]',
       'Probability need exceeds accessible places [share]',
+      'Chance of being short (as read)',
     ],
     rows,
   };
@@ -262,7 +281,7 @@ export function scenariosTable(run: ScenarioRun): ExportTable {
         y.bedsNeeded,
         y.accessiblePlaces,
         y.gap,
-        y.probabilityGapClosed,
+        ...chanceCells(y.probabilityGapClosed),
         y.placedOwnLa,
         y.placedElsewhereInConsortium,
         y.placedOutside,
@@ -283,7 +302,7 @@ export function scenariosTable(run: ScenarioRun): ExportTable {
   }
   return {
     name: 'Scenarios',
-    title: 'Each scenario by year ending 31 March (median demand; percentiles in the app and the report)',
+    title: `Each scenario by year ending 31 March (median demand; percentiles in the app and the report). The probability the gap is closed is given only between 1% and 99% (else blank, with words beside it) and rests on ${chanceBasis(run.baseline.assumptions)}`,
     header: [
       'Scenario',
       'Illustrative',
@@ -293,6 +312,7 @@ export function scenariosTable(run: ScenarioRun): ExportTable {
       'Accessible places [places]',
       'Gap [beds]',
       'Probability the gap is closed [share]',
+      'Chance the gap is closed (as read)',
       'Placed in own LA [children]',
       'Placed elsewhere in consortium [children]',
       'Placed outside consortium [children]',

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli.js';
 import { createAppContext, type AppContext } from '../../electron/services/appContext.js';
 import { writeCsvFolder, writeWorkbook } from '../../electron/services/exportService.js';
+import { chanceCells } from '../../electron/services/exportTables.js';
 import { runProjection } from '../../electron/services/projectionService.js';
 import { parseCsv } from '../../shared/import/csv.js';
 import { makeTempDir } from '../helpers/tmp.js';
@@ -64,6 +65,17 @@ describe('workbook export', () => {
     const row = projection.find((r) => r[0] === 'Greater Manchester' && r[2] === '2026');
     expect(typeof row?.[p50Column]).toBe('number');
     expect(row?.[p50Column]).toBeCloseTo(model.projection.consortium.years[0]?.bedsNeeded.p50 ?? NaN, 6);
+    // The chance of being short is a share only where it carries information; else blank, with words.
+    const projectionHeader = projection[0] as string[];
+    const share = row?.[projectionHeader.indexOf('Probability need exceeds accessible places [share]')];
+    const asRead = String(row?.[projectionHeader.indexOf('Chance of being short (as read)')]);
+    if (model.projection.consortium.years[0]?.probabilityInformative === false) {
+      expect(share ?? null).toBeNull();
+      expect(asRead).toMatch(/^(near certain \(>99%\)|very unlikely \(<1%\))$/);
+    } else {
+      expect(typeof share).toBe('number');
+      expect(asRead).toMatch(/^\d+%$/);
+    }
 
     const sources = sheets.find((s) => s.sheet === 'Sources')?.data ?? [];
     expect(sources.some((r) => String(r[8]).startsWith('Yes'))).toBe(true); // illustrative sources are marked
@@ -106,5 +118,15 @@ describe('CSV export', () => {
       }),
     ).toBe(2);
     expect(err).toContain('--format xlsx or --format csv');
+  });
+});
+
+describe('chance in exports', () => {
+  it('gives a share only between 1% and 99%, else words', () => {
+    expect(chanceCells(0.37)).toEqual([0.37, '37%']);
+    expect(chanceCells(0.995)).toEqual([null, 'near certain (>99%)']);
+    expect(chanceCells(0)).toEqual([null, 'very unlikely (<1%)']);
+    expect(chanceCells(0.992, false)).toEqual([null, 'near certain (>99%)']);
+    expect(chanceCells(0.0104, true)).toEqual([0.0104, '1%']);
   });
 });
