@@ -127,7 +127,30 @@ export function tuneSmoothing(windows: readonly SeriesWindow[], onRate: boolean)
   return best;
 }
 
-/** Mean absolute annual change of a history, floored at one child: the MASE scale. */
+/**
+ * The MASE scale of an authority in a backtest (Hyndman & Koehler 2006: the in-sample mean absolute
+ * error of the naive forecast): its mean absolute change between consecutive observed years over
+ * every year of the panel, floored at one child. It is a unit of measurement, the same for every
+ * candidate on a pair, and enters no forecast. With fewer than two annual changes the scale would
+ * rest on one difference (whose reciprocal has no finite mean) and the authority is left out of
+ * MASE: null.
+ */
+export function maseScale(values: ReadonlyMap<number, number>): number | null {
+  let sum = 0;
+  let changes = 0;
+  for (const [year, v] of values) {
+    const prev = values.get(year - 1);
+    if (prev === undefined) continue;
+    sum += Math.abs(v - prev);
+    changes++;
+  }
+  return changes >= MIN_MASE_CHANGES ? Math.max(1, sum / changes) : null;
+}
+
+/** Fewest annual changes a MASE scale is taken from. */
+export const MIN_MASE_CHANGES = 2;
+
+/** Mean absolute annual change of a history, floored at one child (the in-sample tuning's scale). */
 export function naiveScale(values: readonly number[]): number {
   let sum = 0;
   for (let t = 1; t < values.length; t++) sum += Math.abs((values[t] ?? 0) - (values[t - 1] ?? 0));

@@ -12,8 +12,10 @@
  *
  * **Scores**, by horizon: pairs n; MAE (children); MAPE (%, actuals of 0 left out); bias (mean of
  * (forecast − actual) ÷ actual, %: negative means under-forecast); MASE (absolute error ÷ the
- * authority's mean absolute annual change up to the origin, floored at one child — Hyndman & Koehler
- * 2006); MASE relative to last value (the candidate's MASE ÷ last value's on the same pairs: below 1
+ * authority's in-sample mean absolute annual change over every year of the panel, floored at one
+ * child — Hyndman & Koehler 2006; a unit of measurement, the same for every candidate, entering no
+ * forecast; authorities with fewer than two annual changes are left out of MASE and counted);
+ * MASE relative to last value (the candidate's MASE ÷ last value's on the same pairs: below 1
  * beats no change); 80% interval coverage (leave-one-origin-out, below).
  *
  * **Selection.** The default is the candidate with the lowest MASE relative to last value averaged
@@ -30,9 +32,12 @@
  *
  * **Consortium totals.** Members' errors are correlated (a national change moves them together), so
  * a total's interval is not the sum of independent ones. With per-authority log spreads s_i, the
- * total's log variance is modelled as (1 − ρ) Σ f_i² s_i² ÷ F² + ρ (Σ f_i s_i ÷ F)², and ρ_h is
- * estimated by matching the squared errors of summed groups (the nine regions) in the backtest;
- * regions' coverage is scored leave-one-origin-out too.
+ * total's log variance is its members' independent part Σ f_i² s_i² ÷ F² plus a common variance
+ * g²_h calibrated directly on summed groups — the nine regions and 200 random groups of 5–15
+ * authorities drawn with a fixed seed — as a national swing (the origins' mean errors) plus the
+ * groups' conformal excess (see fitCommonVariance). A projection turns g² into the correlation ρ
+ * between its members that gives its own total that variance (./selected.ts). Regions' and random
+ * groups' coverage are scored leave-one-origin-out too.
  */
 import type { PlanData } from '../model/summarise.js';
 import {
@@ -44,7 +49,7 @@ import {
   estimatePooling,
   fromLog,
   LOG_OFFSET,
-  naiveScale,
+  maseScale,
   pooledTrend,
   tuneSmoothing,
   type CandidateId,
@@ -52,6 +57,7 @@ import {
   type Smoothing,
   type TrendPooling,
 } from './candidates.js';
+import { Rng } from './simulate.js';
 import { quantileSorted, Z90 } from './stats.js';
 
 export type PanelSeries = 'childrenInChildrensHomes' | 'childrenLookedAfter';
@@ -231,7 +237,12 @@ export interface HorizonCalibration {
   q10: number;
   q50: number;
   q90: number;
-  /** Correlation between members' errors that sums of authorities (regions) imply. */
+  /**
+   * Variance of a total's log error beyond its members' independent errors (g², a common shock),
+   * calibrated on summed groups (regions and random groups of 5–15 authorities).
+   */
+  commonVariance: number;
+  /** The correlation between members' errors this implies for the median region (for the record). */
   correlation: number;
   /** Pairs the calibration rests on (authorities; summed groups). */
   pairs: number;
@@ -304,6 +315,7 @@ function calibrateAuthorities(pairs: readonly ErrorPair[], h: number): HorizonCa
     q10: q(0.1, -Z90),
     q50: q(0.5, 0),
     q90: q(0.9, Z90),
+    commonVariance: 0,
     correlation: 0,
     pairs: pairs.length,
     groupPairs: 0,
@@ -316,10 +328,16 @@ export function logSpread(c: HorizonCalibration, forecast: number): { centre: nu
   return { centre: ((c.q10 + c.q90) / 2) * s, sd: (((c.q90 - c.q10) / 2) * s) / Z90 };
 }
 
-/** A summed group's point forecast, log centre and the two variance terms of the correlation model. */
-interface GroupPair {
-  group: string;
+/**
+ * A summed group at one origin: its forecast and actual totals (on the +½ scale per member), the
+ * log centre its members' calibrations give, and the two variance terms of the total's log error —
+ * `independent` (Σ f_i² s_i² ÷ F², members' errors independent) and `shared` ((Σ f_i s_i ÷ F)²,
+ * members' errors perfectly correlated).
+ */
+export interface GroupPair {
+  kind: 'region' | 'random';
   origin: number;
+  members: number;
   total: number;
   actual: number;
   centre: number;
@@ -327,64 +345,171 @@ interface GroupPair {
   shared: number;
 }
 
-function groupPairs(pairs: readonly ErrorPair[], cal: HorizonCalibration): GroupPair[] {
-  const groups = new Map<string, GroupPair & { sumFs: number; sumFc: number; sumF2s2: number }>();
-  for (const p of pairs) {
-    if (p.group === null) continue;
-    const key = `${p.group}|${p.origin}`;
-    const g = groups.get(key) ?? {
-      group: p.group,
-      origin: p.origin,
-      total: 0,
-      actual: 0,
-      centre: 0,
-      independent: 0,
-      shared: 0,
-      sumFs: 0,
-      sumFc: 0,
-      sumF2s2: 0,
-    };
+/** Log error of a group total about its members' centre. */
+const groupError = (g: GroupPair): number => Math.log(g.actual / g.total) - g.centre;
+
+/**
+ * Random groups of 5–15 authorities drawn from the panel with a fixed seed (so the backtest is
+ * deterministic), as extra consortium-sized sums beside the regions: indices into `panel.areas`.
+ */
+export const RANDOM_GROUPS = 200;
+export const RANDOM_GROUP_SIZE = { min: 5, max: 15 } as const;
+
+export function randomGroups(areaCount: number, count = RANDOM_GROUPS): number[][] {
+  if (areaCount < RANDOM_GROUP_SIZE.min * 2) return [];
+  const rng = new Rng(15);
+  const order = Array.from({ length: areaCount }, (_, i) => i);
+  return Array.from({ length: count }, () => {
+    const size = Math.min(
+      areaCount,
+      RANDOM_GROUP_SIZE.min + Math.floor(rng.uniform() * (RANDOM_GROUP_SIZE.max - RANDOM_GROUP_SIZE.min + 1)),
+    );
+    // Partial Fisher–Yates shuffle: the first `size` entries are a uniform draw without replacement.
+    for (let i = 0; i < size; i++) {
+      const j = i + Math.floor(rng.uniform() * (areaCount - i));
+      const t = order[i] ?? i;
+      order[i] = order[j] ?? j;
+      order[j] = t;
+    }
+    return order.slice(0, size).sort((a, b) => a - b);
+  });
+}
+
+/** Accumulates members into a group sum. */
+class GroupSum {
+  members = 0;
+  total = 0;
+  actual = 0;
+  sumFc = 0;
+  sumFs = 0;
+  sumF2s2 = 0;
+  add(p: ErrorPair, cal: HorizonCalibration): void {
     const f = p.forecast + LOG_OFFSET;
     const { centre, sd } = logSpread(cal, p.forecast);
-    g.total += p.forecast;
-    g.actual += p.actual;
-    g.sumFs += f * sd;
-    g.sumFc += f * centre;
-    g.sumF2s2 += f * f * sd * sd;
-    groups.set(key, g);
+    this.members++;
+    this.total += f;
+    this.actual += p.actual + LOG_OFFSET;
+    this.sumFc += f * centre;
+    this.sumFs += f * sd;
+    this.sumF2s2 += f * f * sd * sd;
   }
-  return [...groups.values()]
-    .filter((g) => g.total > 0)
-    .map((g) => ({
-      group: g.group,
-      origin: g.origin,
-      total: g.total,
-      actual: g.actual,
-      centre: g.sumFc / g.total,
-      independent: g.sumF2s2 / (g.total * g.total),
-      shared: (g.sumFs / g.total) ** 2,
-    }));
+  pair(kind: GroupPair['kind'], origin: number): GroupPair | null {
+    const F = this.total;
+    if (this.members < 2 || !(F > 0) || !(this.actual > 0)) return null;
+    return {
+      kind,
+      origin,
+      members: this.members,
+      total: F,
+      actual: this.actual,
+      centre: this.sumFc / F,
+      independent: this.sumF2s2 / (F * F),
+      shared: (this.sumFs / F) ** 2,
+    };
+  }
 }
 
-/** ρ matching the groups' squared log errors: Σ (r² − A) ÷ Σ (B − A), within [0, 1]. */
-function fitCorrelation(groups: readonly GroupPair[]): number {
-  let num = 0;
-  let den = 0;
+/**
+ * The summed groups of one horizon's pairs: every region at every origin, and every random group at
+ * every origin (its members that have a pair there; at least two).
+ */
+function groupPairs(pairs: readonly ErrorPair[], cal: HorizonCalibration, random: readonly number[][]): GroupPair[] {
+  const regions = new Map<string, GroupSum>();
+  const byOrigin = new Map<number, Map<number, ErrorPair>>();
+  for (const p of pairs) {
+    const at = byOrigin.get(p.origin) ?? new Map<number, ErrorPair>();
+    at.set(p.area, p);
+    byOrigin.set(p.origin, at);
+    if (p.group === null) continue;
+    const key = `${p.group}|${p.origin}`;
+    const g = regions.get(key) ?? new GroupSum();
+    g.add(p, cal);
+    regions.set(key, g);
+  }
+  const out: GroupPair[] = [];
+  for (const [key, g] of regions) {
+    const pair = g.pair('region', Number(key.slice(key.lastIndexOf('|') + 1)));
+    if (pair) out.push(pair);
+  }
+  for (const [origin, at] of byOrigin) {
+    for (const members of random) {
+      const g = new GroupSum();
+      for (const i of members) {
+        const p = at.get(i);
+        if (p) g.add(p, cal);
+      }
+      const pair = g.pair('random', origin);
+      if (pair) out.push(pair);
+    }
+  }
+  return out;
+}
+
+/**
+ * The common variance g² of a total's log error beyond its members' independent errors, in two
+ * parts. A national swing: every group at an origin shares one, so the origins, not the groups, are
+ * its independent draws; its variance is the mean square of the origins' mean errors (regions',
+ * equally weighted), inflated by (1 + 1 ÷ K) for being estimated from K origins. And the groups'
+ * own excess, calibrated conformally on the errors within each origin: a group needs
+ * e_j² ÷ z² − independent_j for its error e_j to fall inside ±z √(independent_j + excess) (z the
+ * normal's 90th percentile), and the excess is the 80th percentile of those needs (the larger of
+ * the regions' and the random groups').
+ */
+function fitCommonVariance(groups: readonly GroupPair[]): number {
+  if (groups.length === 0) return 0;
+  const sums = new Map<number, { sum: number; n: number }>();
   for (const g of groups) {
-    const r = Math.log(g.actual / g.total) - g.centre;
-    num += r * r - g.independent;
-    den += g.shared - g.independent;
+    if (g.kind !== 'region') continue;
+    const m = sums.get(g.origin) ?? { sum: 0, n: 0 };
+    m.sum += groupError(g);
+    m.n++;
+    sums.set(g.origin, m);
   }
-  return den > 0 ? Math.min(1, Math.max(0, num / den)) : 0;
+  if (sums.size === 0) {
+    // No regions: the groups at each origin give its mean.
+    for (const g of groups) {
+      const m = sums.get(g.origin) ?? { sum: 0, n: 0 };
+      m.sum += groupError(g);
+      m.n++;
+      sums.set(g.origin, m);
+    }
+  }
+  const means = new Map([...sums].map(([o, m]) => [o, m.sum / m.n]));
+  let swing = 0;
+  for (const m of means.values()) swing += m * m;
+  const K = means.size;
+  swing = K ? (swing / K) * (1 + 1 / K) : 0;
+  // Regions share regional swings that random groups do not, and consortia are regional: the
+  // excess is the larger of the regions' and the random groups' 80th percentiles.
+  const excess = (kind: GroupPair['kind']) => {
+    const need = Float64Array.from(
+      groups.filter((g) => g.kind === kind),
+      (g) => Math.max(0, (groupError(g) - (means.get(g.origin) ?? 0)) ** 2 / (Z90 * Z90) - g.independent),
+    ).sort();
+    return need.length ? quantileSorted(need, 0.8) : 0;
+  };
+  return swing + Math.max(excess('region'), excess('random'));
 }
 
-export function groupInterval(g: Pick<GroupPair, 'total' | 'centre' | 'independent' | 'shared'>, rho: number) {
-  const sd = Math.sqrt((1 - rho) * g.independent + rho * g.shared);
+/** A total's P10, P50 and P90 (on the +½ scale) from its members' centre and the common variance. */
+export function groupInterval(g: Pick<GroupPair, 'total' | 'centre' | 'independent'>, commonVariance: number) {
+  const sd = Math.sqrt(g.independent + commonVariance);
   return {
     p10: g.total * Math.exp(g.centre - Z90 * sd),
     p50: g.total * Math.exp(g.centre),
     p90: g.total * Math.exp(g.centre + Z90 * sd),
   };
+}
+
+/**
+ * The correlation ρ between members' standardised errors that gives a total the calibrated common
+ * variance: (1 − ρ) independent + ρ shared = independent + g², so ρ = g² ÷ (shared − independent),
+ * within [0, 1] (a single member, or members of one size and spread, cannot take more than ρ = 1).
+ */
+export function correlationFor(independent: number, shared: number, commonVariance: number): number {
+  const room = shared - independent;
+  if (!(room > 1e-12)) return commonVariance > 0 ? 1 : 0;
+  return Math.min(1, Math.max(0, commonVariance / room));
 }
 
 const covers = (actual: number, lo: number, hi: number): number =>
@@ -408,9 +533,17 @@ export interface CandidateHorizonScore {
   maseVsLastValue: number | null;
   /** Share of actuals inside the calibrated 80% interval, leave-one-origin-out. */
   coverage80: number | null;
-  /** The same for summed groups (regions), and how many such pairs. */
+  /** The same for summed groups (regions and random groups together), and how many such pairs. */
   groupCoverage80: number | null;
   groupPairs: number;
+  /** Coverage of the regions' totals alone, and how many region × origin pairs. */
+  regionCoverage80?: number | null;
+  regionPairs?: number;
+  /** Coverage of random groups' totals (5–15 authorities drawn with a fixed seed), and how many pairs. */
+  randomGroupCoverage80?: number | null;
+  randomGroupPairs?: number;
+  /** Pairs left out of MASE: their authority has fewer than two annual changes to scale by. */
+  maseLeftOut?: number;
 }
 
 export interface CandidateScores {
@@ -498,11 +631,13 @@ function runBacktest(panel: NationalPanel, options: NationalBacktestOptions): Na
     (y) => y < lastYear && y >= (options.fromYear ?? -Infinity) && y <= (options.toYear ?? Infinity),
   );
   const errors = new Map<CandidateId, ErrorPair[]>(candidates.map((c) => [c, []]));
-  const scales: number[] = [];
-  const areaCodes: string[] = [];
-  const keyOf = new Map<string, number>();
+  const scales: (number | null)[] = [];
+  const areaCodes = panel.areas.map((a) => a.code);
+  const areaIndex = new Map(panel.areas.map((a, i) => [a, i]));
+  const random = randomGroups(panel.areas.length);
+  // The MASE scale of each authority: its mean absolute annual change over the panel's years.
+  const maseScales = panel.areas.map((a) => maseScale(a.values));
   let latestFit: OriginFit | null = null;
-  const pairIndex: { area: number; origin: number; h: number; scale: number }[] = [];
   for (const origin of origins) {
     const members = panel.areas.flatMap((a) => {
       const w = windowAt(a, origin);
@@ -513,19 +648,13 @@ function runBacktest(panel: NationalPanel, options: NationalBacktestOptions): Na
       origin,
     );
     latestFit = fit;
-    members.forEach(({ a, w }, i) => {
-      const scale = naiveScale(w.values);
-      let areaIdx = keyOf.get(a.code);
-      if (areaIdx === undefined) {
-        areaIdx = areaCodes.length;
-        areaCodes.push(a.code);
-        keyOf.set(a.code, areaIdx);
-      }
+    members.forEach(({ a }, i) => {
+      const areaIdx = areaIndex.get(a) ?? 0;
+      const scale = maseScales[areaIdx] ?? null;
       const paths = candidates.map((c) => candidatePath(fit, i, c, H, (y) => a.population.get(y)));
       for (const h of horizons) {
         const actual = a.values.get(origin + h);
         if (actual === undefined) continue;
-        pairIndex.push({ area: areaIdx, origin, h, scale });
         scales.push(scale);
         candidates.forEach((c, k) => {
           errors.get(c)?.push({
@@ -554,15 +683,19 @@ function runBacktest(panel: NationalPanel, options: NationalBacktestOptions): Na
       let pe = 0;
       let se = 0;
       let seLv = 0;
+      let seN = 0;
       const originSet = new Set<number>();
       list.forEach((p, k) => {
         if (p.h !== h) return;
-        const s = scales[k] ?? 1;
+        const s = scales[k] ?? null;
         const err = p.forecast - p.actual;
         n++;
         ae += Math.abs(err);
-        se += Math.abs(err) / s;
-        seLv += Math.abs((lv[k]?.forecast ?? 0) - p.actual) / s;
+        if (s !== null) {
+          se += Math.abs(err) / s;
+          seLv += Math.abs((lv[k]?.forecast ?? 0) - p.actual) / s;
+          seN++;
+        }
         originSet.add(p.origin);
         if (p.actual !== 0) {
           ape += Math.abs(err) / p.actual;
@@ -574,8 +707,8 @@ function runBacktest(panel: NationalPanel, options: NationalBacktestOptions): Na
       // Leave-one-origin-out coverage for authorities and summed groups.
       let covered = 0;
       let scored = 0;
-      let gCovered = 0;
-      let gScored = 0;
+      const gCovered = { region: 0, random: 0 };
+      const gScored = { region: 0, random: 0 };
       for (const o of originSet) {
         const train = atH.filter((p) => p.origin !== o);
         const test = atH.filter((p) => p.origin === o);
@@ -591,19 +724,26 @@ function runBacktest(panel: NationalPanel, options: NationalBacktestOptions): Na
           );
           scored++;
         }
-        const rho = fitCorrelation(groupPairs(train, cal));
-        for (const g of groupPairs(test, cal)) {
-          const iv = groupInterval(g, rho);
-          gCovered += covers(g.actual, iv.p10, iv.p90);
-          gScored++;
+        const common = fitCommonVariance(groupPairs(train, cal, random));
+        for (const g of groupPairs(test, cal, random)) {
+          const iv = groupInterval(g, common);
+          gCovered[g.kind] += covers(g.actual, iv.p10, iv.p90);
+          gScored[g.kind]++;
         }
       }
       const full = calibrateAuthorities(atH, h);
-      const groups = groupPairs(atH, full);
-      full.correlation = fitCorrelation(groups);
+      const groups = groupPairs(atH, full, random);
+      full.commonVariance = fitCommonVariance(groups);
+      const regionRho = groups
+        .filter((g) => g.kind === 'region')
+        .map((g) => correlationFor(g.independent, g.shared, full.commonVariance))
+        .sort((x, y) => x - y);
+      full.correlation = regionRho.length ? quantileSorted(regionRho, 0.5) : 0;
       full.groupPairs = groups.length;
       calibration.push(full);
-      const mase = n ? se / n : null;
+      const mase = seN ? se / seN : null;
+      const allScored = gScored.region + gScored.random;
+      const share = (x: number, m: number) => (m ? x / m : null);
       return {
         h,
         n,
@@ -612,10 +752,15 @@ function runBacktest(panel: NationalPanel, options: NationalBacktestOptions): Na
         mape: apeN ? (100 * ape) / apeN : null,
         bias: apeN ? (100 * pe) / apeN : null,
         mase,
-        maseVsLastValue: n && seLv > 0 ? se / seLv : null,
+        maseVsLastValue: seN && seLv > 0 ? se / seLv : null,
         coverage80: scored ? covered / scored : null,
-        groupCoverage80: gScored ? gCovered / gScored : null,
-        groupPairs: gScored,
+        groupCoverage80: share(gCovered.region + gCovered.random, allScored),
+        groupPairs: allScored,
+        regionCoverage80: share(gCovered.region, gScored.region),
+        regionPairs: gScored.region,
+        randomGroupCoverage80: share(gCovered.random, gScored.random),
+        randomGroupPairs: gScored.random,
+        maseLeftOut: n - seN,
       };
     });
     const rel = hs.map((x) => x.maseVsLastValue).filter((x): x is number => x !== null);
@@ -693,7 +838,6 @@ function runBacktest(panel: NationalPanel, options: NationalBacktestOptions): Na
       };
     });
   }
-  void pairIndex;
   return result;
 }
 
@@ -707,5 +851,5 @@ export function calibrationAt(calibration: readonly HorizonCalibration[], h: num
   const below = calibration.filter((c) => c.h < h && c.pairs > 0).at(-1);
   if (!below) return null;
   const k = h / below.h;
-  return { ...below, h, a: below.a * k, b: below.b * k };
+  return { ...below, h, a: below.a * k, b: below.b * k, commonVariance: below.commonVariance * k };
 }

@@ -13,9 +13,12 @@
  *
  * **Uncertainty.** Each member's log error at horizon h is drawn as centre + sd × (√ρ Z_common +
  * √(1 − ρ) Z_own), with centre and sd from the calibrated standardised-error quantiles (so a member's
- * simulated P10–P90 matches its calibrated interval) and ρ_h the correlation that summed regions
- * showed in the backtest (so the consortium total's spread is right, not the sum of independent
- * ones). Each Z is a random walk over the years, divided by √h: one simulation is one coherent path,
+ * simulated P10–P90 matches its calibrated interval). ρ_h is set for this consortium so that its
+ * total's log variance, (1 − ρ) Σ f_i² s_i² ÷ F² + ρ (Σ f_i s_i ÷ F)², equals its members'
+ * independent part plus the common variance calibrated on summed groups in the backtest (regions
+ * and random groups of 5–15 authorities, ./national.ts): the consortium total's spread is the
+ * calibrated one, not the sum of independent ones. Where even ρ = 1 falls short (one member, or
+ * a few of like size), the total keeps the fully correlated spread. Each Z is a random walk over the years, divided by √h: one simulation is one coherent path,
  * as scenarios need. Beyond the backtested horizons the variance grows in proportion to the horizon.
  * With `simulations: 0` the same distribution is given analytically.
  */
@@ -25,6 +28,7 @@ import type { AnalyticDemand, AreaDemand, DemandProjection } from './demand.js';
 import {
   calibrationAt,
   candidatePath,
+  correlationFor,
   fitOrigin,
   logSpread,
   nationalBacktest,
@@ -162,7 +166,6 @@ export function projectSelected(
       const spread = cal ? logSpread(cal, point[h] ?? 0) : { centre: 0, sd: 0 };
       centre[h] = spread.centre;
       sd[h] = spread.sd;
-      rho[h] = calibrationAt(calibration, h + 1)?.correlation ?? 0;
       population[h] = pop.get(year) ?? NaN;
     });
     centres.push(centre);
@@ -192,6 +195,22 @@ export function projectSelected(
     };
   });
 
+  // The correlation that gives this consortium's total the calibrated common variance.
+  for (let h = 0; h < H; h++) {
+    let F = 0;
+    let sumFs = 0;
+    let sumF2s2 = 0;
+    points.forEach((p, i) => {
+      const f = (p[h] ?? 0) + LOG_OFFSET;
+      const s = sds[i]?.[h] ?? 0;
+      F += f;
+      sumFs += f * s;
+      sumF2s2 += f * f * s * s;
+    });
+    const common = calibrationAt(calibration, h + 1)?.commonVariance ?? 0;
+    rho[h] = F > 0 ? correlationFor(sumF2s2 / (F * F), (sumFs / F) ** 2, common) : 0;
+  }
+
   const selection: MethodSelection = { ...evidence, used, usedLabel: candidateLabels[used] };
   const phiText = options.trendDamping !== undefined ? 'set in the plan' : 'estimated on the national panel';
   const result: DemandProjection = {
@@ -215,7 +234,7 @@ export function projectSelected(
         label: 'Ranges calibrated on the national backtest',
         value: 0.8,
         unit: 'nominal coverage of P10–P90',
-        rationale: `P10–P90 ranges come from the errors the same method made in the national backtest (${evidence.origins.length} origins, ${evidence.areas} authorities), measured leave-one-origin-out; members’ errors are correlated as the regions’ totals showed (ρ ${calibration.map((c) => c.correlation.toFixed(2)).join(' / ')} at 1–${calibration.length} years). Beyond ${calibration.length} years the variance is assumed to grow in proportion to the horizon.`,
+        rationale: `P10–P90 ranges come from the errors the same method made in the national backtest (${evidence.origins.length} origins, ${evidence.areas} authorities), measured leave-one-origin-out; members’ errors are correlated so that the consortium total’s range matches the errors of summed groups (regions and random groups of 5–15 authorities) in the same backtest (ρ ${[...rho.slice(0, calibration.length)].map((r) => r.toFixed(2)).join(' / ')} at 1–${Math.min(calibration.length, H)} years for this consortium). Beyond ${calibration.length} years the variance is assumed to grow in proportion to the horizon.`,
         source: null,
       },
       {

@@ -44,12 +44,14 @@ function syntheticPanel(seed: number, count: number, years: number, step: Step):
 
 function print(title: string, r: NationalBacktestResult): void {
   const lines = [`${title}: chosen ${r.chosen} — ${r.reason}`];
-  lines.push('method                  h   pairs   MAE    MAPE%  bias%  MASE   vsLV   cover80  regions(n)');
+  lines.push(
+    'method                  h   pairs   MAE    MAPE%  bias%  MASE   vsLV   cover80  regions(n)   random groups(n)',
+  );
   for (const c of r.candidates) {
     for (const h of c.horizons) {
       const f = (x: number | null, d = 3) => (x === null ? '   -  ' : x.toFixed(d));
       lines.push(
-        `${c.method.padEnd(22)} ${h.h}  ${String(h.n).padStart(5)}  ${f(h.mae, 1).padStart(6)} ${f(h.mape, 1).padStart(6)} ${f(h.bias, 1).padStart(6)}  ${f(h.mase)}  ${f(h.maseVsLastValue)}  ${f(h.coverage80)}   ${f(h.groupCoverage80)} (${h.groupPairs})`,
+        `${c.method.padEnd(22)} ${h.h}  ${String(h.n).padStart(5)}  ${f(h.mae, 1).padStart(6)} ${f(h.mape, 1).padStart(6)} ${f(h.bias, 1).padStart(6)}  ${f(h.mase)}  ${f(h.maseVsLastValue)}  ${f(h.coverage80)}   ${f(h.regionCoverage80 ?? null)} (${h.regionPairs ?? 0})   ${f(h.randomGroupCoverage80 ?? null)} (${h.randomGroupPairs ?? 0})`,
       );
     }
   }
@@ -112,6 +114,36 @@ describe('national backtest on every English authority', () => {
         expect(h.coverage80 ?? 1).toBeLessThanOrEqual(0.85);
       }
       expect(ms).toBeLessThan(2000);
+    });
+  }
+});
+
+describe('consortium totals on every English authority', () => {
+  const data = builtin as unknown as BuiltInDataset;
+  for (const series of ['childrenInChildrensHomes', 'childrenLookedAfter'] as const) {
+    it(`${series}: 80% ranges of summed groups (regions, random groups of 5–15) cover about 80%`, () => {
+      const r = nationalBacktest(nationalPanelFromPlan(data, series), { horizons: [1, 2, 3] });
+      const chosen = r.candidates.find((c) => c.method === r.chosen);
+      const f = (x: number | null | undefined) => (x === null || x === undefined ? '-' : x.toFixed(3));
+      console.log(
+        `${series} (${r.chosen}) summed groups, leave-one-origin-out:\n` +
+          (chosen?.horizons ?? [])
+            .map(
+              (h) =>
+                `  h ${h.h}: authorities ${f(h.coverage80)}; regions ${f(h.regionCoverage80)} (${h.regionPairs ?? 0}); random groups ${f(h.randomGroupCoverage80)} (${h.randomGroupPairs ?? 0}); all ${f(h.groupCoverage80)} (${h.groupPairs}); common variance ${f(r.calibration.find((c) => c.h === h.h)?.commonVariance)}`,
+            )
+            .join('\n'),
+      );
+      // The target is 75–85%. Regions are nine sums per origin sharing one national swing, so with
+      // four or five origins their coverage moves in steps of several points; the pooled summed
+      // groups are held to 70–90% until more origins are available (see the closing note of issue 15).
+      for (const h of chosen?.horizons ?? []) {
+        expect(h.groupPairs).toBeGreaterThan(300);
+        expect(h.groupCoverage80 ?? 0).toBeGreaterThanOrEqual(0.7);
+        expect(h.groupCoverage80 ?? 1).toBeLessThanOrEqual(0.9);
+        expect(h.coverage80 ?? 0).toBeGreaterThanOrEqual(0.75);
+        expect(h.coverage80 ?? 1).toBeLessThanOrEqual(0.85);
+      }
     });
   }
 });
