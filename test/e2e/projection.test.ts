@@ -60,6 +60,24 @@ describe.skipIf(skipReason)(`projection end to end${skipReason ? ` (skipped: ${s
     await expect.poll(status).not.toBe('Updating…');
     expect(await page.getByTestId('la-fan-chart').count()).toBe(10);
     expect(await page.getByTestId('backtest-table').count()).toBe(2);
+    // How good is this forecast: the method used and why, the national table (chosen and last value
+    // always there) beside the consortium's own pairs, which say plainly when they are too few.
+    const evidence = page.getByTestId('evidence-panel');
+    expect(await evidence.getByTestId('evidence-method').textContent()).toMatch(/^Method used: .+\./);
+    expect(await evidence.getByTestId('evidence-reason').textContent()).toMatch(/^Why: .+authorities/);
+    const national = evidence.getByTestId('national-backtest-table');
+    expect(await national.locator('tbody[data-chosen="true"]').count()).toBe(1);
+    expect(await national.locator('tbody[data-method="lastValue"] tr').count()).toBe(3);
+    expect(await evidence.getByTestId('own-backtest-table').locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await evidence.getByTestId('own-verdict').textContent()).toMatch(
+      /too thin to judge.*rely on the national evidence|rests on \d+ pairs/,
+    );
+    // The chance of being short: a figure only where informative, else in words, with its assumptions.
+    const chances = await page
+      .locator('[data-testid="projection-row"] [data-column="probability"]')
+      .evaluateAll((cells) => cells.map((c) => c.textContent ?? ''));
+    for (const c of chances) expect(c).toMatch(/^(\d+%|near certain \(>99%\)\*?|very unlikely \(<1%\)\*?)$/);
+    expect(await page.getByTestId('probability-footnote').first().textContent()).toMatch(/target occupancy \d+%/);
     expect(await page.locator('.proj-notes li').first().textContent()).toMatch(/origins/);
     expect(await page.getByTestId('unsaved-marker').count()).toBe(0);
 
