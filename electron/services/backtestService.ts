@@ -15,7 +15,7 @@ import {
   type PanelSeries,
 } from '../../shared/forecast/index.js';
 import { coverageScore } from '../../shared/forecast/backtest.js';
-import { naiveScale } from '../../shared/forecast/candidates.js';
+import { maseScale } from '../../shared/forecast/candidates.js';
 import { windowAt } from '../../shared/forecast/national.js';
 import { readPlanDataWithPanel } from '../store/planData.js';
 import type { PlanService } from './planService.js';
@@ -109,6 +109,7 @@ function linearTrendRows(panel: NationalPanel, origins: readonly number[], horiz
     let pe = 0;
     let apeN = 0;
     let scaled = 0;
+    let scaledN = 0;
     let covered = 0;
     let intervals = 0;
     for (const area of panel.areas) {
@@ -120,7 +121,12 @@ function linearTrendRows(panel: NationalPanel, origins: readonly number[], horiz
         const f = linearTrendForecast(years, w.values, origin + h);
         n++;
         abs += Math.abs(f.p50 - actual);
-        scaled += Math.abs(f.p50 - actual) / naiveScale(w.values);
+        // the same MASE scale as the national backtest's rows (every year of the panel; none from fewer than two changes)
+        const scale = maseScale(area.values);
+        if (scale !== null) {
+          scaled += Math.abs(f.p50 - actual) / scale;
+          scaledN++;
+        }
         if (actual !== 0) {
           ape += Math.abs(f.p50 - actual) / actual;
           pe += (f.p50 - actual) / actual;
@@ -137,7 +143,7 @@ function linearTrendRows(panel: NationalPanel, origins: readonly number[], horiz
       pairs: n,
       mae: n ? abs / n : null,
       mape: apeN ? (100 * ape) / apeN : null,
-      mase: n ? scaled / n : null,
+      mase: scaledN ? scaled / scaledN : null,
       bias: apeN ? (100 * pe) / apeN : null,
       coverage80: intervals ? covered / intervals : null,
     };
