@@ -343,6 +343,9 @@ describe('methodology in plain English', () => {
     expect(m.evidence.selection?.reason).toBe(selection?.reason);
     expect(m.evidence.selection?.lastValueNote !== null).toBe(selection?.lastValueDefault);
     // Every candidate, chosen first, last value always there, horizons 1–3 with their pairs.
+    expect(m.parts.flatMap((p) => p.paragraphs).join(' ')).toContain(
+      `The method used is ${selection?.usedLabel.toLowerCase()}`,
+    );
     expect(m.evidence.national[0]?.chosen).toBe(true);
     expect(m.evidence.national.some((g) => g.lastValue)).toBe(true);
     expect(m.evidence.national).toHaveLength(selection?.candidates.length ?? -1);

@@ -705,6 +705,11 @@ export function buildMethodology(input: MethodologyInput): Methodology {
     parts.push({
       heading: 'Rate-based projection with partial pooling',
       paragraphs: [
+        ...(projection?.selection
+          ? [
+              `The method used is ${projection.selection.usedLabel.toLowerCase()}, starting from each authority’s last observed figure. ${projection.selection.used === projection.selection.chosen ? 'It was chosen on evidence: the national backtest below' : 'It was set by hand; the national backtest below shows the evidence'}. The paragraphs that follow describe the rate-based approach in general; where they differ from the method used, the method used and its evidence below are what the figures rest on.`,
+            ]
+          : []),
         'For each authority, the number of children in secure and children’s homes is turned into a rate per 10,000 children aged 0 to 17, using ONS population estimates. A trend in that rate is fitted for each authority with a model suited to counts that vary more than chance alone would explain (a negative binomial model).',
         'Small authorities have few children and noisy trends, so each authority’s trend is pulled towards the consortium’s shared trend, more strongly where its own figures are fewer or noisier. This is called partial pooling: no authority is forced onto the average, but none is left to an erratic trend of its own.',
         `The trend is then damped: each further year keeps ${pct(damping, 'a set share')} of the previous year’s change, so the rate levels off rather than growing without limit. The projected rate is applied to the projected number of children aged 0 to 17 in each authority.`,
