@@ -307,14 +307,15 @@ describe('methodology in plain English', () => {
     const headings = m.parts.map((p) => p.heading);
     expect(headings).toEqual([
       'What is projected',
-      'Rate-based projection with partial pooling',
+      'The projection method, chosen on evidence',
       'Uncertainty: Monte Carlo simulation',
       'From children to beds: occupancy',
       'Places the consortium can count on: accessible places',
       'Scenarios: the allocation model',
     ]);
     const text = m.parts.flatMap((p) => p.paragraphs).join(' ');
-    expect(text).toContain('partial pooling');
+    expect(text).toContain('rolling-origin backtest');
+    expect(text).toContain('starts from its last observed figure');
     expect(text).toContain('run 300 times');
     expect(text).toContain('target occupancy (85%)');
     expect(text).toContain('30% of those in an authority');

@@ -702,17 +702,26 @@ export function buildMethodology(input: MethodologyInput): Methodology {
 
   const damping = assumptionValue(projection, 'trendDamping');
   if (!projection || projection.method === 'rate') {
+    const selection = projection?.selection;
+    const used = selection?.used ?? '';
     parts.push({
-      heading: 'Rate-based projection with partial pooling',
+      heading: 'The projection method, chosen on evidence',
       paragraphs: [
-        ...(projection?.selection
+        ...(selection
           ? [
-              `The method used is ${projection.selection.usedLabel.toLowerCase()}, starting from each authority’s last observed figure. ${projection.selection.used === projection.selection.chosen ? 'It was chosen on evidence: the national backtest below' : 'It was set by hand; the national backtest below shows the evidence'}. The paragraphs that follow describe the rate-based approach in general; where they differ from the method used, the method used and its evidence below are what the figures rest on.`,
+              `The method used is ${selection.usedLabel.toLowerCase()}. ${selection.used === selection.chosen ? 'It was chosen on evidence: the national backtest below.' : 'It was set by hand; the national backtest below shows the evidence.'} Every authority’s projection starts from its last observed figure, never from a fitted line, so the first projected year continues from what was last published.`,
             ]
           : []),
-        'For each authority, the number of children in secure and children’s homes is turned into a rate per 10,000 children aged 0 to 17, using ONS population estimates. A trend in that rate is fitted for each authority with a model suited to counts that vary more than chance alone would explain (a negative binomial model).',
-        'Small authorities have few children and noisy trends, so each authority’s trend is pulled towards the consortium’s shared trend, more strongly where its own figures are fewer or noisier. This is called partial pooling: no authority is forced onto the average, but none is left to an erratic trend of its own.',
-        `The trend is then damped: each further year keeps ${pct(damping, 'a set share')} of the previous year’s change, so the rate levels off rather than growing without limit. The projected rate is applied to the projected number of children aged 0 to 17 in each authority.`,
+        'Six methods were tried on every English authority’s published history, each refitted as if standing at every earlier year and scored on the years that followed (a rolling-origin backtest): last value (no change), a random walk with drift, damped trends on the count of children in secure and children’s homes and on its rate per 10,000 children aged 0 to 17, and the same damped trends pooled across authorities (each authority’s trend pulled towards its region’s and England’s, more strongly where its own figures are few or noisy). The default is the method with the lowest error relative to last value one, two and three years ahead, provided it is no worse than last value at any of them; if none is, last value is used and the report says so.',
+        ...(used === 'lastValue'
+          ? [
+              'Last value carries each authority’s latest figure forward unchanged: on the national evidence no trend method forecast better.',
+            ]
+          : used.toLowerCase().includes('damped')
+            ? [
+                `The trend is damped: each further year keeps ${pct(damping, 'a share')} of the previous year’s change, so growth levels off rather than compounding.${used.endsWith('Rate') ? ' The projected rate is applied to the projected number of children aged 0 to 17 in each authority (held at the latest estimate, changed only by the plan’s own growth assumption, unless an ONS projection is imported).' : ''}`,
+              ]
+            : []),
       ],
     });
   } else {
@@ -728,7 +737,7 @@ export function buildMethodology(input: MethodologyInput): Methodology {
     parts.push({
       heading: 'Uncertainty: Monte Carlo simulation',
       paragraphs: [
-        `The projection is run ${formatCount(projection.simulations)} times. Each run draws plausible values for the trends, for shocks shared by all authorities in a year, and for chance variation in the count of children. The report gives the median (the middle of the runs) and the 80% range (from the 10th to the 90th percentile: in eight runs out of ten the figure fell inside it).`,
+        `The projection is run ${formatCount(projection.simulations)} times. Each run draws every authority’s error from the method’s own out-of-sample errors in the national backtest, scaled to the authority’s size and calibrated so that 80% ranges held about 80% of the outcomes published later, with a share of each year’s error common to all authorities at the level that regions and other groups of authorities showed. The report gives the median (the middle of the runs) and the 80% range (from the 10th to the 90th percentile).`,
         `The consortium’s figures add up its authorities within each run, so its range is narrower than the sum of the authorities’ ranges. The runs use a fixed seed (${projection.seed}), so the same plan gives the same figures.`,
       ],
     });
