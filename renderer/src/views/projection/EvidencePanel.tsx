@@ -13,6 +13,7 @@ import {
   type NationalGroup,
   type OwnBacktest,
 } from './evidenceModel';
+import { NationalBacktestTable } from './NationalBacktestTable';
 
 export interface EvidencePanelProps {
   selection: MethodSelection | null | undefined;
@@ -83,67 +84,12 @@ export function EvidencePanel({ selection, backtest, consortiumName }: EvidenceP
 function NationalTable({ groups, areas }: { groups: NationalGroup[]; areas: number }) {
   return (
     <div className="proj-table-scroll">
-      <table className="proj-table proj-national-table" data-testid="national-backtest-table">
-        <caption>National backtest: every English authority ({areas.toLocaleString('en-GB')}), by years ahead</caption>
-        <thead>
-          <tr>
-            <th scope="col">Method</th>
-            <th scope="col" className="th-num">
-              Years ahead
-            </th>
-            <th scope="col" className="th-num">
-              Pairs
-            </th>
-            <th scope="col" className="th-num">
-              <abbr title="Mean absolute error, in children">MAE</abbr>
-            </th>
-            <th scope="col" className="th-num">
-              <abbr title="Mean absolute percentage error">MAPE</abbr>
-            </th>
-            <th scope="col" className="th-num">
-              <abbr title="Mean absolute scaled error relative to last value: below 1 beats no change">
-                MASE vs last value
-              </abbr>
-            </th>
-            <th scope="col" className="th-num">
-              Bias
-            </th>
-            <th scope="col" className="th-num">
-              80% coverage
-            </th>
-          </tr>
-        </thead>
-        {groups.map((g) => (
-          <tbody
-            key={g.method}
-            className={g.chosen ? 'is-chosen' : undefined}
-            data-method={g.method}
-            data-chosen={g.chosen ? 'true' : undefined}
-          >
-            {g.rows.map((r, i) => (
-              <tr key={r.h} data-h={r.h}>
-                {i === 0 && (
-                  <th scope="rowgroup" rowSpan={g.rows.length} className="proj-national-method">
-                    {g.label}
-                    {g.chosen && <span className="proj-best">chosen</span>}
-                    {g.used && !g.chosen && <span className="proj-best">used</span>}
-                    {g.lastValue && !g.chosen && <span className="proj-th-hint">the yardstick</span>}
-                  </th>
-                )}
-                <th scope="row" className="num">
-                  {r.h}
-                </th>
-                <td className="num">{r.pairs}</td>
-                <td className="num">{r.mae}</td>
-                <td className="num">{r.mape}</td>
-                <td className={r.beatsLastValue ? 'num is-best' : 'num'}>{r.maseVsLastValue}</td>
-                <td className="num">{r.bias}</td>
-                <td className="num">{r.coverage}</td>
-              </tr>
-            ))}
-          </tbody>
-        ))}
-      </table>
+      <NationalBacktestTable
+        groups={groups}
+        caption={`National backtest: every English authority (${areas.toLocaleString('en-GB')}), by years ahead`}
+        variant="screen"
+        testId="national-backtest-table"
+      />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { FanChart } from '../../charts/FanChart';
 import { formatTimestamp } from '../../app/format';
 import { buildBacktestRows, buildYearRows, methodLabels } from '../projection/projectionModel';
 import { probabilityAssumptions, probabilityFootnote } from '../projection/evidenceModel';
+import { NationalBacktestTable } from '../projection/NationalBacktestTable';
 import { GapChart } from './GapChart';
 import { ReportMap } from './ReportMap';
 import {
@@ -890,61 +891,12 @@ function EvidencePart({ evidence, consortiumName }: { evidence: MethodEvidence; 
       )}
       <div className="report-evidence-tables">
         {national.length > 0 && (
-          <table className="report-table report-national-table" data-testid="report-national-table">
-            <caption>
-              National backtest, every English authority ({evidence.nationalAreas.toLocaleString('en-GB')}): each
-              candidate by years ahead. The chosen method is first and marked; last value is the yardstick.
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Method</th>
-                <th scope="col" className="num">
-                  Years ahead
-                </th>
-                <th scope="col" className="num">
-                  Pairs
-                </th>
-                <th scope="col" className="num">
-                  MAE
-                </th>
-                <th scope="col" className="num">
-                  MAPE
-                </th>
-                <th scope="col" className="num">
-                  MASE vs last value
-                </th>
-                <th scope="col" className="num">
-                  Bias
-                </th>
-                <th scope="col" className="num">
-                  80% coverage
-                </th>
-              </tr>
-            </thead>
-            {national.map((g) => (
-              <tbody key={g.method} className={g.chosen ? 'report-row-chosen' : undefined} data-method={g.method}>
-                {g.rows.map((r, i) => (
-                  <tr key={r.h}>
-                    {i === 0 && (
-                      <th scope="rowgroup" rowSpan={g.rows.length}>
-                        {g.label}
-                        {g.chosen ? ' (chosen)' : g.used ? ' (used)' : ''}
-                      </th>
-                    )}
-                    <th scope="row" className="num">
-                      {r.h}
-                    </th>
-                    <td className="num">{r.pairs}</td>
-                    <td className="num">{r.mae}</td>
-                    <td className="num">{r.mape}</td>
-                    <td className="num">{r.maseVsLastValue}</td>
-                    <td className="num">{r.bias}</td>
-                    <td className="num">{r.coverage}</td>
-                  </tr>
-                ))}
-              </tbody>
-            ))}
-          </table>
+          <NationalBacktestTable
+            groups={national}
+            caption={`National backtest, every English authority (${evidence.nationalAreas.toLocaleString('en-GB')}): each candidate by years ahead. The chosen method is first and marked; last value is the yardstick.`}
+            variant="print"
+            testId="report-national-table"
+          />
         )}
         <table className="report-table report-own-table" data-testid="report-own-table">
           <caption>{consortiumName}’s own backtest: forecast/actual pairs by years ahead.</caption>
