@@ -18,6 +18,7 @@ import { startBrowserHost, type BrowserHost } from '../../electron/browser-host.
 import { createAppContext, type AppContext } from '../../electron/services/appContext.js';
 import { rawRequest } from '../helpers/rawHttp.js';
 import { seededRandom } from '../helpers/random.js';
+import { writeFakeRenderer } from '../helpers/fakeRenderer.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_240_613);
@@ -76,11 +77,7 @@ let planPath: string;
 
 beforeAll(async () => {
   tmp = makeTempDir('planner-host-fuzz-');
-  const rendererDir = path.join(tmp.dir, 'renderer');
-  fs.mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Sufficiency Planner</title>');
-  fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'export {};');
-  fs.writeFileSync(path.join(tmp.dir, 'secret.txt'), 'outside the renderer folder');
+  const rendererDir = writeFakeRenderer(tmp.dir);
   context = createAppContext({ mode: 'browser', dataDir: path.join(tmp.dir, 'data') });
   context.plans.newPlan();
   planPath = path.join(tmp.dir, 'fuzz.ccplan');

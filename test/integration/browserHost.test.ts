@@ -3,13 +3,13 @@
  * Origin checks, the API contract's calls and errors, and the hardening that keeps the host alive
  * whatever a request holds (malformed paths, exact Content-Type, delivered 413s).
  */
-import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../electron/browser-host.js';
 import { createAppContext, type AppContext } from '../../electron/services/appContext.js';
 import { rawRequest } from '../helpers/rawHttp.js';
+import { writeFakeRenderer } from '../helpers/fakeRenderer.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
 let tmp: { dir: string; cleanup: () => void };
@@ -18,11 +18,7 @@ let host: BrowserHost;
 
 beforeAll(async () => {
   tmp = makeTempDir('planner-host-');
-  const rendererDir = path.join(tmp.dir, 'renderer');
-  fs.mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Sufficiency Planner</title>');
-  fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'export {};');
-  fs.writeFileSync(path.join(tmp.dir, 'secret.txt'), 'outside the renderer folder');
+  const rendererDir = writeFakeRenderer(tmp.dir);
   context = createAppContext({ mode: 'browser', dataDir: path.join(tmp.dir, 'data') });
   context.plans.newPlan();
   host = await startBrowserHost({ handlers: context.handlers, rendererDir });
