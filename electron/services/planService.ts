@@ -47,7 +47,7 @@ import {
   setMeta,
 } from '../store/planData.js';
 import { PLAN_EXTENSION, openPlanCopy, removeStaleSaveFiles, savePlanAtomically } from '../store/planFile.js';
-import { PlanLock, describeHolder, lockedError, type LockHolder } from '../store/planLock.js';
+import { PlanLock, currentUser, describeHolder, lockedError, type LockHolder } from '../store/planLock.js';
 import {
   fileStamp,
   newWorkingPath,
@@ -62,6 +62,11 @@ import {
 import { RecentPlans } from './recentPlans.js';
 
 export const UNTITLED_PLAN_NAME = 'Untitled plan';
+
+/** The name a plan goes by: its file name without the extension, or "Untitled plan". */
+function planName(plan: { filePath: string | null }): string {
+  return plan.filePath ? path.basename(plan.filePath, PLAN_EXTENSION) : UNTITLED_PLAN_NAME;
+}
 
 /** Ranges for the assumptions the forecast reads, so a typo cannot produce nonsense. */
 const assumptionRanges: Record<string, { label: string; min: number; max: number }> = {
@@ -91,14 +96,6 @@ function forecastAssumptionTemplates() {
     ...(solo ? [{ ...solo, key: planAssumptionKeys.soloComplexShare }] : []),
     populationGrowthAssumptionTemplate(),
   ];
-}
-
-function currentUser(): string {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return 'unknown user';
-  }
 }
 
 interface OpenPlan {
@@ -265,7 +262,7 @@ export class PlanService {
       pid: process.pid,
       host: os.hostname(),
       planPath: plan.filePath,
-      planName: plan.filePath ? path.basename(plan.filePath, PLAN_EXTENSION) : UNTITLED_PLAN_NAME,
+      planName: planName(plan),
       consortiumName: getMeta(plan.db, 'consortium_name') ?? 'Consortium',
       openedAt: plan.openedAt,
       autosavedAt: plan.autosavedAt,
@@ -317,7 +314,7 @@ export class PlanService {
   private openState(plan: OpenPlan): OpenPlanState {
     return {
       open: true,
-      name: plan.filePath ? path.basename(plan.filePath, PLAN_EXTENSION) : UNTITLED_PLAN_NAME,
+      name: planName(plan),
       path: plan.filePath,
       untitled: plan.filePath === null,
       dirty: plan.dirty,

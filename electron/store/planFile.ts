@@ -15,7 +15,7 @@ import {
   openDatabase,
   type PlanDatabase,
 } from './database.js';
-import { processIsAlive } from './workingCopies.js';
+import { processIsAlive, removeDatabaseFiles } from './workingCopies.js';
 
 export const PLAN_EXTENSION = '.ccplan';
 const SQLITE_MAGIC = 'SQLite format 3\0';
@@ -76,16 +76,6 @@ function checkHeader(filePath: string, header: PlanHeader): void {
   }
 }
 
-function removeQuietly(filePath: string): void {
-  for (const p of [filePath, `${filePath}-wal`, `${filePath}-shm`, `${filePath}-journal`]) {
-    try {
-      fs.rmSync(p, { force: true });
-    } catch {
-      // best effort: a leftover temporary file is harmless and is cleaned up next time
-    }
-  }
-}
-
 /**
  * Opens a plan file by copying it to `workingPath` and checking and migrating the copy.
  * The original file is only read. On any failure the copy is removed and a clear error thrown.
@@ -122,7 +112,7 @@ export function openPlanCopy(filePath: string, workingPath: string): PlanDatabas
     return db;
   } catch (error) {
     db?.close();
-    removeQuietly(workingPath);
+    removeDatabaseFiles(workingPath);
     if (error instanceof PlannerError) throw error;
     const code = (error as { code?: string }).code ?? '';
     if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
@@ -172,7 +162,7 @@ export function savePlanAtomically(db: PlanDatabase, targetPath: string): void {
     fs.renameSync(tmp, targetPath);
     fsyncDirectory(dir);
   } catch (error) {
-    removeQuietly(tmp);
+    removeDatabaseFiles(tmp);
     if (error instanceof PlannerError) throw error;
     throw new PlannerError('IO_ERROR', `Could not save to ${targetPath}: ${(error as Error).message}`);
   }
@@ -191,6 +181,7 @@ export function removeStaleSaveFiles(targetPath: string): void {
   for (const entry of entries) {
     if (!entry.startsWith(prefix)) continue;
     const pid = Number(entry.slice(prefix.length).split('-')[0]);
-    if (Number.isInteger(pid) && pid !== process.pid && !processIsAlive(pid)) removeQuietly(path.join(dir, entry));
+    if (Number.isInteger(pid) && pid !== process.pid && !processIsAlive(pid))
+      removeDatabaseFiles(path.join(dir, entry));
   }
 }

@@ -40,7 +40,8 @@ export function lockPaths(planPath: string): { lock: string; holder: string } {
   return { lock: path.join(dir, `.${base}.lock`), holder: path.join(dir, `.${base}.lock.json`) };
 }
 
-function currentUser(): string {
+/** The user's login name, for a lock's holder and the assumption register's "changed by". */
+export function currentUser(): string {
   try {
     return os.userInfo().username;
   } catch {

@@ -74,22 +74,20 @@ export function readManifest(workingPath: string): WorkingManifest | null {
   }
 }
 
-/** Removes a working copy with its SQLite side files and manifest. */
-export function removeWorkingCopy(workingPath: string): void {
-  for (const p of [
-    workingPath,
-    `${workingPath}-wal`,
-    `${workingPath}-shm`,
-    `${workingPath}-journal`,
-    manifestPath(workingPath),
-    `${manifestPath(workingPath)}.tmp`,
-  ]) {
+/** Removes an SQLite database with its side files (-wal, -shm, -journal) and any `extra` files; best effort. */
+export function removeDatabaseFiles(filePath: string, extra: readonly string[] = []): void {
+  for (const p of [filePath, `${filePath}-wal`, `${filePath}-shm`, `${filePath}-journal`, ...extra]) {
     try {
       fs.rmSync(p, { force: true });
     } catch {
       // best effort: what is left is swept at the next start
     }
   }
+}
+
+/** Removes a working copy with its SQLite side files and manifest. */
+export function removeWorkingCopy(workingPath: string): void {
+  removeDatabaseFiles(workingPath, [manifestPath(workingPath), `${manifestPath(workingPath)}.tmp`]);
 }
 
 export function processIsAlive(pid: number): boolean {
