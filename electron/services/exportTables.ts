@@ -3,6 +3,7 @@
  * and every figure's source. One definition serves XLSX and CSV.
  */
 import type { CallResults, ImportLogEntry } from '../../shared/api/contract.js';
+import { probabilityWords } from '../../shared/forecast/beds.js';
 import { measures } from '../../shared/model/measures.js';
 import type { PlanSummary } from '../../shared/model/summary.js';
 
@@ -24,9 +25,8 @@ const unitLabel = (measure: keyof typeof measures) => measures[measure].unit;
  */
 export function chanceCells(p: number, informative?: boolean): [number | null, string] {
   if (!Number.isFinite(p)) return [null, ''];
-  const saturated = informative === undefined ? p < 0.01 || p > 0.99 : !informative;
-  if (!saturated) return [p, `${Math.min(99, Math.max(1, Math.round(p * 100)))}%`];
-  return [null, p >= 0.5 ? 'near certain (>99%)' : 'very unlikely (<1%)'];
+  const reading = probabilityWords(p, informative);
+  return [reading.informative ? p : null, reading.text];
 }
 
 /** "target occupancy 85%; open-market share counted as accessible 30% (an authority's own children), 60% (consortium children)". */

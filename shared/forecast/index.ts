@@ -29,8 +29,11 @@ export {
   CONSORTIUM_CODE,
   INFORMATIVE_PROBABILITY,
   probabilityInformative,
+  probabilityWords,
   summariseProjection,
   supplyPaths,
+  type ProbabilityKind,
+  type ProbabilityWords,
 } from './beds.js';
 export { CANDIDATES, candidateLabels, type CandidateId, type Smoothing } from './candidates.js';
 export {

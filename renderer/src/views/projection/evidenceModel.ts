@@ -13,6 +13,7 @@ import type {
   MethodSelection,
   YearProjection,
 } from '../../../../shared/forecast/types.js';
+import { probabilityWords, type ProbabilityKind, type ProbabilityWords } from '../../../../shared/forecast/beds.js';
 
 const oneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 const twoDecimals = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2, minimumFractionDigits: 2 });
@@ -20,34 +21,8 @@ const wholePercent = (share: number) => `${Math.round(share * 100)}%`;
 
 // ---------- Chance of being short ----------
 
-/** Below this, or above 1 − this, a probability says only "almost certainly" one way. */
-export const SATURATION = 0.01;
-
-export type ProbabilityKind = 'figure' | 'nearCertain' | 'veryUnlikely' | 'unknown';
-
-export interface ProbabilityWords {
-  kind: ProbabilityKind;
-  /** "37%", "near certain (>99%)", "very unlikely (<1%)" or "—". */
-  text: string;
-  /** True when the figure carries information (neither saturated nor missing). */
-  informative: boolean;
-}
-
-/**
- * A probability as it should be read: a percentage only where it is informative; saturated ones in
- * words. Uses the result's own `informative` flag where it has one, else the same 1%/99% rule.
- */
-export function probabilityWords(p: number | null | undefined, informative?: boolean): ProbabilityWords {
-  if (p === null || p === undefined || !Number.isFinite(p)) return { kind: 'unknown', text: '—', informative: false };
-  const saturated = informative === undefined ? p < SATURATION || p > 1 - SATURATION : !informative;
-  if (!saturated) {
-    const pct = Math.min(99, Math.max(1, Math.round(p * 100)));
-    return { kind: 'figure', text: `${pct}%`, informative: true };
-  }
-  return p >= 0.5
-    ? { kind: 'nearCertain', text: 'near certain (>99%)', informative: false }
-    : { kind: 'veryUnlikely', text: 'very unlikely (<1%)', informative: false };
-}
+// The reading rule lives with the projection (shared/forecast/beds.ts) so views and exports agree.
+export { probabilityWords, type ProbabilityKind, type ProbabilityWords };
 
 /** The chance that beds needed exceed accessible places in one projected year, in words. */
 export function shortfallProbability(
