@@ -117,11 +117,6 @@ export function memberRegionCodes(areas: readonly Area[], members: ReadonlySet<s
   );
 }
 
-/** True when the plan's members are exactly or include any Greater Manchester authority. */
-export function includesGreaterManchester(members: ReadonlySet<string>): boolean {
-  return GREATER_MANCHESTER_CODES.some((c) => members.has(c));
-}
-
 /** True when the members are exactly the ten Greater Manchester authorities. */
 export function isExactlyGreaterManchester(members: readonly string[]): boolean {
   const set = new Set(members);

@@ -9,7 +9,8 @@
  * published or illustrative.
  */
 import type { Area, Observation } from '../model/dataset.js';
-import type { UnitCost } from '../model/placements.js';
+import type { Assumption, UnitCost } from '../model/placements.js';
+import { defaultSettings } from '../forecast/settings.js';
 import type { SupplyRow } from '../model/supply.js';
 import { WEEKS_PER_YEAR } from './context.js';
 import type { Scenario } from './levers.js';
@@ -19,15 +20,16 @@ export const EXAMPLE_HOME_CAPITAL_COST = 1_000_000;
 /** Illustrative: half a new home's places usable in its opening year while staff are recruited. */
 export const EXAMPLE_HOME_RAMP_UP: readonly number[] = [0.5];
 export const EXAMPLE_HOME_PLACES = 4;
-/** Block contracts in consortia saved 4–5% on spot prices (DOMAIN.md); the example takes 5%. */
-export const EXAMPLE_BLOCK_DISCOUNT = 0.05;
-const EXAMPLE_OCCUPANCY = 0.85;
+/** Block contracts in consortia saved 4–5% on spot prices (DOMAIN.md): used when the plan's register has no discount. */
+const DEFAULT_BLOCK_DISCOUNT = 0.05;
 
 export interface ExampleScenarioInputs {
   areas: readonly Area[];
   observations: readonly Observation[];
   supply: readonly SupplyRow[];
   unitCosts: readonly UnitCost[];
+  /** The plan's register: the block-contract discount and target occupancy are taken from it. */
+  assumptions: readonly Assumption[];
 }
 
 function latest<T extends { period: string }>(rows: readonly T[]): string | null {
@@ -73,18 +75,21 @@ export function exampleScenarios(inputs: ExampleScenarioInputs): Scenario[] {
   const childrenInHomes = (code: string) => inHomes.find((o) => o.area === code && o.period === needPeriod)?.value ?? 0;
   const baseYear = Number(needPeriod ?? supplyPeriod?.slice(0, 4) ?? '2025');
   const scenarios: Scenario[] = [];
+  const register = (key: string) => inputs.assumptions.find((a) => a.key === key)?.value;
+  const blockDiscount = register('blockContractDiscount') ?? DEFAULT_BLOCK_DISCOUNT;
+  const occupancy = register('targetOccupancy') ?? defaultSettings.targetOccupancy;
 
   const spot = childrensHomeCost(inputs.unitCosts, 'Private');
   const blockHost = largest(members, (a) => placesIn(a.code, ['Private', 'Voluntary']));
   if (spot !== null && blockHost) {
     const independentPlaces = placesIn(blockHost.code, ['Private', 'Voluntary']);
     const beds = Math.max(2, Math.min(12, Math.floor(independentPlaces / 4)));
-    const weeklyPrice = Math.round(spot * (1 - EXAMPLE_BLOCK_DISCOUNT));
+    const weeklyPrice = Math.round(spot * (1 - blockDiscount));
     const startYear = String(baseYear + 1);
     scenarios.push({
       id: `joint-block-${beds}`,
       name: `Joint block contract, ${beds} beds in ${blockHost.name}`,
-      notes: `Example: the consortium block-contracts ${beds} existing independent beds in ${blockHost.name} (the member with the most private and voluntary children's homes places, ${independentPlaces} at the latest Ofsted snapshot) for five years from ${baseYear}-${String(baseYear + 1).slice(2)} at £${weeklyPrice.toLocaleString('en-GB')} a bed a week (${EXAMPLE_BLOCK_DISCOUNT * 100}% below the plan's private weekly price, as consortia saved 4–5%). Beds are paid for whether used or not; any member's children may use them.`,
+      notes: `Example: the consortium block-contracts ${beds} existing independent beds in ${blockHost.name} (the member with the most private and voluntary children's homes places, ${independentPlaces} at the latest Ofsted snapshot) for five years from ${baseYear}-${String(baseYear + 1).slice(2)} at £${weeklyPrice.toLocaleString('en-GB')} a bed a week (${Math.round(blockDiscount * 1000) / 10}% below the plan's private weekly price, as consortia saved 4–5%). Beds are paid for whether used or not; any member's children may use them.`,
       illustrative: true,
       levers: [
         {
@@ -115,13 +120,12 @@ export function exampleScenarios(inputs: ExampleScenarioInputs): Scenario[] {
     Number.NEGATIVE_INFINITY,
   );
   if (laRun !== null && homeHost) {
-    const runningCostPerYear =
-      Math.ceil((laRun * WEEKS_PER_YEAR * EXAMPLE_HOME_PLACES * EXAMPLE_OCCUPANCY) / 10_000) * 10_000;
+    const runningCostPerYear = Math.ceil((laRun * WEEKS_PER_YEAR * EXAMPLE_HOME_PLACES * occupancy) / 10_000) * 10_000;
     const openingYear = String(baseYear + 2);
     scenarios.push({
       id: `consortium-homes-${slug(homeHost.name)}`,
       name: `Two consortium homes in ${homeHost.name} from ${openingYear}`,
-      notes: `Example: two ${EXAMPLE_HOME_PLACES}-place consortium-run homes open in ${homeHost.name} in ${baseYear + 1}-${openingYear.slice(2)} (year ending 31 March ${openingYear}), for any member's children; ${homeHost.name} is the member whose children in children's homes most outnumber the registered places in its area. Illustrative: capital £${EXAMPLE_HOME_CAPITAL_COST.toLocaleString('en-GB')} per home, running £${runningCostPerYear.toLocaleString('en-GB')} a year per home (the plan's LA-run weekly cost × ${EXAMPLE_HOME_PLACES} places × ${EXAMPLE_OCCUPANCY * 100}% occupancy), half the places usable in the opening year.`,
+      notes: `Example: two ${EXAMPLE_HOME_PLACES}-place consortium-run homes open in ${homeHost.name} in ${baseYear + 1}-${openingYear.slice(2)} (year ending 31 March ${openingYear}), for any member's children; ${homeHost.name} is the member whose children in children's homes most outnumber the registered places in its area. Illustrative: capital £${EXAMPLE_HOME_CAPITAL_COST.toLocaleString('en-GB')} per home, running £${runningCostPerYear.toLocaleString('en-GB')} a year per home (the plan's LA-run weekly cost × ${EXAMPLE_HOME_PLACES} places × ${Math.round(occupancy * 1000) / 10}% occupancy), half the places usable in the opening year.`,
       illustrative: true,
       levers: ['a', 'b'].map((suffix) => ({
         type: 'newHome' as const,
