@@ -103,12 +103,12 @@ describe.skipIf(skipReason)(`projection end to end${skipReason ? ` (skipped: ${s
   });
 
   it('shows only the years of a shorter horizon', async () => {
-    await page.getByLabel('Horizon').selectOption('3');
+    await page.getByLabel('Horizon', { exact: true }).selectOption('3');
     await expect.poll(rowYears, { timeout: 10_000 }).toEqual(['2026', '2027', '2028']);
     expect(await page.getByTestId('fan-chart').first().getAttribute('aria-label')).toMatch(/in 2028\.( |$)/);
     // The horizon belongs to the plan: choosing it changes the plan (unsaved until saved).
     await expect.poll(() => page.title(), { timeout: 10_000 }).toMatch(/•/);
-    expect(await page.getByLabel('Horizon').inputValue()).toBe('3');
+    expect(await page.getByLabel('Horizon', { exact: true }).inputValue()).toBe('3');
   });
 
   it('shows a small multiple for each of the 10 authorities, each opening its own table', async () => {

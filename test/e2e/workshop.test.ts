@@ -90,7 +90,7 @@ describe.skipIf(skipReason)(`workshop mode end to end${skipReason ? ` (skipped: 
   it('hides the Projection’s own controls but keeps its charts and table', async () => {
     await expect.poll(() => page.getByTestId('fan-chart').first().isVisible(), { timeout: 20_000 }).toBe(true);
     await expect.poll(beds2026, { timeout: 20_000 }).toBeGreaterThan(0);
-    expect(await page.getByLabel('Horizon').isVisible()).toBe(false);
+    expect(await page.getByLabel('Horizon', { exact: true }).isVisible()).toBe(false);
     expect(await page.getByTestId('assumption-input').first().isVisible()).toBe(false);
   });
 
@@ -137,7 +137,7 @@ describe.skipIf(skipReason)(`workshop mode end to end${skipReason ? ` (skipped: 
     expect(await rootHasClass()).toBe(false);
     expect(await nav().isVisible()).toBe(true);
     expect(await page.getByRole('toolbar', { name: 'File' }).isVisible()).toBe(true);
-    expect(await page.getByLabel('Horizon').isVisible()).toBe(true);
+    expect(await page.getByLabel('Horizon', { exact: true }).isVisible()).toBe(true);
     expect(await page.locator('[data-testid="assumption-input"][data-key="targetOccupancy"]').inputValue()).toBe('80');
     await expect.poll(() => page.evaluate(() => document.fullscreenElement === null)).toBe(true);
     // Arrows no longer move between views.
