@@ -708,6 +708,19 @@ function backtestText(report: PlanBacktestReport): string {
       );
     }
   }
+  if (report.totals.some((t) => t.regions.pairs + t.randomGroups.pairs > 0)) {
+    const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(0)}%`);
+    lines.push(
+      '',
+      'Chosen method, 80% ranges for summed totals (left-out origin scored)',
+      '   h  Regions (pairs)  Random groups of 5–15 (pairs)  By origin',
+    );
+    for (const t of report.totals) {
+      lines.push(
+        `  ${String(t.h).padStart(2)}  ${`${pct(t.regions.coverage80)} (${t.regions.pairs})`.padStart(15)}  ${`${pct(t.randomGroups.coverage80)} (${t.randomGroups.pairs})`.padStart(29)}  ${t.byOrigin.map((o) => `${o.origin} ${pct(o.coverage80)}`).join(', ')}`,
+      );
+    }
+  }
   lines.push('', ...report.notes.map((n) => `- ${n}`));
   return `${lines.join('\n')}\n`;
 }

@@ -57,6 +57,18 @@ export interface BacktestMethodRows {
   horizons: BacktestHorizonRow[];
 }
 
+/**
+ * The chosen method's 80% ranges for summed totals at one horizon: the regions' totals and random
+ * groups of 5–15 authorities, each scored leave-one-origin-out, and the coverage origin by origin
+ * (the origins are the independent draws: every total at one origin shares its national swing).
+ */
+export interface BacktestTotalsRow {
+  h: number;
+  regions: { coverage80: number | null; pairs: number };
+  randomGroups: { coverage80: number | null; pairs: number };
+  byOrigin: { origin: number; coverage80: number; pairs: number }[];
+}
+
 export interface PlanBacktestReport {
   consortium: string;
   scope: 'members' | 'all-england';
@@ -76,6 +88,8 @@ export interface PlanBacktestReport {
     basis: string;
   };
   methods: BacktestMethodRows[];
+  /** The chosen method's ranges for summed totals (consortium-sized groups), by horizon. */
+  totals: BacktestTotalsRow[];
   notes: string[];
 }
 
@@ -188,7 +202,19 @@ export function runPlanBacktest(plans: PlanService, options: PlanBacktestOptions
     label: 'Linear trend (least squares)',
     horizons: linearTrendRows(panel, result.origins, result.horizons),
   });
+  const totals = (chosen?.horizons ?? []).map((s): BacktestTotalsRow => ({
+    h: s.h,
+    regions: { coverage80: s.regionCoverage80 ?? null, pairs: s.regionPairs ?? 0 },
+    randomGroups: { coverage80: s.randomGroupCoverage80 ?? null, pairs: s.randomGroupPairs ?? 0 },
+    byOrigin: s.groupCoverageByOrigin ?? [],
+  }));
   const notes = [...result.notes];
+  const fewestOrigins = totals.reduce((n, t) => Math.min(n, t.byOrigin.length), Infinity);
+  if (totals.length && fewestOrigins < 5) {
+    notes.push(
+      `Totals' 80% coverage rests on ${fewestOrigins === Infinity ? 0 : fewestOrigins}–${Math.max(...totals.map((t) => t.byOrigin.length))} origins: every total at one origin shares that year's national swing, so each origin counts once, however many totals it holds; read the totals' coverage as uncertain by the spread across origins shown.`,
+    );
+  }
   const thin = methods[0]?.horizons.filter((h) => h.pairs < 30).map((h) => h.h) ?? [];
   if (thin.length) {
     notes.push(
@@ -214,6 +240,7 @@ export function runPlanBacktest(plans: PlanService, options: PlanBacktestOptions
       basis: selection === result ? 'these authorities' : `every authority the plan holds (${selection.areas})`,
     },
     methods,
+    totals,
     notes,
   };
 }

@@ -4,7 +4,9 @@
  * snapshot. Pure: the same plan gives the same inputs.
  *
  * Population: ONS mid-year estimates for the past; for the future, the ONS sub-national population
- * projection (SNPP, ages 0 to 17 summed from single years) where the plan holds one. Without one,
+ * projection (SNPP, ages 0 to 17 summed from single years) where the plan holds one, rebased to the
+ * latest mid-year estimate (the projection's growth from that year applied to the estimate, so a
+ * projection made from an older base does not jump at the join). Without one,
  * or beyond its last year, the population is held at the last known figure, changed only by the
  * plan's own annual growth assumption (`populationGrowthWithoutProjection`, default 0, −5% to +5%
  * a year) — never by extrapolating a short recent trend — and the stated assumption says which.
@@ -88,12 +90,24 @@ function alignPopulation(
   growth: number,
 ): { points: PopulationPoint[]; carried: CarriedForward | null } {
   const known = new Map<number, { value: number; basis: 'estimate' | 'projection' }>();
-  for (const [y, v] of Object.entries(series.populationProjections ?? {})) {
-    if (Number.isFinite(v) && v > 0) known.set(Number(y), { value: v, basis: 'projection' });
-  }
+  const estimates = new Map<number, number>();
   for (const [y, v] of Object.entries(series.populationEstimates)) {
-    if (Number.isFinite(v) && v > 0) known.set(Number(y), { value: v, basis: 'estimate' });
+    if (Number.isFinite(v) && v > 0) estimates.set(Number(y), v);
   }
+  const projections = new Map<number, number>();
+  for (const [y, v] of Object.entries(series.populationProjections ?? {})) {
+    if (Number.isFinite(v) && v > 0) projections.set(Number(y), v);
+  }
+  // A projection is rebased to the latest estimate: its growth from that year is applied to the
+  // estimate, so a projection made from an older base (SNPP 2018-based, say) does not jump.
+  const lastEstimate = Math.max(-Infinity, ...estimates.keys());
+  const projectedAtBase = projections.get(lastEstimate);
+  const rebase = projectedAtBase ? (estimates.get(lastEstimate) ?? projectedAtBase) / projectedAtBase : 1;
+  for (const [y, v] of projections) {
+    if (y > lastEstimate || !estimates.has(y))
+      known.set(y, { value: y > lastEstimate ? v * rebase : v, basis: 'projection' });
+  }
+  for (const [y, v] of estimates) known.set(y, { value: v, basis: 'estimate' });
   const knownYears = [...known.keys()].sort((a, b) => a - b);
   const lastKnown = knownYears[knownYears.length - 1];
   let carried: CarriedForward | null = null;
@@ -149,7 +163,7 @@ function populationAssumptions(
       label: 'Population aged 0 to 17 from the ONS sub-national population projection',
       value: withProjection.length,
       unit: withProjection.length === 1 ? 'authority' : 'authorities',
-      rationale: `${withProjection.length === used.length ? 'Every member authority’s' : `${listNames(withProjection.map((u) => u.name))}’s`} children aged 0 to 17 in future years come from the ONS sub-national population projection imported into the plan (single years of age 0 to 17 summed, to mid-${ends.join('/mid-')}); mid-year estimates are used wherever they exist.`,
+      rationale: `${withProjection.length === used.length ? 'Every member authority’s' : `${listNames(withProjection.map((u) => u.name))}’s`} children aged 0 to 17 in future years come from the ONS sub-national population projection imported into the plan (single years of age 0 to 17 summed, to mid-${ends.join('/mid-')}), rebased to the latest mid-year estimate: the projection’s growth from that year is applied to the estimate, so a projection made from an older base does not jump at the join; mid-year estimates are used wherever they exist.`,
       source: null,
     });
   }

@@ -542,6 +542,12 @@ export interface CandidateHorizonScore {
   /** Coverage of random groups' totals (5–15 authorities drawn with a fixed seed), and how many pairs. */
   randomGroupCoverage80?: number | null;
   randomGroupPairs?: number;
+  /**
+   * Totals' coverage origin by origin (regions and random groups together), lowest and highest:
+   * every total at one origin shares that origin's national swing, so the origins, not the totals,
+   * are the independent draws behind the totals' coverage, and this range shows how much it moves.
+   */
+  groupCoverageByOrigin?: { origin: number; coverage80: number; pairs: number }[];
   /** Pairs left out of MASE: their authority has fewer than two annual changes to scale by. */
   maseLeftOut?: number;
 }
@@ -709,7 +715,8 @@ function runBacktest(panel: NationalPanel, options: NationalBacktestOptions): Na
       let scored = 0;
       const gCovered = { region: 0, random: 0 };
       const gScored = { region: 0, random: 0 };
-      for (const o of originSet) {
+      const byOrigin: { origin: number; coverage80: number; pairs: number }[] = [];
+      for (const o of [...originSet].sort((x, y) => x - y)) {
         const train = atH.filter((p) => p.origin !== o);
         const test = atH.filter((p) => p.origin === o);
         if (train.length === 0) continue;
@@ -725,11 +732,17 @@ function runBacktest(panel: NationalPanel, options: NationalBacktestOptions): Na
           scored++;
         }
         const common = fitCommonVariance(groupPairs(train, cal, random));
+        let oCovered = 0;
+        let oScored = 0;
         for (const g of groupPairs(test, cal, random)) {
           const iv = groupInterval(g, common);
-          gCovered[g.kind] += covers(g.actual, iv.p10, iv.p90);
+          const c = covers(g.actual, iv.p10, iv.p90);
+          gCovered[g.kind] += c;
           gScored[g.kind]++;
+          oCovered += c;
+          oScored++;
         }
+        if (oScored) byOrigin.push({ origin: o, coverage80: oCovered / oScored, pairs: oScored });
       }
       const full = calibrateAuthorities(atH, h);
       const groups = groupPairs(atH, full, random);
@@ -760,6 +773,7 @@ function runBacktest(panel: NationalPanel, options: NationalBacktestOptions): Na
         regionPairs: gScored.region,
         randomGroupCoverage80: share(gCovered.random, gScored.random),
         randomGroupPairs: gScored.random,
+        groupCoverageByOrigin: byOrigin,
         maseLeftOut: n - seN,
       };
     });

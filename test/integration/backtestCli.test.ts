@@ -92,6 +92,27 @@ describe('planner backtest', () => {
       origins: [2020, 2021, 2022, 2023, 2024],
     });
     expect(pairs(cla, 'chosen')).toEqual([751, 598, 447]);
+    // Ranges for summed totals: the nine regions and 200 random groups at every origin, scored
+    // origin by origin (each origin counted once), with the note that says so.
+    const totals = (
+      cla as unknown as {
+        totals: {
+          h: number;
+          regions: { pairs: number };
+          randomGroups: { pairs: number; coverage80: number };
+          byOrigin: { origin: number }[];
+        }[];
+      }
+    ).totals;
+    expect(totals.map((t) => t.regions.pairs)).toEqual([45, 36, 27]);
+    expect(totals.map((t) => t.randomGroups.pairs)).toEqual([1000, 800, 600]);
+    expect(totals.map((t) => t.byOrigin.map((o) => o.origin))).toEqual([
+      [2020, 2021, 2022, 2023, 2024],
+      [2020, 2021, 2022, 2023],
+      [2020, 2021, 2022],
+    ]);
+    for (const t of totals) expect(t.randomGroups.coverage80).toBeGreaterThan(0.6);
+    expect(cla.notes.join(' ')).toMatch(/Totals' 80% coverage rests on 3–5 origins/);
   });
 
   it('limits the years of figures and the horizons', async () => {

@@ -146,6 +146,22 @@ describe('projection inputs from a plan', () => {
     expect(projection?.rationale).toMatch(/Alpha’s children.*to mid-2026/);
   });
 
+  it('rebases a projection made from an older base to the latest estimate, so it does not jump at the join', () => {
+    const data = plan();
+    // An older-based projection for Bravo: 60,000 at mid-2024 (the estimate says 54,500), growing 2% a year.
+    for (let y = 2024; y <= 2027; y++) {
+      data.observations.push(obs('E2', 'population0to17', String(y), 60_000 * 1.02 ** (y - 2024), 'snpp'));
+    }
+    const bravo = projectionInputsFromPlan(data).areas[1]?.population ?? [];
+    // The estimate is kept where it exists; the projection's growth is applied to it after.
+    expect(bravo.find((p) => p.midYear === '2024')).toMatchObject({ value: 54_500, basis: 'estimate' });
+    expect(bravo.find((p) => p.midYear === '2025')?.value).toBeCloseTo(54_500 * 1.02, 6);
+    expect(bravo.find((p) => p.midYear === '2027')?.value).toBeCloseTo(54_500 * 1.02 ** 3, 6);
+    expect(bravo.find((p) => p.midYear === '2027')?.basis).toBe('projection');
+    const stated = projectionInputsFromPlan(data).assumptions.find((a) => a.key === 'populationProjection');
+    expect(stated?.rationale).toMatch(/rebased to the latest mid-year estimate/);
+  });
+
   it('applies the plan’s own annual growth where no projection covers a year, within ±5%', () => {
     const data = plan();
     data.assumptions.push({

@@ -9,6 +9,7 @@ import type { BacktestResult, HorizonAccuracy, MethodSelection } from '../../sha
 import {
   buildNationalGroups,
   buildOwnBacktest,
+  buildTotalsCoverage,
   probabilityAssumptions,
   probabilityFootnote,
   probabilityWords,
@@ -222,5 +223,39 @@ describe('the consortium’s own backtest', () => {
     expect(own.thin).toBe(true);
     expect(own.rows).toEqual([]);
     expect(own.verdict).toMatch(/rely on the national evidence/);
+  });
+});
+
+describe('ranges for consortium totals', () => {
+  it('shows the used method’s coverage of regions’ and random groups’ totals, origin by origin', () => {
+    const s = selection();
+    const damped = s.candidates.find((c) => c.method === 'dampedTrend');
+    if (!damped) throw new Error('fixture');
+    damped.horizons = damped.horizons.map((h, i) => ({
+      ...h,
+      regionCoverage80: [0.833, 0.704, 0.944][i] ?? null,
+      regionPairs: [36, 27, 18][i] ?? 0,
+      randomGroupCoverage80: [0.8, 0.762, 0.86][i] ?? null,
+      randomGroupPairs: [800, 600, 400][i] ?? 0,
+      groupCoverageByOrigin: [
+        { origin: 2021, coverage80: 0.91, pairs: 209 },
+        { origin: 2022, coverage80: 0.6, pairs: 209 },
+      ].slice(0, 3 - i),
+    }));
+    const totals = buildTotalsCoverage(s);
+    expect(totals.rows.map((r) => [r.h, r.regions, r.regionPairs, r.randomGroups, r.randomGroupPairs])).toEqual([
+      [1, '83%', 36, '80%', 800],
+      [2, '70%', 27, '76%', 600],
+      [3, '94%', 18, '86%', 400],
+    ]);
+    expect(totals.rows[0]?.byOrigin).toBe('2021: 91%, 2022: 60%');
+    expect(totals.verdict).toMatch(/rest on 1 to 2 origins however many totals/);
+    // Another method used by hand: its own figures, not the chosen one's.
+    expect(buildTotalsCoverage(selection({ used: 'drift' })).rows).toEqual([]);
+  });
+
+  it('shows nothing where the backtest scored no totals', () => {
+    expect(buildTotalsCoverage(selection())).toEqual({ rows: [], verdict: null });
+    expect(buildTotalsCoverage(null)).toEqual({ rows: [], verdict: null });
   });
 });

@@ -9,11 +9,13 @@ import type { BacktestResult, MethodSelection } from '../../../../shared/forecas
 import {
   buildNationalGroups,
   buildOwnBacktest,
+  buildTotalsCoverage,
   selectionWords,
   type NationalGroup,
   type OwnBacktest,
 } from './evidenceModel';
 import { NationalBacktestTable } from './NationalBacktestTable';
+import { TotalsCoverageTable } from './TotalsCoverageTable';
 
 export interface EvidencePanelProps {
   selection: MethodSelection | null | undefined;
@@ -26,6 +28,7 @@ export function EvidencePanel({ selection, backtest, consortiumName }: EvidenceP
   const words = useMemo(() => (selection ? selectionWords(selection) : null), [selection]);
   const groups = useMemo(() => (selection ? buildNationalGroups(selection, selection.horizons) : []), [selection]);
   const own = useMemo(() => buildOwnBacktest(backtest), [backtest]);
+  const totals = useMemo(() => buildTotalsCoverage(selection), [selection]);
 
   return (
     <section className="proj-section proj-evidence" aria-labelledby={headingId} data-testid="evidence-panel">
@@ -53,6 +56,7 @@ export function EvidencePanel({ selection, backtest, consortiumName }: EvidenceP
         {selection && <NationalTable groups={groups} areas={selection.areas} />}
         <OwnTable own={own} consortiumName={consortiumName} />
       </div>
+      <TotalsCoverageTable totals={totals} variant="screen" testId="totals-coverage-table" />
       {selection && (
         <dl className="proj-backtest-terms">
           <div>

@@ -247,3 +247,53 @@ export function buildOwnBacktest(backtest: BacktestResult | null | undefined): O
     : `This consortium’s own backtest rests on ${pairsText} per horizon from ${originsText}: enough to set beside the national evidence, though the national figures remain the firmer guide.`;
   return { rows, origins, thin, verdict };
 }
+
+// ---------- Ranges for consortium totals ----------
+
+export interface TotalsCoverageRow {
+  h: number;
+  /** "83%" or "—", and the region × origin pairs behind it. */
+  regions: string;
+  regionPairs: number;
+  /** The same for random groups of 5–15 authorities. */
+  randomGroups: string;
+  randomGroupPairs: number;
+  /** "2021: 91%, 2022: 84%, …": the totals' coverage origin by origin. */
+  byOrigin: string;
+  origins: number;
+}
+
+export interface TotalsCoverage {
+  rows: TotalsCoverageRow[];
+  /** What the figures rest on, in a sentence; null without rows. */
+  verdict: string | null;
+}
+
+/**
+ * The chosen method's 80% ranges for summed totals in the national backtest — each region's total
+ * and random groups of 5–15 authorities, the size of a consortium — scored with the origin being
+ * judged left out of the calibration, and origin by origin: the totals at one origin share its
+ * national swing, so the number of origins, not of totals, is what the coverage rests on.
+ */
+export function buildTotalsCoverage(selection: MethodSelection | null | undefined): TotalsCoverage {
+  const chosen = selection?.candidates.find((c) => c.method === selection.used);
+  const rows = (chosen?.horizons ?? [])
+    .filter((s) => (s.regionPairs ?? 0) + (s.randomGroupPairs ?? 0) > 0)
+    .map((s): TotalsCoverageRow => ({
+      h: s.h,
+      regions: s.regionCoverage80 == null ? dash : wholePercent(s.regionCoverage80),
+      regionPairs: s.regionPairs ?? 0,
+      randomGroups: s.randomGroupCoverage80 == null ? dash : wholePercent(s.randomGroupCoverage80),
+      randomGroupPairs: s.randomGroupPairs ?? 0,
+      byOrigin: (s.groupCoverageByOrigin ?? []).map((o) => `${o.origin}: ${wholePercent(o.coverage80)}`).join(', '),
+      origins: s.groupCoverageByOrigin?.length ?? 0,
+    }));
+  if (rows.length === 0) return { rows, verdict: null };
+  const fewest = Math.min(...rows.map((r) => r.origins));
+  const most = Math.max(...rows.map((r) => r.origins));
+  const span = fewest === most ? `${most}` : `${fewest} to ${most}`;
+  return {
+    rows,
+    verdict: `A consortium’s range is calibrated on summed totals, not on single authorities: every total at one origin shares that year’s national swing, so these figures rest on ${span} origins however many totals they count, and move by as much as the origin-by-origin figures show. Near 80% overall is the aim; with so few origins no single horizon can prove it.`,
+  };
+}

@@ -7,6 +7,7 @@ import { formatTimestamp } from '../../app/format';
 import { buildBacktestRows, buildYearRows, methodLabels } from '../projection/projectionModel';
 import { probabilityAssumptions, probabilityFootnote } from '../projection/evidenceModel';
 import { NationalBacktestTable } from '../projection/NationalBacktestTable';
+import { TotalsCoverageTable } from '../projection/TotalsCoverageTable';
 import { GapChart } from './GapChart';
 import { ReportMap } from './ReportMap';
 import {
@@ -933,6 +934,7 @@ function EvidencePart({ evidence, consortiumName }: { evidence: MethodEvidence; 
         </table>
       </div>
       <p className={own.thin ? 'report-callout' : undefined}>{own.verdict}</p>
+      <TotalsCoverageTable totals={evidence.totals} variant="print" testId="report-totals-table" />
     </div>
   );
 }

@@ -15,12 +15,14 @@ import { formatCount, formatRange, gapRangeWords, gapWords } from '../projection
 import {
   buildNationalGroups,
   buildOwnBacktest,
+  buildTotalsCoverage,
   probabilityAssumptions,
   probabilityWords,
   selectionWords,
   shortfallProbability,
   type NationalGroup,
   type OwnBacktest,
+  type TotalsCoverage,
   type SelectionWords,
 } from '../projection/evidenceModel';
 
@@ -659,6 +661,8 @@ export interface MethodEvidence {
   /** English authorities in the national backtest. */
   nationalAreas: number;
   own: OwnBacktest;
+  /** The chosen method's ranges for summed totals, origin by origin. */
+  totals: TotalsCoverage;
 }
 
 export interface Methodology {
@@ -804,6 +808,7 @@ export function buildMethodology(input: MethodologyInput): Methodology {
     national: selection ? buildNationalGroups(selection, selection.horizons) : [],
     nationalAreas: selection?.areas ?? 0,
     own: buildOwnBacktest(backtest),
+    totals: buildTotalsCoverage(selection),
   };
 
   const limitations: string[] = [
