@@ -35,7 +35,8 @@ export function planTables(
   let projection = null;
   let projectionProblem: string | null = null;
   try {
-    projection = runProjection(plans, { method: 'rate', withBacktest: true, simulations: 1000, seed: 1 });
+    // The plan's own simulations and seed, as every view uses them: one set of figures everywhere.
+    projection = runProjection(plans, { method: 'rate', withBacktest: true });
   } catch (error) {
     projectionProblem = (error as Error).message;
   }
@@ -52,7 +53,7 @@ export function planTables(
     : stored.slice(0, 4).map((s) => s.id);
   if (projection) {
     try {
-      scenarios = runScenarios(plans, { ids: chosen, simulations: 500, seed: 1 });
+      scenarios = runScenarios(plans, { ids: chosen });
     } catch (error) {
       scenarioProblem = (error as Error).message;
     }
@@ -89,11 +90,16 @@ export function planTables(
         ? 'Some values are illustrative (generated, not published): see the Sources sheet.'
         : 'None',
     ],
-    ['Projection', projectionProblem ? `Not available: ${projectionProblem}` : 'Rate-based, 1,000 simulations, seed 1'],
+    [
+      'Projection',
+      projection
+        ? `Rate-based, ${projection.projection.simulations.toLocaleString('en-GB')} simulations, seed ${projection.projection.seed}`
+        : `Not available: ${projectionProblem ?? 'no projection'}`,
+    ],
     [
       'Scenarios',
       scenarios
-        ? `Baseline and ${scenarios.outcomes.map((o) => `${o.scenario.name}${o.scenario.illustrative ? ' (illustrative)' : ''}`).join('; ') || 'no other scenario'}: 500 demand simulations, seed 1`
+        ? `Baseline and ${scenarios.outcomes.map((o) => `${o.scenario.name}${o.scenario.illustrative ? ' (illustrative)' : ''}`).join('; ') || 'no other scenario'}: the projection's ${projection?.projection.simulations.toLocaleString('en-GB') ?? ''} demand simulations, seed ${projection?.projection.seed ?? ''}`
         : `Not available: ${scenarioProblem ?? projectionProblem ?? 'no projection'}`,
     ],
     ['Missing data', summary.gaps.map((g) => g.message).join(' ') || 'None'],

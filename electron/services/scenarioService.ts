@@ -143,8 +143,10 @@ function buildContextAndData(
   const { projection } = runProjection(plans, {
     method: 'rate',
     withBacktest: false,
-    simulations: options.simulations ?? 1000,
-    seed: options.seed ?? 1,
+    // The plan's own simulations and seed unless the call asks for others: the same as the
+    // projection's, so the baseline's figures are the projection's.
+    ...(options.simulations !== undefined ? { simulations: options.simulations } : {}),
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
     keepSamples: true,
     ...(options.horizonYears !== undefined ? { horizonYears: options.horizonYears } : {}),
   });

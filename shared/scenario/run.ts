@@ -5,8 +5,9 @@
  * then five-year totals and net present value. See ./model.ts for the mechanics and ./context.ts
  * for where every input comes from.
  *
- * **Central figures** come from the P50 demand path: each LA's projected median × its demand-lever
- * multiplier, rounded to whole children. The gap is the consortium's P50 beds needed (the
+ * **Central figures** come from the P50 demand path: each LA's projected median, scaled so the
+ * members together make the consortium's median (medians do not add), × its demand-lever
+ * multiplier, rounded to whole children that add up to the rounded total. The gap is the consortium's P50 beds needed (the
  * projection's consortium median, scaled by the demand levers' demand-weighted multiplier, ÷ target
  * occupancy) less the scenario's accessible places, so the baseline gap is the projection's.
  *
@@ -94,6 +95,31 @@ const percentilesOf = (values: number[]): Percentiles => {
   const sorted = Float64Array.from(values).sort();
   return { p10: quantileSorted(sorted, 0.1), p50: quantileSorted(sorted, 0.5), p90: quantileSorted(sorted, 0.9) };
 };
+
+/**
+ * Rounds each member's children to whole children so that they add up to their rounded total
+ * (largest remainders first), so the consortium's children are the same whichever way they are
+ * counted.
+ */
+function roundToTotal(values: Float64Array): void {
+  let total = 0;
+  let floors = 0;
+  const order: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = Math.max(0, values[i] ?? 0);
+    total += v;
+    values[i] = v;
+    floors += Math.floor(v);
+    order.push(i);
+  }
+  let extra = Math.round(total) - floors;
+  order.sort((a, b) => ((values[b] ?? 0) % 1) - ((values[a] ?? 0) % 1) || a - b);
+  for (const i of order) {
+    const v = values[i] ?? 0;
+    values[i] = Math.floor(v) + (extra > 0 && v % 1 > 0 ? 1 : 0);
+    if (extra > 0 && v % 1 > 0) extra--;
+  }
+}
 
 /** P10/P50/P90 from three path values: ordered, since a figure need not rise with demand. */
 const orderedTriple = (a: number, b: number, c: number): Percentiles => {
@@ -259,9 +285,10 @@ export function runScenario(
       let fosterWeekly = 0;
       for (let i = 0; i < M; i++) {
         const b = base[i] ?? 0;
-        children[i] = Math.round(b * (effects.multiplier[i * H + h] ?? 1));
+        children[i] = b * (effects.multiplier[i * H + h] ?? 1);
         fosterWeekly += b * (effects.fosterWeekly[i * H + h] ?? 0);
       }
+      roundToTotal(children);
       const allocation = solveYear(context, problem, children);
       const figures = placementFigures(context, allocation);
       const cost = costYear(context, supply, allocation, fixed, fosterWeekly, index);
@@ -273,10 +300,16 @@ export function runScenario(
       return need;
     };
 
-    // Central path.
+    // Central path: each member's median, scaled so that together they make the consortium's median
+    // (members' medians do not add up to the total's), so the children allocated are the children
+    // the gap counts.
+    let memberMedians = 0;
+    for (let i = 0; i < M; i++) memberMedians += context.demand[i]?.p50[h] ?? 0;
+    const consortiumMedian = context.consortiumDemand.p50[h] ?? memberMedians;
+    const toConsortium = memberMedians > 0 ? consortiumMedian / memberMedians : 1;
     let baseTotal = 0;
     for (let i = 0; i < M; i++) {
-      base[i] = context.demand[i]?.p50[h] ?? 0;
+      base[i] = (context.demand[i]?.p50[h] ?? 0) * toConsortium;
       baseTotal += base[i] ?? 0;
     }
     const multiplier = baseTotal > 0 ? leveredNeed() / baseTotal : 1;
@@ -331,7 +364,7 @@ export function runScenario(
           (context.consortiumDemand.p50[h] ?? 0) > 0
             ? (context.consortiumDemand[p][h] ?? 0) / (context.consortiumDemand.p50[h] ?? 1)
             : 1;
-        for (let i = 0; i < M; i++) base[i] = (context.demand[i]?.p50[h] ?? 0) * ratio;
+        for (let i = 0; i < M; i++) base[i] = (context.demand[i]?.p50[h] ?? 0) * toConsortium * ratio;
         const r = evaluate();
         paths.push(r.figures);
         costs.push(r.cost.total);

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { defaultSettings } from '../../../../shared/forecast/settings.js';
 import type { ProjectionResult } from '../../../../shared/forecast/types.js';
 import { api } from '../../api';
 import { usePlan } from '../../app/PlanContext';
@@ -26,7 +27,13 @@ import { StockFlowPanel } from './stockflow/StockFlowPanel';
 import { useProjection, type ProjectionRequest } from './useProjection';
 import './projection.css';
 
-const defaultControls: ControlValues = { method: 'rate', horizonYears: 5, simulations: 1000, seedText: '1' };
+// The forecast's own defaults, as the scenarios, report, exports and CLI use them: one set of figures.
+const defaultControls: ControlValues = {
+  method: 'rate',
+  horizonYears: defaultSettings.horizonYears,
+  simulations: defaultSettings.simulations,
+  seedText: String(defaultSettings.seed),
+};
 
 /** The controls and manual growth last used, kept while the app runs so that coming back finds them. */
 let remembered: { controls: ControlValues; growth: Record<string, string> } = {

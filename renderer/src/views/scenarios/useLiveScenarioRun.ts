@@ -3,7 +3,7 @@ import type { Scenario } from '../../../../shared/scenario/levers.js';
 import { api } from '../../api';
 import { toShownError, type ShownError } from '../../app/usePlanController';
 import { ScenarioEngine, ScenarioRunError } from './engine/scenarioEngine';
-import { defaultSimulations, rememberProjectionYears, type RunResult } from './useScenarios';
+import { rememberProjectionYears, scenarioContextRequest, type RunResult } from './useScenarios';
 
 /** How long after the central estimate the simulated run starts: long enough to let a typist finish. */
 export const simulatedDelayMs = 150;
@@ -58,7 +58,7 @@ export function useLiveScenarioRun(scenario: Scenario | null, revision: unknown)
 
   useEffect(() => {
     let cancelled = false;
-    api.getScenarioContext({ simulations: defaultSimulations }).then(
+    api.getScenarioContext(scenarioContextRequest).then(
       ({ key, context }) => {
         if (cancelled || !engine.current) return;
         engine.current.setContext(key, context);

@@ -1,13 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
-import type { CallResults } from '../../../../shared/api/contract.js';
+import type { CallArgs, CallResults } from '../../../../shared/api/contract.js';
 import { api } from '../../api';
 import { toShownError, type ShownError } from '../../app/usePlanController';
 
 export type ScenarioListItem = CallResults['listScenarios'][number];
 export type RunResult = CallResults['runScenarios'];
 
-/** Simulations per run: enough for stable medians and ranges, quick enough (≈ 0.5–1 s) to feel live. */
-export const defaultSimulations = 500;
+/**
+ * What the Scenarios view asks the host for: no simulations or seed, so the host uses the plan's own,
+ * as the projection does, and the baseline's gap and cost are the ones every other view shows.
+ */
+export const scenarioContextRequest: CallArgs<'getScenarioContext'> = {};
 
 /** How long to wait after a change before running the scenarios again. */
 export const runDebounceMs = 300;
@@ -76,20 +79,21 @@ export interface ScenarioRunState {
 export function useScenarioRun(
   ids: readonly string[] | null,
   revision: unknown,
-  simulations = defaultSimulations,
+  /** Simulations per run; none asked for, the host uses the plan's own, as the projection does. */
+  simulations?: number,
 ): ScenarioRunState {
-  const key = ids ? `${simulations}|${ids.join('|')}` : null;
+  const key = ids ? `${simulations ?? ''}|${ids.join('|')}` : null;
   const [state, setState] = useState<RunState>({ key: null, revision: null, result: null, error: null });
   // Every request gets a number; only the latest request's answers are shown.
   const latest = useRef(0);
 
   useEffect(() => {
     if (key === null) return;
-    const [sims = String(defaultSimulations), ...chosen] = key.split('|');
+    const [sims = '', ...chosen] = key.split('|');
     const request = ++latest.current;
     let cancelled = false;
     const isLatest = () => !cancelled && request === latest.current;
-    const args = { ids: chosen.filter((id) => id !== ''), simulations: Number(sims) };
+    const args = { ids: chosen.filter((id) => id !== ''), ...(sims ? { simulations: Number(sims) } : {}) };
     const timer = window.setTimeout(() => {
       api.runScenarios(args).then(
         (result) => {
