@@ -16,6 +16,7 @@
  * each simulation's LAs, never by adding percentiles), and the probability of being short is the
  * share of simulations where beds needed exceed accessible places.
  */
+import { basePosition, decomposeGap, sumPlacedWhere, type BasePlaces, type BasePosition } from './basePosition.js';
 import type { AnalyticDemand, DemandProjection } from './demand.js';
 import { settingsAssumptions } from './settings.js';
 import { columnStats } from './simulate.js';
@@ -281,6 +282,7 @@ export function summariseProjection(
     history: sumHistory(demand.areas.map((a) => a.history)),
     years: consortiumYears,
   };
+  addBasePositions(inputs, settings, demand.baseYear, areas, consortium);
   if (settings.keepSamples && consortiumSamples) consortium.samples = consortiumSamples;
 
   const warnings = [...inputs.warnings, ...demand.warnings];
@@ -303,4 +305,65 @@ export function summariseProjection(
   };
   if (demand.selection) result.selection = demand.selection;
   return result;
+}
+
+/**
+ * Year 0 for every area and the consortium (observed children, where they were placed, places by
+ * sector and the gap, by the projection's own definitions and supply rules at the base year), and
+ * each projected year's median gap decomposed against it (./basePosition.ts).
+ */
+function addBasePositions(
+  inputs: ProjectionInputs,
+  settings: ForecastSettings,
+  baseYear: string,
+  areas: AreaProjection[],
+  consortium: AreaProjection,
+): void {
+  const occ = settings.targetOccupancy;
+  const codes = areas.map((a) => a.code);
+  const atBase = supplyPaths(inputs, settings, codes, [baseYear]);
+  const total = { registered: 0, laRun: 0, contracted: 0, openMarket: 0 };
+  const snapshots: string[] = [];
+  const observed = (a: AreaProjection) => a.history.find((d) => d.year === baseYear)?.value ?? null;
+  const decompose = (area: AreaProjection, base: BasePosition) => {
+    area.base = base;
+    area.decomposition = area.years.flatMap((y) => decomposeGap(base, y, occ) ?? []);
+  };
+  for (const area of areas) {
+    const input = inputs.areas.find((a) => a.code === area.code);
+    if (!input) continue;
+    const parts = supplyParts(input.supply, settings.contractedPlaces[area.code] ?? 0);
+    const places: BasePlaces = {
+      snapshot: input.supply.period,
+      registered: atBase.areas.get(area.code)?.registered[0] ?? input.supply.registeredPlaces,
+      laRun: parts.laRun,
+      contracted: parts.contracted,
+      openMarket: parts.openMarket,
+      accessible: atBase.areas.get(area.code)?.accessible[0] ?? 0,
+      openMarketShare: settings.openMarketAccessShare,
+    };
+    total.registered += places.registered;
+    total.laRun += parts.laRun;
+    total.contracted += parts.contracted;
+    total.openMarket += parts.openMarket;
+    if (input.supply.period) snapshots.push(input.supply.period);
+    decompose(area, basePosition(baseYear, observed(area), places, occ, inputs.placements?.[area.code] ?? null));
+  }
+  const placed = areas.flatMap((a) => (a.base?.placedWhere ? [a.base.placedWhere] : []));
+  const consortiumPlaces: BasePlaces = {
+    snapshot: snapshots.sort().at(-1) ?? null,
+    ...total,
+    accessible: atBase.consortium.accessible[0] ?? 0,
+    openMarketShare: settings.consortiumOpenMarketAccessShare,
+  };
+  decompose(
+    consortium,
+    basePosition(
+      baseYear,
+      observed(consortium),
+      consortiumPlaces,
+      occ,
+      placed.length === areas.length ? sumPlacedWhere(placed) : null,
+    ),
+  );
 }

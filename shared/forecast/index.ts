@@ -22,6 +22,16 @@ import type { ProjectionInputs, ProjectionResult, ProjectOptions } from './types
 
 export type * from './types.js';
 export type { AnalyticDemand, AreaDemand, DemandProjection } from './demand.js';
+export {
+  basePosition,
+  decomposeGap,
+  placedWhereByMember,
+  sumPlacedWhere,
+  type BasePlaces,
+  type BasePosition,
+  type GapDecomposition,
+  type PlacedWhere,
+} from './basePosition.js';
 export { backtest, coverageScore, lastValueForecast, linearTrendForecast, type BacktestOptions } from './backtest.js';
 export {
   accessiblePlaces,

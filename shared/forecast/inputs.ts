@@ -13,6 +13,7 @@
  */
 import type { Observation } from '../model/dataset.js';
 import type { PlanData } from '../model/summarise.js';
+import { placedWhereByMember } from './basePosition.js';
 import { nationalPanelFromPlan } from './national.js';
 import { MAX_HORIZON_YEARS, planAssumptionKeys } from './settings.js';
 import type {
@@ -416,5 +417,8 @@ export function projectionInputsFromPlan(data: PlanData, options: InputsFromPlan
   });
   // Every authority's figures, members or not: the panel the default method is chosen on (./national.ts).
   inputs.national = nationalPanelFromPlan(data, 'childrenInChildrensHomes');
+  // Where members' children were placed at the base year (year 0 of the projection).
+  const placed = placedWhereByMember(data.flows, [...memberCodes], inputs.baseYear);
+  if (placed.size) inputs.placements = Object.fromEntries(placed);
   return inputs;
 }

@@ -304,7 +304,16 @@ export const sigmaOf = (c: Pick<HorizonCalibration, 'a' | 'b'>, forecast: number
  */
 export const MIN_QUANTILE_PAIRS = 30;
 
-function calibrateAuthorities(pairs: readonly ErrorPair[], h: number): HorizonCalibration {
+/**
+ * Calibration at one horizon. With too few pairs for its own percentiles, a horizon takes the
+ * standardised percentiles of the horizon before it (when that one had enough), so a median shift
+ * learnt at short horizons does not vanish at a longer one and make the path jump; else the normal's.
+ */
+function calibrateAuthorities(
+  pairs: readonly ErrorPair[],
+  h: number,
+  before?: Pick<HorizonCalibration, 'q10' | 'q50' | 'q90'>,
+): HorizonCalibration {
   const { a, b } = fitVariance(pairs);
   const z = Float64Array.from(pairs, (p) => logError(p) / sigmaOf({ a, b }, p.forecast)).sort();
   const q = (p: number, fallback: number) => (z.length >= MIN_QUANTILE_PAIRS ? quantileSorted(z, p) : fallback);
@@ -312,9 +321,9 @@ function calibrateAuthorities(pairs: readonly ErrorPair[], h: number): HorizonCa
     h,
     a,
     b,
-    q10: q(0.1, -Z90),
-    q50: q(0.5, 0),
-    q90: q(0.9, Z90),
+    q10: q(0.1, before?.q10 ?? -Z90),
+    q50: q(0.5, before?.q50 ?? 0),
+    q90: q(0.9, before?.q90 ?? Z90),
     commonVariance: 0,
     correlation: 0,
     pairs: pairs.length,
@@ -744,7 +753,7 @@ function runBacktest(panel: NationalPanel, options: NationalBacktestOptions): Na
         }
         if (oScored) byOrigin.push({ origin: o, coverage80: oCovered / oScored, pairs: oScored });
       }
-      const full = calibrateAuthorities(atH, h);
+      const full = calibrateAuthorities(atH, h, calibration.at(-1));
       const groups = groupPairs(atH, full, random);
       full.commonVariance = fitCommonVariance(groups);
       const regionRho = groups

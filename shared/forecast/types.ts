@@ -9,6 +9,7 @@
  * 31 March 2026, and demand is the number of children in secure homes and children's homes on
  * that date.
  */
+import type { BasePosition, GapDecomposition, PlacedWhere } from './basePosition.js';
 import type { Assumption } from '../model/placements.js';
 import type { CandidateId } from './candidates.js';
 import type { NationalBacktestResult, NationalPanel } from './national.js';
@@ -71,6 +72,8 @@ export type ForecastAssumption = Pick<Assumption, 'key' | 'label' | 'value' | 'u
 
 export interface ProjectionInputs {
   consortiumName: string;
+  /** Where each member's children were placed at the latest placement-flows snapshot (by ONS code). */
+  placements?: Record<string, PlacedWhere>;
   /** Member LAs only, in a stable order (by name). */
   areas: AreaInputs[];
   /** The last year with observed demand for any member, e.g. "2025"; projections start the year after. */
@@ -231,6 +234,10 @@ export interface AreaProjection {
   model?: RateModelSummary | ManualModelSummary;
   /** Raw demand simulations, year-major (index = yearIndex × simulations + s), when asked for. */
   samples?: Float64Array;
+  /** The base year (latest observed) by the same definitions: year 0. */
+  base?: BasePosition;
+  /** Each projected year's median gap in parts that add up to it (null parts: no base-year children). */
+  decomposition?: GapDecomposition[];
 }
 
 export interface ProjectionResult {

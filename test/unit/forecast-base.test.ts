@@ -1,0 +1,122 @@
+/**
+ * Year 0 and the gap's parts: the base year by the projection's own definitions (observed children,
+ * where they were placed, places by sector, the gap), and each projected year's median gap split
+ * into today's shortfall, growth in need, occupancy headroom and supply change, adding up exactly.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  basePosition,
+  decomposeGap,
+  placedWhereByMember,
+  project,
+  projectionInputsFromPlan,
+  sumPlacedWhere,
+} from '../../shared/forecast/index.js';
+import type { PlacementFlow } from '../../shared/model/placements.js';
+import { builtInPlanData } from '../helpers/builtinPlan.js';
+
+describe('the base year, year 0', () => {
+  const data = builtInPlanData();
+  const result = project(projectionInputsFromPlan(data), { method: 'rate' });
+  const base = result.consortium.base;
+
+  it('is the latest observed year, by the same definition as the projected gap', () => {
+    expect(base?.year).toBe(result.baseYear);
+    // Greater Manchester 2025 (the frozen illustrative plan): 727 children, 118 LA-run and 636
+    // open-market places, 60% of the open market counted for consortium children.
+    expect(base?.children).toBe(727);
+    expect(base?.places).toMatchObject({ snapshot: '2023-03-31', registered: 754, laRun: 118, openMarket: 636 });
+    expect(base?.places.accessible).toBeCloseTo(118 + 0.6 * 636, 9);
+    expect(base?.gap).toBeCloseTo(727 / 0.85 - (118 + 0.6 * 636), 9);
+    // Members' children by where they were placed, from the plan's flows, adding up to the total.
+    const placed = base?.placedWhere;
+    expect(placed?.period).toBe('2025');
+    expect((placed?.ownLa ?? 0) + (placed?.elsewhereInConsortium ?? 0) + (placed?.outside ?? 0)).toBe(727);
+    for (const area of result.areas) {
+      expect(area.base?.children).toBe(area.history.find((d) => d.year === '2025')?.value);
+      expect(area.base?.places.openMarketShare).toBe(0.3);
+    }
+  });
+
+  it('decomposes every projected year’s median gap into parts that add up to it', () => {
+    for (const area of [result.consortium, ...result.areas]) {
+      expect(area.decomposition).toHaveLength(result.years.length);
+      area.decomposition?.forEach((d, h) => {
+        const sum = d.todayShortfall + d.growthInNeed + d.occupancyHeadroom + d.supplyChange;
+        expect(sum).toBeCloseTo(area.years[h]?.gap.p50 ?? NaN, 9);
+        expect(d.gap).toBeCloseTo(area.years[h]?.gap.p50 ?? NaN, 9);
+      });
+    }
+    const first = result.consortium.decomposition?.[0];
+    expect(first?.todayShortfall).toBeCloseTo(727 - (118 + 0.6 * 636), 9);
+    expect(first?.supplyChange).toBe(0);
+  });
+
+  it('counts supply changes after the base year as supply change, and lost places as adding to the gap', () => {
+    const withClosure = project(projectionInputsFromPlan(data), {
+      method: 'rate',
+      supplyChanges: [
+        { area: result.areas[0]?.code ?? '', fromYear: '2027', registeredPlaces: -12, accessiblePlaces: -12 },
+      ],
+    });
+    const parts = withClosure.consortium.decomposition ?? [];
+    expect(parts[0]?.supplyChange).toBe(0);
+    expect(parts[1]?.supplyChange).toBeCloseTo(12, 9);
+    expect(withClosure.consortium.base?.places.accessible).toBeCloseTo(base?.places.accessible ?? NaN, 9);
+  });
+
+  it('does not let the median path jump back where a horizon has too few pairs for its own percentiles', () => {
+    // Greater Manchester's children in homes rose every year 2021–25; its median path keeps rising.
+    const medians = result.consortium.years.map((y) => y.demand.p50);
+    for (let h = 1; h < medians.length; h++) expect(medians[h]).toBeGreaterThanOrEqual(medians[h - 1] ?? Infinity);
+  });
+});
+
+describe('where children were placed', () => {
+  const flow = (placingArea: string, hostArea: string, children: number, period = '2025'): PlacementFlow => ({
+    placingArea,
+    hostArea,
+    period,
+    children,
+    source: 'flows',
+  });
+
+  it('splits each member’s children into own authority, elsewhere in the consortium and outside, at the latest snapshot up to the base year', () => {
+    const flows = [
+      flow('E1', 'E1', 5),
+      flow('E1', 'E2', 3),
+      flow('E1', 'OUTSIDE', 2),
+      flow('E1', 'E9', 1),
+      flow('E2', 'E2', 4),
+      flow('E2', 'E1', 9, '2024'),
+      flow('E2', 'E2', 50, '2026'),
+      flow('E9', 'E1', 7),
+    ];
+    const placed = placedWhereByMember(flows, ['E1', 'E2'], '2025');
+    expect(placed.get('E1')).toEqual({
+      period: '2025',
+      sources: ['flows'],
+      ownLa: 5,
+      elsewhereInConsortium: 3,
+      outside: 3,
+    });
+    expect(placed.get('E2')).toMatchObject({ ownLa: 4, elsewhereInConsortium: 0, outside: 0 });
+    expect(placed.has('E9')).toBe(false);
+    expect(sumPlacedWhere([...placed.values()])).toMatchObject({ ownLa: 9, elsewhereInConsortium: 3, outside: 3 });
+  });
+
+  it('leaves the parts out when there are no base-year children to start from', () => {
+    const places = {
+      snapshot: null,
+      registered: 10,
+      laRun: 2,
+      contracted: 0,
+      openMarket: 8,
+      accessible: 4,
+      openMarketShare: 0.25,
+    };
+    const unknown = basePosition('2025', null, places, 0.85, null);
+    expect(unknown.gap).toBeNull();
+    expect(decomposeGap(unknown, { year: '2026', demand: { p50: 10 }, accessiblePlaces: 4 }, 0.85)).toBeNull();
+  });
+});
