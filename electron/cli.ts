@@ -24,7 +24,7 @@ import { listScenarios, runScenarios, saveScenario } from './services/scenarioSe
 import { needsRepairMessage, scenarioJsonSchema, scenarioSchema } from '../shared/scenario/index.js';
 import { writeCsvFolder, writeWorkbook } from './services/exportService.js';
 import { BACKTEST_MEASURES, runPlanBacktest, type PlanBacktestReport } from './services/backtestService.js';
-import type { PanelSeries } from '../shared/forecast/index.js';
+import { probabilityWords, type PanelSeries } from '../shared/forecast/index.js';
 
 export const USAGE = `Usage: planner <command> [options]
 
@@ -420,6 +420,8 @@ function projectionJson(result: CallResults['getProjection']) {
       gap: y.gap,
       probabilityNeedExceedsAccessible: y.probabilityNeedExceedsAccessible,
     })),
+    ...(a.base ? { base: a.base } : {}),
+    ...(a.decomposition ? { decomposition: a.decomposition } : {}),
     ...(a.model ? { model: a.model } : {}),
   });
   return {
@@ -454,10 +456,32 @@ function projectionText(result: CallResults['getProjection']): string {
     `${projection.consortium.name}: children needing a secure or children's home place, beds and gap (${projection.method} method, ${projection.simulations} simulations)`,
     'Year   Demand P10 / P50 / P90     Beds needed (P50)  Accessible places  Gap P50   P(short)',
   ];
-  for (const y of projection.consortium.years) {
+  const base = projection.consortium.base;
+  if (base && base.children !== null && base.bedsNeeded !== null && base.gap !== null) {
+    // Year 0: the latest observed position by the same definitions.
     lines.push(
-      `${y.year}   ${fmt(y.demand.p10).padStart(5)} / ${fmt(y.demand.p50).padStart(5)} / ${fmt(y.demand.p90).padStart(5)}   ${fmt(y.bedsNeeded.p50).padStart(17)}  ${fmt(y.accessiblePlaces).padStart(17)}  ${fmt(y.gap.p50).padStart(7)}   ${(y.probabilityNeedExceedsAccessible * 100).toFixed(0).padStart(3)}%`,
+      `${base.year}   ${'observed'.padStart(13)} ${fmt(base.children).padStart(5)}         ${fmt(base.bedsNeeded).padStart(17)}  ${fmt(base.places.accessible).padStart(17)}  ${fmt(base.gap).padStart(7)}   year 0`,
     );
+  }
+  for (const y of projection.consortium.years) {
+    const chance = probabilityWords(y.probabilityNeedExceedsAccessible, y.probabilityInformative);
+    lines.push(
+      `${y.year}   ${fmt(y.demand.p10).padStart(5)} / ${fmt(y.demand.p50).padStart(5)} / ${fmt(y.demand.p90).padStart(5)}   ${fmt(y.bedsNeeded.p50).padStart(17)}  ${fmt(y.accessiblePlaces).padStart(17)}  ${fmt(y.gap.p50).padStart(7)}   ${chance.informative ? chance.text.padStart(4) : chance.text}`,
+    );
+  }
+  const parts = projection.consortium.decomposition?.at(-1);
+  if (base && parts) {
+    const signed = (x: number) => `${x >= 0.5 ? '+' : x <= -0.5 ? '−' : ''}${fmt(Math.abs(x))}`;
+    lines.push(
+      '',
+      `The ${parts.year} median gap of ${fmt(parts.gap)} beds, in parts: today's shortfall ${fmt(parts.todayShortfall)} (${base.year} children beyond accessible places), growth in need ${signed(parts.growthInNeed)}, occupancy headroom ${signed(parts.occupancyHeadroom)}, supply change ${signed(parts.supplyChange)}.`,
+    );
+    const w = base.placedWhere;
+    if (w) {
+      lines.push(
+        `In ${base.year}: ${fmt(w.ownLa)} children placed in their own authority, ${fmt(w.elsewhereInConsortium)} elsewhere in the consortium, ${fmt(w.outside)} outside it (placement flows ${w.period}: ${w.sources.join(', ')}); places: ${fmt(base.places.laRun)} LA-run, ${fmt(base.places.contracted)} contracted, ${fmt(base.places.openMarket)} private and voluntary${base.places.snapshot ? ` (Ofsted ${base.places.snapshot})` : ''}.`,
+      );
+    }
   }
   if (result.backtest) {
     lines.push(

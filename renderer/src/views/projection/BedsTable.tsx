@@ -1,7 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
 import type { AreaProjection, ForecastAssumption } from '../../../../shared/forecast/types.js';
 import { probabilityFootnote } from './evidenceModel';
-import { buildYearRows } from './projectionModel';
+import { baseYearRow, buildYearRows } from './projectionModel';
 
 export interface BedsTableProps {
   area: AreaProjection;
@@ -20,6 +20,7 @@ export interface BedsTableProps {
  */
 export function BedsTable({ area, caption, note, rowTestId = 'projection-row', assumptions = [] }: BedsTableProps) {
   const rows = useMemo(() => buildYearRows(area), [area]);
+  const base = useMemo(() => baseYearRow(area), [area]);
   return (
     <>
       <div className="proj-table-scroll">
@@ -65,6 +66,36 @@ export function BedsTable({ area, caption, note, rowTestId = 'projection-row', a
             </tr>
           </thead>
           <tbody>
+            {base && (
+              <tr className="is-observed" data-testid={`${rowTestId}-base`} data-year={base.year}>
+                <th scope="row" className="col-year">
+                  {base.year} <span className="proj-th-hint">observed, year 0</span>
+                </th>
+                <td className="num">
+                  <span className="proj-p50" data-column="demand-p50">
+                    {base.demandP50}
+                  </span>
+                </td>
+                <td className="num group-start">
+                  <span className="proj-p50" data-column="beds-p50">
+                    {base.bedsP50}
+                  </span>
+                </td>
+                <td className="num">—</td>
+                <td className="num group-start" data-column="registered">
+                  {base.registeredPlaces}
+                </td>
+                <td className="num" data-column="accessible">
+                  {base.accessiblePlaces}
+                </td>
+                <td className={`proj-gap proj-gap-${base.gap.kind} group-start`} data-column="gap">
+                  <span className="proj-gap-text" data-column="gap-p50">
+                    {base.gap.text}
+                  </span>
+                </td>
+                <td className="num">—</td>
+              </tr>
+            )}
             {rows.map((r) => (
               <tr key={r.year} data-testid={rowTestId} data-year={r.year}>
                 <th scope="row" className="col-year">

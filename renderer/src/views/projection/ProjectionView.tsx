@@ -9,6 +9,8 @@ import { ChartExportButtons } from '../../charts/ChartExportButtons';
 import { FanChart } from '../../charts/FanChart';
 import { AssumptionsPanel } from './AssumptionsPanel';
 import { BacktestPanel } from './BacktestPanel';
+import { BaseYearPanel } from './BaseYearPanel';
+import { gapPartsSentence } from './baseYearModel';
 import { BedsTable } from './BedsTable';
 import { EvidencePanel } from './EvidencePanel';
 import { ManualGrowthTable } from './ManualGrowthTable';
@@ -160,6 +162,7 @@ export function ProjectionView() {
 
   const consortium = projection?.consortium ?? null;
   const consortiumHeadline = consortium ? headline(consortium) : null;
+  const gapParts = consortium ? gapPartsSentence(consortium) : null;
 
   return (
     <div className="projection-view">
@@ -206,6 +209,11 @@ export function ProjectionView() {
                 testId="fan-chart-export"
               />
               {consortiumHeadline && <p className="proj-headline">{consortiumHeadline}</p>}
+              {gapParts && (
+                <p className="proj-headline-parts" data-testid="gap-parts-sentence">
+                  {gapParts}
+                </p>
+              )}
               <FanLegend />
               <div className="proj-chart-frame">
                 <FanChart area={consortium} svgRef={fanChartRef} />
@@ -215,6 +223,8 @@ export function ProjectionView() {
                 number should fall inside it.
               </p>
             </section>
+
+            <BaseYearPanel area={consortium} targetOccupancy={occupancy} variant="screen" />
 
             <section className="proj-section" aria-labelledby={tableHeadingId}>
               <h2 id={tableHeadingId}>Beds needed and places, by year</h2>

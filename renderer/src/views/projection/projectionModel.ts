@@ -104,6 +104,31 @@ export function buildYearRows(area: Pick<AreaProjection, 'years'>): YearRow[] {
 }
 
 /**
+ * The base year (year 0) as a row of the same table: observed children (no range), beds needed at
+ * the target occupancy, places and the gap by the same definition; null without a base position.
+ */
+export function baseYearRow(area: Pick<AreaProjection, 'base'>): YearRow | null {
+  const b = area.base;
+  if (!b || b.children === null || b.bedsNeeded === null || b.gap === null) return null;
+  return {
+    year: b.year,
+    demandP50: formatCount(b.children),
+    demandRange: 'observed',
+    bedsP50: formatCount(b.bedsNeeded),
+    bedsRange: '',
+    mainstreamP50: '—',
+    soloComplexP50: '—',
+    registeredPlaces: formatCount(b.places.registered),
+    accessiblePlaces: formatCount(b.places.accessible),
+    gap: gapWords(b.gap),
+    gapRange: 'year 0',
+    probability: '—',
+    probabilityInformative: true,
+    bedsNeededValue: b.bedsNeeded,
+  };
+}
+
+/**
  * The headline for an area's last projected year: "In 2030: 923 children (80% range 790–1,083) need
  * a place; 1,085 beds are needed against 500 accessible places: short by 586."
  */

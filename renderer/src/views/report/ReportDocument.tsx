@@ -4,7 +4,8 @@ import type { ScenarioOutcome } from '../../../../shared/scenario/index.js';
 import { needsRepairMessage } from '../../../../shared/scenario/repair.js';
 import { FanChart } from '../../charts/FanChart';
 import { formatTimestamp } from '../../app/format';
-import { buildBacktestRows, buildYearRows, methodLabels } from '../projection/projectionModel';
+import { BaseYearPanel } from '../projection/BaseYearPanel';
+import { baseYearRow, buildBacktestRows, buildYearRows, methodLabels } from '../projection/projectionModel';
 import { probabilityAssumptions, probabilityFootnote } from '../projection/evidenceModel';
 import { NationalBacktestTable } from '../projection/NationalBacktestTable';
 import { TotalsCoverageTable } from '../projection/TotalsCoverageTable';
@@ -302,7 +303,15 @@ function ProjectionKey() {
 
 function ProjectionSection({ section, data }: { section: ReportSection; data: ReportData }) {
   const result = data.projection?.projection ?? null;
-  const rows = useMemo(() => (result ? buildYearRows(result.consortium) : []), [result]);
+  const rows = useMemo(() => {
+    if (!result) return [];
+    // Year 0 first: the latest observed position by the same definitions.
+    const base = baseYearRow(result.consortium);
+    return [
+      ...(base ? [{ ...base, year: `${base.year} (observed, year 0)` }] : []),
+      ...buildYearRows(result.consortium),
+    ];
+  }, [result]);
   if (!result) {
     return (
       <Section section={section}>
@@ -378,6 +387,11 @@ function ProjectionSection({ section, data }: { section: ReportSection; data: Re
           ))}
         </tbody>
       </table>
+      <BaseYearPanel
+        area={consortium}
+        targetOccupancy={result.assumptions.find((a) => a.key === 'targetOccupancy')?.value}
+        variant="print"
+      />
       <p className="report-note" data-testid="report-probability-note">
         {probabilityFootnote(result.assumptions, 'consortium')}
       </p>

@@ -11,6 +11,7 @@ import type { PlanSummary } from '../../../../shared/model/summary.js';
 import type { Scenario, ScenarioOutcome } from '../../../../shared/scenario/index.js';
 import { fileSlug } from '../../app/format';
 import { formatPeriod, formatValue, missingMark, missingReason } from '../data/tableModel';
+import { gapPartsSentence } from '../projection/baseYearModel';
 import { formatCount, formatRange, gapRangeWords, gapWords } from '../projection/projectionModel';
 import {
   buildNationalGroups,
@@ -284,7 +285,8 @@ export function headlineTable(summary: PlanSummary): { columns: HeadlineColumn[]
 /**
  * The five-year bed need and gap in one sentence: "By 31 March 2030, Greater Manchester is projected
  * to need 1,085 beds in children's homes (80% range 929–1,274) for 923 children, against 500 places its
- * children can count on: short by 586 beds (80% range: short by 430 to 775)."
+ * children can count on: short by 586 beds (80% range: short by 430 to 775)." — then the gap today
+ * by the same definition and the parts the horizon's gap is made of.
  */
 export function bedNeedSentence(consortiumName: string, projection: ProjectionResult | null): string | null {
   const last = projection?.consortium.years.at(-1);
@@ -292,10 +294,13 @@ export function bedNeedSentence(consortiumName: string, projection: ProjectionRe
   const gap = gapWords(last.gap.p50);
   const gapText =
     gap.kind === 'balanced' ? 'no gap' : `${gap.text} ${Math.abs(Math.round(last.gap.p50)) === 1 ? 'bed' : 'beds'}`;
+  // Base year first, then the parts the horizon's gap is made of.
+  const parts = gapPartsSentence(projection.consortium);
   return (
     `By 31 March ${last.year}, ${consortiumName} is projected to need ${formatCount(last.bedsNeeded.p50)} beds in children’s homes ` +
     `(80% range ${formatRange(last.bedsNeeded)}) for ${formatCount(last.demand.p50)} children, against ` +
-    `${formatCount(last.accessiblePlaces)} places its children can count on: ${gapText} (80% range: ${gapRangeWords(last.gap)}).`
+    `${formatCount(last.accessiblePlaces)} places its children can count on: ${gapText} (80% range: ${gapRangeWords(last.gap)}).` +
+    (parts ? ` ${parts}` : '')
   );
 }
 

@@ -1,0 +1,148 @@
+/**
+ * Year 0 and what the gap is made of, in words and rows, for the Projection view, the report and
+ * the printed summary: the base year's observed position by the projection's own definitions
+ * (children, where they were placed, places by sector, the gap) and the horizon year's median gap
+ * split into today's shortfall, growth in need, occupancy headroom and supply change.
+ */
+import type { BasePosition, GapDecomposition } from '../../../../shared/forecast/basePosition.js';
+import type { AreaProjection } from '../../../../shared/forecast/types.js';
+import { formatCount } from '../../charts/fanChart';
+
+/** "31 March 2023" from "2023-03-31"; the text as given otherwise. */
+function snapshotDate(period: string | null): string | null {
+  if (!period) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(period);
+  if (!m) return period;
+  const months = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ];
+  return `${Number(m[3])} ${months[Number(m[2]) - 1] ?? ''} ${m[1]}`;
+}
+
+const signed = (n: number): string => {
+  const r = Math.round(n);
+  return r > 0 ? `+${formatCount(r)}` : r < 0 ? `−${formatCount(-r)}` : '0';
+};
+
+const wholePercent = (share: number) => `${Math.round(share * 100)}%`;
+
+export interface BaseYearWords {
+  /** "31 March 2025 (year 0, the latest published)". */
+  when: string;
+  /** "727 children in secure and children’s homes". */
+  children: string | null;
+  /** "267 in their own authority, 263 elsewhere in the consortium, 197 outside it (placement flows, 31 March 2025)". */
+  placed: string | null;
+  /** "754 registered places: 118 LA-run, 0 block-contracted, 636 private and voluntary (Ofsted, 31 March 2023)". */
+  places: string;
+  /** "500 accessible: LA-run and contracted places and 60% of the open market". */
+  accessible: string;
+  /** "855 beds needed at 85% occupancy: short by 356 already." */
+  gap: string | null;
+}
+
+/** The base year's position in words; null when the projection carries none. */
+export function baseYearWords(
+  area: Pick<AreaProjection, 'base'>,
+  targetOccupancy: number | undefined,
+): BaseYearWords | null {
+  const base = area.base;
+  if (!base) return null;
+  const p = base.places;
+  const snapshot = snapshotDate(p.snapshot);
+  const w = base.placedWhere;
+  const placedTotal = w ? w.ownLa + w.elsewhereInConsortium + w.outside : 0;
+  let gap: string | null = null;
+  if (base.gap !== null && base.bedsNeeded !== null) {
+    const n = Math.round(base.gap);
+    const state = n > 0 ? `short by ${formatCount(n)} already` : n < 0 ? `a surplus of ${formatCount(-n)}` : 'no gap';
+    gap = `${formatCount(base.bedsNeeded)} beds needed${targetOccupancy !== undefined ? ` at ${wholePercent(targetOccupancy)} occupancy` : ''}: ${state}.`;
+  }
+  return {
+    when: `31 March ${base.year} (year 0, the latest published figures)`,
+    children: base.children === null ? null : `${formatCount(base.children)} children in secure and children’s homes`,
+    placed:
+      w && placedTotal > 0
+        ? `${formatCount(w.ownLa)} in their own authority, ${formatCount(w.elsewhereInConsortium)} elsewhere in the consortium, ${formatCount(w.outside)} outside it (placement flows, 31 March ${w.period})`
+        : null,
+    places: `${formatCount(p.registered)} registered places: ${formatCount(p.laRun)} LA-run, ${formatCount(p.contracted)} block-contracted, ${formatCount(p.openMarket)} private and voluntary${snapshot ? ` (Ofsted, ${snapshot})` : ''}`,
+    accessible: `${formatCount(p.accessible)} accessible: LA-run and contracted places and ${wholePercent(p.openMarketShare)} of the open market`,
+    gap,
+  };
+}
+
+export interface GapPartRow {
+  key: keyof Omit<GapDecomposition, 'year' | 'gap'> | 'gap';
+  label: string;
+  /** What the part means, in a sentence. */
+  meaning: string;
+  value: number;
+  /** "+46", "−12", "227". */
+  text: string;
+}
+
+/** The parts of one projected year's median gap, with the total last; null without them. */
+export function gapPartRows(area: Pick<AreaProjection, 'decomposition' | 'base'>, year?: string): GapPartRow[] | null {
+  const parts = area.decomposition ?? [];
+  const d = year ? parts.find((x) => x.year === year) : parts.at(-1);
+  const base: BasePosition | undefined = area.base;
+  if (!d || !base) return null;
+  return [
+    {
+      key: 'todayShortfall',
+      label: `Today’s shortfall (${base.year})`,
+      meaning: 'children in homes now beyond the accessible places now',
+      value: d.todayShortfall,
+      text: formatCount(Math.round(d.todayShortfall)),
+    },
+    {
+      key: 'growthInNeed',
+      label: `Growth in need to ${d.year}`,
+      meaning: 'projected children (median) less children now',
+      value: d.growthInNeed,
+      text: signed(d.growthInNeed),
+    },
+    {
+      key: 'occupancyHeadroom',
+      label: 'Occupancy headroom',
+      meaning: 'beds kept free so homes can match children to places (beds needed less children)',
+      value: d.occupancyHeadroom,
+      text: signed(d.occupancyHeadroom),
+    },
+    {
+      key: 'supplyChange',
+      label: 'Supply change',
+      meaning: 'accessible places lost (+) or gained (−) since the base year',
+      value: d.supplyChange,
+      text: signed(d.supplyChange),
+    },
+    {
+      key: 'gap',
+      label: `Gap in ${d.year} (median)`,
+      meaning: 'beds needed less accessible places',
+      value: d.gap,
+      text: formatCount(Math.round(d.gap)),
+    },
+  ];
+}
+
+/** "Of the 586-bed gap in 2030, 356 is already there today …" in one sentence; null without parts. */
+export function gapPartsSentence(area: Pick<AreaProjection, 'decomposition' | 'base'>): string | null {
+  const rows = gapPartRows(area);
+  const d = area.decomposition?.at(-1);
+  if (!rows || !d || !area.base || area.base.gap === null) return null;
+  const todayGap = Math.round(area.base.gap);
+  const total = Math.round(d.gap);
+  return `By the same definition the gap is ${formatCount(todayGap)} today (${area.base.year}) and ${formatCount(total)} in ${d.year}: today’s shortfall ${formatCount(Math.round(d.todayShortfall))}, growth in need ${signed(d.growthInNeed)}, occupancy headroom ${signed(d.occupancyHeadroom)}, supply change ${signed(d.supplyChange)}.`;
+}

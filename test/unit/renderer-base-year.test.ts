@@ -1,0 +1,65 @@
+/**
+ * Year 0 and the gap's parts as the Projection view, the report and the printed summary show them:
+ * the base year in words (children, where placed, places by sector, accessible, the gap), its row in
+ * the beds table, the horizon gap's parts adding up to the headline, and the report's sentence.
+ */
+import { describe, expect, it } from 'vitest';
+import { project, projectionInputsFromPlan } from '../../shared/forecast/index.js';
+import { baseYearWords, gapPartRows, gapPartsSentence } from '../../renderer/src/views/projection/baseYearModel.js';
+import { baseYearRow, headline } from '../../renderer/src/views/projection/projectionModel.js';
+import { bedNeedSentence } from '../../renderer/src/views/report/reportModel.js';
+import { builtInPlanData } from '../helpers/builtinPlan.js';
+
+const result = project(projectionInputsFromPlan(builtInPlanData()), { method: 'rate' });
+const gm = result.consortium;
+
+describe('the base year in words', () => {
+  it('states children, where they were placed, places by sector and the gap by the same definition', () => {
+    const words = baseYearWords(gm, 0.85);
+    expect(words?.when).toBe('31 March 2025 (year 0, the latest published figures)');
+    expect(words?.children).toBe('727 children in secure and children’s homes');
+    expect(words?.placed).toMatch(
+      /^\d+ in their own authority, \d+ elsewhere in the consortium, \d+ outside it \(placement flows, 31 March 2025\)$/,
+    );
+    expect(words?.places).toBe(
+      '754 registered places: 118 LA-run, 0 block-contracted, 636 private and voluntary (Ofsted, 31 March 2023)',
+    );
+    expect(words?.accessible).toBe('500 accessible: LA-run and contracted places and 60% of the open market');
+    expect(words?.gap).toBe('855 beds needed at 85% occupancy: short by 356 already.');
+    expect(baseYearWords({}, 0.85)).toBeNull();
+  });
+
+  it('gives the base year a row of the beds table, observed', () => {
+    const row = baseYearRow(gm);
+    expect(row).toMatchObject({ year: '2025', demandP50: '727', bedsP50: '855', accessiblePlaces: '500' });
+    expect(row?.gap.text).toBe('short by 356');
+  });
+});
+
+describe('what the gap is made of', () => {
+  it('lists the parts of the horizon gap, adding up to the headline’s gap', () => {
+    const rows = gapPartRows(gm) ?? [];
+    expect(rows.map((r) => r.key)).toEqual([
+      'todayShortfall',
+      'growthInNeed',
+      'occupancyHeadroom',
+      'supplyChange',
+      'gap',
+    ]);
+    const total = rows.find((r) => r.key === 'gap');
+    const sum = rows.filter((r) => r.key !== 'gap').reduce((s, r) => s + r.value, 0);
+    expect(sum).toBeCloseTo(total?.value ?? NaN, 9);
+    expect(total?.value).toBeCloseTo(gm.years.at(-1)?.gap.p50 ?? NaN, 9);
+    expect(rows[0]?.text).toBe('227');
+    // The headline's gap is the parts' total, in the same words.
+    expect(headline(gm)).toContain(`short by ${total?.text}`);
+  });
+
+  it('puts the base year and the parts in the report’s sentence', () => {
+    const sentence = bedNeedSentence('Greater Manchester', result) ?? '';
+    expect(sentence).toMatch(
+      /By the same definition the gap is 356 today \(2025\) and [\d,]+ in 2030: today’s shortfall 227, growth in need \+[\d,]+, occupancy headroom \+[\d,]+, supply change 0\./,
+    );
+    expect(gapPartsSentence({})).toBeNull();
+  });
+});
