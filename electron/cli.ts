@@ -421,6 +421,9 @@ function projectionJson(result: CallResults['getProjection']) {
       probabilityNeedExceedsAccessible: y.probabilityNeedExceedsAccessible,
     })),
     ...(a.base ? { base: a.base } : {}),
+    ...(a.years.some((y) => y.gapDemandOnly)
+      ? { gapDemandOnly: a.years.map((y) => ({ year: y.year, gap: y.gapDemandOnly ?? null })) }
+      : {}),
     ...(a.decomposition ? { decomposition: a.decomposition } : {}),
     ...(a.model ? { model: a.model } : {}),
   });
@@ -434,6 +437,8 @@ function projectionJson(result: CallResults['getProjection']) {
     consortium: area(projection.consortium),
     authorities: projection.areas.map(area),
     assumptions: projection.assumptions,
+    assumptionRanges: projection.assumptionRanges ?? [],
+    tornado: projection.tornado ?? [],
     warnings: projection.warnings,
     backtest: backtest && {
       origins: backtest.origins,
@@ -476,6 +481,17 @@ function projectionText(result: CallResults['getProjection']): string {
       '',
       `The ${parts.year} median gap of ${fmt(parts.gap)} beds, in parts: today's shortfall ${fmt(parts.todayShortfall)} (${base.year} children beyond accessible places), growth in need ${signed(parts.growthInNeed)}, occupancy headroom ${signed(parts.occupancyHeadroom)}, supply change ${signed(parts.supplyChange)}.`,
     );
+    if (projection.tornado?.length) {
+      const input = (key: string, v: number) => (key === 'demand' ? fmt(v) : `${Math.round(v * 100)}%`);
+      lines.push(
+        `What moves it (each input at the ends of its range, the others held): ${projection.tornado
+          .map(
+            (b) =>
+              `${b.label} ${input(b.key, b.lowInput)}–${input(b.key, b.highInput)}: ${fmt(b.gapAtLow)} to ${fmt(b.gapAtHigh)}`,
+          )
+          .join('; ')}.`,
+      );
+    }
     const w = base.placedWhere;
     if (w) {
       lines.push(

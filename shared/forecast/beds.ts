@@ -16,11 +16,18 @@
  * each simulation's LAs, never by adding percentiles), and the probability of being short is the
  * share of simulations where beds needed exceed accessible places.
  */
+import {
+  assumptionRanges,
+  drawAssumptions,
+  gapTornado,
+  type AssumptionDraws,
+  type UncertainAssumptionKey,
+} from './assumptionUncertainty.js';
 import { basePosition, decomposeGap, sumPlacedWhere, type BasePlaces, type BasePosition } from './basePosition.js';
 import type { AnalyticDemand, DemandProjection } from './demand.js';
 import { settingsAssumptions } from './settings.js';
 import { columnStats } from './simulate.js';
-import { normalCdf, Z90 } from './stats.js';
+import { normalCdf, quantileSorted, Z90 } from './stats.js';
 import type {
   AreaProjection,
   AreaSupply,
@@ -226,6 +233,14 @@ export function summariseProjection(
     demand.years,
   );
   const scratch = new Float64Array(S);
+  // Assumption uncertainty: every simulation draws its own occupancy and access shares.
+  const ranges = assumptionRanges(settings);
+  const draws = S > 0 ? drawAssumptions(ranges, S, settings.seed) : null;
+  const openMarketOf = (code: string): number => {
+    const input = inputs.areas.find((x) => x.code === code);
+    return input ? supplyParts(input.supply, settings.contractedPlaces[code] ?? 0).openMarket : 0;
+  };
+  const consortiumOpenMarket = demand.areas.reduce((t, a) => t + openMarketOf(a.code), 0);
   const consortiumPopulation = new Float64Array(H);
   const consortiumSamples = S > 0 ? new Float64Array(H * S) : null;
 
@@ -247,7 +262,15 @@ export function summariseProjection(
       } else {
         throw new Error(`${a.name}: the ${demand.method} method returned neither simulations nor a central path.`);
       }
-      return yearFigures(year, summary, probability, population, registered, accessible, settings);
+      const figures = yearFigures(year, summary, probability, population, registered, accessible, settings);
+      if (draws && a.samples) {
+        withAssumptionUncertainty(figures, a.samples, h, S, draws, 'openMarketAccessShare', {
+          accessible,
+          openMarket: openMarketOf(a.code),
+          share: settings.openMarketAccessShare,
+        });
+      }
+      return figures;
     });
     if (consortiumSamples && a.samples) {
       const s = a.samples;
@@ -274,7 +297,23 @@ export function summariseProjection(
     } else {
       throw new Error(`The ${demand.method} method returned no consortium spread.`);
     }
-    return yearFigures(year, summary, probability, consortiumPopulation[h] ?? NaN, registered, accessible, settings);
+    const figures = yearFigures(
+      year,
+      summary,
+      probability,
+      consortiumPopulation[h] ?? NaN,
+      registered,
+      accessible,
+      settings,
+    );
+    if (draws && consortiumSamples) {
+      withAssumptionUncertainty(figures, consortiumSamples, h, S, draws, 'consortiumOpenMarketAccessShare', {
+        accessible,
+        openMarket: consortiumOpenMarket,
+        share: settings.consortiumOpenMarketAccessShare,
+      });
+    }
+    return figures;
   });
   const consortium: AreaProjection = {
     code: CONSORTIUM_CODE,
@@ -304,7 +343,62 @@ export function summariseProjection(
     warnings,
   };
   if (demand.selection) result.selection = demand.selection;
+  result.assumptionRanges = ranges;
+  const last = consortium.years.at(-1);
+  const base = consortium.base;
+  if (last && base) {
+    result.tornado = gapTornado(
+      last,
+      {
+        laRunAndContracted: base.places.laRun + base.places.contracted,
+        openMarket: base.places.openMarket,
+        changes: last.accessiblePlaces - base.places.accessible,
+      },
+      ranges,
+    );
+  }
+  if (draws && settings.keepSamples) result.assumptionDraws = draws;
   return result;
+}
+
+/**
+ * The gap's 80% range and the chance of being short with the assumptions drawn too: in simulation
+ * s, beds needed = children_s ÷ occupancy_s and accessible places = the year's accessible places +
+ * (share_s − the plan's share) × open-market places. The median gap stays the one at the plan's
+ * values; the demand-only range is kept beside it.
+ */
+function withAssumptionUncertainty(
+  figures: YearProjection,
+  samples: Float64Array,
+  h: number,
+  S: number,
+  draws: AssumptionDraws,
+  shareKey: UncertainAssumptionKey,
+  supply: { accessible: number; openMarket: number; share: number },
+): void {
+  const gaps = new Float64Array(S);
+  const occ = draws.targetOccupancy;
+  const shares = draws[shareKey];
+  let short = 0;
+  for (let s = 0; s < S; s++) {
+    const accessible = Math.max(
+      0,
+      supply.accessible + ((shares[s] ?? supply.share) - supply.share) * supply.openMarket,
+    );
+    const g = (samples[h * S + s] ?? 0) / (occ[s] ?? 1) - accessible;
+    gaps[s] = g;
+    if (g > 0) short++;
+  }
+  gaps.sort();
+  const p50 = figures.gap.p50;
+  figures.gapDemandOnly = figures.gap;
+  figures.gap = {
+    p10: Math.min(quantileSorted(gaps, 0.1), p50),
+    p50,
+    p90: Math.max(quantileSorted(gaps, 0.9), p50),
+  };
+  figures.probabilityNeedExceedsAccessible = short / S;
+  figures.probabilityInformative = probabilityInformative(short / S);
 }
 
 /**

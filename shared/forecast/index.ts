@@ -23,6 +23,15 @@ import type { ProjectionInputs, ProjectionResult, ProjectOptions } from './types
 export type * from './types.js';
 export type { AnalyticDemand, AreaDemand, DemandProjection } from './demand.js';
 export {
+  assumptionRanges,
+  drawAssumptions,
+  gapTornado,
+  type AssumptionDraws,
+  type AssumptionRange,
+  type TornadoBar,
+  type UncertainAssumptionKey,
+} from './assumptionUncertainty.js';
+export {
   basePosition,
   decomposeGap,
   placedWhereByMember,

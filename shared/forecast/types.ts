@@ -9,6 +9,7 @@
  * 31 March 2026, and demand is the number of children in secure homes and children's homes on
  * that date.
  */
+import type { AssumptionDraws, AssumptionRange, TornadoBar } from './assumptionUncertainty.js';
 import type { BasePosition, GapDecomposition, PlacedWhere } from './basePosition.js';
 import type { Assumption } from '../model/placements.js';
 import type { CandidateId } from './candidates.js';
@@ -172,9 +173,14 @@ export interface YearProjection {
   registeredPlaces: number;
   /** Places the area's children can count on (LA-run + contracted + assumed open-market share). */
   accessiblePlaces: number;
-  /** Beds needed − accessible places: positive means short. */
+  /**
+   * Beds needed − accessible places: positive means short. The median is at the plan's own
+   * assumptions; with simulations, the 80% range also draws occupancy and the access shares.
+   */
   gap: Percentiles;
-  /** Share of simulations (or analytic probability) in which beds needed exceed accessible places. */
+  /** The gap's range from the demand forecast alone (the plan's assumptions held), when it differs. */
+  gapDemandOnly?: Percentiles;
+  /** Share of simulations (or analytic probability) in which beds needed exceed accessible places (assumptions drawn too). */
   probabilityNeedExceedsAccessible: number;
   /**
    * False when that probability is saturated (below 1% or above 99%): it then says only "almost
@@ -256,6 +262,12 @@ export interface ProjectionResult {
   warnings: string[];
   /** Rate method: the evidence behind the method used (national backtest and selection). */
   selection?: MethodSelection;
+  /** The assumptions drawn in every simulation, with their ranges and basis (./assumptionUncertainty.ts). */
+  assumptionRanges?: AssumptionRange[];
+  /** The draws themselves, one per simulation, when samples are kept (the scenarios use the same). */
+  assumptionDraws?: AssumptionDraws;
+  /** The consortium's gap in the horizon year with each input at its low and high (largest swing first). */
+  tornado?: TornadoBar[];
 }
 
 /** Accuracy at one horizon. */

@@ -490,6 +490,13 @@ export function scenarioContextFromPlan(
       p90: projection.consortium.years.map((y) => y.demand.p90),
     },
     simulations,
+    assumptionDraws:
+      simulations > 0 && projection.assumptionDraws
+        ? {
+            targetOccupancy: Array.from(projection.assumptionDraws.targetOccupancy),
+            consortiumOpenMarketAccessShare: Array.from(projection.assumptionDraws.consortiumOpenMarketAccessShare),
+          }
+        : null,
     baseYearChildren,
     prices,
     settings,

@@ -81,6 +81,11 @@ export interface YearSupply {
   pools: Pool[];
   /** Σ places of the member pools: what the gap compares beds needed with. */
   accessiblePlaces: number;
+  /**
+   * Open-market places in member LAs not offered first under an agreement: how much accessible
+   * places move per unit of the consortium's open-market access share (for drawing that share).
+   */
+  openMarketUnoffered: number;
   blocks: BlockInYear[];
   warnings: string[];
 }
@@ -198,6 +203,7 @@ export function buildYearSupply(
   // count on, the further share other members' children can count on, and what a local-first
   // agreement adds for any member's children. Priced at the places-weighted sector price.
   const pools: Pool[] = [];
+  let openMarketUnoffered = 0;
   const consortiumShare = settings.consortiumOpenMarketAccessShare;
   const ownShare = Math.min(settings.openMarketAccessShare, consortiumShare);
   for (let i = 0; i < M; i++) {
@@ -233,6 +239,7 @@ export function buildYearSupply(
     pools.push(market('openOwn', ownShare * open, i, -1));
     pools.push(market('openOthers', (consortiumShare - ownShare) * open, -1, i));
     const agreed = (offered[i] ?? 0) * (1 - consortiumShare) * open;
+    openMarketUnoffered += open * (1 - (offered[i] ?? 0));
     if (agreed > 0) pools.push(market('openAgreement', agreed, -1, -1));
   }
   const blockInfo: BlockInYear[] = [];
@@ -324,7 +331,7 @@ export function buildYearSupply(
     privateShare: 1,
     lever: -1,
   });
-  return { pools, accessiblePlaces, blocks: blockInfo, warnings };
+  return { pools, accessiblePlaces, openMarketUnoffered, blocks: blockInfo, warnings };
 }
 
 /** Miles from member i's centroid to a pool (0 within the LA; the outside market's mean distances). */

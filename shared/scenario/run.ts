@@ -346,10 +346,20 @@ export function runScenario(
     let probabilityGapClosed: number;
     if (simulated) {
       let closed = 0;
+      const drawn = context.assumptionDraws;
+      const share = context.settings.consortiumOpenMarketAccessShare;
       for (let s = 0; s < S; s++) {
         for (let i = 0; i < M; i++) base[i] = context.demand[i]?.samples?.[h * stride + s] ?? 0;
         const r = evaluate();
-        const g = leveredNeed() / occupancy - accessible;
+        // The gap draws occupancy and the access share as the projection's simulations do.
+        const occ = drawn?.targetOccupancy[s] ?? occupancy;
+        const places = drawn
+          ? Math.max(
+              0,
+              accessible + ((drawn.consortiumOpenMarketAccessShare[s] ?? share) - share) * supply.openMarketUnoffered,
+            )
+          : accessible;
+        const g = leveredNeed() / occ - places;
         if (g <= 0) closed++;
         record(r.figures, r.cost.total, g);
         pathTotals[s]?.add(r.figures, r.cost.total, factor);
@@ -392,6 +402,12 @@ export function runScenario(
         simulated ? percentilesOf(list) : orderedTriple(list[0] ?? NaN, list[1] ?? NaN, list[2] ?? NaN),
       ]),
     ) as Record<UncertainFigure, Percentiles>;
+    if (simulated && context.assumptionDraws) {
+      // As in the projection: the median gap is the one at the plan's own assumptions; the range
+      // draws the assumptions too.
+      const g = percentiles.gap;
+      percentiles.gap = { p10: Math.min(g.p10, gap), p50: gap, p90: Math.max(g.p90, gap) };
+    }
 
     const areas: AreaYearOutcome[] = context.members.map((m, i) => ({
       code: m.code,

@@ -142,6 +142,12 @@ export interface ScenarioContext {
   consortiumDemand: { p10: number[]; p50: number[]; p90: number[] };
   /** Number of joint simulations behind `samples`; 0 when none were kept. */
   simulations: number;
+  /**
+   * The projection's own draws of the assumptions, one per simulation (target occupancy and the
+   * consortium's open-market access share), so a scenario's gap range draws them as the projection's
+   * does; null without simulations.
+   */
+  assumptionDraws: { targetOccupancy: number[]; consortiumOpenMarketAccessShare: number[] } | null;
   /** Children observed per member in the base year (used for calibration). */
   baseYearChildren: number[];
   prices: WeeklyPrices;

@@ -47,6 +47,10 @@ export const scenarioContextWireSchema = z
     ),
     consortiumDemand: z.object({ p10: z.array(count), p50: z.array(count), p90: z.array(count) }).strict(),
     simulations: z.number().int().min(0),
+    assumptionDraws: z
+      .object({ targetOccupancy: z.array(finite), consortiumOpenMarketAccessShare: z.array(finite) })
+      .strict()
+      .nullable(),
     baseYearChildren: z.array(count),
     prices: z
       .object({
@@ -109,6 +113,13 @@ export const scenarioContextWireSchema = z
     });
     for (const p of ['p10', 'p50', 'p90'] as const)
       if (c.consortiumDemand[p].length !== H) problem(['consortiumDemand', p], `Expected ${H} years.`);
+    if (c.assumptionDraws) {
+      for (const k of ['targetOccupancy', 'consortiumOpenMarketAccessShare'] as const)
+        if (c.assumptionDraws[k].length !== c.simulations)
+          problem(['assumptionDraws', k], `Expected ${c.simulations} draws, one per simulation.`);
+      if (c.assumptionDraws.targetOccupancy.some((x) => x <= 0 || x > 1))
+        problem(['assumptionDraws', 'targetOccupancy'], 'Occupancy draws must be above 0 and at most 1.');
+    }
   });
 
 export type ScenarioContextWire = z.infer<typeof scenarioContextWireSchema>;

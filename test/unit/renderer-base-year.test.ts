@@ -5,7 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { project, projectionInputsFromPlan } from '../../shared/forecast/index.js';
-import { baseYearWords, gapPartRows, gapPartsSentence } from '../../renderer/src/views/projection/baseYearModel.js';
+import {
+  baseYearWords,
+  gapPartRows,
+  gapPartsSentence,
+  gapTornadoModel,
+} from '../../renderer/src/views/projection/baseYearModel.js';
 import { baseYearRow, headline } from '../../renderer/src/views/projection/projectionModel.js';
 import { bedNeedSentence } from '../../renderer/src/views/report/reportModel.js';
 import { builtInPlanData } from '../helpers/builtinPlan.js';
@@ -61,5 +66,24 @@ describe('what the gap is made of', () => {
       /By the same definition the gap is 356 today \(2025\) and [\d,]+ in 2030: today’s shortfall 227, growth in need \+[\d,]+, occupancy headroom \+[\d,]+, supply change 0\./,
     );
     expect(gapPartsSentence({})).toBeNull();
+  });
+});
+
+describe('what moves the headline gap', () => {
+  it('puts the forecast and each assumption at the ends of its range, with its basis', () => {
+    const model = gapTornadoModel(result);
+    expect(model?.year).toBe('2030');
+    expect(model?.gap).toBeCloseTo(gm.years.at(-1)?.gap.p50 ?? NaN, 9);
+    expect(model?.rows.map((r) => r.key).sort()).toEqual([
+      'consortiumOpenMarketAccessShare',
+      'demand',
+      'targetOccupancy',
+    ]);
+    const occupancy = model?.rows.find((r) => r.key === 'targetOccupancy');
+    expect(occupancy?.detail).toBe('78% to 90%');
+    // Lower occupancy needs more beds: a bigger gap.
+    expect(occupancy?.low.gap).toBeGreaterThan(occupancy?.high.gap ?? Infinity);
+    expect(model?.notes.find((n) => n.label === 'Target occupancy')?.basis).toMatch(/9,925 registered/);
+    expect(gapTornadoModel({ consortium: gm })).toBeNull();
   });
 });

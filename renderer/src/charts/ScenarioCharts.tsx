@@ -363,19 +363,34 @@ export interface TornadoChartProps {
   tickFormat: (v: number) => string;
   /** "20%". */
   step: string;
+  /** How the two ends read ("20% lower" by default; "at its low" for a range). */
+  ends?: { low: string; high: string };
+  /** The x axis title. */
+  axisTitle?: string;
   testId?: string;
 }
 
 /** A tornado: each assumption's change in one figure when it is lower (blue, above) or higher (vermillion, below). */
-export function TornadoChart({ rows, base, metric, title, format, tickFormat, step, testId }: TornadoChartProps) {
+export function TornadoChart({
+  rows,
+  base,
+  metric,
+  title,
+  format,
+  tickFormat,
+  step,
+  ends = { low: `${step} lower`, high: `${step} higher` },
+  axisTitle = 'Change from the scenario’s figure',
+  testId,
+}: TornadoChartProps) {
   const model = useMemo(() => tornadoModel(rows, base, metric, tickFormat), [rows, base, metric, tickFormat]);
-  const label = describeTornado(title, model, format, step);
+  const label = describeTornado(title, model, format, step, ends);
   const { plot } = model;
   return (
     <div className="sc-tornado">
       {model.bars.length > 0 && (
         <ChartSvg model={model} label={label} testId={testId}>
-          <XAxis plot={plot} ticks={model.xTicks} height={model.height} title="Change from the scenario’s figure" />
+          <XAxis plot={plot} ticks={model.xTicks} height={model.height} title={axisTitle} />
           {model.bars.map((b) => (
             <g key={b.label}>
               <text className="sc-bar-label" x={plot.left - 10} y={b.y - 5} textAnchor="end">
@@ -388,10 +403,10 @@ export function TornadoChart({ rows, base, metric, title, format, tickFormat, st
                 </text>
               )}
               <rect className="sc-tornado-low" x={b.low.x} y={b.y - b.half} width={b.low.width} height={b.half}>
-                <title>{`${b.label}, ${step} lower: ${format(b.lowDelta)}`}</title>
+                <title>{`${b.label}, ${ends.low}: ${format(b.lowDelta)}`}</title>
               </rect>
               <rect className="sc-tornado-high" x={b.high.x} y={b.y} width={b.high.width} height={b.half}>
-                <title>{`${b.label}, ${step} higher: ${format(b.highDelta)}`}</title>
+                <title>{`${b.label}, ${ends.high}: ${format(b.highDelta)}`}</title>
               </rect>
               <text
                 className="sc-tornado-value"

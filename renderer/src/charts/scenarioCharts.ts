@@ -563,9 +563,10 @@ export function describeTornado(
   model: TornadoModel,
   format: (v: number) => string,
   step = '20%',
+  ends: { low: string; high: string } = { low: `${step} lower`, high: `${step} higher` },
 ): string {
   const parts = model.bars.map(
-    (b) => `${b.label} ${format(b.lowDelta)} when ${step} lower, ${format(b.highDelta)} when ${step} higher`,
+    (b) => `${b.label} ${format(b.lowDelta)} when ${ends.low}, ${format(b.highDelta)} when ${ends.high}`,
   );
   let text = `${title}: ${parts.length ? parts.join('; ') : 'no assumption moves it'}.`;
   if (model.noEffect.length) text += ` No effect: ${model.noEffect.join(', ')}.`;

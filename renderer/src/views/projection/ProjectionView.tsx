@@ -10,6 +10,7 @@ import { FanChart } from '../../charts/FanChart';
 import { AssumptionsPanel } from './AssumptionsPanel';
 import { BacktestPanel } from './BacktestPanel';
 import { BaseYearPanel } from './BaseYearPanel';
+import { GapTornado } from './GapTornado';
 import { gapPartsSentence } from './baseYearModel';
 import { BedsTable } from './BedsTable';
 import { EvidencePanel } from './EvidencePanel';
@@ -225,6 +226,8 @@ export function ProjectionView() {
             </section>
 
             <BaseYearPanel area={consortium} targetOccupancy={occupancy} variant="screen" />
+
+            <GapTornado result={projection} variant="screen" />
 
             <section className="proj-section" aria-labelledby={tableHeadingId}>
               <h2 id={tableHeadingId}>Beds needed and places, by year</h2>

@@ -5,7 +5,9 @@
  * split into today's shortfall, growth in need, occupancy headroom and supply change.
  */
 import type { BasePosition, GapDecomposition } from '../../../../shared/forecast/basePosition.js';
-import type { AreaProjection } from '../../../../shared/forecast/types.js';
+import type { TornadoBar } from '../../../../shared/forecast/assumptionUncertainty.js';
+import type { AreaProjection, ProjectionResult } from '../../../../shared/forecast/types.js';
+import type { TornadoRow } from '../../charts/scenarioCharts';
 import { formatCount } from '../../charts/fanChart';
 
 /** "31 March 2023" from "2023-03-31"; the text as given otherwise. */
@@ -145,4 +147,47 @@ export function gapPartsSentence(area: Pick<AreaProjection, 'decomposition' | 'b
   const todayGap = Math.round(area.base.gap);
   const total = Math.round(d.gap);
   return `By the same definition the gap is ${formatCount(todayGap)} today (${area.base.year}) and ${formatCount(total)} in ${d.year}: today’s shortfall ${formatCount(Math.round(d.todayShortfall))}, growth in need ${signed(d.growthInNeed)}, occupancy headroom ${signed(d.occupancyHeadroom)}, supply change ${signed(d.supplyChange)}.`;
+}
+
+// ---------- What moves the headline gap ----------
+
+export interface GapTornadoModel {
+  /** The year of the gap. */
+  year: string;
+  /** The headline (median) gap at the plan's values. */
+  gap: number;
+  rows: TornadoRow[];
+  /** Each input's range and where it comes from, in the bars' order. */
+  notes: { label: string; range: string; basis: string }[];
+}
+
+const inputText = (key: TornadoBar['key'], v: number): string =>
+  key === 'demand' ? `${formatCount(v)} children` : wholePercent(v);
+
+/**
+ * The projection's tornado of the horizon gap as rows for the tornado chart: each input at its low
+ * and high with the others at the plan's values (the chart shows the change from the headline).
+ */
+export function gapTornadoModel(result: Pick<ProjectionResult, 'tornado' | 'consortium'>): GapTornadoModel | null {
+  const last = result.consortium.years.at(-1);
+  const bars = result.tornado ?? [];
+  if (!last || bars.length === 0) return null;
+  const gap = last.gap.p50;
+  return {
+    year: last.year,
+    gap,
+    rows: bars.map((b) => ({
+      key: b.key,
+      label: b.label,
+      detail: `${inputText(b.key, b.lowInput)} to ${inputText(b.key, b.highInput)}`,
+      low: { cost: 0, gap: b.gapAtLow },
+      high: { cost: 0, gap: b.gapAtHigh },
+      notEstimated: ['cost'],
+    })),
+    notes: bars.map((b) => ({
+      label: b.label,
+      range: `${inputText(b.key, b.lowInput)} to ${inputText(b.key, b.highInput)}`,
+      basis: b.basis,
+    })),
+  };
 }

@@ -5,6 +5,7 @@ import { needsRepairMessage } from '../../../../shared/scenario/repair.js';
 import { FanChart } from '../../charts/FanChart';
 import { formatTimestamp } from '../../app/format';
 import { BaseYearPanel } from '../projection/BaseYearPanel';
+import { GapTornado } from '../projection/GapTornado';
 import { baseYearRow, buildBacktestRows, buildYearRows, methodLabels } from '../projection/projectionModel';
 import { probabilityAssumptions, probabilityFootnote } from '../projection/evidenceModel';
 import { NationalBacktestTable } from '../projection/NationalBacktestTable';
@@ -392,6 +393,7 @@ function ProjectionSection({ section, data }: { section: ReportSection; data: Re
         targetOccupancy={result.assumptions.find((a) => a.key === 'targetOccupancy')?.value}
         variant="print"
       />
+      <GapTornado result={result} variant="print" />
       <p className="report-note" data-testid="report-probability-note">
         {probabilityFootnote(result.assumptions, 'consortium')}
       </p>
