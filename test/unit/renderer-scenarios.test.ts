@@ -101,6 +101,9 @@ function costOf(
     capital: parts.capital ?? 0,
     running: parts.running ?? 0,
     programmes: parts.programmes ?? 0,
+    travel: parts.travel ?? 0,
+    missingEpisodes: parts.missingEpisodes ?? 0,
+    residualValue: parts.residualValue ?? 0,
     total: 0,
   };
   c.total =
@@ -109,7 +112,10 @@ function costOf(
     c.voids +
     c.capital +
     c.running +
-    c.programmes;
+    c.programmes +
+    c.travel +
+    c.missingEpisodes +
+    c.residualValue;
   return c;
 }
 
@@ -236,6 +242,7 @@ function outcomeOf(id: string, name: string, years: ScenarioYear[], illustrative
     discountRate: 0.035,
     uncertainty: 'simulated',
     simulations: 500,
+    levers: [],
     calibration: {
       year: '2025',
       children: 727,

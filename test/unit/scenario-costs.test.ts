@@ -74,8 +74,28 @@ function yearProjection(year: string, demand: number): YearProjection {
   };
 }
 
-/** A consortium of tiny LAs with prices LA £500, private £1,000, voluntary £800 a week, occupancy 1. */
-function tinyContext(las: TinyLa[], options: ScenarioContextOptions = { over20MilesTarget: 0 }): ScenarioContext {
+/**
+ * No locality costs (premium, missing-incident cost, block transitions) and no caps on demand levers,
+ * unless a test sets them, so the arithmetic is the price alone; travel per mile is set through the
+ * options.
+ */
+const NO_LOCALITY = {
+  'locality.outsidePremium': 0,
+  'locality.missingIncidentCost': 0,
+  'blockContract.transitionWeeks': 0,
+  'prevention.maxShare': 1,
+  'stepDown.maxShare': 1,
+};
+
+/**
+ * A consortium of tiny LAs with prices LA £500, private £1,000, voluntary £800 a week, occupancy 1,
+ * travel £1 a mile a week and no other locality costs (unless given).
+ */
+function tinyContext(
+  las: TinyLa[],
+  options: ScenarioContextOptions = { over20MilesTarget: 0, travelCostPerMile: 1 },
+  locality: Record<string, number> = NO_LOCALITY,
+): ScenarioContext {
   const years = (las[0]?.demand ?? []).map((_, h) => String(2026 + h));
   const areas: Area[] = las.map((la) => ({
     code: la.code,
@@ -125,6 +145,7 @@ function tinyContext(las: TinyLa[], options: ScenarioContextOptions = { over20Mi
       assumption('missingIncidentRateInsideLa', 1),
       assumption('missingIncidentRateOutOfArea', 2),
       assumption('discountRate', 0.035),
+      ...Object.entries(locality).map(([key, value]) => assumption(key, value)),
     ],
   };
   const area = (la: TinyLa): AreaProjection => ({
@@ -180,13 +201,15 @@ describe('costs and outcomes, hand-worked', () => {
     expect(context.outside.nearCapacity).toBe(10);
     expect(context.settings.weeksPerYear).toBeCloseTo(W, 12);
     const out = runScenario(context, scenario([]));
-    const annual = 10 * 1_000 * W;
+    // £1,000 a week each, and £1 a mile a week of travel to the near outside market.
+    const annual = 10 * 1_000 * W + 10 * context.outside.nearMiles * 1 * W;
     for (const y of out.years) {
       expect(y.placedOutside).toBe(10);
       expect(y.over20Miles).toBe(0);
       expect(y.gap).toBe(10);
       expect(y.expectedMissingIncidents).toBe(20);
-      expect(y.cost.placementsBySector.outsideConsortium).toBeCloseTo(annual, 6);
+      expect(y.cost.placementsBySector.outsideConsortium).toBeCloseTo(10 * 1_000 * W, 6);
+      expect(y.cost.travel).toBeCloseTo(10 * context.outside.nearMiles * W, 6);
       expect(y.cost.total).toBeCloseTo(annual, 6);
     }
     expect(out.totals.cost.total).toBeCloseTo(2 * annual, 6);
@@ -253,8 +276,14 @@ describe('costs and outcomes, hand-worked', () => {
     expect(y1?.cost.total).toBeCloseTo(3 * 900 * W + 450 * W, 6);
     expect(y1?.accessiblePlaces).toBe(4);
     expect(y2?.blockBeds).toEqual({ contracted: 0, used: 0 });
-    expect(y2?.cost.total).toBeCloseTo(10 * 1_000 * W, 6);
-    expect(out.npv.total).toBeCloseTo((3 * 900 + 450) * W * discountFactor(0.035, 0) + (10_000 * W) / 1.035 ** 2, 6);
+    // Outside: the base year's 3 in the near market, 7 in the far one, at £1 a mile a week.
+    const travel2 = (3 * context.outside.nearMiles + 7 * context.outside.farMiles) * W;
+    expect(y2?.cost.travel).toBeCloseTo(travel2, 6);
+    expect(y2?.cost.total).toBeCloseTo(10 * 1_000 * W + travel2, 6);
+    expect(out.npv.total).toBeCloseTo(
+      (3 * 900 + 450) * W * discountFactor(0.035, 0) + (10_000 * W + travel2) / 1.035 ** 2,
+      6,
+    );
   });
 
   it('new home: capital the year before opening, running cost from opening, places ramped up', () => {
@@ -271,6 +300,7 @@ describe('costs and outcomes, hand-worked', () => {
           capitalCost: 100_000,
           runningCostPerYear: 50_000,
           openingYear: '2027',
+          assetLifeYears: 25,
           rampUp: [0.5],
         },
       ]),
@@ -282,10 +312,14 @@ describe('costs and outcomes, hand-worked', () => {
     expect(y2?.cost.capital).toBe(0);
     expect(y2?.cost.running).toBe(50_000);
     expect(y2?.placedOwnLa).toBe(1); // half of 2 places in the opening year
-    expect(y2?.cost.total).toBeCloseTo(50_000 + 9 * 1_000 * W, 6);
+    expect(y2?.cost.total).toBeCloseTo(50_000 + 9 * 1_000 * W + 9 * context.outside.nearMiles * W, 6);
     expect(y3?.placedOwnLa).toBe(2);
     expect(out.totals.cost.capital).toBe(100_000);
     expect(out.totals.cost.running).toBe(100_000);
+    // Residual value: two of 25 years used by the end of the horizon, credited in its last year.
+    expect(y1?.cost.residualValue).toBe(0);
+    expect(y3?.cost.residualValue).toBeCloseTo(-100_000 * (1 - 2 / 25), 6);
+    expect(out.npv.residualValue).toBeCloseTo((-100_000 * (1 - 2 / 25)) / 1.035 ** 3, 6);
   });
 
   it('price inflation compounds from its start year; fixed-price blocks are not indexed', () => {
@@ -330,14 +364,17 @@ describe('costs and outcomes, hand-worked', () => {
     expect(prevention.years[0]?.demand).toBeCloseTo(100 * (1 - 0.1 * (1 - Math.exp(-mu))), 9);
     expect(prevention.years[1]?.demand).toBeCloseTo(100 * (1 - 0.1 * (1 - Math.exp(-2 * mu))), 9);
     expect(prevention.years[0]?.children).toBe(Math.round(100 * (1 - 0.1 * (1 - Math.exp(-mu)))));
-    expect(prevention.years[0]?.cost.programmes).toBe(20_000);
+    // £20,000 a year plus delivery: entries (μ × 100 a year) × 10% prevented × 4 worked with × £10,000.
+    expect(prevention.years[0]?.cost.programmes).toBeCloseTo(20_000 + mu * 100 * 0.1 * 4 * 10_000, 6);
 
     const y = 0.2;
     const k = mu + y;
     const a = mu / k;
     const stepDown = runScenario(
       context,
-      scenario([{ type: 'stepDown', la: 'E08000001', annualShare: y, startYear: '2026', annualCost: 0 }]),
+      scenario([
+        { type: 'stepDown', la: 'E08000001', annualShare: y, startYear: '2026', annualCost: 0, costPerChild: 0 },
+      ]),
     );
     expect(stepDown.years[0]?.demand).toBeCloseTo(100 * (a + (1 - a) * Math.exp(-k)), 9);
     // Stepped-down children in foster care: F' = yS − μF, F(0) = 0.

@@ -47,6 +47,7 @@ const home = (places: number): NewHomeLever => ({
   capitalCost: 1_000_000,
   runningCostPerYear: 950_000,
   openingYear: '2026',
+  assetLifeYears: 25,
 });
 
 describe('context from the built-in plan', () => {
