@@ -1,7 +1,7 @@
 /**
  * Sensitivity of a scenario's five-year cost (cash and NPV) and final-year bed gap to ±20% on each key assumption (the tornado
  * chart): demand, children's home prices, target occupancy, the open-market access share, the
- * discount rate and the distance penalty. Deterministic (central projection) so it is quick.
+ * discount rate and the travel cost per mile from home. Deterministic (central projection) so it is quick.
  */
 import type { CallResults } from '../../shared/api/contract.js';
 import { PlannerError } from '../../shared/api/errors.js';
@@ -11,7 +11,6 @@ import {
   BASELINE_SCENARIO_ID,
   baselineScenario,
   DEFAULT_DISCOUNT_RATE,
-  DEFAULT_DISTANCE_PENALTY_PER_MILE,
   runScenario,
   scenarioContextFromPlan,
   type Scenario,
@@ -46,6 +45,7 @@ export function runSensitivity(plans: PlanService, id: string): SensitivityResul
   const data = plans.read((db) => readPlanData(db, { summaryOnly: true }));
   const settings = { ...defaultSettings, ...inputs.planSettings };
   const horizonYears = plans.horizonYears();
+  let lastTravelPerMile = 0;
   const run = (
     projectOverrides: Record<string, unknown>,
     d: PlanData,
@@ -56,7 +56,9 @@ export function runSensitivity(plans: PlanService, id: string): SensitivityResul
       project(inputs, { method: 'rate', simulations: 0, horizonYears, ...projectOverrides }),
       demandFactor,
     );
-    const outcome = runScenario(scenarioContextFromPlan(d, projection, options), scenario);
+    const context = scenarioContextFromPlan(d, projection, options);
+    const outcome = runScenario(context, scenario);
+    lastTravelPerMile = context.settings.locality.travelPerMileWeekly;
     return { cost: outcome.totals.cost.total, npv: outcome.npv.total, gap: outcome.totals.finalYearGap };
   };
   const withPrices = (f: number): PlanData => ({
@@ -67,6 +69,7 @@ export function runSensitivity(plans: PlanService, id: string): SensitivityResul
   });
   try {
     const base = run({}, data, {});
+    const travelPerMile = lastTravelPerMile;
     const lo = 1 - VARIATION;
     const hi = 1 + VARIATION;
     const bar = (
@@ -113,11 +116,11 @@ export function runSensitivity(plans: PlanService, id: string): SensitivityResul
         run({}, data, { discountRate: DEFAULT_DISCOUNT_RATE * f }),
       ),
       bar(
-        'distancePenalty',
-        'Distance penalty in allocation',
-        '£ per mile per week',
-        DEFAULT_DISTANCE_PENALTY_PER_MILE,
-        (f) => run({}, data, { distancePenaltyPerMile: DEFAULT_DISTANCE_PENALTY_PER_MILE * f }),
+        'travelCostPerMile',
+        'Travel and staff time per mile from home',
+        '£ per child per week per mile',
+        travelPerMile,
+        (f) => run({}, data, { travelCostPerMile: travelPerMile * f }),
       ),
     ];
     bars.sort((a, b) => Math.abs(b.high.cost - b.low.cost) - Math.abs(a.high.cost - a.low.cost));

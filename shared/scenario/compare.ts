@@ -24,10 +24,35 @@ export interface YearDifferences extends FigureDifferences {
   probabilityGapClosed: number;
 }
 
+/**
+ * A block contract's break-even: the weekly price at which the scenario's net present cost equals the
+ * baseline's, the contract's other terms and everything else held.
+ */
+export interface BlockBreakEven {
+  lever: string;
+  label: string;
+  weeklyPrice: number;
+  /** £ a week; negative when even a free bed would not pay for itself. */
+  breakEvenWeeklyPrice: number;
+  /**
+   * True when empty beds are paid in full (void share 1): the allocation does not depend on the price,
+   * so the break-even is exact. Otherwise it is a lower bound (the allocation is held as it is at
+   * the contract's price; at a lower price the beds would be used more and save a little more).
+   */
+  exact: boolean;
+}
+
 export interface ScenarioDifference {
   id: string;
   name: string;
   illustrative: boolean;
+  /** Each block contract's break-even weekly price against the baseline. */
+  breakEven: BlockBreakEven[];
+  /**
+   * What each lever did, and — when the scenario changes nothing against the baseline — a first note
+   * saying so, followed by the levers' own reasons.
+   */
+  notes: string[];
   years: YearDifferences[];
   /** Differences in the totals over the projected years (the gap is summed: bed-years). */
   totals: FigureDifferences & { finalYearGap: number };
@@ -40,6 +65,60 @@ export interface ScenarioComparison {
   years: string[];
   discountRate: number;
   scenarios: ScenarioDifference[];
+}
+
+/**
+ * The weekly price at which a block contract's scenario costs the same as the baseline in present
+ * value: price − ΔNPV ÷ (NPV of £1 a week on its price), from the lever's outcome (see BlockBreakEven).
+ */
+export function breakEvenWeeklyPrice(
+  outcome: ScenarioOutcome,
+  baseline: ScenarioOutcome,
+  leverKey: string,
+): BlockBreakEven | null {
+  const lever = outcome.levers.find((l) => l.key === leverKey);
+  const index = outcome.levers.findIndex((l) => l.key === leverKey);
+  const spec = outcome.scenario.levers[index];
+  if (!lever?.block || spec?.type !== 'blockContract' || lever.block.npvPerPound <= 0) return null;
+  const difference = outcome.npv.total - baseline.npv.total;
+  return {
+    lever: lever.key,
+    label: lever.label,
+    weeklyPrice: lever.block.weeklyPrice,
+    breakEvenWeeklyPrice: lever.block.weeklyPrice - difference / lever.block.npvPerPound,
+    exact: spec.voidCostShare === 1,
+  };
+}
+
+const pounds = (v: number): string =>
+  `${v < 0 ? '−' : ''}£${String(Math.round(Math.abs(v))).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
+
+/** True when every figure and cost of the outcome is within rounding of the baseline's. */
+function changesNothing(o: ScenarioOutcome, b: ScenarioOutcome): boolean {
+  const near = (x: number, y: number, tolerance: number) => Math.abs(x - y) <= tolerance;
+  return (
+    near(o.totals.gap, b.totals.gap, 1e-6) &&
+    near(o.npv.total, b.npv.total, 1) &&
+    near(o.totals.over20Miles, b.totals.over20Miles, 1e-6) &&
+    near(o.totals.placedOwnLa, b.totals.placedOwnLa, 1e-6) &&
+    near(o.totals.placedOutside, b.totals.placedOutside, 1e-6)
+  );
+}
+
+function scenarioNotes(o: ScenarioOutcome, b: ScenarioOutcome, breakEven: readonly BlockBreakEven[]): string[] {
+  const notes: string[] = [];
+  if (o.scenario.levers.length > 0 && changesNothing(o, b)) {
+    notes.push('This scenario changes nothing against the baseline: no gap, placement or cost differs.');
+  }
+  for (const l of o.levers) for (const n of l.notes) notes.push(`${l.label}: ${n}`);
+  for (const e of breakEven) {
+    notes.push(
+      e.breakEvenWeeklyPrice <= 0
+        ? `${e.label}: it would not pay for itself even at £0 a bed a week.`
+        : `${e.label}: breaks even against the baseline at ${pounds(e.breakEvenWeeklyPrice)} a bed a week${e.exact ? '' : ' or a little more'} (contract price ${pounds(e.weeklyPrice)}); below that it saves money.`,
+    );
+  }
+  return notes;
 }
 
 const placementKeys = [
@@ -87,27 +166,34 @@ export function compareScenarios(baseline: ScenarioOutcome, others: readonly Sce
     baseline: { id: baseline.scenario.id, name: baseline.scenario.name },
     years,
     discountRate: baseline.discountRate,
-    scenarios: others.map((o) => ({
-      id: o.scenario.id,
-      name: o.scenario.name,
-      illustrative: o.scenario.illustrative,
-      years: o.years.map((y, h) => {
-        const b = baseline.years[h];
-        if (!b) throw new Error(`The baseline has no year ${y.year}.`);
-        return {
-          year: y.year,
-          ...figureDifferences(y, b),
-          accessiblePlaces: y.accessiblePlaces - b.accessiblePlaces,
-          presentValue: y.presentValue - b.presentValue,
-          probabilityGapClosed: y.probabilityGapClosed - b.probabilityGapClosed,
-        };
-      }),
-      totals: {
-        ...figureDifferences(o.totals, baseline.totals),
-        finalYearGap: o.totals.finalYearGap - baseline.totals.finalYearGap,
-      },
-      npv: costDifference(o.npv, baseline.npv),
-    })),
+    scenarios: others.map((o) => {
+      const breakEven = o.levers
+        .map((l) => breakEvenWeeklyPrice(o, baseline, l.key))
+        .filter((e): e is BlockBreakEven => e !== null);
+      return {
+        id: o.scenario.id,
+        name: o.scenario.name,
+        illustrative: o.scenario.illustrative,
+        breakEven,
+        notes: scenarioNotes(o, baseline, breakEven),
+        years: o.years.map((y, h) => {
+          const b = baseline.years[h];
+          if (!b) throw new Error(`The baseline has no year ${y.year}.`);
+          return {
+            year: y.year,
+            ...figureDifferences(y, b),
+            accessiblePlaces: y.accessiblePlaces - b.accessiblePlaces,
+            presentValue: y.presentValue - b.presentValue,
+            probabilityGapClosed: y.probabilityGapClosed - b.probabilityGapClosed,
+          };
+        }),
+        totals: {
+          ...figureDifferences(o.totals, baseline.totals),
+          finalYearGap: o.totals.finalYearGap - baseline.totals.finalYearGap,
+        },
+        npv: costDifference(o.npv, baseline.npv),
+      };
+    }),
   };
 }
 

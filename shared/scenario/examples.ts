@@ -14,12 +14,15 @@ import { defaultSettings } from '../forecast/settings.js';
 import type { SupplyRow } from '../model/supply.js';
 import { WEEKS_PER_YEAR } from './context.js';
 import type { Scenario } from './levers.js';
+import { financialYear } from './years.js';
 
 /** Illustrative: buying and refurbishing a four-bedroom house to Ofsted standards (assumed). */
 export const EXAMPLE_HOME_CAPITAL_COST = 1_000_000;
 /** Illustrative: half a new home's places usable in its opening year while staff are recruited. */
 export const EXAMPLE_HOME_RAMP_UP: readonly number[] = [0.5];
 export const EXAMPLE_HOME_PLACES = 4;
+/** Illustrative: years over which a home's capital is written off (straight-line) for its residual value. */
+export const EXAMPLE_HOME_ASSET_LIFE_YEARS = 25;
 /** Block contracts in consortia saved 4–5% on spot prices (DOMAIN.md): used when the plan's register has no discount. */
 const DEFAULT_BLOCK_DISCOUNT = 0.05;
 
@@ -89,7 +92,7 @@ export function exampleScenarios(inputs: ExampleScenarioInputs): Scenario[] {
     scenarios.push({
       id: `joint-block-${beds}`,
       name: `Joint block contract, ${beds} beds in ${blockHost.name}`,
-      notes: `Example: the consortium block-contracts ${beds} existing independent beds in ${blockHost.name} (the member with the most private and voluntary children's homes places, ${independentPlaces} at the latest Ofsted snapshot) for five years from ${baseYear}-${String(baseYear + 1).slice(2)} at £${weeklyPrice.toLocaleString('en-GB')} a bed a week (${Math.round(blockDiscount * 1000) / 10}% below the plan's private weekly price, as consortia saved 4–5%). Beds are paid for whether used or not; any member's children may use them.`,
+      notes: `Example: the consortium block-contracts ${beds} existing independent beds in ${blockHost.name} (the member with the most private and voluntary children's homes places, ${independentPlaces} at the latest Ofsted snapshot) for five years from ${financialYear(startYear)} (the year ending 31 March ${startYear}) at £${weeklyPrice.toLocaleString('en-GB')} a bed a week (${Math.round(blockDiscount * 1000) / 10}% below the plan's private weekly price, as consortia saved 4–5%). Beds are paid for whether used or not; any member's children may use them.`,
       illustrative: true,
       levers: [
         {
@@ -124,8 +127,8 @@ export function exampleScenarios(inputs: ExampleScenarioInputs): Scenario[] {
     const openingYear = String(baseYear + 2);
     scenarios.push({
       id: `consortium-homes-${slug(homeHost.name)}`,
-      name: `Two consortium homes in ${homeHost.name} from ${openingYear}`,
-      notes: `Example: two ${EXAMPLE_HOME_PLACES}-place consortium-run homes open in ${homeHost.name} in ${baseYear + 1}-${openingYear.slice(2)} (year ending 31 March ${openingYear}), for any member's children; ${homeHost.name} is the member whose children in children's homes most outnumber the registered places in its area. Illustrative: capital £${EXAMPLE_HOME_CAPITAL_COST.toLocaleString('en-GB')} per home, running £${runningCostPerYear.toLocaleString('en-GB')} a year per home (the plan's LA-run weekly cost × ${EXAMPLE_HOME_PLACES} places × ${Math.round(occupancy * 1000) / 10}% occupancy), half the places usable in the opening year.`,
+      name: `Two consortium homes in ${homeHost.name} from ${financialYear(openingYear)}`,
+      notes: `Example: two ${EXAMPLE_HOME_PLACES}-place consortium-run homes open in ${homeHost.name} in ${financialYear(openingYear)} (the year ending 31 March ${openingYear}), for any member's children; ${homeHost.name} is the member whose children in children's homes most outnumber the registered places in its area. Illustrative: capital £${EXAMPLE_HOME_CAPITAL_COST.toLocaleString('en-GB')} per home (spent in ${financialYear(baseYear + 1)}), written off over ${EXAMPLE_HOME_ASSET_LIFE_YEARS} years with what is left at the horizon credited as residual value; running £${runningCostPerYear.toLocaleString('en-GB')} a year per home (the plan's LA-run weekly cost × ${EXAMPLE_HOME_PLACES} places × ${Math.round(occupancy * 1000) / 10}% occupancy), half the places usable in the opening year.`,
       illustrative: true,
       levers: ['a', 'b'].map((suffix) => ({
         type: 'newHome' as const,
@@ -138,6 +141,7 @@ export function exampleScenarios(inputs: ExampleScenarioInputs): Scenario[] {
         capitalCost: EXAMPLE_HOME_CAPITAL_COST,
         runningCostPerYear,
         openingYear,
+        assetLifeYears: EXAMPLE_HOME_ASSET_LIFE_YEARS,
         rampUp: [...EXAMPLE_HOME_RAMP_UP],
       })),
     });

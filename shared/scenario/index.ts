@@ -10,6 +10,7 @@
  *   const differences = compareScenarios(baseline, others);
  */
 export { BASELINE_SCENARIO_ID, baselineScenario, builtInScenarios, ILLUSTRATIVE_HOME } from './builtin.js';
+export { breakEvenWeeklyPrice } from './compare.js';
 export {
   compareScenarios,
   runScenarioSet,
@@ -24,7 +25,6 @@ export {
 } from './compare.js';
 export {
   DEFAULT_DISCOUNT_RATE,
-  DEFAULT_DISTANCE_PENALTY_PER_MILE,
   DEFAULT_UNMET_WEEKLY_COST,
   MEAN_PLACEMENT_DAYS,
   scenarioContextFromPlan,
@@ -33,7 +33,8 @@ export {
 } from './context.js';
 export * from './levers.js';
 export { exampleScenarios, type ExampleScenarioInputs } from './examples.js';
-export { discountFactor, largestRemainder, netPresentValue } from './model.js';
+export { ALLOCATION_UNITS, discountFactor, largestRemainder, netPresentValue } from './model.js';
+export { financialYear, financialYearSpan } from './years.js';
 export {
   authorityFields,
   nearestMember,

@@ -6,8 +6,8 @@
  *
  * Units, everywhere: money in pounds (weekly prices in £ per bed or place per week, capital in £,
  * running and programme costs in £ per year), shares from 0 to 1 (0.2 = 20%), years written as the
- * financial year ending 31 March ("2027" = April 2026 to March 2027), places and beds as whole
- * numbers. LAs are named by ONS code (E08000002 = Bury).
+ * financial year ending 31 March ("2027" = April 2026 to March 2027, shown as "2026-27"), places
+ * and beds as whole numbers. LAs are named by ONS code (E08000002 = Bury).
  *
  * A lever's `rampUp` lists the share of its capacity or effect available in its first, second…
  * year (e.g. [0.5] = half in the first year, all from the second); after the list ends it is 1.
@@ -77,6 +77,12 @@ const common = {
   label: z.string().max(200, 'Keep the label under 200 characters.').optional(),
 };
 
+const evidenceField = z
+  .string()
+  .max(2_000, 'Keep the evidence under 2,000 characters.')
+  .optional()
+  .describe('What the effect rests on: the evaluation, its size and setting, and why it applies here.');
+
 export const needTypes = ['mainstream', 'soloComplex', 'youngerChildren', 'exploitationRisk', 'mentalHealth'] as const;
 export type NeedType = (typeof needTypes)[number];
 
@@ -138,10 +144,15 @@ export const newHomeSchema = z
     capitalCost: pounds('The capital cost', 50_000_000, 'one-off'),
     runningCostPerYear: pounds('The running cost', 20_000_000, 'per year'),
     openingYear: year('The opening year'),
+    assetLifeYears: wholeNumber('The asset life', 1, 60)
+      .default(25)
+      .describe(
+        'Years over which the capital is written off straight-line; what is left at the horizon is credited as residual value in the NPV.',
+      ),
     rampUp,
   })
   .describe(
-    'A new LA- or consortium-run children’s home: capital spent the year before it opens, running costs from opening.',
+    'A new LA- or consortium-run children’s home: capital spent the year before it opens, running costs from opening, the capital’s residual value credited at the horizon.',
   );
 
 export const localFirstAgreementSchema = z
@@ -180,7 +191,26 @@ export const preventionSchema = z
       'Share by which edge-of-care work reduces entries to children’s homes (0.1 = 10% fewer).',
     ),
     startYear: year('The start year'),
-    annualCost: pounds('The annual cost', 20_000_000, 'per year').default(0),
+    annualCost: pounds('The annual cost', 20_000_000, 'per year')
+      .default(0)
+      .describe('Fixed cost of the service (team, management), £ per year, on top of the cost per child.'),
+    costPerChild: pounds('The cost per child worked with', 200_000, 'per child or family worked with')
+      .optional()
+      .describe(
+        'Delivery cost per child or family worked with; default the model’s assumption (about £10,000, intensive edge-of-care support).',
+      ),
+    workedWithPerEntryPrevented: z
+      .number({ error: 'Children worked with per entry prevented must be a number, at least 1.' })
+      .min(
+        1,
+        'Children worked with per entry prevented must be at least 1: not every child worked with would have entered a home.',
+      )
+      .max(50, 'Children worked with per entry prevented above 50 is not plausible.')
+      .optional()
+      .describe(
+        'How many children or families are worked with for each entry to a children’s home prevented; default the model’s assumption (4).',
+      ),
+    evidence: evidenceField,
     rampUp,
   })
   .describe('Edge-of-care prevention reducing entries to children’s homes.');
@@ -197,7 +227,15 @@ export const stepDownSchema = z
     fosterWeeklyCost: pounds('The foster weekly cost', 10_000, 'per child per week')
       .optional()
       .describe('Weekly cost of the foster placement a child steps down to; default the plan’s agency fostering cost.'),
-    annualCost: pounds('The annual cost', 20_000_000, 'per year').default(0),
+    annualCost: pounds('The annual cost', 20_000_000, 'per year')
+      .default(0)
+      .describe('Fixed cost of the programme (recruiting and supporting carers), £ per year.'),
+    costPerChild: pounds('The cost per child stepped down', 200_000, 'per child stepped down')
+      .optional()
+      .describe(
+        'One-off cost of each move (matching, transition, extra support); default the model’s assumption (about £5,000).',
+      ),
+    evidence: evidenceField,
     rampUp,
   })
   .describe('Step-down from children’s homes to foster care.');

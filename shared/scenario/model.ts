@@ -14,19 +14,25 @@
  * market + agreed + contracted + new, as in the projection. Outside the consortium:
  * a "near" market (within 20 miles of home) whose capacity is calibrated, and a "far" market (more
  * than 20 miles), unlimited unless set. Children a pool can take = its places × target occupancy
- * (a home cannot be matched at 100%), rounded to whole children by the largest-remainder method
- * within each member's pools and within the levers' pools.
+ * (a home cannot be matched at 100%; a block bed × the block fill), to a thousandth of a child by the
+ * largest-remainder method within each member's pools and within the levers' pools.
  *
- * **Allocation.** Each LA's children (whole numbers) are placed at least total cost, where a child's
- * cost in a pool is the marginal weekly price plus a distance penalty per mile between LA centroids
- * (the penalty steers, it is never a cash cost). Marginal prices: spot placements pay the sector
- * price; a block bed is paid for anyway, so placing a child there only saves the void share; a new
- * home's running cost is fixed, so its places cost nothing extra. With a distance policy, children
- * placed since it began get a penalty on beds more than 20 miles away that outweighs any saving, so
- * they go there only when no reshuffle frees a nearer bed. Anyone who cannot be placed at all is
- * reported as unmet, at a penalty larger still (the order is lexicographic: place everyone possible,
- * then keep policy children near, then minimise cost). The near outside market is nearer to members
- * at the consortium's edge, so who uses it is decided by geography, not by ties.
+ * **Allocation.** Each LA's children are placed at least total cost — the same £ cost that is
+ * reported: the weekly price (spot placements pay the sector price, outside the consortium plus the
+ * out-of-area premium; a block bed is paid for anyway, so placing a child there costs only the part of
+ * its price not paid when empty; a new home's running cost is fixed, so its places cost nothing
+ * extra), plus social-worker, IRO and family-time travel per mile between LA centroids, plus the
+ * missing incidents to expect where the child is placed × their public cost. Children are allocated
+ * in thousandths (the P50 path's children are whole per LA, but a pool's capacity is kept to a
+ * thousandth of a child rather than rounded to whole children), so the cost is the exact optimum of a
+ * linear programme: adding a block bed saves no more than the bed before it did (the cost is convex
+ * in capacity). With a distance policy, children placed since it began get a penalty on beds more
+ * than 20 miles away that outweighs any saving, so they go there only when no reshuffle frees a
+ * nearer bed; the penalty steers and is never counted. Anyone who cannot be placed at all is reported
+ * as unmet, at a penalty larger still (the order is lexicographic: place everyone possible, then keep
+ * policy children near, then minimise cost). A block contract's beds can hold at most `blockFill` of
+ * a child each (a bed stands empty between placements), so its voids are the beds its children do
+ * not use, year by year and simulation by simulation.
  *
  * **Demand levers** act on the projection through a stock-flow view of children's homes: children
  * leave at rate μ = 1 ÷ mean placement length; prevention cuts entries by x, step-down adds an exit
@@ -34,6 +40,10 @@
  * dS/dt = μ(1 − x) − (μ + y)S with S(0) = 1, stepped monthly with the exact solution, so a 10% cut in
  * entries shows about 6% fewer children after a year and approaches 10%. Stepped-down children are
  * assumed to stay in foster care as long as they would have stayed in the home (dF/dt = yS − μF).
+ * Together, prevention levers cut entries by at most `preventionMaxShare` and step-down levers move at
+ * most `stepDownMaxShare` of children a year (settings, with their reasons in the assumptions). Each
+ * entry prevented costs the delivery cost per child × children worked with per entry prevented; each
+ * child stepped down a one-off cost.
  */
 import {
   createAllocator,
@@ -56,7 +66,9 @@ export interface Pool {
   excluded: number;
   /** Places counted as accessible (fractional; 0 for the outside market). */
   places: number;
-  /** Children it can take (whole), or null for no limit. */
+  /** Children a place can hold on average: target occupancy, or the block fill for block beds. */
+  fill: number;
+  /** Children it can take, in allocation units (thousandths of a child), or null for no limit. */
   capacity: number | null;
   /** Cash price per child placed, £ a week (block contracts are costed separately; new homes 0). */
   cashWeekly: number;
@@ -89,6 +101,9 @@ export interface YearSupply {
   blocks: BlockInYear[];
   warnings: string[];
 }
+
+/** Children are allocated in thousandths, so pools' capacities need not be rounded to whole children. */
+export const ALLOCATION_UNITS = 1000;
 
 export const rampShare = (ramp: readonly number[] | undefined, t: number): number => (t < 0 ? 0 : (ramp?.[t] ?? 1));
 
@@ -218,6 +233,7 @@ export function buildYearSupply(
       eligible: i,
       excluded: -1,
       places: laRun[i] ?? 0,
+      fill: settings.targetOccupancy,
       capacity: 0,
       cashWeekly: prices.localAuthority * index,
       marginalWeekly: prices.localAuthority * index,
@@ -230,6 +246,7 @@ export function buildYearSupply(
       eligible,
       excluded,
       places,
+      fill: settings.targetOccupancy,
       capacity: 0,
       cashWeekly: openPrice,
       marginalWeekly: openPrice,
@@ -260,6 +277,7 @@ export function buildYearSupply(
       eligible: b.eligible,
       excluded: -1,
       places: b.beds * lever.guaranteedAccess,
+      fill: settings.blockFill,
       capacity: 0,
       cashWeekly: 0,
       marginalWeekly: price * (1 - lever.voidCostShare),
@@ -279,6 +297,7 @@ export function buildYearSupply(
       eligible: lever.runBy === 'la' ? host : -1,
       excluded: -1,
       places: lever.places * rampShare(lever.rampUp, t),
+      fill: settings.targetOccupancy,
       capacity: 0,
       cashWeekly: 0,
       marginalWeekly: 0,
@@ -287,9 +306,8 @@ export function buildYearSupply(
     });
   });
 
-  // Whole children per pool, rounded within groups — each member's own pools, and the levers' pools
-  // together — so that a lever never changes the rounding of the existing pools it leaves alone.
-  const occupancy = settings.targetOccupancy;
+  // Children per pool in allocation units, rounded within groups — each member's own pools, and the
+  // levers' pools together — so that a lever never changes the rounding of the pools it leaves alone.
   const groups = new Map<number, number[]>();
   pools.forEach((p, j) => {
     const group = p.lever >= 0 ? -1 : p.host;
@@ -298,7 +316,9 @@ export function buildYearSupply(
     groups.set(group, list);
   });
   for (const members of groups.values()) {
-    const capacities = largestRemainder(members.map((j) => (pools[j]?.places ?? 0) * occupancy));
+    const capacities = largestRemainder(
+      members.map((j) => (pools[j]?.places ?? 0) * (pools[j]?.fill ?? 0) * ALLOCATION_UNITS),
+    );
     members.forEach((j, k) => {
       const pool = pools[j];
       if (pool) pool.capacity = capacities[k] ?? 0;
@@ -306,14 +326,16 @@ export function buildYearSupply(
   }
   const accessiblePlaces = pools.reduce((s, p) => s + p.places, 0);
 
-  const outsidePrice = prices.private * index;
+  // Outside the consortium: the private spot price plus the out-of-area premium.
+  const outsidePrice = prices.private * index * (1 + settings.locality.outsidePremium);
   pools.push({
     kind: 'outsideNear',
     host: -1,
     eligible: -1,
     excluded: -1,
     places: 0,
-    capacity: context.outside.nearCapacity,
+    fill: 1,
+    capacity: context.outside.nearCapacity * ALLOCATION_UNITS,
     cashWeekly: outsidePrice,
     marginalWeekly: outsidePrice,
     privateShare: 1,
@@ -325,7 +347,8 @@ export function buildYearSupply(
     eligible: -1,
     excluded: -1,
     places: 0,
-    capacity: context.outside.farCapacity,
+    fill: 1,
+    capacity: context.outside.farCapacity === null ? null : context.outside.farCapacity * ALLOCATION_UNITS,
     cashWeekly: outsidePrice,
     marginalWeekly: outsidePrice,
     privateShare: 1,
@@ -362,12 +385,29 @@ export interface YearProblem {
   sourceChildren: Int32Array;
 }
 
-/** Tenths of a pound a week: the allocation's integer cost unit (fine enough to separate distances). */
-const costUnits = (pounds: number): number => Math.round(pounds * 10);
+/** Pence a week: the allocation's integer cost unit. */
+const costUnits = (pounds: number): number => Math.round(pounds * 100);
+
+/**
+ * What placing a child of member i in a pool costs a week beyond the pool's price: travel and staff
+ * time by distance, and the missing incidents to expect there × their public cost.
+ */
+export function localityWeekly(
+  context: ScenarioContext,
+  pool: Pick<Pool, 'host'>,
+  i: number,
+  miles: number,
+): { travel: number; missing: number } {
+  const { locality, missingRates, weeksPerYear } = context.settings;
+  const rate = pool.host === i ? missingRates.ownLa : missingRates.outOfArea;
+  return {
+    travel: locality.travelPerMileWeekly * miles,
+    missing: (rate * locality.missingIncidentCost) / weeksPerYear,
+  };
+}
 
 export function buildYearProblem(context: ScenarioContext, supply: YearSupply, policyShare: Float64Array): YearProblem {
   const M = context.members.length;
-  const penaltyPerMile = context.settings.distancePenaltyPerMile;
   const withPolicy = policyShare.some((s) => s > 0);
   const cohorts = withPolicy ? 2 : 1;
   const destinations: AllocationDestination[] = supply.pools.map((p, j) => ({
@@ -381,7 +421,8 @@ export function buildYearProblem(context: ScenarioContext, supply: YearSupply, p
       if (pool.capacity === 0) return;
       if ((pool.eligible >= 0 && pool.eligible !== i) || pool.excluded === i) return;
       const miles = poolMiles(context, pool, i);
-      const cost = costUnits(pool.marginalWeekly + penaltyPerMile * miles);
+      const locality = localityWeekly(context, pool, i, miles);
+      const cost = costUnits(pool.marginalWeekly + locality.travel + locality.missing);
       maxBase = Math.max(maxBase, cost);
       base.push({ member: i, pool: j, miles, cost });
     });
@@ -389,7 +430,8 @@ export function buildYearProblem(context: ScenarioContext, supply: YearSupply, p
   // Penalties in strict (lexicographic) order: first place everyone who can be placed, then keep
   // children under a distance policy within 20 miles wherever a reshuffle allows, then minimise cost.
   // An augmenting path changes at most (sources + pools) arcs, each by less than maxBase + 1, so a
-  // penalty above (sources + pools + 1) × that always outweighs any saving from the cheaper arcs.
+  // penalty above (sources + pools + 1) × that always outweighs any saving from the cheaper arcs. The
+  // penalties steer only: the cost reported is the £ cost of the arcs, the same as minimised.
   const span = cohorts * M + supply.pools.length + 1;
   const policyPenalty = span * (maxBase + 1);
   const unmetCost = span * (policyPenalty + maxBase + 1);
@@ -453,16 +495,16 @@ export function sameStructure(problem: YearProblem, supply: YearSupply, policySh
   return true;
 }
 
-/** One year's allocation, aggregated. */
+/** One year's allocation, aggregated (children, to a thousandth). */
 export interface YearAllocation {
   /** Per member: own LA, elsewhere in consortium, outside, unmet, over 20 miles. */
-  own: Int32Array;
-  elsewhere: Int32Array;
-  outside: Int32Array;
-  unmet: Int32Array;
-  over20: Int32Array;
+  own: Float64Array;
+  elsewhere: Float64Array;
+  outside: Float64Array;
+  unmet: Float64Array;
+  over20: Float64Array;
   /** Children placed in each pool. */
-  used: Int32Array;
+  used: Float64Array;
   /** Placed children per arc (same order as problem.arcs). */
   placed: number[];
 }
@@ -473,19 +515,20 @@ export function solveYear(context: ScenarioContext, problem: YearProblem, childr
   const withPolicy = problem.sourceChildren.length > M;
   const sources = problem.sourceChildren;
   for (let i = 0; i < M; i++) {
-    const n = Math.max(0, Math.round(children[i] ?? 0));
+    const n = Math.max(0, Math.round(children[i] ?? 0)) * ALLOCATION_UNITS;
     const underPolicy = withPolicy ? Math.round(n * (problem.policyShare[i] ?? 0)) : 0;
     sources[i] = n - underPolicy;
     if (withPolicy) sources[M + i] = underPolicy;
   }
   const result = problem.allocator.solve(sources);
-  const own = new Int32Array(M);
-  const elsewhere = new Int32Array(M);
-  const outside = new Int32Array(M);
-  const unmet = new Int32Array(M);
-  const over20 = new Int32Array(M);
-  const used = Int32Array.from(result.used);
-  result.placed.forEach((n, k) => {
+  const own = new Float64Array(M);
+  const elsewhere = new Float64Array(M);
+  const outside = new Float64Array(M);
+  const unmet = new Float64Array(M);
+  const over20 = new Float64Array(M);
+  const used = Float64Array.from(result.used, (n) => n / ALLOCATION_UNITS);
+  const placed = result.placed.map((n) => n / ALLOCATION_UNITS);
+  placed.forEach((n, k) => {
     if (n === 0) return;
     const i = problem.arcMember[k] ?? 0;
     const pool = problem.supply.pools[problem.arcPool[k] ?? 0];
@@ -497,9 +540,9 @@ export function solveYear(context: ScenarioContext, problem: YearProblem, childr
   });
   result.unmet.forEach((n, s) => {
     const i = s % M;
-    unmet[i] = (unmet[i] ?? 0) + n;
+    unmet[i] = (unmet[i] ?? 0) + n / ALLOCATION_UNITS;
   });
-  return { own, elsewhere, outside, unmet, over20, used, placed: result.placed };
+  return { own, elsewhere, outside, unmet, over20, used, placed };
 }
 
 const sum = (a: ArrayLike<number>): number => {
@@ -510,7 +553,7 @@ const sum = (a: ArrayLike<number>): number => {
 
 /** Placement figures for the consortium, or for one member when `member` is given. */
 export function placementFigures(context: ScenarioContext, a: YearAllocation, member?: number): PlacementFigures {
-  const pick = (arr: Int32Array) => (member === undefined ? sum(arr) : (arr[member] ?? 0));
+  const pick = (arr: Float64Array) => (member === undefined ? sum(arr) : (arr[member] ?? 0));
   const own = pick(a.own);
   const elsewhere = pick(a.elsewhere);
   const outside = pick(a.outside);
@@ -570,6 +613,27 @@ export interface DemandEffects {
   steppedDown: Float64Array;
   /** Foster cost of those children per unit of projected demand, £ a week (at the price year). */
   fosterWeekly: Float64Array;
+  /** Entries to children's homes prevented in the year per unit of projected demand. */
+  prevented: Float64Array;
+  /** Children moved to foster care in the year per unit of projected demand. */
+  movedDown: Float64Array;
+  /** Delivery cost in the year per unit of projected demand, £ (at the price year): prevention and step-down per child. */
+  deliveryCost: Float64Array;
+  /** Per lever: whether the combined cap cut its effect in any year (for prevention and step-down levers). */
+  capped: boolean[];
+}
+
+/** Cost per child worked with, children worked with per entry prevented, and one-off step-down cost: the levers' own or the context's. */
+export function deliveryAssumptions(context: ScenarioContext, lever: Lever): { perChild: number; workedWith: number } {
+  const d = context.settings.delivery;
+  if (lever.type === 'prevention') {
+    return {
+      perChild: lever.costPerChild ?? d.preventionCostPerChild,
+      workedWith: lever.workedWithPerEntryPrevented ?? d.preventionWorkedWithPerEntryPrevented,
+    };
+  }
+  if (lever.type === 'stepDown') return { perChild: lever.costPerChild ?? d.stepDownCostPerChild, workedWith: 1 };
+  return { perChild: 0, workedWith: 0 };
 }
 
 export function demandEffects(context: ScenarioContext, levers: readonly Lever[]): DemandEffects {
@@ -578,50 +642,86 @@ export function demandEffects(context: ScenarioContext, levers: readonly Lever[]
   const multiplier = new Float64Array(M * H).fill(1);
   const steppedDown = new Float64Array(M * H);
   const fosterWeekly = new Float64Array(M * H);
+  const prevented = new Float64Array(M * H);
+  const movedDown = new Float64Array(M * H);
+  const deliveryCost = new Float64Array(M * H);
+  const capped = levers.map(() => false);
   const mu = 1 / context.settings.meanPlacementYears;
+  const { preventionMaxShare, stepDownMaxShare } = context.settings;
   const dt = 1 / 12;
   const leave = Math.exp(-mu * dt);
   const startIndex = (year: string) => yearNumber(year) - yearNumber(context.years[0] ?? year);
   for (let i = 0; i < M; i++) {
     const code = context.members[i]?.code;
     const applies = (la: string) => la === 'all' || la === code;
-    const prevention = levers.filter(
-      (l): l is Extract<Lever, { type: 'prevention' }> => l.type === 'prevention' && applies(l.la),
-    );
-    const stepDown = levers.filter(
-      (l): l is Extract<Lever, { type: 'stepDown' }> => l.type === 'stepDown' && applies(l.la),
-    );
+    const prevention: { lever: Extract<Lever, { type: 'prevention' }>; k: number }[] = [];
+    const stepDown: { lever: Extract<Lever, { type: 'stepDown' }>; k: number }[] = [];
+    levers.forEach((l, k) => {
+      if (l.type === 'prevention' && applies(l.la)) prevention.push({ lever: l, k });
+      if (l.type === 'stepDown' && applies(l.la)) stepDown.push({ lever: l, k });
+    });
     if (prevention.length === 0 && stepDown.length === 0) continue;
     let S = 1;
     const F = new Float64Array(stepDown.length);
     for (let h = 0; h < H; h++) {
-      let keep = 1;
-      for (const l of prevention) keep *= 1 - l.entriesReduction * rampShare(l.rampUp, h - startIndex(l.startYear));
-      const x = 1 - keep;
-      const ys = stepDown.map((l) => l.annualShare * rampShare(l.rampUp, h - startIndex(l.startYear)));
+      // Prevention: the combined cut in entries, at most the plausible share; each lever's part pro rata.
+      const xs = prevention.map(
+        ({ lever }) => lever.entriesReduction * rampShare(lever.rampUp, h - startIndex(lever.startYear)),
+      );
+      const wanted = 1 - xs.reduce((keep, x) => keep * (1 - x), 1);
+      const x = Math.min(wanted, preventionMaxShare);
+      if (wanted > x + 1e-12) prevention.forEach(({ k }) => (capped[k] = true));
+      // Step-down: the combined exit rate, at most the plausible share a year.
+      const wantedYs = stepDown.map(
+        ({ lever }) => lever.annualShare * rampShare(lever.rampUp, h - startIndex(lever.startYear)),
+      );
+      const wantedY = wantedYs.reduce((s, v) => s + v, 0);
+      const scale = wantedY > stepDownMaxShare ? stepDownMaxShare / wantedY : 1;
+      if (scale < 1) stepDown.forEach(({ k }) => (capped[k] = true));
+      const ys = wantedYs.map((v) => v * scale);
       const y = ys.reduce((s, v) => s + v, 0);
       const k = mu + y;
       const target = (mu * (1 - x)) / k;
       const decay = Math.exp(-k * dt);
+      const moved = new Float64Array(stepDown.length);
       for (let month = 0; month < 12; month++) {
         const next = target + (S - target) * decay;
         const mean = (S + next) / 2;
-        for (let q = 0; q < F.length; q++) F[q] = (F[q] ?? 0) * leave + (ys[q] ?? 0) * mean * ((1 - leave) / mu);
+        for (let q = 0; q < F.length; q++) {
+          F[q] = (F[q] ?? 0) * leave + (ys[q] ?? 0) * mean * ((1 - leave) / mu);
+          moved[q] = (moved[q] ?? 0) + (ys[q] ?? 0) * mean * dt;
+        }
         S = next;
       }
       multiplier[i * H + h] = S;
+      // Entries the projection expects in the year (μ × its stock) × the cut.
+      const entriesPrevented = mu * x;
+      prevented[i * H + h] = entriesPrevented;
+      let delivery = 0;
+      if (wanted > 0) {
+        prevention.forEach(({ lever }, q) => {
+          const share = (xs[q] ?? 0) / xs.reduce((s, v) => s + v, 0);
+          const { perChild, workedWith } = deliveryAssumptions(context, lever);
+          delivery += entriesPrevented * share * workedWith * perChild;
+        });
+      }
       let fostered = 0;
       let weekly = 0;
-      stepDown.forEach((l, q) => {
+      let movedTotal = 0;
+      stepDown.forEach(({ lever }, q) => {
         const f = F[q] ?? 0;
         fostered += f;
-        weekly += f * (l.fosterWeeklyCost ?? context.prices.fosterAgency);
+        weekly += f * (lever.fosterWeeklyCost ?? context.prices.fosterAgency);
+        movedTotal += moved[q] ?? 0;
+        delivery += (moved[q] ?? 0) * deliveryAssumptions(context, lever).perChild;
       });
       steppedDown[i * H + h] = fostered;
       fosterWeekly[i * H + h] = weekly;
+      movedDown[i * H + h] = movedTotal;
+      deliveryCost[i * H + h] = delivery;
     }
   }
-  return { multiplier, steppedDown, fosterWeekly };
+  return { multiplier, steppedDown, fosterWeekly, prevented, movedDown, deliveryCost, capped };
 }
 
 /**
@@ -651,47 +751,74 @@ export const emptyCost = (): CostBreakdown => ({
   capital: 0,
   running: 0,
   programmes: 0,
+  travel: 0,
+  missingEpisodes: 0,
+  residualValue: 0,
   total: 0,
 });
 
-/** Costs that do not depend on the allocation: capital, running, programme and agreement costs. */
-export function fixedCosts(
+/** Costs that do not depend on the allocation, for one year. */
+export interface FixedCosts {
+  capital: number;
+  running: number;
+  programmes: number;
+  /** Residual value of new homes' capital at the horizon (≤ 0), in the last projected year only. */
+  residualValue: number;
+}
+
+/**
+ * Straight-line residual value of a new home's capital at the end of the last projected year: capital
+ * × (1 − years in use ÷ asset life), never below 0; years in use count from the opening year.
+ */
+export function residualValue(
   context: ScenarioContext,
-  scenario: Scenario,
-  h: number,
-  index: number,
-): { capital: number; running: number; programmes: number } {
+  lever: Extract<Lever, { type: 'newHome' }>,
+): { yearsUsed: number; value: number } {
+  const last = yearNumber(context.years[context.years.length - 1] ?? '0');
+  const yearsUsed = Math.max(0, last - yearNumber(lever.openingYear) + 1);
+  return { yearsUsed, value: lever.capitalCost * Math.max(0, 1 - yearsUsed / lever.assetLifeYears) };
+}
+
+/** Costs that do not depend on the allocation: capital, its residual value, running, programme and agreement costs. */
+export function fixedCosts(context: ScenarioContext, scenario: Scenario, h: number, index: number): FixedCosts {
   const year = yearNumber(context.years[h] ?? '0');
   const first = yearNumber(context.years[0] ?? '0');
+  const lastYear = h === context.years.length - 1;
   let capital = 0;
   let running = 0;
   let programmes = 0;
+  let residual = 0;
   for (const lever of scenario.levers) {
     if (lever.type === 'newHome') {
       const opening = yearNumber(lever.openingYear);
       // Capital is spent the year before opening; before the horizon it counts in the first year.
       if (Math.max(first, opening - 1) === year) capital += lever.capitalCost;
       if (year >= opening) running += lever.runningCostPerYear * index;
+      if (lastYear) residual -= residualValue(context, lever).value;
     } else if (lever.type === 'prevention' || lever.type === 'stepDown' || lever.type === 'localFirstAgreement') {
       if (year >= yearNumber(lever.startYear)) programmes += lever.annualCost * index;
     }
   }
-  return { capital, running, programmes };
+  return { capital, running, programmes, residualValue: residual };
 }
 
 /**
- * Cash cost of a year: placements at the sector price × weeks in the year, block beds in use and
- * empty (× void share), new homes' capital and running costs, and the levers' programme costs
- * plus foster placements of stepped-down children (`fosterWeekly` £ a week at the price year).
+ * Cost of a year: placements at the sector price × weeks in the year (outside the consortium with the
+ * out-of-area premium), block beds in use and empty (× void share), travel and staff time by distance,
+ * missing incidents × their public cost, new homes' capital, running costs and residual value, and the
+ * levers' programme and delivery costs plus foster placements of stepped-down children
+ * (`fosterWeekly` £ a week and `delivery` £ in the year, at the price year). Apart from the fixed
+ * costs, this is the allocation's own objective, in pounds.
  */
 export function costYear(
   context: ScenarioContext,
-  supply: YearSupply,
+  problem: YearProblem,
   allocation: YearAllocation,
-  fixed: { capital: number; running: number; programmes: number },
-  fosterWeekly: number,
+  fixed: FixedCosts,
+  demandCosts: { fosterWeekly: number; delivery: number },
   index: number,
 ): CostBreakdown {
+  const supply = problem.supply;
   const weeks = context.settings.weeksPerYear;
   const cost = emptyCost();
   const s = cost.placementsBySector;
@@ -709,6 +836,13 @@ export function costYear(
       s.voluntary += annual * (1 - privatePart);
     }
   });
+  let travelWeekly = 0;
+  allocation.placed.forEach((n, k) => {
+    if (n !== 0) travelWeekly += n * context.settings.locality.travelPerMileWeekly * (problem.arcMiles[k] ?? 0);
+  });
+  cost.travel = travelWeekly * weeks;
+  const figures = placementFigures(context, allocation);
+  cost.missingEpisodes = figures.expectedMissingIncidents * context.settings.locality.missingIncidentCost;
   s.unmet = sum(allocation.unmet) * context.prices.unmet * index * weeks;
   for (const b of supply.blocks) {
     const used = allocation.used[b.pool] ?? 0;
@@ -717,7 +851,8 @@ export function costYear(
   }
   cost.capital = fixed.capital;
   cost.running = fixed.running;
-  cost.programmes = fixed.programmes + fosterWeekly * index * weeks;
+  cost.residualValue = fixed.residualValue;
+  cost.programmes = fixed.programmes + (demandCosts.fosterWeekly * weeks + demandCosts.delivery) * index;
   cost.total =
     s.localAuthority +
     s.private +
@@ -728,7 +863,10 @@ export function costYear(
     cost.voids +
     cost.capital +
     cost.running +
-    cost.programmes;
+    cost.programmes +
+    cost.travel +
+    cost.missingEpisodes +
+    cost.residualValue;
   return cost;
 }
 
@@ -746,6 +884,9 @@ export function addCost(a: CostBreakdown, b: CostBreakdown, k = 1): void {
   a.capital += b.capital * k;
   a.running += b.running * k;
   a.programmes += b.programmes * k;
+  a.travel += b.travel * k;
+  a.missingEpisodes += b.missingEpisodes * k;
+  a.residualValue += b.residualValue * k;
   a.total += b.total * k;
 }
 
@@ -757,4 +898,42 @@ export function discountFactor(rate: number, h: number): number {
 /** Net present value of yearly amounts, the first discounted by one full year (end-of-year convention). */
 export function netPresentValue(amounts: readonly number[], rate: number): number {
   return amounts.reduce((s, x, h) => s + x * discountFactor(rate, h), 0);
+}
+
+/**
+ * For a distance policy's outcome: children under the policy placed more than 20 miles away, and
+ * beds within 20 miles left free that any of them could have used (children, central path).
+ */
+export function policyDiagnostics(
+  context: ScenarioContext,
+  problem: YearProblem,
+  allocation: YearAllocation,
+): { policyDistant: number; freeNear: number } {
+  const M = context.members.length;
+  let policyDistant = 0;
+  const distantMembers = new Set<number>();
+  problem.arcs.forEach((arc, k) => {
+    if (arc.source < M) return;
+    const n = allocation.placed[k] ?? 0;
+    const pool = problem.supply.pools[arc.destination];
+    if (n > 0 && pool && isDistant(pool, problem.arcMiles[k] ?? 0)) {
+      policyDistant += n;
+      distantMembers.add(arc.source - M);
+    }
+  });
+  let freeNear = 0;
+  problem.supply.pools.forEach((pool, j) => {
+    const capacity = pool.capacity;
+    if (capacity === null) return;
+    const free = capacity / ALLOCATION_UNITS - (allocation.used[j] ?? 0);
+    if (free < 1e-9) return;
+    for (const i of distantMembers) {
+      if ((pool.eligible >= 0 && pool.eligible !== i) || pool.excluded === i) continue;
+      if (!isDistant(pool, poolMiles(context, pool, i))) {
+        freeNear += free;
+        return;
+      }
+    }
+  });
+  return { policyDistant, freeNear };
 }

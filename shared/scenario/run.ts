@@ -23,19 +23,23 @@
 import { normalCdf, quantileSorted, Z90 } from '../forecast/stats.js';
 import type { Percentiles } from '../forecast/types.js';
 import { leverKey, parseScenario, ScenarioError, type Lever, type Scenario, type ScenarioInput } from './levers.js';
+import { financialYear } from './years.js';
 import {
   addCost,
   allocationFlows,
   buildYearProblem,
   buildYearSupply,
   costYear,
+  deliveryAssumptions,
   demandEffects,
   discountFactor,
   emptyCost,
   fixedCosts,
   placementFigures,
+  policyDiagnostics,
   policyShares,
   priceIndexes,
+  residualValue,
   sameStructure,
   solveYear,
   type YearAllocation,
@@ -44,6 +48,7 @@ import {
 import type {
   AreaYearOutcome,
   CostBreakdown,
+  LeverOutcome,
   PlacementFigures,
   RunScenarioOptions,
   ScenarioAssumption,
@@ -141,17 +146,17 @@ function leverAssumption(context: ScenarioContext, lever: Lever, key: string): S
   const base = { key: `lever.${key}`, source: null };
   switch (lever.type) {
     case 'blockContract': {
-      const end = Number(lever.startYear) + lever.termYears - 1;
+      const end = financialYear(Number(lever.startYear) + lever.termYears - 1);
       return {
         ...base,
         label: lever.label ?? `Block contract: ${lever.beds} beds in ${name(lever.la)}`,
         value: lever.beds,
         unit: 'beds',
         rationale:
-          `£${thousands(lever.weeklyPrice)} a bed a week, ${lever.startYear}–${end} (${lever.termYears} years), for ${lever.commissionedBy === 'consortium' ? 'any member’s children' : `${name(lever.commissionedBy)}’s children`}; ` +
+          `£${thousands(lever.weeklyPrice)} a bed a week, ${financialYear(lever.startYear)} to ${end} (${lever.termYears} years), for ${lever.commissionedBy === 'consortium' ? 'any member’s children' : `${name(lever.commissionedBy)}’s children`}; ` +
           `${pctText(lever.guaranteedAccess)} of the beds guaranteed for them; empty beds paid at ${pctText(lever.voidCostShare)} of the price; ` +
           `${lever.fromExistingPlaces ? `existing open-market places in ${name(lever.la)}, which stop being open market` : 'new places'}; ` +
-          `price ${lever.indexed ? 'indexed to any price-inflation lever' : 'fixed for the term'}. In the allocation a contracted bed costs only the part of its price not paid when empty.${rampText(lever.rampUp)}`,
+          `price ${lever.indexed ? 'indexed to any price-inflation lever' : 'fixed for the term'}. In the allocation a contracted bed costs only the part of its price not paid when empty; at most ${pctText(context.settings.blockFill)} of its beds hold a child at once (a bed is empty between children), and beds no child needs are voids.${rampText(lever.rampUp)}`,
       };
     }
     case 'newHome':
@@ -163,8 +168,8 @@ function leverAssumption(context: ScenarioContext, lever: Lever, key: string): S
         value: lever.places,
         unit: 'places',
         rationale:
-          `Opens ${lever.openingYear} for ${lever.runBy === 'la' ? `${name(lever.la)}’s own children` : 'any member’s children'} (need type: ${lever.needType}; places are treated as interchangeable across need types). ` +
-          `Capital £${thousands(lever.capitalCost)} in the year before opening (the first projected year if that is earlier); running cost £${thousands(lever.runningCostPerYear)} a year from opening, whatever the occupancy, so its places cost nothing extra per child.${rampText(lever.rampUp)}`,
+          `Opens ${financialYear(lever.openingYear)} for ${lever.runBy === 'la' ? `${name(lever.la)}’s own children` : 'any member’s children'} (need type: ${lever.needType}; places are treated as interchangeable across need types). ` +
+          `Capital £${thousands(lever.capitalCost)} in the year before opening (the first projected year if that is earlier), written off straight-line over ${lever.assetLifeYears} years: what is left at the end of ${financialYear(context.years[context.years.length - 1] ?? '')} is credited as residual value in the last year. Running cost £${thousands(lever.runningCostPerYear)} a year from opening, whatever the occupancy, so its places cost nothing extra per child.${rampText(lever.rampUp)}`,
       };
     case 'localFirstAgreement':
       return {
@@ -172,7 +177,7 @@ function leverAssumption(context: ScenarioContext, lever: Lever, key: string): S
         label: lever.label ?? `Local-first access agreement in ${name(lever.la)}`,
         value: lever.share,
         unit: 'share of open-market places offered first',
-        rationale: `From ${lever.startYear}, providers offer ${pctText(lever.share)} of open-market places first to consortium children; accessible share = base + ${pctText(lever.share)} × (1 − base). Cost £${thousands(lever.annualCost)} a year.${rampText(lever.rampUp)}`,
+        rationale: `From ${financialYear(lever.startYear)}, providers offer ${pctText(lever.share)} of open-market places first to consortium children; accessible share = base + ${pctText(lever.share)} × (1 − base). Cost £${thousands(lever.annualCost)} a year.${rampText(lever.rampUp)}`,
       };
     case 'closure':
       return {
@@ -180,7 +185,7 @@ function leverAssumption(context: ScenarioContext, lever: Lever, key: string): S
         label: lever.label ?? `Closure: ${lever.places} ${lever.sector.toLowerCase()} places in ${name(lever.la)}`,
         value: lever.places,
         unit: 'places',
-        rationale: `Removed from ${lever.year} onwards.`,
+        rationale: `Removed from ${financialYear(lever.year)} onwards. The children who would have used them are placed where beds remain, at the price, travel and missing risk there.`,
       };
     case 'prevention':
       return {
@@ -188,7 +193,7 @@ function leverAssumption(context: ScenarioContext, lever: Lever, key: string): S
         label: lever.label ?? `Prevention in ${name(lever.la)}`,
         value: lever.entriesReduction,
         unit: 'share fewer entries',
-        rationale: `From ${lever.startYear}, entries to children’s homes fall by ${pctText(lever.entriesReduction)}; the number in homes falls gradually as placements end (mean 444 days). Cost £${thousands(lever.annualCost)} a year.${rampText(lever.rampUp)}`,
+        rationale: `From ${financialYear(lever.startYear)}, entries to children’s homes fall by ${pctText(lever.entriesReduction)} (prevention levers together at most ${pctText(context.settings.preventionMaxShare)}); the number in homes falls gradually as placements end (mean 444 days). Cost £${thousands(lever.annualCost)} a year plus £${thousands(deliveryAssumptions(context, lever).perChild)} per child worked with, ${deliveryAssumptions(context, lever).workedWith} worked with per entry prevented. Evidence: ${lever.evidence?.trim() || 'none stated'}.${rampText(lever.rampUp)}`,
       };
     case 'stepDown':
       return {
@@ -196,7 +201,7 @@ function leverAssumption(context: ScenarioContext, lever: Lever, key: string): S
         label: lever.label ?? `Step-down to foster care in ${name(lever.la)}`,
         value: lever.annualShare,
         unit: 'share of children a year',
-        rationale: `From ${lever.startYear}, ${pctText(lever.annualShare)} of children in children’s homes a year move to foster care at £${thousands(lever.fosterWeeklyCost ?? context.prices.fosterAgency)} a week, staying as long as they would have stayed in the home. Programme cost £${thousands(lever.annualCost)} a year.${rampText(lever.rampUp)}`,
+        rationale: `From ${financialYear(lever.startYear)}, ${pctText(lever.annualShare)} of children in children’s homes a year (step-down levers together at most ${pctText(context.settings.stepDownMaxShare)}) move to foster care at £${thousands(lever.fosterWeeklyCost ?? context.prices.fosterAgency)} a week, staying as long as they would have stayed in the home, each move costing £${thousands(deliveryAssumptions(context, lever).perChild)}. Programme cost £${thousands(lever.annualCost)} a year. Evidence: ${lever.evidence?.trim() || 'none stated'}.${rampText(lever.rampUp)}`,
       };
     case 'priceInflation':
       return {
@@ -204,7 +209,7 @@ function leverAssumption(context: ScenarioContext, lever: Lever, key: string): S
         label: lever.label ?? 'Price inflation',
         value: lever.annualRate,
         unit: 'per year',
-        rationale: `Real price growth of ${pctText(lever.annualRate)} a year from ${lever.startYear} on spot prices, running and programme costs and indexed block contracts (not capital, not fixed-price blocks).`,
+        rationale: `Real price growth of ${pctText(lever.annualRate)} a year from ${financialYear(lever.startYear)} on spot prices, running and programme costs and indexed block contracts (not capital, not fixed-price blocks).`,
       };
     case 'distancePolicy':
       return {
@@ -212,7 +217,7 @@ function leverAssumption(context: ScenarioContext, lever: Lever, key: string): S
         label: lever.label ?? `Distance policy (${name(lever.la)})`,
         value: 20,
         unit: 'miles',
-        rationale: `From ${lever.startYear}, no new placement more than 20 miles from home unless no bed is available nearer. Children placed before it stay where they are, so it covers ${lever.rampUp ? 'the ramp-up share' : 'the share placed since it began (1 − e^(−t ÷ mean placement length))'} of children.${rampText(lever.rampUp)}`,
+        rationale: `From ${financialYear(lever.startYear)}, no new placement more than 20 miles from home unless no bed is available nearer. Children placed before it stay where they are, so it covers ${lever.rampUp ? 'the ramp-up share' : 'the share placed since it began (1 − e^(−t ÷ mean placement length))'} of children.${rampText(lever.rampUp)}`,
       };
   }
 }
@@ -265,6 +270,19 @@ export function runScenario(
   const children = new Float64Array(M);
   const base = new Float64Array(M);
   let previous: YearProblem | null = null;
+  const track = {
+    prevented: new Array<number>(H).fill(0),
+    movedDown: new Array<number>(H).fill(0),
+    delivery: new Array<number>(H).fill(0),
+    accessible: new Array<number>(H).fill(0),
+    factor: new Array<number>(H).fill(0),
+    policy: new Array<{ policyDistant: number; freeNear: number } | null>(H).fill(null),
+    blocks: new Map<number, { paid: number[]; used: number[]; npvPerPound: number }>(),
+  };
+  levers.forEach((l, k) => {
+    if (l.type === 'blockContract')
+      track.blocks.set(k, { paid: new Array(H).fill(0), used: new Array(H).fill(0), npvPerPound: 0 });
+  });
 
   const years: ScenarioYear[] = context.years.map((year, h) => {
     const index = indexes[h] ?? 1;
@@ -283,15 +301,17 @@ export function runScenario(
     /** Allocates and costs one demand path given each member's projected (pre-lever) demand in `base`. */
     const evaluate = (): PathResult => {
       let fosterWeekly = 0;
+      let delivery = 0;
       for (let i = 0; i < M; i++) {
         const b = base[i] ?? 0;
         children[i] = b * (effects.multiplier[i * H + h] ?? 1);
         fosterWeekly += b * (effects.fosterWeekly[i * H + h] ?? 0);
+        delivery += b * (effects.deliveryCost[i * H + h] ?? 0);
       }
       roundToTotal(children);
       const allocation = solveYear(context, problem, children);
       const figures = placementFigures(context, allocation);
-      const cost = costYear(context, supply, allocation, fixed, fosterWeekly, index);
+      const cost = costYear(context, problem, allocation, fixed, { fosterWeekly, delivery }, index);
       return { allocation, figures, cost };
     };
     const leveredNeed = (): number => {
@@ -314,8 +334,29 @@ export function runScenario(
     }
     const multiplier = baseTotal > 0 ? leveredNeed() / baseTotal : 1;
     let steppedDown = 0;
-    for (let i = 0; i < M; i++) steppedDown += (base[i] ?? 0) * (effects.steppedDown[i * H + h] ?? 0);
+    for (let i = 0; i < M; i++) {
+      const b = base[i] ?? 0;
+      steppedDown += b * (effects.steppedDown[i * H + h] ?? 0);
+      track.prevented[h] = (track.prevented[h] ?? 0) + b * (effects.prevented[i * H + h] ?? 0);
+      track.movedDown[h] = (track.movedDown[h] ?? 0) + b * (effects.movedDown[i * H + h] ?? 0);
+      track.delivery[h] = (track.delivery[h] ?? 0) + b * (effects.deliveryCost[i * H + h] ?? 0) * index;
+    }
     const central = evaluate();
+    for (const b of supply.blocks) {
+      const stats = track.blocks.get(b.lever);
+      if (!stats) continue;
+      const used = central.allocation.used[b.pool] ?? 0;
+      stats.paid[h] = b.paidBeds;
+      stats.used[h] = used;
+      stats.npvPerPound +=
+        factor *
+        context.settings.weeksPerYear *
+        (used + b.voidCostShare * Math.max(0, b.paidBeds - used)) *
+        (b.weeklyPrice / Math.max(1e-9, (levers[b.lever] as { weeklyPrice?: number }).weeklyPrice ?? b.weeklyPrice));
+    }
+    if (policy.some((x) => x > 0)) track.policy[h] = policyDiagnostics(context, problem, central.allocation);
+    track.accessible[h] = accessible;
+    track.factor[h] = factor;
     const demand = (context.consortiumDemand.p50[h] ?? 0) * multiplier;
     const bedsNeeded = demand / occupancy;
     const gap = bedsNeeded - accessible;
@@ -497,7 +538,160 @@ export function runScenario(
     uncertainty: simulated ? 'simulated' : 'percentile paths',
     simulations: S,
     calibration: context.calibration,
+    levers: leverOutcomes(context, levers, keys, years, effects.capped, track),
     assumptions,
     warnings: [...warnings],
   };
+}
+
+interface LeverTrack {
+  prevented: number[];
+  movedDown: number[];
+  delivery: number[];
+  accessible: number[];
+  factor: number[];
+  policy: ({ policyDistant: number; freeNear: number } | null)[];
+  blocks: Map<number, { paid: number[]; used: number[]; npvPerPound: number }>;
+}
+
+const oneDecimal = (v: number): string => (Math.round(v * 10) / 10).toFixed(1).replace(/\.0$/, '');
+const money = (v: number): string =>
+  Math.abs(v) >= 999_500 ? `£${(Math.round(v / 1e5) / 10).toFixed(1)}m` : `£${thousands(v)}`;
+
+/** What each lever did on the central path, in words — and why, when it did nothing. */
+function leverOutcomes(
+  context: ScenarioContext,
+  levers: readonly Lever[],
+  keys: readonly string[],
+  years: readonly ScenarioYear[],
+  capped: readonly boolean[],
+  track: LeverTrack,
+): LeverOutcome[] {
+  const H = context.years.length;
+  const fy = (h: number) => financialYear(context.years[h] ?? '');
+  const last = H - 1;
+  const preventionCount = levers.filter((l) => l.type === 'prevention').length;
+  const stepDownCount = levers.filter((l) => l.type === 'stepDown').length;
+  return levers.map((lever, k): LeverOutcome => {
+    const key = keys[k] ?? String(k);
+    const label = leverAssumption(context, lever, key).label;
+    const notes: string[] = [];
+    const out: LeverOutcome = { key, type: lever.type, label, notes };
+    switch (lever.type) {
+      case 'blockContract': {
+        const stats = track.blocks.get(k);
+        if (!stats) break;
+        const voidShare = stats.paid.map((p, h) => (p > 0 ? Math.max(0, p - (stats.used[h] ?? 0)) / p : 0));
+        out.block = {
+          paidBeds: stats.paid,
+          usedBeds: stats.used,
+          voidShare,
+          npvPerPound: stats.npvPerPound,
+          weeklyPrice: lever.weeklyPrice,
+        };
+        const active = stats.paid.map((p, h) => ({ p, h })).filter((x) => x.p > 0);
+        if (active.length === 0) {
+          notes.push('Its term falls outside the projection: it changes nothing here.');
+        } else if (active.every(({ h }) => (stats.used[h] ?? 0) < 1e-6)) {
+          notes.push(
+            'No child was placed in its beds in any year: every child it could take was placed more cheaply elsewhere, or it was open to no child who needed a place. It only adds voids.',
+          );
+        } else {
+          notes.push(
+            `Beds in use: ${active
+              .map(({ p, h }) => `${oneDecimal(stats.used[h] ?? 0)} of ${oneDecimal(p)} in ${fy(h)}`)
+              .join(
+                '; ',
+              )} — voids ${active.map(({ h }) => pctText(voidShare[h] ?? 0)).join(', ')}, paid at ${pctText(lever.voidCostShare)} of the price. At most ${pctText(context.settings.blockFill)} of the beds can hold a child at once.`,
+          );
+        }
+        break;
+      }
+      case 'newHome': {
+        const { yearsUsed, value } = residualValue(context, lever);
+        const presentValue = value * (track.factor[last] ?? 1);
+        out.residual = {
+          capital: lever.capitalCost,
+          assetLifeYears: lever.assetLifeYears,
+          yearsUsed,
+          value,
+          presentValue,
+        };
+        notes.push(
+          `Capital ${money(lever.capitalCost)}, written off over ${lever.assetLifeYears} years: after ${yearsUsed} year${yearsUsed === 1 ? '' : 's'} in use by the end of ${fy(last)}, ${money(value)} is left, credited in ${fy(last)} (${money(presentValue)} in present value).`,
+        );
+        break;
+      }
+      case 'localFirstAgreement':
+        if (lever.annualCost === 0) {
+          notes.push(
+            'Entered at no cost. An agreement that changes who gets local beds is rarely free: add the cost of managing it and any retainer or price providers ask for, or the comparison flatters it.',
+          );
+        }
+        break;
+      case 'closure':
+        break;
+      case 'prevention':
+      case 'stepDown': {
+        const isPrevention = lever.type === 'prevention';
+        const children = (isPrevention ? track.prevented : track.movedDown).reduce((s, v) => s + v, 0);
+        const delivery = track.delivery.reduce((s, v) => s + v, 0);
+        out.demand = { children, deliveryCost: delivery, capped: capped[k] ?? false };
+        const together = (isPrevention ? preventionCount : stepDownCount) > 1 ? ' (all such levers together)' : '';
+        notes.push(
+          isPrevention
+            ? `${oneDecimal(children)} entries to children’s homes prevented over ${H} years${together}, delivery ${money(delivery)} besides the £${thousands(lever.annualCost)} a year.`
+            : `${oneDecimal(children)} children stepped down over ${H} years${together}, one-off costs ${money(delivery)} besides foster care and the £${thousands(lever.annualCost)} a year.`,
+        );
+        if (capped[k]) {
+          notes.push(
+            isPrevention
+              ? `Capped: prevention levers together are held to ${pctText(context.settings.preventionMaxShare)} fewer entries, the most the evidence makes plausible (see the assumption “prevention.maxShare”).`
+              : `Capped: step-down levers together are held to ${pctText(context.settings.stepDownMaxShare)} of children a year, limited by foster carers for older children (see “stepDown.maxShare”).`,
+          );
+        }
+        if (!lever.evidence?.trim()) {
+          notes.push(
+            'No evidence base is stated for its effect: say what evaluation it rests on and why it applies here.',
+          );
+        }
+        if (lever.annualCost === 0 && lever.costPerChild === undefined) {
+          notes.push('No cost of its own is entered: the model’s default delivery cost per child is used.');
+        }
+        break;
+      }
+      case 'priceInflation':
+        break;
+      case 'distancePolicy': {
+        const active = track.policy
+          .map((d, h) => ({ d, h }))
+          .filter((x): x is { d: { policyDistant: number; freeNear: number }; h: number } => x.d !== null);
+        if (active.length === 0) {
+          notes.push('It starts after the projection ends: it changes nothing here.');
+          break;
+        }
+        const distant = active.filter(({ d }) => d.policyDistant > 1e-6);
+        if (distant.length === 0) {
+          notes.push(
+            'No child under the policy would be placed more than 20 miles away in any year: it changes nothing.',
+          );
+        } else if (distant.every(({ d }) => d.freeNear < 1e-6)) {
+          notes.push(
+            `No nearer beds are free in any year: every bed within 20 miles is taken, so children under the policy are still placed more than 20 miles away (${distant
+              .map(({ d, h }) => `${oneDecimal(d.policyDistant)} in ${fy(h)}`)
+              .join('; ')}). It can only move children nearer when beds within 20 miles are added.`,
+          );
+        } else {
+          notes.push(
+            `Children under the policy still placed more than 20 miles away: ${distant
+              .map(({ d, h }) => `${oneDecimal(d.policyDistant)} in ${fy(h)}`)
+              .join('; ')}; no bed within 20 miles that they may use was left free.`,
+          );
+        }
+        break;
+      }
+    }
+    void years;
+    return out;
+  });
 }

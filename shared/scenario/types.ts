@@ -10,8 +10,11 @@
 import type { ForecastAssumption, Percentiles } from '../forecast/types.js';
 import type { Scenario } from './levers.js';
 
-/** A stated assumption a figure rests on (the register's fields without the audit trail). */
-export type ScenarioAssumption = ForecastAssumption;
+/**
+ * A stated assumption a figure rests on (the register's fields without the audit trail), with the
+ * plausible range where the value is a judgement on published evidence rather than a figure from it.
+ */
+export type ScenarioAssumption = ForecastAssumption & { low?: number; high?: number };
 
 export interface ScenarioMember {
   /** ONS code. */
@@ -110,6 +113,30 @@ export interface Calibration {
   notes: string[];
 }
 
+/**
+ * What distance and locality cost, per child placed, beyond the weekly price (see ./context.ts for
+ * each figure's source and range). All are real costs, counted in the totals and minimised by the
+ * allocation.
+ */
+export interface LocalityCosts {
+  /** Premium on the spot price for placements outside the consortium (share, e.g. 0.05). */
+  outsidePremium: number;
+  /** Travel and staff time per straight-line mile between home and placement, £ per child per week. */
+  travelPerMileWeekly: number;
+  /** Public cost of one missing incident (police investigation and return home interview), £. */
+  missingIncidentCost: number;
+}
+
+/** Default delivery costs of prevention and step-down (see ./context.ts for sources and ranges). */
+export interface DeliveryCosts {
+  /** £ per child or family worked with by an edge-of-care service. */
+  preventionCostPerChild: number;
+  /** Children or families worked with for each entry to a children's home prevented. */
+  preventionWorkedWithPerEntryPrevented: number;
+  /** One-off £ per child stepped down to foster care (matching, transition, extra support). */
+  stepDownCostPerChild: number;
+}
+
 export interface ScenarioSettings {
   targetOccupancy: number;
   /** Share of the open market located in an LA that the LA's own children can count on. */
@@ -117,8 +144,19 @@ export interface ScenarioSettings {
   /** Share of open-market places in member LAs that consortium children can count on. */
   consortiumOpenMarketAccessShare: number;
   discountRate: number;
-  /** Allocation penalty per mile between LA centroids, £ per child per week (not a cash cost). */
-  distancePenaltyPerMile: number;
+  /** What locality costs beyond the weekly price: minimised by the allocation and reported. */
+  locality: LocalityCosts;
+  /**
+   * Most of a block contract's beds that can hold a child at once: a bed stands empty between one
+   * child leaving and the next moving in, mean placement ÷ (mean placement + transition).
+   */
+  blockFill: number;
+  /** Largest cut in entries to children's homes prevention levers may claim, together (share). */
+  preventionMaxShare: number;
+  /** Largest extra share of children a year step-down levers may move to foster care, together. */
+  stepDownMaxShare: number;
+  /** Delivery costs of demand levers where a lever does not state its own. */
+  delivery: DeliveryCosts;
   weeksPerYear: number;
   /** Mean length of a children's home placement in years (sets how fast demand levers and the distance policy take effect). */
   meanPlacementYears: number;
@@ -176,8 +214,14 @@ export interface CostBreakdown {
   capital: number;
   /** Running costs of new homes. */
   running: number;
-  /** Demand and access levers: foster placements of stepped-down children, programme and agreement costs. */
+  /** Demand and access levers: foster placements of stepped-down children, programme and agreement costs, delivery per child. */
   programmes: number;
+  /** Social-worker, IRO and family-time travel and staff time, by distance from home. */
+  travel: number;
+  /** Public cost of missing incidents (police investigations, return home interviews). */
+  missingEpisodes: number;
+  /** Residual value of new homes' capital at the horizon (a credit: 0 or negative), in the last year. */
+  residualValue: number;
   total: number;
 }
 
@@ -272,6 +316,29 @@ export interface ScenarioTotals extends PlacementFigures {
   percentiles: Record<Exclude<UncertainFigure, 'gap'> | 'npv', Percentiles>;
 }
 
+/** What one lever did, in words and figures, so a lever that changes nothing says so and why. */
+export interface LeverOutcome {
+  /** The lever's key (its id, or position and type). */
+  key: string;
+  type: Scenario['levers'][number]['type'];
+  label: string;
+  /** Plain statements about the lever's effect (e.g. why it changed nothing), in order. */
+  notes: string[];
+  /** Block contracts: beds paid for, children in them and the void share, per year (central path). */
+  block?: {
+    paidBeds: number[];
+    usedBeds: number[];
+    voidShare: number[];
+    /** Σ over years of discount factor × weeks × (used + void cost share × empty beds): £ of NPV per £1 a week on the price. */
+    npvPerPound: number;
+    weeklyPrice: number;
+  };
+  /** New homes: capital, its residual value at the horizon and that credit's present value. */
+  residual?: { capital: number; assetLifeYears: number; yearsUsed: number; value: number; presentValue: number };
+  /** Prevention and step-down: children prevented or stepped down, delivery cost per child, any cap applied. */
+  demand?: { children: number; deliveryCost: number; capped: boolean };
+}
+
 export interface ScenarioOutcome {
   scenario: Scenario;
   consortiumName: string;
@@ -290,6 +357,8 @@ export interface ScenarioOutcome {
   uncertainty: 'simulated' | 'percentile paths';
   simulations: number;
   calibration: Calibration;
+  /** What each lever did (see LeverOutcome). */
+  levers: LeverOutcome[];
   assumptions: ScenarioAssumption[];
   warnings: string[];
 }

@@ -19,6 +19,8 @@ const assumptionSchema = z
     unit: z.string(),
     rationale: z.string(),
     source: z.string().nullable(),
+    low: finite.optional(),
+    high: finite.optional(),
   })
   .strict();
 
@@ -70,7 +72,19 @@ export const scenarioContextWireSchema = z
         openMarketAccessShare: finite.min(0).max(1),
         consortiumOpenMarketAccessShare: finite.min(0).max(1),
         discountRate: finite.min(0),
-        distancePenaltyPerMile: count,
+        locality: z
+          .object({ outsidePremium: finite.min(0), travelPerMileWeekly: count, missingIncidentCost: count })
+          .strict(),
+        blockFill: finite.gt(0).max(1),
+        preventionMaxShare: finite.min(0).max(1),
+        stepDownMaxShare: finite.min(0).max(1),
+        delivery: z
+          .object({
+            preventionCostPerChild: count,
+            preventionWorkedWithPerEntryPrevented: finite.min(1),
+            stepDownCostPerChild: count,
+          })
+          .strict(),
         weeksPerYear: finite.gt(0),
         meanPlacementYears: finite.gt(0),
         missingRates: z.object({ ownLa: count, outOfArea: count }).strict(),

@@ -77,9 +77,9 @@ describe.skipIf(skipReason)(`report end to end${skipReason ? ` (skipped: ${skipR
   });
 
   it('leaves a scenario out when it is unticked', async () => {
-    await page.getByRole('checkbox', { name: 'Two consortium homes in Trafford from 2027' }).uncheck();
+    await page.getByRole('checkbox', { name: 'Two consortium homes in Trafford from 2026-27' }).uncheck();
     await expect.poll(() => page.getByTestId('report-scenario').count(), { timeout: 30_000 }).toBe(2);
-    await page.getByRole('checkbox', { name: 'Two consortium homes in Trafford from 2027' }).check();
+    await page.getByRole('checkbox', { name: 'Two consortium homes in Trafford from 2026-27' }).check();
     await expect.poll(() => page.getByTestId('report-scenario').count(), { timeout: 30_000 }).toBe(3);
   });
 

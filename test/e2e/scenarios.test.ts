@@ -61,7 +61,7 @@ describe.skipIf(skipReason)(`scenarios and compare end to end${skipReason ? ` (s
     expect(await itemNames()).toEqual([
       'Baseline',
       'Joint block contract, 12 beds',
-      'Two consortium homes in Trafford from 2027',
+      'Two consortium homes in Trafford from 2026-27',
     ]);
     expect(await item('baseline').getByTestId('illustrative-tag').count()).toBe(0);
     expect(await item('joint-block-12').getByTestId('illustrative-tag').textContent()).toBe('Illustrative');
@@ -173,7 +173,7 @@ describe.skipIf(skipReason)(`scenarios and compare end to end${skipReason ? ` (s
     const table = page.getByTestId('compare-table');
     await expect
       .poll(() => table.locator('thead th.cmp-scenario-col .cmp-col-name').allTextContents(), { timeout: 20_000 })
-      .toEqual(['Baseline', 'Joint block contract, 12 beds', 'Two consortium homes in Trafford from 2027']);
+      .toEqual(['Baseline', 'Joint block contract, 12 beds', 'Two consortium homes in Trafford from 2026-27']);
     await expect
       .poll(() => page.getByTestId('compare-status').textContent(), { timeout: 20_000 })
       .toMatch(/^Up to date/);

@@ -43,7 +43,7 @@ describe('workbook export', () => {
     ]);
     const scenarioRows = sheets.find((s) => s.sheet === 'Scenarios')?.data ?? [];
     expect(new Set(scenarioRows.slice(1).map((r) => r[0]))).toEqual(
-      new Set(['Baseline', 'Joint block contract, 12 beds', 'Two consortium homes in Trafford from 2027']),
+      new Set(['Baseline', 'Joint block contract, 12 beds', 'Two consortium homes in Trafford from 2026-27']),
     );
     const comparison = sheets.find((s) => s.sheet === 'Comparison')?.data ?? [];
     const cost = comparison.find((r) => r[0] === 'Joint block contract, 12 beds' && r[1] === 'Total cost');

@@ -286,7 +286,7 @@ describe.skipIf(skipReason)(`PDF report${skipReason ? ` (skipped: ${skipReason})
     // Content: the bed need sentence, both built-in scenarios, the backtest and illustrative sources marked.
     expect(all).toMatch(/is projected to need [\d,]+ beds/);
     expect(all).toContain('Joint block contract, 12 beds');
-    expect(all).toContain('Two consortium homes in Trafford from 2027');
+    expect(all).toContain('Two consortium homes in Trafford from 2026-27');
     expect(all).toContain('MAPE');
     expect(all).toContain('ILLUSTRATIVE');
     expect(all).toContain('Open Government Licence');

@@ -96,7 +96,7 @@ describe('scenarios naming authorities that have left the consortium', () => {
     expect(result.comparison.scenarios.map((s) => s.id)).toEqual([PREVENTION]);
     expect(result.needsRepair?.map((r) => [r.id, r.name, r.issues.map((i) => i.path)])).toEqual([
       [BLOCK, 'Joint block contract, 12 beds', ['levers.0.la']],
-      [HOMES, 'Two consortium homes in Trafford from 2027', ['levers.0.la', 'levers.1.la']],
+      [HOMES, 'Two consortium homes in Trafford from 2026-27', ['levers.0.la', 'levers.1.la']],
     ]);
     // Only broken scenarios: still the baseline, and no error.
     const only = await context.handlers.runScenarios({ ids: [BLOCK], simulations: 100, seed: 1 });
@@ -146,7 +146,7 @@ describe('scenarios naming authorities that have left the consortium', () => {
     expect(out).toContain(
       'Skipped: Scenario “Joint block contract, 12 beds” names Bury, which is not a member of this consortium: open it in Scenarios to repair it.',
     );
-    expect(out).toContain('Skipped: Scenario “Two consortium homes in Trafford from 2027” names Trafford');
+    expect(out).toContain('Skipped: Scenario “Two consortium homes in Trafford from 2026-27” names Trafford');
 
     out = '';
     expect(await runCli(['scenario', 'run', '--plan', planFile, '--sims', '50', '--json'], io)).toBe(0);

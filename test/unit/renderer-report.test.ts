@@ -288,7 +288,7 @@ describe('numbers and words', () => {
     expect(new Set(keys).size).toBe(keys.length);
     expect(lines[0]?.where).toBe('Plan register');
     expect(lines.some((l) => l.where === 'Projection' && l.key === 'trendDamping')).toBe(true);
-    expect(lines.some((l) => l.where === 'Scenario model' && l.key === 'distancePenaltyPerMile')).toBe(true);
+    expect(lines.some((l) => l.where === 'Scenario model' && l.key === 'locality.travelPerMileWeekly')).toBe(true);
     const block = lines.find((l) => l.key === 'blockContractDiscount');
     expect(block?.illustrative).toBe(true);
     expect(block?.source).toMatch(/^\[\d+\] /);

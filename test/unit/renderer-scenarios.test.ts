@@ -101,6 +101,9 @@ function costOf(
     capital: parts.capital ?? 0,
     running: parts.running ?? 0,
     programmes: parts.programmes ?? 0,
+    travel: parts.travel ?? 0,
+    missingEpisodes: parts.missingEpisodes ?? 0,
+    residualValue: parts.residualValue ?? 0,
     total: 0,
   };
   c.total =
@@ -109,7 +112,10 @@ function costOf(
     c.voids +
     c.capital +
     c.running +
-    c.programmes;
+    c.programmes +
+    c.travel +
+    c.missingEpisodes +
+    c.residualValue;
   return c;
 }
 
@@ -236,6 +242,7 @@ function outcomeOf(id: string, name: string, years: ScenarioYear[], illustrative
     discountRate: 0.035,
     uncertainty: 'simulated',
     simulations: 500,
+    levers: [],
     calibration: {
       year: '2025',
       children: 727,
@@ -491,9 +498,9 @@ describe('validating a draft with the host’s schema', () => {
 
   it('summarises levers in a line', () => {
     const name = (code: string) => GM.find((m) => m.code === code)?.name ?? code;
-    expect(leverSummary(builtInScenarios()[0]!.levers[0]!, name)).toBe('12 beds in Bury, 2026 for 5 years');
+    expect(leverSummary(builtInScenarios()[0]!.levers[0]!, name)).toBe('12 beds in Bury, 2025-26 for 5 years');
     expect(leverSummary(newLever('prevention', { members: GM, years: YEARS }), name)).toBe(
-      '10% fewer entries in all members, from 2026',
+      '10% fewer entries in all members, from 2025-26',
     );
   });
 });
@@ -592,8 +599,9 @@ describe('formatting figures and differences', () => {
     expect(formatProbability(0.998)).toBe('>99%');
     expect(formatProbability(0.25)).toBe('25%');
     expect(formatDecimal(-4.75)).toBe('\u22124.8');
-    expect(yearSpan(YEARS)).toBe('2026–2030');
-    expect(yearSpan(['2026'])).toBe('2026');
+    // Years ending 31 March, shown as financial years.
+    expect(yearSpan(YEARS)).toBe('2025-26 to 2029-30');
+    expect(yearSpan(['2026'])).toBe('2025-26');
     expect(yearSpan([])).toBe('');
   });
 
@@ -654,10 +662,10 @@ describe('the outcome table of one scenario', () => {
     const rows = outcomeRows(baselineOutcome, baselineOutcome);
     expect(rows.every((r) => Object.values(r.cells).every((c) => c.diff === undefined))).toBe(true);
     expect(outcomeHeadline(baselineOutcome, baselineOutcome)).toMatch(
-      /^In 2027: short by \d+ beds\. Cost 2026–2027: £/,
+      /^In 2026-27: short by \d+ beds\. Cost 2025-26 to 2026-27: £/,
     );
     expect(outcomeHeadline(blockOutcome, baselineOutcome)).toMatch(
-      /Against the baseline: gap −12 beds in 2027, cost \+£/,
+      /Against the baseline: gap −12 beds in 2026-27, cost \+£/,
     );
   });
 });
@@ -668,21 +676,21 @@ describe('the key-figure table of the Compare view', () => {
 
   it('has a row per key figure and a column per scenario, the baseline first without a difference', () => {
     expect(rows.map((r) => r.label)).toEqual([
-      'Bed gap in 2027',
-      'Bed gap, 2026–2027',
+      'Bed gap in 2026-27',
+      'Bed gap, 2025-26 to 2026-27',
       'Placed in own LA',
       'Placed elsewhere in the consortium',
       'Placed outside the consortium',
       'Placed more than 20 miles away',
       'Expected missing incidents',
-      'Total cost, 2026–2027',
+      'Total cost, 2025-26 to 2026-27',
       'of which spot placements',
       'of which block-contracted beds in use',
       'of which empty block-contracted beds',
       'of which capital for new homes',
       'of which running new homes',
       'Net present value of costs',
-      'Chance the gap is closed in 2027',
+      'Chance the gap is closed in 2026-27',
     ]);
     for (const r of rows) {
       expect(r.cells.map((c) => c.scenarioId)).toEqual(['baseline', 'joint-block-12', 'trafford-homes-2027']);

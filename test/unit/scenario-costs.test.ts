@@ -10,6 +10,7 @@ import type { Assumption, UnitCost } from '../../shared/model/placements.js';
 import type { PlanData } from '../../shared/model/summarise.js';
 import type { SupplyRow } from '../../shared/model/supply.js';
 import {
+  compareScenarios,
   discountFactor,
   largestRemainder,
   MEAN_PLACEMENT_DAYS,
@@ -74,8 +75,28 @@ function yearProjection(year: string, demand: number): YearProjection {
   };
 }
 
-/** A consortium of tiny LAs with prices LA £500, private £1,000, voluntary £800 a week, occupancy 1. */
-function tinyContext(las: TinyLa[], options: ScenarioContextOptions = { over20MilesTarget: 0 }): ScenarioContext {
+/**
+ * No locality costs (premium, missing-incident cost, block transitions) and no caps on demand levers,
+ * unless a test sets them, so the arithmetic is the price alone; travel per mile is set through the
+ * options.
+ */
+const NO_LOCALITY = {
+  'locality.outsidePremium': 0,
+  'locality.missingIncidentCost': 0,
+  'blockContract.transitionWeeks': 0,
+  'prevention.maxShare': 1,
+  'stepDown.maxShare': 1,
+};
+
+/**
+ * A consortium of tiny LAs with prices LA £500, private £1,000, voluntary £800 a week, occupancy 1,
+ * travel £1 a mile a week and no other locality costs (unless given).
+ */
+function tinyContext(
+  las: TinyLa[],
+  options: ScenarioContextOptions = { over20MilesTarget: 0, travelCostPerMile: 1 },
+  locality: Record<string, number> = NO_LOCALITY,
+): ScenarioContext {
   const years = (las[0]?.demand ?? []).map((_, h) => String(2026 + h));
   const areas: Area[] = las.map((la) => ({
     code: la.code,
@@ -125,6 +146,7 @@ function tinyContext(las: TinyLa[], options: ScenarioContextOptions = { over20Mi
       assumption('missingIncidentRateInsideLa', 1),
       assumption('missingIncidentRateOutOfArea', 2),
       assumption('discountRate', 0.035),
+      ...Object.entries(locality).map(([key, value]) => assumption(key, value)),
     ],
   };
   const area = (la: TinyLa): AreaProjection => ({
@@ -180,13 +202,15 @@ describe('costs and outcomes, hand-worked', () => {
     expect(context.outside.nearCapacity).toBe(10);
     expect(context.settings.weeksPerYear).toBeCloseTo(W, 12);
     const out = runScenario(context, scenario([]));
-    const annual = 10 * 1_000 * W;
+    // £1,000 a week each, and £1 a mile a week of travel to the near outside market.
+    const annual = 10 * 1_000 * W + 10 * context.outside.nearMiles * 1 * W;
     for (const y of out.years) {
       expect(y.placedOutside).toBe(10);
       expect(y.over20Miles).toBe(0);
       expect(y.gap).toBe(10);
       expect(y.expectedMissingIncidents).toBe(20);
-      expect(y.cost.placementsBySector.outsideConsortium).toBeCloseTo(annual, 6);
+      expect(y.cost.placementsBySector.outsideConsortium).toBeCloseTo(10 * 1_000 * W, 6);
+      expect(y.cost.travel).toBeCloseTo(10 * context.outside.nearMiles * W, 6);
       expect(y.cost.total).toBeCloseTo(annual, 6);
     }
     expect(out.totals.cost.total).toBeCloseTo(2 * annual, 6);
@@ -253,8 +277,14 @@ describe('costs and outcomes, hand-worked', () => {
     expect(y1?.cost.total).toBeCloseTo(3 * 900 * W + 450 * W, 6);
     expect(y1?.accessiblePlaces).toBe(4);
     expect(y2?.blockBeds).toEqual({ contracted: 0, used: 0 });
-    expect(y2?.cost.total).toBeCloseTo(10 * 1_000 * W, 6);
-    expect(out.npv.total).toBeCloseTo((3 * 900 + 450) * W * discountFactor(0.035, 0) + (10_000 * W) / 1.035 ** 2, 6);
+    // Outside: the base year's 3 in the near market, 7 in the far one, at £1 a mile a week.
+    const travel2 = (3 * context.outside.nearMiles + 7 * context.outside.farMiles) * W;
+    expect(y2?.cost.travel).toBeCloseTo(travel2, 6);
+    expect(y2?.cost.total).toBeCloseTo(10 * 1_000 * W + travel2, 6);
+    expect(out.npv.total).toBeCloseTo(
+      (3 * 900 + 450) * W * discountFactor(0.035, 0) + (10_000 * W + travel2) / 1.035 ** 2,
+      6,
+    );
   });
 
   it('new home: capital the year before opening, running cost from opening, places ramped up', () => {
@@ -271,6 +301,7 @@ describe('costs and outcomes, hand-worked', () => {
           capitalCost: 100_000,
           runningCostPerYear: 50_000,
           openingYear: '2027',
+          assetLifeYears: 25,
           rampUp: [0.5],
         },
       ]),
@@ -282,10 +313,14 @@ describe('costs and outcomes, hand-worked', () => {
     expect(y2?.cost.capital).toBe(0);
     expect(y2?.cost.running).toBe(50_000);
     expect(y2?.placedOwnLa).toBe(1); // half of 2 places in the opening year
-    expect(y2?.cost.total).toBeCloseTo(50_000 + 9 * 1_000 * W, 6);
+    expect(y2?.cost.total).toBeCloseTo(50_000 + 9 * 1_000 * W + 9 * context.outside.nearMiles * W, 6);
     expect(y3?.placedOwnLa).toBe(2);
     expect(out.totals.cost.capital).toBe(100_000);
     expect(out.totals.cost.running).toBe(100_000);
+    // Residual value: two of 25 years used by the end of the horizon, credited in its last year.
+    expect(y1?.cost.residualValue).toBe(0);
+    expect(y3?.cost.residualValue).toBeCloseTo(-100_000 * (1 - 2 / 25), 6);
+    expect(out.npv.residualValue).toBeCloseTo((-100_000 * (1 - 2 / 25)) / 1.035 ** 3, 6);
   });
 
   it('price inflation compounds from its start year; fixed-price blocks are not indexed', () => {
@@ -330,14 +365,17 @@ describe('costs and outcomes, hand-worked', () => {
     expect(prevention.years[0]?.demand).toBeCloseTo(100 * (1 - 0.1 * (1 - Math.exp(-mu))), 9);
     expect(prevention.years[1]?.demand).toBeCloseTo(100 * (1 - 0.1 * (1 - Math.exp(-2 * mu))), 9);
     expect(prevention.years[0]?.children).toBe(Math.round(100 * (1 - 0.1 * (1 - Math.exp(-mu)))));
-    expect(prevention.years[0]?.cost.programmes).toBe(20_000);
+    // £20,000 a year plus delivery: entries (μ × 100 a year) × 10% prevented × 4 worked with × £10,000.
+    expect(prevention.years[0]?.cost.programmes).toBeCloseTo(20_000 + mu * 100 * 0.1 * 4 * 10_000, 6);
 
     const y = 0.2;
     const k = mu + y;
     const a = mu / k;
     const stepDown = runScenario(
       context,
-      scenario([{ type: 'stepDown', la: 'E08000001', annualShare: y, startYear: '2026', annualCost: 0 }]),
+      scenario([
+        { type: 'stepDown', la: 'E08000001', annualShare: y, startYear: '2026', annualCost: 0, costPerChild: 0 },
+      ]),
     );
     expect(stepDown.years[0]?.demand).toBeCloseTo(100 * (a + (1 - a) * Math.exp(-k)), 9);
     // Stepped-down children in foster care: F' = yS − μF, F(0) = 0.
@@ -413,5 +451,118 @@ describe('helpers', () => {
     expect(largestRemainder([2.6, 0.7, 0.7])).toEqual([2, 1, 1]);
     expect(largestRemainder([2.8, 0.7, 0.5])).toEqual([3, 1, 0]);
     expect(WEEKS_PER_YEAR).toBeCloseTo(52.142857, 6);
+  });
+});
+
+describe('locality costs on a constructed plan', () => {
+  // A and B, 15 miles apart, with no children's homes of their own: every child is placed outside
+  // the consortium, in the near market (the base year's children; 9.5 miles on average).
+  const twoLas = (demandB: number) =>
+    tinyContext(
+      [
+        { code: 'E08000001', north: 0, demand: [12, 12], base: 12 },
+        { code: 'E08000002', north: 15, demand: [demandB, demandB], base: demandB },
+      ],
+      { over20MilesTarget: 0, travelCostPerMile: 1 },
+      { ...NO_LOCALITY, 'blockContract.transitionWeeks': 4 },
+    );
+  const block = (beds: number, weeklyPrice = 950): Lever => ({
+    type: 'blockContract',
+    la: 'E08000001',
+    commissionedBy: 'consortium',
+    beds,
+    weeklyPrice,
+    startYear: '2026',
+    termYears: 2,
+    guaranteedAccess: 1,
+    voidCostShare: 1,
+    fromExistingPlaces: false,
+    indexed: false,
+  });
+
+  it('minimises the cost it reports: travel per mile is a cash cost, in the allocation and in the totals', () => {
+    const context = twoLas(6);
+    const out = runScenario(context, scenario([block(12)]));
+    const y = out.years[0]!;
+    // 12 × 0.941 = 11.292 children fit in the block. A's children are nearer it (0 miles against B's
+    // 15), and the near market is nearer B than A's block is, so A's children fill the block first.
+    expect(context.settings.blockFill).toBe(0.941);
+    expect(y.areas[0]?.placedOwnLa).toBeCloseTo(11.292, 9);
+    expect(y.areas[1]?.placedOwnLa).toBe(0);
+    const travel = y.flows.reduce((s, f) => s + f.children * f.miles, 0) * W;
+    expect(y.cost.travel).toBeCloseTo(travel, -2); // flows' miles are rounded to a tenth
+    expect(y.cost.total).toBeCloseTo(
+      y.cost.placementsBySector.outsideConsortium + y.cost.blockContracts + y.cost.voids + y.cost.travel,
+      6,
+    );
+  });
+
+  it('a block contract’s net cost is convex in its beds: each extra bed saves less, or costs more, than the one before', () => {
+    const context = twoLas(6);
+    const base = runScenario(context, scenario([]));
+    const net: number[] = [];
+    for (let beds = 12; beds <= 24; beds++)
+      net.push(runScenario(context, scenario([block(beds)])).npv.total - base.npv.total);
+    const steps = net.slice(1).map((v, i) => v - (net[i] ?? 0));
+    steps.slice(1).forEach((step, i) => expect(step).toBeGreaterThanOrEqual((steps[i] ?? 0) - 1));
+    // Beyond what A's 12 and B's 6 children can use (19.1 beds) an extra bed is a void at its full price.
+    expect(steps[steps.length - 1]).toBeCloseTo(950 * W * (1 / 1.035 + 1 / 1.035 ** 2), 0);
+    // …and early beds cost far less than that: they replace outside placements.
+    expect(steps[0]).toBeLessThan(100 * W);
+  });
+
+  it('the break-even price is where the block costs the same as the baseline', () => {
+    const context = twoLas(6);
+    const base = runScenario(context, scenario([]));
+    const out = runScenario(context, scenario([block(12)]));
+    const breakEven = compareScenarios(base, [out]).scenarios[0]?.breakEven[0];
+    expect(breakEven?.exact).toBe(true);
+    const price = breakEven?.breakEvenWeeklyPrice ?? 0;
+    expect(price).toBeGreaterThan(900);
+    expect(price).toBeLessThan(1_010);
+    const atBreakEven = runScenario(context, scenario([block(12, price)]));
+    expect(atBreakEven.npv.total - base.npv.total).toBeCloseTo(0, 3);
+  });
+
+  it('missing incidents are costed where the child is placed, and the out-of-area premium on outside placements', () => {
+    const context = tinyContext(
+      [{ code: 'E08000001', north: 0, private: 10, demand: [5], base: 5 }],
+      { over20MilesTarget: 0, travelCostPerMile: 0 },
+      { ...NO_LOCALITY, 'locality.missingIncidentCost': 1_000, 'locality.outsidePremium': 0.1 },
+    );
+    const y = runScenario(context, scenario([])).years[0]!;
+    // Own share: 3 of the 10 private places, the other 2 children outside at £1,000 × 1.1.
+    expect(y.placedOwnLa).toBe(3);
+    expect(y.placedOutside).toBe(2);
+    expect(y.cost.placementsBySector.outsideConsortium).toBeCloseTo(2 * 1_100 * W, 6);
+    expect(y.cost.missingEpisodes).toBeCloseTo((3 * 1 + 2 * 2) * 1_000, 6);
+  });
+
+  it('prevention: delivery per entry prevented, a cap on the cut in entries, and notes that say so', () => {
+    const context = tinyContext(
+      [{ code: 'E08000001', north: 0, demand: [100, 100], base: 100 }],
+      { over20MilesTarget: 0, travelCostPerMile: 1 },
+      { ...NO_LOCALITY, 'prevention.maxShare': 0.2 },
+    );
+    const mu = 365.25 / MEAN_PLACEMENT_DAYS;
+    const wanted = runScenario(
+      context,
+      scenario([
+        { type: 'prevention', la: 'all', entriesReduction: 0.5, startYear: '2026', annualCost: 0, costPerChild: 8_000 },
+      ]),
+    );
+    const capped = runScenario(
+      context,
+      scenario([
+        { type: 'prevention', la: 'all', entriesReduction: 0.2, startYear: '2026', annualCost: 0, costPerChild: 8_000 },
+      ]),
+    );
+    expect(wanted.years[0]?.demand).toBeCloseTo(capped.years[0]?.demand ?? 0, 9);
+    expect(wanted.years[0]?.cost.programmes).toBeCloseTo(mu * 100 * 0.2 * 4 * 8_000, 6);
+    const notes = wanted.levers[0]?.notes.join(' ') ?? '';
+    expect(notes).toMatch(/Capped: prevention levers together are held to 20% fewer entries/);
+    expect(notes).toMatch(/No evidence base is stated/);
+    expect(capped.levers[0]?.demand?.capped).toBe(false);
+    expect(capped.levers[0]?.demand?.children).toBeCloseTo(2 * mu * 100 * 0.2, 6);
   });
 });

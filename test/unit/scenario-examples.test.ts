@@ -77,7 +77,7 @@ describe('example scenarios for any consortium', () => {
     const [block, homes] = exampleScenarios(inputs());
     expect(block?.name).toBe('Joint block contract, 12 beds in Leeds');
     expect(block?.levers[0]).toMatchObject({ type: 'blockContract', la: 'E08000035', beds: 12, weeklyPrice: 7200 });
-    expect(homes?.name).toBe('Two consortium homes in Bradford from 2027');
+    expect(homes?.name).toBe('Two consortium homes in Bradford from 2026-27');
     // 7,000 a week × 365/7 × 4 places × 80% occupancy = 1,168,000, rounded up to the next £10,000
     expect(
       homes?.levers.map((l) => [

@@ -135,7 +135,7 @@ describe('checks against the plan', () => {
     expect(blockScenario?.illustrative).toBe(true);
     expect(homes?.illustrative).toBe(true);
     expect(blockScenario?.name).toBe('Joint block contract, 12 beds');
-    expect(homes?.name).toBe('Two consortium homes in Trafford from 2027');
+    expect(homes?.name).toBe('Two consortium homes in Trafford from 2026-27');
     expect(blockScenario?.levers[0]).toMatchObject({ la: 'E08000002', beds: 12, weeklyPrice: 5_943, termYears: 5 });
     expect(homes?.levers).toHaveLength(2);
     expect(homes?.levers.every((l) => l.type === 'newHome' && l.places === 4 && l.la === 'E08000009')).toBe(true);

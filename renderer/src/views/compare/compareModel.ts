@@ -13,6 +13,7 @@ import {
   formatPointsDiff,
   formatShare,
   judgeDiff,
+  financialYear,
   yearSpan,
   type Better,
 } from '../scenarios/scenarioFormat';
@@ -66,11 +67,14 @@ const costParts: { key: string; label: string; value(c: CostBreakdown): number }
   { key: 'capital', label: 'of which capital for new homes', value: (c) => c.capital },
   { key: 'running', label: 'of which running new homes', value: (c) => c.running },
   { key: 'programmes', label: 'of which programmes and agreements', value: (c) => c.programmes },
+  { key: 'travel', label: 'of which travel and staff time by distance', value: (c) => c.travel },
+  { key: 'missingEpisodes', label: 'of which missing incidents (public cost)', value: (c) => c.missingEpisodes },
+  { key: 'residualValue', label: 'of which residual value of new homes (credit)', value: (c) => c.residualValue },
 ];
 
 function figureDefinitions(years: readonly string[]): FigureDefinition[] {
   const span = yearSpan(years);
-  const last = years[years.length - 1] ?? '';
+  const last = financialYear(years[years.length - 1] ?? '');
   return [
     {
       key: 'finalYearGap',

@@ -12,7 +12,7 @@ export interface AssumptionsTableProps {
 
 /**
  * Every assumption behind a scenario's figures (the levers' first, then the plan's and the model's):
- * label, value, unit, why, and where it comes from.
+ * label, value (with its plausible range where it is a judgement), unit, why, and where it comes from.
  */
 export function AssumptionsTable({ assumptions, title, open = false }: AssumptionsTableProps) {
   const captionId = useId();
@@ -54,7 +54,15 @@ export function AssumptionsTable({ assumptions, title, open = false }: Assumptio
                   <th scope="row" className="scn-assumption-label">
                     {a.label}
                   </th>
-                  <td className="num scn-nowrap">{formatAssumptionValue(a.value, a.unit)}</td>
+                  <td className="num scn-nowrap">
+                    {formatAssumptionValue(a.value, a.unit)}
+                    {a.low !== undefined && a.high !== undefined && a.low !== a.high && (
+                      <span className="scn-range muted" data-testid="assumption-range">
+                        {' '}
+                        (range {formatAssumptionValue(a.low, a.unit)}–{formatAssumptionValue(a.high, a.unit)})
+                      </span>
+                    )}
+                  </td>
                   <td className="scn-assumption-unit">{a.unit}</td>
                   <td className="scn-assumption-why">
                     {a.rationale}

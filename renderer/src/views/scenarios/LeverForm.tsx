@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { financialYear } from '../../../../shared/scenario/years.js';
 import { leverTypeDescriptions, type LeverDraft, type LeverField } from './leverFields';
 
 export interface MemberOption {
@@ -170,7 +171,7 @@ function FieldInput({ id, field, value, members, otherNames, years, errors, read
           {text === '' && <option value="">Choose…</option>}
           {options.map((y) => (
             <option key={y} value={y}>
-              {y}
+              {financialYear(y)}
               {years.includes(y) ? '' : ' (outside the projection)'}
             </option>
           ))}
@@ -190,7 +191,8 @@ function FieldInput({ id, field, value, members, otherNames, years, errors, read
       );
       break;
     default: {
-      const numeric = field.kind === 'int' || field.kind === 'money' || field.kind === 'percent';
+      const numeric =
+        field.kind === 'int' || field.kind === 'number' || field.kind === 'money' || field.kind === 'percent';
       const prefix = field.kind === 'money' ? '£' : null;
       const suffix = field.kind === 'percent' ? '%' : null;
       control = (
@@ -208,7 +210,7 @@ function FieldInput({ id, field, value, members, otherNames, years, errors, read
             autoComplete="off"
             spellCheck={field.kind === 'text'}
             value={text}
-            maxLength={field.kind === 'text' ? 200 : 40}
+            maxLength={field.kind === 'text' ? (field.maxLength ?? 200) : 40}
             onChange={(e) => onChange(e.target.value)}
           />
           {suffix && (

@@ -1,4 +1,5 @@
 import { useId, useMemo } from 'react';
+import { breakEvenWeeklyPrice } from '../../../../shared/scenario/compare.js';
 import type { ScenarioOutcome } from '../../../../shared/scenario/types.js';
 import type { ShownError } from '../../app/usePlanController';
 import { LocalityChart, SeriesLegend, YearBarChart, YearLineChart } from '../../charts/ScenarioCharts';
@@ -12,6 +13,7 @@ import {
   formatMoney,
   formatMoneyDiff,
   formatMoneyTick,
+  formatPounds,
   formatShare,
   yearSpan,
 } from './scenarioFormat';
@@ -255,6 +257,8 @@ export function ScenarioOutcomes({
             prices unless a price-growth lever says otherwise.
           </p>
 
+          <LeverNotes outcome={outcome} baseline={isBaseline ? null : baseline} />
+
           {outcome.warnings.length > 0 && (
             <div className="scn-warnings">
               <h3>Read with these in mind</h3>
@@ -278,6 +282,38 @@ export function ScenarioOutcomes({
         </div>
       )}
     </section>
+  );
+}
+
+/**
+ * What each lever did, in words — including why a lever changed nothing — and each block contract's
+ * break-even weekly price against the baseline.
+ */
+function LeverNotes({ outcome, baseline }: { outcome: ScenarioOutcome; baseline: ScenarioOutcome | null }) {
+  const items = outcome.levers.flatMap((l) => {
+    const breakEven = baseline ? breakEvenWeeklyPrice(outcome, baseline, l.key) : null;
+    const notes = [...l.notes];
+    if (breakEven) {
+      notes.push(
+        breakEven.breakEvenWeeklyPrice <= 0
+          ? 'It would not pay for itself against the baseline even at £0 a bed a week.'
+          : `Breaks even against the baseline at ${formatPounds(breakEven.breakEvenWeeklyPrice)} a bed a week${breakEven.exact ? '' : ' or a little more'} (contract price ${formatPounds(breakEven.weeklyPrice)}): below that it saves money, above it it costs more.`,
+      );
+    }
+    return notes.length ? [{ key: l.key, label: l.label, notes }] : [];
+  });
+  if (items.length === 0) return null;
+  return (
+    <div className="scn-lever-notes" data-testid="lever-notes">
+      <h3>What each lever did</h3>
+      <ul>
+        {items.map((item) => (
+          <li key={item.key} data-lever={item.key}>
+            <strong>{item.label}.</strong> {item.notes.join(' ')}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

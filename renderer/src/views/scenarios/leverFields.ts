@@ -18,6 +18,7 @@ import {
   type ScenarioCheckContext,
 } from '../../../../shared/scenario/levers.js';
 import type { LeverReference, LeverRepair, NonMemberLever } from '../../../../shared/scenario/repair.js';
+import { financialYear } from '../../../../shared/scenario/years.js';
 
 export type FieldKind =
   /** A member LA (ONS code). */
@@ -28,6 +29,8 @@ export type FieldKind =
   | 'consortiumOrLa'
   /** A whole number. */
   | 'int'
+  /** A number that may have decimals. */
+  | 'number'
   /** Pounds. */
   | 'money'
   /** A share, typed as a percentage. */
@@ -56,6 +59,8 @@ export interface LeverField {
   help: string;
   /** May be left empty (the lever then uses its default or has none). */
   optional?: boolean;
+  /** Longest text accepted (text fields; default 200). */
+  maxLength?: number;
   options?: readonly FieldOption[];
 }
 
@@ -115,8 +120,17 @@ const startYear: LeverField = {
   key: 'startYear',
   label: 'Start year',
   kind: 'year',
-  unit: 'year to 31 March',
-  help: 'The first financial year (ending 31 March) the lever applies.',
+  unit: 'financial year',
+  help: 'The first financial year (April to March) the lever applies.',
+};
+
+const evidenceField: LeverField = {
+  key: 'evidence',
+  label: 'Evidence',
+  kind: 'text',
+  optional: true,
+  maxLength: 2_000,
+  help: 'What the effect rests on: the evaluation, its size and setting, and why it applies here.',
 };
 
 const annualCost = (help: string): LeverField => ({
@@ -206,8 +220,15 @@ const draftFields: Record<LeverType, Omit<LeverTypeDescription, 'summary' | 'typ
         key: 'openingYear',
         label: 'Opening year',
         kind: 'year',
-        unit: 'year to 31 March',
+        unit: 'financial year',
         help: 'The first financial year the home takes children.',
+      },
+      {
+        key: 'assetLifeYears',
+        label: 'Asset life',
+        kind: 'int',
+        unit: 'years',
+        help: 'Years over which the capital is written off; what is left at the horizon is credited in the NPV.',
       },
       rampUpField('Share of the places usable in the first, second… year, e.g. "50" for half in the first year.'),
       labelField,
@@ -246,7 +267,7 @@ const draftFields: Record<LeverType, Omit<LeverTypeDescription, 'summary' | 'typ
         key: 'year',
         label: 'Closure year',
         kind: 'year',
-        unit: 'year to 31 March',
+        unit: 'financial year',
         help: 'The first year the places are gone.',
       },
       labelField,
@@ -264,7 +285,24 @@ const draftFields: Record<LeverType, Omit<LeverTypeDescription, 'summary' | 'typ
         help: 'How much edge-of-care work reduces entries to children’s homes (10 = 10% fewer), up to 90%.',
       },
       startYear,
-      annualCost('Cost of the prevention work.'),
+      annualCost('Fixed cost of the service (team, management), on top of the cost per child.'),
+      {
+        key: 'costPerChild',
+        label: 'Cost per child worked with',
+        kind: 'money',
+        unit: '£ per child or family',
+        optional: true,
+        help: 'Leave empty for the model’s assumption (about £10,000, intensive edge-of-care support).',
+      },
+      {
+        key: 'workedWithPerEntryPrevented',
+        label: 'Worked with per entry prevented',
+        kind: 'number',
+        unit: 'children',
+        optional: true,
+        help: 'Children or families worked with for each entry prevented; leave empty for the model’s assumption (4).',
+      },
+      evidenceField,
       rampUpField('Share of the effect in the first, second… year.'),
       labelField,
     ],
@@ -290,6 +328,15 @@ const draftFields: Record<LeverType, Omit<LeverTypeDescription, 'summary' | 'typ
         help: 'Leave empty for the plan’s agency fostering cost.',
       },
       annualCost('Programme cost.'),
+      {
+        key: 'costPerChild',
+        label: 'Cost per move',
+        kind: 'money',
+        unit: '£ per child',
+        optional: true,
+        help: 'One-off cost of each move (matching, transition, support); leave empty for the model’s assumption (about £5,000).',
+      },
+      evidenceField,
       rampUpField('Share of the effect in the first, second… year.'),
       labelField,
     ],
@@ -432,6 +479,7 @@ export function newLever(type: LeverType, context: NewLeverContext): Lever {
         capitalCost: 1_000_000,
         runningCostPerYear: 950_000,
         openingYear: second,
+        assetLifeYears: 25,
         rampUp: [0.5],
       };
     case 'localFirstAgreement':
@@ -479,12 +527,14 @@ export function draftToLeverInput(draft: LeverDraft): Record<string, unknown> {
     const text = typeof raw === 'string' ? raw.trim() : '';
     if (text === '') {
       // A required number left empty is an error (not silently the schema's default).
-      const numeric = field.kind === 'int' || field.kind === 'money' || field.kind === 'percent';
+      const numeric =
+        field.kind === 'int' || field.kind === 'number' || field.kind === 'money' || field.kind === 'percent';
       if (!field.optional && numeric) out[field.key] = Number.NaN;
       continue;
     }
     switch (field.kind) {
       case 'int':
+      case 'number':
       case 'money':
         out[field.key] = parseNumberText(text);
         break;
@@ -647,25 +697,28 @@ export function sameDraft(a: ScenarioDraft, b: ScenarioDraft): boolean {
   return strip(a) === strip(b);
 }
 
-/** A short description of a lever for lists: "Block contract: 12 beds in Bury, from 2026". */
+/**
+ * A short description of a lever for lists: "12 beds in Bury, 2025-26 for 5 years". Years are shown
+ * as financial years ("2025-26" for the stored "2026", the year ending 31 March).
+ */
 export function leverSummary(lever: Lever, memberName: (code: string) => string): string {
   const where = (code: string) => (code === 'all' ? 'all members' : memberName(code));
   switch (lever.type) {
     case 'blockContract':
-      return `${lever.beds} beds in ${where(lever.la)}, ${lever.startYear} for ${lever.termYears} years`;
+      return `${lever.beds} beds in ${where(lever.la)}, ${financialYear(lever.startYear)} for ${lever.termYears} years`;
     case 'newHome':
-      return `${lever.places} places in ${where(lever.la)}, opening ${lever.openingYear}`;
+      return `${lever.places} places in ${where(lever.la)}, opening ${financialYear(lever.openingYear)}`;
     case 'localFirstAgreement':
-      return `${shareToPercentText(lever.share)}% of places in ${where(lever.la)}, from ${lever.startYear}`;
+      return `${shareToPercentText(lever.share)}% of places in ${where(lever.la)}, from ${financialYear(lever.startYear)}`;
     case 'closure':
-      return `${lever.places} ${lever.sector.toLowerCase()} places in ${where(lever.la)}, ${lever.year}`;
+      return `${lever.places} ${lever.sector.toLowerCase()} places in ${where(lever.la)}, ${financialYear(lever.year)}`;
     case 'prevention':
-      return `${shareToPercentText(lever.entriesReduction)}% fewer entries in ${where(lever.la)}, from ${lever.startYear}`;
+      return `${shareToPercentText(lever.entriesReduction)}% fewer entries in ${where(lever.la)}, from ${financialYear(lever.startYear)}`;
     case 'stepDown':
-      return `${shareToPercentText(lever.annualShare)}% a year in ${where(lever.la)}, from ${lever.startYear}`;
+      return `${shareToPercentText(lever.annualShare)}% a year in ${where(lever.la)}, from ${financialYear(lever.startYear)}`;
     case 'priceInflation':
-      return `${shareToPercentText(lever.annualRate)}% a year from ${lever.startYear}`;
+      return `${shareToPercentText(lever.annualRate)}% a year from ${financialYear(lever.startYear)}`;
     case 'distancePolicy':
-      return `${where(lever.la)}, from ${lever.startYear}`;
+      return `${where(lever.la)}, from ${financialYear(lever.startYear)}`;
   }
 }

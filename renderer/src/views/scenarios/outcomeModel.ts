@@ -3,6 +3,7 @@
  * children are placed, how many are far from home, missing incidents, cost and present value, each
  * with its difference from the baseline. Pure, unit-tested.
  */
+import { financialYear, financialYearSpan } from '../../../../shared/scenario/years.js';
 import type { ScenarioOutcome, ScenarioYear } from '../../../../shared/scenario/types.js';
 import {
   formatCount,
@@ -206,7 +207,7 @@ export function outcomeRows(outcome: ScenarioOutcome, baseline: ScenarioOutcome 
   const compare = baseline && baseline !== outcome ? baseline : null;
   const rows = outcome.years.map((y, i) => {
     const b = compare?.years[i];
-    return row(y.year, y.year, yearFigures(y), b ? yearFigures(b) : null, {
+    return row(y.year, financialYear(y.year), yearFigures(y), b ? yearFigures(b) : null, {
       gap: `${formatCount(y.percentiles.gap.p10)}–${formatCount(y.percentiles.gap.p90)}`,
     });
   });
@@ -219,15 +220,15 @@ export function outcomeHeadline(outcome: ScenarioOutcome, baseline: ScenarioOutc
   const last = outcome.years[outcome.years.length - 1];
   const first = outcome.years[0];
   if (!last || !first) return 'No projected years.';
-  const span = first.year === last.year ? last.year : `${first.year}–${last.year}`;
+  const span = financialYearSpan(outcome.years.map((y) => y.year));
   const gap = Math.round(last.gap);
   const gapText =
     gap > 0 ? `short by ${formatCount(gap)} beds` : gap < 0 ? `${formatCount(-gap)} beds spare` : 'no gap';
-  let text = `In ${last.year}: ${gapText}. Cost ${span}: ${formatMoney(outcome.totals.cost.total)} (net present value ${formatMoney(outcome.npv.total)}).`;
+  let text = `In ${financialYear(last.year)}: ${gapText}. Cost ${span}: ${formatMoney(outcome.totals.cost.total)} (net present value ${formatMoney(outcome.npv.total)}).`;
   if (baseline && baseline !== outcome) {
     const lastBase = baseline.years[baseline.years.length - 1];
     const gapDiff = lastBase ? last.gap - lastBase.gap : 0;
-    text += ` Against the baseline: gap ${formatCountDiff(gapDiff)} beds in ${last.year}, cost ${formatMoneyDiff(outcome.totals.cost.total - baseline.totals.cost.total)}.`;
+    text += ` Against the baseline: gap ${formatCountDiff(gapDiff)} beds in ${financialYear(last.year)}, cost ${formatMoneyDiff(outcome.totals.cost.total - baseline.totals.cost.total)}.`;
   }
   return text;
 }

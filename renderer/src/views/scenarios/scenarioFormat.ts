@@ -4,6 +4,8 @@
  * ("+35", "−£2.3m", "−2.1 pts"). Pure functions, unit-tested.
  */
 
+import { financialYear, financialYearSpan } from '../../../../shared/scenario/years.js';
+
 export { formatProbability } from '../../app/format';
 
 export const MINUS = '\u2212';
@@ -72,13 +74,16 @@ export function formatDecimal(value: number): string {
   return text === '-0.0' ? '0.0' : withMinus(text);
 }
 
-/** "2026–2030" for a list of years; the single year, or '' for none. */
+/**
+ * The span of projected years (stored as years ending 31 March) as financial years: "2025-26 to
+ * 2029-30"; the single year, or '' for none.
+ */
 export function yearSpan(years: readonly string[]): string {
-  const first = years[0];
-  const last = years[years.length - 1];
-  if (first === undefined || last === undefined) return '';
-  return first === last ? first : `${first}–${last}`;
+  return financialYearSpan(years);
 }
+
+/** A year ending 31 March as a financial year: "2027" → "2026-27". */
+export { financialYear };
 
 /**
  * An assumption's value in its unit: shares as percentages, pounds with "£", a limit of −1 as "no
