@@ -396,7 +396,11 @@ function findPeriod(
   options: JoinersLeaversOptions,
   issues: IssueCollector,
 ): string | null {
-  if (options.period !== undefined) return options.period;
+  if (options.period !== undefined) {
+    // A snapshot date ("2023-03-31") is read as the year ending 31 March that contains it.
+    const date = parseDate(options.period);
+    return date ? String(yearEndingMarch(date)) : options.period;
+  }
   const fromTexts = yearFromTexts([...table.rows.slice(0, headerRow).flat(), ...header, table.sheetName ?? '']);
   const sorted = [...joinYears].sort((a, b) => a - b);
   const median = sorted.length ? String(sorted[Math.floor(sorted.length / 2)]) : null;
