@@ -288,7 +288,12 @@ export function parseOfstedJoinersLeavers(
 
     const laRaw = cellText(cells, col.la);
     if (laRaw === '') {
-      limiter.error('no local authority', row, name(col.la), `Row ${row}: no local authority for children's home ${urn}.`);
+      limiter.error(
+        'no local authority',
+        row,
+        name(col.la),
+        `Row ${row}: no local authority for children's home ${urn}.`,
+      );
       continue;
     }
     let authority: ReferenceAuthority | undefined;
