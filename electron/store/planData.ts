@@ -259,7 +259,8 @@ export function readSupplyMovements(db: PlanDatabase): SupplyMovement[] {
   }));
 }
 
-function readSupply(db: PlanDatabase, where: string | null): SupplyRow[] {
+/** Supply rows, all areas' or those `where` selects. */
+export function readSupply(db: PlanDatabase, where: string | null = null): SupplyRow[] {
   const sql = `SELECT * FROM supply ${where ? `WHERE ${where}` : ''} ORDER BY area_code, period, sector, home_type, judgement`;
   const rows = db.prepare(sql).all() as {
     area_code: string;
