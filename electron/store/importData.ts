@@ -10,8 +10,6 @@ import type { PlacementFlow, UnitCost } from '../../shared/model/placements.js';
 import type { SupplyChange } from '../../shared/import/template.js';
 import type { PlanDatabase } from './database.js';
 
-const ENGLAND_CODE = 'E92000001';
-
 export interface ImportRows {
   observations: Observation[];
   supply: SupplyRow[];
@@ -142,9 +140,8 @@ export function writeImportRows(db: PlanDatabase, rows: ImportRows, sourceId: st
 }
 
 /**
- * A file's movements replace what was held for its years as a whole: every area's for a year the
- * file gives England's total for (a national file, where an authority with no row had no movement),
- * otherwise the file's own areas; so a corrected file never leaves a stale row behind.
+ * A file's movements replace what was held for each of its areas and years as a whole (every sector),
+ * so a corrected file never leaves a stale sector behind; other areas and years are kept.
  */
 function writeSupplyMovements(
   db: PlanDatabase,
@@ -154,8 +151,6 @@ function writeSupplyMovements(
 ): void {
   if (movements.length === 0) return;
   const deleteYear = db.prepare('DELETE FROM supply_movement WHERE area_code = ? AND period = ?');
-  const deleteNationalYear = db.prepare('DELETE FROM supply_movement WHERE period = ?');
-  for (const m of movements) if (m.area === ENGLAND_CODE) deleteNationalYear.run(m.period);
   for (const key of new Set(movements.filter((m) => areas.has(m.area)).map((m) => `${m.area}|${m.period}`))) {
     const [area, period] = key.split('|') as [string, string];
     deleteYear.run(area, period);
