@@ -16,6 +16,7 @@ import {
 import type { PlanDatabase } from '../store/database.js';
 import { readPlanDataWithPanel, readSupply, readSupplyChanges } from '../store/planData.js';
 import { attachSupplyProjection, type SupplyPool } from '../../shared/supply/forecastSupply.js';
+import { SUPPLY_MOVEMENT_KEY } from '../../shared/supply/projectSupply.js';
 import type { PlanService } from './planService.js';
 
 /** Imported ONS projections by LA code and year. */
@@ -53,8 +54,9 @@ let lastSupply: {
 type AreaSupplyProjected = NonNullable<ProjectionInputs['areas'][number]['supply']['projected']>;
 
 /** attachSupplyProjection, reusing the previous result while its inputs are unchanged (it simulates every member). */
-function attachSupplyProjectionCached(inputs: ProjectionInputs, pool: SupplyPool): void {
+function attachSupplyProjectionCached(inputs: ProjectionInputs, pool: SupplyPool, netChange?: number): void {
   const key = JSON.stringify([
+    netChange ?? null,
     inputs.baseYear,
     inputs.areas.map((a) => [a.code, a.supply.period, a.supply.basis, a.supply.registeredPlaces, a.supply.laRunPlaces]),
     pool.supply.length,
@@ -63,7 +65,7 @@ function attachSupplyProjectionCached(inputs: ProjectionInputs, pool: SupplyPool
   ]);
   if (lastSupply?.key !== key) {
     const before = { assumptions: inputs.assumptions.length, warnings: inputs.warnings.length };
-    attachSupplyProjection(inputs, pool);
+    attachSupplyProjection(inputs, pool, netChange !== undefined ? { netChangePerYear: netChange } : {});
     lastSupply = {
       key,
       projected: new Map(inputs.areas.flatMap((a) => (a.supply.projected ? [[a.code, a.supply.projected]] : []))),
@@ -92,11 +94,12 @@ export function projectionInputs(plans: PlanService): ProjectionInputs {
       });
       if (inputs.national) inputs.national = stablePanel(inputs.national);
       // Baseline supply moves by the plan's children's homes openings and closures (Ofsted joiners and leavers).
-      attachSupplyProjectionCached(inputs, {
-        supply: readSupply(db),
-        movements: data.supplyMovements ?? [],
-        areas: data.areas,
-      });
+      const netChange = data.assumptions.find((a) => a.key === SUPPLY_MOVEMENT_KEY)?.value;
+      attachSupplyProjectionCached(
+        inputs,
+        { supply: readSupply(db), movements: data.supplyMovements ?? [], areas: data.areas },
+        netChange,
+      );
       return inputs;
     } catch (error) {
       throw new PlannerError('INVALID_ARGUMENT', (error as Error).message);

@@ -12,7 +12,7 @@ import type { AreaSupply, ProjectionInputs } from '../forecast/types.js';
 import type { Area } from '../model/dataset.js';
 import type { SupplyMovement, SupplyRow } from '../model/supply.js';
 import type { SectorPlaces, SupplyProjection } from './projectSupply.js';
-import { projectSupply } from './projectSupply.js';
+import { SUPPLY_MOVEMENT_KEY, projectSupply } from './projectSupply.js';
 
 /** Long-term registered places and LA-run places of an area in a year ending 31 March. */
 export function placesInYear(supply: AreaSupply, year: string): { registeredPlaces: number; laRunPlaces: number } {
@@ -38,6 +38,8 @@ export interface SupplyForecastOptions {
   simulations?: number;
   seed?: number;
   keepDraws?: boolean;
+  /** England's net change in places a year from the plan's register (see SupplyProjectionOptions). */
+  netChangePerYear?: number;
 }
 
 /** Simulations for the baseline supply paths (each member × sector × year), and their seed. */
@@ -71,6 +73,7 @@ export function forecastSupply(pool: SupplyPool, options: SupplyForecastOptions)
       simulations: options.simulations ?? SUPPLY_SIMULATIONS,
       seed: options.seed ?? SUPPLY_SEED,
       ...(options.keepDraws ? { keepDraws: true } : {}),
+      ...(options.netChangePerYear !== undefined ? { netChangePerYear: options.netChangePerYear } : {}),
     },
   );
 }
@@ -81,14 +84,23 @@ export function forecastSupply(pool: SupplyPool, options: SupplyForecastOptions)
  * movements and plans whose members have no common snapshot are left held at the snapshot. Returns
  * the projection (or null when nothing was attached).
  */
-export function attachSupplyProjection(inputs: ProjectionInputs, pool: SupplyPool): SupplyProjection | null {
+export function attachSupplyProjection(
+  inputs: ProjectionInputs,
+  pool: SupplyPool,
+  options: { netChangePerYear?: number } = {},
+): SupplyProjection | null {
   if (pool.movements.length === 0) return null;
   const withRows = inputs.areas.filter((a) => a.supply.basis === 'supply rows' && a.supply.period !== null);
   const snapshot = withRows[0]?.supply.period ?? null;
   if (snapshot === null || withRows.some((a) => a.supply.period !== snapshot)) return null;
   const base = Number(inputs.baseYear);
   const years = Array.from({ length: MAX_HORIZON_YEARS }, (_, i) => String(base + 1 + i));
-  const projection = forecastSupply(pool, { members: withRows.map((a) => a.code), years, snapshotPeriod: snapshot });
+  const projection = forecastSupply(pool, {
+    members: withRows.map((a) => a.code),
+    years,
+    snapshotPeriod: snapshot,
+    ...(options.netChangePerYear !== undefined ? { netChangePerYear: options.netChangePerYear } : {}),
+  });
   if (!projection) return null;
   for (const area of withRows) {
     const p = projection.areas.find((x) => x.code === area.code);
@@ -105,3 +117,26 @@ export function attachSupplyProjection(inputs: ProjectionInputs, pool: SupplyPoo
   inputs.warnings.push(...projection.notes);
   return projection;
 }
+
+/** The register's template for the net-change assumption (label, unit, rationale), for a plan that lacks it. */
+export function supplyAssumptionTemplate(): {
+  key: string;
+  label: string;
+  value: number;
+  unit: string;
+  rationale: string;
+  source: null;
+} {
+  return {
+    key: SUPPLY_MOVEMENT_KEY,
+    label: 'Net change in children’s home places per year (England, all sectors)',
+    value: 0,
+    unit: 'share of places a year',
+    rationale:
+      'Set it to test supply against the 2017–2023 trend: every authority’s openings are scaled by one factor so that England’s net change in places over the history would have been this share a year; closures are kept. 0 means openings only replace closures.',
+    source: null,
+  };
+}
+
+/** Range the register accepts for the net change (a share of places a year). */
+export const SUPPLY_NET_CHANGE_RANGE = { min: -0.2, max: 0.3 } as const;

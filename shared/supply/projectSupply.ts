@@ -69,6 +69,12 @@ export interface SupplyProjectionOptions {
   seed: number;
   /** Keep each sector's draws (year-major: draws[yearIndex × simulations + s]). */
   keepDraws?: boolean;
+  /**
+   * England's net change in places a year (share of places) to project with, from the plan's
+   * assumption register: every authority's openings are scaled by one factor so that the history's
+   * net change would have been this; closures are kept. Absent: the history's own.
+   */
+  netChangePerYear?: number;
 }
 
 /**
@@ -357,6 +363,21 @@ export function projectSupply(input: SupplyProjectionInput, options: SupplyProje
     }
   }
 
+  // A net change set in the plan's register scales every authority's openings by one factor.
+  const history_ = emptyTally();
+  for (const t of tallies.values()) addTally(history_, t);
+  const historicalNet = history_.placeYears > 0 ? (history_.opened - history_.closed) / history_.placeYears : 0;
+  let openingScale = 1;
+  const target = options.netChangePerYear;
+  if (target !== undefined && Number.isFinite(target) && Math.abs(target - historicalNet) >= 0.00005) {
+    if (history_.opened > 0) {
+      openingScale = Math.max(0, (target * history_.placeYears + history_.closed) / history_.opened);
+      for (const r of rates.values()) r.opening *= openingScale;
+    } else {
+      notes.push('The net change set in the plan cannot be applied: the history has no openings to scale.');
+    }
+  }
+
   // Simulate each member's sectors; the reported years index into a path from the snapshot year.
   const lastYear = Math.max(snapYear, ...years.map(Number));
   const steps = lastYear - snapYear;
@@ -445,6 +466,12 @@ export function projectSupply(input: SupplyProjectionInput, options: SupplyProje
     notes.push(`Years before the snapshot (year to 31 March ${snapYear}) are held at the snapshot.`);
   }
   const assumption = supplyAssumption(movements, tallies, input.regionOf, history, S);
+  if (openingScale !== 1 && target !== undefined) {
+    assumption.value = target;
+    assumption.rationale =
+      `Set in the plan’s assumption register to ${(target * 100).toFixed(1)}% a year (the history gave ${(historicalNet * 100).toFixed(1)}%): every authority’s openings are scaled by ${openingScale.toFixed(2)} and closures kept. ` +
+      assumption.rationale;
+  }
   return {
     snapshotYear: String(snapYear),
     years,

@@ -62,6 +62,18 @@ describe('supply moves in a plan', () => {
     expect(runProjection(context.plans, { method: 'rate', withBacktest: false, simulations: 0 })).toEqual(r);
   });
 
+  it('takes the net change from the plan’s assumption register when it is set there', () => {
+    const trend = runProjection(context.plans, { method: 'rate', withBacktest: false, simulations: 0 });
+    context.plans.setAssumption('supplyNetChangePerYear', 0);
+    const level = runProjection(context.plans, { method: 'rate', withBacktest: false, simulations: 0 });
+    const last = (r: typeof trend) => r.projection.consortium.years.at(-1)?.registeredPlaces ?? 0;
+    expect(last(level)).toBeLessThan(last(trend));
+    const stated = level.projection.assumptions.find((a) => a.key === 'supplyNetChangePerYear');
+    expect(stated?.value).toBe(0);
+    expect(stated?.rationale).toMatch(/^Set in the plan’s assumption register to 0\.0% a year/);
+    expect(() => context.plans.setAssumption('supplyNetChangePerYear', 0.5)).toThrow(/from -0.2 to 0.3/);
+  });
+
   it('a newer provider list replaces the old snapshot for every member: absent means 0, never the old figure', async () => {
     const before = projectionInputs(context.plans);
     const bury = before.areas.find((a) => a.code === BURY);
