@@ -47,6 +47,7 @@ import { measureIds } from '../shared/model/measures.js';
 import type { HomeSector, HomeType, OfstedJudgement, SupplyRow } from '../shared/model/supply.js';
 import { homeSectors, homeTypes, ofstedJudgements } from '../shared/model/supply.js';
 import { buildReference, crosswalk, parseBuildArgs } from './build-reference.js';
+import { readSupplyMovements } from './supply-movements.js';
 import {
   RO3_FILE,
   costSources,
@@ -960,6 +961,8 @@ export function buildDatasetWithNotes(dataDir: string): BuildResult {
   });
 
   const ofsted = readOfsted(read, resolver, regions, sink);
+  // Children's homes opened and closed each year (Ofsted joiners and leavers), by the importer's parser.
+  const movementBuild = readSupplyMovements(dataDir, authorities);
 
   // Areas: every current authority by ONS code, then the regions, then England. None is a member.
   const centroids = readCentroids(read);
@@ -1051,6 +1054,15 @@ export function buildDatasetWithNotes(dataDir: string): BuildResult {
     (typeOrder.get(a.homeType) ?? 0) - (typeOrder.get(b.homeType) ?? 0) ||
     (judgementOrder.get(a.judgement) ?? 0) - (judgementOrder.get(b.judgement) ?? 0);
   const supply = ofsted.supply.sort(bySupplyKey);
+  const supplyMovements = movementBuild.movements.sort(
+    (a, b) =>
+      (areaOrder.get(a.area) ?? 0) - (areaOrder.get(b.area) ?? 0) ||
+      (a.period < b.period ? -1 : a.period > b.period ? 1 : 0) ||
+      (sectorOrder.get(a.sector) ?? 0) - (sectorOrder.get(b.sector) ?? 0),
+  );
+  for (const m of supplyMovements) {
+    if (!areaOrder.has(m.area)) throw new Error(`Supply movement for ${m.area}, which is not an area of the dataset.`);
+  }
   const providerOrder = orderOf(placeProviders);
   const providerCounts = providerRows.sort(
     (a, b) =>
@@ -1081,6 +1093,7 @@ export function buildDatasetWithNotes(dataDir: string): BuildResult {
       childrenFile: `${baseName(FILES.claCharacteristics)} (Placement)`,
     }),
     ...costs.sources,
+    ...movementBuild.sources,
   ];
 
   // Fixed, input-derived timestamp: the end of the latest year-ending-31-March period.
@@ -1101,6 +1114,7 @@ export function buildDatasetWithNotes(dataDir: string): BuildResult {
     areas,
     observations: sorted,
     supply,
+    supplyMovements,
     homes: [],
     flows: [],
     unitCosts: costs.unitCosts,
@@ -1125,6 +1139,7 @@ const DATA_ARRAYS: ReadonlySet<string> = new Set([
   'areas',
   'observations',
   'supply',
+  'supplyMovements',
   'placeProviders',
   'placementSpend',
 ]);
@@ -1271,6 +1286,16 @@ function main(): void {
   for (const row of supplyBySector(dataset.supply, OFSTED_PERIOD)) {
     const types = homeTypes.map((t) => `${t} ${row.byType[t].homes}/${row.byType[t].places}`).join(', ');
     console.log(`  ${row.sector}: ${row.homes} homes, ${row.places} places (${types})`);
+  }
+  console.log('Children’s homes opened and closed, England (homes +opened/−closed, places +opened/−closed):');
+  const movementRows = dataset.supplyMovements ?? [];
+  for (const period of [...new Set(movementRows.map((m) => m.period))].sort()) {
+    const rows = movementRows.filter((m) => m.area === ENGLAND && m.period === period);
+    const sum = (k: 'homesOpened' | 'homesClosed' | 'placesOpened' | 'placesClosed'): number =>
+      rows.reduce((n, m) => n + m[k], 0);
+    console.log(
+      `  ${period}: homes +${sum('homesOpened')}/−${sum('homesClosed')}, places +${sum('placesOpened')}/−${sum('placesClosed')}`,
+    );
   }
   const abolishedHomes = leftOutSupply.reduce((n, r) => n + r.homes, 0);
   console.log(

@@ -112,6 +112,13 @@ export const kindInfo: Record<FileKind, KindInfo> = {
     licence: OGL,
     url: 'https://www.gov.uk/government/statistical-data-sets/childrens-social-care-data-in-england',
   },
+  'ofsted-joiners-leavers': {
+    label: 'Ofsted: children’s homes joining and leaving (openings and closures)',
+    title: 'Children’s social care data in England: joiners and leavers',
+    publisher: 'Ofsted',
+    licence: OGL,
+    url: 'https://www.gov.uk/government/statistical-data-sets/childrens-social-care-data-in-england',
+  },
   'ssda903-header': {
     label: 'SSDA903: header (children)',
     title: 'SSDA903 return: header',
@@ -521,6 +528,7 @@ export class ImportService {
         ...(result.flows?.length ? ['placement flows'] : []),
         ...(result.unitCosts?.length ? ['unit costs'] : []),
         ...(result.supplyChanges?.length ? ['supply changes'] : []),
+        ...(result.supplyMovements?.length ? ['children’s homes opened and closed'] : []),
       ],
       notTaken: [
         ...(notYetTaken[result.kind] ? [notYetTaken[result.kind] ?? ''] : []),

@@ -2,6 +2,8 @@
  * The open plan: a working SQLite copy that the app edits, saved atomically to the user's
  * `*.ccplan` file on Save. The file on disk changes only when the user saves.
  */
+import { SUPPLY_NET_CHANGE_RANGE, supplyAssumptionTemplate } from '../../shared/supply/forecastSupply.js';
+import { SUPPLY_MOVEMENT_KEY } from '../../shared/supply/projectSupply.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -80,6 +82,11 @@ const assumptionRanges: Record<string, { label: string; min: number; max: number
   [planAssumptionKeys.trendDamping]: { label: 'Trend damping', min: 0.01, max: 1 },
   [planAssumptionKeys.soloComplexShare]: { label: 'The solo/complex share', min: 0, max: 1 },
   discountRate: { label: 'The discount rate', min: 0, max: 0.2 },
+  [SUPPLY_MOVEMENT_KEY]: {
+    label: 'Net change in children’s home places per year (a share of places)',
+    min: SUPPLY_NET_CHANGE_RANGE.min,
+    max: SUPPLY_NET_CHANGE_RANGE.max,
+  },
   [POPULATION_GROWTH_KEY]: {
     label: 'Population growth without a projection (a share a year)',
     min: -MAX_POPULATION_GROWTH,
@@ -95,6 +102,7 @@ function forecastAssumptionTemplates() {
     ...list,
     ...(solo ? [{ ...solo, key: planAssumptionKeys.soloComplexShare }] : []),
     populationGrowthAssumptionTemplate(),
+    supplyAssumptionTemplate(),
   ];
 }
 

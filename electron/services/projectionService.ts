@@ -14,7 +14,9 @@ import {
   type SupplyChange,
 } from '../../shared/forecast/index.js';
 import type { PlanDatabase } from '../store/database.js';
-import { readPlanDataWithPanel, readSupplyChanges } from '../store/planData.js';
+import { readPlanDataWithPanel, readSupply, readSupplyChanges } from '../store/planData.js';
+import { attachSupplyProjection, type SupplyPool } from '../../shared/supply/forecastSupply.js';
+import { SUPPLY_MOVEMENT_KEY } from '../../shared/supply/projectSupply.js';
 import type { PlanService } from './planService.js';
 
 /** Imported ONS projections by LA code and year. */
@@ -43,14 +45,61 @@ function stablePanel(panel: NationalPanel): NationalPanel {
   return panel;
 }
 
+/** The last supply projection attached, by what it depends on (members' snapshot, pool, base year). */
+let lastSupply: {
+  key: string;
+  projected: Map<string, AreaSupplyProjected>;
+  extra: Pick<ProjectionInputs, 'assumptions' | 'warnings'>;
+} | null = null;
+type AreaSupplyProjected = NonNullable<ProjectionInputs['areas'][number]['supply']['projected']>;
+
+/** attachSupplyProjection, reusing the previous result while its inputs are unchanged (it simulates every member). */
+function attachSupplyProjectionCached(inputs: ProjectionInputs, pool: SupplyPool, netChange?: number): void {
+  const key = JSON.stringify([
+    netChange ?? null,
+    inputs.baseYear,
+    inputs.areas.map((a) => [a.code, a.supply.period, a.supply.basis, a.supply.registeredPlaces, a.supply.laRunPlaces]),
+    pool.supply.length,
+    pool.supply.reduce((s, r) => s + r.registeredPlaces, 0),
+    pool.movements,
+  ]);
+  if (lastSupply?.key !== key) {
+    const before = { assumptions: inputs.assumptions.length, warnings: inputs.warnings.length };
+    attachSupplyProjection(inputs, pool, netChange !== undefined ? { netChangePerYear: netChange } : {});
+    lastSupply = {
+      key,
+      projected: new Map(inputs.areas.flatMap((a) => (a.supply.projected ? [[a.code, a.supply.projected]] : []))),
+      extra: {
+        assumptions: inputs.assumptions.slice(before.assumptions),
+        warnings: inputs.warnings.slice(before.warnings),
+      },
+    };
+    return;
+  }
+  for (const a of inputs.areas) {
+    const projected = lastSupply.projected.get(a.code);
+    if (projected) a.supply.projected = projected;
+  }
+  inputs.assumptions.push(...lastSupply.extra.assumptions);
+  inputs.warnings.push(...lastSupply.extra.warnings);
+}
+
 export function projectionInputs(plans: PlanService): ProjectionInputs {
   return plans.read((db) => {
     try {
       // Members' figures, plus every authority's for the national panel the default method is chosen on.
-      const inputs = projectionInputsFromPlan(readPlanDataWithPanel(db), {
+      const data = readPlanDataWithPanel(db);
+      const inputs = projectionInputsFromPlan(data, {
         populationProjections: readPopulationProjections(db),
       });
       if (inputs.national) inputs.national = stablePanel(inputs.national);
+      // Baseline supply moves by the plan's children's homes openings and closures (Ofsted joiners and leavers).
+      const netChange = data.assumptions.find((a) => a.key === SUPPLY_MOVEMENT_KEY)?.value;
+      attachSupplyProjectionCached(
+        inputs,
+        { supply: readSupply(db), movements: data.supplyMovements ?? [], areas: data.areas },
+        netChange,
+      );
       return inputs;
     } catch (error) {
       throw new PlannerError('INVALID_ARGUMENT', (error as Error).message);

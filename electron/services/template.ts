@@ -30,6 +30,10 @@ export function checkDataset(dataset: BuiltInDataset): BuiltInDataset {
     if (!areaCodes.has(f.placingArea)) problems.push(`flow ${i}: unknown placing area ${f.placingArea}`);
     if (!sourceIds.has(f.source)) problems.push(`flow ${i}: unknown source ${f.source}`);
   });
+  (dataset.supplyMovements ?? []).forEach((m, i) => {
+    if (!areaCodes.has(m.area)) problems.push(`supply movement row ${i}: unknown area ${m.area}`);
+    if (!sourceIds.has(m.source)) problems.push(`supply movement row ${i}: unknown source ${m.source}`);
+  });
   (dataset.placementSpend ?? []).forEach((s, i) => {
     if (!areaCodes.has(s.area)) problems.push(`placement spend row ${i}: unknown area ${s.area}`);
     if (!sourceIds.has(s.source)) problems.push(`placement spend row ${i}: unknown source ${s.source}`);

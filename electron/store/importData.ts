@@ -5,7 +5,7 @@
 import type { ImportLogEntry } from '../../shared/api/contract.js';
 import type { Observation, Source } from '../../shared/model/dataset.js';
 import type { PopulationProjection } from '../../shared/import/ons.js';
-import type { ChildrensHome, SupplyRow } from '../../shared/model/supply.js';
+import type { ChildrensHome, SupplyMovement, SupplyRow } from '../../shared/model/supply.js';
 import type { PlacementFlow, UnitCost } from '../../shared/model/placements.js';
 import type { SupplyChange } from '../../shared/import/template.js';
 import type { PlanDatabase } from './database.js';
@@ -15,6 +15,8 @@ export interface ImportRows {
   supply: SupplyRow[];
   homes: ChildrensHome[];
   projections: PopulationProjection[];
+  /** Ofsted joiners and leavers: openings and closures by area, year and sector. */
+  supplyMovements?: SupplyMovement[];
   /** From our data template. */
   flows?: PlacementFlow[];
   unitCosts?: UnitCost[];
@@ -56,6 +58,11 @@ export function countChanges(db: PlanDatabase, rows: ImportRows): ImportCounts {
   const hasCost = db.prepare('SELECT 1 FROM unit_cost WHERE placement_type = ? AND sector = ? AND price_year = ?');
   for (const c of rows.unitCosts ?? []) tally(true, Boolean(hasCost.get(c.placementType, c.sector, c.priceYear)));
   for (const c of rows.supplyChanges ?? []) tally(areas.has(c.area), false);
+  const hasMovements = db.prepare('SELECT 1 FROM supply_movement WHERE area_code = ? AND period = ? LIMIT 1');
+  for (const key of new Set((rows.supplyMovements ?? []).map((m) => `${m.area}|${m.period}`))) {
+    const [area, period] = key.split('|') as [string, string];
+    tally(areas.has(area), Boolean(hasMovements.get(area, period)));
+  }
   return counts;
 }
 
@@ -127,8 +134,36 @@ export function writeImportRows(db: PlanDatabase, rows: ImportRows, sourceId: st
   for (const p of rows.projections) {
     if (areas.has(p.area)) upsertProjection.run(p.area, p.year, p.population0to17, sourceId);
   }
+  writeSupplyMovements(db, rows.supplyMovements ?? [], sourceId, areas);
   writeTemplateRows(db, rows, sourceId, areas);
   return counts;
+}
+
+/**
+ * A file's movements replace what was held for each of its areas and years as a whole (every sector),
+ * so a corrected file never leaves a stale sector behind; other areas and years are kept.
+ */
+function writeSupplyMovements(
+  db: PlanDatabase,
+  movements: readonly SupplyMovement[],
+  sourceId: string,
+  areas: Set<string>,
+): void {
+  if (movements.length === 0) return;
+  const deleteYear = db.prepare('DELETE FROM supply_movement WHERE area_code = ? AND period = ?');
+  for (const key of new Set(movements.filter((m) => areas.has(m.area)).map((m) => `${m.area}|${m.period}`))) {
+    const [area, period] = key.split('|') as [string, string];
+    deleteYear.run(area, period);
+  }
+  const insert = db.prepare(
+    `INSERT INTO supply_movement (area_code, period, sector, homes_opened, places_opened, homes_closed, places_closed, source_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const m of movements) {
+    if (areas.has(m.area)) {
+      insert.run(m.area, m.period, m.sector, m.homesOpened, m.placesOpened, m.homesClosed, m.placesClosed, sourceId);
+    }
+  }
 }
 
 /** Flows replace the placing LA's flows for that year as a whole; costs are upserted; changes appended. */

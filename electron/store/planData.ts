@@ -15,7 +15,7 @@ import type {
   PlacementFlow,
   UnitCost,
 } from '../../shared/model/placements.js';
-import type { HomeSector, HomeType, OfstedJudgement, SupplyRow } from '../../shared/model/supply.js';
+import type { HomeSector, HomeType, OfstedJudgement, SupplyMovement, SupplyRow } from '../../shared/model/supply.js';
 import type { PlanData } from '../../shared/model/summarise.js';
 import type { SupplyChange } from '../../shared/import/template.js';
 import type { ConsortiumChoice } from '../../shared/model/consortia.js';
@@ -85,6 +85,10 @@ export function seedFromDataset(
     `INSERT INTO unit_cost (placement_type, sector, price_year, weekly_cost, source_id)
      VALUES (@placementType, @sector, @priceYear, @weeklyCost, @source)`,
   );
+  const insertMovement = db.prepare(
+    `INSERT INTO supply_movement (area_code, period, sector, homes_opened, places_opened, homes_closed, places_closed, source_id)
+     VALUES (@area, @period, @sector, @homesOpened, @placesOpened, @homesClosed, @placesClosed, @source)`,
+  );
   const insertAssumption = db.prepare(
     `INSERT INTO assumption (key, label, value, unit, rationale, source_id, changed_by, changed_at)
      VALUES (@key, @label, @value, @unit, @rationale, @source, @changedBy, @changedAt)`,
@@ -106,6 +110,7 @@ export function seedFromDataset(
     for (const flow of dataset.flows) insertFlow.run(flow);
     for (const cost of dataset.unitCosts) insertCost.run(cost);
     for (const assumption of dataset.assumptions) insertAssumption.run(assumption);
+    for (const movement of dataset.supplyMovements ?? []) insertMovement.run(movement);
   })();
 }
 
@@ -223,13 +228,39 @@ export function readPlanData(db: PlanDatabase, options: { summaryOnly?: boolean 
     observations,
     sources,
     supply: readSupply(db, options.summaryOnly ? inSummary : null),
+    supplyMovements: readSupplyMovements(db),
     flows: readFlows(db),
     unitCosts: readUnitCosts(db),
     assumptions: readAssumptions(db),
   };
 }
 
-function readSupply(db: PlanDatabase, where: string | null): SupplyRow[] {
+/** Openings and closures of children's homes, every area (the supply projection pools across them). */
+export function readSupplyMovements(db: PlanDatabase): SupplyMovement[] {
+  const rows = db.prepare('SELECT * FROM supply_movement ORDER BY area_code, period, sector').all() as {
+    area_code: string;
+    period: string;
+    sector: HomeSector;
+    homes_opened: number;
+    places_opened: number;
+    homes_closed: number;
+    places_closed: number;
+    source_id: string;
+  }[];
+  return rows.map((r) => ({
+    area: r.area_code,
+    period: r.period,
+    sector: r.sector,
+    homesOpened: r.homes_opened,
+    placesOpened: r.places_opened,
+    homesClosed: r.homes_closed,
+    placesClosed: r.places_closed,
+    source: r.source_id,
+  }));
+}
+
+/** Supply rows, all areas' or those `where` selects. */
+export function readSupply(db: PlanDatabase, where: string | null = null): SupplyRow[] {
   const sql = `SELECT * FROM supply ${where ? `WHERE ${where}` : ''} ORDER BY area_code, period, sector, home_type, judgement`;
   const rows = db.prepare(sql).all() as {
     area_code: string;

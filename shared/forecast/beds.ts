@@ -25,6 +25,7 @@ import {
 } from './assumptionUncertainty.js';
 import { basePosition, decomposeGap, sumPlacedWhere, type BasePlaces, type BasePosition } from './basePosition.js';
 import type { AnalyticDemand, DemandProjection } from './demand.js';
+import { placesInYear } from '../supply/forecastSupply.js';
 import { settingsAssumptions } from './settings.js';
 import { columnStats } from './simulate.js';
 import { normalCdf, quantileSorted, Z90 } from './stats.js';
@@ -106,7 +107,10 @@ export function accessiblePlaces(parts: SupplyParts, openMarketShare: number): n
   return parts.laRun + parts.contracted + openMarketShare * parts.openMarket;
 }
 
-/** Registered and accessible places per projected year for each area and for the consortium. */
+/**
+ * Registered and accessible places per projected year for each area and for the consortium. Places
+ * per year come from `placesInYear` (the supply projection where attached, else the snapshot).
+ */
 export function supplyPaths(
   inputs: ProjectionInputs,
   settings: ForecastSettings,
@@ -116,20 +120,25 @@ export function supplyPaths(
   const H = years.length;
   const areas = new Map<string, SupplyPath>();
   const consortium: SupplyPath = { registered: new Float64Array(H), accessible: new Float64Array(H) };
-  const total: SupplyParts = { laRun: 0, contracted: 0, openMarket: 0 };
+  const totals: SupplyParts[] = years.map(() => ({ laRun: 0, contracted: 0, openMarket: 0 }));
   const changes = new Float64Array(H);
   for (const code of codes) {
     const area = inputs.areas.find((a) => a.code === code);
     if (!area) continue;
-    const parts = supplyParts(area.supply, settings.contractedPlaces[code] ?? 0);
-    total.laRun += parts.laRun;
-    total.contracted += parts.contracted;
-    total.openMarket += parts.openMarket;
-    const base = accessiblePlaces(parts, settings.openMarketAccessShare);
-    const path: SupplyPath = {
-      registered: new Float64Array(H).fill(area.supply.registeredPlaces),
-      accessible: new Float64Array(H).fill(base),
-    };
+    const contracted = settings.contractedPlaces[code] ?? 0;
+    const path: SupplyPath = { registered: new Float64Array(H), accessible: new Float64Array(H) };
+    years.forEach((year, h) => {
+      const places = placesInYear(area.supply, year);
+      const parts = supplyParts({ ...area.supply, ...places }, contracted);
+      const total = totals[h];
+      if (total) {
+        total.laRun += parts.laRun;
+        total.contracted += parts.contracted;
+        total.openMarket += parts.openMarket;
+      }
+      path.registered[h] = places.registeredPlaces;
+      path.accessible[h] = accessiblePlaces(parts, settings.openMarketAccessShare);
+    });
     for (const change of settings.supplyChanges) {
       if (change.area !== code) continue;
       years.forEach((year, h) => {
@@ -146,8 +155,11 @@ export function supplyPaths(
     }
     areas.set(code, path);
   }
-  const base = accessiblePlaces(total, settings.consortiumOpenMarketAccessShare);
-  for (let h = 0; h < H; h++) consortium.accessible[h] = Math.max(0, base + (changes[h] ?? 0));
+  for (let h = 0; h < H; h++) {
+    const total = totals[h] ?? { laRun: 0, contracted: 0, openMarket: 0 };
+    const base = accessiblePlaces(total, settings.consortiumOpenMarketAccessShare);
+    consortium.accessible[h] = Math.max(0, base + (changes[h] ?? 0));
+  }
   return { areas, consortium };
 }
 

@@ -349,9 +349,20 @@ export function projectionInputsFromPlan(data: PlanData, options: InputsFromPlan
     byArea.set(o.area, list);
   }
 
-  // One supply snapshot for everyone: the latest among members' long-term homes.
+  // One supply snapshot for everyone: the latest the plan holds (supply rows of any authority, or a
+  // member's places figure). A member with no homes in it has 0 places, never an older snapshot's.
   const homeRows = data.supply.filter((r) => memberCodes.has(r.area));
-  const snapshot = homeRows.reduce<string | null>((p, r) => (p === null || r.period > p ? r.period : p), null);
+  const latestOf = (periods: Iterable<string>): string | null => {
+    let latest: string | null = null;
+    for (const p of periods) if (latest === null || p > latest) latest = p;
+    return latest;
+  };
+  const snapshot = latestOf([
+    ...data.supply.map((r) => r.period),
+    ...data.observations
+      .filter((o) => o.measure === 'registeredPlaces' && memberCodes.has(o.area) && o.value !== null)
+      .map((o) => o.period),
+  ]);
 
   const areas: AreaSeries[] = members.map((area) => {
     const obs = byArea.get(area.code) ?? [];
@@ -386,10 +397,19 @@ export function projectionInputsFromPlan(data: PlanData, options: InputsFromPlan
         .filter((r) => r.homeType === 'shortBreakOnly')
         .reduce((s, r) => s + r.registeredPlaces, 0);
       series.supplyPeriod = snapshot;
-    } else if (placesObservation && placesObservation.value !== null) {
+    } else if (placesObservation && placesObservation.value !== null && placesObservation.period === snapshot) {
       // The stored measure already excludes short-break-only and secure homes.
       series.registeredPlaces = placesObservation.value;
       series.supplyPeriod = placesObservation.period;
+    } else if (snapshot !== null && (placesObservation || homeRows.some((r) => r.area === area.code))) {
+      // In an older snapshot but not the latest: no homes then, whatever the older one said.
+      series.registeredPlaces = 0;
+      series.laRunPlaces = 0;
+      series.shortBreakOnlyPlaces = 0;
+      series.supplyPeriod = snapshot;
+      warnings.push(
+        `${area.name} has no children’s homes in the latest supply snapshot (${snapshot}), so 0 places are counted, not an earlier snapshot’s figure.`,
+      );
     }
     return series;
   });

@@ -45,7 +45,7 @@ const rationale = {
   contractedPlaces:
     'Block-contracted places are counted as fully accessible and taken out of the open market of the LA where they are.',
   supplyHeld:
-    'Places are held at the latest Ofsted snapshot except for the supply changes listed; openings and closures are not otherwise forecast.',
+    'Supply changes listed (openings, closures and contracts known locally) are added to the places from their first year. Other openings and closures are projected from Ofsted’s joiners and leavers where the plan holds them (the net-change assumption says so); otherwise places are held at the latest Ofsted snapshot.',
 } as const;
 
 const isFiniteNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);

@@ -51,6 +51,21 @@ export interface AreaSupply {
    * share to a total without a sector breakdown, or there were no places at all.
    */
   basis: 'supply rows' | 'assumed LA-run share' | 'none';
+  /**
+   * Places projected past the snapshot by openings and closures (shared/supply), by year ending 31
+   * March; absent where the plan holds no such history, and then places are held at the snapshot.
+   * Read through `placesInYear` (shared/supply/forecastSupply.ts).
+   */
+  projected?: ProjectedPlaces;
+}
+
+/** Long-term places of one area per year from the supply projection: medians of the simulations, and the range. */
+export interface ProjectedPlaces {
+  years: string[];
+  registeredPlaces: number[];
+  laRunPlaces: number[];
+  p10: number[];
+  p90: number[];
 }
 
 /** One member LA's history, population and supply, ready for any projection method. */

@@ -6,6 +6,7 @@
  * Pure TypeScript: no Node or DOM imports.
  */
 import { isOfstedHeader } from './ofsted.js';
+import { isJoinersLeaversHeader } from './ofstedJoinersLeavers.js';
 import { isSnppHeader } from './ons.js';
 import { isSsda903Xml } from './ssda903Xml.js';
 import type { RawTable } from './table.js';
@@ -20,6 +21,7 @@ export const fileKinds = [
   'ons-mye',
   'ons-snpp',
   'ofsted-providers',
+  'ofsted-joiners-leavers',
   'ssda903-header',
   'ssda903-episodes',
   'ssda903-missing',
@@ -134,6 +136,15 @@ export function detectTable(table: RawTable): Detection {
   if (firstIndex === 0) {
     const ssda = detectSsda903(first);
     if (ssda) return ssda;
+  }
+  // Ofsted joiners and leavers: URN and Provision type like the provider list, so checked first.
+  const joinersLeavers = findHeaderRow(table.rows, isJoinersLeaversHeader);
+  if (joinersLeavers >= 0) {
+    return {
+      kind: 'ofsted-joiners-leavers',
+      reason: `Ofsted joiners-and-leavers header (URN, Provision type, Joiner status, Leaver status) on row ${joinersLeavers + 1}.`,
+      headerRow: joinersLeavers,
+    };
   }
   const ofsted = findHeaderRow(table.rows, isOfstedHeader);
   if (ofsted >= 0) {

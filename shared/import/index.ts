@@ -9,12 +9,13 @@ import type { AuthorityLookup } from '../model/authorities.js';
 import type { Observation } from '../model/dataset.js';
 import type { MeasureId } from '../model/measures.js';
 import { measureIds } from '../model/measures.js';
-import type { ChildrensHome, SupplyRow } from '../model/supply.js';
+import type { ChildrensHome, SupplyMovement, SupplyRow } from '../model/supply.js';
 import type { DfeKind } from './dfe.js';
 import { parseDfe } from './dfe.js';
 import type { Detection, FileKind } from './detect.js';
 import { detectJson, detectTable, detectXml } from './detect.js';
 import { parseOfsted } from './ofsted.js';
+import { parseOfstedJoinersLeavers } from './ofstedJoinersLeavers.js';
 import type { PopulationProjection } from './ons.js';
 import { parseOnsMye, parseSnpp } from './ons.js';
 import type { ImportIssue } from './report.js';
@@ -31,6 +32,8 @@ export type { DfeKind } from './dfe.js';
 export { parseDfe } from './dfe.js';
 export type { OfstedResult } from './ofsted.js';
 export { parseOfsted } from './ofsted.js';
+export type { JoinersLeaversResult, JoinerLeaverEvent } from './ofstedJoinersLeavers.js';
+export { parseOfstedJoinersLeavers } from './ofstedJoinersLeavers.js';
 export type { PopulationProjection, SnppResult } from './ons.js';
 export { parseOnsMye, parseSnpp } from './ons.js';
 export type { ImportIssue } from './report.js';
@@ -69,6 +72,8 @@ export interface ImportResult {
   supply: SupplyRow[];
   homes: ChildrensHome[];
   projections: PopulationProjection[];
+  /** Openings and closures of children's homes (Ofsted joiners and leavers); absent for other kinds. */
+  supplyMovements?: SupplyMovement[];
   issues: ImportIssue[];
   summary: ImportSummary;
 }
@@ -219,7 +224,13 @@ export function parseImportFile(
 
 /** Figures a reading of the file gives (observations, supply rows, homes and projections). */
 function figures(result: ImportResult): number {
-  return result.observations.length + result.supply.length + result.homes.length + result.projections.length;
+  return (
+    result.observations.length +
+    result.supply.length +
+    result.homes.length +
+    result.projections.length +
+    (result.supplyMovements?.length ?? 0)
+  );
 }
 
 /**
@@ -379,6 +390,17 @@ function parse(
     });
     const out = { ...common, observations: r.observations, supply: r.supply, homes: r.homes };
     return { ...out, summary: summarise(out, r.rows, r.unmodelled) };
+  }
+  if (kind === 'ofsted-joiners-leavers') {
+    const r = parseOfstedJoinersLeavers(table, lookup, issues, {
+      source,
+      fileName,
+      ...(options.period !== undefined ? { period: options.period } : {}),
+    });
+    const out = { ...common, supplyMovements: r.movements };
+    const summary = summarise(out, r.rows, r.unmodelled);
+    const areas = new Set(r.movements.map((m) => m.area));
+    return { ...out, summary: { ...summary, areas: areas.size, periods: r.period === null ? [] : [r.period] } };
   }
   // SSDA903 and boundary files are recognised here and parsed elsewhere.
   return { ...common, summary: { ...base.summary, rows: dataRows((detection.headerRow ?? 0) + 1) } };

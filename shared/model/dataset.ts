@@ -5,7 +5,7 @@
  */
 import type { MeasureId } from './measures.js';
 import type { Assumption, PlacementFlow, UnitCost } from './placements.js';
-import type { ChildrensHome, SupplyRow } from './supply.js';
+import type { ChildrensHome, SupplyMovement, SupplyRow } from './supply.js';
 
 /** Where a figure came from: a published table, or an assumption marked illustrative. */
 export interface Source {
@@ -145,6 +145,11 @@ export interface BuiltInDataset {
   observations: Observation[];
   /** Children's homes and places by host LA, sector, type and judgement. */
   supply: SupplyRow[];
+  /**
+   * Children's homes opened and closed by authority, region and England, sector and year ending 31
+   * March (Ofsted joiners and leavers), where the build had the files.
+   */
+  supplyMovements?: SupplyMovement[];
   /** Per-home rows, where imported (the built-in dataset holds aggregates only). */
   homes: ChildrensHome[];
   /** Placing LA → host LA flows (none in the national built-in dataset: they are modelled or imported per plan). */

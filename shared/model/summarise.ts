@@ -7,7 +7,7 @@ import type { Area, Observation, Source } from './dataset.js';
 import { measures, type MeasureId } from './measures.js';
 import type { Assumption, PlacementFlow, UnitCost } from './placements.js';
 import type { AreaSummary, DataGap, HeadlineFigure, HistoryPoint, PlanSummary, SectorSupply } from './summary.js';
-import { homeSectors, type SupplyRow } from './supply.js';
+import { homeSectors, type SupplyMovement, type SupplyRow } from './supply.js';
 import { memberRegionCodes } from './consortia.js';
 
 export interface PlanData {
@@ -16,6 +16,8 @@ export interface PlanData {
   observations: Observation[];
   sources: Source[];
   supply: SupplyRow[];
+  /** Openings and closures of children's homes by area, year and sector (Ofsted joiners and leavers), where held. */
+  supplyMovements?: SupplyMovement[];
   flows: PlacementFlow[];
   unitCosts: UnitCost[];
   assumptions: Assumption[];

@@ -49,3 +49,24 @@ export interface ChildrensHome {
   registrationStatus: 'Active' | 'Suspended';
   source: string;
 }
+
+/**
+ * Children's homes that opened (registered) and closed (resigned, closed or cancelled) during one
+ * year ending 31 March, in one area and sector: Ofsted's "joiners and leavers" tables, summed.
+ * Long-term and short-break-only homes together (files before 2021 do not tell them apart); secure
+ * children's homes and residential special schools registered as children's homes are not counted.
+ * A home that joined and left in the same year counts once in each. Places are those registered
+ * when the home joined or left.
+ */
+export interface SupplyMovement {
+  /** Local authority (ONS code), or a region or England for the totals. */
+  area: string;
+  /** Year ending 31 March, e.g. "2023" for 1 April 2022 to 31 March 2023. */
+  period: string;
+  sector: HomeSector;
+  homesOpened: number;
+  placesOpened: number;
+  homesClosed: number;
+  placesClosed: number;
+  source: string;
+}

@@ -104,6 +104,7 @@ describe('national built-in dataset (resources/dataset/builtin-england.json)', (
     const records =
       dataset.observations.length +
       dataset.supply.length +
+      (dataset.supplyMovements?.length ?? 0) +
       (dataset.placeProviders?.length ?? 0) +
       (dataset.placementSpend?.length ?? 0);
     expect(text.split('\n').length).toBeLessThan(records + 1000);
@@ -119,12 +120,24 @@ describe('national built-in dataset (resources/dataset/builtin-england.json)', (
 
   it('has no members and names Greater Manchester only where the data is about it', () => {
     expect(dataset.areas.filter((a) => a.isMember)).toEqual([]);
-    const { areas, observations, supply, placeProviders: providers, placementSpend, ...rest } = dataset;
+    const {
+      areas,
+      observations,
+      supply,
+      supplyMovements,
+      placeProviders: providers,
+      placementSpend,
+      ...rest
+    } = dataset;
     expect(JSON.stringify(rest)).not.toMatch(/Greater Manchester|\bGM\b/);
     expect(JSON.stringify(areas)).not.toMatch(/Greater Manchester/);
-    expect(observations.length + supply.length + (providers?.length ?? 0) + (placementSpend?.length ?? 0)).toBe(
-      text.split('\n').filter((l) => /^ {4}\{"(area|period)"/.test(l)).length,
-    );
+    expect(
+      observations.length +
+        supply.length +
+        (supplyMovements?.length ?? 0) +
+        (providers?.length ?? 0) +
+        (placementSpend?.length ?? 0),
+    ).toBe(text.split('\n').filter((l) => /^ {4}\{"(area|period)"/.test(l)).length);
     expect(dataset.flows).toEqual([]);
     expect(dataset.homes).toEqual([]);
   });
@@ -197,6 +210,7 @@ describe('national built-in dataset (resources/dataset/builtin-england.json)', (
     const illustrative = new Set(dataset.sources.filter((s) => s.illustrative).map((s) => s.id));
     for (const o of dataset.observations) expect(illustrative.has(o.source), o.source).toBe(false);
     for (const r of dataset.supply) expect(illustrative.has(r.source), r.source).toBe(false);
+    for (const r of dataset.supplyMovements ?? []) expect(illustrative.has(r.source), r.source).toBe(false);
     for (const r of dataset.placeProviders ?? []) expect(illustrative.has(r.source), r.source).toBe(false);
     for (const r of dataset.placementSpend ?? []) expect(illustrative.has(r.source), r.source).toBe(false);
     for (const s of dataset.sources) {
@@ -212,6 +226,7 @@ describe('national built-in dataset (resources/dataset/builtin-england.json)', (
     const used = new Set([
       ...dataset.observations.map((o) => o.source),
       ...dataset.supply.map((r) => r.source),
+      ...(dataset.supplyMovements ?? []).map((r) => r.source),
       ...(dataset.placeProviders ?? []).map((r) => r.source),
       ...(dataset.placementSpend ?? []).flatMap((r) => [r.source, r.spendSource]),
       ...dataset.unitCosts.map((c) => c.source),
@@ -411,6 +426,66 @@ describe('supply in the built-in dataset', () => {
     // The long-term children's homes are the childrensHomes measure's 222 homes and 754 places.
     expect(gmSum(dataset, 'childrensHomes', OFSTED_PERIOD)).toBe(27 + 178 + 17);
     expect(gmSum(dataset, 'registeredPlaces', OFSTED_PERIOD)).toBe(754);
+  });
+});
+
+describe("children's homes opened and closed in the built-in dataset (Ofsted joiners and leavers)", () => {
+  const { dataset } = loadCommitted();
+  const movements = dataset.supplyMovements ?? [];
+  const areaOf = new Map(dataset.areas.map((a) => [a.code, a]));
+  const total = (area: string, period: string, key: 'homesOpened' | 'homesClosed' | 'placesOpened' | 'placesClosed') =>
+    movements.filter((m) => m.area === area && m.period === period).reduce((n, m) => n + m[key], 0);
+
+  it("matches Ofsted's headline counts: 224 joiners and 146 leavers in 2016-17, 370 and 119 in 2022-23", () => {
+    expect(total(ENGLAND, '2017', 'homesOpened')).toBe(224);
+    expect(total(ENGLAND, '2017', 'homesClosed')).toBe(146);
+    expect(total(ENGLAND, '2023', 'homesOpened')).toBe(370);
+    expect(total(ENGLAND, '2023', 'homesClosed')).toBe(119);
+  });
+
+  it('holds every year 2017 to 2023, each row citing its own year’s file, with non-negative whole numbers', () => {
+    expect([...new Set(movements.map((m) => m.period))].sort()).toEqual([
+      '2017',
+      '2018',
+      '2019',
+      '2020',
+      '2021',
+      '2022',
+      '2023',
+    ]);
+    const sources = new Map(dataset.sources.map((src) => [src.id, src]));
+    const seen = new Set<string>();
+    for (const m of movements) {
+      const source = sources.get(m.source);
+      expect(source?.file).toBe(`joiners_leavers_${m.period}.csv`);
+      expect(source?.publisher).toBe('Ofsted');
+      expect(areaOf.has(m.area)).toBe(true);
+      expect(homeSectors).toContain(m.sector);
+      for (const v of [m.homesOpened, m.placesOpened, m.homesClosed, m.placesClosed]) {
+        expect(Number.isInteger(v) && v >= 0).toBe(true);
+      }
+      expect(m.placesOpened >= m.homesOpened || m.homesOpened === 0).toBe(true);
+      const key = `${m.area}|${m.period}|${m.sector}`;
+      expect(seen.has(key), key).toBe(false);
+      seen.add(key);
+    }
+  });
+
+  it('sums authorities to their region and regions to England (bar homes filed under split authorities)', () => {
+    const regions = dataset.areas.filter((a) => a.level === 'Regional');
+    for (const period of ['2017', '2020', '2023']) {
+      let regionsTotal = 0;
+      for (const region of regions) {
+        const las = dataset.areas.filter((a) => a.level === 'Local authority' && a.regionCode === region.code);
+        const laSum = las.reduce((n, a) => n + total(a.code, period, 'homesOpened'), 0);
+        const regional = total(region.code, period, 'homesOpened');
+        regionsTotal += regional;
+        // Cumbria (North West) and Northamptonshire (East Midlands) count in their region only.
+        if (region.code === NORTH_WEST || region.code === 'E12000004') expect(regional).toBeGreaterThanOrEqual(laSum);
+        else expect(regional, `${region.name} ${period}`).toBe(laSum);
+      }
+      expect(regionsTotal).toBe(total(ENGLAND, period, 'homesOpened'));
+    }
   });
 });
 

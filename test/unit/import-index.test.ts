@@ -103,7 +103,9 @@ describe('parseImportFile', () => {
   it('parses every fixture without throwing and with a consistent summary', () => {
     for (const name of fixtureNames()) {
       const r = parseImportFile(name, fixtureBytes(name), testLookup);
-      const areas = new Set([...r.observations, ...r.supply, ...r.homes, ...r.projections].map((x) => x.area));
+      const areas = new Set(
+        [...r.observations, ...r.supply, ...r.homes, ...r.projections, ...(r.supplyMovements ?? [])].map((x) => x.area),
+      );
       expect(r.summary.areas, name).toBe(areas.size);
       expect(r.kind, name).not.toBe('unknown');
     }

@@ -7,6 +7,7 @@ import { sql as map } from './0005_map.js';
 import { sql as supplyChanges } from './0006_supply_changes.js';
 import { sql as ssda903 } from './0007_ssda903.js';
 import { sql as scenarios } from './0008_scenarios.js';
+import { sql as supplyMovements } from './0009_supply_movements.js';
 
 export interface Migration {
   version: number;
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   migration(6, '0006_supply_changes', supplyChanges),
   migration(7, '0007_ssda903', ssda903),
   migration(8, '0008_scenarios', scenarios),
+  migration(9, '0009_supply_movements', supplyMovements),
 ];
 
 export const latestSchemaVersion = migrations.length;
