@@ -495,7 +495,7 @@ function projectionText(result: CallResults['getProjection']): string {
     const w = base.placedWhere;
     if (w) {
       lines.push(
-        `In ${base.year}: ${fmt(w.ownLa)} children placed in their own authority, ${fmt(w.elsewhereInConsortium)} elsewhere in the consortium, ${fmt(w.outside)} outside it (placement flows ${w.period}: ${w.sources.join(', ')}); places: ${fmt(base.places.laRun)} LA-run, ${fmt(base.places.contracted)} contracted, ${fmt(base.places.openMarket)} private and voluntary${base.places.snapshot ? ` (Ofsted ${base.places.snapshot})` : ''}.`,
+        `In ${base.year}: ${fmt(w.ownLa)} children placed in their own authority, ${fmt(w.elsewhereInConsortium)} elsewhere in the consortium, ${fmt(w.outside)} outside it (placement flows ${w.period}: ${w.sources.join(', ')}); places: ${fmt(base.places.laRun)} LA-run, ${fmt(base.places.contracted)} contracted, ${fmt(base.places.openMarket)} private and voluntary${base.places.snapshot ? ` (Ofsted ${base.places.snapshot}${base.places.movedOn ? `, moved on to ${base.year} by openings and closures` : ''})` : ''}.`,
       );
     }
   }

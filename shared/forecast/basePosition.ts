@@ -34,6 +34,8 @@ export interface PlacedWhere {
 export interface BasePlaces {
   /** Supply snapshot date, e.g. "2023-03-31" (the latest of the members'); null when none. */
   snapshot: string | null;
+  /** True when the places are the snapshot moved on to the base year by openings and closures. */
+  movedOn: boolean;
   registered: number;
   laRun: number;
   contracted: number;

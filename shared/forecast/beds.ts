@@ -83,6 +83,8 @@ export function bedsNeeded(children: number, targetOccupancy: number): number {
 interface SupplyPath {
   registered: Float64Array;
   accessible: Float64Array;
+  /** LA-run places by year (before any listed supply change). */
+  laRun: Float64Array;
 }
 
 interface SupplyParts {
@@ -119,14 +121,22 @@ export function supplyPaths(
 ): { areas: Map<string, SupplyPath>; consortium: SupplyPath } {
   const H = years.length;
   const areas = new Map<string, SupplyPath>();
-  const consortium: SupplyPath = { registered: new Float64Array(H), accessible: new Float64Array(H) };
+  const consortium: SupplyPath = {
+    registered: new Float64Array(H),
+    accessible: new Float64Array(H),
+    laRun: new Float64Array(H),
+  };
   const totals: SupplyParts[] = years.map(() => ({ laRun: 0, contracted: 0, openMarket: 0 }));
   const changes = new Float64Array(H);
   for (const code of codes) {
     const area = inputs.areas.find((a) => a.code === code);
     if (!area) continue;
     const contracted = settings.contractedPlaces[code] ?? 0;
-    const path: SupplyPath = { registered: new Float64Array(H), accessible: new Float64Array(H) };
+    const path: SupplyPath = {
+      registered: new Float64Array(H),
+      accessible: new Float64Array(H),
+      laRun: new Float64Array(H),
+    };
     years.forEach((year, h) => {
       const places = placesInYear(area.supply, year);
       const parts = supplyParts({ ...area.supply, ...places }, contracted);
@@ -137,6 +147,8 @@ export function supplyPaths(
         total.openMarket += parts.openMarket;
       }
       path.registered[h] = places.registeredPlaces;
+      path.laRun[h] = parts.laRun;
+      consortium.laRun[h] = (consortium.laRun[h] ?? 0) + parts.laRun;
       path.accessible[h] = accessiblePlaces(parts, settings.openMarketAccessShare);
     });
     for (const change of settings.supplyChanges) {
@@ -275,6 +287,7 @@ export function summariseProjection(
         throw new Error(`${a.name}: the ${demand.method} method returned neither simulations nor a central path.`);
       }
       const figures = yearFigures(year, summary, probability, population, registered, accessible, settings);
+      figures.laRunPlaces = path?.laRun[h] ?? 0;
       if (draws && a.samples) {
         withAssumptionUncertainty(figures, a.samples, h, S, draws, 'openMarketAccessShare', {
           accessible,
@@ -359,12 +372,16 @@ export function summariseProjection(
   const last = consortium.years.at(-1);
   const base = consortium.base;
   if (last && base) {
+    // The horizon year's own places: LA-run and contracted, the open market the share applies to,
+    // and listed supply changes (what is left of its accessible places).
+    const laRunAndContracted = (supply.consortium.laRun[H - 1] ?? 0) + base.places.contracted;
+    const openMarket = Math.max(0, last.registeredPlaces - laRunAndContracted);
     result.tornado = gapTornado(
       last,
       {
-        laRunAndContracted: base.places.laRun + base.places.contracted,
-        openMarket: base.places.openMarket,
-        changes: last.accessiblePlaces - base.places.accessible,
+        laRunAndContracted,
+        openMarket,
+        changes: last.accessiblePlaces - (laRunAndContracted + settings.consortiumOpenMarketAccessShare * openMarket),
       },
       ranges,
     );
@@ -438,9 +455,14 @@ function addBasePositions(
   for (const area of areas) {
     const input = inputs.areas.find((a) => a.code === area.code);
     if (!input) continue;
-    const parts = supplyParts(input.supply, settings.contractedPlaces[area.code] ?? 0);
+    // The places of the base year: the snapshot, moved on to it where supply is projected.
+    const parts = supplyParts(
+      { ...input.supply, ...placesInYear(input.supply, baseYear) },
+      settings.contractedPlaces[area.code] ?? 0,
+    );
     const places: BasePlaces = {
       snapshot: input.supply.period,
+      movedOn: input.supply.projected?.years.includes(baseYear) ?? false,
       registered: atBase.areas.get(area.code)?.registered[0] ?? input.supply.registeredPlaces,
       laRun: parts.laRun,
       contracted: parts.contracted,
@@ -458,6 +480,7 @@ function addBasePositions(
   const placed = areas.flatMap((a) => (a.base?.placedWhere ? [a.base.placedWhere] : []));
   const consortiumPlaces: BasePlaces = {
     snapshot: snapshots.sort().at(-1) ?? null,
+    movedOn: areas.some((a) => a.base?.places.movedOn),
     ...total,
     accessible: atBase.consortium.accessible[0] ?? 0,
     openMarketShare: settings.consortiumOpenMarketAccessShare,

@@ -186,6 +186,8 @@ export interface YearProjection {
   bedsNeededByNeedType: { mainstream: Percentiles; soloComplex: Percentiles };
   /** Long-term registered places located in the area, after any supply changes. */
   registeredPlaces: number;
+  /** Of the registered places, those in LA-run homes (members only; the scenarios' supply by year). */
+  laRunPlaces?: number;
   /** Places the area's children can count on (LA-run + contracted + assumed open-market share). */
   accessiblePlaces: number;
   /**

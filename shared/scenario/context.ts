@@ -656,6 +656,26 @@ export function scenarioContextFromPlan(
     );
   }
 
+  // Supply by year where the projection moves it on from the snapshot: the same places the
+  // projection's gap counts, so the baseline's gap is the projection's.
+  supply.forEach((s) => {
+    const years = projection.areas.find((a) => a.code === s.code)?.years ?? [];
+    const moves = years.some(
+      (y) => y.registeredPlaces !== s.laRun + s.private + s.voluntary || (y.laRunPlaces ?? s.laRun) !== s.laRun,
+    );
+    // Only a projection that states its supply by year (laRunPlaces) moves it.
+    if (!moves || years.length !== projection.years.length || years.some((y) => y.laRunPlaces === undefined)) return;
+    const open = s.private + s.voluntary;
+    const privateShare = open > 0 ? s.private / open : 1;
+    const laRun = years.map((y) => Math.max(0, y.laRunPlaces ?? s.laRun));
+    const market = years.map((y, h) => Math.max(0, y.registeredPlaces - (laRun[h] ?? 0)));
+    s.byYear = {
+      laRun,
+      private: market.map((m) => m * privateShare),
+      voluntary: market.map((m) => m * (1 - privateShare)),
+    };
+  });
+
   // Demand from the projection.
   const demand: MemberDemand[] = members.map((m) => {
     const area = projection.areas.find((a) => a.code === m.code);
@@ -894,7 +914,7 @@ function calibrate(
 ): Calibration {
   const children = context.baseYearChildren;
   const total = children.reduce((s, n) => s + n, 0);
-  const supply = buildYearSupply(context, [], 0, 1);
+  const supply = buildYearSupply(context, [], 0, 1, true);
   const M = context.members.length;
   const notes: string[] = [];
   const nearPool = supply.pools.findIndex((p) => p.kind === 'outsideNear');

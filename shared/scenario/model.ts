@@ -155,14 +155,18 @@ export function buildYearSupply(
   levers: readonly Lever[],
   h: number,
   index: number,
+  /** True for the supply snapshot itself (the base year's calibration), whatever the year. */
+  atSnapshot = false,
 ): YearSupply {
   const year = context.years[h] ?? '';
   const M = context.members.length;
   const { prices, settings } = context;
   const warnings: string[] = [];
-  const laRun = context.supply.map((s) => s.laRun);
-  const priv = context.supply.map((s) => s.private);
-  const vol = context.supply.map((s) => s.voluntary);
+  const at = (s: ScenarioContext['supply'][number], part: 'laRun' | 'private' | 'voluntary') =>
+    (atSnapshot ? undefined : s.byYear?.[part][h]) ?? s[part];
+  const laRun = context.supply.map((s) => at(s, 'laRun'));
+  const priv = context.supply.map((s) => at(s, 'private'));
+  const vol = context.supply.map((s) => at(s, 'voluntary'));
   const name = (i: number) => context.members[i]?.name ?? `member ${i}`;
 
   levers.forEach((lever) => {

@@ -34,6 +34,11 @@ export interface MemberSupply {
   private: number;
   /** Places in voluntary-sector homes. */
   voluntary: number;
+  /**
+   * The same by projected year when the projection moves supply on from the snapshot (openings and
+   * closures, ../supply): the years' LA-run places and the open market split as at the snapshot.
+   */
+  byYear?: { laRun: number[]; private: number[]; voluntary: number[] };
 }
 
 /** Projected children needing a place, per member, from the projection (before any demand lever). */

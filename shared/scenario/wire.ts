@@ -34,7 +34,20 @@ export const scenarioContextWireSchema = z
       .array(z.object({ code: z.string(), name: z.string(), lat: finite.nullable(), lon: finite.nullable() }).strict())
       .min(1),
     distances: z.array(count),
-    supply: z.array(z.object({ code: z.string(), laRun: count, private: count, voluntary: count }).strict()),
+    supply: z.array(
+      z
+        .object({
+          code: z.string(),
+          laRun: count,
+          private: count,
+          voluntary: count,
+          byYear: z
+            .object({ laRun: z.array(count), private: z.array(count), voluntary: z.array(count) })
+            .strict()
+            .optional(),
+        })
+        .strict(),
+    ),
     supplyPeriod: z.string().nullable(),
     demand: z.array(
       z
@@ -117,6 +130,10 @@ export const scenarioContextWireSchema = z
     c.members.forEach((m, i) => {
       if (c.supply[i] && c.supply[i].code !== m.code) problem(['supply', i, 'code'], `Expected ${m.code}.`);
       if (c.demand[i] && c.demand[i].code !== m.code) problem(['demand', i, 'code'], `Expected ${m.code}.`);
+    });
+    c.supply.forEach((s, i) => {
+      for (const part of ['laRun', 'private', 'voluntary'] as const)
+        if (s.byYear && s.byYear[part].length !== H) problem(['supply', i, 'byYear', part], `Expected ${H} years.`);
     });
     c.demand.forEach((d, i) => {
       for (const p of ['p10', 'p50', 'p90'] as const)

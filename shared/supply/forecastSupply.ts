@@ -94,7 +94,8 @@ export function attachSupplyProjection(
   const snapshot = withRows[0]?.supply.period ?? null;
   if (snapshot === null || withRows.some((a) => a.supply.period !== snapshot)) return null;
   const base = Number(inputs.baseYear);
-  const years = Array.from({ length: MAX_HORIZON_YEARS }, (_, i) => String(base + 1 + i));
+  // From the base year (year 0 is estimated from the snapshot too) to the longest horizon.
+  const years = Array.from({ length: MAX_HORIZON_YEARS + 1 }, (_, i) => String(base + i));
   const projection = forecastSupply(pool, {
     members: withRows.map((a) => a.code),
     years,

@@ -108,6 +108,7 @@ describe('where children were placed', () => {
   it('leaves the parts out when there are no base-year children to start from', () => {
     const places = {
       snapshot: null,
+      movedOn: false,
       registered: 10,
       laRun: 2,
       contracted: 0,

@@ -160,7 +160,7 @@ describe('summary figures', () => {
   it('gives the five-year bed need and gap in one sentence', () => {
     const sentence = bedNeedSentence('Greater Manchester', projection.projection);
     expect(sentence).toMatch(
-      /^By 31 March 2030, Greater Manchester is projected to need [\d,]+ beds in children’s homes \(80% range [\d,]+–[\d,]+\) for [\d,]+ children, against 500 places its children can count on: short by [\d,]+ beds \(80% range: short by [\d,]+ to [\d,]+\)\. By the same definition the gap is [\d,]+ today \(2025\) and [\d,]+ in 2030: today’s shortfall [\d,]+, growth in need [+−]?[\d,]+, occupancy headroom \+[\d,]+, supply change [+−]?[\d,]+\.$/,
+      /^By 31 March 2030, Greater Manchester is projected to need [\d,]+ beds in children’s homes \(80% range [\d,]+–[\d,]+\) for [\d,]+ children, against [\d,]+ places its children can count on: short by [\d,]+ beds \(80% range: short by [\d,]+ to [\d,]+\)\. By the same definition the gap is [\d,]+ today \(2025\) and [\d,]+ in 2030: today’s shortfall [\d,]+, growth in need [+−]?[\d,]+, occupancy headroom \+[\d,]+, supply change [+−]?[\d,]+\.$/,
     );
     expect(bedNeedSentence('Greater Manchester', null)).toBeNull();
   });

@@ -78,7 +78,7 @@ export function baseYearWords(
       w && placedTotal > 0
         ? `${formatCount(w.ownLa)} in their own authority, ${formatCount(w.elsewhereInConsortium)} elsewhere in the consortium, ${formatCount(w.outside)} outside it (placement flows, 31 March ${w.period})`
         : null,
-    places: `${formatCount(p.registered)} registered places: ${formatCount(p.laRun)} LA-run, ${formatCount(p.contracted)} block-contracted, ${formatCount(p.openMarket)} private and voluntary${snapshot ? ` (Ofsted, ${snapshot})` : ''}`,
+    places: `${formatCount(p.registered)} registered places: ${formatCount(p.laRun)} LA-run, ${formatCount(p.contracted)} block-contracted, ${formatCount(p.openMarket)} private and voluntary${snapshot ? ` (Ofsted, ${snapshot}${p.movedOn ? `, moved on to ${base.year} by the openings and closures since` : ''})` : ''}`,
     accessible: `${formatCount(p.accessible)} accessible: LA-run and contracted places and ${wholePercent(p.openMarketShare)} of the open market`,
     gap,
   };
