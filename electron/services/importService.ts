@@ -126,8 +126,22 @@ export const kindInfo: Record<FileKind, KindInfo> = {
     licence: 'Personal data of your local authority: not for publication',
     url: '',
   },
+  'ssda903-uasc': {
+    label: 'SSDA903: UASC (unaccompanied asylum-seeking children)',
+    title: 'SSDA903 return: UASC',
+    publisher: 'Your local authority',
+    licence: 'Personal data of your local authority: not for publication',
+    url: '',
+  },
+  'ssda903-other': {
+    label: 'SSDA903: a table of the return the planner does not use',
+    title: 'SSDA903 return: other table',
+    publisher: 'Your local authority',
+    licence: 'Personal data of your local authority: not for publication',
+    url: '',
+  },
   'ssda903-xml': {
-    label: 'SSDA903: return in XML (header, episodes and missing)',
+    label: 'SSDA903: return in XML (header, episodes, missing and UASC)',
     title: 'SSDA903 return (XML)',
     publisher: 'Your local authority',
     licence: 'Personal data of your local authority: not for publication',

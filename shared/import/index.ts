@@ -13,7 +13,7 @@ import type { ChildrensHome, SupplyRow } from '../model/supply.js';
 import type { DfeKind } from './dfe.js';
 import { parseDfe } from './dfe.js';
 import type { Detection, FileKind } from './detect.js';
-import { detectJson, detectTable, detectXml } from './detect.js';
+import { detectJson, detectSsda903, detectTable, detectXml } from './detect.js';
 import { parseOfsted } from './ofsted.js';
 import type { PopulationProjection } from './ons.js';
 import { parseOnsMye, parseSnpp } from './ons.js';
@@ -23,6 +23,7 @@ import type { RawTable } from './table.js';
 import { isBlankRow, tableFromCsv } from './table.js';
 import type { DecodedText, TextEncoding } from './text.js';
 import { decodeText, decodeUtf8Lossy, describeNotUtf8 } from './text.js';
+import { countSsda903Rows } from './ssda903.js';
 import { InputLimitError, formatBytes, limitErrorFromRangeError, resolveLimits, type InputLimits } from './limits.js';
 
 export type { FileKind, Detection } from './detect.js';
@@ -321,6 +322,20 @@ function parse(
         reason: detection.reason,
         encoding,
         summary: { ...base.summary, rows: children },
+      };
+    }
+    // An SSDA903 table is told by its header line alone and parsed column by column elsewhere
+    // (./ssda903.ts): reading a million-row return into a table of cells here would only count it.
+    const lineEnd = text.indexOf('\n');
+    const firstLine = (lineEnd < 0 ? text : text.slice(0, lineEnd)).replace(/^\uFEFF/, '');
+    const ssda903 = /child/i.test(firstLine) ? detectSsda903(tableFromCsv(firstLine).rows[0] ?? []) : null;
+    if (ssda903) {
+      return {
+        ...base,
+        kind: ssda903.kind,
+        reason: ssda903.reason,
+        encoding,
+        summary: { ...base.summary, rows: countSsda903Rows(text) },
       };
     }
     try {

@@ -23,6 +23,11 @@
  */
 import { IssueCollector } from './report.js';
 import type { ImportIssue } from './report.js';
+import { identifySsda903Table, isUsedSsda903Table, ssda903TableInfo } from './ssda903Tables.js';
+import type { Ssda903AnyTable } from './ssda903Tables.js';
+
+export type { Ssda903AnyTable, Ssda903SkippedTable } from './ssda903Tables.js';
+export { SSDA903_TABLES, skippedTableNote } from './ssda903Tables.js';
 
 // ---------------------------------------------------------------------------------------------
 // Dates as day numbers
@@ -106,15 +111,29 @@ export function isoFromDay(dayNumber: number): string {
  */
 export function parseSsda903Date(text: string): number | null {
   const day = readDate(text, 0, text.length);
-  return day === BAD_DATE ? null : day;
+  return day === BAD_DATE || day === TWO_DIGIT_NO_YEAR ? null : day;
 }
 
 function digit(code: number): number {
   return code >= 48 && code <= 57 ? code - 48 : -1;
 }
 
-/** Reads the date in text[start, end); NO_DATE when blank, BAD_DATE when unreadable. */
-function readDate(text: string, start: number, end: number): number {
+/** Sentinel: a dd/mm/yy date with no return year to resolve its century by. */
+const TWO_DIGIT_NO_YEAR = -2147483646;
+/** Set by readDate when it resolved a two-digit year (read by checkDate, which resets it). */
+let twoDigitYear = false;
+
+/** The year ending in `yy` within the 99 years up to one after `returnYear`. */
+export function resolveTwoDigitYear(yy: number, returnYear: number): number {
+  const base = returnYear + 1;
+  return base - ((((base - yy) % 100) + 100) % 100);
+}
+
+/**
+ * Reads the date in text[start, end); NO_DATE when blank, BAD_DATE when unreadable. A dd/mm/yy
+ * date is resolved by `returnYear` (see resolveTwoDigitYear), or TWO_DIGIT_NO_YEAR without one.
+ */
+function readDate(text: string, start: number, end: number, returnYear = 0): number {
   while (start < end && text.charCodeAt(start) <= 32) start++;
   while (end > start && text.charCodeAt(end - 1) <= 32) end--;
   if (start === end) return NO_DATE;
@@ -149,11 +168,13 @@ function readDate(text: string, start: number, end: number): number {
     let parts = 0;
     const values = [0, 0, 0];
     let digits = 0;
+    let yearDigits = 0;
     for (; i <= end; i++) {
       const c = i < end ? text.charCodeAt(i) : 47;
       if (c === 47) {
         if (digits === 0 || parts > 2) return BAD_DATE;
         parts++;
+        yearDigits = digits;
         digits = 0;
         continue;
       }
@@ -164,12 +185,14 @@ function readDate(text: string, start: number, end: number): number {
       if (digits > (parts === 2 ? 4 : 2)) return BAD_DATE;
     }
     if (parts !== 3) return BAD_DATE;
-    // Four-digit year required.
-    const yearText = text.slice(text.lastIndexOf('/', end - 1) + 1, end);
-    if (yearText.length !== 4) return BAD_DATE;
     day = values[0]!;
     month = values[1]!;
     year = values[2]!;
+    if (yearDigits === 2) {
+      if (returnYear <= 0) return TWO_DIGIT_NO_YEAR;
+      year = resolveTwoDigitYear(year, returnYear);
+      twoDigitYear = true;
+    } else if (yearDigits !== 4) return BAD_DATE;
   }
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return BAD_DATE;
   return dayFromCivil(year, month, day);
@@ -282,6 +305,8 @@ export interface ChildTable {
   readonly upn: CodeColumn;
   /** Return year of the header row used (the latest), 0 when none. */
   readonly year: Int16Array;
+  /** 1 when the child is listed in a UASC table (was an unaccompanied asylum-seeking child). */
+  readonly uasc: Uint8Array;
   /** Date the child ceased to be an unaccompanied asylum-seeking child (UASC table), NO_DATE when none. */
   readonly duc: Int32Array;
 }
@@ -342,8 +367,8 @@ export interface Ssda903File {
   /** File name as the user chose it (used in issues; a year such as 2021 in it is the return year). */
   name: string;
   text: string;
-  /** Table kind; detected from the column names when omitted. */
-  table?: Ssda903TableKind;
+  /** Table kind; detected from the column names when omitted (tables the planner does not use are counted and left out). */
+  table?: Ssda903AnyTable;
   /** Return year when the file has no YEAR column (otherwise taken from a 4-digit year in the name). */
   year?: number;
   /** LA of every row when the file has no LA column. */
@@ -357,28 +382,42 @@ export interface Ssda903ImportOptions {
   maxIssuesPerKind?: number;
 }
 
+/** What one file held: its table and its data rows (blank lines aside; every LA's rows). */
+export interface Ssda903TableCount {
+  file: string;
+  table: Ssda903AnyTable;
+  rows: number;
+  /** False for a table of the return that the planner leaves out. */
+  used: boolean;
+}
+
 export interface Ssda903Import {
   dataset: Ssda903Dataset;
+  /** Per file read: its table and rows, so that summaries count rows as the files hold them. */
+  tables: Ssda903TableCount[];
   issues: ImportIssue[];
   hasErrors: boolean;
 }
 
-/** Which table a CSV holds, from its header row (null when no table's required columns are all present). */
-export function detectSsda903Table(text: string): Ssda903TableKind | null {
+/**
+ * Which table of the return a CSV holds, from its header row (null when it is not an SSDA903
+ * table); see ./ssda903Tables.ts, which also lists the tables the planner leaves out.
+ */
+export function detectSsda903Table(text: string): Ssda903AnyTable | null {
   const scanner = new CsvScanner(text);
   if (!scanner.next()) return null;
   const names = new Set<string>();
   for (let i = 0; i < scanner.fieldCount; i++) names.add(scanner.field(i).trim().toUpperCase());
-  const order: Ssda903TableKind[] = ['episodes', 'missing', 'header', 'uasc'];
-  for (const kind of order) {
-    if (SSDA903_COLUMNS[kind].every((c) => names.has(c))) return kind;
-  }
-  // Best guess from distinctive columns, so the missing ones can be reported.
-  if (names.has('DECOM') || names.has('PLACE')) return 'episodes';
-  if (names.has('MIS_START') || names.has('MISSING')) return 'missing';
-  if (names.has('DUC')) return 'uasc';
-  if (names.has('SEX') || names.has('ETHNIC') || names.has('UPN')) return 'header';
-  return null;
+  return identifySsda903Table(names);
+}
+
+/** Data rows of a CSV table (records after the header row, blank lines aside). */
+export function countSsda903Rows(text: string): number {
+  const scanner = new CsvScanner(text);
+  if (!scanner.next()) return 0;
+  let rows = 0;
+  while (scanner.next()) if (!scanner.blank) rows++;
+  return rows;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -504,11 +543,11 @@ class CsvScanner {
   }
 
   /** Reads a date field without building a string (plain fields). */
-  date(k: number): number {
+  date(k: number, returnYear = 0): number {
     if (k < 0 || k >= this.fieldCount) return NO_DATE;
-    if (this.kinds[k] === 0) return readDate(this.text, this.starts[k]!, this.ends[k]!);
+    if (this.kinds[k] === 0) return readDate(this.text, this.starts[k]!, this.ends[k]!, returnYear);
     const value = this.field(k);
-    return readDate(value, 0, value.length);
+    return readDate(value, 0, value.length, returnYear);
   }
 
   private grow(): void {
@@ -771,6 +810,7 @@ export function importSsda903(files: readonly Ssda903File[], options: Ssda903Imp
   };
   const ducByChild = new Map<number, { duc: number; year: number }>();
   const fileNames: string[] = [];
+  const tables: Ssda903TableCount[] = [];
 
   files.forEach((input, order) => {
     const kind = input.table ?? detectSsda903Table(input.text);
@@ -784,8 +824,12 @@ export function importSsda903(files: readonly Ssda903File[], options: Ssda903Imp
         'unknown table',
         1,
         null,
-        'Not an SSDA903 table: no Header, Episodes, Missing or UASC columns found.',
+        'Not an SSDA903 table: the columns are not those of any table of the return.',
       );
+      return;
+    }
+    if (!isUsedSsda903Table(kind)) {
+      tables.push({ file: input.name, table: kind, rows: countSsda903Rows(input.text), used: false });
       return;
     }
     const yearInName = /(?:^|\D)((?:19|20)\d\d)(?:\D|$)/.exec(input.name);
@@ -841,11 +885,15 @@ export function importSsda903(files: readonly Ssda903File[], options: Ssda903Imp
       );
       laAllowed[context.laIndex] = true;
     }
-    if (kind === 'episodes') readEpisodes(scanner, columns, context, episodes, registry, laIndex, laAllowed, sink);
-    else if (kind === 'header')
-      readHeaders(scanner, columns, context, headers, registry, ethnic, upn, laIndex, laAllowed, sink);
-    else if (kind === 'missing') readMissing(scanner, columns, context, missing, registry, laIndex, laAllowed, sink);
-    else readUasc(scanner, columns, context, ducByChild, registry, laIndex, laAllowed, sink);
+    const rows =
+      kind === 'episodes'
+        ? readEpisodes(scanner, columns, context, episodes, registry, laIndex, laAllowed, sink)
+        : kind === 'header'
+          ? readHeaders(scanner, columns, context, headers, registry, ethnic, upn, laIndex, laAllowed, sink)
+          : kind === 'missing'
+            ? readMissing(scanner, columns, context, missing, registry, laIndex, laAllowed, sink)
+            : readUasc(scanner, columns, context, ducByChild, registry, laIndex, laAllowed, sink);
+    tables.push({ file: input.name, table: kind, rows, used: true });
   });
 
   // Headers: the latest return's row for each child.
@@ -870,7 +918,11 @@ export function importSsda903(files: readonly Ssda903File[], options: Ssda903Imp
     headerOrder[c] = r.order;
   }
   const duc = new Int32Array(childCount).fill(NO_DATE);
-  for (const [c, v] of ducByChild) duc[c] = v.duc;
+  const uasc = new Uint8Array(childCount);
+  for (const [c, v] of ducByChild) {
+    duc[c] = v.duc;
+    uasc[c] = 1;
+  }
 
   const combined = combineEpisodes(episodes, childCount, fileNames, sink);
 
@@ -947,6 +999,7 @@ export function importSsda903(files: readonly Ssda903File[], options: Ssda903Imp
     ethnic: { codes: ethnicCodes, values: ethnic.values },
     upn: { codes: upnCodes, values: upn.values },
     year: headerYear,
+    uasc,
     duc,
   };
   const missingTable: MissingTable = {
@@ -959,6 +1012,7 @@ export function importSsda903(files: readonly Ssda903File[], options: Ssda903Imp
   };
   const issues = sink.finish();
   return {
+    tables,
     dataset: {
       files: fileNames,
       las: las.values,
@@ -1003,16 +1057,25 @@ function rowYear(scanner: CsvScanner, yearColumn: number | undefined, context: F
   return year;
 }
 
-/** Checks a date; reports unreadable or out-of-range values. Returns the day, NO_DATE or BAD_DATE. */
+/** What a row with an error comes to: nothing is imported while any file has an error. */
+const ROW_ERROR = 'the row cannot be used: correct it, then import the file again.';
+
+/**
+ * Reads and checks a date field; reports unreadable or out-of-range values, and a two-digit year
+ * (resolved by the row's return year: the year within the 99 years up to one after it). Returns the
+ * day, NO_DATE or BAD_DATE.
+ */
 function checkDate(
-  day: number,
   scanner: CsvScanner,
   column: number,
   name: string,
   context: FileContext,
   sink: IssueSink,
   required: boolean,
+  year: number,
 ): number {
+  twoDigitYear = false;
+  const day = scanner.date(column, year);
   if (day === NO_DATE) {
     if (required) {
       sink.report(
@@ -1022,11 +1085,23 @@ function checkDate(
         `${name} empty`,
         scanner.record,
         name,
-        `${name} is empty; the row is skipped.`,
+        `${name} is empty; ${ROW_ERROR}`,
       );
       return BAD_DATE;
     }
     return NO_DATE;
+  }
+  if (day === TWO_DIGIT_NO_YEAR) {
+    sink.report(
+      context.name,
+      'error',
+      `two-digit-no-year:${name}`,
+      `${name} has a two-digit year and no return year is known`,
+      scanner.record,
+      name,
+      `${name} "${scanner.value(column)}" has a two-digit year, and the file gives no return year to resolve it by (no YEAR column, no year such as 2021 in its name); ${ROW_ERROR}`,
+    );
+    return BAD_DATE;
   }
   if (day === BAD_DATE) {
     sink.report(
@@ -1036,7 +1111,7 @@ function checkDate(
       `${name} not a date`,
       scanner.record,
       name,
-      `${name} "${scanner.value(column)}" is not a date (expected dd/mm/yyyy or yyyy-mm-dd); the row is skipped.`,
+      `${name} "${scanner.value(column)}" is not a date (expected dd/mm/yyyy or yyyy-mm-dd); ${ROW_ERROR}`,
     );
     return BAD_DATE;
   }
@@ -1048,9 +1123,20 @@ function checkDate(
       `${name} out of range`,
       scanner.record,
       name,
-      `${name} ${isoFromDay(day)} is out of range (1900–2099); the row is skipped.`,
+      `${name} ${isoFromDay(day)} is out of range (1900–2099); ${ROW_ERROR}`,
     );
     return BAD_DATE;
+  }
+  if (twoDigitYear) {
+    sink.report(
+      context.name,
+      'warning',
+      `two-digit-year:${name}`,
+      `${name} with a two-digit year`,
+      scanner.record,
+      name,
+      `${name} "${scanner.value(column)}" has a two-digit year: read as ${isoFromDay(day)} (by the return year ${year}); the row is kept.`,
+    );
   }
   return day;
 }
@@ -1064,7 +1150,7 @@ function readEpisodes(
   laIndex: (name: string) => number,
   laAllowed: boolean[],
   sink: IssueSink,
-): void {
+): number {
   out.reserve(countLines(scanner.text));
   const cChild = columns.get('CHILD')!;
   const cDecom = columns.get('DECOM')!;
@@ -1075,11 +1161,14 @@ function readEpisodes(
   const interners = EPISODE_CODE_FIELDS.map((f) => out.interners[f]);
   const placeField = EPISODE_CODE_FIELDS.indexOf('place');
   const knownPlace = new Uint8Array(1024);
+  let rows = 0;
   while (scanner.next()) {
     if (scanner.blank) continue;
+    rows++;
     const la = rowLa(scanner, cLa, context, laIndex);
     if (!laAllowed[la]) continue;
     const row = scanner.record;
+    const year = rowYear(scanner, cYear, context, sink);
     const child = scanner.value(cChild);
     if (child === '') {
       sink.report(
@@ -1089,12 +1178,12 @@ function readEpisodes(
         'CHILD empty',
         row,
         'CHILD',
-        'CHILD is empty; the row is skipped.',
+        `CHILD is empty; ${ROW_ERROR}`,
       );
       continue;
     }
-    const decom = checkDate(scanner.date(cDecom), scanner, cDecom, 'DECOM', context, sink, true);
-    const dec = checkDate(scanner.date(cDec), scanner, cDec, 'DEC', context, sink, false);
+    const decom = checkDate(scanner, cDecom, 'DECOM', context, sink, true, year);
+    const dec = checkDate(scanner, cDec, 'DEC', context, sink, false, year);
     if (decom === BAD_DATE || dec === BAD_DATE) continue;
     if (dec !== NO_DATE && dec < decom) {
       sink.report(
@@ -1104,11 +1193,10 @@ function readEpisodes(
         'DEC before DECOM',
         row,
         'DEC',
-        `DEC ${isoFromDay(dec)} is before DECOM ${isoFromDay(decom)}; the row is skipped.`,
+        `DEC ${isoFromDay(dec)} is before DECOM ${isoFromDay(decom)}; ${ROW_ERROR}`,
       );
       continue;
     }
-    const year = rowYear(scanner, cYear, context, sink);
     const i = out.length++;
     out.child[i] = registry.index(la, child);
     out.decom[i] = decom;
@@ -1144,6 +1232,7 @@ function readEpisodes(
       }
     }
   }
+  return rows;
 }
 
 function readHeaders(
@@ -1157,7 +1246,7 @@ function readHeaders(
   laIndex: (name: string) => number,
   laAllowed: boolean[],
   sink: IssueSink,
-): void {
+): number {
   const cChild = columns.get('CHILD')!;
   const cDob = columns.get('DOB')!;
   const cSex = columns.get('SEX');
@@ -1166,11 +1255,14 @@ function readHeaders(
   const cMcDob = columns.get('MC_DOB');
   const cLa = columns.get('LA');
   const cYear = columns.get('YEAR');
+  let rows = 0;
   while (scanner.next()) {
     if (scanner.blank) continue;
+    rows++;
     const la = rowLa(scanner, cLa, context, laIndex);
     if (!laAllowed[la]) continue;
     const row = scanner.record;
+    const year = rowYear(scanner, cYear, context, sink);
     const child = scanner.value(cChild);
     if (child === '') {
       sink.report(
@@ -1180,13 +1272,13 @@ function readHeaders(
         'CHILD empty',
         row,
         'CHILD',
-        'CHILD is empty; the row is skipped.',
+        `CHILD is empty; ${ROW_ERROR}`,
       );
       continue;
     }
-    const dob = checkDate(scanner.date(cDob), scanner, cDob, 'DOB', context, sink, true);
+    const dob = checkDate(scanner, cDob, 'DOB', context, sink, true, year);
     if (dob === BAD_DATE) continue;
-    if (cMcDob !== undefined) checkDate(scanner.date(cMcDob), scanner, cMcDob, 'MC_DOB', context, sink, false);
+    if (cMcDob !== undefined) checkDate(scanner, cMcDob, 'MC_DOB', context, sink, false, year);
     const sexText = cSex === undefined ? '' : scanner.value(cSex);
     let sex = 0;
     if (sexText === '1' || sexText === '2') sex = Number(sexText);
@@ -1207,10 +1299,11 @@ function readHeaders(
       dob,
       ethnic: cEthnic === undefined ? 0 : ethnic.id(scanner.value(cEthnic)),
       upn: cUpn === undefined ? 0 : upn.id(scanner.value(cUpn)),
-      year: rowYear(scanner, cYear, context, sink),
+      year,
       order: context.order * 1e7 + row,
     });
   }
+  return rows;
 }
 
 function readMissing(
@@ -1222,7 +1315,7 @@ function readMissing(
   laIndex: (name: string) => number,
   laAllowed: boolean[],
   sink: IssueSink,
-): void {
+): number {
   const cChild = columns.get('CHILD')!;
   const cStart = columns.get('MIS_START')!;
   const cEnd = columns.get('MIS_END');
@@ -1230,11 +1323,14 @@ function readMissing(
   const cKind = columns.get('MISSING');
   const cLa = columns.get('LA');
   const cYear = columns.get('YEAR');
+  let rows = 0;
   while (scanner.next()) {
     if (scanner.blank) continue;
+    rows++;
     const la = rowLa(scanner, cLa, context, laIndex);
     if (!laAllowed[la]) continue;
     const row = scanner.record;
+    const year = rowYear(scanner, cYear, context, sink);
     const child = scanner.value(cChild);
     if (child === '') {
       sink.report(
@@ -1244,14 +1340,14 @@ function readMissing(
         'CHILD empty',
         row,
         'CHILD',
-        'CHILD is empty; the row is skipped.',
+        `CHILD is empty; ${ROW_ERROR}`,
       );
       continue;
     }
-    if (cDob !== undefined) checkDate(scanner.date(cDob), scanner, cDob, 'DOB', context, sink, false);
-    const start = checkDate(scanner.date(cStart), scanner, cStart, 'MIS_START', context, sink, true);
+    if (cDob !== undefined) checkDate(scanner, cDob, 'DOB', context, sink, false, year);
+    const start = checkDate(scanner, cStart, 'MIS_START', context, sink, true, year);
     const end =
-      cEnd === undefined ? NO_DATE : checkDate(scanner.date(cEnd), scanner, cEnd, 'MIS_END', context, sink, false);
+      cEnd === undefined ? NO_DATE : checkDate(scanner, cEnd, 'MIS_END', context, sink, false, year);
     if (start === BAD_DATE || end === BAD_DATE) continue;
     if (end !== NO_DATE && end < start) {
       sink.report(
@@ -1261,7 +1357,7 @@ function readMissing(
         'MIS_END before MIS_START',
         row,
         'MIS_END',
-        `MIS_END ${isoFromDay(end)} is before MIS_START ${isoFromDay(start)}; the row is skipped.`,
+        `MIS_END ${isoFromDay(end)} is before MIS_START ${isoFromDay(start)}; ${ROW_ERROR}`,
       );
       continue;
     }
@@ -1281,8 +1377,9 @@ function readMissing(
     out.kinds.push(out.kind.id(kindText));
     out.start.push(start);
     out.end.push(end);
-    out.year.push(rowYear(scanner, cYear, context, sink));
+    out.year.push(year);
   }
+  return rows;
 }
 
 function readUasc(
@@ -1294,24 +1391,38 @@ function readUasc(
   laIndex: (name: string) => number,
   laAllowed: boolean[],
   sink: IssueSink,
-): void {
+): number {
   const cChild = columns.get('CHILD')!;
   const cDuc = columns.get('DUC')!;
   const cLa = columns.get('LA');
   const cYear = columns.get('YEAR');
+  let rows = 0;
   while (scanner.next()) {
     if (scanner.blank) continue;
+    rows++;
     const la = rowLa(scanner, cLa, context, laIndex);
     if (!laAllowed[la]) continue;
-    const child = scanner.value(cChild);
-    if (child === '') continue;
-    const duc = checkDate(scanner.date(cDuc), scanner, cDuc, 'DUC', context, sink, false);
-    if (duc === BAD_DATE || duc === NO_DATE) continue;
     const year = rowYear(scanner, cYear, context, sink);
+    const child = scanner.value(cChild);
+    if (child === '') {
+      sink.report(
+        context.name,
+        'error',
+        'empty-child',
+        'CHILD empty',
+        scanner.record,
+        'CHILD',
+        `CHILD is empty; ${ROW_ERROR}`,
+      );
+      continue;
+    }
+    const duc = checkDate(scanner, cDuc, 'DUC', context, sink, false, year);
+    if (duc === BAD_DATE) continue;
     const c = registry.index(la, child);
     const previous = out.get(c);
     if (!previous || previous.year <= year) out.set(c, { duc, year });
   }
+  return rows;
 }
 
 /**
