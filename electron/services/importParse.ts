@@ -16,7 +16,7 @@ import {
   type InputLimits,
 } from '../../shared/import/limits.js';
 import { countSsda903Rows, detectSsda903Table, type Ssda903TableKind } from '../../shared/import/ssda903.js';
-import { isUsedSsda903Table, type Ssda903SkippedTable } from '../../shared/import/ssda903Tables.js';
+import { isUsedSsda903Table, type Ssda903SkippedTableCount } from '../../shared/import/ssda903Tables.js';
 import { ssda903TablesFromXml } from '../../shared/import/ssda903Xml.js';
 import { isTemplateWorkbook, parseTemplate, type TemplateResult } from '../../shared/import/template.js';
 import { decodeText } from '../../shared/import/text.js';
@@ -48,11 +48,6 @@ export interface Ssda903HeldTable {
   text: string;
   /** For a table read from XML: what each data row is in the XML ("CHILD 1001, episode 2"). */
   records?: string[];
-}
-
-export interface Ssda903SkippedTableCount {
-  table: Ssda903SkippedTable;
-  rows: number;
 }
 
 /** A file that could not be read: a report with one error saying why. */

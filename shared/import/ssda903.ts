@@ -241,22 +241,70 @@ export interface CodeColumn {
   readonly values: readonly string[];
 }
 
+/**
+ * Distinct strings, numbered from 1 (0 is the empty string). Values can be looked up straight from
+ * a span of the file's text (`idAt`), hashing its characters, so that a million-row file does not
+ * make a string per field: a string is made only the first time a value is seen.
+ */
 class Interner {
   readonly values: string[] = [''];
-  private readonly map = new Map<string, number>([['', 0]]);
+  private hashes: Int32Array = new Int32Array(16);
+  /** Open addressing: slot → id + 1 (0 empty). */
+  private slots: Int32Array = new Int32Array(64);
 
-  id(value: string): number {
-    let id = this.map.get(value);
-    if (id === undefined) {
-      id = this.values.length;
-      this.values.push(value);
-      this.map.set(value, id);
+  private static hash(text: string, start: number, end: number): number {
+    let h = 0x811c9dc5 ^ (end - start);
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+    return h | 0;
+  }
+
+  private find(text: string, start: number, end: number, h: number): number {
+    const mask = this.slots.length - 1;
+    const length = end - start;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const id = this.slots[slot]! - 1;
+      if (id < 0) return -1 - slot;
+      if (this.hashes[id] === h) {
+        const v = this.values[id]!;
+        if (v.length === length && text.startsWith(v, start)) return id;
+      }
     }
+  }
+
+  /** The id of text[start, end), adding it when new. */
+  idAt(text: string, start: number, end: number): number {
+    if (start === end) return 0;
+    const h = Interner.hash(text, start, end);
+    const found = this.find(text, start, end, h);
+    if (found >= 0) return found;
+    const id = this.values.length;
+    this.values.push(text.slice(start, end));
+    if (id >= this.hashes.length) this.hashes = growI32(this.hashes, id + 1);
+    this.hashes[id] = h;
+    this.slots[-1 - found] = id + 1;
+    if (id * 2 >= this.slots.length) this.rehash();
     return id;
   }
 
+  id(value: string): number {
+    return this.idAt(value, 0, value.length);
+  }
+
   lookup(value: string): number | undefined {
-    return this.map.get(value);
+    if (value === '') return 0;
+    const found = this.find(value, 0, value.length, Interner.hash(value, 0, value.length));
+    return found >= 0 ? found : undefined;
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let id = 1; id < this.values.length; id++) {
+      let slot = this.hashes[id]! & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = id + 1;
+    }
+    this.slots = slots;
   }
 }
 
@@ -413,6 +461,19 @@ export function detectSsda903Table(text: string): Ssda903AnyTable | null {
 
 /** Data rows of a CSV table (records after the header row, blank lines aside). */
 export function countSsda903Rows(text: string): number {
+  if (text.indexOf('"') < 0 && text.indexOf('\r') < 0) {
+    // No quoting and LF line ends (the usual export): count the non-empty lines after the first.
+    let rows = 0;
+    let start = text.indexOf('\n') + 1;
+    if (start === 0) return 0;
+    while (start < text.length) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      if (end > start) rows++;
+      start = end + 1;
+    }
+    return rows;
+  }
   const scanner = new CsvScanner(text);
   if (!scanner.next()) return 0;
   let rows = 0;
@@ -542,6 +603,41 @@ class CsvScanner {
     return this.field(k).trim();
   }
 
+  /**
+   * Interns the trimmed field through `interner` without building a string for a plain field
+   * (quoted fields, rare in the return, take the slow path).
+   */
+  code(k: number, interner: Interner): number {
+    if (k < 0 || k >= this.fieldCount) return 0;
+    if (this.kinds[k] !== 0) return interner.id(this.field(k).trim());
+    let s = this.starts[k]!;
+    let e = this.ends[k]!;
+    const text = this.text;
+    while (s < e && text.charCodeAt(s) <= 32) s++;
+    while (e > s && text.charCodeAt(e - 1) <= 32) e--;
+    return interner.idAt(text, s, e);
+  }
+
+  /** The child index of the CHILD field (which the caller has checked is not empty). */
+  child(k: number, registry: ChildRegistry, la: number): number {
+    if (this.kinds[k] !== 0) return registry.index(la, this.value(k));
+    let s = this.starts[k]!;
+    let e = this.ends[k]!;
+    const text = this.text;
+    while (s < e && text.charCodeAt(s) <= 32) s++;
+    while (e > s && text.charCodeAt(e - 1) <= 32) e--;
+    return registry.indexAt(la, text, s, e);
+  }
+
+  /** Whether the trimmed field is empty. */
+  isEmpty(k: number): boolean {
+    if (k < 0 || k >= this.fieldCount) return true;
+    if (this.kinds[k] !== 0) return this.field(k).trim() === '';
+    const text = this.text;
+    for (let i = this.starts[k]!; i < this.ends[k]!; i++) if (text.charCodeAt(i) > 32) return false;
+    return true;
+  }
+
   /** Reads a date field without building a string (plain fields). */
   date(k: number, returnYear = 0): number {
     if (k < 0 || k >= this.fieldCount) return NO_DATE;
@@ -649,26 +745,33 @@ class IssueSink {
 // ---------------------------------------------------------------------------------------------
 
 class ChildRegistry {
-  /** Per LA index: CHILD → child index. */
-  private readonly byLa: Map<string, number>[] = [];
+  /** Per LA index: CHILD (interned) → child index. */
+  private readonly byLa: { ids: Interner; index: Int32Array }[] = [];
   readonly id: string[] = [];
   la: Uint16Array = new Uint16Array(1024);
 
-  index(laIndex: number, child: string): number {
-    let map = this.byLa[laIndex];
-    if (!map) {
-      map = new Map();
-      this.byLa[laIndex] = map;
+  /** The child index of CHILD text[start, end) (not empty) in an LA, adding the child when new. */
+  indexAt(laIndex: number, text: string, start: number, end: number): number {
+    let entry = this.byLa[laIndex];
+    if (!entry) {
+      entry = { ids: new Interner(), index: new Int32Array(1024) };
+      this.byLa[laIndex] = entry;
     }
-    let index = map.get(child);
-    if (index === undefined) {
+    const local = entry.ids.idAt(text, start, end);
+    if (local >= entry.index.length) entry.index = growI32(entry.index, local + 1);
+    let index = entry.index[local]! - 1;
+    if (index < 0) {
       index = this.id.length;
-      this.id.push(child);
+      this.id.push(entry.ids.values[local]!);
       if (index >= this.la.length) this.la = growU16(this.la, index + 1);
       this.la[index] = laIndex;
-      map.set(child, index);
+      entry.index[local] = index + 1;
     }
     return index;
+  }
+
+  index(laIndex: number, child: string): number {
+    return this.indexAt(laIndex, child, 0, child.length);
   }
 
   get length(): number {
@@ -1169,8 +1272,7 @@ function readEpisodes(
     if (!laAllowed[la]) continue;
     const row = scanner.record;
     const year = rowYear(scanner, cYear, context, sink);
-    const child = scanner.value(cChild);
-    if (child === '') {
+    if (scanner.isEmpty(cChild)) {
       sink.report(
         context.name,
         'error',
@@ -1198,7 +1300,7 @@ function readEpisodes(
       continue;
     }
     const i = out.length++;
-    out.child[i] = registry.index(la, child);
+    out.child[i] = scanner.child(cChild, registry, la);
     out.decom[i] = decom;
     out.dec[i] = dec;
     out.year[i] = year;
@@ -1206,7 +1308,7 @@ function readEpisodes(
     out.row[i] = row;
     for (let k = 0; k < EPISODE_CODE_FIELDS.length; k++) {
       const col = codeColumns[k]!;
-      const code = col < 0 ? 0 : interners[k]!.id(scanner.value(col));
+      const code = col < 0 ? 0 : scanner.code(col, interners[k]!);
       out.codes[EPISODE_CODE_FIELDS[k]!][i] = code;
       if (k === placeField) {
         if (code >= knownPlace.length) continue;
@@ -1263,8 +1365,7 @@ function readHeaders(
     if (!laAllowed[la]) continue;
     const row = scanner.record;
     const year = rowYear(scanner, cYear, context, sink);
-    const child = scanner.value(cChild);
-    if (child === '') {
+    if (scanner.isEmpty(cChild)) {
       sink.report(
         context.name,
         'error',
@@ -1294,11 +1395,11 @@ function readHeaders(
       );
     }
     out.push({
-      child: registry.index(la, child),
+      child: scanner.child(cChild, registry, la),
       sex,
       dob,
-      ethnic: cEthnic === undefined ? 0 : ethnic.id(scanner.value(cEthnic)),
-      upn: cUpn === undefined ? 0 : upn.id(scanner.value(cUpn)),
+      ethnic: cEthnic === undefined ? 0 : scanner.code(cEthnic, ethnic),
+      upn: cUpn === undefined ? 0 : scanner.code(cUpn, upn),
       year,
       order: context.order * 1e7 + row,
     });
@@ -1331,8 +1432,7 @@ function readMissing(
     if (!laAllowed[la]) continue;
     const row = scanner.record;
     const year = rowYear(scanner, cYear, context, sink);
-    const child = scanner.value(cChild);
-    if (child === '') {
+    if (scanner.isEmpty(cChild)) {
       sink.report(
         context.name,
         'error',
@@ -1373,7 +1473,7 @@ function readMissing(
         `MISSING "${kindText}" is not M (missing) or A (away without authorisation).`,
       );
     }
-    out.child.push(registry.index(la, child));
+    out.child.push(scanner.child(cChild, registry, la));
     out.kinds.push(out.kind.id(kindText));
     out.start.push(start);
     out.end.push(end);
@@ -1403,8 +1503,7 @@ function readUasc(
     const la = rowLa(scanner, cLa, context, laIndex);
     if (!laAllowed[la]) continue;
     const year = rowYear(scanner, cYear, context, sink);
-    const child = scanner.value(cChild);
-    if (child === '') {
+    if (scanner.isEmpty(cChild)) {
       sink.report(
         context.name,
         'error',
@@ -1418,7 +1517,7 @@ function readUasc(
     }
     const duc = checkDate(scanner, cDuc, 'DUC', context, sink, false, year);
     if (duc === BAD_DATE) continue;
-    const c = registry.index(la, child);
+    const c = scanner.child(cChild, registry, la);
     const previous = out.get(c);
     if (!previous || previous.year <= year) out.set(c, { duc, year });
   }

@@ -192,6 +192,12 @@ export function identifySsda903Table(names: ReadonlySet<string>): Ssda903AnyTabl
   return null;
 }
 
+/** A table of the return that the planner left out, and its rows. */
+export interface Ssda903SkippedTableCount {
+  table: Ssda903SkippedTable;
+  rows: number;
+}
+
 /** The one-line note for a table left out: "OC2 table (…): 12 rows, not used by the planner and not stored." */
 export function skippedTableNote(id: Ssda903SkippedTable, rows: number): string {
   const t = ssda903TableInfo(id);

@@ -1,9 +1,12 @@
 /**
- * Child process for the SSDA903 import benchmark: writes a generated episodes CSV of N rows (and its
- * header table), then previews and commits both into a new plan through the ImportService (parsing on
- * this thread), and prints one JSON line: rows, seconds for preview + commit, and peak resident memory
- * of this process. Run alone so that the peak is the import's own.
- *   node --import tsx test/bench/children/ssda903-import.ts WORK_DIR ROWS
+ * Child process for the SSDA903 import benchmark, in two steps so that the peak resident memory
+ * measured is the import's own:
+ *   node --import tsx test/bench/children/ssda903-import.ts generate WORK_DIR ROWS
+ * writes a generated episodes CSV of ROWS rows (five episodes a child) and its header table;
+ *   node --import tsx test/bench/children/ssda903-import.ts import WORK_DIR
+ * previews and commits both into a new plan through the ImportService (parsing on this thread, as
+ * the worker would) and prints one JSON line: rows read, seconds for preview and commit, and the
+ * peak resident memory of this process (getrusage maxrss).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,16 +16,20 @@ import { ImportService } from '../../../electron/services/importService.js';
 import { authorityLookup } from '../../../electron/services/reference.js';
 import { generatedEpisodesCsv, generatedHeaderCsv } from '../ssda903Generated.js';
 
-const [workDir, rowsText] = process.argv.slice(2);
-if (!workDir || !rowsText) throw new Error('usage: ssda903-import WORK_DIR ROWS');
-const rows = Number(rowsText);
-const episodesPerChild = 5;
-const children = Math.ceil(rows / episodesPerChild);
-fs.mkdirSync(workDir, { recursive: true });
+const [step, workDir, rowsText] = process.argv.slice(2);
+if (!workDir || (step !== 'generate' && step !== 'import'))
+  throw new Error('usage: ssda903-import generate|import WORK_DIR [ROWS]');
 const episodesFile = path.join(workDir, '2024-episodes.csv');
 const headerFile = path.join(workDir, '2024-header.csv');
-fs.writeFileSync(episodesFile, generatedEpisodesCsv(children, episodesPerChild, rows));
-fs.writeFileSync(headerFile, generatedHeaderCsv(children));
+if (step === 'generate') {
+  const rows = Number(rowsText);
+  const episodesPerChild = 5;
+  const children = Math.ceil(rows / episodesPerChild);
+  fs.mkdirSync(workDir, { recursive: true });
+  fs.writeFileSync(episodesFile, generatedEpisodesCsv(children, episodesPerChild, rows));
+  fs.writeFileSync(headerFile, generatedHeaderCsv(children));
+  process.exit(0);
+}
 
 const app = createAppContext({ mode: 'browser', dataDir: path.join(workDir, 'data') });
 app.plans.newPlan();
