@@ -17,7 +17,7 @@ import {
 } from '../../shared/import/limits.js';
 import { countSsda903Rows, detectSsda903Table, type Ssda903TableKind } from '../../shared/import/ssda903.js';
 import { isUsedSsda903Table, type Ssda903SkippedTableCount } from '../../shared/import/ssda903Tables.js';
-import { ssda903TablesFromXml } from '../../shared/import/ssda903Xml.js';
+import { ssda903TablesFromXml, type RecordLabels } from '../../shared/import/ssda903Xml.js';
 import { isTemplateWorkbook, parseTemplate, type TemplateResult } from '../../shared/import/template.js';
 import { decodeText } from '../../shared/import/text.js';
 import type { AuthorityLookup } from '../../shared/model/authorities.js';
@@ -47,7 +47,7 @@ export interface Ssda903HeldTable {
   /** The table as CSV (an XML return is turned into the CSV form's tables). */
   text: string;
   /** For a table read from XML: what each data row is in the XML ("CHILD 1001, episode 2"). */
-  records?: string[];
+  records?: RecordLabels;
 }
 
 /** A file that could not be read: a report with one error saying why. */

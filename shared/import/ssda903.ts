@@ -241,12 +241,20 @@ export interface CodeColumn {
   readonly values: readonly string[];
 }
 
+/** Whether text[start, start + value.length) is `value` (short values: a loop beats startsWith). */
+function sameText(value: string, text: string, start: number): boolean {
+  const n = value.length;
+  if (n > 24) return text.startsWith(value, start);
+  for (let i = 0; i < n; i++) if (value.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
+}
+
 /**
  * Distinct strings, numbered from 1 (0 is the empty string). Values can be looked up straight from
  * a span of the file's text (`idAt`), hashing its characters, so that a million-row file does not
  * make a string per field: a string is made only the first time a value is seen.
  */
-class Interner {
+export class Interner {
   readonly values: string[] = [''];
   private hashes: Int32Array = new Int32Array(16);
   /** Open addressing: slot → id + 1 (0 empty). */
@@ -266,7 +274,7 @@ class Interner {
       if (id < 0) return -1 - slot;
       if (this.hashes[id] === h) {
         const v = this.values[id]!;
-        if (v.length === length && text.startsWith(v, start)) return id;
+        if (v.length === length && sameText(v, text, start)) return id;
       }
     }
   }

@@ -23,7 +23,7 @@
  */
 import { formatBytes, resolveLimits, type InputLimits } from './limits.js';
 import type { ImportIssue } from './report.js';
-import { SSDA903_COLUMNS } from './ssda903.js';
+import { Interner, SSDA903_COLUMNS } from './ssda903.js';
 import type { Ssda903SkippedTable, Ssda903SkippedTableCount } from './ssda903Tables.js';
 import { declaresEntities, describeChar, findIllegalXmlChar, lineAndColumn } from './xml.js';
 
@@ -33,8 +33,8 @@ export interface Ssda903XmlTable {
   table: Ssda903XmlTableKind;
   /** The table as CSV, with the columns of the CSV form. */
   text: string;
-  /** What each data row is in the XML, in row order ("CHILD 947390, episode 2"). */
-  records: string[];
+  /** What each data row is in the XML, in row order ("CHILD 947390, episode 2"); made when asked for. */
+  records: RecordLabels;
 }
 
 export interface Ssda903XmlResult {
@@ -45,6 +45,72 @@ export interface Ssda903XmlResult {
   children: number;
   /** Problems with the file as XML (not well formed, no CHILD elements); empty when it could be read. */
   issues: ImportIssue[];
+}
+
+/**
+ * What the rows of a table read from XML are ("CHILD 1001, episode 2"), kept as the child and
+ * ordinal of each row, so that a return of 100,000 episodes makes a label only for the rows with an
+ * issue. Plain data (it crosses from the import worker by structured clone): read with recordLabel.
+ */
+export interface RecordLabels {
+  readonly length: number;
+  /** The label of each child ("CHILD 1001"). */
+  readonly children: readonly string[];
+  /** Child of each row; null when row i is child i (the header table). */
+  readonly child: Int32Array | null;
+  /** 1-based ordinal of each row within its child. */
+  readonly ordinal: Int32Array | null;
+  /** What a row is ("episode", "missing episode"); '' for one row per child. */
+  readonly what: string;
+}
+
+/** The label of row `index` (0-based data row). */
+export function recordLabel(records: RecordLabels, index: number): string | undefined {
+  if (!(index >= 0 && index < records.length)) return undefined;
+  if (!records.child) return records.children[index];
+  const child = records.children[records.child[index]!]!;
+  return records.what ? `${child}, ${records.what} ${records.ordinal?.[index] ?? 0}` : `${child}, UASC`;
+}
+
+/** Every label, in row order (for tests and small returns). */
+export function recordLabels(records: RecordLabels): string[] {
+  return Array.from({ length: records.length }, (_, i) => recordLabel(records, i)!);
+}
+
+class LabelBuilder {
+  length = 0;
+  private child = new Int32Array(1024);
+  private ordinal = new Int32Array(1024);
+
+  constructor(
+    private readonly children: readonly string[],
+    private readonly what: string,
+  ) {}
+
+  push(child: number, ordinal: number): void {
+    if (this.length === this.child.length) {
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.child = grow(this.child);
+      this.ordinal = grow(this.ordinal);
+    }
+    this.child[this.length] = child;
+    this.ordinal[this.length] = ordinal;
+    this.length++;
+  }
+
+  labels(): RecordLabels {
+    return {
+      length: this.length,
+      children: this.children,
+      child: this.child.slice(0, this.length),
+      ordinal: this.ordinal.slice(0, this.length),
+      what: this.what,
+    };
+  }
 }
 
 /** XML element names that differ from the CSV column names. */
@@ -170,18 +236,20 @@ function leafText(body: string, start: number, end: number): string {
   return raw.trim();
 }
 
-function csvField(value: string): string {
+const needsQuotes = (value: string): boolean => {
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if (c === 44 || c === 34 || c === 10 || c === 13) return `"${value.replace(/"/g, '""')}"`;
+    if (c === 44 || c === 34 || c === 10 || c === 13) return true;
   }
-  return value;
-}
+  return false;
+};
 
+const csvField = (value: string): string => (needsQuotes(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+/** One CSV line; joined in one step (a flat string, not a chain of concatenations). */
 function csvRow(values: readonly string[]): string {
-  let line = csvField(values[0] ?? '');
-  for (let i = 1; i < values.length; i++) line += ',' + csvField(values[i] ?? '');
-  return line;
+  for (let i = 0; i < values.length; i++) if (needsQuotes(values[i]!)) return values.map(csvField).join(',');
+  return values.join(',');
 }
 
 class XmlError extends Error {
@@ -245,31 +313,35 @@ interface Tables {
   header: string[];
   headerRecords: string[];
   episodes: string[];
-  episodeRecords: string[];
+  episodeRecords: LabelBuilder;
   missing: string[];
-  missingRecords: string[];
+  missingRecords: LabelBuilder;
   uasc: string[];
-  uascRecords: string[];
+  uascRecords: LabelBuilder;
   skipped: Map<Ssda903SkippedTable, number>;
   children: number;
 }
 
 /** Reads the whole document; throws XmlError when it is not well formed. */
 function readDocument(body: string): Tables {
+  const headerRecords: string[] = [];
   const out: Tables = {
     header: [],
-    headerRecords: [],
+    headerRecords,
     episodes: [],
-    episodeRecords: [],
+    episodeRecords: new LabelBuilder(headerRecords, 'episode'),
     missing: [],
-    missingRecords: [],
+    missingRecords: new LabelBuilder(headerRecords, 'missing episode'),
     uasc: [],
-    uascRecords: [],
+    uascRecords: new LabelBuilder(headerRecords, ''),
     skipped: new Map(),
     children: 0,
   };
   const n = body.length;
+  // Element names are interned from the text: one string per distinct name, not per element.
+  const tags = new Interner();
   const names: string[] = [];
+  const nameIds = new Int32Array(MAX_DEPTH + 1);
   const opened = new Int32Array(MAX_DEPTH + 1);
   const textStart = new Int32Array(MAX_DEPTH + 1);
   const where = new Uint8Array(MAX_DEPTH + 1);
@@ -283,7 +355,8 @@ function readDocument(body: string): Tables {
   let childHeaderSeen = false;
   const headerFromHeader: string[] = new Array<string>(HEADER_COLUMNS.length).fill('');
   const headerFromChild: string[] = new Array<string>(HEADER_COLUMNS.length).fill('');
-  let episodeValues: string[] = [];
+  const episodeValues: string[] = new Array<string>(EPISODE_COLUMNS.length).fill('');
+  let episodesWritten = 0;
   let missingValues: string[] = [];
   const childEpisodes: string[][] = [];
   const childMissing: string[][] = [];
@@ -298,6 +371,7 @@ function readDocument(body: string): Tables {
     headerFromHeader.fill('');
     headerFromChild.fill('');
     childEpisodes.length = 0;
+    episodesWritten = 0;
     childMissing.length = 0;
     duc = '';
     uascFlag = false;
@@ -317,48 +391,78 @@ function readDocument(body: string): Tables {
       const e = childEpisodes[k]!;
       e[0] = id;
       out.episodes.push(csvRow(e));
-      out.episodeRecords.push(`${label}, episode ${k + 1}`);
+      out.episodeRecords.push(out.children - 1, episodesWritten + k + 1);
     }
     for (let k = 0; k < childMissing.length; k++) {
       const m = childMissing[k]!;
       m[0] = id;
       if (!m[MISSING_DOB]) m[MISSING_DOB] = values[HEADER_DOB]!;
       out.missing.push(csvRow(m));
-      out.missingRecords.push(`${label}, missing episode ${k + 1}`);
+      out.missingRecords.push(out.children - 1, k + 1);
     }
     if (uascFlag || duc) {
       // The CSV form's UASC table: CHILD, SEX, DOB, DUC.
       out.uasc.push(csvRow(UASC_COLUMNS.map((c) => (c === 'CHILD' ? id : c === 'DUC' ? duc : values[headerIndex.get(c)!]!))));
-      out.uascRecords.push(`${label}, UASC`);
+      out.uascRecords.push(out.children - 1, 0);
     }
     for (const t of marks) out.skipped.set(t, (out.skipped.get(t) ?? 0) + 1);
     for (const [t, count] of recordCounts) out.skipped.set(t, (out.skipped.get(t) ?? 0) + count);
   };
 
-  const leaf = (name: string, parent: number, value: string): void => {
+  // What each element name is, by its interned id: its column in the header, episodes and missing
+  // tables (-1 when none), filled in the first time the name is met.
+  let headerCol = new Int8Array(64);
+  let episodeCol = new Int8Array(64);
+  let missingCol = new Int8Array(64);
+  let known = 0;
+  const describe = (id: number): void => {
+    if (id >= headerCol.length) {
+      const grow = (a: Int8Array) => {
+        const b = new Int8Array(a.length * 2 > id ? a.length * 2 : id + 1);
+        b.set(a);
+        return b;
+      };
+      headerCol = grow(headerCol);
+      episodeCol = grow(episodeCol);
+      missingCol = grow(missingCol);
+    }
+    for (; known <= id; known++) {
+      const name = tags.values[known]!;
+      headerCol[known] = headerIndex.get(name) ?? -1;
+      episodeCol[known] = episodeIndex.get(name) ?? -1;
+      missingCol[known] = missingIndex.get(name) ?? -1;
+    }
+  };
+
+  /** A leaf element (no elements inside) with text body[start, end), under a parent of kind `parent`. */
+  const leaf = (id: number, parent: number, start: number, end: number): void => {
     if (!inChild) return;
-    if (parent === HEADER || parent === CHILD) {
-      const i = headerIndex.get(name);
-      if (i !== undefined) {
-        const target = parent === HEADER ? headerFromHeader : headerFromChild;
-        if (!target[i]) target[i] = value;
-        return;
-      }
-    } else if (parent === EPISODE) {
-      const i = episodeIndex.get(name);
-      if (i !== undefined && i > 0 && !episodeValues[i]) episodeValues[i] = value;
-      return;
-    } else if (parent === MISSING) {
-      const i = missingIndex.get(name);
-      if (i !== undefined && i > 0 && !missingValues[i]) missingValues[i] = value;
+    if (id >= known) describe(id);
+    if (parent === EPISODE) {
+      const i = episodeCol[id]!;
+      if (i > 0 && !episodeValues[i]) episodeValues[i] = leafText(body, start, end);
       return;
     }
+    if (parent === MISSING) {
+      const i = missingCol[id]!;
+      if (i > 0 && !missingValues[i]) missingValues[i] = leafText(body, start, end);
+      return;
+    }
+    if (parent === HEADER || parent === CHILD) {
+      const i = headerCol[id]!;
+      if (i >= 0) {
+        const target = parent === HEADER ? headerFromHeader : headerFromChild;
+        if (!target[i]) target[i] = leafText(body, start, end);
+        return;
+      }
+    }
+    const name = tags.values[id]!;
     if (name === 'UASC') {
-      if (value === '1') uascFlag = true;
+      if (leafText(body, start, end) === '1') uascFlag = true;
       return;
     }
     if (name === 'DUC') {
-      if (!duc) duc = value;
+      if (!duc) duc = leafText(body, start, end);
       return;
     }
     const perChild = perChildMarks[name];
@@ -425,21 +529,33 @@ function readDocument(body: string): Tables {
     if (next === 47) {
       // </NAME>
       let i = lt + 2;
-      while (i < n && isNameChar(body.charCodeAt(i))) i++;
-      const name = body.slice(lt + 2, i);
+      const open = depth > 0 ? names[depth - 1]! : '';
+      // The usual case, the name of the open element, is checked without making a string.
+      let same = depth > 0 && !isNameChar(body.charCodeAt(i + open.length));
+      for (let k = 0; same && k < open.length; k++) same = body.charCodeAt(i + k) === open.charCodeAt(k);
+      if (same) i += open.length;
+      else while (i < n && isNameChar(body.charCodeAt(i))) i++;
+      const name = same ? open : body.slice(lt + 2, i);
       while (i < n && isSpace(body.charCodeAt(i))) i++;
       if (body.charCodeAt(i) !== 62) throw new XmlError(`The closing tag '${name}' is not closed with '>'`, lt);
       if (depth === 0) throw new XmlError(`Closing tag '${name}' has no opening tag`, lt);
-      const open = names[depth - 1]!;
-      if (open !== name) {
+      if (!same) {
         const line = lineAndColumn(body, opened[depth - 1]!).line;
         throw new XmlError(`Expected closing tag '${open}' (opened in line ${line}) instead of closing tag '${name}'`, lt);
       }
       depth--;
-      names.length = depth;
+      names.pop();
       const kind = where[depth]!;
-      if (!hasElements[depth] && depth > 0) leaf(name, where[depth - 1]!, leafText(body, textStart[depth]!, lt));
-      if (kind === EPISODE) childEpisodes.push(episodeValues);
+      if (!hasElements[depth] && depth > 0) leaf(nameIds[depth]!, where[depth - 1]!, textStart[depth]!, lt);
+      if (kind === EPISODE) {
+        const id = headerFromHeader[0]!;
+        if (id && childEpisodes.length === 0) {
+          // The usual order (HEADER with CHILDID first): the row is written at once.
+          episodeValues[0] = id;
+          out.episodes.push(csvRow(episodeValues));
+          out.episodeRecords.push(out.children, ++episodesWritten);
+        } else childEpisodes.push(episodeValues.slice());
+      }
       else if (kind === MISSING) childMissing.push(missingValues);
       else if (kind === CHILD) endChild();
       if (depth === 0) rootClosed = true;
@@ -451,7 +567,8 @@ function readDocument(body: string): Tables {
     if (rootClosed) throw new XmlError('There is more than one root element', lt);
     let i = lt + 2;
     while (i < n && isNameChar(body.charCodeAt(i))) i++;
-    const name = body.slice(lt + 1, i);
+    const nameId = tags.idAt(body, lt + 1, i);
+    const name = tags.values[nameId]!;
     const gt = tagEnd(body, lt);
     if (gt < 0) throw new XmlError(`The tag '${name}' is never closed with '>'`, lt);
     const selfClosing = body.charCodeAt(gt - 1) === 47 && gt - 1 >= i;
@@ -464,7 +581,7 @@ function readDocument(body: string): Tables {
     if (depth > 0) hasElements[depth - 1] = 1;
     const parent = depth > 0 ? where[depth - 1]! : OTHER;
     if (selfClosing) {
-      if (depth > 0) leaf(name, parent, '');
+      if (depth > 0) leaf(nameId, parent, 0, 0);
       if (depth === 0) rootClosed = true;
       pos = gt + 1;
       continue;
@@ -480,13 +597,14 @@ function readDocument(body: string): Tables {
         childHeaderSeen = true;
       } else if (name === 'EPISODE' && (parent === CHILD || parent === HEADER)) {
         kind = EPISODE;
-        episodeValues = new Array<string>(EPISODE_COLUMNS.length).fill('');
+        episodeValues.fill('');
       } else if (name === 'AMISSING' && (parent === CHILD || parent === HEADER)) {
         kind = MISSING;
         missingValues = new Array<string>(MISSING_COLUMNS.length).fill('');
       }
     }
     names.push(name);
+    nameIds[depth] = nameId;
     opened[depth] = lt;
     textStart[depth] = gt + 1;
     where[depth] = kind;
@@ -550,13 +668,17 @@ export function ssda903TablesFromXml(
   if (read.children === 0) return problem('The XML has no CHILD elements: it is not an SSDA903 return.');
 
   const tables: Ssda903XmlTable[] = [
-    { table: 'header', text: csv(HEADER_COLUMNS, read.header), records: read.headerRecords },
+    {
+      table: 'header',
+      text: csv(HEADER_COLUMNS, read.header),
+      records: { length: read.headerRecords.length, children: read.headerRecords, child: null, ordinal: null, what: '' },
+    },
   ];
   if (read.episodes.length)
-    tables.push({ table: 'episodes', text: csv(EPISODE_COLUMNS, read.episodes), records: read.episodeRecords });
+    tables.push({ table: 'episodes', text: csv(EPISODE_COLUMNS, read.episodes), records: read.episodeRecords.labels() });
   if (read.missing.length)
-    tables.push({ table: 'missing', text: csv(MISSING_COLUMNS, read.missing), records: read.missingRecords });
-  if (read.uasc.length) tables.push({ table: 'uasc', text: csv(UASC_COLUMNS, read.uasc), records: read.uascRecords });
+    tables.push({ table: 'missing', text: csv(MISSING_COLUMNS, read.missing), records: read.missingRecords.labels() });
+  if (read.uasc.length) tables.push({ table: 'uasc', text: csv(UASC_COLUMNS, read.uasc), records: read.uascRecords.labels() });
   const skipped = SKIPPED_ORDER.filter((t) => read.skipped.has(t)).map((t) => ({ table: t, rows: read.skipped.get(t)! }));
   return { tables, skipped, children: read.children, issues: [] };
 }
@@ -565,8 +687,8 @@ export function ssda903TablesFromXml(
  * An issue found in one of the tables read from an XML return, restated in the XML's terms: the
  * record ("CHILD 947390, episode 2") instead of a CSV row, the element instead of the column.
  */
-export function issueInXml(issue: ImportIssue, fileName: string, records: readonly string[]): ImportIssue {
-  const record = issue.row !== null && issue.row >= 2 ? records[issue.row - 2] : undefined;
+export function issueInXml(issue: ImportIssue, fileName: string, records: RecordLabels): ImportIssue {
+  const record = issue.row !== null && issue.row >= 2 ? recordLabel(records, issue.row - 2) : undefined;
   const element = issue.column ? ssda903XmlElement(issue.column) : null;
   const where = [record, element ? `element ${element}` : null].filter(Boolean).join(', ');
   return {
