@@ -23,7 +23,7 @@
  */
 import { IssueCollector } from './report.js';
 import type { ImportIssue } from './report.js';
-import { identifySsda903Table, isUsedSsda903Table, ssda903TableInfo } from './ssda903Tables.js';
+import { identifySsda903Table, isUsedSsda903Table } from './ssda903Tables.js';
 import type { Ssda903AnyTable } from './ssda903Tables.js';
 
 export type { Ssda903AnyTable, Ssda903SkippedTable } from './ssda903Tables.js';
@@ -1281,15 +1281,7 @@ function readEpisodes(
     const row = scanner.record;
     const year = rowYear(scanner, cYear, context, sink);
     if (scanner.isEmpty(cChild)) {
-      sink.report(
-        context.name,
-        'error',
-        'empty-child',
-        'CHILD empty',
-        row,
-        'CHILD',
-        `CHILD is empty; ${ROW_ERROR}`,
-      );
+      sink.report(context.name, 'error', 'empty-child', 'CHILD empty', row, 'CHILD', `CHILD is empty; ${ROW_ERROR}`);
       continue;
     }
     const decom = checkDate(scanner, cDecom, 'DECOM', context, sink, true, year);
@@ -1374,15 +1366,7 @@ function readHeaders(
     const row = scanner.record;
     const year = rowYear(scanner, cYear, context, sink);
     if (scanner.isEmpty(cChild)) {
-      sink.report(
-        context.name,
-        'error',
-        'empty-child',
-        'CHILD empty',
-        row,
-        'CHILD',
-        `CHILD is empty; ${ROW_ERROR}`,
-      );
+      sink.report(context.name, 'error', 'empty-child', 'CHILD empty', row, 'CHILD', `CHILD is empty; ${ROW_ERROR}`);
       continue;
     }
     const dob = checkDate(scanner, cDob, 'DOB', context, sink, true, year);
@@ -1441,21 +1425,12 @@ function readMissing(
     const row = scanner.record;
     const year = rowYear(scanner, cYear, context, sink);
     if (scanner.isEmpty(cChild)) {
-      sink.report(
-        context.name,
-        'error',
-        'empty-child',
-        'CHILD empty',
-        row,
-        'CHILD',
-        `CHILD is empty; ${ROW_ERROR}`,
-      );
+      sink.report(context.name, 'error', 'empty-child', 'CHILD empty', row, 'CHILD', `CHILD is empty; ${ROW_ERROR}`);
       continue;
     }
     if (cDob !== undefined) checkDate(scanner, cDob, 'DOB', context, sink, false, year);
     const start = checkDate(scanner, cStart, 'MIS_START', context, sink, true, year);
-    const end =
-      cEnd === undefined ? NO_DATE : checkDate(scanner, cEnd, 'MIS_END', context, sink, false, year);
+    const end = cEnd === undefined ? NO_DATE : checkDate(scanner, cEnd, 'MIS_END', context, sink, false, year);
     if (start === BAD_DATE || end === BAD_DATE) continue;
     if (end !== NO_DATE && end < start) {
       sink.report(

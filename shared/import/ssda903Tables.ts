@@ -15,14 +15,7 @@
 export type Ssda903UsedTable = 'header' | 'episodes' | 'missing' | 'uasc';
 
 /** Tables of the return that the planner names and leaves out. */
-export type Ssda903SkippedTable =
-  | 'reviews'
-  | 'oc2'
-  | 'oc3'
-  | 'ad1'
-  | 'placedAdoption'
-  | 'prevPerm'
-  | 'swEpisodes';
+export type Ssda903SkippedTable = 'reviews' | 'oc2' | 'oc3' | 'ad1' | 'placedAdoption' | 'prevPerm' | 'swEpisodes';
 
 export type Ssda903AnyTable = Ssda903UsedTable | Ssda903SkippedTable;
 
@@ -76,7 +69,7 @@ export const SSDA903_TABLES: readonly Ssda903TableInfo[] = [
     columns: ['CHILD', 'SEX', 'DOB', 'ETHNIC', 'UPN', 'MOTHER', 'MC_DOB'],
     distinctive: ['ETHNIC', 'UPN', 'MC_DOB'],
     used: true,
-    note: "one row per child: date of birth (for the age bands), sex and ethnicity",
+    note: 'one row per child: date of birth (for the age bands), sex and ethnicity',
   },
   {
     id: 'uasc',

@@ -172,7 +172,6 @@ const headerIndex = columnIndex(HEADER_COLUMNS);
 const episodeIndex = columnIndex(EPISODE_COLUMNS);
 const missingIndex = columnIndex(MISSING_COLUMNS);
 const HEADER_DOB = HEADER_COLUMNS.indexOf('DOB');
-const HEADER_SEX = HEADER_COLUMNS.indexOf('SEX');
 const MISSING_DOB = MISSING_COLUMNS.indexOf('DOB');
 
 /** Leaves that mark a row of a table the planner leaves out: counted once a child, or once each. */
@@ -228,9 +227,9 @@ function decodeEntities(text: string): string {
 function leafText(body: string, start: number, end: number): string {
   let raw = body.slice(start, end);
   if (raw.indexOf('<') >= 0) {
-    raw = raw.replace(/<!--[\s\S]*?-->/g, '').replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_m, c: string) =>
-      c.replace(/&/g, '&amp;').replace(/</g, '&lt;'),
-    );
+    raw = raw
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_m, c: string) => c.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
   }
   if (raw.indexOf('&') >= 0) raw = decodeEntities(raw);
   return raw.trim();
@@ -263,8 +262,7 @@ class XmlError extends Error {
 
 const isNameStart = (c: number): boolean =>
   (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 58 || c >= 0xc0;
-const isNameChar = (c: number): boolean =>
-  isNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46 || c === 0xb7;
+const isNameChar = (c: number): boolean => isNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46 || c === 0xb7;
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
 
 /** Checks the attributes of a tag (text between the name and '>' or '/>'); throws XmlError. */
@@ -402,7 +400,9 @@ function readDocument(body: string): Tables {
     }
     if (uascFlag || duc) {
       // The CSV form's UASC table: CHILD, SEX, DOB, DUC.
-      out.uasc.push(csvRow(UASC_COLUMNS.map((c) => (c === 'CHILD' ? id : c === 'DUC' ? duc : values[headerIndex.get(c)!]!))));
+      out.uasc.push(
+        csvRow(UASC_COLUMNS.map((c) => (c === 'CHILD' ? id : c === 'DUC' ? duc : values[headerIndex.get(c)!]!))),
+      );
       out.uascRecords.push(out.children - 1, 0);
     }
     for (const t of marks) out.skipped.set(t, (out.skipped.get(t) ?? 0) + 1);
@@ -541,7 +541,10 @@ function readDocument(body: string): Tables {
       if (depth === 0) throw new XmlError(`Closing tag '${name}' has no opening tag`, lt);
       if (!same) {
         const line = lineAndColumn(body, opened[depth - 1]!).line;
-        throw new XmlError(`Expected closing tag '${open}' (opened in line ${line}) instead of closing tag '${name}'`, lt);
+        throw new XmlError(
+          `Expected closing tag '${open}' (opened in line ${line}) instead of closing tag '${name}'`,
+          lt,
+        );
       }
       depth--;
       names.pop();
@@ -555,8 +558,7 @@ function readDocument(body: string): Tables {
           out.episodes.push(csvRow(episodeValues));
           out.episodeRecords.push(out.children, ++episodesWritten);
         } else childEpisodes.push(episodeValues.slice());
-      }
-      else if (kind === MISSING) childMissing.push(missingValues);
+      } else if (kind === MISSING) childMissing.push(missingValues);
       else if (kind === CHILD) endChild();
       if (depth === 0) rootClosed = true;
       pos = i + 1;
@@ -574,7 +576,8 @@ function readDocument(body: string): Tables {
     const selfClosing = body.charCodeAt(gt - 1) === 47 && gt - 1 >= i;
     const attrEnd = selfClosing ? gt - 1 : gt;
     if (i < attrEnd) {
-      if (!isSpace(body.charCodeAt(i))) throw new XmlError(`The tag name '${name}' is followed by an unexpected character`, i);
+      if (!isSpace(body.charCodeAt(i)))
+        throw new XmlError(`The tag name '${name}' is followed by an unexpected character`, i);
       checkAttributes(body, i, attrEnd);
     }
     sawRoot = true;
@@ -671,15 +674,29 @@ export function ssda903TablesFromXml(
     {
       table: 'header',
       text: csv(HEADER_COLUMNS, read.header),
-      records: { length: read.headerRecords.length, children: read.headerRecords, child: null, ordinal: null, what: '' },
+      records: {
+        length: read.headerRecords.length,
+        children: read.headerRecords,
+        child: null,
+        ordinal: null,
+        what: '',
+      },
     },
   ];
   if (read.episodes.length)
-    tables.push({ table: 'episodes', text: csv(EPISODE_COLUMNS, read.episodes), records: read.episodeRecords.labels() });
+    tables.push({
+      table: 'episodes',
+      text: csv(EPISODE_COLUMNS, read.episodes),
+      records: read.episodeRecords.labels(),
+    });
   if (read.missing.length)
     tables.push({ table: 'missing', text: csv(MISSING_COLUMNS, read.missing), records: read.missingRecords.labels() });
-  if (read.uasc.length) tables.push({ table: 'uasc', text: csv(UASC_COLUMNS, read.uasc), records: read.uascRecords.labels() });
-  const skipped = SKIPPED_ORDER.filter((t) => read.skipped.has(t)).map((t) => ({ table: t, rows: read.skipped.get(t)! }));
+  if (read.uasc.length)
+    tables.push({ table: 'uasc', text: csv(UASC_COLUMNS, read.uasc), records: read.uascRecords.labels() });
+  const skipped = SKIPPED_ORDER.filter((t) => read.skipped.has(t)).map((t) => ({
+    table: t,
+    rows: read.skipped.get(t)!,
+  }));
   return { tables, skipped, children: read.children, issues: [] };
 }
 

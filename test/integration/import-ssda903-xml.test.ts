@@ -46,7 +46,9 @@ describe('SSDA903 returns in XML', () => {
       'SSDA903 return in XML: 3 children; tables Header 3 rows, Episodes 4 rows, Missing 3 rows, Reviews 1 row',
     );
     expect(file.kindLabel).toMatch(/child-level personal data/);
-    expect(file.notTaken[0]).toMatch(/^SSDA903 Reviews table: 1 row of .*Not used by the planner, so it is not stored\.$/);
+    expect(file.notTaken[0]).toMatch(
+      /^SSDA903 Reviews table: 1 row of .*Not used by the planner, so it is not stored\.$/,
+    );
     expect(file.errorCount).toBe(0);
     expect(xml.canCommit).toBe(true);
     context.imports.commit(xml.previewId);

@@ -104,8 +104,7 @@ export function selectByUasc(
   for (let e = 0; e < episodes.length; e++) {
     const c = episodes.child[e]!;
     const duc = children.duc[c]!;
-    const isUasc =
-      children.uasc[c] === 1 && (duc === NO_DATE ? mode === 'corrected' : episodes.decom[e]! < duc);
+    const isUasc = children.uasc[c] === 1 && (duc === NO_DATE ? mode === 'corrected' : episodes.decom[e]! < duc);
     if (isUasc === (selection === 'only')) {
       keep[e] = 1;
       kept++;
