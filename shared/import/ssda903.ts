@@ -166,7 +166,9 @@ function readDate(text: string, start: number, end: number, returnYear = 0): num
     // d/m/yyyy with one- or two-digit day and month
     let i = start;
     let parts = 0;
-    const values = [0, 0, 0];
+    let v0 = 0;
+    let v1 = 0;
+    let v2 = 0;
     let digits = 0;
     let yearDigits = 0;
     for (; i <= end; i++) {
@@ -180,14 +182,16 @@ function readDate(text: string, start: number, end: number, returnYear = 0): num
       }
       const d = digit(c);
       if (d < 0) return BAD_DATE;
-      values[parts] = values[parts]! * 10 + d;
+      if (parts === 0) v0 = v0 * 10 + d;
+      else if (parts === 1) v1 = v1 * 10 + d;
+      else v2 = v2 * 10 + d;
       digits++;
       if (digits > (parts === 2 ? 4 : 2)) return BAD_DATE;
     }
     if (parts !== 3) return BAD_DATE;
-    day = values[0]!;
-    month = values[1]!;
-    year = values[2]!;
+    day = v0;
+    month = v1;
+    year = v2;
     if (yearDigits === 2) {
       if (returnYear <= 0) return TWO_DIGIT_NO_YEAR;
       year = resolveTwoDigitYear(year, returnYear);
@@ -260,10 +264,11 @@ export class Interner {
   /** Open addressing: slot → id + 1 (0 empty). */
   private slots: Int32Array = new Int32Array(64);
 
-  private static hash(text: string, start: number, end: number): number {
-    let h = 0x811c9dc5 ^ (end - start);
+  /** FNV-1a over the characters, then the length (so a caller scanning the text can hash as it goes). */
+  static hash(text: string, start: number, end: number): number {
+    let h = 0x811c9dc5;
     for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-    return h | 0;
+    return (h ^ (end - start)) | 0;
   }
 
   private find(text: string, start: number, end: number, h: number): number {
@@ -282,7 +287,12 @@ export class Interner {
   /** The id of text[start, end), adding it when new. */
   idAt(text: string, start: number, end: number): number {
     if (start === end) return 0;
-    const h = Interner.hash(text, start, end);
+    return this.idAtHashed(text, start, end, Interner.hash(text, start, end));
+  }
+
+  /** As idAt, with the span's hash (Interner.hash) already worked out. */
+  idAtHashed(text: string, start: number, end: number, h: number): number {
+    if (start === end) return 0;
     const found = this.find(text, start, end, h);
     if (found >= 0) return found;
     const id = this.values.length;
@@ -1270,6 +1280,8 @@ function readEpisodes(
   const cYear = columns.get('YEAR');
   const codeColumns = EPISODE_CODE_FIELDS.map((f) => columns.get(EPISODE_CODE_COLUMNS[f]) ?? -1);
   const interners = EPISODE_CODE_FIELDS.map((f) => out.interners[f]);
+  // The code arrays, once (reserve above is the only place they are replaced).
+  const codeArrays = EPISODE_CODE_FIELDS.map((f) => out.codes[f]);
   const placeField = EPISODE_CODE_FIELDS.indexOf('place');
   const knownPlace = new Uint8Array(1024);
   let rows = 0;
@@ -1309,7 +1321,7 @@ function readEpisodes(
     for (let k = 0; k < EPISODE_CODE_FIELDS.length; k++) {
       const col = codeColumns[k]!;
       const code = col < 0 ? 0 : scanner.code(col, interners[k]!);
-      out.codes[EPISODE_CODE_FIELDS[k]!][i] = code;
+      codeArrays[k]![i] = code;
       if (k === placeField) {
         if (code >= knownPlace.length) continue;
         let known = knownPlace[code]!;

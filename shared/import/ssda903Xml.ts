@@ -251,6 +251,116 @@ function csvRow(values: readonly string[]): string {
   return values.join(',');
 }
 
+/** The platform's TextDecoder (typed here because shared/ compiles without DOM or Node types). */
+const decoder = new (
+  globalThis as unknown as { TextDecoder: new (label: string) => { decode(input: Uint8Array): string } }
+).TextDecoder('utf-8');
+
+/**
+ * A CSV table written as UTF-8 bytes into one growing buffer and decoded once at the end: the
+ * episodes of a large return are copied from the XML text field by field without a string per field.
+ */
+class CsvWriter {
+  private buf = new Uint8Array(1 << 16);
+  private length = 0;
+  rows = 0;
+
+  constructor(columns: readonly string[]) {
+    this.str(columns.join(','));
+    this.byte(10);
+  }
+
+  private ensure(extra: number): void {
+    if (this.length + extra <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.length + extra) size *= 2;
+    const buf = new Uint8Array(size);
+    buf.set(this.buf.subarray(0, this.length));
+    this.buf = buf;
+  }
+
+  private byte(c: number): void {
+    this.ensure(1);
+    this.buf[this.length++] = c;
+  }
+
+  /** Writes a string as UTF-8 (a lone surrogate half, which XML forbids anyway, as U+FFFD). */
+  private str(value: string): void {
+    this.ensure(value.length * 3);
+    const buf = this.buf;
+    let at = this.length;
+    for (let i = 0; i < value.length; i++) {
+      let c = value.charCodeAt(i);
+      if (c < 0x80) {
+        buf[at++] = c;
+        continue;
+      }
+      if (c < 0x800) {
+        buf[at++] = 0xc0 | (c >> 6);
+        buf[at++] = 0x80 | (c & 63);
+        continue;
+      }
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < value.length) {
+        const d = value.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          const cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          buf[at++] = 0xf0 | (cp >> 18);
+          buf[at++] = 0x80 | ((cp >> 12) & 63);
+          buf[at++] = 0x80 | ((cp >> 6) & 63);
+          buf[at++] = 0x80 | (cp & 63);
+          i++;
+          continue;
+        }
+      }
+      if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
+      buf[at++] = 0xe0 | (c >> 12);
+      buf[at++] = 0x80 | ((c >> 6) & 63);
+      buf[at++] = 0x80 | (c & 63);
+    }
+    this.length = at;
+  }
+
+  /** The leaf text body[start, end) as a CSV field: copied as it is when plain ASCII, else read and quoted. */
+  private span(body: string, start: number, end: number): void {
+    while (start < end && body.charCodeAt(start) <= 32) start++;
+    while (end > start && body.charCodeAt(end - 1) <= 32) end--;
+    this.ensure(end - start);
+    const buf = this.buf;
+    let at = this.length;
+    for (let i = start; i < end; i++) {
+      const c = body.charCodeAt(i);
+      // Not plain: non-ASCII, entities, markup, and what CSV must quote (, " CR LF).
+      if (c >= 128 || c === 38 || c === 60 || c === 44 || c === 34 || c === 10 || c === 13) {
+        this.str(csvField(leafText(body, start, end)));
+        return;
+      }
+      buf[at++] = c;
+    }
+    this.length = at;
+  }
+
+  /** A row: the child id, then fields as spans of the text (start −1 for an empty field). */
+  rowFromSpans(id: string, body: string, starts: Int32Array, ends: Int32Array): void {
+    this.str(csvField(id));
+    for (let i = 1; i < starts.length; i++) {
+      this.byte(44);
+      if (starts[i]! >= 0) this.span(body, starts[i]!, ends[i]!);
+    }
+    this.byte(10);
+    this.rows++;
+  }
+
+  rowFromValues(values: readonly string[]): void {
+    this.str(csvRow(values));
+    this.byte(10);
+    this.rows++;
+  }
+
+  text(): string {
+    return decoder.decode(this.buf.subarray(0, this.length));
+  }
+}
+
 class XmlError extends Error {
   constructor(
     message: string,
@@ -310,7 +420,7 @@ function tagEnd(body: string, lt: number): number {
 interface Tables {
   header: string[];
   headerRecords: string[];
-  episodes: string[];
+  episodes: CsvWriter;
   episodeRecords: LabelBuilder;
   missing: string[];
   missingRecords: LabelBuilder;
@@ -326,7 +436,7 @@ function readDocument(body: string): Tables {
   const out: Tables = {
     header: [],
     headerRecords,
-    episodes: [],
+    episodes: new CsvWriter(EPISODE_COLUMNS),
     episodeRecords: new LabelBuilder(headerRecords, 'episode'),
     missing: [],
     missingRecords: new LabelBuilder(headerRecords, 'missing episode'),
@@ -353,7 +463,9 @@ function readDocument(body: string): Tables {
   let childHeaderSeen = false;
   const headerFromHeader: string[] = new Array<string>(HEADER_COLUMNS.length).fill('');
   const headerFromChild: string[] = new Array<string>(HEADER_COLUMNS.length).fill('');
-  const episodeValues: string[] = new Array<string>(EPISODE_COLUMNS.length).fill('');
+  // The episode being read: where each field's text is (start −1 until it is met).
+  const episodeStart = new Int32Array(EPISODE_COLUMNS.length).fill(-1);
+  const episodeEnd = new Int32Array(EPISODE_COLUMNS.length);
   let episodesWritten = 0;
   let missingValues: string[] = [];
   const childEpisodes: string[][] = [];
@@ -388,7 +500,7 @@ function readDocument(body: string): Tables {
     for (let k = 0; k < childEpisodes.length; k++) {
       const e = childEpisodes[k]!;
       e[0] = id;
-      out.episodes.push(csvRow(e));
+      out.episodes.rowFromValues(e);
       out.episodeRecords.push(out.children - 1, episodesWritten + k + 1);
     }
     for (let k = 0; k < childMissing.length; k++) {
@@ -440,7 +552,10 @@ function readDocument(body: string): Tables {
     if (id >= known) describe(id);
     if (parent === EPISODE) {
       const i = episodeCol[id]!;
-      if (i > 0 && !episodeValues[i]) episodeValues[i] = leafText(body, start, end);
+      if (i > 0 && episodeStart[i]! < 0) {
+        episodeStart[i] = start;
+        episodeEnd[i] = end;
+      }
       return;
     }
     if (parent === MISSING) {
@@ -554,10 +669,13 @@ function readDocument(body: string): Tables {
         const id = headerFromHeader[0]!;
         if (id && childEpisodes.length === 0) {
           // The usual order (HEADER with CHILDID first): the row is written at once.
-          episodeValues[0] = id;
-          out.episodes.push(csvRow(episodeValues));
+          out.episodes.rowFromSpans(id, body, episodeStart, episodeEnd);
           out.episodeRecords.push(out.children, ++episodesWritten);
-        } else childEpisodes.push(episodeValues.slice());
+        } else {
+          childEpisodes.push(
+            Array.from(episodeStart, (start, i) => (start < 0 ? '' : leafText(body, start, episodeEnd[i]!))),
+          );
+        }
       } else if (kind === MISSING) childMissing.push(missingValues);
       else if (kind === CHILD) endChild();
       if (depth === 0) rootClosed = true;
@@ -567,9 +685,15 @@ function readDocument(body: string): Tables {
     // <NAME …> or <NAME …/>
     if (!isNameStart(next)) throw new XmlError("'<' must start a tag (write &lt; in text)", lt);
     if (rootClosed) throw new XmlError('There is more than one root element', lt);
-    let i = lt + 2;
-    while (i < n && isNameChar(body.charCodeAt(i))) i++;
-    const nameId = tags.idAt(body, lt + 1, i);
+    // The name, hashed as it is scanned (Interner.hash), then interned.
+    let i = lt + 1;
+    let h = 0x811c9dc5;
+    for (; i < n; i++) {
+      const c = body.charCodeAt(i);
+      if (!isNameChar(c)) break;
+      h = Math.imul(h ^ c, 16777619);
+    }
+    const nameId = tags.idAtHashed(body, lt + 1, i, (h ^ (i - lt - 1)) | 0);
     const name = tags.values[nameId]!;
     const gt = tagEnd(body, lt);
     if (gt < 0) throw new XmlError(`The tag '${name}' is never closed with '>'`, lt);
@@ -600,7 +724,7 @@ function readDocument(body: string): Tables {
         childHeaderSeen = true;
       } else if (name === 'EPISODE' && (parent === CHILD || parent === HEADER)) {
         kind = EPISODE;
-        episodeValues.fill('');
+        episodeStart.fill(-1);
       } else if (name === 'AMISSING' && (parent === CHILD || parent === HEADER)) {
         kind = MISSING;
         missingValues = new Array<string>(MISSING_COLUMNS.length).fill('');
@@ -683,12 +807,8 @@ export function ssda903TablesFromXml(
       },
     },
   ];
-  if (read.episodes.length)
-    tables.push({
-      table: 'episodes',
-      text: csv(EPISODE_COLUMNS, read.episodes),
-      records: read.episodeRecords.labels(),
-    });
+  if (read.episodes.rows)
+    tables.push({ table: 'episodes', text: read.episodes.text(), records: read.episodeRecords.labels() });
   if (read.missing.length)
     tables.push({ table: 'missing', text: csv(MISSING_COLUMNS, read.missing), records: read.missingRecords.labels() });
   if (read.uasc.length)
