@@ -78,6 +78,14 @@ describe('reading a return into the CSV form', () => {
     expect(read.tables.map((t) => t.table)).toEqual(['header', 'episodes']);
   });
 
+  it('keeps text outside ASCII, CDATA and character references in episode fields, byte for byte', () => {
+    const xml = `<EXPSSDA903><CHILD><HEADER><CHILDID>9</CHILDID><DOB>01/01/2010</DOB></HEADER>
+      <EPISODE><DECOM>01/04/2021</DECOM><PL>K2</PL><HOME_POST> Café &#x1F3E0; </HOME_POST>
+        <PL_POST><![CDATA[M1 <1>]]></PL_POST><URN>Łódź, 𝒳</URN><REC>&#233;</REC></EPISODE></CHILD></EXPSSDA903>`;
+    const episodes = ssda903TablesFromXml(xml, 'u.xml').tables.find((t) => t.table === 'episodes');
+    expect(episodes?.text.split('\n')[1]).toBe('9,01/04/2021,,,,K2,,,é,,Café 🏠,M1 <1>,"Łódź, 𝒳"');
+  });
+
   it('refuses what is not well formed, or has no children, naming the line', () => {
     const broken = ssda903TablesFromXml(returnXml.replace('</HEADER>', '</HEADR>'), 'b.xml');
     expect(broken.tables).toEqual([]);
