@@ -269,6 +269,15 @@ function checkDecoding(
   }
 }
 
+/** An SSDA903 table told from its header line; null when it is not one (or the line is not a CSV row on its own). */
+function ssda903FromHeaderLine(line: string): Detection | null {
+  try {
+    return detectSsda903(tableFromCsv(line).rows[0] ?? []);
+  } catch {
+    return null;
+  }
+}
+
 function isDecoded(input: DecodedText | RawTable | readonly RawTable[]): input is DecodedText {
   return !Array.isArray(input) && typeof (input as DecodedText).text === 'string';
 }
@@ -328,7 +337,7 @@ function parse(
     // (./ssda903.ts): reading a million-row return into a table of cells here would only count it.
     const lineEnd = text.indexOf('\n');
     const firstLine = (lineEnd < 0 ? text : text.slice(0, lineEnd)).replace(/^\uFEFF/, '');
-    const ssda903 = /child/i.test(firstLine) ? detectSsda903(tableFromCsv(firstLine).rows[0] ?? []) : null;
+    const ssda903 = /child/i.test(firstLine) ? ssda903FromHeaderLine(firstLine) : null;
     if (ssda903) {
       return {
         ...base,
