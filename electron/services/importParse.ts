@@ -15,8 +15,9 @@ import {
   resolveLimits,
   type InputLimits,
 } from '../../shared/import/limits.js';
-import { detectSsda903Table, type Ssda903TableKind } from '../../shared/import/ssda903.js';
-import { ssda903TablesFromXml } from '../../shared/import/ssda903Xml.js';
+import { countSsda903Rows, detectSsda903Table, type Ssda903TableKind } from '../../shared/import/ssda903.js';
+import { isUsedSsda903Table, type Ssda903SkippedTableCount } from '../../shared/import/ssda903Tables.js';
+import { ssda903TablesFromXml, type RecordLabels } from '../../shared/import/ssda903Xml.js';
 import { isTemplateWorkbook, parseTemplate, type TemplateResult } from '../../shared/import/template.js';
 import { decodeText } from '../../shared/import/text.js';
 import type { AuthorityLookup } from '../../shared/model/authorities.js';
@@ -31,8 +32,10 @@ export type ParsedFile =
       fileName: string;
       sha256: string;
       result: ImportResult;
-      /** SSDA903 tables the file holds: one for a CSV table, up to three for a return in XML. */
+      /** SSDA903 tables the file holds that the planner reads: one for a CSV table, up to four for a return in XML. */
       ssda903?: Ssda903HeldTable[];
+      /** SSDA903 tables the file holds that the planner leaves out (named in the preview, not stored). */
+      ssda903Skipped?: Ssda903SkippedTableCount[];
       boundaries?: { features: BoundaryFeature[]; layer: string | null; codeField: string | null };
       hexes?: { code: string; q: number; r: number }[];
     }
@@ -44,7 +47,7 @@ export interface Ssda903HeldTable {
   /** The table as CSV (an XML return is turned into the CSV form's tables). */
   text: string;
   /** For a table read from XML: what each data row is in the XML ("CHILD 1001, episode 2"). */
-  records?: string[];
+  records?: RecordLabels;
 }
 
 /** A file that could not be read: a report with one error saying why. */
@@ -161,11 +164,15 @@ async function parseWithinLimits(
     const read = ssda903TablesFromXml(text, fileName, limits);
     result.issues.push(...read.issues);
     const ssda903 = read.tables.map((t) => ({ table: t.table, text: t.text, records: t.records }));
-    return { form: 'published', fileName, sha256, result, ssda903 };
+    return { form: 'published', fileName, sha256, result, ssda903, ssda903Skipped: read.skipped };
   }
   const table = result.kind.startsWith('ssda903-') ? detectSsda903Table(text) : null;
-  if (table === 'header' || table === 'episodes' || table === 'missing') {
+  if (table !== null && isUsedSsda903Table(table)) {
     return { form: 'published', fileName, sha256, result, ssda903: [{ table, text }] };
+  }
+  if (table !== null) {
+    const rows = result.summary.rows || countSsda903Rows(text);
+    return { form: 'published', fileName, sha256, result, ssda903Skipped: [{ table, rows }] };
   }
   return { form: 'published', fileName, sha256, result };
 }

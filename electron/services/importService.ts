@@ -9,6 +9,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ImportWorkerData, WorkerMessage } from '../import-worker.js';
 import { parseFileForImport, type ParsedFile, type Ssda903HeldTable } from './importParse.js';
+import {
+  skippedTableNote,
+  ssda903TableInfo,
+  type Ssda903SkippedTableCount,
+} from '../../shared/import/ssda903Tables.js';
 import { readInputFile } from './inputFile.js';
 import { resolveLimits, type InputLimits } from '../../shared/import/limits.js';
 import type { BoundaryFeature } from '../../shared/geo/types.js';
@@ -133,8 +138,22 @@ export const kindInfo: Record<FileKind, KindInfo> = {
     licence: 'Personal data of your local authority: not for publication',
     url: '',
   },
+  'ssda903-uasc': {
+    label: 'SSDA903: UASC (unaccompanied asylum-seeking children)',
+    title: 'SSDA903 return: UASC',
+    publisher: 'Your local authority',
+    licence: 'Personal data of your local authority: not for publication',
+    url: '',
+  },
+  'ssda903-other': {
+    label: 'SSDA903: a table of the return the planner does not use',
+    title: 'SSDA903 return: other table',
+    publisher: 'Your local authority',
+    licence: 'Personal data of your local authority: not for publication',
+    url: '',
+  },
   'ssda903-xml': {
-    label: 'SSDA903: return in XML (header, episodes and missing)',
+    label: 'SSDA903: return in XML (header, episodes, missing and UASC)',
     title: 'SSDA903 return (XML)',
     publisher: 'Your local authority',
     licence: 'Personal data of your local authority: not for publication',
@@ -192,8 +211,10 @@ interface PreparedFile {
   sha256: string;
   /** Boundaries or a hex layout for the map. */
   geometry?: { features?: BoundaryFeature[]; hexes?: { code: string; q: number; r: number }[] };
-  /** SSDA903 tables the file holds (one per CSV file, up to three for an XML return), stored on commit. */
+  /** SSDA903 tables the file holds (one per CSV file, up to four for an XML return), stored on commit. */
   ssda903?: Ssda903HeldTable[];
+  /** SSDA903 tables the file holds that the planner leaves out: named in the preview, never stored. */
+  ssda903Skipped?: Ssda903SkippedTableCount[];
   result: ImportResult & ImportRows;
   source: Source;
   preview: ImportFilePreview;
@@ -397,7 +418,13 @@ export class ImportService {
     if (parsed.form === 'template') return this.describeTemplate(parsed.fileName, parsed.sha256, parsed.template);
     const prepared = this.describe(parsed.fileName, parsed.sha256, parsed.result);
     if (parsed.form !== 'published') return prepared;
-    if (parsed.ssda903) return { ...prepared, ssda903: parsed.ssda903 };
+    if (parsed.ssda903 || parsed.ssda903Skipped) {
+      return {
+        ...prepared,
+        ...(parsed.ssda903 ? { ssda903: parsed.ssda903 } : {}),
+        ...(parsed.ssda903Skipped ? { ssda903Skipped: parsed.ssda903Skipped } : {}),
+      };
+    }
     if (parsed.boundaries || parsed.hexes)
       return this.describeGeometry(prepared, parsed.boundaries?.features, parsed.hexes, parsed.boundaries);
     return prepared;
@@ -548,7 +575,7 @@ export class ImportService {
    * returns already in the plan, and each file's preview shows the issues found in it.
    */
   private validateSsda903Together(files: PreparedFile[]): void {
-    const incoming = files.filter((f) => f.ssda903);
+    const incoming = files.filter((f) => f.ssda903 || f.ssda903Skipped);
     if (incoming.length === 0) return;
     const stored = this.plans.read((db) => readSsda903Files(db));
     const incomingShas = new Set(incoming.flatMap((f) => (f.ssda903 ?? []).map((t) => heldTableSha(f, t))));
@@ -561,8 +588,15 @@ export class ImportService {
       ),
     ]);
     const { dataset } = combined;
+    const rowsOf = new Map(combined.tables.map((t) => [t.file, t.rows]));
+    const n = (x: number) => x.toLocaleString('en-GB');
+    const heldTogether =
+      `All returns held together: ${n(dataset.children.length)} children, ${n(dataset.episodes.length)} episodes ` +
+      `after merging the copies that several returns hold, ${n(dataset.children.uasc.reduce((a, b) => a + b, 0))} of the children UASC, ` +
+      `LAs ${dataset.las.filter(Boolean).join(', ') || 'not given'}.`;
     for (const f of incoming) {
       const tables = f.ssda903 ?? [];
+      const skipped = f.ssda903Skipped ?? [];
       const issues = tables
         .flatMap((t) => {
           const name = heldTableName(f, t);
@@ -576,22 +610,30 @@ export class ImportService {
           (a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || (a.row ?? 0) - (b.row ?? 0),
         );
       const rows = f.result.summary.rows;
+      // Rows of each table as the file holds them (blank lines aside), the tables read and the ones left out.
+      const counts = [
+        ...tables.map((t) => ({
+          name: ssda903TableInfo(t.table).name,
+          rows: rowsOf.get(heldTableName(f, t)) ?? t.records?.length ?? 0,
+        })),
+        ...skipped.map((t) => ({ name: ssda903TableInfo(t.table).name, rows: t.rows })),
+      ];
+      const listed = counts.map((c) => `${c.name} ${n(c.rows)} row${c.rows === 1 ? '' : 's'}`).join(', ');
+      const isXml = f.result.kind === 'ssda903-xml';
+      const storedRows = tables.reduce((sum, t) => sum + (rowsOf.get(heldTableName(f, t)) ?? 0), 0);
       const already = tables.length > 0 && tables.every((t) => existing.has(heldTableSha(f, t)));
       f.preview = {
         ...f.preview,
         kindLabel: `${kindInfo[f.result.kind].label} (child-level personal data: it stays in the plan file)`,
-        added: already ? 0 : rows,
-        replaced: already ? rows : 0,
-        measures: tables[0]?.records
-          ? [
-              `SSDA903 return in XML: ${rows.toLocaleString('en-GB')} children, read as ${tables
-                .map((t) => `${t.table} (${(t.records?.length ?? 0).toLocaleString('en-GB')} rows)`)
-                .join(', ')}`,
-            ]
-          : [`SSDA903 ${tables[0]?.table ?? ''} rows`],
-        notTaken: [
-          `All returns held together: ${dataset.children.length.toLocaleString('en-GB')} children, ${dataset.episodes.length.toLocaleString('en-GB')} episodes, LAs ${dataset.las.filter(Boolean).join(', ') || 'not given'}.`,
-        ],
+        added: tables.length === 0 || already ? 0 : isXml ? storedRows : rows,
+        replaced: already ? (isXml ? storedRows : rows) : 0,
+        measures:
+          tables.length === 0
+            ? []
+            : isXml
+              ? [`SSDA903 return in XML: ${n(rows)} children; tables ${listed}`]
+              : [`SSDA903 ${counts[0]?.name ?? ''} table: ${n(counts[0]?.rows ?? 0)} rows`],
+        notTaken: [...skipped.map((t) => skippedTableNote(t.table, t.rows)), ...(tables.length ? [heldTogether] : [])],
         errorCount: issues.filter((i) => i.severity === 'error').length,
         warningCount: issues.filter((i) => i.severity === 'warning').length,
         issues: issues.slice(0, MAX_ISSUES_SHOWN),
@@ -615,9 +657,11 @@ export class ImportService {
         upsertSource(db, file.source, importedAt);
         const counts = file.ssda903
           ? this.storeSsda903(db, file, importedAt)
-          : file.geometry
-            ? this.storeGeometry(db, file)
-            : writeImportRows(db, file.result, file.source.id);
+          : file.ssda903Skipped
+            ? { added: 0, replaced: 0, skippedOutsidePlan: 0 }
+            : file.geometry
+              ? this.storeGeometry(db, file)
+              : writeImportRows(db, file.result, file.source.id);
         return logImport(db, {
           sourceId: file.source.id,
           fileName: file.fileName,
@@ -654,7 +698,9 @@ export class ImportService {
           importedAt,
         ) || replaced;
     }
-    return { added: replaced ? 0 : rows, replaced: replaced ? rows : 0, skippedOutsidePlan: 0 };
+    // Rows of the tables stored (for a return in XML, every table's rows, not its children).
+    const total = file.preview.added + file.preview.replaced;
+    return { added: replaced ? 0 : total, replaced: replaced ? total : 0, skippedOutsidePlan: 0 };
   }
 
   private storeGeometry(db: PlanDatabase, file: PreparedFile) {

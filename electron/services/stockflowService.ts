@@ -55,6 +55,7 @@ export function runStockFlow(plans: PlanService, args: StockFlowArgs): CallResul
   try {
     const model = fitStockFlow(dataset.episodes, dataset.children, {
       mode: args.mode,
+      uasc: args.uasc ?? 'all',
       referenceStart: start,
       referenceEnd: end,
       projectionStart: end,

@@ -135,6 +135,8 @@ export const callArgSchemas = {
       reportMonths: z.array(z.number().int().min(0).max(120)).max(120).optional(),
       simulations: z.number().int().min(0).max(20_000).optional(),
       seed: z.number().int().min(0).max(2_147_483_647).optional(),
+      /** Unaccompanied asylum-seeking children: all children (default), only them, or all but them. */
+      uasc: z.enum(['all', 'only', 'excluded']).optional(),
     })
     .strict()
     .refine(

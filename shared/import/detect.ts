@@ -9,6 +9,7 @@ import { isOfstedHeader } from './ofsted.js';
 import { isJoinersLeaversHeader } from './ofstedJoinersLeavers.js';
 import { isSnppHeader } from './ons.js';
 import { isSsda903Xml } from './ssda903Xml.js';
+import { identifySsda903Table, ssda903TableInfo } from './ssda903Tables.js';
 import type { RawTable } from './table.js';
 import { Columns, findHeaderRow, foldText, isBlankRow, normaliseLabel, tableFromCsv } from './table.js';
 
@@ -25,6 +26,8 @@ export const fileKinds = [
   'ssda903-header',
   'ssda903-episodes',
   'ssda903-missing',
+  'ssda903-uasc',
+  'ssda903-other',
   'ssda903-xml',
   'geojson',
   'topojson',
@@ -101,28 +104,19 @@ export function detectXml(text: string): Detection {
     : unknown('An XML file, but not an SSDA903 return: it has no CHILD elements with a CHILDID.');
 }
 
-/** SSDA903 tables by their column names (upper case in the return). */
-function detectSsda903(header: readonly string[]): Detection | null {
+/** SSDA903 tables by their column names (upper case in the return); see ./ssda903Tables.ts. */
+export function detectSsda903(header: readonly string[]): Detection | null {
   const names = new Set(header.map((h) => foldText(h).toUpperCase()));
-  if (!names.has('CHILD')) return null;
-  if (names.has('DECOM') && (names.has('PLACE') || names.has('RNE'))) {
-    return {
-      kind: 'ssda903-episodes',
-      reason: 'SSDA903 episodes columns (CHILD, DECOM, RNE, PLACE, …).',
-      headerRow: 0,
-    };
-  }
-  if (names.has('MIS_START') || names.has('MISSING')) {
-    return {
-      kind: 'ssda903-missing',
-      reason: 'SSDA903 missing columns (CHILD, MISSING, MIS_START, MIS_END).',
-      headerRow: 0,
-    };
-  }
-  if (names.has('SEX') && names.has('DOB') && names.has('ETHNIC')) {
-    return { kind: 'ssda903-header', reason: 'SSDA903 header columns (CHILD, SEX, DOB, ETHNIC, …).', headerRow: 0 };
-  }
-  return null;
+  const table = identifySsda903Table(names);
+  if (table === null) return null;
+  const info = ssda903TableInfo(table);
+  const shown = info.columns.slice(0, 4).join(', ');
+  const reason = `SSDA903 ${info.name} columns (${shown}${info.columns.length > 4 ? ', …' : ''}).`;
+  const kind: FileKind =
+    table === 'header' || table === 'episodes' || table === 'missing' || table === 'uasc'
+      ? `ssda903-${table}`
+      : 'ssda903-other';
+  return { kind, reason, headerRow: 0 };
 }
 
 const isLongFormatHeader = (c: Columns): boolean => c.has('time_period') && c.has('geographic_level');
@@ -168,7 +162,7 @@ export function detectTable(table: RawTable): Detection {
   const ssdaLike = new Set(first.map((h) => foldText(h).toUpperCase())).has('CHILD');
   return unknown(
     ssdaLike
-      ? 'An SSDA903-style table (column CHILD) that is not the header, episodes or missing table (the UASC table, say).'
+      ? 'A table with a CHILD column, but not one of the SSDA903 return’s tables (header, episodes, missing, UASC, reviews, OC2, OC3, AD1, placed for adoption, previous permanence, social worker episodes).'
       : 'No recognised header: expected DfE/ONS columns (time_period, geographic_level), Ofsted columns (URN, Provision type), ONS projection columns (AREA_CODE, AGE_GROUP) or SSDA903 columns (CHILD, …).',
   );
 }

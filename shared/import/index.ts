@@ -13,7 +13,7 @@ import type { ChildrensHome, SupplyMovement, SupplyRow } from '../model/supply.j
 import type { DfeKind } from './dfe.js';
 import { parseDfe } from './dfe.js';
 import type { Detection, FileKind } from './detect.js';
-import { detectJson, detectTable, detectXml } from './detect.js';
+import { detectJson, detectSsda903, detectTable, detectXml } from './detect.js';
 import { parseOfsted } from './ofsted.js';
 import { parseOfstedJoinersLeavers } from './ofstedJoinersLeavers.js';
 import type { PopulationProjection } from './ons.js';
@@ -24,6 +24,7 @@ import type { RawTable } from './table.js';
 import { isBlankRow, tableFromCsv } from './table.js';
 import type { DecodedText, TextEncoding } from './text.js';
 import { decodeText, decodeUtf8Lossy, describeNotUtf8 } from './text.js';
+import { countSsda903Rows } from './ssda903.js';
 import { InputLimitError, formatBytes, limitErrorFromRangeError, resolveLimits, type InputLimits } from './limits.js';
 
 export type { FileKind, Detection } from './detect.js';
@@ -279,6 +280,15 @@ function checkDecoding(
   }
 }
 
+/** An SSDA903 table told from its header line; null when it is not one (or the line is not a CSV row on its own). */
+function ssda903FromHeaderLine(line: string): Detection | null {
+  try {
+    return detectSsda903(tableFromCsv(line).rows[0] ?? []);
+  } catch {
+    return null;
+  }
+}
+
 function isDecoded(input: DecodedText | RawTable | readonly RawTable[]): input is DecodedText {
   return !Array.isArray(input) && typeof (input as DecodedText).text === 'string';
 }
@@ -332,6 +342,20 @@ function parse(
         reason: detection.reason,
         encoding,
         summary: { ...base.summary, rows: children },
+      };
+    }
+    // An SSDA903 table is told by its header line alone and parsed column by column elsewhere
+    // (./ssda903.ts): reading a million-row return into a table of cells here would only count it.
+    const lineEnd = text.indexOf('\n');
+    const firstLine = (lineEnd < 0 ? text : text.slice(0, lineEnd)).replace(/^\uFEFF/, '');
+    const ssda903 = /child/i.test(firstLine) ? ssda903FromHeaderLine(firstLine) : null;
+    if (ssda903) {
+      return {
+        ...base,
+        kind: ssda903.kind,
+        reason: ssda903.reason,
+        encoding,
+        summary: { ...base.summary, rows: countSsda903Rows(text) },
       };
     }
     try {

@@ -10,9 +10,16 @@
  * - the pooled regional layout, several LAs and years in one file, ISO dates (yyyy-mm-dd) and two
  *   extra columns `LA` and `YEAR`.
  *
+ * The return's other tables (reviews, OC2, OC3, AD1, placed for adoption, previous permanence,
+ * social worker episodes; see ./ssda903Tables.ts) are recognised, counted and left out, so a whole
+ * export can be given at once. Every file's rows are counted as the file holds them (`tables`).
+ *
  * Columns are matched by name (case-insensitive, any order). Dates become integer day numbers
- * (days since 1970-01-01, UTC). Tables are columnar (typed arrays, codes interned), so a
- * million-row episodes file parses in a few seconds without an object per row.
+ * (days since 1970-01-01, UTC); a dd/mm/yy date is read by the row's return year (the YEAR column,
+ * else a year in the file name) with a warning, and is an error only when no return year is known.
+ * Tables are columnar (typed arrays; codes and CHILD ids interned straight from the text, so a
+ * field makes a string only the first time its value is seen): a million-row episodes file is
+ * validated in about four seconds without an object or a string per row.
  *
  * Several returns combine into one history: the same child and episode appear in every return in
  * which the episode was open; identical copies are merged and the latest return's version of an
@@ -23,6 +30,11 @@
  */
 import { IssueCollector } from './report.js';
 import type { ImportIssue } from './report.js';
+import { identifySsda903Table, isUsedSsda903Table } from './ssda903Tables.js';
+import type { Ssda903AnyTable } from './ssda903Tables.js';
+
+export type { Ssda903AnyTable, Ssda903SkippedTable } from './ssda903Tables.js';
+export { SSDA903_TABLES, skippedTableNote } from './ssda903Tables.js';
 
 // ---------------------------------------------------------------------------------------------
 // Dates as day numbers
@@ -106,15 +118,29 @@ export function isoFromDay(dayNumber: number): string {
  */
 export function parseSsda903Date(text: string): number | null {
   const day = readDate(text, 0, text.length);
-  return day === BAD_DATE ? null : day;
+  return day === BAD_DATE || day === TWO_DIGIT_NO_YEAR ? null : day;
 }
 
 function digit(code: number): number {
   return code >= 48 && code <= 57 ? code - 48 : -1;
 }
 
-/** Reads the date in text[start, end); NO_DATE when blank, BAD_DATE when unreadable. */
-function readDate(text: string, start: number, end: number): number {
+/** Sentinel: a dd/mm/yy date with no return year to resolve its century by. */
+const TWO_DIGIT_NO_YEAR = -2147483646;
+/** Set by readDate when it resolved a two-digit year (read by checkDate, which resets it). */
+let twoDigitYear = false;
+
+/** The year ending in `yy` within the 99 years up to one after `returnYear`. */
+export function resolveTwoDigitYear(yy: number, returnYear: number): number {
+  const base = returnYear + 1;
+  return base - ((((base - yy) % 100) + 100) % 100);
+}
+
+/**
+ * Reads the date in text[start, end); NO_DATE when blank, BAD_DATE when unreadable. A dd/mm/yy
+ * date is resolved by `returnYear` (see resolveTwoDigitYear), or TWO_DIGIT_NO_YEAR without one.
+ */
+function readDate(text: string, start: number, end: number, returnYear = 0): number {
   while (start < end && text.charCodeAt(start) <= 32) start++;
   while (end > start && text.charCodeAt(end - 1) <= 32) end--;
   if (start === end) return NO_DATE;
@@ -147,29 +173,37 @@ function readDate(text: string, start: number, end: number): number {
     // d/m/yyyy with one- or two-digit day and month
     let i = start;
     let parts = 0;
-    const values = [0, 0, 0];
+    let v0 = 0;
+    let v1 = 0;
+    let v2 = 0;
     let digits = 0;
+    let yearDigits = 0;
     for (; i <= end; i++) {
       const c = i < end ? text.charCodeAt(i) : 47;
       if (c === 47) {
         if (digits === 0 || parts > 2) return BAD_DATE;
         parts++;
+        yearDigits = digits;
         digits = 0;
         continue;
       }
       const d = digit(c);
       if (d < 0) return BAD_DATE;
-      values[parts] = values[parts]! * 10 + d;
+      if (parts === 0) v0 = v0 * 10 + d;
+      else if (parts === 1) v1 = v1 * 10 + d;
+      else v2 = v2 * 10 + d;
       digits++;
       if (digits > (parts === 2 ? 4 : 2)) return BAD_DATE;
     }
     if (parts !== 3) return BAD_DATE;
-    // Four-digit year required.
-    const yearText = text.slice(text.lastIndexOf('/', end - 1) + 1, end);
-    if (yearText.length !== 4) return BAD_DATE;
-    day = values[0]!;
-    month = values[1]!;
-    year = values[2]!;
+    day = v0;
+    month = v1;
+    year = v2;
+    if (yearDigits === 2) {
+      if (returnYear <= 0) return TWO_DIGIT_NO_YEAR;
+      year = resolveTwoDigitYear(year, returnYear);
+      twoDigitYear = true;
+    } else if (yearDigits !== 4) return BAD_DATE;
   }
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return BAD_DATE;
   return dayFromCivil(year, month, day);
@@ -218,22 +252,84 @@ export interface CodeColumn {
   readonly values: readonly string[];
 }
 
-class Interner {
-  readonly values: string[] = [''];
-  private readonly map = new Map<string, number>([['', 0]]);
+/** Whether text[start, start + value.length) is `value` (short values: a loop beats startsWith). */
+function sameText(value: string, text: string, start: number): boolean {
+  const n = value.length;
+  if (n > 24) return text.startsWith(value, start);
+  for (let i = 0; i < n; i++) if (value.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
+}
 
-  id(value: string): number {
-    let id = this.map.get(value);
-    if (id === undefined) {
-      id = this.values.length;
-      this.values.push(value);
-      this.map.set(value, id);
+/**
+ * Distinct strings, numbered from 1 (0 is the empty string). Values can be looked up straight from
+ * a span of the file's text (`idAt`), hashing its characters, so that a million-row file does not
+ * make a string per field: a string is made only the first time a value is seen.
+ */
+export class Interner {
+  readonly values: string[] = [''];
+  private hashes: Int32Array = new Int32Array(16);
+  /** Open addressing: slot → id + 1 (0 empty). */
+  private slots: Int32Array = new Int32Array(64);
+
+  /** FNV-1a over the characters, then the length (so a caller scanning the text can hash as it goes). */
+  static hash(text: string, start: number, end: number): number {
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+    return (h ^ (end - start)) | 0;
+  }
+
+  private find(text: string, start: number, end: number, h: number): number {
+    const mask = this.slots.length - 1;
+    const length = end - start;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const id = this.slots[slot]! - 1;
+      if (id < 0) return -1 - slot;
+      if (this.hashes[id] === h) {
+        const v = this.values[id]!;
+        if (v.length === length && sameText(v, text, start)) return id;
+      }
     }
+  }
+
+  /** The id of text[start, end), adding it when new. */
+  idAt(text: string, start: number, end: number): number {
+    if (start === end) return 0;
+    return this.idAtHashed(text, start, end, Interner.hash(text, start, end));
+  }
+
+  /** As idAt, with the span's hash (Interner.hash) already worked out. */
+  idAtHashed(text: string, start: number, end: number, h: number): number {
+    if (start === end) return 0;
+    const found = this.find(text, start, end, h);
+    if (found >= 0) return found;
+    const id = this.values.length;
+    this.values.push(text.slice(start, end));
+    if (id >= this.hashes.length) this.hashes = growI32(this.hashes, id + 1);
+    this.hashes[id] = h;
+    this.slots[-1 - found] = id + 1;
+    if (id * 2 >= this.slots.length) this.rehash();
     return id;
   }
 
+  id(value: string): number {
+    return this.idAt(value, 0, value.length);
+  }
+
   lookup(value: string): number | undefined {
-    return this.map.get(value);
+    if (value === '') return 0;
+    const found = this.find(value, 0, value.length, Interner.hash(value, 0, value.length));
+    return found >= 0 ? found : undefined;
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let id = 1; id < this.values.length; id++) {
+      let slot = this.hashes[id]! & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = id + 1;
+    }
+    this.slots = slots;
   }
 }
 
@@ -282,6 +378,8 @@ export interface ChildTable {
   readonly upn: CodeColumn;
   /** Return year of the header row used (the latest), 0 when none. */
   readonly year: Int16Array;
+  /** 1 when the child is listed in a UASC table (was an unaccompanied asylum-seeking child). */
+  readonly uasc: Uint8Array;
   /** Date the child ceased to be an unaccompanied asylum-seeking child (UASC table), NO_DATE when none. */
   readonly duc: Int32Array;
 }
@@ -342,8 +440,8 @@ export interface Ssda903File {
   /** File name as the user chose it (used in issues; a year such as 2021 in it is the return year). */
   name: string;
   text: string;
-  /** Table kind; detected from the column names when omitted. */
-  table?: Ssda903TableKind;
+  /** Table kind; detected from the column names when omitted (tables the planner does not use are counted and left out). */
+  table?: Ssda903AnyTable;
   /** Return year when the file has no YEAR column (otherwise taken from a 4-digit year in the name). */
   year?: number;
   /** LA of every row when the file has no LA column. */
@@ -357,28 +455,55 @@ export interface Ssda903ImportOptions {
   maxIssuesPerKind?: number;
 }
 
+/** What one file held: its table and its data rows (blank lines aside; every LA's rows). */
+export interface Ssda903TableCount {
+  file: string;
+  table: Ssda903AnyTable;
+  rows: number;
+  /** False for a table of the return that the planner leaves out. */
+  used: boolean;
+}
+
 export interface Ssda903Import {
   dataset: Ssda903Dataset;
+  /** Per file read: its table and rows, so that summaries count rows as the files hold them. */
+  tables: Ssda903TableCount[];
   issues: ImportIssue[];
   hasErrors: boolean;
 }
 
-/** Which table a CSV holds, from its header row (null when no table's required columns are all present). */
-export function detectSsda903Table(text: string): Ssda903TableKind | null {
+/**
+ * Which table of the return a CSV holds, from its header row (null when it is not an SSDA903
+ * table); see ./ssda903Tables.ts, which also lists the tables the planner leaves out.
+ */
+export function detectSsda903Table(text: string): Ssda903AnyTable | null {
   const scanner = new CsvScanner(text);
   if (!scanner.next()) return null;
   const names = new Set<string>();
   for (let i = 0; i < scanner.fieldCount; i++) names.add(scanner.field(i).trim().toUpperCase());
-  const order: Ssda903TableKind[] = ['episodes', 'missing', 'header', 'uasc'];
-  for (const kind of order) {
-    if (SSDA903_COLUMNS[kind].every((c) => names.has(c))) return kind;
+  return identifySsda903Table(names);
+}
+
+/** Data rows of a CSV table (records after the header row, blank lines aside). */
+export function countSsda903Rows(text: string): number {
+  if (text.indexOf('"') < 0 && text.indexOf('\r') < 0) {
+    // No quoting and LF line ends (the usual export): count the non-empty lines after the first.
+    let rows = 0;
+    let start = text.indexOf('\n') + 1;
+    if (start === 0) return 0;
+    while (start < text.length) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      if (end > start) rows++;
+      start = end + 1;
+    }
+    return rows;
   }
-  // Best guess from distinctive columns, so the missing ones can be reported.
-  if (names.has('DECOM') || names.has('PLACE')) return 'episodes';
-  if (names.has('MIS_START') || names.has('MISSING')) return 'missing';
-  if (names.has('DUC')) return 'uasc';
-  if (names.has('SEX') || names.has('ETHNIC') || names.has('UPN')) return 'header';
-  return null;
+  const scanner = new CsvScanner(text);
+  if (!scanner.next()) return 0;
+  let rows = 0;
+  while (scanner.next()) if (!scanner.blank) rows++;
+  return rows;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -503,12 +628,47 @@ class CsvScanner {
     return this.field(k).trim();
   }
 
+  /**
+   * Interns the trimmed field through `interner` without building a string for a plain field
+   * (quoted fields, rare in the return, take the slow path).
+   */
+  code(k: number, interner: Interner): number {
+    if (k < 0 || k >= this.fieldCount) return 0;
+    if (this.kinds[k] !== 0) return interner.id(this.field(k).trim());
+    let s = this.starts[k]!;
+    let e = this.ends[k]!;
+    const text = this.text;
+    while (s < e && text.charCodeAt(s) <= 32) s++;
+    while (e > s && text.charCodeAt(e - 1) <= 32) e--;
+    return interner.idAt(text, s, e);
+  }
+
+  /** The child index of the CHILD field (which the caller has checked is not empty). */
+  child(k: number, registry: ChildRegistry, la: number): number {
+    if (this.kinds[k] !== 0) return registry.index(la, this.value(k));
+    let s = this.starts[k]!;
+    let e = this.ends[k]!;
+    const text = this.text;
+    while (s < e && text.charCodeAt(s) <= 32) s++;
+    while (e > s && text.charCodeAt(e - 1) <= 32) e--;
+    return registry.indexAt(la, text, s, e);
+  }
+
+  /** Whether the trimmed field is empty. */
+  isEmpty(k: number): boolean {
+    if (k < 0 || k >= this.fieldCount) return true;
+    if (this.kinds[k] !== 0) return this.field(k).trim() === '';
+    const text = this.text;
+    for (let i = this.starts[k]!; i < this.ends[k]!; i++) if (text.charCodeAt(i) > 32) return false;
+    return true;
+  }
+
   /** Reads a date field without building a string (plain fields). */
-  date(k: number): number {
+  date(k: number, returnYear = 0): number {
     if (k < 0 || k >= this.fieldCount) return NO_DATE;
-    if (this.kinds[k] === 0) return readDate(this.text, this.starts[k]!, this.ends[k]!);
+    if (this.kinds[k] === 0) return readDate(this.text, this.starts[k]!, this.ends[k]!, returnYear);
     const value = this.field(k);
-    return readDate(value, 0, value.length);
+    return readDate(value, 0, value.length, returnYear);
   }
 
   private grow(): void {
@@ -610,26 +770,33 @@ class IssueSink {
 // ---------------------------------------------------------------------------------------------
 
 class ChildRegistry {
-  /** Per LA index: CHILD → child index. */
-  private readonly byLa: Map<string, number>[] = [];
+  /** Per LA index: CHILD (interned) → child index. */
+  private readonly byLa: { ids: Interner; index: Int32Array }[] = [];
   readonly id: string[] = [];
   la: Uint16Array = new Uint16Array(1024);
 
-  index(laIndex: number, child: string): number {
-    let map = this.byLa[laIndex];
-    if (!map) {
-      map = new Map();
-      this.byLa[laIndex] = map;
+  /** The child index of CHILD text[start, end) (not empty) in an LA, adding the child when new. */
+  indexAt(laIndex: number, text: string, start: number, end: number): number {
+    let entry = this.byLa[laIndex];
+    if (!entry) {
+      entry = { ids: new Interner(), index: new Int32Array(1024) };
+      this.byLa[laIndex] = entry;
     }
-    let index = map.get(child);
-    if (index === undefined) {
+    const local = entry.ids.idAt(text, start, end);
+    if (local >= entry.index.length) entry.index = growI32(entry.index, local + 1);
+    let index = entry.index[local]! - 1;
+    if (index < 0) {
       index = this.id.length;
-      this.id.push(child);
+      this.id.push(entry.ids.values[local]!);
       if (index >= this.la.length) this.la = growU16(this.la, index + 1);
       this.la[index] = laIndex;
-      map.set(child, index);
+      entry.index[local] = index + 1;
     }
     return index;
+  }
+
+  index(laIndex: number, child: string): number {
+    return this.indexAt(laIndex, child, 0, child.length);
   }
 
   get length(): number {
@@ -771,6 +938,7 @@ export function importSsda903(files: readonly Ssda903File[], options: Ssda903Imp
   };
   const ducByChild = new Map<number, { duc: number; year: number }>();
   const fileNames: string[] = [];
+  const tables: Ssda903TableCount[] = [];
 
   files.forEach((input, order) => {
     const kind = input.table ?? detectSsda903Table(input.text);
@@ -784,8 +952,12 @@ export function importSsda903(files: readonly Ssda903File[], options: Ssda903Imp
         'unknown table',
         1,
         null,
-        'Not an SSDA903 table: no Header, Episodes, Missing or UASC columns found.',
+        'Not an SSDA903 table: the columns are not those of any table of the return.',
       );
+      return;
+    }
+    if (!isUsedSsda903Table(kind)) {
+      tables.push({ file: input.name, table: kind, rows: countSsda903Rows(input.text), used: false });
       return;
     }
     const yearInName = /(?:^|\D)((?:19|20)\d\d)(?:\D|$)/.exec(input.name);
@@ -841,11 +1013,15 @@ export function importSsda903(files: readonly Ssda903File[], options: Ssda903Imp
       );
       laAllowed[context.laIndex] = true;
     }
-    if (kind === 'episodes') readEpisodes(scanner, columns, context, episodes, registry, laIndex, laAllowed, sink);
-    else if (kind === 'header')
-      readHeaders(scanner, columns, context, headers, registry, ethnic, upn, laIndex, laAllowed, sink);
-    else if (kind === 'missing') readMissing(scanner, columns, context, missing, registry, laIndex, laAllowed, sink);
-    else readUasc(scanner, columns, context, ducByChild, registry, laIndex, laAllowed, sink);
+    const rows =
+      kind === 'episodes'
+        ? readEpisodes(scanner, columns, context, episodes, registry, laIndex, laAllowed, sink)
+        : kind === 'header'
+          ? readHeaders(scanner, columns, context, headers, registry, ethnic, upn, laIndex, laAllowed, sink)
+          : kind === 'missing'
+            ? readMissing(scanner, columns, context, missing, registry, laIndex, laAllowed, sink)
+            : readUasc(scanner, columns, context, ducByChild, registry, laIndex, laAllowed, sink);
+    tables.push({ file: input.name, table: kind, rows, used: true });
   });
 
   // Headers: the latest return's row for each child.
@@ -870,7 +1046,11 @@ export function importSsda903(files: readonly Ssda903File[], options: Ssda903Imp
     headerOrder[c] = r.order;
   }
   const duc = new Int32Array(childCount).fill(NO_DATE);
-  for (const [c, v] of ducByChild) duc[c] = v.duc;
+  const uasc = new Uint8Array(childCount);
+  for (const [c, v] of ducByChild) {
+    duc[c] = v.duc;
+    uasc[c] = 1;
+  }
 
   const combined = combineEpisodes(episodes, childCount, fileNames, sink);
 
@@ -947,6 +1127,7 @@ export function importSsda903(files: readonly Ssda903File[], options: Ssda903Imp
     ethnic: { codes: ethnicCodes, values: ethnic.values },
     upn: { codes: upnCodes, values: upn.values },
     year: headerYear,
+    uasc,
     duc,
   };
   const missingTable: MissingTable = {
@@ -959,6 +1140,7 @@ export function importSsda903(files: readonly Ssda903File[], options: Ssda903Imp
   };
   const issues = sink.finish();
   return {
+    tables,
     dataset: {
       files: fileNames,
       las: las.values,
@@ -1003,16 +1185,25 @@ function rowYear(scanner: CsvScanner, yearColumn: number | undefined, context: F
   return year;
 }
 
-/** Checks a date; reports unreadable or out-of-range values. Returns the day, NO_DATE or BAD_DATE. */
+/** What a row with an error comes to: nothing is imported while any file has an error. */
+const ROW_ERROR = 'the row cannot be used: correct it, then import the file again.';
+
+/**
+ * Reads and checks a date field; reports unreadable or out-of-range values, and a two-digit year
+ * (resolved by the row's return year: the year within the 99 years up to one after it). Returns the
+ * day, NO_DATE or BAD_DATE.
+ */
 function checkDate(
-  day: number,
   scanner: CsvScanner,
   column: number,
   name: string,
   context: FileContext,
   sink: IssueSink,
   required: boolean,
+  year: number,
 ): number {
+  twoDigitYear = false;
+  const day = scanner.date(column, year);
   if (day === NO_DATE) {
     if (required) {
       sink.report(
@@ -1022,11 +1213,23 @@ function checkDate(
         `${name} empty`,
         scanner.record,
         name,
-        `${name} is empty; the row is skipped.`,
+        `${name} is empty; ${ROW_ERROR}`,
       );
       return BAD_DATE;
     }
     return NO_DATE;
+  }
+  if (day === TWO_DIGIT_NO_YEAR) {
+    sink.report(
+      context.name,
+      'error',
+      `two-digit-no-year:${name}`,
+      `${name} has a two-digit year and no return year is known`,
+      scanner.record,
+      name,
+      `${name} "${scanner.value(column)}" has a two-digit year, and the file gives no return year to resolve it by (no YEAR column, no year such as 2021 in its name); ${ROW_ERROR}`,
+    );
+    return BAD_DATE;
   }
   if (day === BAD_DATE) {
     sink.report(
@@ -1036,7 +1239,7 @@ function checkDate(
       `${name} not a date`,
       scanner.record,
       name,
-      `${name} "${scanner.value(column)}" is not a date (expected dd/mm/yyyy or yyyy-mm-dd); the row is skipped.`,
+      `${name} "${scanner.value(column)}" is not a date (expected dd/mm/yyyy or yyyy-mm-dd); ${ROW_ERROR}`,
     );
     return BAD_DATE;
   }
@@ -1048,9 +1251,20 @@ function checkDate(
       `${name} out of range`,
       scanner.record,
       name,
-      `${name} ${isoFromDay(day)} is out of range (1900–2099); the row is skipped.`,
+      `${name} ${isoFromDay(day)} is out of range (1900–2099); ${ROW_ERROR}`,
     );
     return BAD_DATE;
+  }
+  if (twoDigitYear) {
+    sink.report(
+      context.name,
+      'warning',
+      `two-digit-year:${name}`,
+      `${name} with a two-digit year`,
+      scanner.record,
+      name,
+      `${name} "${scanner.value(column)}" has a two-digit year: read as ${isoFromDay(day)} (by the return year ${year}); the row is kept.`,
+    );
   }
   return day;
 }
@@ -1064,7 +1278,7 @@ function readEpisodes(
   laIndex: (name: string) => number,
   laAllowed: boolean[],
   sink: IssueSink,
-): void {
+): number {
   out.reserve(countLines(scanner.text));
   const cChild = columns.get('CHILD')!;
   const cDecom = columns.get('DECOM')!;
@@ -1073,28 +1287,24 @@ function readEpisodes(
   const cYear = columns.get('YEAR');
   const codeColumns = EPISODE_CODE_FIELDS.map((f) => columns.get(EPISODE_CODE_COLUMNS[f]) ?? -1);
   const interners = EPISODE_CODE_FIELDS.map((f) => out.interners[f]);
+  // The code arrays, once (reserve above is the only place they are replaced).
+  const codeArrays = EPISODE_CODE_FIELDS.map((f) => out.codes[f]);
   const placeField = EPISODE_CODE_FIELDS.indexOf('place');
   const knownPlace = new Uint8Array(1024);
+  let rows = 0;
   while (scanner.next()) {
     if (scanner.blank) continue;
+    rows++;
     const la = rowLa(scanner, cLa, context, laIndex);
     if (!laAllowed[la]) continue;
     const row = scanner.record;
-    const child = scanner.value(cChild);
-    if (child === '') {
-      sink.report(
-        context.name,
-        'error',
-        'empty-child',
-        'CHILD empty',
-        row,
-        'CHILD',
-        'CHILD is empty; the row is skipped.',
-      );
+    const year = rowYear(scanner, cYear, context, sink);
+    if (scanner.isEmpty(cChild)) {
+      sink.report(context.name, 'error', 'empty-child', 'CHILD empty', row, 'CHILD', `CHILD is empty; ${ROW_ERROR}`);
       continue;
     }
-    const decom = checkDate(scanner.date(cDecom), scanner, cDecom, 'DECOM', context, sink, true);
-    const dec = checkDate(scanner.date(cDec), scanner, cDec, 'DEC', context, sink, false);
+    const decom = checkDate(scanner, cDecom, 'DECOM', context, sink, true, year);
+    const dec = checkDate(scanner, cDec, 'DEC', context, sink, false, year);
     if (decom === BAD_DATE || dec === BAD_DATE) continue;
     if (dec !== NO_DATE && dec < decom) {
       sink.report(
@@ -1104,13 +1314,12 @@ function readEpisodes(
         'DEC before DECOM',
         row,
         'DEC',
-        `DEC ${isoFromDay(dec)} is before DECOM ${isoFromDay(decom)}; the row is skipped.`,
+        `DEC ${isoFromDay(dec)} is before DECOM ${isoFromDay(decom)}; ${ROW_ERROR}`,
       );
       continue;
     }
-    const year = rowYear(scanner, cYear, context, sink);
     const i = out.length++;
-    out.child[i] = registry.index(la, child);
+    out.child[i] = scanner.child(cChild, registry, la);
     out.decom[i] = decom;
     out.dec[i] = dec;
     out.year[i] = year;
@@ -1118,8 +1327,8 @@ function readEpisodes(
     out.row[i] = row;
     for (let k = 0; k < EPISODE_CODE_FIELDS.length; k++) {
       const col = codeColumns[k]!;
-      const code = col < 0 ? 0 : interners[k]!.id(scanner.value(col));
-      out.codes[EPISODE_CODE_FIELDS[k]!][i] = code;
+      const code = col < 0 ? 0 : scanner.code(col, interners[k]!);
+      codeArrays[k]![i] = code;
       if (k === placeField) {
         if (code >= knownPlace.length) continue;
         let known = knownPlace[code]!;
@@ -1144,6 +1353,7 @@ function readEpisodes(
       }
     }
   }
+  return rows;
 }
 
 function readHeaders(
@@ -1157,7 +1367,7 @@ function readHeaders(
   laIndex: (name: string) => number,
   laAllowed: boolean[],
   sink: IssueSink,
-): void {
+): number {
   const cChild = columns.get('CHILD')!;
   const cDob = columns.get('DOB')!;
   const cSex = columns.get('SEX');
@@ -1166,27 +1376,21 @@ function readHeaders(
   const cMcDob = columns.get('MC_DOB');
   const cLa = columns.get('LA');
   const cYear = columns.get('YEAR');
+  let rows = 0;
   while (scanner.next()) {
     if (scanner.blank) continue;
+    rows++;
     const la = rowLa(scanner, cLa, context, laIndex);
     if (!laAllowed[la]) continue;
     const row = scanner.record;
-    const child = scanner.value(cChild);
-    if (child === '') {
-      sink.report(
-        context.name,
-        'error',
-        'empty-child',
-        'CHILD empty',
-        row,
-        'CHILD',
-        'CHILD is empty; the row is skipped.',
-      );
+    const year = rowYear(scanner, cYear, context, sink);
+    if (scanner.isEmpty(cChild)) {
+      sink.report(context.name, 'error', 'empty-child', 'CHILD empty', row, 'CHILD', `CHILD is empty; ${ROW_ERROR}`);
       continue;
     }
-    const dob = checkDate(scanner.date(cDob), scanner, cDob, 'DOB', context, sink, true);
+    const dob = checkDate(scanner, cDob, 'DOB', context, sink, true, year);
     if (dob === BAD_DATE) continue;
-    if (cMcDob !== undefined) checkDate(scanner.date(cMcDob), scanner, cMcDob, 'MC_DOB', context, sink, false);
+    if (cMcDob !== undefined) checkDate(scanner, cMcDob, 'MC_DOB', context, sink, false, year);
     const sexText = cSex === undefined ? '' : scanner.value(cSex);
     let sex = 0;
     if (sexText === '1' || sexText === '2') sex = Number(sexText);
@@ -1202,15 +1406,16 @@ function readHeaders(
       );
     }
     out.push({
-      child: registry.index(la, child),
+      child: scanner.child(cChild, registry, la),
       sex,
       dob,
-      ethnic: cEthnic === undefined ? 0 : ethnic.id(scanner.value(cEthnic)),
-      upn: cUpn === undefined ? 0 : upn.id(scanner.value(cUpn)),
-      year: rowYear(scanner, cYear, context, sink),
+      ethnic: cEthnic === undefined ? 0 : scanner.code(cEthnic, ethnic),
+      upn: cUpn === undefined ? 0 : scanner.code(cUpn, upn),
+      year,
       order: context.order * 1e7 + row,
     });
   }
+  return rows;
 }
 
 function readMissing(
@@ -1222,7 +1427,7 @@ function readMissing(
   laIndex: (name: string) => number,
   laAllowed: boolean[],
   sink: IssueSink,
-): void {
+): number {
   const cChild = columns.get('CHILD')!;
   const cStart = columns.get('MIS_START')!;
   const cEnd = columns.get('MIS_END');
@@ -1230,28 +1435,21 @@ function readMissing(
   const cKind = columns.get('MISSING');
   const cLa = columns.get('LA');
   const cYear = columns.get('YEAR');
+  let rows = 0;
   while (scanner.next()) {
     if (scanner.blank) continue;
+    rows++;
     const la = rowLa(scanner, cLa, context, laIndex);
     if (!laAllowed[la]) continue;
     const row = scanner.record;
-    const child = scanner.value(cChild);
-    if (child === '') {
-      sink.report(
-        context.name,
-        'error',
-        'empty-child',
-        'CHILD empty',
-        row,
-        'CHILD',
-        'CHILD is empty; the row is skipped.',
-      );
+    const year = rowYear(scanner, cYear, context, sink);
+    if (scanner.isEmpty(cChild)) {
+      sink.report(context.name, 'error', 'empty-child', 'CHILD empty', row, 'CHILD', `CHILD is empty; ${ROW_ERROR}`);
       continue;
     }
-    if (cDob !== undefined) checkDate(scanner.date(cDob), scanner, cDob, 'DOB', context, sink, false);
-    const start = checkDate(scanner.date(cStart), scanner, cStart, 'MIS_START', context, sink, true);
-    const end =
-      cEnd === undefined ? NO_DATE : checkDate(scanner.date(cEnd), scanner, cEnd, 'MIS_END', context, sink, false);
+    if (cDob !== undefined) checkDate(scanner, cDob, 'DOB', context, sink, false, year);
+    const start = checkDate(scanner, cStart, 'MIS_START', context, sink, true, year);
+    const end = cEnd === undefined ? NO_DATE : checkDate(scanner, cEnd, 'MIS_END', context, sink, false, year);
     if (start === BAD_DATE || end === BAD_DATE) continue;
     if (end !== NO_DATE && end < start) {
       sink.report(
@@ -1261,7 +1459,7 @@ function readMissing(
         'MIS_END before MIS_START',
         row,
         'MIS_END',
-        `MIS_END ${isoFromDay(end)} is before MIS_START ${isoFromDay(start)}; the row is skipped.`,
+        `MIS_END ${isoFromDay(end)} is before MIS_START ${isoFromDay(start)}; ${ROW_ERROR}`,
       );
       continue;
     }
@@ -1277,12 +1475,13 @@ function readMissing(
         `MISSING "${kindText}" is not M (missing) or A (away without authorisation).`,
       );
     }
-    out.child.push(registry.index(la, child));
+    out.child.push(scanner.child(cChild, registry, la));
     out.kinds.push(out.kind.id(kindText));
     out.start.push(start);
     out.end.push(end);
-    out.year.push(rowYear(scanner, cYear, context, sink));
+    out.year.push(year);
   }
+  return rows;
 }
 
 function readUasc(
@@ -1294,24 +1493,37 @@ function readUasc(
   laIndex: (name: string) => number,
   laAllowed: boolean[],
   sink: IssueSink,
-): void {
+): number {
   const cChild = columns.get('CHILD')!;
   const cDuc = columns.get('DUC')!;
   const cLa = columns.get('LA');
   const cYear = columns.get('YEAR');
+  let rows = 0;
   while (scanner.next()) {
     if (scanner.blank) continue;
+    rows++;
     const la = rowLa(scanner, cLa, context, laIndex);
     if (!laAllowed[la]) continue;
-    const child = scanner.value(cChild);
-    if (child === '') continue;
-    const duc = checkDate(scanner.date(cDuc), scanner, cDuc, 'DUC', context, sink, false);
-    if (duc === BAD_DATE || duc === NO_DATE) continue;
     const year = rowYear(scanner, cYear, context, sink);
-    const c = registry.index(la, child);
+    if (scanner.isEmpty(cChild)) {
+      sink.report(
+        context.name,
+        'error',
+        'empty-child',
+        'CHILD empty',
+        scanner.record,
+        'CHILD',
+        `CHILD is empty; ${ROW_ERROR}`,
+      );
+      continue;
+    }
+    const duc = checkDate(scanner, cDuc, 'DUC', context, sink, false, year);
+    if (duc === BAD_DATE) continue;
+    const c = scanner.child(cChild, registry, la);
     const previous = out.get(c);
     if (!previous || previous.year <= year) out.set(c, { duc, year });
   }
+  return rows;
 }
 
 /**

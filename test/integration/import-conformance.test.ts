@@ -42,12 +42,12 @@ const expectedKinds: Record<string, FileKind> = {
   'ons_population/ons_mid-year_population_estimates_2012_to_2024__dfe_format_0to17.csv': 'ons-mye',
   'ssda903_regional_sample/episodes.csv': 'ssda903-episodes',
   'ssda903_regional_sample/header.csv': 'ssda903-header',
-  'ssda903_regional_sample/uasc.csv': 'unknown',
+  'ssda903_regional_sample/uasc.csv': 'ssda903-uasc',
   'ssda903_synthetic/episodes.csv': 'ssda903-episodes',
   'ssda903_synthetic/header.csv': 'ssda903-header',
   'ssda903_synthetic/liia_SSDA903_2020_episodes_sample.csv': 'ssda903-episodes',
   'ssda903_synthetic/missing.csv': 'ssda903-missing',
-  'ssda903_synthetic/uasc.csv': 'unknown',
+  'ssda903_synthetic/uasc.csv': 'ssda903-uasc',
   ...Object.fromEntries(
     [2017, 2018, 2019, 2020, 2021].flatMap((y) => [
       [`ssda903_d2i_sample/${y}-episodes.csv`, 'ssda903-episodes'],

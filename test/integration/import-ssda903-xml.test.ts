@@ -43,9 +43,12 @@ describe('SSDA903 returns in XML', () => {
     expect(xml.files.map((f) => f.kind)).toEqual(['ssda903-xml']);
     const file = xml.files[0]!;
     expect(file.measures[0]).toBe(
-      'SSDA903 return in XML: 3 children, read as header (3 rows), episodes (4 rows), missing (3 rows)',
+      'SSDA903 return in XML: 3 children; tables Header 3 rows, Episodes 4 rows, Missing 3 rows, Reviews 1 row',
     );
     expect(file.kindLabel).toMatch(/child-level personal data/);
+    expect(file.notTaken[0]).toMatch(
+      /^SSDA903 Reviews table: 1 row of .*Not used by the planner, so it is not stored\.$/,
+    );
     expect(file.errorCount).toBe(0);
     expect(xml.canCommit).toBe(true);
     context.imports.commit(xml.previewId);
@@ -60,7 +63,7 @@ describe('SSDA903 returns in XML', () => {
 
     // Importing the same return again replaces its tables.
     const again = await importFiles([path.join(fixtures, '2021-return.xml')]);
-    expect(again.files[0]).toMatchObject({ added: 0, replaced: 3 });
+    expect(again.files[0]).toMatchObject({ added: 0, replaced: 10 });
     context.imports.commit(again.previewId);
     expect(heldCount()).toBe(3);
 

@@ -58,8 +58,14 @@ describe('detectFileKind', () => {
     ).toBe('ssda903-episodes');
     expect(detectFileKind('c.csv', 'CHILD,DOB,MISSING,MIS_START,MIS_END\n').kind).toBe('ssda903-missing');
     const uasc = detectFileKind('d.csv', 'CHILD,SEX,DOB,DUC\n1,1,01/01/2005,01/01/2023\n');
-    expect(uasc.kind).toBe('unknown');
+    expect(uasc.kind).toBe('ssda903-uasc');
     expect(uasc.reason).toContain('UASC');
+    const oc3 = detectFileKind('e.csv', 'CHILD,DOB,IN_TOUCH,ACTIV,ACCOM\n1,01/01/2003,YES,F2,B\n');
+    expect(oc3).toMatchObject({ kind: 'ssda903-other', reason: expect.stringContaining('OC3') });
+    expect(detectFileKind('f.csv', 'CHILD,COLOUR\n1,red\n')).toMatchObject({
+      kind: 'unknown',
+      reason: expect.stringContaining('not one of the SSDA903'),
+    });
   });
 
   it('recognises boundary files by their JSON keys', () => {

@@ -109,7 +109,8 @@ describe('importSsda903: per-year layout (dd/mm/yyyy)', () => {
         file: '2021-missing.csv',
         row: 3,
         column: 'MIS_END',
-        message: 'MIS_END 2021-03-08 is before MIS_START 2021-03-10; the row is skipped.',
+        message:
+          'MIS_END 2021-03-08 is before MIS_START 2021-03-10; the row cannot be used: correct it, then import the file again.',
       },
     ]);
   });
@@ -150,7 +151,8 @@ describe('importSsda903: validation', () => {
         file: 'errors-episodes.csv',
         row: 2,
         column: 'DEC',
-        message: 'DEC 2021-03-15 is before DECOM 2021-04-01; the row is skipped.',
+        message:
+          'DEC 2021-03-15 is before DECOM 2021-04-01; the row cannot be used: correct it, then import the file again.',
       },
     ]);
   });
@@ -255,8 +257,18 @@ describe('importSsda903: validation', () => {
     ].join('\n');
     const out = importSsda903([{ name: 'range.csv', text }]);
     expect(out.issues.map((i) => [i.severity, i.row, i.column, i.message])).toEqual([
-      ['error', 2, 'DECOM', 'DECOM 1850-01-01 is out of range (1900–2099); the row is skipped.'],
-      ['error', 3, 'DEC', 'DEC 2150-01-01 is out of range (1900–2099); the row is skipped.'],
+      [
+        'error',
+        2,
+        'DECOM',
+        'DECOM 1850-01-01 is out of range (1900–2099); the row cannot be used: correct it, then import the file again.',
+      ],
+      [
+        'error',
+        3,
+        'DEC',
+        'DEC 2150-01-01 is out of range (1900–2099); the row cannot be used: correct it, then import the file again.',
+      ],
     ]);
     expect(out.dataset.episodes.length).toBe(0);
   });

@@ -61,6 +61,18 @@ export function fitStockFlow(
     options.projectionStart === undefined ? referenceEnd : toDayNumber(options.projectionStart, 'projectionStart');
   const dataEnd = options.dataEnd === undefined ? null : toDayNumber(options.dataEnd, 'dataEnd');
   const mode = options.mode ?? 'corrected';
+  const selection = options.uasc ?? 'all';
+  if (selection !== 'all') {
+    const chosen = selectByUasc(episodes, children, selection, mode);
+    const model = fitStockFlow(chosen, children, { ...options, uasc: 'all' });
+    const uascEpisodes = selection === 'only' ? chosen.length : episodes.length - chosen.length;
+    model.notes.push(
+      `${selection === 'only' ? 'Only' : 'Excluding'} unaccompanied asylum-seeking children: ${chosen.length.toLocaleString('en-GB')} of ` +
+        `${episodes.length.toLocaleString('en-GB')} episodes used (${uascEpisodes.toLocaleString('en-GB')} UASC episodes: the child is in the UASC table and the episode starts before the date UASC status ceased` +
+        `${mode === 'corrected' ? ', or none is given' : ''}).`,
+    );
+    return model;
+  }
   if (mode === 'sf-regional') {
     return fitSfRegional(episodes, children, { referenceStart, referenceEnd, projectionStart, dataEnd });
   }
@@ -74,6 +86,62 @@ export function fitStockFlow(
     entries: options.entries,
     poolingDays,
   });
+}
+
+/**
+ * The episodes of UASC children (selection 'only') or of the others ('excluded'): an episode is
+ * UASC when the child is in the UASC table and it starts before DUC (the regional model's rule); in
+ * corrected mode a listed child without a DUC is UASC throughout.
+ */
+export function selectByUasc(
+  episodes: EpisodeTable,
+  children: ChildTable,
+  selection: 'only' | 'excluded',
+  mode: 'sf-regional' | 'corrected',
+): EpisodeTable {
+  const keep = new Uint8Array(episodes.length);
+  let kept = 0;
+  for (let e = 0; e < episodes.length; e++) {
+    const c = episodes.child[e]!;
+    const duc = children.duc[c]!;
+    const isUasc = children.uasc[c] === 1 && (duc === NO_DATE ? mode === 'corrected' : episodes.decom[e]! < duc);
+    if (isUasc === (selection === 'only')) {
+      keep[e] = 1;
+      kept++;
+    }
+  }
+  const index = new Int32Array(kept);
+  for (let e = 0, k = 0; e < episodes.length; e++) if (keep[e]) index[k++] = e;
+  const pick = <T extends Int32Array | Int16Array | Uint16Array | Uint32Array>(a: T): T => {
+    const out = new (a.constructor as new (n: number) => T)(kept);
+    for (let k = 0; k < kept; k++) out[k] = a[index[k]!]!;
+    return out;
+  };
+  const code = (column: EpisodeTable['place']) => ({ codes: pick(column.codes), values: column.values });
+  const firstEpisode = new Int32Array(children.length + 1);
+  for (let k = 0; k < kept; k++) firstEpisode[episodes.child[index[k]!]! + 1]!++;
+  for (let c = 0; c < children.length; c++) firstEpisode[c + 1]! += firstEpisode[c]!;
+  return {
+    length: kept,
+    child: pick(episodes.child),
+    decom: pick(episodes.decom),
+    dec: pick(episodes.dec),
+    decRecorded: pick(episodes.decRecorded),
+    rne: code(episodes.rne),
+    ls: code(episodes.ls),
+    cin: code(episodes.cin),
+    place: code(episodes.place),
+    placeProvider: code(episodes.placeProvider),
+    rec: code(episodes.rec),
+    reasonPlaceChange: code(episodes.reasonPlaceChange),
+    homePost: code(episodes.homePost),
+    plPost: code(episodes.plPost),
+    urn: code(episodes.urn),
+    year: pick(episodes.year),
+    file: pick(episodes.file),
+    row: pick(episodes.row),
+    firstEpisode,
+  };
 }
 
 /** Projects a fitted model; one point per report month (months ahead of the projection start). */

@@ -40,9 +40,19 @@ export type EntryTrend =
    */
   | { trend: 'fitted'; damping?: number };
 
+/**
+ * Which children the model is fitted on, by UASC status (the UASC table of the return): all, only
+ * unaccompanied asylum-seeking children, or all but them. As in the regional demand model, an
+ * episode counts as UASC when the child is in the UASC table and the episode starts before the date
+ * that status ceased (DUC); in corrected mode a UASC child with no DUC counts as UASC throughout.
+ */
+export type UascSelection = 'all' | 'only' | 'excluded';
+
 export interface StockFlowFitOptions {
   /** Default 'corrected'. */
   mode?: StockFlowMode;
+  /** Default 'all'. */
+  uasc?: UascSelection;
   /** First and last day of the reference window over which rates are estimated (inclusive). */
   referenceStart: DateInput;
   referenceEnd: DateInput;

@@ -135,6 +135,8 @@ const kindNames: Readonly<Record<string, string>> = {
   'ssda903-header': 'SSDA903: header',
   'ssda903-episodes': 'SSDA903: episodes',
   'ssda903-missing': 'SSDA903: missing episodes',
+  'ssda903-uasc': 'SSDA903: UASC',
+  'ssda903-other': 'SSDA903: table not used by the planner',
   'ssda903-xml': 'SSDA903: return in XML',
   geojson: 'Boundaries (GeoJSON)',
   topojson: 'Boundaries (TopoJSON)',

@@ -39,6 +39,15 @@ function isNoReturns(error: unknown): boolean {
   );
 }
 
+type UascChoice = 'all' | 'only' | 'excluded';
+
+/** Unaccompanied asylum-seeking children (the returns' UASC table), split as the regional model does. */
+const uascOptions: readonly { value: UascChoice; label: string }[] = [
+  { value: 'all', label: 'Included' },
+  { value: 'only', label: 'Only UASC' },
+  { value: 'excluded', label: 'Excluded' },
+];
+
 /**
  * The stock-flow model of children in care from the plan's SSDA903 returns, in both modes side by
  * side: the reproduction of the regional demand model's method (sf-regional) and the corrected one.
@@ -47,16 +56,18 @@ export function StockFlowPanel() {
   const { summary } = usePlan();
   const [referenceMonths, setReferenceMonths] = useState(12);
   const [horizonMonths, setHorizonMonths] = useState(60);
+  const [uasc, setUasc] = useState<UascChoice>('all');
   const [state, setState] = useState<State>({ kind: 'loading' });
   const headingId = useId();
   const referenceId = useId();
   const horizonId = useId();
+  const uascId = useId();
 
   useEffect(() => {
     let cancelled = false;
     const reportMonths = Array.from({ length: Math.floor(horizonMonths / 6) }, (_, i) => (i + 1) * 6);
-    const common = { referenceMonths, horizonMonths, reportMonths };
-    const key = `${referenceMonths}/${horizonMonths}`;
+    const common = { referenceMonths, horizonMonths, reportMonths, uasc };
+    const key = `${referenceMonths}/${horizonMonths}/${uasc}`;
     Promise.all([
       api.getStockFlowProjection({ mode: 'sf-regional', ...common }),
       api.getStockFlowProjection({ mode: 'corrected', ...common }),
@@ -73,7 +84,7 @@ export function StockFlowPanel() {
     return () => {
       cancelled = true;
     };
-  }, [referenceMonths, horizonMonths, summary]);
+  }, [referenceMonths, horizonMonths, uasc, summary]);
 
   if (state.kind === 'empty') {
     return (
@@ -108,6 +119,16 @@ export function StockFlowPanel() {
             ))}
           </select>
         </label>
+        <label htmlFor={uascId}>
+          UASC children
+          <select id={uascId} value={uasc} onChange={(e) => setUasc(e.target.value as UascChoice)}>
+            {uascOptions.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
       {state.kind === 'loading' && (
         <p className="proj-loading" aria-busy="true">
@@ -119,7 +140,7 @@ export function StockFlowPanel() {
           The stock-flow model could not be worked out: {state.message}
         </p>
       )}
-      {state.kind === 'ready' && state.key !== `${referenceMonths}/${horizonMonths}` && (
+      {state.kind === 'ready' && state.key !== `${referenceMonths}/${horizonMonths}/${uasc}` && (
         <p className="proj-loading" aria-busy="true">
           Updating the stock-flow model…
         </p>
