@@ -121,8 +121,8 @@ function longDate(iso: string): string {
 }
 
 /**
- * The crosswalk in words, for the warnings of every importer: "Bournemouth (E06000028, DfE 837)
- * was abolished on 1 April 2019; its area is now part of Bournemouth, Christchurch and Poole
+ * The crosswalk in words, for the warnings of every importer: "Bournemouth (E06000028, DfE 837),
+ * abolished on 1 April 2019; its area is now part of Bournemouth, Christchurch and Poole
  * (E06000058)".
  */
 export function describePredecessor(p: Predecessor, lookup: AuthorityLookup): string {
@@ -132,5 +132,5 @@ export function describePredecessor(p: Predecessor, lookup: AuthorityLookup): st
   });
   const list =
     successors.length === 1 ? successors[0] : `${successors.slice(0, -1).join(', ')} and ${successors.at(-1)}`;
-  return `${p.name} (${p.onsCode}, DfE ${p.dfeCode}) was abolished on ${longDate(p.abolishedOn)}; its area is now ${successors.length === 1 ? 'part of' : 'divided between'} ${list}`;
+  return `${p.name} (${p.onsCode}, DfE ${p.dfeCode}), abolished on ${longDate(p.abolishedOn)}; its area is now ${successors.length === 1 ? 'part of' : 'divided between'} ${list}`;
 }

@@ -343,15 +343,15 @@ describe('parseBoundaries: predecessors and abolished areas', () => {
     expect(parsed.features.map((f) => f.name)).toEqual(['Bristol, City of', 'Wiltshire']);
     const warnings = parsed.issues.filter((i) => i.severity === 'warning').map((i) => `${i.row} ${i.message}`);
     expect(warnings).toContain(
-      "1 1 feature of an abolished area left out: Bournemouth (E06000028, DfE 837) was abolished on 1 April 2019; its area is now part of Bournemouth, Christchurch and Poole (E06000058), so its boundary is not any current authority's.",
+      "1 1 feature of an abolished area left out: Bournemouth (E06000028, DfE 837), abolished on 1 April 2019; its area is now part of Bournemouth, Christchurch and Poole (E06000058), so its boundary is not any current authority's.",
     );
     expect(warnings).toContainEqual(
       expect.stringMatching(
-        /^3 1 feature .* Dorset \(E10000009, DfE 835\) .* divided between Dorset \(E06000059\) and Bournemouth, Christchurch and Poole \(E06000058\)/,
+        /^3 1 feature .* Dorset \(E10000009, DfE 835\), abolished on 1 April 2019; .* divided between Dorset \(E06000059\) and Bournemouth, Christchurch and Poole \(E06000058\)/,
       ),
     );
     expect(warnings).toContainEqual(
-      expect.stringMatching(/^6 1 feature .* Cumbria \(E10000006, DfE 909\) was abolished on 1 April 2023/),
+      expect.stringMatching(/^6 1 feature .* Cumbria \(E10000006, DfE 909\), abolished on 1 April 2023/),
     );
     expect(warnings.some((w) => /Poole \(E06000029/.test(w))).toBe(true);
     expect(parsed.issues.some((i) => i.severity === 'error')).toBe(false);

@@ -93,7 +93,7 @@ describe('Ofsted provider-level data, 2023 layout', () => {
         'warning',
         14,
         'Local authority',
-        'Row 14: Cumbria (E10000006) was abolished and its figures cannot be split between its successors (E06000063, E06000064), so its rows are left out.',
+        "Row 14: 'Cumbria' is Cumbria (E10000006, DfE 909), abolished on 1 April 2023; its area is now divided between Cumberland (E06000063) and Westmorland and Furness (E06000064). Its rows are left out, as they do not cover any current authority's area.",
       ],
       [
         'warning',
@@ -114,7 +114,7 @@ describe('Ofsted provider-level data, 2023 layout', () => {
       periods: [P23],
       measures: ['childrensHomes', 'registeredPlaces'],
       unmodelled: [
-        { what: 'homes in Cumbria (abolished), left out', rows: 1 },
+        { what: 'homes in Cumbria E10000006 (abolished 2023-04-01), left out', rows: 1 },
         { what: "provision type 'Boarding School'", rows: 1 },
         { what: "provision type 'Independent Fostering Agency'", rows: 1 },
         { what: "provision type 'Residential Family Centre'", rows: 1 },
