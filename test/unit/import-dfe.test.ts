@@ -308,20 +308,21 @@ describe('DfE missing, net gain and new placements', () => {
     ]);
   });
 
-  it('reads and checks new placements during the year, counting the rows no measure holds yet', () => {
-    const r = parse('dfe-new-placements-2024.csv');
-    expect(r.kind).toBe('dfe-new-placements');
+  it.each([
+    ['dfe-new-placements-2024.csv', 'DfE table of new placements during the year', 4],
+    ['dfe-placement-stability-2024.csv', 'DfE placement stability table', 5],
+  ])('names %s as a table the planner does not use, reading nothing from it', (name, table, rows) => {
+    const r = parse(name);
+    expect(r.kind).toBe('unused-table');
+    expect(r.unusedTable).toBe(table);
     expect(r.issues).toEqual([]);
     expect(r.observations).toEqual([]);
     expect(r.summary).toEqual({
-      rows: 4,
+      rows,
       areas: 0,
       periods: [],
       measures: [],
-      unmodelled: [
-        { what: 'Location of new placements during the year', rows: 3 },
-        { what: 'Reason for placement change during the year', rows: 1 },
-      ],
+      unmodelled: [{ what: `the ${table} (not used by the planner)`, rows }],
     });
   });
 });
