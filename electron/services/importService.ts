@@ -695,6 +695,10 @@ export class ImportService {
     // A file that adds and replaces nothing (a table the planner does not use, figures only for areas
     // outside the plan) changes nothing and is not logged as imported.
     const changing = pending.files.filter((f) => changesSomething(f.preview));
+    if (changing.length === 0) {
+      this.prepared.delete(previewId);
+      return { state: this.plans.currentState(), logged: [] };
+    }
     const logged = this.plans.mutate((db) =>
       changing.map((file) => {
         upsertSource(db, file.source, importedAt);

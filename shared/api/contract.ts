@@ -374,6 +374,8 @@ export interface MapData {
   boundaries: { features: { code: string; name: string; geometry: GeometryObject }[]; sourceId: string } | null;
   /** An imported hex layout; null means: generate one from centroids. */
   hexLayout: { code: string; q: number; r: number }[] | null;
+  /** The source of the imported hex layout (for the map's caption); absent when none is used. */
+  hexLayoutSourceId?: string;
   flows: import('../model/placements.js').PlacementFlow[];
   sources: import('../model/dataset.js').Source[];
 }

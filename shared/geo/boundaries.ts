@@ -162,18 +162,9 @@ export function parseBoundaries(
     }
   }
   const chosen = layerSummaries.find((l) => l.name === layer)!;
-  if (members.size > 0 && chosen.members === 0 && chosen.codeField !== null && options.codeField === undefined) {
-    const elsewhere = layerSummaries.some((l) => l.members > 0);
-    issue(
-      'error',
-      null,
-      chosen.codeField,
-      `Layer “${layer}” holds none of the plan's ${members.size} member authorities, so nothing would be drawn.${
-        layers.length > 1 ? ` Layers: ${listed}.` : ''
-      }${elsewhere ? ' Choose a layer that holds them.' : ' No layer of this file holds them: use a file of English upper-tier authorities (counties and unitary authorities), such as ONS’s “Counties and Unitary Authorities” boundaries.'}`,
-    );
-    return result({ format, layers, layerSummaries, layer, codeFields: [chosen.codeField] });
-  }
+  // A layer holding none of the members is read (so that what it holds is reported) but refused.
+  const refuseNoMembers =
+    members.size > 0 && chosen.members === 0 && chosen.codeField !== null && options.codeField === undefined;
   const features = layerFeatures.get(layer)!;
 
   const candidates = codeFieldCandidates(features, lookup, members);
@@ -217,6 +208,7 @@ export function parseBoundaries(
 
   const byCode = new Map<string, { name: string; polygons: Position[][][]; first: number }>();
   const unmatched: ParsedBoundaries['unmatched'] = [];
+  let listedUnmatched = 0;
   /** Predecessors and abolished authorities left out, by code. */
   const dropped = new Map<
     string,
@@ -241,7 +233,8 @@ export function parseBoundaries(
     const authority = found;
     if (!authority) {
       unmatched.push({ feature: row, code, name });
-      if (unmatched.length <= MAX_LISTED_UNMATCHED) {
+      // English areas are listed one by one (up to a limit); Welsh, Scottish and Northern Irish ones only counted.
+      if ((code === null || code.startsWith('E')) && ++listedUnmatched <= MAX_LISTED_UNMATCHED) {
         issue(
           'warning',
           row,
@@ -293,6 +286,18 @@ export function parseBoundaries(
   }
   if (unmatched.length > 0) {
     issue('warning', null, codeField, `${describeUnmatched(unmatched)} left out (not English upper-tier authorities).`);
+  }
+  if (refuseNoMembers) {
+    const elsewhere = layerSummaries.some((l) => l.members > 0);
+    issue(
+      'error',
+      null,
+      codeField,
+      `Layer “${layer}” holds none of the plan's ${members.size} member authorities, so nothing would be drawn.${
+        layers.length > 1 ? ` Layers: ${listed}.` : ''
+      }${elsewhere ? ' Choose a layer that holds them.' : ' No layer of this file holds them: use a file of English upper-tier authorities (counties and unitary authorities), such as ONS’s “Counties and Unitary Authorities” boundaries.'}`,
+    );
+    return result({ format, layers, layerSummaries, layer, codeFields, codeField, nameField, unmatched });
   }
   if (byCode.size === 0) {
     issue('error', null, codeField, `No feature’s ${codeField} is an English upper-tier authority code.`);
