@@ -20,6 +20,14 @@ export function suite(context: BenchContext): BenchSuite {
   const file = path.join(context.tmpDir, 'Provider_level_at_31_March_2023.ods');
   const app = createAppContext({ mode: 'browser', dataDir: path.join(context.tmpDir, 'import-ods-data') });
   const inProcess = new ImportService(app.plans, authorityLookup, { inProcess: true });
+  const ofstedDir = context.sharedDataDir ? path.join(context.sharedDataDir, 'ofsted') : null;
+  const realWorkbooks =
+    ofstedDir && fs.existsSync(ofstedDir)
+      ? fs
+          .readdirSync(ofstedDir)
+          .filter((n) => n.endsWith('.ods'))
+          .map((n) => path.join(ofstedDir, n))
+      : [];
   const plan = path.join(context.tmpDir, 'import-ods.plan');
   const cli = path.join(repoRoot, 'dist/node/cli.js');
   const runBuiltCli = async () => {
@@ -60,6 +68,16 @@ export function suite(context: BenchContext): BenchSuite {
         target: 3000,
         run: () => run(app.imports),
       },
+      // A published workbook, when one is put in ../shared/data/ofsted/ (none is held there yet).
+      ...realWorkbooks.map((real) => ({
+        name: `import ${path.basename(real)} (preview + commit, in process)`,
+        runs: 3,
+        target: 3000,
+        run: async () => {
+          const preview = await inProcess.preview([{ path: real }]);
+          if (preview.canCommit) inProcess.commit(preview.previewId);
+        },
+      })),
       ...(fs.existsSync(cli)
         ? [
             {
