@@ -178,13 +178,13 @@ function summaryText(summary: PlanSummary): string {
     ...summary.authorities.map((a) => [
       a.name,
       a.code,
-      ...headline.map((h) => formatValue(a.headline.find((f) => f.measure === h.measure))),
+      ...headline.map((h) => formatValue(a.headline.find((f) => f.measure === h.measure && f.period === h.period))),
     ]),
     [`${summary.consortium.name} (total)`, '', ...headline.map((f) => formatValue(f))],
     ...summary.comparators.map((a) => [
       a.name,
       a.code,
-      ...headline.map((h) => formatValue(a.headline.find((f) => f.measure === h.measure))),
+      ...headline.map((h) => formatValue(a.headline.find((f) => f.measure === h.measure && f.period === h.period))),
     ]),
   ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
