@@ -275,6 +275,10 @@ function detectLongFormat(table: RawTable, headerRow: number): Detection {
       headerRow,
     );
   }
+  const stability = any(/placement stability|three or more placements|same carer/);
+  if (stability) {
+    return unused('DfE placement stability table', `DfE long format ${at} with filter value '${stability}'`, headerRow);
+  }
   const characteristics = any(
     /^placement$|^locality of placement$|^la of placement$|^distance between home and placement|^secure homes and children's homes$|on 31 march$|^all children$/,
   );

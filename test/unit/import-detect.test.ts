@@ -134,3 +134,15 @@ describe('published tables the planner does not use', () => {
     expect(detection.reason).toMatch(new RegExp(`the ${table}, which the planner does not use\\.$`));
   });
 });
+
+describe('the placement stability table in the 2025 layout', () => {
+  it('is named by its filter values when it has no placement_stability column', () => {
+    const text =
+      'time_period,time_identifier,geographic_level,country_code,country_name,characteristic,breakdown,children_count,children_percent\n' +
+      '2025,Reporting year,National,E92000001,England,Placement stability,Three or more placements during the year,"8,650",10\n';
+    expect(detectFileKind('x.csv', text)).toMatchObject({
+      kind: 'unused-table',
+      table: 'DfE placement stability table',
+    });
+  });
+});
