@@ -259,6 +259,10 @@ function detectLongFormat(table: RawTable, headerRow: number): Detection {
       'dfe-placement-netgain',
       `DfE long format ${at} with filter value '${netGain}' (LA of placement net gain).`,
     );
+  const stability = any(/placement stability|three or more placements|same carer/);
+  if (stability) {
+    return unused('DfE placement stability table', `DfE long format ${at} with filter value '${stability}'`, headerRow);
+  }
   const newPlacements = any(/new placements|secure units, childrens homes and semi-independent/);
   if (newPlacements) {
     return unused(
@@ -274,10 +278,6 @@ function detectLongFormat(table: RawTable, headerRow: number): Detection {
       `A DfE long-format file ${at} about another table (filter value '${otherFlow}')`,
       headerRow,
     );
-  }
-  const stability = any(/placement stability|three or more placements|same carer/);
-  if (stability) {
-    return unused('DfE placement stability table', `DfE long format ${at} with filter value '${stability}'`, headerRow);
   }
   const characteristics = any(
     /^placement$|^locality of placement$|^la of placement$|^distance between home and placement|^secure homes and children's homes$|on 31 march$|^all children$/,
