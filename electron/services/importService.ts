@@ -352,7 +352,12 @@ export class ImportService {
   async preview(refs: readonly ImportFileRef[]): Promise<ImportPreview> {
     if (this.running)
       throw new PlannerError('INVALID_ARGUMENT', 'Another import is being read: wait for it or cancel it.');
-    const members = this.plans.mapData().areas.map((a) => a.code);
+    // The plan's members choose a boundary file's layer (read in the worker).
+    const members = this.plans.read((db) =>
+      (db.prepare('SELECT code FROM area WHERE is_member = 1 ORDER BY code').all() as { code: string }[]).map(
+        (r) => r.code,
+      ),
+    );
     const inputs = refs.map((ref): WorkerInput => {
       const choices: ParseChoices = {
         members,
