@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CallResults, ImportLogEntry, ImportPreview } from '../shared/api/contract.js';
+import { changesSomething } from '../shared/api/contract.js';
 import { PlannerError } from '../shared/api/errors.js';
 import { formatIssue } from '../shared/import/report.js';
 import { measures } from '../shared/model/measures.js';
@@ -37,13 +38,17 @@ Commands:
   summary [--plan FILE] [--json]   The consortium, each authority and its headline figures.
                                    Without --plan, a new plan for the default consortium
                                    (Greater Manchester, the model case).
-  import --plan FILE [--json] [--max-input-size SIZE] PATH...
+  import --plan FILE [--json] [--max-input-size SIZE] [--layer NAME] [--as-of DATE] PATH...
                                    Import published files (DfE, ONS, Ofsted CSV/XLSX/ODS, …)
                                    into the plan, creating it from the built-in template if it
                                    does not exist. Any error blocks the import and changes nothing.
                                    Refused while another program has the plan open for changes.
                                    Files over SIZE (default 1GiB; e.g. 500MB, 2GiB) are refused
-                                   before they are read.
+                                   before they are read. --layer reads that layer of a boundary
+                                   file with several (the preview lists them); --as-of gives the
+                                   date (YYYY-MM-DD) of an Ofsted snapshot that does not say it.
+                                   A file that adds or replaces nothing is not imported (exit 1
+                                   when no file does).
   project [--plan FILE] [--years N] [--method rate|manual] [--growth CODE=RATE ...]
           [--sims N] [--seed S] [--json]
                                    Bed need per authority and for the consortium, each year
@@ -173,13 +178,13 @@ function summaryText(summary: PlanSummary): string {
     ...summary.authorities.map((a) => [
       a.name,
       a.code,
-      ...headline.map((h) => formatValue(a.headline.find((f) => f.measure === h.measure))),
+      ...headline.map((h) => formatValue(a.headline.find((f) => f.measure === h.measure && f.period === h.period))),
     ]),
     [`${summary.consortium.name} (total)`, '', ...headline.map((f) => formatValue(f))],
     ...summary.comparators.map((a) => [
       a.name,
       a.code,
-      ...headline.map((h) => formatValue(a.headline.find((f) => f.measure === h.measure))),
+      ...headline.map((h) => formatValue(a.headline.find((f) => f.measure === h.measure && f.period === h.period))),
     ]),
   ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -287,6 +292,8 @@ interface ImportOptions {
   paths: string[];
   /** From --max-input-size (or PLANNER_MAX_INPUT_SIZE); absent: the default, 1 GiB. */
   maxInputBytes?: number;
+  /** --layer and --as-of, given to every file (each reader takes what applies to it). */
+  choices: { layer?: string; asOf?: string };
 }
 
 function parseImportArgs(args: readonly string[]): ImportOptions {
@@ -294,6 +301,7 @@ function parseImportArgs(args: readonly string[]): ImportOptions {
   let json = false;
   const paths: string[] = [];
   let maxInput: number | undefined;
+  const choices: ImportOptions['choices'] = {};
   try {
     maxInput = maxInputBytes(undefined);
   } catch (error) {
@@ -311,13 +319,20 @@ function parseImportArgs(args: readonly string[]): ImportOptions {
       } catch (error) {
         throw new UsageError((error as Error).message);
       }
+    } else if (arg === '--layer' || arg === '--as-of') {
+      const value = args[++i];
+      if (!value || value.startsWith('--')) throw new UsageError(`${arg} needs a value.`);
+      if (arg === '--as-of' && !/^\d{4}-\d{2}-\d{2}$/.test(value))
+        throw new UsageError('--as-of needs a date written YYYY-MM-DD, e.g. 2023-03-31.');
+      if (arg === '--layer') choices.layer = value;
+      else choices.asOf = value;
     } else if (arg.startsWith('--')) throw new UsageError(`Unknown option for import: ${arg}`);
     else paths.push(path.resolve(arg));
   }
   if (!plan)
     throw new UsageError('import needs --plan FILE (created from the built-in template if it does not exist).');
   if (paths.length === 0) throw new UsageError('import needs at least one file to import.');
-  return { plan, json, paths, ...(maxInput === undefined ? {} : { maxInputBytes: maxInput }) };
+  return { plan, json, paths, choices, ...(maxInput === undefined ? {} : { maxInputBytes: maxInput }) };
 }
 
 function previewText(preview: ImportPreview): string {
@@ -332,7 +347,19 @@ function previewText(preview: ImportPreview): string {
     for (const n of f.notTaken) lines.push(`  Not taken: ${n}`);
     for (const i of f.issues) lines.push(`  ${formatIssue(i)}`);
   }
-  lines.push(preview.canCommit ? 'Imported.' : 'Not imported: fix the errors above. The plan was not changed.');
+  const changing = preview.files.filter(changesSomething);
+  lines.push(
+    !preview.canCommit
+      ? 'Not imported: fix the errors above. The plan was not changed.'
+      : changing.length === 0
+        ? 'Nothing imported: no file adds or replaces a figure. The plan was not changed.'
+        : changing.length < preview.files.length
+          ? `Imported ${changing.map((f) => f.fileName).join(', ')}; nothing from ${preview.files
+              .filter((f) => !changesSomething(f))
+              .map((f) => f.fileName)
+              .join(', ')}.`
+          : 'Imported.',
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -342,21 +369,22 @@ async function runImport(args: readonly string[], io: CliIo): Promise<number> {
     async (context) => {
       // One writer per plan: refused, naming the holder, while another program has it open for changes.
       const exists = !context.plans.openForChanges(options.plan).created;
-      const preview = await context.imports.preview(options.paths.map((p) => ({ path: p })));
+      const preview = await context.imports.preview(options.paths.map((p) => ({ path: p, ...options.choices })));
+      const imported = preview.canCommit && preview.files.some(changesSomething);
       let logged: ImportLogEntry[] = [];
-      if (preview.canCommit) {
+      if (imported) {
         logged = context.imports.commit(preview.previewId).logged;
         context.plans.save();
       }
       const report = {
         plan: options.plan,
-        created: !exists && preview.canCommit,
-        imported: preview.canCommit,
+        created: !exists && imported,
+        imported,
         files: preview.files,
         logged,
       };
       io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : previewText(preview));
-      return preview.canCommit ? 0 : 1;
+      return imported ? 0 : 1;
     },
     options.maxInputBytes === undefined ? undefined : { maxInputBytes: options.maxInputBytes },
   );

@@ -10,7 +10,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { PlannerError } from '../shared/api/errors.js';
 import { formatBytes, resolveLimits, type InputLimits } from '../shared/import/limits.js';
 import { authorityLookup } from './services/reference.js';
-import { parseFileForImport } from './services/importParse.js';
+import { parseFileForImport, type ParseChoices } from './services/importParse.js';
 import { readInputFile } from './services/inputFile.js';
 
 export interface WorkerFileRef {
@@ -18,6 +18,8 @@ export interface WorkerFileRef {
   /** A path on the host, or the file's bytes (browser-mode drops). */
   path?: string;
   bytes?: Uint8Array;
+  /** The layer, snapshot date and members the file is read with. */
+  choices?: ParseChoices;
 }
 
 export interface ImportWorkerData {
@@ -61,7 +63,13 @@ async function run(data: ImportWorkerData): Promise<void> {
       return;
     }
     port.postMessage({ type: 'progress', index, fileName: file.fileName, stage: 'parsing' } satisfies WorkerMessage);
-    const parsed = await parseFileForImport(path.basename(file.fileName), bytes, authorityLookup, limits);
+    const parsed = await parseFileForImport(
+      path.basename(file.fileName),
+      bytes,
+      authorityLookup,
+      limits,
+      file.choices ?? {},
+    );
     port.postMessage({ type: 'file', index, parsed } satisfies WorkerMessage);
   }
   port.postMessage({ type: 'done' } satisfies WorkerMessage);

@@ -50,7 +50,7 @@ export function dataByLaTable(summary: PlanSummary): ExportTable {
     a.code,
     a.dfeCode,
     a.isMember ? 'Member' : a.level,
-    ...headline.map((h) => a.headline.find((f) => f.measure === h.measure)?.value ?? null),
+    ...headline.map((h) => a.headline.find((f) => f.measure === h.measure && f.period === h.period)?.value ?? null),
   ];
   return {
     name: 'Data by LA',

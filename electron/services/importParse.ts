@@ -22,7 +22,7 @@ import { isTemplateWorkbook, parseTemplate, type TemplateResult } from '../../sh
 import { decodeText } from '../../shared/import/text.js';
 import type { AuthorityLookup } from '../../shared/model/authorities.js';
 import { readSpreadsheet } from './spreadsheet.js';
-import { parseBoundaries } from '../../shared/geo/boundaries.js';
+import { parseBoundaries, type LayerSummary } from '../../shared/geo/boundaries.js';
 import { parseHexJson } from '../../shared/geo/hex.js';
 import type { BoundaryFeature } from '../../shared/geo/types.js';
 
@@ -36,7 +36,12 @@ export type ParsedFile =
       ssda903?: Ssda903HeldTable[];
       /** SSDA903 tables the file holds that the planner leaves out (named in the preview, not stored). */
       ssda903Skipped?: Ssda903SkippedTableCount[];
-      boundaries?: { features: BoundaryFeature[]; layer: string | null; codeField: string | null };
+      boundaries?: {
+        features: BoundaryFeature[];
+        layer: string | null;
+        codeField: string | null;
+        layers: LayerSummary[];
+      };
       hexes?: { code: string; q: number; r: number }[];
     }
   | { form: 'template'; fileName: string; sha256: string; template: TemplateResult }
@@ -66,15 +71,26 @@ function unreadable(fileName: string, sha256: string, lookup: AuthorityLookup, s
   return { form: 'unreadable', fileName, sha256, result };
 }
 
+/** What the user chose for the file in the preview, and the plan's members (see ImportFileRef). */
+export interface ParseChoices {
+  /** The layer of a boundary file to read. */
+  layer?: string;
+  /** The snapshot date of an Ofsted file ("2023-03-31"). */
+  asOf?: string;
+  /** The plan's member authorities: a boundary file's layer is chosen by them. */
+  members?: readonly string[];
+}
+
 export async function parseFileForImport(
   fileName: string,
   bytes: Uint8Array,
   lookup: AuthorityLookup,
   limitOverrides: Partial<InputLimits> = {},
+  choices: ParseChoices = {},
 ): Promise<ParsedFile> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   try {
-    return await parseWithinLimits(fileName, bytes, lookup, resolveLimits(limitOverrides), sha256);
+    return await parseWithinLimits(fileName, bytes, lookup, resolveLimits(limitOverrides), sha256, choices);
   } catch (caught) {
     const error = limitErrorFromRangeError(caught, fileName, bytes.length);
     if (error instanceof InputLimitError) return unreadable(fileName, sha256, lookup, error.message);
@@ -88,7 +104,9 @@ async function parseWithinLimits(
   lookup: AuthorityLookup,
   limits: InputLimits,
   sha256: string,
+  choices: ParseChoices,
 ): Promise<ParsedFile> {
+  const period = choices.asOf !== undefined ? { period: choices.asOf } : {};
   const sourceId = `import-${sha256.slice(0, 16)}`;
   if (bytes.length > limits.maxInputBytes) {
     return unreadable(
@@ -114,7 +132,7 @@ async function parseWithinLimits(
       form: 'published',
       fileName,
       sha256,
-      result: parseImportFile(fileName, sheets, lookup, { source: sourceId, limits }),
+      result: parseImportFile(fileName, sheets, lookup, { source: sourceId, limits, ...period }),
     };
   if (bytes.length > limits.maxTextBytes) {
     return unreadable(
@@ -135,9 +153,17 @@ async function parseWithinLimits(
       `${fileName} is ${formatBytes(bytes.length)} of XML; an SSDA903 return in XML can be at most ${formatBytes(limits.maxXmlBytes)} (the XML size limit).`,
     );
   }
-  const result = parseImportFile(fileName, bytes, lookup, { source: sourceId, limits, decoded });
+  const result = parseImportFile(fileName, bytes, lookup, { source: sourceId, limits, decoded, ...period });
   if (result.kind === 'geojson' || result.kind === 'topojson') {
-    const parsed = parseBoundaries(text, { fileName }, lookup);
+    const parsed = parseBoundaries(
+      text,
+      {
+        fileName,
+        ...(choices.layer !== undefined ? { layer: choices.layer } : {}),
+        ...(choices.members ? { members: choices.members } : {}),
+      },
+      lookup,
+    );
     result.issues.push(...parsed.issues);
     result.summary = { ...result.summary, areas: parsed.features.length };
     return {
@@ -145,7 +171,12 @@ async function parseWithinLimits(
       fileName,
       sha256,
       result,
-      boundaries: { features: parsed.features, layer: parsed.layer, codeField: parsed.codeField },
+      boundaries: {
+        features: parsed.features,
+        layer: parsed.layer,
+        codeField: parsed.codeField,
+        layers: parsed.layerSummaries,
+      },
     };
   }
   if (result.kind === 'hexjson') {

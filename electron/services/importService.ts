@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ImportWorkerData, WorkerMessage } from '../import-worker.js';
-import { parseFileForImport, type ParsedFile, type Ssda903HeldTable } from './importParse.js';
+import { parseFileForImport, type ParseChoices, type ParsedFile, type Ssda903HeldTable } from './importParse.js';
 import {
   skippedTableNote,
   ssda903TableInfo,
@@ -17,6 +17,7 @@ import {
 import { readInputFile } from './inputFile.js';
 import { resolveLimits, type InputLimits } from '../../shared/import/limits.js';
 import type { BoundaryFeature } from '../../shared/geo/types.js';
+import type { LayerSummary } from '../../shared/geo/boundaries.js';
 import { writeBoundaries, writeHexLayout } from '../store/mapData.js';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,6 +29,7 @@ import type {
   OpenPlanState,
 } from '../../shared/api/contract.js';
 import { PlannerError } from '../../shared/api/errors.js';
+import { changesSomething } from '../../shared/api/contract.js';
 import type { FileKind, ImportResult } from '../../shared/import/index.js';
 import type { AuthorityLookup } from '../../shared/model/authorities.js';
 import type { Source } from '../../shared/model/dataset.js';
@@ -85,13 +87,6 @@ export const kindInfo: Record<FileKind, KindInfo> = {
   'dfe-missing': {
     label: 'DfE: missing or away from placement',
     title: 'Children looked after in England: missing or away from placement without authorisation',
-    publisher: 'Department for Education',
-    licence: OGL,
-    url: dfeRelease,
-  },
-  'dfe-new-placements': {
-    label: 'DfE: new placements during the year',
-    title: 'Children looked after in England: new placements during the year',
     publisher: 'Department for Education',
     licence: OGL,
     url: dfeRelease,
@@ -187,6 +182,13 @@ export const kindInfo: Record<FileKind, KindInfo> = {
     licence: 'MIT',
     url: '',
   },
+  'unused-table': {
+    label: 'A published table the planner does not use',
+    title: 'Published table not used by the planner',
+    publisher: 'Unknown',
+    licence: 'Unknown',
+    url: '',
+  },
   unknown: { label: 'Not recognised', title: 'Unrecognised file', publisher: 'Unknown', licence: 'Unknown', url: '' },
 };
 
@@ -241,7 +243,7 @@ interface RunningImport {
   progress: ImportProgress;
 }
 
-type WorkerInput = { fileName: string; path?: string; bytes?: Uint8Array };
+type WorkerInput = { fileName: string; path?: string; bytes?: Uint8Array; choices?: ParseChoices };
 
 /**
  * Starts the import worker: the bundled script beside the build, or in development (tests, tsx)
@@ -332,7 +334,7 @@ async function parseHere(inputs: WorkerInput[], lookup: AuthorityLookup, limits:
   const parsed: ParsedFile[] = [];
   for (const input of inputs) {
     const bytes = input.bytes ?? (await readInputFile(input.path ?? '', limits));
-    parsed.push(await parseFileForImport(path.basename(input.fileName), bytes, lookup, limits));
+    parsed.push(await parseFileForImport(path.basename(input.fileName), bytes, lookup, limits, input.choices ?? {}));
   }
   return parsed;
 }
@@ -378,11 +380,26 @@ export class ImportService {
   async preview(refs: readonly ImportFileRef[]): Promise<ImportPreview> {
     if (this.running)
       throw new PlannerError('INVALID_ARGUMENT', 'Another import is being read: wait for it or cancel it.');
-    const inputs = refs.map((ref) =>
-      'path' in ref
-        ? { fileName: path.basename(ref.path), path: ref.path }
-        : { fileName: path.basename(ref.name), bytes: new Uint8Array(Buffer.from(ref.contentBase64, 'base64')) },
+    // The plan's members choose a boundary file's layer (read in the worker).
+    const members = this.plans.read((db) =>
+      (db.prepare('SELECT code FROM area WHERE is_member = 1 ORDER BY code').all() as { code: string }[]).map(
+        (r) => r.code,
+      ),
     );
+    const inputs = refs.map((ref): WorkerInput => {
+      const choices: ParseChoices = {
+        members,
+        ...(ref.layer !== undefined ? { layer: ref.layer } : {}),
+        ...(ref.asOf !== undefined ? { asOf: ref.asOf } : {}),
+      };
+      return 'path' in ref
+        ? { fileName: path.basename(ref.path), path: ref.path, choices }
+        : {
+            fileName: path.basename(ref.name),
+            bytes: new Uint8Array(Buffer.from(ref.contentBase64, 'base64')),
+            choices,
+          };
+    });
     const running: RunningImport = {
       cancelled: false,
       stop: async () => undefined,
@@ -405,7 +422,7 @@ export class ImportService {
       this.running = null;
     }
     if (running.cancelled) throw new PlannerError('CANCELLED', 'The import was cancelled. Nothing was changed.');
-    const files = parsed.map((p) => this.prepare(p));
+    const files = parsed.map((p, i) => this.prepare(p, refs[i]?.asOf));
     this.validateSsda903Together(files);
     const canCommit = files.every((f) => f.preview.errorCount === 0);
     const id = randomBytes(12).toString('base64url');
@@ -414,9 +431,21 @@ export class ImportService {
     return { previewId: id, files: files.map((f) => f.preview), canCommit };
   }
 
-  private prepare(parsed: ParsedFile): PreparedFile {
+  private prepare(parsed: ParsedFile, asOf: string | undefined): PreparedFile {
     if (parsed.form === 'template') return this.describeTemplate(parsed.fileName, parsed.sha256, parsed.template);
-    const prepared = this.describe(parsed.fileName, parsed.sha256, parsed.result);
+    const described = this.describe(parsed.fileName, parsed.sha256, parsed.result);
+    // An Ofsted snapshot's date, and whether the file or the user gave it (the preview offers a date field).
+    const snapshot = parsed.result.kind === 'ofsted-providers' ? (parsed.result.summary.periods[0] ?? null) : undefined;
+    const prepared: PreparedFile =
+      snapshot === undefined
+        ? described
+        : {
+            ...described,
+            preview: {
+              ...described.preview,
+              asOf: { date: snapshot, from: snapshot === null ? null : asOf !== undefined ? 'user' : 'file' },
+            },
+          };
     if (parsed.form !== 'published') return prepared;
     if (parsed.ssda903 || parsed.ssda903Skipped) {
       return {
@@ -430,36 +459,99 @@ export class ImportService {
     return prepared;
   }
 
-  /** Boundaries and hex layouts: what the map gains (members covered), and what it still lacks. */
+  /**
+   * Boundaries and hex layouts: what the map gains (members covered), what it still lacks, and
+   * every exclusion with its count (features outside the plan, members missing). A file that covers
+   * none of the members is refused (for boundaries, parseBoundaries has said so, with the layers).
+   */
   private describeGeometry(
     prepared: PreparedFile,
     features: BoundaryFeature[] | undefined,
     hexes: { code: string; q: number; r: number }[] | undefined,
-    read?: { layer: string | null; codeField: string | null },
+    read?: { layer: string | null; codeField: string | null; layers: LayerSummary[] },
   ): PreparedFile {
     const map = this.plans.mapData();
-    const codes = new Set([...(features ?? []).map((f) => f.code), ...(hexes ?? []).map((h) => h.code)]);
-    const held = new Set(map.boundaries?.features.map((f) => f.code) ?? []);
+    const inPlan = this.plans.read(
+      (db) => new Set((db.prepare('SELECT code FROM area').all() as { code: string }[]).map((r) => r.code)),
+    );
+    const codes = [...new Set([...(features ?? []).map((f) => f.code), ...(hexes ?? []).map((h) => h.code)])];
+    const held = new Set(
+      features
+        ? (map.boundaries?.features.map((f) => f.code) ?? [])
+        : this.plans.read((db) =>
+            (db.prepare('SELECT area_code FROM hex_cell').all() as { area_code: string }[]).map((r) => r.area_code),
+          ),
+    );
+    const taken = codes.filter((c) => inPlan.has(c));
+    const outside = codes.length - taken.length;
     const members = map.areas.map((a) => a.code);
-    const covered = members.filter((c) => codes.has(c));
-    const missing = map.areas.filter((a) => !codes.has(a.code)).map((a) => a.name);
-    const inPlan = [...codes];
+    const codeSet = new Set(codes);
+    const covered = members.filter((c) => codeSet.has(c));
+    const missing = map.areas.filter((a) => !codeSet.has(a.code)).map((a) => a.name);
+    const what = features ? 'boundaries' : 'hex layout';
+    const issues = [...prepared.preview.issues];
+    let errorCount = prepared.preview.errorCount;
+    let warningCount = prepared.preview.warningCount;
+    const file = prepared.fileName;
+    if (members.length > 0 && covered.length === 0 && errorCount === 0) {
+      issues.unshift({
+        severity: 'error',
+        file,
+        row: null,
+        column: null,
+        message: `None of the plan's ${members.length} member authorities is in this ${features ? 'boundary file' : 'hex layout'}, so the map would draw nothing from it: nothing is imported.`,
+      });
+      errorCount += 1;
+    } else if (covered.length > 0 && missing.length > 0) {
+      issues.push({
+        severity: 'warning',
+        file,
+        row: null,
+        column: null,
+        message: `${covered.length} of the ${members.length} members are in this file; ${missing.length} ${missing.length === 1 ? 'is' : 'are'} not (${missing.join(', ')}). The map draws ${features ? 'boundaries' : 'an imported hex layout'} only when every member has ${features ? 'one' : 'a cell'}, so it keeps ${features ? 'the hex map' : 'the generated hexes'} until they are all imported.`,
+      });
+      warningCount += 1;
+    }
+    const others = taken.length - covered.length;
     return {
       ...prepared,
       geometry: { ...(features ? { features } : {}), ...(hexes ? { hexes } : {}) },
       preview: {
         ...prepared.preview,
-        added: features ? inPlan.filter((c) => !held.has(c)).length : inPlan.length,
-        replaced: features ? inPlan.filter((c) => held.has(c)).length : 0,
-        measures: [features ? 'boundaries' : 'hex layout'],
+        added: taken.filter((c) => !held.has(c)).length,
+        replaced: taken.filter((c) => held.has(c)).length,
+        skippedOutsidePlan: outside,
+        measures: [what],
         notTaken: [
           `${covered.length} of the ${members.length} member authorities are in this file${missing.length ? `; missing: ${missing.join(', ')}` : ''}.`,
+          ...(others > 0
+            ? [
+                `${others} other ${others === 1 ? 'authority' : 'authorities'} of the plan (not members) also given ${what}.`,
+              ]
+            : []),
+          ...(outside > 0 ? [`${outside} ${outside === 1 ? 'area' : 'areas'} not in this plan left out.`] : []),
           ...(read
             ? [
                 `Read layer “${read.layer ?? '(the only one)'}”, matching authorities by the field “${read.codeField ?? '?'}”.`,
               ]
             : []),
+          ...prepared.preview.notTaken,
         ],
+        errorCount,
+        warningCount,
+        issues,
+        ...(read
+          ? {
+              layer: read.layer,
+              layers: read.layers.map((l) => ({
+                name: l.name,
+                features: l.features,
+                codeField: l.codeField,
+                authorities: l.authorities,
+                members: l.members,
+              })),
+            }
+          : {}),
       },
     };
   }
@@ -539,7 +631,7 @@ export class ImportService {
       fileName,
       sha256,
       kind: result.kind,
-      kindLabel: info.label,
+      kindLabel: result.unusedTable ? `${result.unusedTable}: not used by the planner` : info.label,
       reason: result.reason,
       sheetName: result.sheetName,
       encoding: result.encoding,
@@ -552,6 +644,9 @@ export class ImportService {
       measures: [
         ...result.summary.measures,
         ...(result.projections.length ? ['population0to17 (ONS projection)'] : []),
+        ...(result.denominators?.length
+          ? ['population0to17 (the file’s own rate denominators, only for years the plan holds no population for)']
+          : []),
         ...(result.flows?.length ? ['placement flows'] : []),
         ...(result.unitCosts?.length ? ['unit costs'] : []),
         ...(result.supplyChanges?.length ? ['supply changes'] : []),
@@ -652,8 +747,15 @@ export class ImportService {
       );
     }
     const importedAt = new Date().toISOString();
+    // A file that adds and replaces nothing (a table the planner does not use, figures only for areas
+    // outside the plan) changes nothing and is not logged as imported.
+    const changing = pending.files.filter((f) => changesSomething(f.preview));
+    if (changing.length === 0) {
+      this.prepared.delete(previewId);
+      return { state: this.plans.currentState(), logged: [] };
+    }
     const logged = this.plans.mutate((db) =>
-      pending.files.map((file) => {
+      changing.map((file) => {
         upsertSource(db, file.source, importedAt);
         const counts = file.ssda903
           ? this.storeSsda903(db, file, importedAt)

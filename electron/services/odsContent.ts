@@ -35,28 +35,75 @@ function decodeEntities(text: string): string {
   });
 }
 
-/** The attributes of a tag's text (after its name), values decoded. */
-function attributes(tag: string): Map<string, string> {
-  const found = new Map<string, string>();
-  const pattern = /([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-  for (let m = pattern.exec(tag); m; m = pattern.exec(tag)) {
-    found.set(m[1] ?? '', decodeEntities(m[2] ?? m[3] ?? ''));
+/**
+ * The value of one attribute of the tag in xml[start, end) (after its name), decoded; undefined when
+ * the tag has none. Attributes are walked in order with indexOf (no regular expression, no map), so
+ * a name inside another attribute's value is never mistaken for an attribute.
+ */
+function attribute(xml: string, start: number, end: number, name: string): string | undefined {
+  let k = start;
+  while (k < end) {
+    const eq = xml.indexOf('=', k);
+    if (eq === -1 || eq >= end) return undefined;
+    let nameStart = k;
+    while (nameStart < eq && isSpace(xml.charCodeAt(nameStart))) nameStart += 1;
+    let nameEnd = eq;
+    while (nameEnd > nameStart && isSpace(xml.charCodeAt(nameEnd - 1))) nameEnd -= 1;
+    let q = eq + 1;
+    while (q < end && isSpace(xml.charCodeAt(q))) q += 1;
+    const quote = xml.charCodeAt(q);
+    if (quote !== 0x22 && quote !== 0x27) return undefined;
+    const close = xml.indexOf(quote === 0x22 ? '"' : "'", q + 1);
+    if (close === -1 || close >= end) return undefined;
+    if (nameEnd - nameStart === name.length && xml.startsWith(name, nameStart)) {
+      return decodeEntities(xml.slice(q + 1, close));
+    }
+    k = close + 1;
   }
-  return found;
+  return undefined;
 }
 
-/** The index of the '>' that ends the tag opened at `lt`, outside quoted attribute values; -1 if none. */
-function tagEnd(xml: string, lt: number): number {
-  let quote = 0;
-  const limit = Math.min(xml.length, lt + MAX_TAG_CHARS);
-  for (let k = lt + 1; k < limit; k += 1) {
-    const c = xml.charCodeAt(k);
-    if (quote) {
-      if (c === quote) quote = 0;
-    } else if (c === 0x22 || c === 0x27) quote = c;
-    else if (c === 0x3e) return k;
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+/**
+ * Finds the '>' that ends each tag, outside quoted attribute values, with indexOf: the next '"'
+ * and "'" are remembered and only ever move forward, so the text is scanned once however many tags
+ * it has (a character loop per tag, and a regular expression per cell's attributes, were most of
+ * the reading time).
+ */
+class TagEnds {
+  private nextDouble = -2;
+  private nextSingle = -2;
+  constructor(private readonly xml: string) {}
+
+  private next(quote: '"' | "'", from: number): number {
+    if (quote === '"') {
+      if (this.nextDouble !== -1 && this.nextDouble < from) this.nextDouble = this.xml.indexOf('"', from);
+      return this.nextDouble;
+    }
+    if (this.nextSingle !== -1 && this.nextSingle < from) this.nextSingle = this.xml.indexOf("'", from);
+    return this.nextSingle;
   }
-  return -1;
+
+  /** The index of the '>' that ends the tag opened at `lt`; -1 if none within MAX_TAG_CHARS. */
+  end(lt: number): number {
+    const xml = this.xml;
+    const limit = Math.min(xml.length, lt + MAX_TAG_CHARS);
+    let k = lt + 1;
+    for (;;) {
+      const gt = xml.indexOf('>', k);
+      if (gt === -1 || gt >= limit) return -1;
+      const double = this.next('"', k);
+      const single = this.next("'", k);
+      const q = double === -1 ? single : single === -1 ? double : Math.min(double, single);
+      if (q === -1 || q > gt) return gt;
+      const close = this.next(q === double ? '"' : "'", q + 1);
+      if (close === -1 || close >= limit) return -1;
+      k = close + 1;
+    }
+  }
 }
 
 /** A positive whole repeat count from an attribute (1 when absent or unreadable). */
@@ -161,6 +208,7 @@ export function readOdsContent(
     for (let k = 1; k < repeat; k += 1) sheet.rows.push([...cells]);
   };
 
+  const tagEnds = new TagEnds(xml);
   let i = 0;
   const n = xml.length;
   while (i < n) {
@@ -178,7 +226,7 @@ export function readOdsContent(
       i = end === -1 ? n : end + 3;
       continue;
     }
-    const gt = tagEnd(xml, lt);
+    const gt = tagEnds.end(lt);
     if (gt === -1) {
       if (xml.length - lt >= MAX_TAG_CHARS) {
         throw new InputLimitError(
@@ -193,9 +241,16 @@ export function readOdsContent(
     if (first === 0x3f || first === 0x21) continue; // <?…?> and <!DOCTYPE …>
     const closing = first === 0x2f;
     const selfClosing = !closing && xml.charCodeAt(gt - 1) === 0x2f;
-    const body = xml.slice(closing ? lt + 2 : lt + 1, selfClosing ? gt - 1 : gt);
-    const space = body.search(/[\s/]/);
-    const name = space === -1 ? body : body.slice(0, space);
+    // The tag's name, and its attributes as xml[nameEnd, bodyEnd): nothing else is sliced.
+    const nameStart = closing ? lt + 2 : lt + 1;
+    const bodyEnd = selfClosing ? gt - 1 : gt;
+    let nameEnd = nameStart;
+    while (nameEnd < bodyEnd) {
+      const c = xml.charCodeAt(nameEnd);
+      if (c === 0x2f || isSpace(c)) break;
+      nameEnd += 1;
+    }
+    const name = xml.slice(nameStart, nameEnd);
 
     if (closing) {
       depth -= 1;
@@ -217,7 +272,7 @@ export function readOdsContent(
     const atDepth = depth;
     if (!selfClosing) depth += 1;
     if (name === 'table:table' && !sheet) {
-      sheet = { sheetName: attributes(body).get('table:name') ?? null, rows: [] };
+      sheet = { sheetName: attribute(xml, nameEnd, bodyEnd, 'table:name') ?? null, rows: [] };
       blankRows = 0;
       if (selfClosing) {
         sheets.push(sheet);
@@ -225,19 +280,24 @@ export function readOdsContent(
       }
     } else if (name === 'table:table-row' && sheet && !row) {
       row = [];
-      rowRepeat = repeatOf(attributes(body).get('table:number-rows-repeated'));
+      rowRepeat = repeatOf(attribute(xml, nameEnd, bodyEnd, 'table:number-rows-repeated'));
       blankCells = 0;
       if (selfClosing) endRow();
     } else if ((name === 'table:table-cell' || name === 'table:covered-table-cell') && row && !cell) {
-      const attrs = attributes(body);
-      const type = attrs.get('office:value-type');
+      const type =
+        name === 'table:covered-table-cell' ? undefined : attribute(xml, nameEnd, bodyEnd, 'office:value-type');
       let value: string | null = null;
       if (name === 'table:covered-table-cell') value = '';
       else if (type === 'float' || type === 'percentage' || type === 'currency')
-        value = attrs.get('office:value') ?? '';
-      else if (type === 'date') value = (attrs.get('office:date-value') ?? '').slice(0, 10);
-      else if (type === 'boolean') value = attrs.get('office:boolean-value') ?? '';
-      cell = { depth: atDepth, repeat: repeatOf(attrs.get('table:number-columns-repeated')), value, paragraphs: [] };
+        value = attribute(xml, nameEnd, bodyEnd, 'office:value') ?? '';
+      else if (type === 'date') value = (attribute(xml, nameEnd, bodyEnd, 'office:date-value') ?? '').slice(0, 10);
+      else if (type === 'boolean') value = attribute(xml, nameEnd, bodyEnd, 'office:boolean-value') ?? '';
+      cell = {
+        depth: atDepth,
+        repeat: repeatOf(attribute(xml, nameEnd, bodyEnd, 'table:number-columns-repeated')),
+        value,
+        paragraphs: [],
+      };
       cellChars = 0;
       if (selfClosing) endCell();
     } else if (cell && cell.value === null && atDepth === cell.depth + 1 && name === 'text:p') {
@@ -247,7 +307,7 @@ export function readOdsContent(
         paragraph = null;
       }
     } else if (paragraph && name === 'text:s') {
-      const count = repeatOf(attributes(body).get('text:c'));
+      const count = repeatOf(attribute(xml, nameEnd, bodyEnd, 'text:c'));
       addText(' '.repeat(Math.min(count, limits.maxCellChars + 1)));
     } else if (paragraph && name === 'text:line-break') {
       addText('\n');

@@ -12,6 +12,8 @@ import type { PlanDatabase } from './database.js';
 
 export interface ImportRows {
   observations: Observation[];
+  /** Stored only where the plan holds no figure for the same area, measure and period (never replacing). */
+  denominators?: Observation[];
   supply: SupplyRow[];
   homes: ChildrensHome[];
   projections: PopulationProjection[];
@@ -46,6 +48,10 @@ export function countChanges(db: PlanDatabase, rows: ImportRows): ImportCounts {
     else counts.added++;
   };
   for (const o of rows.observations) tally(areas.has(o.area), Boolean(hasObservation.get(o.area, o.measure, o.period)));
+  for (const o of rows.denominators ?? []) {
+    if (!areas.has(o.area)) counts.skippedOutsidePlan++;
+    else if (!hasObservation.get(o.area, o.measure, o.period)) counts.added++;
+  }
   const supplySnapshots = new Map<string, SupplyRow>();
   for (const r of rows.supply) supplySnapshots.set(`${r.area}|${r.period}`, r);
   for (const r of supplySnapshots.values()) tally(areas.has(r.area), Boolean(hasSupply.get(r.area, r.period)));
@@ -87,6 +93,13 @@ export function writeImportRows(db: PlanDatabase, rows: ImportRows, sourceId: st
   );
   for (const o of rows.observations) {
     if (areas.has(o.area)) upsertObservation.run(o.area, o.measure, o.period, o.value, o.suppression, sourceId);
+  }
+  const fillObservation = db.prepare(
+    `INSERT INTO observation (area_code, measure, period, value, suppression, source_id) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (area_code, measure, period) DO NOTHING`,
+  );
+  for (const o of rows.denominators ?? []) {
+    if (areas.has(o.area)) fillObservation.run(o.area, o.measure, o.period, o.value, o.suppression, sourceId);
   }
 
   // A supply snapshot (area, date) is replaced as a whole: homes that closed must not linger.

@@ -15,13 +15,15 @@ export function readMapData(db: PlanDatabase): MapData {
     source_id: string;
   }[];
   const memberBoundaries = boundaryRows.filter((r) => members.has(r.area_code));
-  const hexRows = db.prepare('SELECT area_code, q, r FROM hex_cell ORDER BY area_code').all() as {
+  const hexRows = db.prepare('SELECT area_code, q, r, source_id FROM hex_cell ORDER BY area_code').all() as {
     area_code: string;
     q: number;
     r: number;
+    source_id: string;
   }[];
   const memberHexes = hexRows.filter((r) => members.has(r.area_code));
   const boundariesComplete = memberBoundaries.length > 0 && memberBoundaries.length === members.size;
+  const hexComplete = memberHexes.length === members.size && members.size > 0;
   const chosen = getMeta(db, 'map_geometry') === 'boundaries' && boundariesComplete ? 'boundaries' : 'hex';
   return {
     geometry: chosen,
@@ -45,10 +47,8 @@ export function readMapData(db: PlanDatabase): MapData {
         }
       : null,
     // An imported layout is used only when it places every member.
-    hexLayout:
-      memberHexes.length === members.size && members.size > 0
-        ? memberHexes.map((r) => ({ code: r.area_code, q: r.q, r: r.r }))
-        : null,
+    hexLayout: hexComplete ? memberHexes.map((r) => ({ code: r.area_code, q: r.q, r: r.r })) : null,
+    ...(hexComplete && memberHexes[0] ? { hexLayoutSourceId: memberHexes[0].source_id } : {}),
     flows: data.flows.filter((f) => members.has(f.placingArea)),
     sources: data.sources,
   };

@@ -31,14 +31,32 @@ export const planPathSchema = z
     'Enter the full path of the file (for example /home/you/plans/gm.ccplan).',
   );
 
+/**
+ * What the user chose for one file in the import preview: the layer of a boundary file with several
+ * (TopoJSON objects), and the date of an Ofsted snapshot whose title rows, sheet name and file name
+ * give none (or give the wrong one).
+ */
+const importFileOptions = {
+  layer: z.string().min(1).max(200).optional(),
+  asOf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'The snapshot date must be written as YYYY-MM-DD, e.g. 2023-03-31.')
+    .refine(
+      (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+      'That is not a date.',
+    )
+    .optional(),
+};
+
 /** A file to import: a path on the host (desktop, CLI), or its contents (browser mode drop). */
 export const importFileSchema = z.union([
-  z.object({ path: planPathSchema }).strict(),
+  z.object({ path: planPathSchema, ...importFileOptions }).strict(),
   z
     .object({
       name: z.string().min(1).max(255),
       // base64 of at most 256 MiB
       contentBase64: z.string().max(358_000_000, 'The file is too large to send from the browser: import it by path.'),
+      ...importFileOptions,
     })
     .strict(),
 ]);
@@ -290,6 +308,38 @@ export interface ImportFilePreview {
   warningCount: number;
   /** The first issues (all errors first); counts above are complete. */
   issues: ImportIssueView[];
+  /**
+   * Boundary files: every layer with what it matches (the user may choose another: preview again
+   * with `layer`), and the layer read. Absent for other files.
+   */
+  layers?: ImportLayerView[];
+  layer?: string | null;
+  /**
+   * Ofsted snapshots: the date read and where it came from ('file': title rows, sheet or file name;
+   * 'user': the asOf given), or null when none could be found (an error asks for one: preview again
+   * with `asOf`). Absent for other files.
+   */
+  asOf?: { date: string | null; from: 'file' | 'user' | null };
+}
+
+/**
+ * Whether committing the file would add or replace anything in the plan. A file that would not (a
+ * table the planner does not use, figures only for areas outside the plan) is not imported: it is
+ * not logged, and no "Imported." is said for it.
+ */
+export function changesSomething(preview: Pick<ImportFilePreview, 'added' | 'replaced'>): boolean {
+  return preview.added + preview.replaced > 0;
+}
+
+/** One layer of a boundary file, as the import preview lists it. */
+export interface ImportLayerView {
+  name: string;
+  features: number;
+  codeField: string | null;
+  /** Current English upper-tier authorities matched. */
+  authorities: number;
+  /** The plan's members matched. */
+  members: number;
 }
 
 export interface ImportPreview {
@@ -326,6 +376,8 @@ export interface MapData {
   boundaries: { features: { code: string; name: string; geometry: GeometryObject }[]; sourceId: string } | null;
   /** An imported hex layout; null means: generate one from centroids. */
   hexLayout: { code: string; q: number; r: number }[] | null;
+  /** The source of the imported hex layout (for the map's caption); absent when none is used. */
+  hexLayoutSourceId?: string;
   flows: import('../model/placements.js').PlacementFlow[];
   sources: import('../model/dataset.js').Source[];
 }

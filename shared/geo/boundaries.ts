@@ -1,9 +1,15 @@
 /**
  * Reads LA boundaries from GeoJSON or TopoJSON as published (ONS Open Geography Portal, Trafford Data
- * Lab, …). Code fields vary by vintage (LAD23CD, CTYUA23CD, areacd, area_code…), so candidates are
- * found from the values; a TopoJSON file may hold several layers (objects), and the requested one or
- * the first with LA codes is read. Codes are matched through the reference list, including former
- * codes; features that match no English upper-tier authority are reported, never guessed.
+ * Lab, ONS's uk-topojson, …). Code fields vary by vintage (LAD23CD, CTYUA23CD, areacd, area_code…),
+ * so candidates are found from the values. A TopoJSON file may hold several layers (ONS publishes
+ * country, region, county, upper-tier and lower-tier layers in one file): every layer is measured
+ * (features, authorities and plan members matched, by its best code field) and, unless the user
+ * names one, the layer holding most of the plan's members is read, the one matching more
+ * authorities (the upper tier) on a tie. A file in which no layer holds a member is refused, listing
+ * the layers. Codes are matched through the reference list, including former codes; predecessors
+ * covering a different area (Bournemouth, Poole, the old Dorset, Northamptonshire, Cumbria) are left
+ * out with a warning naming their successors; features that match no English upper-tier authority
+ * are counted and reported, never guessed.
  * Geometry is rewound for d3-geo (exterior rings clockwise) and, where the file is in British
  * National Grid metres, converted to WGS 84 degrees.
  */
@@ -11,12 +17,18 @@ import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Posit
 import { feature as topoFeature } from 'topojson-client';
 import type { GeometryObject, Topology } from 'topojson-specification';
 import type { AuthorityLookup } from '../model/authorities.js';
+import { describePredecessor, predecessorByCode, type Predecessor } from '../model/predecessors.js';
 import { osgbToWgs84 } from './osgb.js';
 import type { BoundaryFeature, GeoIssue } from './types.js';
 
 export interface ParseBoundariesOptions {
-  /** TopoJSON object (or GeoJSON "name") to read; by default the first with LA codes. */
+  /** TopoJSON object (or GeoJSON "name") to read; by default the one holding most members (see above). */
   layer?: string;
+  /**
+   * The plan's member authorities (current ONS codes). When given, the layer is chosen by them and a
+   * layer holding none of them is an error; without them, the layer matching most authorities is read.
+   */
+  members?: readonly string[];
   /** Property holding the ONS code; by default the candidate that matches most authorities. */
   codeField?: string;
   /** File name for the issues. */
@@ -29,6 +41,8 @@ export interface ParsedBoundaries {
   features: BoundaryFeature[];
   /** Every layer in the file (TopoJSON objects; one for GeoJSON). */
   layers: string[];
+  /** What each layer holds, in file order: the user chooses among them. */
+  layerSummaries: LayerSummary[];
   /** The layer read. */
   layer: string | null;
   /** Properties that hold ONS-style codes, best first; the first is the one read unless chosen. */
@@ -40,7 +54,20 @@ export interface ParsedBoundaries {
   issues: GeoIssue[];
 }
 
+/** One layer of a boundary file, measured by its best code field. */
+export interface LayerSummary {
+  name: string;
+  features: number;
+  /** The property read for codes (the best candidate); null when none holds ONS codes. */
+  codeField: string | null;
+  /** Distinct current English upper-tier authorities matched. */
+  authorities: number;
+  /** Distinct plan members matched (0 when no members were given). */
+  members: number;
+}
+
 const ONS_CODE = /^[EWSNK]\d{8}$/;
+const UPPER_TIER_LAYER = /ctyua|utla|upper|cua/i;
 const PREFERRED_CODE_FIELD = /^(ctyua|utla|lad|cua|la)\d{0,2}cd$|^area_?cd$|^area_?code$|^(gss_?)?code$/i;
 const MAX_LISTED_UNMATCHED = 20;
 
@@ -57,6 +84,7 @@ export function parseBoundaries(
     format: null,
     features: [],
     layers: [],
+    layerSummaries: [],
     layer: null,
     codeFields: [],
     codeField: null,
@@ -112,22 +140,34 @@ export function parseBoundaries(
     return result({ format, layers });
   }
 
+  const members = new Set(options.members ?? []);
+  const layerSummaries = layers.map((name) => summariseLayer(name, layerFeatures.get(name)!, lookup, members));
+  const listed = describeLayers(layerSummaries, members.size > 0);
   let layer: string;
   if (options.layer !== undefined) {
     if (!layerFeatures.has(options.layer)) {
-      issue('error', null, null, `The file has no layer “${options.layer}”; its layers are ${layers.join(', ')}.`);
-      return result({ format, layers });
+      issue('error', null, null, `The file has no layer “${options.layer}”; its layers are ${listed}.`);
+      return result({ format, layers, layerSummaries });
     }
     layer = options.layer;
   } else {
-    layer = layers.find((name) => codeFieldCandidates(layerFeatures.get(name)!, lookup)[0]?.matches) ?? layers[0]!;
+    layer = [...layerSummaries].sort(
+      (a, b) =>
+        b.members - a.members ||
+        b.authorities - a.authorities ||
+        Number(UPPER_TIER_LAYER.test(b.name)) - Number(UPPER_TIER_LAYER.test(a.name)),
+    )[0]!.name;
     if (layers.length > 1) {
-      issue('warning', null, null, `The file has ${layers.length} layers (${layers.join(', ')}): read “${layer}”.`);
+      issue('warning', null, null, `The file has ${layers.length} layers (${listed}): read “${layer}”.`);
     }
   }
+  const chosen = layerSummaries.find((l) => l.name === layer)!;
+  // A layer holding none of the members is read (so that what it holds is reported) but refused.
+  const refuseNoMembers =
+    members.size > 0 && chosen.members === 0 && chosen.codeField !== null && options.codeField === undefined;
   const features = layerFeatures.get(layer)!;
 
-  const candidates = codeFieldCandidates(features, lookup);
+  const candidates = codeFieldCandidates(features, lookup, members);
   const codeFields = candidates.map((c) => c.field);
   let codeField: string | null;
   if (options.codeField !== undefined) {
@@ -139,7 +179,7 @@ export function parseBoundaries(
         options.codeField,
         `No feature has the property “${options.codeField}”${codeFields.length ? `; code properties found: ${codeFields.join(', ')}` : ''}.`,
       );
-      return result({ format, layers, layer, codeFields });
+      return result({ format, layers, layerSummaries, layer, codeFields });
     }
     codeField = options.codeField;
   } else {
@@ -152,7 +192,7 @@ export function parseBoundaries(
       null,
       `No property of layer “${layer}” holds ONS codes (such as LAD23CD, CTYUA23CD, areacd or area_code), so the areas cannot be matched to authorities.`,
     );
-    return result({ format, layers, layer, codeFields });
+    return result({ format, layers, layerSummaries, layer, codeFields });
   }
   const nameField = chooseNameField(features, codeField);
 
@@ -168,6 +208,12 @@ export function parseBoundaries(
 
   const byCode = new Map<string, { name: string; polygons: Position[][][]; first: number }>();
   const unmatched: ParsedBoundaries['unmatched'] = [];
+  let listedUnmatched = 0;
+  /** Predecessors and abolished authorities left out, by code. */
+  const dropped = new Map<
+    string,
+    { features: number; first: number; name: string | null; predecessor: Predecessor | undefined }
+  >();
   features.forEach((f, i) => {
     const row = i + 1;
     const props = isRecord(f?.properties) ? f.properties : {};
@@ -175,10 +221,20 @@ export function parseBoundaries(
     const code = typeof rawCode === 'string' ? rawCode.trim() : typeof rawCode === 'number' ? String(rawCode) : null;
     const rawName = nameField ? props[nameField] : null;
     const name = typeof rawName === 'string' ? rawName : null;
-    const authority = code ? lookup.byCode(code) : undefined;
+    const predecessor = code ? predecessorByCode(code) : undefined;
+    const found = code && !predecessor ? lookup.byCode(code) : undefined;
+    if (predecessor || found?.status === 'abolished') {
+      const key = predecessor?.onsCode ?? found!.onsCode;
+      const entry = dropped.get(key) ?? { features: 0, first: row, name, predecessor };
+      entry.features += 1;
+      dropped.set(key, entry);
+      return;
+    }
+    const authority = found;
     if (!authority) {
       unmatched.push({ feature: row, code, name });
-      if (unmatched.length <= MAX_LISTED_UNMATCHED) {
+      // English areas are listed one by one (up to a limit); Welsh, Scottish and Northern Irish ones only counted.
+      if ((code === null || code.startsWith('E')) && ++listedUnmatched <= MAX_LISTED_UNMATCHED) {
         issue(
           'warning',
           row,
@@ -216,13 +272,32 @@ export function parseBoundaries(
       byCode.set(authority.onsCode, { name: authority.name, polygons, first: row });
     }
   });
-  if (unmatched.length > MAX_LISTED_UNMATCHED) {
+  for (const [code, { features: count, first, name, predecessor }] of dropped) {
+    const authority = lookup.byCode(code);
+    const what = predecessor
+      ? describePredecessor(predecessor, lookup)
+      : `${authority?.name ?? name ?? code} (${code}) was abolished; its area is now divided between ${(authority?.successorCodes ?? []).join(', ')}`;
     issue(
       'warning',
+      first,
+      codeField,
+      `${count} ${count === 1 ? 'feature' : 'features'} of an abolished area left out: ${what}, so its boundary is not any current authority's.`,
+    );
+  }
+  if (unmatched.length > 0) {
+    issue('warning', null, codeField, `${describeUnmatched(unmatched)} left out (not English upper-tier authorities).`);
+  }
+  if (refuseNoMembers) {
+    const elsewhere = layerSummaries.some((l) => l.members > 0);
+    issue(
+      'error',
       null,
       codeField,
-      `${unmatched.length - MAX_LISTED_UNMATCHED} more features with codes that are not English upper-tier authorities were left out.`,
+      `Layer “${layer}” holds none of the plan's ${members.size} member authorities, so nothing would be drawn.${
+        layers.length > 1 ? ` Layers: ${listed}.` : ''
+      }${elsewhere ? ' Choose a layer that holds them.' : ' No layer of this file holds them: use a file of English upper-tier authorities (counties and unitary authorities), such as ONS’s “Counties and Unitary Authorities” boundaries.'}`,
     );
+    return result({ format, layers, layerSummaries, layer, codeFields, codeField, nameField, unmatched });
   }
   if (byCode.size === 0) {
     issue('error', null, codeField, `No feature’s ${codeField} is an English upper-tier authority code.`);
@@ -238,34 +313,117 @@ export function parseBoundaries(
           ? { type: 'Polygon', coordinates: polygons[0]! }
           : { type: 'MultiPolygon', coordinates: polygons },
     }));
-  return { format, features: matched, layers, layer, codeFields, codeField, nameField, unmatched, issues };
+  return {
+    format,
+    features: matched,
+    layers,
+    layerSummaries,
+    layer,
+    codeFields,
+    codeField,
+    nameField,
+    unmatched,
+    issues,
+  };
 }
 
-/** Properties holding ONS-style codes, ranked by how many features they match to an authority. */
+/** The current English upper-tier authority a code stands for (predecessors and abolished ones excluded). */
+function currentAuthority(code: string, lookup: AuthorityLookup): string | null {
+  if (predecessorByCode(code)) return null;
+  const a = lookup.byCode(code);
+  return a && a.status !== 'abolished' ? a.onsCode : null;
+}
+
+/**
+ * Properties holding ONS-style codes, ranked by how many plan members, then authorities, they
+ * match (distinct), then by name (LAD23CD, CTYUA23CD, areacd…).
+ */
 function codeFieldCandidates(
   features: readonly Feature[],
   lookup: AuthorityLookup,
-): { field: string; matches: number; codes: number }[] {
-  const stats = new Map<string, { matches: number; codes: number; order: number }>();
+  members: ReadonlySet<string> = new Set(),
+): { field: string; matches: number; members: number; codes: number }[] {
+  const stats = new Map<string, { matched: Set<string>; codes: number; order: number }>();
   for (const f of features) {
     if (!isRecord(f?.properties)) continue;
     for (const [field, value] of Object.entries(f.properties)) {
       if (typeof value !== 'string' || !ONS_CODE.test(value.trim())) continue;
-      const s = stats.get(field) ?? { matches: 0, codes: 0, order: stats.size };
+      const s = stats.get(field) ?? { matched: new Set<string>(), codes: 0, order: stats.size };
       s.codes++;
-      if (lookup.byCode(value)) s.matches++;
+      const code = currentAuthority(value, lookup);
+      if (code) s.matched.add(code);
       stats.set(field, s);
     }
   }
+  const memberCount = (matched: Set<string>) => [...matched].filter((c) => members.has(c)).length;
   return [...stats.entries()]
+    .map(([field, s]) => ({
+      field,
+      matches: s.matched.size,
+      members: memberCount(s.matched),
+      codes: s.codes,
+      order: s.order,
+    }))
     .sort(
-      ([fa, a], [fb, b]) =>
+      (a, b) =>
+        b.members - a.members ||
         b.matches - a.matches ||
-        Number(PREFERRED_CODE_FIELD.test(fb)) - Number(PREFERRED_CODE_FIELD.test(fa)) ||
+        Number(PREFERRED_CODE_FIELD.test(b.field)) - Number(PREFERRED_CODE_FIELD.test(a.field)) ||
         b.codes - a.codes ||
         a.order - b.order,
     )
-    .map(([field, s]) => ({ field, matches: s.matches, codes: s.codes }));
+    .map(({ field, matches, members: m, codes }) => ({ field, matches, members: m, codes }));
+}
+
+function summariseLayer(
+  name: string,
+  features: readonly Feature[],
+  lookup: AuthorityLookup,
+  members: ReadonlySet<string>,
+): LayerSummary {
+  const best = codeFieldCandidates(features, lookup, members)[0];
+  return {
+    name,
+    features: features.length,
+    codeField: best?.field ?? null,
+    authorities: best?.matches ?? 0,
+    members: best?.members ?? 0,
+  };
+}
+
+/** "county (27 features, 27 authorities, 0 of the members), ctyua (…)" */
+export function describeLayers(layers: readonly LayerSummary[], withMembers: boolean): string {
+  return layers
+    .map(
+      (l) =>
+        `${l.name} (${l.features} ${l.features === 1 ? 'feature' : 'features'}, ${l.authorities} English upper-tier ${l.authorities === 1 ? 'authority' : 'authorities'}${withMembers ? `, ${l.members} of the members` : ''})`,
+    )
+    .join(', ');
+}
+
+/** "215 features: 150 English districts or other areas (E07…), 32 in Scotland, …" */
+function describeUnmatched(unmatched: ParsedBoundaries['unmatched']): string {
+  const groups = new Map<string, number>();
+  for (const u of unmatched) {
+    const c = u.code ?? '';
+    const group =
+      c === ''
+        ? 'without a code'
+        : c.startsWith('W')
+          ? 'in Wales'
+          : c.startsWith('S')
+            ? 'in Scotland'
+            : c.startsWith('N')
+              ? 'in Northern Ireland'
+              : c.startsWith('E07')
+                ? 'English districts (E07)'
+                : c.startsWith('E12') || c.startsWith('E92') || c.startsWith('K')
+                  ? 'regions or countries'
+                  : 'other codes';
+    groups.set(group, (groups.get(group) ?? 0) + 1);
+  }
+  const parts = [...groups].map(([g, n]) => `${n} ${g}`);
+  return `${unmatched.length} ${unmatched.length === 1 ? 'feature' : 'features'} (${parts.join(', ')})`;
 }
 
 /** The name property that goes with the code property (LAD23CD → LAD23NM, area_code → area_name…). */

@@ -11,6 +11,7 @@
  *     total squared distance between centroids and cell centres; repeat until nothing improves.
  *     Every LA stays as close as it can to where it is, so neighbours stay (roughly) neighbours.
  */
+import { describePredecessor, predecessorByCode } from '../model/predecessors.js';
 import type { AuthorityLookup } from '../model/authorities.js';
 import { bngLikeProjection } from './projection.js';
 import type { AreaShape, CentroidInput, GeoIssue, HexCell, HexLayoutKind } from './types.js';
@@ -407,7 +408,21 @@ export function parseHexJson(text: string, lookup: AuthorityLookup, fileName = '
       continue;
     }
     const name = typeof value.n === 'string' ? value.n : typeof value.name === 'string' ? value.name : key;
-    const authority = lookup.byCode(key);
+    const predecessor = predecessorByCode(key);
+    const authority = predecessor ? undefined : lookup.byCode(key);
+    if (predecessor || authority?.status === 'abolished') {
+      // An abolished area's cell stands for no current authority (Bournemouth is only part of BCP).
+      issues.push({
+        severity: 'warning',
+        file: fileName,
+        row: index,
+        column: key,
+        message: predecessor
+          ? `Hex “${key}” is ${describePredecessor(predecessor, lookup)}: left out.`
+          : `Hex “${key}” is ${authority?.name ?? key}, abolished (now ${(authority?.successorCodes ?? []).join(', ')}): left out.`,
+      });
+      continue;
+    }
     if (!authority) {
       unmatched.push({ key, name });
       continue;

@@ -18,7 +18,6 @@ export const fileKinds = [
   'dfe-cla-characteristics',
   'dfe-placement-netgain',
   'dfe-missing',
-  'dfe-new-placements',
   'ons-mye',
   'ons-snpp',
   'ofsted-providers',
@@ -32,6 +31,7 @@ export const fileKinds = [
   'geojson',
   'topojson',
   'hexjson',
+  'unused-table',
   'unknown',
 ] as const;
 
@@ -43,7 +43,20 @@ export interface Detection {
   reason: string;
   /** 0-based index of the header row in the table (tables only; null for JSON and unknown files). */
   headerRow: number | null;
+  /**
+   * For 'unused-table': the published table recognised, which the planner does not use ("DfE
+   * placement stability table").
+   */
+  table?: string;
 }
+
+/** A published table this tool recognises but does not use: named, and nothing is imported from it. */
+const unused = (table: string, reason: string, headerRow: number): Detection => ({
+  kind: 'unused-table',
+  reason: `${reason}: the ${table}, which the planner does not use.`,
+  headerRow,
+  table,
+});
 
 /** Rows of a long-format file scanned for filter values (enough to see every group). */
 const SCAN_ROWS = 20_000;
@@ -141,6 +154,14 @@ export function detectTable(table: RawTable): Detection {
     };
   }
   const ofsted = findHeaderRow(table.rows, isOfstedHeader);
+  const ofstedColumns = ofsted >= 0 ? new Columns(table.rows[ofsted] ?? []) : null;
+  if (ofstedColumns?.has('Joiner status', 'Leaver status')) {
+    return unused(
+      'Ofsted joiners and leavers table',
+      `Ofsted provider columns with 'Joiner status' and 'Leaver status' on row ${ofsted + 1}`,
+      ofsted,
+    );
+  }
   if (ofsted >= 0) {
     return {
       kind: 'ofsted-providers',
@@ -186,11 +207,37 @@ function detectLongFormat(table: RawTable, headerRow: number): Detection {
     );
   }
 
+  if (columns.has('placement_stability')) {
+    return unused(
+      'DfE placement stability table',
+      `DfE long format with filter column 'placement_stability' ${at}`,
+      headerRow,
+    );
+  }
   const filterNames = ['cla_group', 'characteristic', 'breakdown', 'placement_type', 'placement_provider'];
   const filterCols = filterNames.map((n) => columns.find(n)).filter((i): i is number => i !== null);
   if (filterCols.length === 0) {
-    return unknown(
-      `A DfE-style long-format file ${at}, but with no filter column this tool reads (cla_group, characteristic, breakdown, placement_type).`,
+    const header = (table.rows[headerRow] ?? []).map((h) => foldText(h)).filter((h) => h !== '');
+    const standard = new Set([
+      'time_period',
+      'time_identifier',
+      'geographic_level',
+      'country_code',
+      'country_name',
+      'region_code',
+      'region_name',
+      'old_la_code',
+      'la_name',
+      'new_la_code',
+      'number',
+      'percentage',
+      'percent',
+    ]);
+    const own = header.filter((h) => !standard.has(h.toLowerCase()));
+    return unused(
+      `DfE table with the columns ${own.slice(0, 4).join(', ') || '(none of its own)'}`,
+      `A DfE-style long-format file ${at}, with no filter column the planner reads (cla_group, characteristic, breakdown, placement_type)`,
+      headerRow,
     );
   }
   const values = new Set<string>();
@@ -217,17 +264,24 @@ function detectLongFormat(table: RawTable, headerRow: number): Detection {
       'dfe-placement-netgain',
       `DfE long format ${at} with filter value '${netGain}' (LA of placement net gain).`,
     );
+  const stability = any(/placement stability|three or more placements|same carer/);
+  if (stability) {
+    return unused('DfE placement stability table', `DfE long format ${at} with filter value '${stability}'`, headerRow);
+  }
   const newPlacements = any(/new placements|secure units, childrens homes and semi-independent/);
   if (newPlacements) {
-    return found(
-      'dfe-new-placements',
-      `DfE long format ${at} with filter value '${newPlacements}' (new placements during the year).`,
+    return unused(
+      'DfE table of new placements during the year',
+      `DfE long format ${at} with filter value '${newPlacements}'`,
+      headerRow,
     );
   }
   const otherFlow = any(/\bceased\b|\bceasing\b|\bstarted\b|\bstarting\b|care leavers?\b|\badopted\b|during the year/);
   if (otherFlow) {
-    return unknown(
-      `A DfE long-format file ${at}, but about another table (filter value '${otherFlow}'), not one this tool reads.`,
+    return unused(
+      `DfE table of '${otherFlow}'`,
+      `A DfE long-format file ${at} about another table (filter value '${otherFlow}')`,
+      headerRow,
     );
   }
   const characteristics = any(
@@ -239,5 +293,14 @@ function detectLongFormat(table: RawTable, headerRow: number): Detection {
       `DfE long format ${at} with filter value '${characteristics}' (children looked after on 31 March by characteristics).`,
     );
   }
-  return unknown(`A DfE long-format file ${at}, but none of its filter values belong to a table this tool reads.`);
+  return unused(
+    'DfE table whose filter values are none the planner reads',
+    `A DfE long-format file ${at} with filter values such as ${
+      [...values]
+        .slice(0, 3)
+        .map((v) => `'${v}'`)
+        .join(', ') || '(none)'
+    }`,
+    headerRow,
+  );
 }

@@ -8,6 +8,9 @@
  *   - characteristics: `cla_group, characteristic, number, percentage` → `characteristic` (group),
  *     `breakdown`, `children_count`, `children_percent`;
  *   - "at 31 March" → "on 31 March" in filter values; one file spells its group `CLA_group`.
+ * The number-and-rate file's `population_estimate` (the denominator DfE divided by) is read too, as
+ * population0to17 for the plan to use only where it holds none (a newer year than the ONS estimates
+ * it holds): a consortium rate for that year is then the file's own, summed.
  * Suppression codes (c, z, x, k, low, u) become missing values with their code, never 0. Rows at every
  * geographic level present are kept (England, regions, LAs), LA codes mapped to current ONS codes
  * through the crosswalk. Rows the plan does not model are counted in the summary, not reported.
@@ -37,12 +40,16 @@ import {
   quote,
 } from './table.js';
 
-export type DfeKind =
-  'dfe-cla-number-rate' | 'dfe-cla-characteristics' | 'dfe-placement-netgain' | 'dfe-missing' | 'dfe-new-placements';
+export type DfeKind = 'dfe-cla-number-rate' | 'dfe-cla-characteristics' | 'dfe-placement-netgain' | 'dfe-missing';
 
 /** What a long-format parser gives back (issues go to the collector passed in). */
 export interface LongFormatResult {
   observations: Observation[];
+  /**
+   * The file's own denominators (population0to17 from the number-and-rate file's
+   * population_estimate), to fill only what the plan lacks.
+   */
+  denominators: Observation[];
   /** Data rows read (header, title and blank rows excluded). */
   rows: number;
   /** Rows read but not taken into the plan, by what they were. */
@@ -55,7 +62,8 @@ export interface LongFormatRule {
   group?: string;
   /** Filter value, normalised (normaliseLabel), or a pattern tested against it. */
   item: string | RegExp;
-  value: 'count' | 'rate';
+  /** Which value column: counts, rates, or the population the rate was computed on. */
+  value: 'count' | 'rate' | 'population';
   measure: MeasureId;
 }
 
@@ -64,6 +72,8 @@ export interface LongFormatSpec {
   countColumns: readonly string[];
   /** Value columns holding rates; optional. */
   rateColumns?: readonly string[];
+  /** Value columns holding the rate's denominator; optional (read only when present). */
+  populationColumns?: readonly string[];
   /** The filter column when the layout has a single one (first present wins). */
   itemColumns: readonly string[];
   rules: readonly LongFormatRule[];
@@ -88,10 +98,12 @@ const CLA_ON_31_MARCH = 'children looked after on 31 march each year';
 const numberRateSpec: LongFormatSpec = {
   countColumns: COUNT_COLUMNS,
   rateColumns: ['rate_per_10000', 'rate_per_10k', 'rate'],
+  populationColumns: ['population_estimate'],
   itemColumns: ['population_count', 'population_type'],
   rules: [
     { item: CLA_ON_31_MARCH, value: 'count', measure: 'childrenLookedAfter' },
     { item: CLA_ON_31_MARCH, value: 'rate', measure: 'childrenLookedAfterRatePer10k' },
+    { item: CLA_ON_31_MARCH, value: 'population', measure: 'population0to17' },
     { item: 'children starting to be looked after each year', value: 'count', measure: 'childrenStartingCare' },
     { item: 'children ceasing to be looked after each year', value: 'count', measure: 'childrenCeasingCare' },
   ],
@@ -175,19 +187,11 @@ const missingSpec: LongFormatSpec = {
   ],
 };
 
-/** New placements during the year by locality and distance: read and checked, but no measure holds them yet. */
-const newPlacementsSpec: LongFormatSpec = {
-  countColumns: COUNT_COLUMNS,
-  itemColumns: ['characteristic', 'breakdown'],
-  rules: [],
-};
-
 export const dfeSpecs: Record<DfeKind, LongFormatSpec> = {
   'dfe-cla-number-rate': numberRateSpec,
   'dfe-cla-characteristics': characteristicsSpec,
   'dfe-placement-netgain': netGainSpec,
   'dfe-missing': missingSpec,
-  'dfe-new-placements': newPlacementsSpec,
 };
 
 /** Parses one DfE long-format table of the given kind. */
@@ -243,6 +247,7 @@ export function parseLongFormat(
   const columns = new Columns(header);
   const tally = new Tally();
   const observations: Observation[] = [];
+  const denominators: Observation[] = [];
   let rows = 0;
 
   const periodCol = columns.require(issues, ['time_period']);
@@ -251,6 +256,7 @@ export function parseLongFormat(
   if (filters.item === null) columns.require(issues, spec.itemColumns);
   const countCol = columns.require(issues, spec.countColumns);
   const rateCol = spec.rateColumns ? columns.find(...spec.rateColumns) : null;
+  const populationCol = spec.populationColumns ? columns.find(...spec.populationColumns) : null;
   const col = {
     countryCode: columns.find('country_code'),
     countryName: columns.find('country_name'),
@@ -265,7 +271,7 @@ export function parseLongFormat(
   const dataRows = table.rows.length - headerRow - 1;
   if (periodCol === null || levelCol === null || filters.item === null || countCol === null) {
     for (let r = headerRow + 1; r < table.rows.length; r += 1) if (!isBlankRow(table.rows[r])) rows += 1;
-    return { observations, rows, unmodelled: [] };
+    return { observations, denominators, rows, unmodelled: [] };
   }
   if (dataRows <= 0) issues.warning(null, null, 'The file has a header row but no data rows.');
 
@@ -386,11 +392,13 @@ export function parseLongFormat(
       continue;
     }
     for (const rule of matched) {
-      const valueCol = rule.value === 'rate' ? rateCol : countCol;
+      const valueCol = rule.value === 'rate' ? rateCol : rule.value === 'population' ? populationCol : countCol;
       if (valueCol === null) continue;
       const column = columns.name(valueCol);
       const raw = cellText(cells, valueCol);
       const parsed = parseNumber(raw);
+      // The denominator is extra: a row without a usable one just gives none.
+      if (rule.value === 'population' && (parsed.kind !== 'number' || parsed.value <= 0)) continue;
       let value: number | null = null;
       let suppression: Observation['suppression'] = null;
       if (parsed.kind === 'suppressed') suppression = parsed.code;
@@ -430,6 +438,8 @@ export function parseLongFormat(
 
       const key = `${place.area}|${rule.measure}|${period.year}`;
       const first = firstRowOf.get(key);
+      // A repeated row is reported once, for its count; its denominator is simply not read twice.
+      if (first !== undefined && rule.value === 'population') continue;
       if (first !== undefined) {
         limiter.error(
           'duplicate',
@@ -440,7 +450,7 @@ export function parseLongFormat(
         continue;
       }
       firstRowOf.set(key, row);
-      observations.push({
+      (rule.value === 'population' ? denominators : observations).push({
         area: place.area,
         measure: rule.measure,
         period: period.year,
@@ -453,5 +463,5 @@ export function parseLongFormat(
   unknownLas.report(issues, 'is not an English local authority in the reference list');
   unknownRegions.report(issues, 'is not an English region');
   limiter.finish();
-  return { observations, rows, unmodelled: tally.list() };
+  return { observations, denominators, rows, unmodelled: tally.list() };
 }

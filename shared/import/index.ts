@@ -69,7 +69,15 @@ export interface ImportResult {
   encoding: TextEncoding | null;
   /** The sheet read, when a workbook's sheets were given. */
   sheetName: string | null;
+  /** For a published table the planner does not use: what it is ("DfE placement stability table"). */
+  unusedTable?: string;
   observations: Observation[];
+  /**
+   * Figures to store only where the plan holds none for the same area, measure and period: a DfE
+   * number-and-rate file's own denominators (population0to17), for the years the plan has no ONS
+   * estimate for.
+   */
+  denominators?: Observation[];
   supply: SupplyRow[];
   homes: ChildrensHome[];
   projections: PopulationProjection[];
@@ -95,7 +103,6 @@ const dfeKinds: ReadonlySet<FileKind> = new Set<DfeKind>([
   'dfe-cla-characteristics',
   'dfe-placement-netgain',
   'dfe-missing',
-  'dfe-new-placements',
 ]);
 
 function isDfeKind(kind: FileKind): kind is DfeKind {
@@ -107,11 +114,19 @@ function baseName(fileName: string): string {
   return fileName.slice(i + 1);
 }
 
-/** Sheets of a workbook: the first whose content is a kind this tool knows (the provider-level sheet first). */
+/**
+ * Sheets of a workbook: the first whose content is a kind this tool reads (the provider-level sheet
+ * first), else the first it recognises but does not use (joiners and leavers, say).
+ */
 function chooseSheet(sheets: readonly RawTable[]): { table: RawTable; detection: Detection } | null {
   const detected = sheets.map((table) => ({ table, detection: detectTable(table) }));
-  const known = detected.filter((d) => d.detection.kind !== 'unknown');
-  return known.find((d) => /provider.?level/i.test(d.table.sheetName ?? '')) ?? known[0] ?? null;
+  const known = detected.filter((d) => d.detection.kind !== 'unknown' && d.detection.kind !== 'unused-table');
+  return (
+    known.find((d) => /provider.?level/i.test(d.table.sheetName ?? '')) ??
+    known[0] ??
+    detected.find((d) => d.detection.kind === 'unused-table') ??
+    null
+  );
 }
 
 function jsonRows(text: string, kind: FileKind): number {
@@ -391,9 +406,23 @@ function parse(
     issues.error(null, null, `Could not tell what kind of file this is: ${detection.reason}`);
     return { ...common, summary: { ...base.summary, rows: dataRows(0) } };
   }
+  if (kind === 'unused-table') {
+    // Recognised and named, but nothing the planner uses: read nothing, change nothing.
+    const rows = dataRows((detection.headerRow ?? 0) + 1);
+    const table = detection.table ?? 'a published table';
+    return {
+      ...common,
+      unusedTable: table,
+      summary: { ...base.summary, rows, unmodelled: [{ what: `the ${table} (not used by the planner)`, rows }] },
+    };
+  }
   if (isDfeKind(kind)) {
     const r = parseDfe(kind, table, lookup, issues, { source, headerRow: detection.headerRow ?? 0 });
-    const out = { ...common, observations: r.observations };
+    const out = {
+      ...common,
+      observations: r.observations,
+      ...(r.denominators.length ? { denominators: r.denominators } : {}),
+    };
     return { ...out, summary: summarise(out, r.rows, r.unmodelled) };
   }
   if (kind === 'ons-mye') {

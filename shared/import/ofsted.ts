@@ -153,14 +153,21 @@ export function parseOfsted(
   }
   const columns = new Columns(table.rows[headerRow] ?? []);
   const titleTexts = table.rows.slice(0, headerRow).flat();
-  const period =
-    options.period ??
-    findSnapshotDate([...titleTexts, table.sheetName ?? '', options.fileName ?? ''].filter((t) => t !== ''));
+  const ownDate = findSnapshotDate(
+    [...titleTexts, table.sheetName ?? '', options.fileName ?? ''].filter((t) => t !== ''),
+  );
+  const period = options.period ?? ownDate;
   if (period === null) {
     issues.error(
       null,
       null,
-      "Could not tell the date of this snapshot (such as 'as at 31 March 2023') from the title rows, sheet name or file name.",
+      "Could not tell the date of this snapshot (such as 'as at 31 March 2023') from the title rows, sheet name or file name. Give it in the import preview (snapshot date), or with --as-of YYYY-MM-DD on the command line.",
+    );
+  } else if (options.period !== undefined && ownDate !== null && ownDate !== options.period) {
+    issues.warning(
+      null,
+      null,
+      `The file says its snapshot is ${ownDate}, but the date given is ${options.period}: the date given is used.`,
     );
   }
 
@@ -207,7 +214,7 @@ export function parseOfsted(
     return empty(table.rows.slice(headerRow + 1).filter((r) => !isBlankRow(r)).length, period);
   }
 
-  const resolver = new AreaResolver(lookup, issues);
+  const resolver = new AreaResolver(lookup, issues, period);
   const limiter = new IssueLimiter(issues);
   const tally = new Tally();
   const unknownLas = new UnknownValues();
@@ -383,6 +390,36 @@ export function parseOfsted(
       t.homes += 1;
       t.places += h.registeredPlaces;
     }
+  }
+  // What the per-LA measures leave out, with counts (never silently).
+  const active = homes.filter((h) => h.registrationStatus === 'Active');
+  const leftOut = (type: HomeType) => {
+    const list = active.filter((h) => h.homeType === type);
+    return { homes: list.length, places: list.reduce((s, h) => s + h.registeredPlaces, 0) };
+  };
+  const shortBreaks = leftOut('shortBreakOnly');
+  const secure = leftOut('secure');
+  const suspended = homes.filter((h) => h.registrationStatus === 'Suspended');
+  const counted = (n: { homes: number; places: number }, what: string) =>
+    `${n.homes.toLocaleString('en-GB')} ${what}${n.homes === 1 ? '' : 's'} (${n.places.toLocaleString('en-GB')} places)`;
+  if (shortBreaks.homes > 0 || secure.homes > 0) {
+    issues.warning(
+      null,
+      name(col.type),
+      `Left out of long-term supply (the children's homes and registered places measures): ${[
+        shortBreaks.homes > 0 ? counted(shortBreaks, "short-break-only children's home") : null,
+        secure.homes > 0 ? counted(secure, "secure children's home") : null,
+      ]
+        .filter(Boolean)
+        .join(' and ')}. They are kept in the supply by sector and type.`,
+    );
+  }
+  if (suspended.length > 0) {
+    issues.warning(
+      null,
+      name(col.status),
+      `${counted({ homes: suspended.length, places: suspended.reduce((s, h) => s + h.registeredPlaces, 0) }, 'suspended children’s home')} kept in the list of homes but left out of supply, which counts active homes only.`,
+    );
   }
   const observations: Observation[] = [];
   for (const [area, t] of totals) {

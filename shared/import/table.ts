@@ -8,6 +8,7 @@
  */
 import type { AuthorityLookup, ReferenceAuthority } from '../model/authorities.js';
 import type { SuppressionCode } from '../model/dataset.js';
+import { describePredecessor, predecessorByCode, predecessorByName, type Predecessor } from '../model/predecessors.js';
 import { suppressionCodes } from '../model/dataset.js';
 import { parseCsv, type CsvLimits } from './csv.js';
 import type { IssueCollector } from './report.js';
@@ -258,9 +259,14 @@ export class AreaResolver {
   private readonly regionNames = new Map<string, string>();
   private readonly regionCodes = new Set<string>();
 
+  /**
+   * @param asOf the date the file's figures are for ("2018-03-31"), when known: a name a current
+   *   authority reuses (Dorset) means its predecessor in files dated before the reorganisation
+   */
   constructor(
     readonly lookup: AuthorityLookup,
     private readonly issues: IssueCollector,
+    private readonly asOf: string | null = null,
   ) {
     for (const a of lookup.all()) {
       if (a.regionCode === '') continue;
@@ -288,6 +294,25 @@ export class AreaResolver {
     noteFormerCode = true,
   ): AreaResolution {
     const { onsCode, dfeCode, name } = input;
+    // Predecessors covering another area (Bournemouth, Poole, the old Dorset, Cumbria, …), by the
+    // code given first, else by name: the same warning, with the crosswalk, in every importer.
+    const predecessor =
+      onsCode !== ''
+        ? predecessorByCode(onsCode)
+        : dfeCode !== ''
+          ? predecessorByCode(dfeCode)
+          : name !== ''
+            ? predecessorByName(name, this.asOf)
+            : undefined;
+    if (predecessor) {
+      const given = onsCode !== '' ? onsCode : dfeCode !== '' ? dfeCode : name;
+      return this.leaveOut(
+        predecessor,
+        given,
+        row,
+        onsCode !== '' ? columns.onsCode : dfeCode !== '' ? columns.dfeCode : columns.name,
+      );
+    }
     const byOns = onsCode !== '' ? this.lookup.byCode(onsCode) : undefined;
     const byDfe = dfeCode !== '' ? this.lookup.byCode(dfeCode) : undefined;
     let authority = byOns ?? byDfe;
@@ -340,6 +365,17 @@ export class AreaResolver {
       this.noteFormerCode(usedCode, authority, row, byOns ? columns.onsCode : columns.dfeCode);
     }
     return { kind: 'area', code: authority.onsCode, authority };
+  }
+
+  /** Leaves a predecessor's rows out, saying so (once per predecessor) with the crosswalk. */
+  private leaveOut(p: Predecessor, given: string, row: number, column: string | null): AreaResolution {
+    this.noteOnce(
+      `predecessor:${p.onsCode}`,
+      row,
+      column,
+      `Row ${row}: ${quote(given)} is ${describePredecessor(p, this.lookup)}. Its rows are left out, as they do not cover any current authority's area.`,
+    );
+    return { kind: 'left-out', why: `${p.name} ${p.onsCode} (abolished ${p.abolishedOn})` };
   }
 
   /** Says (once per code) that rows under a former code are counted under the current one. */

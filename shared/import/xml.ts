@@ -13,11 +13,24 @@ const ILLEGAL_XML_CHAR =
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/**
+ * Anything the full pattern could match (surrogates included, paired or not): a pattern without
+ * look-arounds, several times faster over a large document, so that most documents (no control
+ * characters, no characters outside the Basic Multilingual Plane) are cleared in one quick pass.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const MAYBE_ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/;
+
 /** The first character XML 1.0 does not allow: where it is and its code; null when there is none. */
 export function findIllegalXmlChar(text: string): { index: number; code: number } | null {
-  const match = ILLEGAL_XML_CHAR.exec(text);
+  const suspect = MAYBE_ILLEGAL.exec(text);
+  if (!suspect) return null;
+  // The full pattern from the first suspect (one character before it, for the look-behind).
+  const from = Math.max(0, suspect.index - 1);
+  const match = ILLEGAL_XML_CHAR.exec(from > 0 ? text.slice(from) : text);
   if (!match) return null;
-  return { index: match.index, code: text.charCodeAt(match.index) };
+  const index = from + match.index;
+  return { index, code: text.charCodeAt(index) };
 }
 
 /** The 1-based line and column of `index` in `text`. */

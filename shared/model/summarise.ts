@@ -190,7 +190,9 @@ function consortiumRate(inputs: Inputs, members: readonly Area[], measure: Measu
     suppression: null,
     sources: [...new Set([...numerator.sources, ...population.sources])].sort(),
     ...(missing.length ? { missingMembers: missing } : {}),
-    derivation: `${measures[numeratorMeasure].label} (${period}) ÷ ONS mid-${periodYear(period)} population aged 0 to 17 × 10,000, each summed over the ${members.length} members`,
+    // The population is ONS's mid-year estimate, or for a year the plan has none, the DfE file's own
+    // denominator (see shared/import/dfe.ts); the sources say which.
+    derivation: `${measures[numeratorMeasure].label} (${period}) ÷ population aged 0 to 17 for ${periodYear(period)} (ONS mid-year estimate, or the DfE file’s own denominator where the plan has none; see sources) × 10,000, each summed over the ${members.length} members`,
   };
 }
 
@@ -312,13 +314,31 @@ export function summarisePlan(data: PlanData, planName: string): PlanSummary {
     ([measure, periods]) => [measure, periods[periods.length - 1] ?? ''] as const,
   );
 
-  const areaSummary = (area: Area): AreaSummary => ({
+  // A comparator (England, the region) shows its own published figure for the members' latest
+  // period when it has one, else its own latest: whatever the members hold, never a blank it need not be.
+  const comparatorLatest = (area: Area): (readonly [MeasureId, string])[] => {
+    const own = periodsByStoredMeasure(data, new Set([area.code]));
+    return headlineMeasures.flatMap((measure) => {
+      const members = periodsByMeasure.get(measure);
+      const memberLatest = members?.length ? (members[members.length - 1] ?? '') : null;
+      if (memberLatest !== null && areaFigure(inputs, area.code, measure, memberLatest).value !== null) {
+        return [[measure, memberLatest] as const];
+      }
+      const periods = availablePeriods(own, measure);
+      const ownLatest = periods[periods.length - 1];
+      if (ownLatest !== undefined) return [[measure, ownLatest] as const];
+      return memberLatest !== null ? [[measure, memberLatest] as const] : [];
+    });
+  };
+  const areaSummary = (area: Area, comparator = false): AreaSummary => ({
     code: area.code,
     dfeCode: area.dfeCode,
     name: area.name,
     level: area.level,
     isMember: area.isMember,
-    headline: latest.map(([measure, period]) => areaFigure(inputs, area.code, measure, period)),
+    headline: (comparator ? comparatorLatest(area) : latest).map(([measure, period]) =>
+      areaFigure(inputs, area.code, measure, period),
+    ),
     history: historyFor((measure, period) => areaFigure(inputs, area.code, measure, period), periodsByMeasure),
     supplyBySector: supplyBySector(data.supply, new Set([area.code])),
   });
@@ -333,12 +353,12 @@ export function summarisePlan(data: PlanData, planName: string): PlanSummary {
       history: historyFor((measure, period) => consortiumFigure(inputs, members, measure, period), periodsByMeasure),
       supplyBySector: supplyBySector(data.supply, memberCodes),
     },
-    authorities: members.map(areaSummary),
+    authorities: members.map((m) => areaSummary(m)),
     // the consortium's own region(s) and England: never another region's figures
     comparators: data.areas
       .filter((a) => a.level === 'National' || (a.level === 'Regional' && memberRegions.has(a.code)))
       .sort((a, b) => comparatorOrder[a.level] - comparatorOrder[b.level])
-      .map(areaSummary),
+      .map((a) => areaSummary(a, true)),
     sources: data.sources,
     assumptions: data.assumptions,
     gaps: findGaps(data, members, periodsByMeasure),

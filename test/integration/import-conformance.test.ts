@@ -105,10 +105,14 @@ const expectedCounts: Record<keyof typeof FILES, { rows: number; observations: n
   population: { rows: 2132, observations: 2091, areas: 165 },
 };
 
-const cumbria =
-  'Cumbria (E10000006) was abolished and its figures cannot be split between its successors (E06000063, E06000064), so its rows are left out.';
+const leftOut = " Its rows are left out, as they do not cover any current authority's area.";
+const cumbriaIs =
+  'Cumbria (E10000006, DfE 909), abolished on 1 April 2023; its area is now divided between Cumberland (E06000063) and Westmorland and Furness (E06000064).' +
+  leftOut;
+const cumbria = `'E10000006' is ${cumbriaIs}`;
 const northants =
-  'Northamptonshire (E10000021) was abolished and its figures cannot be split between its successors (E06000061, E06000062), so its rows are left out.';
+  "'E10000021' is Northamptonshire (E10000021, DfE 928), abolished on 1 April 2021; its area is now divided between North Northamptonshire (E06000061) and West Northamptonshire (E06000062)." +
+  leftOut;
 const barnsley = "'E08000016' is a former code of Barnsley; its rows are counted under the current code E08000038.";
 const sheffield = "'E08000019' is a former code of Sheffield; its rows are counted under the current code E08000039.";
 const dfeLaWarnings = (rows: [number, number, number, number]): string[] => [
@@ -127,12 +131,14 @@ const expectedWarnings: Record<keyof typeof FILES, string[]> = {
   distance: [],
   provider: [],
   ofsted: [
-    `Row 55: ${cumbria}`,
+    `Row 55: 'Cumbria' is ${cumbriaIs}`,
     "Row 5: 'Boarding School' is not a children's home, so places given for it are not counted (58 providers of this type, 8823 places).",
     "Row 6: 'Residential special school (registered as a children's home)' is not a children's home, so places given for it are not counted (56 providers of this type, 1457 places).",
     "Row 30: 'Residential Family Centre' is not a children's home, so places given for it are not counted (66 providers of this type, 374 places).",
     "Row 42: 'Residential Special School' is not a children's home, so places given for it are not counted (111 providers of this type, 3324 places).",
     "Row 86: 'Further Education College with Residential Accommodation' is not a children's home, so places given for it are not counted (34 providers of this type, 5134 places).",
+    "Left out of long-term supply (the children's homes and registered places measures): 162 short-break-only children's homes (994 places) and 13 secure children's homes (214 places). They are kept in the supply by sector and type.",
+    '7 suspended children’s homes (23 places) kept in the list of homes but left out of supply, which counts active homes only.',
   ],
   population: [
     `Row 50: ${barnsley}`,
@@ -142,9 +148,12 @@ const expectedWarnings: Record<keyof typeof FILES, string[]> = {
     "Row 458: 'E10000027' is a former code of Somerset; its rows are counted under the current code E06000066.",
     `Row 727: ${northants}`,
     "Row 921: 'E10000002' is a former code of Buckinghamshire; its rows are counted under the current code E06000060.",
-    "Row 1102: 'E06000028' (DfE 837, Bournemouth) is a predecessor of Bournemouth, Christchurch and Poole covering a different area, so its rows are left out.",
-    "Row 1106: 'E10000009' (DfE 835, Dorset) is a predecessor of Dorset covering a different area, so its rows are left out.",
-    "Row 1111: 'E06000029' (DfE 836, Poole) is a predecessor of Bournemouth, Christchurch and Poole covering a different area, so its rows are left out.",
+    "Row 1102: 'E06000028' is Bournemouth (E06000028, DfE 837), abolished on 1 April 2019; its area is now part of Bournemouth, Christchurch and Poole (E06000058)." +
+      leftOut,
+    "Row 1106: 'E10000009' is Dorset (E10000009, DfE 835), abolished on 1 April 2019; its area is now divided between Dorset (E06000059) and Bournemouth, Christchurch and Poole (E06000058)." +
+      leftOut,
+    "Row 1111: 'E06000029' is Poole (E06000029, DfE 836), abolished on 1 April 2019; its area is now part of Bournemouth, Christchurch and Poole (E06000058)." +
+      leftOut,
   ],
 };
 

@@ -14,6 +14,7 @@ import {
 } from '../../shared/geo/index.js';
 import type { ReferenceAuthority } from '../../shared/model/authorities.js';
 import { createAuthorityLookup } from '../../shared/model/authorities.js';
+import { ctyua2018GeoJson, ukTopoJson } from '../fixtures/import/boundaryFiles.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const lookup = createAuthorityLookup(
@@ -191,7 +192,9 @@ describe('parseBoundaries: TopoJSON', () => {
     expect(regions.features).toEqual([]);
     expect(regions.issues.some((i) => i.severity === 'error')).toBe(true);
     const none = parseBoundaries(topojson, { layer: 'wards' }, lookup);
-    expect(none.issues[0]?.message).toBe('The file has no layer “wards”; its layers are regions, authorities.');
+    expect(none.issues[0]?.message).toBe(
+      'The file has no layer “wards”; its layers are regions (1 feature, 0 English upper-tier authorities), authorities (3 features, 2 English upper-tier authorities).',
+    );
   });
 });
 
@@ -279,5 +282,78 @@ describe('osgbToWgs84', () => {
     const [lon, lat] = osgbToWgs84(651409.903, 313177.27);
     expect(lat).toBeCloseTo(52.658, 3);
     expect(lon).toBeCloseTo(1.7161, 3);
+  });
+});
+
+describe('parseBoundaries: ONS layered TopoJSON (country, region, county, upper and lower tier)', () => {
+  const gm = Array.from({ length: 10 }, (_, i) => `E080000${String(i + 1).padStart(2, '0')}`);
+  const { text, counts } = ukTopoJson();
+
+  it('reads the layer holding the members, the upper tier on a tie, and lists every layer with its counts', () => {
+    const parsed = parseBoundaries(text, { members: gm }, lookup);
+    expect(parsed.layer).toBe('utla');
+    expect(parsed.codeField).toBe('areacd');
+    expect(parsed.features.filter((f) => gm.includes(f.code))).toHaveLength(10);
+    expect(parsed.features).toHaveLength(counts.utla.english);
+    expect(parsed.layerSummaries.map((l) => [l.name, l.features, l.authorities, l.members])).toEqual([
+      ['ctry', 4, 0, 0],
+      ['rgn', 12, 0, 0],
+      ['cty', counts.cty.features, counts.cty.english, 0],
+      ['utla', counts.utla.features, counts.utla.english, 10],
+      ['ltla', counts.ltla.features, counts.ltla.english, 10],
+    ]);
+    expect(parsed.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const said = parsed.issues.map((i) => i.message);
+    expect(said).toContainEqual(
+      expect.stringMatching(
+        /^The file has 5 layers \(ctry .*cty \(21 features, 21 English upper-tier authorities, 0 of the members\).*: read “utla”\.$/,
+      ),
+    );
+    expect(said).toContainEqual(
+      '65 features (22 in Wales, 32 in Scotland, 11 in Northern Ireland) left out (not English upper-tier authorities).',
+    );
+  });
+
+  it('refuses a layer holding none of the members, listing the layers', () => {
+    const parsed = parseBoundaries(text, { members: gm, layer: 'cty' }, lookup);
+    expect(parsed.features).toEqual([]);
+    const errors = parsed.issues.filter((i) => i.severity === 'error').map((i) => i.message);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(
+      /^Layer “cty” holds none of the plan's 10 member authorities, so nothing would be drawn\. Layers: ctry .* utla \(\d+ features, \d+ English upper-tier authorities, 10 of the members\).*Choose a layer that holds them\.$/,
+    );
+  });
+
+  it('reads a two-tier county from the county layer when that is all the members are, but the upper tier on a tie', () => {
+    const kent = lookup.byName('Kent')!.onsCode;
+    expect(parseBoundaries(text, { members: [kent] }, lookup).layer).toBe('utla');
+    expect(parseBoundaries(text, { members: [kent], layer: 'cty' }, lookup).features.map((f) => f.code)).toContain(
+      kent,
+    );
+  });
+
+  it('without members, reads the layer matching most authorities', () => {
+    expect(parseBoundaries(text, {}, lookup).layer).toBe('utla');
+  });
+});
+
+describe('parseBoundaries: predecessors and abolished areas', () => {
+  it('leaves out Bournemouth, Poole, the old Dorset and Cumbria, naming their successors, and reads the rest', () => {
+    const parsed = parseBoundaries(ctyua2018GeoJson(), { fileName: 'ctyua18.geojson' }, lookup);
+    expect(parsed.features.map((f) => f.name)).toEqual(['Bristol, City of', 'Wiltshire']);
+    const warnings = parsed.issues.filter((i) => i.severity === 'warning').map((i) => `${i.row} ${i.message}`);
+    expect(warnings).toContain(
+      "1 1 feature of an abolished area left out: Bournemouth (E06000028, DfE 837), abolished on 1 April 2019; its area is now part of Bournemouth, Christchurch and Poole (E06000058), so its boundary is not any current authority's.",
+    );
+    expect(warnings).toContainEqual(
+      expect.stringMatching(
+        /^3 1 feature .* Dorset \(E10000009, DfE 835\), abolished on 1 April 2019; .* divided between Dorset \(E06000059\) and Bournemouth, Christchurch and Poole \(E06000058\)/,
+      ),
+    );
+    expect(warnings).toContainEqual(
+      expect.stringMatching(/^6 1 feature .* Cumbria \(E10000006, DfE 909\), abolished on 1 April 2023/),
+    );
+    expect(warnings.some((w) => /Poole \(E06000029/.test(w))).toBe(true);
+    expect(parsed.issues.some((i) => i.severity === 'error')).toBe(false);
   });
 });

@@ -216,3 +216,24 @@ describe('parseHexJson', () => {
     expect(odd.issues[0]?.severity).toBe('warning');
   });
 });
+
+describe('parseHexJson: predecessors', () => {
+  it('leaves out the cells of abolished areas, naming their successors, and reads the rest', () => {
+    const text = JSON.stringify({
+      layout: 'odd-r',
+      hexes: {
+        E06000028: { n: 'Bournemouth', q: 0, r: 0 },
+        E06000029: { n: 'Poole', q: 1, r: 0 },
+        E06000023: { n: 'Bristol', q: 2, r: 0 },
+        E10000006: { n: 'Cumbria', q: 3, r: 0 },
+      },
+    });
+    const parsed = parseHexJson(text, lookup, 'old.hexjson');
+    expect(parsed.hexes.map((h) => h.code)).toEqual(['E06000023']);
+    const messages = parsed.issues.map((i) => i.message);
+    expect(messages).toContain(
+      'Hex “E06000028” is Bournemouth (E06000028, DfE 837), abolished on 1 April 2019; its area is now part of Bournemouth, Christchurch and Poole (E06000058): left out.',
+    );
+    expect(messages.filter((m) => /abolished/.test(m))).toHaveLength(3);
+  });
+});

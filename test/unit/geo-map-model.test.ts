@@ -244,3 +244,43 @@ describe('map words', () => {
     expect(shortTitle('a b c d e f g h', 6)).toBe('a b c…');
   });
 });
+
+describe('map caption: the hex layout actually drawn', () => {
+  it('says the hexes were generated from centroids only when they were, and names an imported layout', () => {
+    const generated = picture('2030').sourceLines.join(' ');
+    expect(generated).toMatch(/Hex layout generated from LA centroids/);
+
+    const hexSource = {
+      id: 'import-hexlayout00001',
+      title: 'Hex map layout',
+      publisher: 'Open Innovations',
+      file: 'uk-local-authority-districts-2023.hexjson',
+      table: 'Hex layout (HexJSON)',
+      period: '',
+      licence: 'MIT',
+      url: '',
+      illustrative: false,
+    };
+    const imported: MapData = {
+      ...data,
+      hexLayout: members.map((a, i) => ({ code: a.code, q: i % 4, r: Math.floor(i / 4) })),
+      hexLayoutSourceId: hexSource.id,
+      sources: [...data.sources, hexSource],
+    };
+    const geometryImported = buildGeometry(imported, 'hex');
+    const p = buildMapPicture({
+      summary,
+      projection,
+      data: imported,
+      geometry: geometryImported,
+      year: year('2030'),
+      layers: defaultLayers,
+      scales,
+      focus: null,
+    });
+    const caption = p.sourceLines.join(' ');
+    expect(caption).not.toMatch(/generated from LA centroids/);
+    expect(caption).toMatch(/Hex layout imported from uk-local-authority-districts-2023\.hexjson/);
+    expect(caption).toMatch(/Open Innovations, Hex map layout/);
+  });
+});

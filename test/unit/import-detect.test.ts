@@ -13,7 +13,9 @@ const fixtureKinds: [string, FileKind, number][] = [
   ['dfe-cla-characteristics-2025.csv', 'dfe-cla-characteristics', 0],
   ['dfe-missing-2024.csv', 'dfe-missing', 0],
   ['dfe-netgain-2024.csv', 'dfe-placement-netgain', 0],
-  ['dfe-new-placements-2024.csv', 'dfe-new-placements', 0],
+  ['dfe-new-placements-2024.csv', 'unused-table', 0],
+  ['dfe-placement-stability-2024.csv', 'unused-table', 0],
+  ['ofsted-joiners-leavers-2023.csv', 'ofsted-joiners-leavers', 3],
   ['ons-mye-dfe-layout.csv', 'ons-mye', 0],
   ['ons-snpp-2022-persons.csv', 'ons-snpp', 0],
   ['ons-snpp-2018-sexes.csv', 'ons-snpp', 0],
@@ -86,7 +88,10 @@ describe('detectFileKind', () => {
       'time_period,time_identifier,geographic_level,country_code,country_name,cla_group,characteristic,number,percentage';
     const b2 = `${header}\n2022,Reporting year,National,E92000001,England,"Secure units, childrens homes and semi-independent living accommodation",1. 20 miles or less,8060,46\n`;
     const a4 = `${header}\n2024,Reporting year,National,E92000001,England,Secure homes and children's homes,1. 20 miles or less,3290,39\n`;
-    expect(detectFileKind('x.csv', b2).kind).toBe('dfe-new-placements');
+    expect(detectFileKind('x.csv', b2)).toMatchObject({
+      kind: 'unused-table',
+      table: 'DfE table of new placements during the year',
+    });
     expect(detectFileKind('x.csv', a4).kind).toBe('dfe-cla-characteristics');
   });
 
@@ -95,7 +100,7 @@ describe('detectFileKind', () => {
       'time_period,time_identifier,geographic_level,country_code,country_name,cla_group,characteristic,number,percentage\n' +
       '2024,Reporting year,National,E92000001,England,Placement,Children who ceased to be looked after,100,1\n';
     const d = detectFileKind('x.csv', text);
-    expect(d.kind).toBe('unknown');
+    expect(d).toMatchObject({ kind: 'unused-table', table: "DfE table of 'children who ceased to be looked after'" });
     expect(d.reason).toContain('another table');
   });
 
@@ -120,6 +125,29 @@ describe('detectFileKind', () => {
       kind: 'ofsted-providers',
       reason: 'Ofsted provider-level header (URN, Provision type) on row 4.',
       headerRow: 3,
+    });
+  });
+});
+
+describe('published tables the planner does not use', () => {
+  it.each([
+    ['dfe-placement-stability-2024.csv', 'DfE placement stability table'],
+    ['dfe-new-placements-2024.csv', 'DfE table of new placements during the year'],
+  ])('names %s as the %s', (name, table) => {
+    const detection = detectFileKind(name, decodeText(fixtureBytes(name)).text);
+    expect(detection.table).toBe(table);
+    expect(detection.reason).toMatch(new RegExp(`the ${table}, which the planner does not use\\.$`));
+  });
+});
+
+describe('the placement stability table in the 2025 layout', () => {
+  it('is named by its filter values when it has no placement_stability column', () => {
+    const text =
+      'time_period,time_identifier,geographic_level,country_code,country_name,characteristic,breakdown,children_count,children_percent\n' +
+      '2025,Reporting year,National,E92000001,England,Placement stability,Three or more placements during the year,"8,650",10\n';
+    expect(detectFileKind('x.csv', text)).toMatchObject({
+      kind: 'unused-table',
+      table: 'DfE placement stability table',
     });
   });
 });

@@ -65,7 +65,7 @@ describe('DfE CLA number and rate per 10,000', () => {
         row: 8,
         column: 'new_la_code',
         message:
-          'Row 8: Cumbria (E10000006) was abolished and its figures cannot be split between its successors (E06000063, E06000064), so its rows are left out.',
+          "Row 8: 'E10000006' is Cumbria (E10000006, DfE 909), abolished on 1 April 2023; its area is now divided between Cumberland (E06000063) and Westmorland and Furness (E06000064). Its rows are left out, as they do not cover any current authority's area.",
       },
     ]);
     expect(r.summary).toEqual({
@@ -73,7 +73,7 @@ describe('DfE CLA number and rate per 10,000', () => {
       areas: 6,
       periods: ['2024'],
       measures: ['childrenLookedAfter', 'childrenLookedAfterRatePer10k', 'childrenStartingCare', 'childrenCeasingCare'],
-      unmodelled: [{ what: 'Cumbria (abolished), left out', rows: 1 }],
+      unmodelled: [{ what: 'Cumbria E10000006 (abolished 2023-04-01), left out', rows: 1 }],
     });
   });
 
@@ -308,20 +308,21 @@ describe('DfE missing, net gain and new placements', () => {
     ]);
   });
 
-  it('reads and checks new placements during the year, counting the rows no measure holds yet', () => {
-    const r = parse('dfe-new-placements-2024.csv');
-    expect(r.kind).toBe('dfe-new-placements');
+  it.each([
+    ['dfe-new-placements-2024.csv', 'DfE table of new placements during the year', 4],
+    ['dfe-placement-stability-2024.csv', 'DfE placement stability table', 5],
+  ])('names %s as a table the planner does not use, reading nothing from it', (name, table, rows) => {
+    const r = parse(name);
+    expect(r.kind).toBe('unused-table');
+    expect(r.unusedTable).toBe(table);
     expect(r.issues).toEqual([]);
     expect(r.observations).toEqual([]);
     expect(r.summary).toEqual({
-      rows: 4,
+      rows,
       areas: 0,
       periods: [],
       measures: [],
-      unmodelled: [
-        { what: 'Location of new placements during the year', rows: 3 },
-        { what: 'Reason for placement change during the year', rows: 1 },
-      ],
+      unmodelled: [{ what: `the ${table} (not used by the planner)`, rows }],
     });
   });
 });

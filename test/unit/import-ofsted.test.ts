@@ -93,7 +93,7 @@ describe('Ofsted provider-level data, 2023 layout', () => {
         'warning',
         14,
         'Local authority',
-        'Row 14: Cumbria (E10000006) was abolished and its figures cannot be split between its successors (E06000063, E06000064), so its rows are left out.',
+        "Row 14: 'Cumbria' is Cumbria (E10000006, DfE 909), abolished on 1 April 2023; its area is now divided between Cumberland (E06000063) and Westmorland and Furness (E06000064). Its rows are left out, as they do not cover any current authority's area.",
       ],
       [
         'warning',
@@ -107,6 +107,18 @@ describe('Ofsted provider-level data, 2023 layout', () => {
         'Places',
         "Row 16: 'Residential Family Centre' is not a children's home, so places given for it are not counted (1 provider of this type, 6 places).",
       ],
+      [
+        'warning',
+        null,
+        'Provision type',
+        "Left out of long-term supply (the children's homes and registered places measures): 1 short-break-only children's home (5 places) and 1 secure children's home (12 places). They are kept in the supply by sector and type.",
+      ],
+      [
+        'warning',
+        null,
+        'Registration status',
+        '1 suspended children’s home (2 places) kept in the list of homes but left out of supply, which counts active homes only.',
+      ],
     ]);
     expect(r.summary).toEqual({
       rows: 11,
@@ -114,7 +126,7 @@ describe('Ofsted provider-level data, 2023 layout', () => {
       periods: [P23],
       measures: ['childrensHomes', 'registeredPlaces'],
       unmodelled: [
-        { what: 'homes in Cumbria (abolished), left out', rows: 1 },
+        { what: 'homes in Cumbria E10000006 (abolished 2023-04-01), left out', rows: 1 },
         { what: "provision type 'Boarding School'", rows: 1 },
         { what: "provision type 'Independent Fostering Agency'", rows: 1 },
         { what: "provision type 'Residential Family Centre'", rows: 1 },
@@ -201,7 +213,7 @@ describe('Ofsted provider-level data, 2023 layout', () => {
       'error',
       null,
       null,
-      "Could not tell the date of this snapshot (such as 'as at 31 March 2023') from the title rows, sheet name or file name.",
+      "Could not tell the date of this snapshot (such as 'as at 31 March 2023') from the title rows, sheet name or file name. Give it in the import preview (snapshot date), or with --as-of YYYY-MM-DD on the command line.",
     ]);
     expect(without.homes).toEqual([]);
     expect(without.supply).toEqual([]);
@@ -234,6 +246,12 @@ describe('Ofsted provider-level data, 2015 layout', () => {
         'Overall effectiveness',
         "Row 3: judgement 'Adequate' (an earlier inspection framework's grade) is counted as 'Requires improvement to be good'.",
       ],
+      [
+        'warning',
+        null,
+        'Provision type',
+        "Left out of long-term supply (the children's homes and registered places measures): 1 short-break-only children's home (0 places) and 1 secure children's home (0 places). They are kept in the supply by sector and type.",
+      ],
     ]);
     expect(r.observations.filter((o) => o.measure === 'registeredPlaces').map((o) => o.value)).toEqual([
       null,
@@ -255,5 +273,52 @@ describe('findSnapshotDate', () => {
     ['no date here', null],
   ])('%s → %s', (text, expected) => {
     expect(findSnapshotDate([text])).toBe(expected);
+  });
+});
+
+describe('Ofsted: predecessors and the snapshot date', () => {
+  const file = 'ofsted-providers-undated-predecessors.csv';
+
+  it('cannot be imported without a date, and says how to give one', () => {
+    const r = parse(file);
+    expect(r.issues.filter((i) => i.severity === 'error').map((i) => i.message)).toEqual([
+      "Could not tell the date of this snapshot (such as 'as at 31 March 2023') from the title rows, sheet name or file name. Give it in the import preview (snapshot date), or with --as-of YYYY-MM-DD on the command line.",
+    ]);
+  });
+
+  it('before April 2019, leaves Bournemouth, Poole and the old Dorset out with the crosswalk, never refusing them', () => {
+    const r = parse(file, undefined, '2018-03-31');
+    expect(r.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const warnings = issueList(r).filter(([, , column]) => column === 'Local authority');
+    expect(warnings.map(([, row, , message]) => `${row} ${message}`)).toEqual([
+      "2 Row 2: 'Bournemouth' is Bournemouth (E06000028, DfE 837), abolished on 1 April 2019; its area is now part of Bournemouth, Christchurch and Poole (E06000058). Its rows are left out, as they do not cover any current authority's area.",
+      "4 Row 4: 'Poole' is Poole (E06000029, DfE 836), abolished on 1 April 2019; its area is now part of Bournemouth, Christchurch and Poole (E06000058). Its rows are left out, as they do not cover any current authority's area.",
+      "5 Row 5: 'Dorset' is Dorset (E10000009, DfE 835), abolished on 1 April 2019; its area is now divided between Dorset (E06000059) and Bournemouth, Christchurch and Poole (E06000058). Its rows are left out, as they do not cover any current authority's area.",
+    ]);
+    expect(r.summary.unmodelled).toEqual([
+      { what: 'homes in Bournemouth E06000028 (abolished 2019-04-01), left out', rows: 2 },
+      { what: 'homes in Dorset E10000009 (abolished 2019-04-01), left out', rows: 1 },
+      { what: 'homes in Poole E06000029 (abolished 2019-04-01), left out', rows: 1 },
+    ]);
+    expect(r.homes.map((h) => h.area)).toEqual(['E08000003', 'E06000023']);
+    expect(issueList(r)).toContainEqual([
+      'warning',
+      null,
+      'Provision type',
+      "Left out of long-term supply (the children's homes and registered places measures): 1 short-break-only children's home (4 places). They are kept in the supply by sector and type.",
+    ]);
+  });
+
+  it('from April 2019, reads "Dorset" as the current Dorset Council', () => {
+    const r = parse(file, undefined, '2020-03-31');
+    expect(r.homes.find((h) => h.urn === 'SC200004')?.area).toBe('E06000059');
+  });
+
+  it('says when the date given differs from the one the file gives, and uses the one given', () => {
+    const r = parse('ofsted-providers-2023.csv', undefined, '2023-09-30');
+    expect(r.issues.map((i) => i.message)).toContain(
+      'The file says its snapshot is 2023-03-31, but the date given is 2023-09-30: the date given is used.',
+    );
+    expect(r.summary.periods).toEqual(['2023-09-30']);
   });
 });

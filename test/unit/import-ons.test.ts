@@ -59,21 +59,18 @@ describe('ONS mid-year estimates in DfE layout', () => {
         'warning',
         6,
         'new_la_code',
-        "Row 6: 'E06000028' (DfE 837, Bournemouth) is a predecessor of Bournemouth, Christchurch and Poole covering a different area, so its rows are left out.",
+        "Row 6: 'E06000028' is Bournemouth (E06000028, DfE 837), abolished on 1 April 2019; its area is now part of Bournemouth, Christchurch and Poole (E06000058). Its rows are left out, as they do not cover any current authority's area.",
       ],
       [
         'warning',
         7,
         'new_la_code',
-        "Row 7: 'E10000009' (DfE 835, Dorset) is a predecessor of Dorset covering a different area, so its rows are left out.",
+        "Row 7: 'E10000009' is Dorset (E10000009, DfE 835), abolished on 1 April 2019; its area is now divided between Dorset (E06000059) and Bournemouth, Christchurch and Poole (E06000058). Its rows are left out, as they do not cover any current authority's area.",
       ],
     ]);
     expect(r.summary.unmodelled).toEqual([
-      {
-        what: 'E06000028 Bournemouth (predecessor of Bournemouth, Christchurch and Poole, a different area), left out',
-        rows: 1,
-      },
-      { what: 'E10000009 Dorset (predecessor of Dorset, a different area), left out', rows: 1 },
+      { what: 'Bournemouth E06000028 (abolished 2019-04-01), left out', rows: 1 },
+      { what: 'Dorset E10000009 (abolished 2019-04-01), left out', rows: 1 },
     ]);
   });
 });
@@ -97,19 +94,25 @@ describe('ONS sub-national population projections', () => {
         'warning',
         112,
         'AREA_CODE',
-        'Row 112: Cumbria (E10000006) was abolished and its figures cannot be split between its successors (E06000063, E06000064), so its rows are left out.',
+        "Row 112: 'E10000006' is Cumbria (E10000006, DfE 909), abolished on 1 April 2023; its area is now divided between Cumberland (E06000063) and Westmorland and Furness (E06000064). Its rows are left out, as they do not cover any current authority's area.",
+      ],
+      [
+        'warning',
+        156,
+        'AREA_CODE',
+        "Row 156: 'E06000028' is Bournemouth (E06000028, DfE 837), abolished on 1 April 2019; its area is now part of Bournemouth, Christchurch and Poole (E06000058). Its rows are left out, as they do not cover any current authority's area.",
+      ],
+      [
+        'warning',
+        178,
+        'AREA_CODE',
+        "Row 178: 'E06000029' is Poole (E06000029, DfE 836), abolished on 1 April 2019; its area is now part of Bournemouth, Christchurch and Poole (E06000058). Its rows are left out, as they do not cover any current authority's area.",
       ],
       [
         'warning',
         90,
         'AREA_CODE',
         "Row 90: 'E08000016' is a former code of Barnsley; its rows are counted under the current code E08000038.",
-      ],
-      [
-        'warning',
-        156,
-        'AREA_CODE',
-        "Row 156: 'E06000028' and 'E06000029' are former codes of Bournemouth, Christchurch and Poole (E06000058) covering different areas, so their rows are left out.",
       ],
     ]);
     expect(r.summary).toEqual({
@@ -118,9 +121,9 @@ describe('ONS sub-national population projections', () => {
       periods: ['2022', '2023', '2024', '2025'],
       measures: [],
       unmodelled: [
-        { what: 'Cumbria (abolished), left out', rows: 18 },
-        { what: 'E06000028 (a former code of Bournemouth, Christchurch and Poole), left out', rows: 18 },
-        { what: 'E06000029 (a former code of Bournemouth, Christchurch and Poole), left out', rows: 18 },
+        { what: 'Bournemouth E06000028 (abolished 2019-04-01), left out', rows: 18 },
+        { what: 'Cumbria E10000006 (abolished 2023-04-01), left out', rows: 18 },
+        { what: 'Poole E06000029 (abolished 2019-04-01), left out', rows: 18 },
         { what: 'ages 18 and over, and All ages', rows: 20 },
         { what: 'areas coded E07 (not upper-tier local authorities)', rows: 22 },
         { what: 'areas coded E11 (not upper-tier local authorities)', rows: 22 },

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { FilePreviewCard } from '../../renderer/src/views/import/FilePreviewCard.js';
 import type { ImportFilePreview, ImportIssueView, ImportLogEntry, ImportPreview } from '../../shared/api/contract.js';
 import {
   bytesToBase64,
@@ -84,9 +87,20 @@ describe('the preview’s status sentence', () => {
     expect(summarisePreview(preview([filePreview({ added: 1, replaced: 1204, warningCount: 1 })])).text).toBe(
       'Ready to import: 1 file, 1 figure added, 1,204 replaced. 1 warning to read below.',
     );
-    expect(summarisePreview(preview([filePreview()])).text).toBe(
-      'Ready to import: 1 file, no figures added or replaced.',
+    expect(summarisePreview(preview([filePreview({ added: 3 })])).text).toBe(
+      'Ready to import: 1 file, 3 figures added, 0 replaced.',
     );
+  });
+
+  it('never says "ready" for an import that adds nothing, and names the files that add nothing', () => {
+    expect(summarisePreview(preview([filePreview()]))).toEqual({
+      tone: 'nothing',
+      text: 'Nothing to import: this file adds or replaces no figure in this plan. Nothing has been changed.',
+    });
+    expect(
+      summarisePreview(preview([filePreview({ added: 2 }), filePreview({ fileName: 'stability.csv' })])).text,
+    ).toBe('Ready to import: 1 file, 2 figures added, 0 replaced. Nothing from stability.csv.');
+    expect(describeCommit([])).toBe('Nothing imported: no file added or replaced a figure. The plan was not changed.');
   });
 
   it('names every file with errors and says nothing has changed', () => {
@@ -302,5 +316,41 @@ describe('describeImportProgress', () => {
   it('is null when nothing is being read', () => {
     expect(describeImportProgress({ running: false, files: 0, current: 0, fileName: '', stage: null })).toBeNull();
     expect(describeImportProgress({ ...report, stage: null })).toBeNull();
+  });
+});
+
+describe('the preview card’s choices', () => {
+  const render = (file: ImportFilePreview) =>
+    renderToStaticMarkup(createElement(FilePreviewCard, { file, onChoose: () => undefined }));
+
+  it('lists every layer of a boundary file with its counts, the one read selected', () => {
+    const html = render(
+      filePreview({
+        kind: 'topojson',
+        layer: 'utla',
+        layers: [
+          { name: 'cty', features: 21, codeField: 'areacd', authorities: 21, members: 0 },
+          { name: 'utla', features: 218, codeField: 'areacd', authorities: 153, members: 10 },
+        ],
+      }),
+    );
+    expect(html).toContain('Layer read');
+    expect(html).toContain(
+      '<option value="cty">cty: 21 features, 21 English upper-tier authorities, 0 of the members</option>',
+    );
+    expect(html).toMatch(
+      /<option value="utla" selected="">utla: 218 features, 153 English upper-tier authorities, 10 of the members<\/option>/,
+    );
+  });
+
+  it('asks for an Ofsted snapshot’s date when the file gives none, and shows where a date came from', () => {
+    const undated = render(filePreview({ kind: 'ofsted-providers', asOf: { date: null, from: null } }));
+    expect(undated).toContain('Snapshot date');
+    expect(undated).toContain('the file does not say: give the date the list is at');
+    const dated = render(filePreview({ kind: 'ofsted-providers', asOf: { date: '2023-03-31', from: 'file' } }));
+    expect(dated).toContain('value="2023-03-31"');
+    expect(dated).toContain('(as the file says)');
+    expect(render(filePreview())).not.toContain('Snapshot date');
+    expect(render(filePreview())).not.toContain('Layer read');
   });
 });

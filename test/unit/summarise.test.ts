@@ -118,3 +118,25 @@ describe('summarisePlan', () => {
     expect(summary.comparators[0]?.headline.find((f) => f.measure === 'childrenLookedAfter')?.value).toBe(83_630);
   });
 });
+
+describe('comparators', () => {
+  it('show their own published figure whatever the members hold', () => {
+    const data = plan();
+    // England has a published rate for 2024 and 2025; the members have none.
+    data.observations.push(
+      obs('E92000001', 'childrenLookedAfterRatePer10k', '2024', 70),
+      obs('E92000001', 'childrenLookedAfterRatePer10k', '2025', 69),
+      obs('E92000001', 'childrenLookedAfter', '2025', 83_970),
+    );
+    const england = summarisePlan(data, 'p').comparators.find((c) => c.level === 'National');
+    expect(england?.headline.find((f) => f.measure === 'childrenLookedAfterRatePer10k')).toMatchObject({
+      period: '2025',
+      value: 69,
+    });
+    // Where the members hold a period, the comparator is shown for that period, beside them.
+    expect(england?.headline.find((f) => f.measure === 'childrenLookedAfter')).toMatchObject({
+      period: '2024',
+      value: 83_630,
+    });
+  });
+});

@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { ImportFilePreview } from '../../../../shared/api/contract.js';
 import { joinNames } from '../data/tableModel';
 import {
@@ -13,9 +13,30 @@ import {
 
 const count = new Intl.NumberFormat('en-GB');
 
-/** What importing one file would change, and every problem found in it (errors first). */
-export function FilePreviewCard({ file }: { file: ImportFilePreview }) {
+/** What the analyst may choose for one file: the layer of a boundary file, an Ofsted snapshot's date. */
+export interface FileChoice {
+  layer?: string;
+  asOf?: string;
+}
+
+/**
+ * What importing one file would change, and every problem found in it (errors first). With
+ * `onChoose`, a boundary file with several layers offers its layers and an Ofsted snapshot its date;
+ * choosing previews the files again.
+ */
+export function FilePreviewCard({
+  file,
+  onChoose,
+  disabled = false,
+}: {
+  file: ImportFilePreview;
+  onChoose?: (choice: FileChoice) => void;
+  disabled?: boolean;
+}) {
   const headingId = useId();
+  const layerId = useId();
+  const dateId = useId();
+  const [date, setDate] = useState(file.asOf?.date ?? '');
   const issuesHeadingId = useId();
   const issues = useMemo(() => sortIssues(file.issues), [file.issues]);
   const blocked = file.errorCount > 0;
@@ -42,6 +63,58 @@ export function FilePreviewCard({ file }: { file: ImportFilePreview }) {
         <strong data-testid="import-kind">{file.kindLabel}</strong>
         <span className="import-reason">{file.reason}</span>
       </p>
+
+      {onChoose && file.layers && file.layers.length > 1 && (
+        <p className="import-choice">
+          <label htmlFor={layerId}>Layer read</label>{' '}
+          <select
+            id={layerId}
+            value={file.layer ?? ''}
+            disabled={disabled}
+            onChange={(e) => onChoose({ layer: e.target.value })}
+            data-testid="import-layer"
+          >
+            {file.layers.map((l) => (
+              <option key={l.name} value={l.name}>
+                {`${l.name}: ${count.format(l.features)} ${l.features === 1 ? 'feature' : 'features'}, ${count.format(l.authorities)} English upper-tier ${l.authorities === 1 ? 'authority' : 'authorities'}, ${count.format(l.members)} of the members`}
+              </option>
+            ))}
+          </select>
+        </p>
+      )}
+      {onChoose && file.asOf && (
+        <form
+          className="import-choice"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (/^\d{4}-\d{2}-\d{2}$/.test(date)) onChoose({ asOf: date });
+          }}
+        >
+          <label htmlFor={dateId}>Snapshot date</label>{' '}
+          <input
+            id={dateId}
+            type="date"
+            value={date}
+            disabled={disabled}
+            onChange={(e) => setDate(e.target.value)}
+            data-testid="import-as-of"
+          />{' '}
+          <button
+            type="submit"
+            className="button button-small"
+            disabled={disabled || !/^\d{4}-\d{2}-\d{2}$/.test(date) || date === file.asOf.date}
+          >
+            Read with this date
+          </button>{' '}
+          <span className="muted">
+            {file.asOf.from === 'file'
+              ? '(as the file says)'
+              : file.asOf.from === 'user'
+                ? '(as given)'
+                : '(the file does not say: give the date the list is at)'}
+          </span>
+        </form>
+      )}
 
       <ul className="import-stats" aria-label={`What importing ${file.fileName} would change`}>
         <li>

@@ -11,7 +11,7 @@ import type { ImportFileRef, ImportLogEntry, ImportPreview } from '../../../../s
 import { api, isPlannerError } from '../../api';
 import { usePlan } from '../../app/PlanContext';
 import { toShownError } from '../../app/usePlanController';
-import { FilePreviewCard } from './FilePreviewCard';
+import { FilePreviewCard, type FileChoice } from './FilePreviewCard';
 import { ImportHistory } from './ImportHistory';
 import {
   bytesToBase64,
@@ -82,7 +82,12 @@ export function ImportView() {
   const resultHeadingId = useId();
 
   // The preview and the last result belong to the plan they were made for.
-  const [previewFor, setPreviewFor] = useState<{ planKey: string; preview: ImportPreview } | null>(null);
+  // The files previewed are kept, so that choosing a file's layer or snapshot date previews them again.
+  const [previewFor, setPreviewFor] = useState<{
+    planKey: string;
+    preview: ImportPreview;
+    refs: ImportFileRef[];
+  } | null>(null);
   const [resultFor, setResultFor] = useState<{ planKey: string; logged: ImportLogEntry[] } | null>(null);
   const preview = previewFor?.planKey === planKey ? previewFor.preview : null;
   const logged = resultFor?.planKey === planKey ? resultFor.logged : null;
@@ -224,11 +229,16 @@ export function ImportView() {
     cancelRequested.current = false;
     readingRef.current = true;
     setReading(true);
-    const made: { preview: ImportPreview | null; cancelled: boolean } = { preview: null, cancelled: false };
+    const made: { preview: ImportPreview | null; cancelled: boolean; refs: ImportFileRef[] } = {
+      preview: null,
+      cancelled: false,
+      refs: [],
+    };
     let ran = false;
     await perform(async () => {
       ran = true;
       const files = await load();
+      made.refs = files;
       if (cancelRequested.current) {
         made.cancelled = true;
         return;
@@ -260,7 +270,7 @@ export function ImportView() {
       return false;
     }
     if (!made.preview) return false;
-    setPreviewFor({ planKey, preview: made.preview });
+    setPreviewFor({ planKey, preview: made.preview, refs: made.refs });
     pendingFocus.current = 'preview';
     return true;
   }
@@ -343,6 +353,14 @@ export function ImportView() {
     setResultFor({ planKey, logged: outcome.logged });
     setHistoryVersion((v) => v + 1);
     pendingFocus.current = 'result';
+  }
+
+  /** Previews the same files again with one file's layer or snapshot date chosen. */
+  function choose(index: number, choice: FileChoice) {
+    const held = previewFor?.refs;
+    if (!held || working) return;
+    const refs = held.map((ref, i) => (i === index ? { ...ref, ...choice } : ref));
+    void runPreview(refs.length, () => Promise.resolve(refs));
   }
 
   /** Stops the preview being read. Called directly, not as a plan command, which the preview itself is. */
@@ -510,9 +528,11 @@ export function ImportView() {
               <li key={entry.id}>{describeLogEntry(entry)}</li>
             ))}
           </ul>
-          <p className="import-result-note">
-            The plan now has unsaved changes: save it to keep them. Every figure’s source is the file it came from.
-          </p>
+          {logged.length > 0 && (
+            <p className="import-result-note">
+              The plan now has unsaved changes: save it to keep them. Every figure’s source is the file it came from.
+            </p>
+          )}
         </section>
       )}
 
@@ -536,7 +556,7 @@ export function ImportView() {
                 type="button"
                 className="button button-primary"
                 onClick={() => void commit()}
-                disabled={!preview.canCommit || working}
+                disabled={!preview.canCommit || status.tone === 'nothing' || working}
                 data-testid="import-commit"
               >
                 Import
@@ -549,7 +569,12 @@ export function ImportView() {
           <ol className="import-files">
             {preview.files.map((file, i) => (
               <li key={`${i}-${file.sha256}`}>
-                <FilePreviewCard file={file} />
+                <FilePreviewCard
+                  key={`${file.layer ?? ''}|${file.asOf?.date ?? ''}`}
+                  file={file}
+                  onChoose={(choice) => choose(i, choice)}
+                  disabled={working}
+                />
               </li>
             ))}
           </ol>

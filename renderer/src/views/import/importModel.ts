@@ -4,6 +4,7 @@
  * so they are unit-tested directly.
  */
 import {
+  changesSomething,
   planPathSchema,
   type ImportFilePreview,
   type ImportIssueView,
@@ -29,7 +30,7 @@ export const maxFilesPerImport = 50;
  */
 export const maxContentBytes = 256 * 1024 * 1024;
 
-export type PreviewTone = 'ready' | 'blocked';
+export type PreviewTone = 'ready' | 'blocked' | 'nothing';
 
 export interface PreviewStatus {
   tone: PreviewTone;
@@ -62,12 +63,21 @@ export function summarisePreview(preview: ImportPreview): PreviewStatus {
   const added = files.reduce((sum, f) => sum + f.added, 0);
   const replaced = files.reduce((sum, f) => sum + f.replaced, 0);
   const warnings = files.reduce((sum, f) => sum + f.warningCount, 0);
-  const changes =
-    added === 0 && replaced === 0
-      ? 'no figures added or replaced'
-      : `${plural(added, 'figure')} added, ${count.format(replaced)} replaced`;
   const warned = warnings > 0 ? ` ${plural(warnings, 'warning')} to read below.` : '';
-  return { tone: 'ready', text: `Ready to import: ${plural(files.length, 'file')}, ${changes}.${warned}` };
+  // Never "ready" for an import that would add nothing: say why instead (each card says what its file is).
+  if (added === 0 && replaced === 0) {
+    return {
+      tone: 'nothing',
+      text: `Nothing to import: ${files.length === 1 ? 'this file adds or replaces no figure' : `none of these ${files.length} files adds or replaces a figure`} in this plan. Nothing has been changed.${warned}`,
+    };
+  }
+  const idle = files.filter((f) => !changesSomething(f)).map((f) => f.fileName);
+  const skipped = idle.length ? ` Nothing from ${joinNames(idle)}.` : '';
+  const changes = `${plural(added, 'figure')} added, ${count.format(replaced)} replaced`;
+  return {
+    tone: 'ready',
+    text: `Ready to import: ${plural(files.length - idle.length, 'file')}, ${changes}.${skipped}${warned}`,
+  };
 }
 
 /** Errors first, then by row (problems with the whole file before rows), then by column; otherwise as given. */
@@ -129,6 +139,7 @@ const kindNames: Readonly<Record<string, string>> = {
   'dfe-placement-netgain': 'DfE: LA of placement net gain',
   'dfe-missing': 'DfE: missing or away from placement',
   'dfe-new-placements': 'DfE: new placements',
+  'unused-table': 'A published table the planner does not use',
   'ons-mye': 'ONS: mid-year population estimates',
   'ons-snpp': 'ONS: sub-national population projections',
   'ofsted-providers': 'Ofsted: providers and places',
@@ -150,6 +161,7 @@ export function kindName(kind: string): string {
 
 /** "Imported 2 files: 317 figures added, 40 replaced." after a commit. */
 export function describeCommit(logged: readonly ImportLogEntry[]): string {
+  if (logged.length === 0) return 'Nothing imported: no file added or replaced a figure. The plan was not changed.';
   const added = logged.reduce((sum, e) => sum + e.rowsAdded, 0);
   const replaced = logged.reduce((sum, e) => sum + e.rowsReplaced, 0);
   return `Imported ${plural(logged.length, 'file')}: ${plural(added, 'figure')} added, ${count.format(replaced)} replaced.`;

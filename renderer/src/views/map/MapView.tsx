@@ -331,8 +331,10 @@ export function MapView() {
         {picture.fillNote && <p className="map-note">{picture.fillNote}</p>}
         {!hasBoundaries && (
           <p className="muted map-note-small">
-            No boundaries imported: the map shows a hex layout generated from the authorities’ centroids. Import ONS
-            boundaries (GeoJSON or TopoJSON) in the Import view to draw them.
+            {loaded.data.hexLayout
+              ? 'No boundaries imported: the map shows the imported hex layout.'
+              : 'No boundaries imported: the map shows a hex layout generated from the authorities’ centroids.'}{' '}
+            Import ONS boundaries (GeoJSON or TopoJSON) in the Import view to draw them.
           </p>
         )}
         {geometry.missing.length > 0 && (

@@ -788,7 +788,13 @@ function sourceLines(
   }
   if (layers.flows && flowPeriod) for (const f of data.flows) if (f.period === flowPeriod) used.add(f.source);
   if (kind === 'boundaries' && data.boundaries) used.add(data.boundaries.sourceId);
-  const centroidSource = [...byId.values()].find((s) => /boundar/i.test(s.id) || /boundar/i.test(s.title));
+  // The hex layout drawn: the imported one (its own source), else one generated from centroids.
+  const hexSource =
+    kind === 'hex' && data.hexLayout && data.hexLayoutSourceId ? byId.get(data.hexLayoutSourceId) : undefined;
+  if (hexSource) used.add(hexSource.id);
+  const centroidSource = hexSource
+    ? undefined
+    : [...byId.values()].find((s) => /boundar/i.test(s.id) || /boundar/i.test(s.title));
   if (kind === 'hex' && centroidSource) used.add(centroidSource.id);
 
   const parts: string[] = [];
@@ -808,7 +814,9 @@ function sourceLines(
   }
   notes.push(
     kind === 'hex'
-      ? 'Hex layout generated from LA centroids (one hexagon per authority; not to scale).'
+      ? data.hexLayout
+        ? `Hex layout imported${hexSource ? ` from ${hexSource.file || shortTitle(hexSource.title, 60)}` : ''} (one hexagon per authority; not to scale).`
+        : 'Hex layout generated from LA centroids (one hexagon per authority; not to scale).'
       : 'Boundaries in a British National Grid projection.',
   );
   const licences = [...used].some((id) => byId.get(id)?.licence.includes('Open Government'))
