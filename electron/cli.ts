@@ -1,6 +1,8 @@
 /**
  * The `planner` command line. Runs the same domain code as the app, with no window.
  *   planner summary [--plan FILE] [--json]
+ * Each command loads only the services it uses (dynamic imports, split into chunks by the build), and
+ * the 2.6 MB built-in dataset only when a command makes a new plan, so a command starts quickly.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,21 +12,18 @@ import { PlannerError } from '../shared/api/errors.js';
 import { formatIssue } from '../shared/import/report.js';
 import { measures } from '../shared/model/measures.js';
 import type { AreaSummary, HeadlineFigure, PlanSummary } from '../shared/model/summary.js';
-import { APP_VERSION, createAppContext, type AppContext } from './services/appContext.js';
-import { makeCliTempDir, sweepCliTempDirs } from './store/workingCopies.js';
-import { withPlanExtension } from './services/planService.js';
+import pkg from '../package.json';
+import type { CoreContext } from './services/coreContext.js';
+import type { ImportService } from './services/importService.js';
 import { maxInputBytes } from './services/paths.js';
 import type { InputLimits } from '../shared/import/limits.js';
-import { authorityLookup } from './services/reference.js';
-import { builtInTemplate } from './services/template.js';
+import type { BuiltInDataset } from '../shared/model/dataset.js';
 import { findRegion, type ConsortiumChoice } from '../shared/model/consortia.js';
-import { runProjection } from './services/projectionService.js';
-import { runStockFlow } from './services/stockflowService.js';
-import { listScenarios, runScenarios, saveScenario } from './services/scenarioService.js';
-import { needsRepairMessage, scenarioJsonSchema, scenarioSchema } from '../shared/scenario/index.js';
-import { writeCsvFolder, writeWorkbook } from './services/exportService.js';
-import { BACKTEST_MEASURES, runPlanBacktest, type PlanBacktestReport } from './services/backtestService.js';
 import type { PanelSeries } from '../shared/forecast/index.js';
+import type { PlanBacktestReport } from './services/backtestService.js';
+
+/** The command line's services: the import service is made on first use (see loadImportService). */
+type AppContext = CoreContext & { readonly imports: ImportService };
 
 export const USAGE = `Usage: planner <command> [options]
 
@@ -160,10 +159,14 @@ export function summaryJson(summary: PlanSummary, planPath: string | null) {
   };
 }
 
+let numberFormat: Intl.NumberFormat | null = null;
+
 function formatValue(f: HeadlineFigure | undefined): string {
   if (!f) return '';
   if (f.value === null) return f.suppression ? `[${f.suppression}]` : '—';
-  return f.value.toLocaleString('en-GB');
+  // one formatter for the whole table: toLocaleString makes a new one for every figure
+  numberFormat ??= new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 });
+  return numberFormat.format(f.value);
 }
 
 function summaryText(summary: PlanSummary): string {
@@ -229,7 +232,7 @@ function parseNewArgs(args: readonly string[]): NewOptions {
 }
 
 /** The consortium `new` asked for, resolved against the built-in areas (names or codes for members). */
-function consortiumFromArgs(context: AppContext, options: NewOptions): ConsortiumChoice {
+async function consortiumFromArgs(context: AppContext, options: NewOptions): Promise<ConsortiumChoice> {
   const presets = context.plans.consortiumPresets();
   if (options.allEngland) {
     const england = presets.find((p) => p.id === 'england');
@@ -237,7 +240,7 @@ function consortiumFromArgs(context: AppContext, options: NewOptions): Consortiu
     return { name: options.name ?? england.name, members: england.members };
   }
   if (options.region) {
-    const region = findRegion(builtInTemplate.areas, options.region);
+    const region = findRegion((await loadBuiltInTemplate()).areas, options.region);
     const preset = region && presets.find((p) => p.id === `region:${region.code}`);
     if (!preset) {
       const names = presets.filter((p) => p.kind === 'region').map((p) => p.name);
@@ -245,6 +248,7 @@ function consortiumFromArgs(context: AppContext, options: NewOptions): Consortiu
     }
     return { name: options.name ?? preset.name, members: preset.members };
   }
+  const { authorityLookup } = await import('./services/reference.js');
   const members = (options.members ?? []).map((m) => {
     const found = authorityLookup.byCode(m.toUpperCase()) ?? authorityLookup.byName(m);
     if (!found) throw new UsageError(`"${m}" is not an English upper-tier authority (give an ONS code or a name).`);
@@ -255,9 +259,11 @@ function consortiumFromArgs(context: AppContext, options: NewOptions): Consortiu
 
 async function runNew(args: readonly string[], io: CliIo): Promise<number> {
   const options = parseNewArgs(args);
+  const { withPlanExtension } = await import('./services/planService.js');
+  await loadBuiltInTemplate();
   const target = withPlanExtension(options.out);
   return withCliContext(async (context) => {
-    const consortium = consortiumFromArgs(context, options);
+    const consortium = await consortiumFromArgs(context, options);
     // the lock is taken before looking, so two runs cannot both create the file
     context.plans.openForChanges(target, { consortium, mustNotExist: true });
     context.plans.save();
@@ -272,7 +278,7 @@ async function runNew(args: readonly string[], io: CliIo): Promise<number> {
 async function runSummary(args: readonly string[], io: CliIo): Promise<number> {
   const options = parseSummaryArgs(args);
   return withCliContext(async (context) => {
-    openPlanOrNew(context, options.plan);
+    await openPlanOrNew(context, options.plan);
     const summary = context.plans.summary();
     io.stdout(
       options.json ? `${JSON.stringify(summaryJson(summary, options.plan ?? null), null, 2)}\n` : summaryText(summary),
@@ -338,6 +344,7 @@ function previewText(preview: ImportPreview): string {
 
 async function runImport(args: readonly string[], io: CliIo): Promise<number> {
   const options = parseImportArgs(args);
+  await Promise.all([loadBuiltInTemplate(), loadImportService()]); // a new plan is made from the template
   return withCliContext(
     async (context) => {
       // One writer per plan: refused, naming the holder, while another program has it open for changes.
@@ -542,6 +549,7 @@ const STOCK_FLOW_DIFFERENCES = [
 
 async function runStockFlowCli(args: readonly string[], io: CliIo): Promise<number> {
   const { plan, json, la, mode, ...rest } = parseStockFlowArgs(args);
+  const { runStockFlow } = await import('./services/stockflowService.js');
   return withCliContext(async (context) => {
     context.plans.openPlan(plan ?? '');
     const modes = mode === 'both' ? (['sf-regional', 'corrected'] as const) : ([mode] as const);
@@ -631,8 +639,9 @@ async function runProject(args: readonly string[], io: CliIo): Promise<number> {
   const methodAt = args.indexOf('--method');
   if (methodAt >= 0 && args[methodAt + 1] === 'stockflow') return runStockFlowCli(args, io);
   const options = parseProjectArgs(args);
+  const { runProjection } = await import('./services/projectionService.js');
   return withCliContext(async (context) => {
-    openPlanOrNew(context, options.plan);
+    await openPlanOrNew(context, options.plan);
     const result = runProjection(context.plans, {
       method: options.method,
       withBacktest: true,
@@ -656,7 +665,7 @@ interface BacktestCliOptions {
   horizons: number[];
 }
 
-function parseBacktestArgs(args: readonly string[]): BacktestCliOptions {
+function parseBacktestArgs(args: readonly string[], BACKTEST_MEASURES: readonly PanelSeries[]): BacktestCliOptions {
   const options: BacktestCliOptions = {
     json: false,
     allEngland: false,
@@ -713,9 +722,10 @@ function backtestText(report: PlanBacktestReport): string {
 }
 
 async function runBacktestCli(args: readonly string[], io: CliIo): Promise<number> {
-  const options = parseBacktestArgs(args);
+  const { BACKTEST_MEASURES, runPlanBacktest } = await import('./services/backtestService.js');
+  const options = parseBacktestArgs(args, BACKTEST_MEASURES);
   return withCliContext(async (context) => {
-    openPlanOrNew(context, options.plan);
+    await openPlanOrNew(context, options.plan);
     const report = runPlanBacktest(context.plans, {
       allEngland: options.allEngland,
       measure: options.measure,
@@ -742,7 +752,7 @@ async function runTemplate(args: readonly string[], io: CliIo): Promise<number> 
   if (!out || out.startsWith('--')) throw new UsageError('template needs --out FILE.xlsx.');
   const planFile = plan === undefined ? undefined : planFileArg(plan);
   return withCliContext(async (context) => {
-    openPlanOrNew(context, planFile);
+    await openPlanOrNew(context, planFile);
     const written = await context.plans.writeDataTemplate(path.resolve(out), prefill);
     io.stdout(`Wrote ${written.path}\n`);
     return 0;
@@ -769,8 +779,11 @@ async function runExport(args: readonly string[], io: CliIo): Promise<number> {
   if (scenarioNames.some((n) => !n || n.startsWith('--'))) throw new UsageError('--scenario needs a scenario name.');
   if (scenarioNames.length > 4) throw new UsageError('A report includes at most four --scenario.');
   return withCliContext(async (context) => {
-    openPlanOrNew(context, planFile);
+    await openPlanOrNew(context, planFile);
     if (format === 'pdf') {
+      const { listScenarios } = await import('./services/scenarioService.js');
+      const { createHandlers, noFileDialogs } = await import('./services/handlers.js');
+      const handlers = createHandlers(context.plans, context.imports, context.appInfo, noFileDialogs);
       const stored = listScenarios(context.plans);
       const ids = scenarioNames.map((name) => {
         const found = stored.find((s) => s.name === name || s.id === name);
@@ -781,13 +794,17 @@ async function runExport(args: readonly string[], io: CliIo): Promise<number> {
           );
         return found.id;
       });
-      const written = await context.handlers.exportPdf({
+      const written = await handlers.exportPdf({
         path: path.resolve(out),
         ...(ids.length ? { scenarios: ids } : {}),
       });
       io.stdout(`Wrote ${written.path} (${written.pages} ${written.pages === 1 ? 'page' : 'pages'})\n`);
       return 0;
     }
+    const [{ writeCsvFolder, writeWorkbook }] = await Promise.all([
+      import('./services/exportService.js'),
+      loadImportService(),
+    ]);
     const files =
       format === 'xlsx'
         ? [await writeWorkbook(context.plans, context.imports, path.resolve(out), scenarioNames)]
@@ -799,6 +816,7 @@ async function runExport(args: readonly string[], io: CliIo): Promise<number> {
 
 async function runScenarioCli(args: readonly string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
+  const { needsRepairMessage, scenarioJsonSchema, scenarioSchema } = await import('../shared/scenario/index.js');
   if (sub === 'schema') {
     if (rest.length) throw new UsageError('scenario schema takes no options.');
     io.stdout(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
@@ -825,8 +843,9 @@ async function runScenarioCli(args: readonly string[], io: CliIo): Promise<numbe
   const planFile = plan === undefined ? undefined : planFileArg(plan);
   if (names.some((n) => !n || n.startsWith('--'))) throw new UsageError('--scenario needs a scenario name.');
   if (leverFiles.some((f) => !f || f.startsWith('--'))) throw new UsageError('--levers needs a JSON file.');
+  const { listScenarios, runScenarios, saveScenario } = await import('./services/scenarioService.js');
   return withCliContext(async (context) => {
-    openPlanOrNew(context, planFile);
+    await openPlanOrNew(context, planFile);
     const stored = listScenarios(context.plans);
     if (sub === 'list') {
       const rows = stored.map((s) => ({
@@ -919,27 +938,84 @@ function planFileArg(value: string | undefined): string {
 }
 
 /** Opens the plan file given, or a new plan on the built-in data when there is none. */
-function openPlanOrNew(context: AppContext, planFile: string | undefined): void {
+async function openPlanOrNew(context: AppContext, planFile: string | undefined): Promise<void> {
   // reading only: another program may hold the plan for changes
   if (planFile) context.plans.openPlan(planFile, { lock: 'none' });
-  else context.plans.newPlan();
+  else {
+    await loadBuiltInTemplate();
+    context.plans.newPlan();
+  }
+}
+
+let builtIn: BuiltInDataset | null = null;
+let importServiceModule: typeof import('./services/importService.js') | null = null;
+let authorities: typeof import('./services/reference.js').authorityLookup | null = null;
+
+/** Loads the import service and its parsers, for the commands that import or list imports. */
+async function loadImportService(): Promise<void> {
+  const [module, reference] = await Promise.all([
+    import('./services/importService.js'),
+    import('./services/reference.js'),
+  ]);
+  importServiceModule = module;
+  authorities = reference.authorityLookup;
+}
+
+/**
+ * Loads the built-in national dataset (2.6 MB) and the placement-flow fit the build made for it
+ * (dist/node/builtin-flow-fit.json beside this file, when there is one), once, for commands that
+ * make a new plan; commands that only open a plan file never load them.
+ */
+async function loadBuiltInTemplate(): Promise<BuiltInDataset> {
+  if (builtIn) return builtIn;
+  const [{ builtInTemplate }, { loadFlowFit }] = await Promise.all([
+    import('./services/template.js'),
+    import('./services/flowFitStore.js'),
+  ]);
+  loadFlowFit(fileURLToPath(new URL('./builtin-flow-fit.json', import.meta.url)));
+  builtIn = builtInTemplate;
+  return builtIn;
 }
 
 async function withCliContext<T>(
   fn: (context: AppContext) => Promise<T>,
   importLimits?: Partial<InputLimits>,
 ): Promise<T> {
+  const [{ makeCliTempDir, sweepCliTempDirs }, { createCoreContext }] = await Promise.all([
+    import('./store/workingCopies.js'),
+    import('./services/coreContext.js'),
+  ]);
   // Folders left by runs that were killed hold working copies (child-level data): remove them.
   sweepCliTempDirs();
   const dataDir = makeCliTempDir();
   const removeDataDir = () => fs.rmSync(dataDir, { recursive: true, force: true });
-  const context = createAppContext({
+  const core = createCoreContext({
     mode: 'browser',
     dataDir,
+    // a new plan (or an import creating one) needs it: loaded first by loadBuiltInTemplate
+    template: () => {
+      if (!builtIn) throw new PlannerError('INTERNAL', 'The built-in dataset was not loaded.');
+      return builtIn;
+    },
     program: 'the command line',
     autosaveIntervalMs: 0,
-    ...(importLimits ? { importLimits } : {}),
   });
+  let imports: ImportService | null = null;
+  const context: AppContext = {
+    ...core,
+    // made on first use, by commands that loaded it first (loadImportService)
+    get imports(): ImportService {
+      if (!importServiceModule || !authorities) {
+        throw new PlannerError('INTERNAL', 'The import service was not loaded.');
+      }
+      imports ??= new importServiceModule.ImportService(
+        core.plans,
+        authorities,
+        importLimits ? { limits: importLimits } : {},
+      );
+      return imports;
+    },
+  };
   // Ctrl+C or a polite kill still removes the working copy and its folder.
   const onSignal = (signal: NodeJS.Signals) => {
     context.plans.dispose();
@@ -985,7 +1061,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return 0;
       case 'version':
       case '--version':
-        io.stdout(`${APP_VERSION}\n`);
+        io.stdout(`${pkg.version}\n`);
         return 0;
       case undefined:
         throw new UsageError('No command given.');
