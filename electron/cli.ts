@@ -782,7 +782,10 @@ async function runExport(args: readonly string[], io: CliIo): Promise<number> {
     await openPlanOrNew(context, planFile);
     if (format === 'pdf') {
       const { listScenarios } = await import('./services/scenarioService.js');
-      const { createHandlers, noFileDialogs } = await import('./services/handlers.js');
+      const [{ createHandlers, noFileDialogs }] = await Promise.all([
+        import('./services/handlers.js'),
+        loadImportService(),
+      ]);
       const handlers = createHandlers(context.plans, context.imports, context.appInfo, noFileDialogs);
       const stored = listScenarios(context.plans);
       const ids = scenarioNames.map((name) => {

@@ -1,5 +1,8 @@
-/** SSDA903 returns held in a plan (compressed CSV text, as imported). */
-import { gunzipSync, gzipSync, strFromU8, strToU8 } from 'fflate';
+/**
+ * SSDA903 returns held in a plan (compressed CSV text, as imported). Gzip by Node's own zlib: about
+ * ten times quicker to read back than a JavaScript inflater, and the same format.
+ */
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Ssda903File, Ssda903TableKind } from '../../shared/import/ssda903.js';
 import type { PlanDatabase } from './database.js';
 
@@ -23,7 +26,7 @@ export function writeSsda903File(db: PlanDatabase, file: StoredSsda903File, impo
     file.fileName,
     file.table,
     file.rows,
-    Buffer.from(gzipSync(strToU8(file.text), { level: 6 })),
+    gzipSync(Buffer.from(file.text, 'utf8'), { level: 6 }),
     file.sourceId,
     importedAt,
   );
@@ -44,7 +47,8 @@ export function readSsda903Files(db: PlanDatabase): (Ssda903File & { sha256: str
     sha256: r.sha256,
     name: r.file_name,
     table: r.table_kind,
-    text: strFromU8(gunzipSync(new Uint8Array(r.content_gzip))),
+    // as TextDecoder reads it (what was used before): a leading byte-order mark dropped
+    text: new TextDecoder().decode(gunzipSync(r.content_gzip)),
   }));
 }
 
