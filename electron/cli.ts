@@ -4,6 +4,7 @@
  * Each command loads only the services it uses (dynamic imports, split into chunks by the build), and
  * the 2.6 MB built-in dataset only when a command makes a new plan, so a command starts quickly.
  */
+import { plainIssue } from '../shared/api/fieldNames.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,7 @@ import type { CallResults, ImportLogEntry, ImportPreview } from '../shared/api/c
 import { PlannerError } from '../shared/api/errors.js';
 import { formatIssue } from '../shared/import/report.js';
 import { measures } from '../shared/model/measures.js';
+import { lowerFirst } from '../shared/model/words.js';
 import type { AreaSummary, HeadlineFigure, PlanSummary } from '../shared/model/summary.js';
 import pkg from '../package.json';
 import type { CoreContext } from './services/coreContext.js';
@@ -701,7 +703,7 @@ function parseBacktestArgs(args: readonly string[], BACKTEST_MEASURES: readonly 
 function backtestText(report: PlanBacktestReport): string {
   const cell = (x: number | null, digits: number, suffix = '') => (x === null ? '—' : `${x.toFixed(digits)}${suffix}`);
   const lines = [
-    `${report.scope === 'all-england' ? 'Every authority in the plan' : report.consortium}: backtest of ${report.measure}, ${report.authorities} authorit${report.authorities === 1 ? 'y' : 'ies'}, figures ${report.period ? `${report.period.from}–${report.period.to}` : '—'}, origins ${report.origins.join(', ') || '—'}`,
+    `${report.scope === 'all-england' ? 'Every authority in the plan' : report.consortium}: backtest of ${lowerFirst(measures[report.measure].label)}, ${report.authorities} authorit${report.authorities === 1 ? 'y' : 'ies'}, figures ${report.period ? `${report.period.from}–${report.period.to}` : '—'}, origins ${report.origins.join(', ') || '—'}`,
     `Chosen method: ${report.chosen.label}, chosen on ${report.chosen.basis}. ${report.chosen.reason}`,
     '',
   ];
@@ -892,7 +894,7 @@ async function runScenarioCli(args: readonly string[], io: CliIo): Promise<numbe
       if (!checked.success) {
         throw new PlannerError(
           'INVALID_ARGUMENT',
-          `${file} is not a valid scenario: ${checked.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ')}`,
+          `${file} is not a valid scenario: ${checked.error.issues.map((i) => plainIssue(i.path, i.message)).join('; ')}`,
         );
       }
       saveScenario(context.plans, checked.data);

@@ -8,6 +8,9 @@ import type { CallResults, ImportLogEntry } from '../../shared/api/contract.js';
 import { probabilityWords } from '../../shared/forecast/beds.js';
 import { measures } from '../../shared/model/measures.js';
 import type { PlanSummary } from '../../shared/model/summary.js';
+import { withUnit } from '../../shared/model/words.js';
+
+export { withUnit };
 
 export type CellValue = string | number | null;
 
@@ -72,18 +75,6 @@ export function kindOfUnit(unit: string | null | undefined): ColumnKind {
 /** A year as a number when it is one ("2026" → 2026); other periods ("2024-25", a date) stay text. */
 export function yearCell(period: string | number): string | number {
   return typeof period === 'number' || !/^\d{4}$/.test(period) ? period : Number(period);
-}
-
-/**
- * A column heading with its unit, unless the label already says it: "Registered places", not
- * "Registered places [places]"; "Placed outside LA boundary [children]". The label of children in
- * homes ("In secure or children's homes") names homes, not children, so it keeps its unit.
- */
-export function withUnit(label: string, unit: string): string {
-  const l = label.toLowerCase();
-  const u = unit.toLowerCase();
-  const said = u === 'children' ? /\bchildren\b(?!['’]s)/.test(l) : l.includes(u) || l.includes(u.replace(/s$/, ''));
-  return said ? label : `${label} [${unit}]`;
 }
 
 const unitLabel = (measure: keyof typeof measures) => measures[measure].unit;

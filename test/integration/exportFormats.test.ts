@@ -180,6 +180,21 @@ describe('CSV files keep what the workbook shows', () => {
   });
 });
 
+describe('the exportPlan call (File › Export and the Report view)', () => {
+  it('writes the tables with the scenarios chosen, as the CLI does', async () => {
+    const [first, second] = (await context.handlers.listScenarios({})).filter((s) => s.editable);
+    expect(second).toBeDefined();
+    const folder = path.join(tmp.dir, 'chosen-csv');
+    const { files } = await context.handlers.exportPlan({ format: 'csv', path: folder, scenarios: [second?.id ?? ''] });
+    expect(files.every((f) => path.dirname(f) === folder)).toBe(true);
+    const rows = parseCsv(fs.readFileSync(files.find((f) => f.endsWith('scenarios.csv')) ?? '', 'utf8'));
+    expect(new Set(rows.slice(1).map((r) => r[0]))).toEqual(new Set(['Baseline', second?.name]));
+    expect(rows.some((r) => r[0] === first?.name)).toBe(false);
+    const { files: workbook } = await context.handlers.exportPlan({ format: 'xlsx', path: path.join(tmp.dir, 'b') });
+    expect(workbook).toEqual([path.join(tmp.dir, 'b.xlsx')]);
+  });
+});
+
 describe('column headings and kinds', () => {
   it('states a unit once', () => {
     expect(withUnit('Registered places', 'places')).toBe('Registered places');

@@ -1,3 +1,4 @@
+import { saysUnit } from '../../../../shared/model/words.js';
 import { useMemo, type ComponentType, type ReactNode } from 'react';
 import type { ForecastAssumption } from '../../../../shared/forecast/types.js';
 import type { ScenarioOutcome } from '../../../../shared/scenario/index.js';
@@ -579,7 +580,8 @@ function ScenariosSection({ section, data }: { section: ReportSection; data: Rep
             {rows.map((r) => (
               <tr key={r.key}>
                 <th scope="row">
-                  {r.label} <span className="report-unit">({r.unit})</span>
+                  {r.label}
+                  {!saysUnit(r.label, r.unit) && <span className="report-unit"> ({r.unit})</span>}
                 </th>
                 <td className="num">{r.baseline}</td>
               </tr>
@@ -639,7 +641,8 @@ function ScenariosSection({ section, data }: { section: ReportSection; data: Rep
               {rows.map((r) => (
                 <tr key={r.key}>
                   <th scope="row">
-                    {r.label} <span className="report-unit">({r.unit})</span>
+                    {r.label}
+                  {!saysUnit(r.label, r.unit) && <span className="report-unit"> ({r.unit})</span>}
                   </th>
                   <td className="num">{r.baseline}</td>
                   <td className="num">{r.scenarios[i]?.value}</td>
@@ -701,7 +704,8 @@ function ComparisonSection({ section, data }: { section: ReportSection; data: Re
           {rows.map((r) => (
             <tr key={r.key}>
               <th scope="row">
-                {r.label} <span className="report-unit">({r.unit})</span>
+                {r.label}
+                  {!saysUnit(r.label, r.unit) && <span className="report-unit"> ({r.unit})</span>}
               </th>
               <td className="num">{r.baseline}</td>
               {r.scenarios.map((s, i) => (
