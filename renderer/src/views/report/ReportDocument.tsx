@@ -642,7 +642,7 @@ function ScenariosSection({ section, data }: { section: ReportSection; data: Rep
                 <tr key={r.key}>
                   <th scope="row">
                     {r.label}
-                  {!saysUnit(r.label, r.unit) && <span className="report-unit"> ({r.unit})</span>}
+                    {!saysUnit(r.label, r.unit) && <span className="report-unit"> ({r.unit})</span>}
                   </th>
                   <td className="num">{r.baseline}</td>
                   <td className="num">{r.scenarios[i]?.value}</td>
@@ -705,7 +705,7 @@ function ComparisonSection({ section, data }: { section: ReportSection; data: Re
             <tr key={r.key}>
               <th scope="row">
                 {r.label}
-                  {!saysUnit(r.label, r.unit) && <span className="report-unit"> ({r.unit})</span>}
+                {!saysUnit(r.label, r.unit) && <span className="report-unit"> ({r.unit})</span>}
               </th>
               <td className="num">{r.baseline}</td>
               {r.scenarios.map((s, i) => (
