@@ -35,6 +35,7 @@ export function isStale() {
     'node/preload.cjs',
     'node/import-worker.js',
     'node/builtin-flow-fit.json',
+    'node/builtin-england.json',
   ];
   if (!fs.existsSync(stampFile) || outputs.some((o) => !fs.existsSync(path.join(dist, o)))) return true;
   const stamp = JSON.parse(fs.readFileSync(stampFile, 'utf8'));
@@ -98,6 +99,11 @@ export async function build({ force = false, quiet = false } = {}) {
       sourcemap: true,
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'cli-chunks/[name]-[hash].js' },
     },
+  );
+  // The built-in dataset as a JSON file beside the command line, which reads it with JSON.parse.
+  fs.copyFileSync(
+    path.join(root, 'resources/dataset/builtin-england.json'),
+    path.join(dist, 'node/builtin-england.json'),
   );
   // The placement-flow model fitted once to the built-in national figures, for new plans made by the
   // command line (a new plan otherwise spends about 0.3 s fitting it).
