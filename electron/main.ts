@@ -10,6 +10,7 @@ import { bindIpc } from './ipc.js';
 import { buildMenu } from './menu.js';
 import { APP_ORIGIN, hardenApp, registerAppScheme, serveRenderer } from './security.js';
 import { createAppContext } from './services/appContext.js';
+import { loadFlowFit } from './services/flowFitStore.js';
 import { autosaveIntervalMs, maxInputBytes } from './services/paths.js';
 import {
   REPORT_READY_SCRIPT,
@@ -117,6 +118,8 @@ if (!app.requestSingleInstanceLock()) {
     setNativeReportPrinter(printReportToPdf);
     const autosave = autosaveIntervalMs(undefined);
     const maxInput = maxInputBytes(undefined);
+    // the placement-flow fit the build made for the built-in figures (beside this file), for new plans
+    loadFlowFit(path.join(here, 'builtin-flow-fit.json'));
     const context = createAppContext({
       mode: 'electron',
       dataDir: process.env.PLANNER_DATA_DIR ?? app.getPath('userData'),
