@@ -1,7 +1,8 @@
 /**
  * Exporting from the UI in browser mode, as a user does: the toolbar's Export menu and the Report
  * view's buttons, the in-app path dialog, the message saying what was saved — then the workbook and
- * the CSV files read back from disk, with their figures as numbers and years as numbers.
+ * the CSV files read back from disk, with their figures as numbers and years as numbers. And every
+ * view, once its figures have loaded, read as a user reads it: no developer wording.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import readExcelFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../shared/import/csv.js';
+import { hits, withoutAddresses } from '../helpers/plainWords.js';
 import { makeTempDir } from '../helpers/tmp.js';
 import type { RunningApp } from './app-process.js';
 import { findChromium } from './chromium.js';
@@ -86,6 +88,41 @@ describe.skipIf(skipReason)(`export end to end${skipReason ? ` (skipped: ${skipR
     const projection = parseCsv(fs.readFileSync(path.join(folder, 'projection.csv'), 'utf8'));
     const p50 = (projection[0] ?? []).indexOf('Beds needed P50');
     expect(projection.find((r) => r[0] === 'Greater Manchester')?.[p50]).toMatch(/^\d+$/);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows no developer wording in any view once its figures have loaded', async () => {
+    const nav = page.getByRole('navigation', { name: 'Views' });
+    const found: string[] = [];
+    // each view with words it shows once its figures are in
+    const views: [string, RegExp][] = [
+      ['Data', /Manchester/],
+      ['Projection', /2030/],
+      ['Map', /Manchester/],
+      ['Scenarios', /Baseline/],
+      ['Compare', /Baseline/],
+      ['Import', /Import/],
+      ['Report', /Data vintages/],
+    ];
+    for (const [view, loaded] of views) {
+      await nav.getByRole('button', { name: view, exact: true }).click();
+      // settled: nothing says it is loading or working for a moment
+      await expect
+        .poll(
+          async () => {
+            const text = await page.locator('#main').innerText();
+            return loaded.test(text) && !/Loading|Preparing|Running|Calculating|Working/.test(text);
+          },
+          { timeout: 60_000 },
+        )
+        .toBe(true);
+      const text = await page.locator('#main').innerText();
+      const labels = await page
+        .locator('#main [title], #main [aria-label]')
+        .evaluateAll((els) => els.map((e) => `${e.getAttribute('title') ?? ''} ${e.getAttribute('aria-label') ?? ''}`));
+      found.push(...hits(`${view} view`, withoutAddresses(`${text}\n${labels.join('\n')}`)));
+    }
+    expect(found).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 });
