@@ -553,7 +553,8 @@ async function runStockFlowCli(args: readonly string[], io: CliIo): Promise<numb
   const { plan, json, la, mode, ...rest } = parseStockFlowArgs(args);
   const { runStockFlow } = await import('./services/stockflowService.js');
   return withCliContext(async (context) => {
-    context.plans.openPlan(plan ?? '');
+    // reading only, as the other projections: another program may hold the plan for changes
+    context.plans.openPlan(plan ?? '', { lock: 'none' });
     const modes = mode === 'both' ? (['sf-regional', 'corrected'] as const) : ([mode] as const);
     const reports = modes.map((m) => {
       const result = runStockFlow(context.plans, { ...rest, mode: m, ...(la.length ? { la } : {}) });
