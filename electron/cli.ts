@@ -701,10 +701,16 @@ function parseBacktestArgs(args: readonly string[], BACKTEST_MEASURES: readonly 
   return options;
 }
 
+/** A measure as it reads in a sentence: "children in secure or children's homes", "children looked after". */
+function measureWords(measure: PanelSeries): string {
+  const label = lowerFirst(measures[measure].label);
+  return label.startsWith('in ') ? `children ${label}` : label;
+}
+
 function backtestText(report: PlanBacktestReport): string {
   const cell = (x: number | null, digits: number, suffix = '') => (x === null ? '—' : `${x.toFixed(digits)}${suffix}`);
   const lines = [
-    `${report.scope === 'all-england' ? 'Every authority in the plan' : report.consortium}: backtest of ${lowerFirst(measures[report.measure].label)}, ${report.authorities} authorit${report.authorities === 1 ? 'y' : 'ies'}, figures ${report.period ? `${report.period.from}–${report.period.to}` : '—'}, origins ${report.origins.join(', ') || '—'}`,
+    `${report.scope === 'all-england' ? 'Every authority in the plan' : report.consortium}: backtest of ${measureWords(report.measure)}, ${report.authorities} authorit${report.authorities === 1 ? 'y' : 'ies'}, figures ${report.period ? `${report.period.from}–${report.period.to}` : '—'}, origins ${report.origins.join(', ') || '—'}`,
     `Chosen method: ${report.chosen.label}, chosen on ${report.chosen.basis}. ${report.chosen.reason}`,
     '',
   ];
