@@ -99,6 +99,16 @@ export async function build({ force = false, quiet = false } = {}) {
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'cli-chunks/[name]-[hash].js' },
     },
   );
+  // The sandboxed preload may require only 'electron': one CommonJS file.
+  await nodeBundle(
+    { preload: entry('preload.ts') },
+    { external: ['electron'], output: { format: 'cjs', entryFileNames: '[name].cjs', codeSplitting: false } },
+  );
+  // The import worker: one self-contained file, so it can be unpacked from the asar and started alone.
+  await nodeBundle(
+    { 'import-worker': entry('import-worker.ts') },
+    { output: { format: 'es', entryFileNames: '[name].js', codeSplitting: false } },
+  );
   // The built-in dataset as a JSON file beside the command line, which reads it with JSON.parse.
   fs.copyFileSync(
     path.join(root, 'resources/dataset/builtin-england.json'),
