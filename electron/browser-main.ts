@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBrowserHost } from './browser-host.js';
 import { createAppContext } from './services/appContext.js';
+import { loadFlowFit } from './services/flowFitStore.js';
 import { autosaveIntervalMs, defaultDataDir, maxInputBytes } from './services/paths.js';
 
 export interface BrowserModeOptions {
@@ -66,6 +67,8 @@ export async function runBrowserMode(argv: readonly string[]): Promise<void> {
   const options = parseBrowserArgs(argv);
   const autosave = autosaveIntervalMs(options.autosave);
   const maxInput = maxInputBytes(options.maxInputSize);
+  // the placement-flow fit the build made for the built-in figures (beside this file), for new plans
+  loadFlowFit(fileURLToPath(new URL('./builtin-flow-fit.json', import.meta.url)));
   const context = createAppContext({
     mode: 'browser',
     dataDir: defaultDataDir(),

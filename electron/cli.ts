@@ -1,7 +1,10 @@
 /**
  * The `planner` command line. Runs the same domain code as the app, with no window.
  *   planner summary [--plan FILE] [--json]
+ * Each command loads only the services it uses (dynamic imports, split into chunks by the build), and
+ * the 2.6 MB built-in dataset only when a command makes a new plan, so a command starts quickly.
  */
+import { plainIssue } from '../shared/api/fieldNames.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,22 +13,20 @@ import { changesSomething } from '../shared/api/contract.js';
 import { PlannerError } from '../shared/api/errors.js';
 import { formatIssue } from '../shared/import/report.js';
 import { measures } from '../shared/model/measures.js';
+import { lowerFirst } from '../shared/model/words.js';
 import type { AreaSummary, HeadlineFigure, PlanSummary } from '../shared/model/summary.js';
-import { APP_VERSION, createAppContext, type AppContext } from './services/appContext.js';
-import { makeCliTempDir, sweepCliTempDirs } from './store/workingCopies.js';
-import { withPlanExtension } from './services/planService.js';
+import pkg from '../package.json';
+import type { CoreContext } from './services/coreContext.js';
+import type { ImportService } from './services/importService.js';
 import { maxInputBytes } from './services/paths.js';
 import type { InputLimits } from '../shared/import/limits.js';
-import { authorityLookup } from './services/reference.js';
-import { builtInTemplate } from './services/template.js';
+import type { BuiltInDataset } from '../shared/model/dataset.js';
 import { findRegion, type ConsortiumChoice } from '../shared/model/consortia.js';
-import { runProjection } from './services/projectionService.js';
-import { runStockFlow } from './services/stockflowService.js';
-import { listScenarios, runScenarios, saveScenario } from './services/scenarioService.js';
-import { needsRepairMessage, scenarioJsonSchema, scenarioSchema } from '../shared/scenario/index.js';
-import { writeCsvFolder, writeWorkbook } from './services/exportService.js';
-import { BACKTEST_MEASURES, runPlanBacktest, type PlanBacktestReport } from './services/backtestService.js';
-import { probabilityWords, type PanelSeries } from '../shared/forecast/index.js';
+import type { PanelSeries } from '../shared/forecast/index.js';
+import type { PlanBacktestReport } from './services/backtestService.js';
+
+/** The command line's services: the import service is made on first use (see loadImportService). */
+type AppContext = CoreContext & { readonly imports: ImportService };
 
 export const USAGE = `Usage: planner <command> [options]
 
@@ -165,10 +166,14 @@ export function summaryJson(summary: PlanSummary, planPath: string | null) {
   };
 }
 
+let numberFormat: Intl.NumberFormat | null = null;
+
 function formatValue(f: HeadlineFigure | undefined): string {
   if (!f) return '';
   if (f.value === null) return f.suppression ? `[${f.suppression}]` : '—';
-  return f.value.toLocaleString('en-GB');
+  // one formatter for the whole table: toLocaleString makes a new one for every figure
+  numberFormat ??= new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 });
+  return numberFormat.format(f.value);
 }
 
 function summaryText(summary: PlanSummary): string {
@@ -234,7 +239,7 @@ function parseNewArgs(args: readonly string[]): NewOptions {
 }
 
 /** The consortium `new` asked for, resolved against the built-in areas (names or codes for members). */
-function consortiumFromArgs(context: AppContext, options: NewOptions): ConsortiumChoice {
+async function consortiumFromArgs(context: AppContext, options: NewOptions): Promise<ConsortiumChoice> {
   const presets = context.plans.consortiumPresets();
   if (options.allEngland) {
     const england = presets.find((p) => p.id === 'england');
@@ -242,7 +247,7 @@ function consortiumFromArgs(context: AppContext, options: NewOptions): Consortiu
     return { name: options.name ?? england.name, members: england.members };
   }
   if (options.region) {
-    const region = findRegion(builtInTemplate.areas, options.region);
+    const region = findRegion((await loadBuiltInTemplate()).areas, options.region);
     const preset = region && presets.find((p) => p.id === `region:${region.code}`);
     if (!preset) {
       const names = presets.filter((p) => p.kind === 'region').map((p) => p.name);
@@ -250,6 +255,7 @@ function consortiumFromArgs(context: AppContext, options: NewOptions): Consortiu
     }
     return { name: options.name ?? preset.name, members: preset.members };
   }
+  const { authorityLookup } = await import('./services/reference.js');
   const members = (options.members ?? []).map((m) => {
     const found = authorityLookup.byCode(m.toUpperCase()) ?? authorityLookup.byName(m);
     if (!found) throw new UsageError(`"${m}" is not an English upper-tier authority (give an ONS code or a name).`);
@@ -260,9 +266,11 @@ function consortiumFromArgs(context: AppContext, options: NewOptions): Consortiu
 
 async function runNew(args: readonly string[], io: CliIo): Promise<number> {
   const options = parseNewArgs(args);
+  const { withPlanExtension } = await import('./services/planService.js');
+  await loadBuiltInTemplate();
   const target = withPlanExtension(options.out);
   return withCliContext(async (context) => {
-    const consortium = consortiumFromArgs(context, options);
+    const consortium = await consortiumFromArgs(context, options);
     // the lock is taken before looking, so two runs cannot both create the file
     context.plans.openForChanges(target, { consortium, mustNotExist: true });
     context.plans.save();
@@ -277,7 +285,7 @@ async function runNew(args: readonly string[], io: CliIo): Promise<number> {
 async function runSummary(args: readonly string[], io: CliIo): Promise<number> {
   const options = parseSummaryArgs(args);
   return withCliContext(async (context) => {
-    openPlanOrNew(context, options.plan);
+    await openPlanOrNew(context, options.plan);
     const summary = context.plans.summary();
     io.stdout(
       options.json ? `${JSON.stringify(summaryJson(summary, options.plan ?? null), null, 2)}\n` : summaryText(summary),
@@ -365,6 +373,7 @@ function previewText(preview: ImportPreview): string {
 
 async function runImport(args: readonly string[], io: CliIo): Promise<number> {
   const options = parseImportArgs(args);
+  await Promise.all([loadBuiltInTemplate(), loadImportService()]); // a new plan is made from the template
   return withCliContext(
     async (context) => {
       // One writer per plan: refused, naming the holder, while another program has it open for changes.
@@ -482,7 +491,10 @@ function projectionJson(result: CallResults['getProjection']) {
   };
 }
 
-function projectionText(result: CallResults['getProjection']): string {
+function projectionText(
+  result: CallResults['getProjection'],
+  probabilityWords: (typeof import('../shared/forecast/beds.js'))['probabilityWords'],
+): string {
   const { projection } = result;
   const fmt = (x: number) => Math.round(x).toLocaleString('en-GB');
   const lines = [
@@ -610,8 +622,10 @@ const STOCK_FLOW_DIFFERENCES = [
 
 async function runStockFlowCli(args: readonly string[], io: CliIo): Promise<number> {
   const { plan, json, la, mode, ...rest } = parseStockFlowArgs(args);
+  const { runStockFlow } = await import('./services/stockflowService.js');
   return withCliContext(async (context) => {
-    context.plans.openPlan(plan ?? '');
+    // reading only, as the other projections: another program may hold the plan for changes
+    context.plans.openPlan(plan ?? '', { lock: 'none' });
     const modes = mode === 'both' ? (['sf-regional', 'corrected'] as const) : ([mode] as const);
     const reports = modes.map((m) => {
       const result = runStockFlow(context.plans, { ...rest, mode: m, ...(la.length ? { la } : {}) });
@@ -699,8 +713,9 @@ async function runProject(args: readonly string[], io: CliIo): Promise<number> {
   const methodAt = args.indexOf('--method');
   if (methodAt >= 0 && args[methodAt + 1] === 'stockflow') return runStockFlowCli(args, io);
   const options = parseProjectArgs(args);
+  const { runProjection } = await import('./services/projectionService.js');
   return withCliContext(async (context) => {
-    openPlanOrNew(context, options.plan);
+    await openPlanOrNew(context, options.plan);
     const result = runProjection(context.plans, {
       method: options.method,
       withBacktest: true,
@@ -709,7 +724,10 @@ async function runProject(args: readonly string[], io: CliIo): Promise<number> {
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
       ...(Object.keys(options.growth).length ? { manualGrowth: options.growth } : {}),
     });
-    io.stdout(options.json ? `${JSON.stringify(projectionJson(result), null, 2)}\n` : projectionText(result));
+    const { probabilityWords } = await import('../shared/forecast/beds.js');
+    io.stdout(
+      options.json ? `${JSON.stringify(projectionJson(result), null, 2)}\n` : projectionText(result, probabilityWords),
+    );
     return 0;
   });
 }
@@ -724,7 +742,7 @@ interface BacktestCliOptions {
   horizons: number[];
 }
 
-function parseBacktestArgs(args: readonly string[]): BacktestCliOptions {
+function parseBacktestArgs(args: readonly string[], BACKTEST_MEASURES: readonly PanelSeries[]): BacktestCliOptions {
   const options: BacktestCliOptions = {
     json: false,
     allEngland: false,
@@ -757,10 +775,16 @@ function parseBacktestArgs(args: readonly string[]): BacktestCliOptions {
   return options;
 }
 
+/** A measure as it reads in a sentence: "children in secure or children's homes", "children looked after". */
+function measureWords(measure: PanelSeries): string {
+  const label = lowerFirst(measures[measure].label);
+  return label.startsWith('in ') ? `children ${label}` : label;
+}
+
 function backtestText(report: PlanBacktestReport): string {
   const cell = (x: number | null, digits: number, suffix = '') => (x === null ? '—' : `${x.toFixed(digits)}${suffix}`);
   const lines = [
-    `${report.scope === 'all-england' ? 'Every authority in the plan' : report.consortium}: backtest of ${report.measure}, ${report.authorities} authorit${report.authorities === 1 ? 'y' : 'ies'}, figures ${report.period ? `${report.period.from}–${report.period.to}` : '—'}, origins ${report.origins.join(', ') || '—'}`,
+    `${report.scope === 'all-england' ? 'Every authority in the plan' : report.consortium}: backtest of ${measureWords(report.measure)}, ${report.authorities} authorit${report.authorities === 1 ? 'y' : 'ies'}, figures ${report.period ? `${report.period.from}–${report.period.to}` : '—'}, origins ${report.origins.join(', ') || '—'}`,
     `Chosen method: ${report.chosen.label}, chosen on ${report.chosen.basis}. ${report.chosen.reason}`,
     '',
   ];
@@ -794,9 +818,10 @@ function backtestText(report: PlanBacktestReport): string {
 }
 
 async function runBacktestCli(args: readonly string[], io: CliIo): Promise<number> {
-  const options = parseBacktestArgs(args);
+  const { BACKTEST_MEASURES, runPlanBacktest } = await import('./services/backtestService.js');
+  const options = parseBacktestArgs(args, BACKTEST_MEASURES);
   return withCliContext(async (context) => {
-    openPlanOrNew(context, options.plan);
+    await openPlanOrNew(context, options.plan);
     const report = runPlanBacktest(context.plans, {
       allEngland: options.allEngland,
       measure: options.measure,
@@ -823,7 +848,7 @@ async function runTemplate(args: readonly string[], io: CliIo): Promise<number> 
   if (!out || out.startsWith('--')) throw new UsageError('template needs --out FILE.xlsx.');
   const planFile = plan === undefined ? undefined : planFileArg(plan);
   return withCliContext(async (context) => {
-    openPlanOrNew(context, planFile);
+    await openPlanOrNew(context, planFile);
     const written = await context.plans.writeDataTemplate(path.resolve(out), prefill);
     io.stdout(`Wrote ${written.path}\n`);
     return 0;
@@ -850,8 +875,14 @@ async function runExport(args: readonly string[], io: CliIo): Promise<number> {
   if (scenarioNames.some((n) => !n || n.startsWith('--'))) throw new UsageError('--scenario needs a scenario name.');
   if (scenarioNames.length > 4) throw new UsageError('A report includes at most four --scenario.');
   return withCliContext(async (context) => {
-    openPlanOrNew(context, planFile);
+    await openPlanOrNew(context, planFile);
     if (format === 'pdf') {
+      const { listScenarios } = await import('./services/scenarioService.js');
+      const [{ createHandlers, noFileDialogs }] = await Promise.all([
+        import('./services/handlers.js'),
+        loadImportService(),
+      ]);
+      const handlers = createHandlers(context.plans, context.imports, context.appInfo, noFileDialogs);
       const stored = listScenarios(context.plans);
       const ids = scenarioNames.map((name) => {
         const found = stored.find((s) => s.name === name || s.id === name);
@@ -862,13 +893,17 @@ async function runExport(args: readonly string[], io: CliIo): Promise<number> {
           );
         return found.id;
       });
-      const written = await context.handlers.exportPdf({
+      const written = await handlers.exportPdf({
         path: path.resolve(out),
         ...(ids.length ? { scenarios: ids } : {}),
       });
       io.stdout(`Wrote ${written.path} (${written.pages} ${written.pages === 1 ? 'page' : 'pages'})\n`);
       return 0;
     }
+    const [{ writeCsvFolder, writeWorkbook }] = await Promise.all([
+      import('./services/exportService.js'),
+      loadImportService(),
+    ]);
     const files =
       format === 'xlsx'
         ? [await writeWorkbook(context.plans, context.imports, path.resolve(out), scenarioNames)]
@@ -880,6 +915,7 @@ async function runExport(args: readonly string[], io: CliIo): Promise<number> {
 
 async function runScenarioCli(args: readonly string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
+  const { needsRepairMessage, scenarioJsonSchema, scenarioSchema } = await import('../shared/scenario/index.js');
   if (sub === 'schema') {
     if (rest.length) throw new UsageError('scenario schema takes no options.');
     io.stdout(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
@@ -906,8 +942,9 @@ async function runScenarioCli(args: readonly string[], io: CliIo): Promise<numbe
   const planFile = plan === undefined ? undefined : planFileArg(plan);
   if (names.some((n) => !n || n.startsWith('--'))) throw new UsageError('--scenario needs a scenario name.');
   if (leverFiles.some((f) => !f || f.startsWith('--'))) throw new UsageError('--levers needs a JSON file.');
+  const { listScenarios, runScenarios, saveScenario } = await import('./services/scenarioService.js');
   return withCliContext(async (context) => {
-    openPlanOrNew(context, planFile);
+    await openPlanOrNew(context, planFile);
     const stored = listScenarios(context.plans);
     if (sub === 'list') {
       const rows = stored.map((s) => ({
@@ -951,7 +988,7 @@ async function runScenarioCli(args: readonly string[], io: CliIo): Promise<numbe
       if (!checked.success) {
         throw new PlannerError(
           'INVALID_ARGUMENT',
-          `${file} is not a valid scenario: ${checked.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ')}`,
+          `${file} is not a valid scenario: ${checked.error.issues.map((i) => plainIssue(i.path, i.message)).join('; ')}`,
         );
       }
       saveScenario(context.plans, checked.data);
@@ -1000,27 +1037,95 @@ function planFileArg(value: string | undefined): string {
 }
 
 /** Opens the plan file given, or a new plan on the built-in data when there is none. */
-function openPlanOrNew(context: AppContext, planFile: string | undefined): void {
+async function openPlanOrNew(context: AppContext, planFile: string | undefined): Promise<void> {
   // reading only: another program may hold the plan for changes
   if (planFile) context.plans.openPlan(planFile, { lock: 'none' });
-  else context.plans.newPlan();
+  else {
+    await loadBuiltInTemplate();
+    context.plans.newPlan();
+  }
+}
+
+let builtIn: BuiltInDataset | null = null;
+let importServiceModule: typeof import('./services/importService.js') | null = null;
+let authorities: typeof import('./services/reference.js').authorityLookup | null = null;
+
+/** Loads the import service and its parsers, for the commands that import or list imports. */
+async function loadImportService(): Promise<void> {
+  const [module, reference] = await Promise.all([
+    import('./services/importService.js'),
+    import('./services/reference.js'),
+  ]);
+  importServiceModule = module;
+  authorities = reference.authorityLookup;
+}
+
+/**
+ * Loads the built-in national dataset (2.6 MB) and the placement-flow fit the build made for it
+ * (dist/node/builtin-flow-fit.json beside this file, when there is one), once, for commands that
+ * make a new plan; commands that only open a plan file never load them.
+ */
+async function loadBuiltInTemplate(): Promise<BuiltInDataset> {
+  if (builtIn) return builtIn;
+  const [{ checkDataset }, { loadFlowFit }] = await Promise.all([
+    import('./services/templateCheck.js'),
+    import('./services/flowFitStore.js'),
+  ]);
+  loadFlowFit(fileURLToPath(new URL('./builtin-flow-fit.json', import.meta.url)));
+  // The build copies the dataset beside this file: JSON.parse reads it several times faster than the
+  // same data bundled as JavaScript. Run from source (tests), it comes from the bundled module.
+  let text: string | null;
+  try {
+    text = fs.readFileSync(new URL('./builtin-england.json', import.meta.url), 'utf8');
+  } catch {
+    text = null;
+  }
+  builtIn =
+    text === null
+      ? (await import('./services/template.js')).builtInTemplate
+      : checkDataset(JSON.parse(text) as BuiltInDataset);
+  return builtIn;
 }
 
 async function withCliContext<T>(
   fn: (context: AppContext) => Promise<T>,
   importLimits?: Partial<InputLimits>,
 ): Promise<T> {
+  const [{ makeCliTempDir, sweepCliTempDirs }, { createCoreContext }] = await Promise.all([
+    import('./store/workingCopies.js'),
+    import('./services/coreContext.js'),
+  ]);
   // Folders left by runs that were killed hold working copies (child-level data): remove them.
   sweepCliTempDirs();
   const dataDir = makeCliTempDir();
   const removeDataDir = () => fs.rmSync(dataDir, { recursive: true, force: true });
-  const context = createAppContext({
+  const core = createCoreContext({
     mode: 'browser',
     dataDir,
+    // a new plan (or an import creating one) needs it: loaded first by loadBuiltInTemplate
+    template: () => {
+      if (!builtIn) throw new PlannerError('INTERNAL', 'The built-in dataset was not loaded.');
+      return builtIn;
+    },
     program: 'the command line',
     autosaveIntervalMs: 0,
-    ...(importLimits ? { importLimits } : {}),
   });
+  let imports: ImportService | null = null;
+  const context: AppContext = {
+    ...core,
+    // made on first use, by commands that loaded it first (loadImportService)
+    get imports(): ImportService {
+      if (!importServiceModule || !authorities) {
+        throw new PlannerError('INTERNAL', 'The import service was not loaded.');
+      }
+      imports ??= new importServiceModule.ImportService(
+        core.plans,
+        authorities,
+        importLimits ? { limits: importLimits } : {},
+      );
+      return imports;
+    },
+  };
   // Ctrl+C or a polite kill still removes the working copy and its folder.
   const onSignal = (signal: NodeJS.Signals) => {
     context.plans.dispose();
@@ -1066,7 +1171,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return 0;
       case 'version':
       case '--version':
-        io.stdout(`${APP_VERSION}\n`);
+        io.stdout(`${pkg.version}\n`);
         return 0;
       case undefined:
         throw new UsageError('No command given.');

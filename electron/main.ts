@@ -10,6 +10,7 @@ import { bindIpc } from './ipc.js';
 import { buildMenu } from './menu.js';
 import { APP_ORIGIN, hardenApp, registerAppScheme, serveRenderer } from './security.js';
 import { createAppContext } from './services/appContext.js';
+import { loadFlowFit } from './services/flowFitStore.js';
 import { autosaveIntervalMs, maxInputBytes } from './services/paths.js';
 import {
   REPORT_READY_SCRIPT,
@@ -87,12 +88,16 @@ if (!app.requestSingleInstanceLock()) {
       return { path: result.canceled ? null : (result.filePaths[0] ?? null) };
     },
     async chooseSavePath(suggestedName: string) {
-      const pdf = suggestedName.toLowerCase().endsWith('.pdf');
-      const options = {
-        title: pdf ? 'Save report as PDF' : 'Save plan as',
-        defaultPath: suggestedName,
-        filters: pdf ? pdfFilters : planFilters,
-      };
+      // what is saved follows the suggested name: a report, a workbook, a folder of CSV files or a plan
+      const lower = suggestedName.toLowerCase();
+      const kind = lower.endsWith('.pdf')
+        ? { title: 'Save report as PDF', filters: pdfFilters }
+        : lower.endsWith('.xlsx')
+          ? { title: 'Save tables as an Excel workbook', filters: [{ name: 'Excel workbook', extensions: ['xlsx'] }] }
+          : lower.endsWith(PLAN_EXTENSION)
+            ? { title: 'Save plan as', filters: planFilters }
+            : { title: 'Save tables as CSV files (a folder of one file per table)', filters: [] };
+      const options = { title: kind.title, defaultPath: suggestedName, filters: kind.filters };
       const result = mainWindow
         ? await dialog.showSaveDialog(mainWindow, options)
         : await dialog.showSaveDialog(options);
@@ -113,6 +118,8 @@ if (!app.requestSingleInstanceLock()) {
     setNativeReportPrinter(printReportToPdf);
     const autosave = autosaveIntervalMs(undefined);
     const maxInput = maxInputBytes(undefined);
+    // the placement-flow fit the build made for the built-in figures (beside this file), for new plans
+    loadFlowFit(path.join(here, 'builtin-flow-fit.json'));
     const context = createAppContext({
       mode: 'electron',
       dataDir: process.env.PLANNER_DATA_DIR ?? app.getPath('userData'),

@@ -25,6 +25,15 @@ export function buildMenu(window: BrowserWindow, recent: RecentPlan[]): Menu {
         { label: 'Save', accelerator: 'CmdOrCtrl+S', click: send({ command: 'save' }) },
         { label: 'Save As…', accelerator: 'CmdOrCtrl+Shift+S', click: send({ command: 'saveAs' }) },
         { type: 'separator' },
+        {
+          label: 'Export',
+          submenu: [
+            { label: 'Report as PDF…', click: send({ command: 'export', format: 'pdf' }) },
+            { label: 'Tables as Excel workbook (XLSX)…', click: send({ command: 'export', format: 'xlsx' }) },
+            { label: 'Tables as CSV files…', click: send({ command: 'export', format: 'csv' }) },
+          ],
+        },
+        { type: 'separator' },
         { label: 'Close', accelerator: 'CmdOrCtrl+W', click: send({ command: 'close' }) },
         ...(process.platform === 'darwin' ? [] : [{ type: 'separator' as const }, { role: 'quit' as const }]),
       ],

@@ -1,23 +1,18 @@
-import fs from 'node:fs';
-import pkg from '../../package.json';
-import type { AppInfo, HostMode, PlannerHandlers } from '../../shared/api/contract.js';
+/** The app's services and the API handlers bound to them: what the desktop app and browser mode run. */
+import type { HostMode, PlannerHandlers } from '../../shared/api/contract.js';
 import type { BuiltInDataset } from '../../shared/model/dataset.js';
 import type { InputLimits } from '../../shared/import/limits.js';
-import { latestSchemaVersion } from '../store/database.js';
+import { createCoreContext, type CoreContext } from './coreContext.js';
 import { createHandlers, noFileDialogs, type FileDialogs } from './handlers.js';
 import { ImportService } from './importService.js';
 import { authorityLookup } from './reference.js';
-import { PlanService } from './planService.js';
 import { builtInTemplate } from './template.js';
 
-export const APP_NAME = 'Sufficiency Planner';
-export const APP_VERSION: string = pkg.version;
+export { APP_NAME, APP_VERSION } from './coreContext.js';
 
-export interface AppContext {
-  plans: PlanService;
+export interface AppContext extends CoreContext {
   imports: ImportService;
   handlers: PlannerHandlers;
-  appInfo: AppInfo;
 }
 
 export function createAppContext(options: {
@@ -32,28 +27,8 @@ export function createAppContext(options: {
   /** Import limits in place of the defaults (shared/import/limits.ts), e.g. the maximum input size. */
   importLimits?: Partial<InputLimits>;
 }): AppContext {
-  fs.mkdirSync(options.dataDir, { recursive: true });
-  const plans = new PlanService({
-    dataDir: options.dataDir,
-    template: options.template ?? builtInTemplate,
-    program: options.program ?? (options.mode === 'electron' ? 'the desktop app' : 'browser mode'),
-    ...(options.autosaveIntervalMs === undefined ? {} : { autosaveIntervalMs: options.autosaveIntervalMs }),
-  });
-  const appInfo: AppInfo = {
-    appName: APP_NAME,
-    version: APP_VERSION,
-    mode: options.mode,
-    schemaVersion: latestSchemaVersion,
-  };
-  const imports = new ImportService(
-    plans,
-    authorityLookup,
-    options.importLimits ? { limits: options.importLimits } : {},
-  );
-  return {
-    plans,
-    imports,
-    appInfo,
-    handlers: createHandlers(plans, imports, appInfo, options.dialogs ?? noFileDialogs),
-  };
+  const { dialogs, template, importLimits, ...rest } = options;
+  const core = createCoreContext({ ...rest, template: template ?? builtInTemplate });
+  const imports = new ImportService(core.plans, authorityLookup, importLimits ? { limits: importLimits } : {});
+  return { ...core, imports, handlers: createHandlers(core.plans, imports, core.appInfo, dialogs ?? noFileDialogs) };
 }

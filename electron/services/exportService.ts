@@ -1,6 +1,7 @@
 /**
- * Exports for bids and analysis: an XLSX workbook (one sheet per table, real numbers, units in the
- * headers, frozen header rows) and the same tables as CSV files.
+ * Exports for bids and analysis: an XLSX workbook (one sheet per table, real numbers with number
+ * formats by column kind, years as numbers, columns sized to their contents, units in the headers,
+ * frozen header rows) and the same tables as CSV files, one file per table in a folder.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,7 +18,11 @@ import {
   historyTable,
   projectionTable,
   sourcesTable,
+  cellKind,
+  NUMBER_FORMATS,
   toCsv,
+  type CellValue,
+  type ColumnKind,
   type ExportTable,
 } from './exportTables.js';
 import type { ImportService } from './importService.js';
@@ -107,6 +112,56 @@ export function planTables(
   return { tables, about };
 }
 
+/** Roughly how a cell shows in the workbook, for sizing its column. */
+function shownText(value: CellValue, kind: ColumnKind): string {
+  if (value === null) return '';
+  if (typeof value === 'string') return value;
+  const fixed = (digits: number, x = value) =>
+    x.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  switch (kind) {
+    case 'year':
+      return String(value);
+    case 'count':
+      return fixed(0);
+    case 'oneDecimal':
+      return fixed(1);
+    case 'money':
+      return `£${fixed(0)}`;
+    case 'price':
+      return `£${fixed(2)}`;
+    case 'share':
+      return `${fixed(1, value * 100)}%`;
+    case 'ratio':
+      return fixed(2);
+    default:
+      return String(value);
+  }
+}
+
+/**
+ * Column widths in characters: wide enough for the longest cell as shown (headers wrap, so a
+ * header needs only its longest word and about a third of its length), within 8 to 60.
+ */
+export function columnWidths(table: ExportTable): number[] {
+  return table.header.map((h, c) => {
+    const headerNeed = Math.max(...h.split(/\s+/).map((w) => w.length), Math.ceil(h.length / 3));
+    let cellNeed = 0;
+    for (const row of table.rows)
+      cellNeed = Math.max(cellNeed, shownText(row[c] ?? null, cellKind(table, row, c)).length);
+    return Math.min(60, Math.max(8, headerNeed, cellNeed) + 2);
+  });
+}
+
+/** One workbook cell: numbers typed and formatted by the column's kind, long text wrapped. */
+function workbookCell(value: CellValue, kind: ColumnKind) {
+  if (value === null) return null;
+  if (typeof value === 'number') {
+    const format = NUMBER_FORMATS[kind];
+    return { value, type: Number, ...(format ? { format } : {}) };
+  }
+  return { value, type: String, ...(value.length > 60 ? { wrap: true } : {}) };
+}
+
 export async function writeWorkbook(
   plans: PlanService,
   imports: ImportService,
@@ -123,6 +178,9 @@ export async function writeWorkbook(
         [bold(`${APP_NAME}: ${about[0]?.[1] ?? ''}`)],
         [],
         ...about.map(([k, v]) => [bold(k), { value: v, wrap: true }]),
+        [],
+        [bold('Sheets')],
+        ...tables.map((t) => [{ value: t.name.slice(0, 31) }, { value: t.title, wrap: true }]),
       ],
       columns: [{ width: 22 }, { width: 110 }],
     },
@@ -130,11 +188,9 @@ export async function writeWorkbook(
       sheet: t.name.slice(0, 31),
       data: [
         t.header.map((h) => ({ ...bold(h), wrap: true })),
-        ...t.rows.map((r) =>
-          r.map((v) => (v === null ? null : typeof v === 'number' ? { value: v, type: Number } : { value: v })),
-        ),
+        ...t.rows.map((r) => r.map((v, c) => workbookCell(v, cellKind(t, r, c)))),
       ],
-      columns: t.header.map((h) => ({ width: Math.min(40, Math.max(10, h.length * 0.6)) })),
+      columns: columnWidths(t).map((width) => ({ width })),
       stickyRowsCount: 1,
     })),
   ];

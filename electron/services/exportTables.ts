@@ -1,23 +1,94 @@
 /**
- * The plan's tables for export (workbook sheets and CSV files): real numbers, units in the headers,
- * and every figure's source. One definition serves XLSX and CSV.
+ * The plan's tables for export (workbook sheets and CSV files): real numbers, each column's kind
+ * (a count, a rate, money, a share, a year) so the workbook can format it, units in the headers
+ * where the label does not already say them, and every figure's source. One definition serves XLSX
+ * and CSV, from the app and from the command line alike.
  */
 import type { CallResults, ImportLogEntry } from '../../shared/api/contract.js';
 import { probabilityWords } from '../../shared/forecast/beds.js';
 import { measures } from '../../shared/model/measures.js';
 import type { PlanSummary } from '../../shared/model/summary.js';
+import { withUnit } from '../../shared/model/words.js';
+
+export { withUnit };
 
 export type CellValue = string | number | null;
+
+/**
+ * What a column holds, for its number format: whole counts (children, beds, places), figures to one
+ * decimal place (rates per 10,000, errors, expected incidents), money in whole pounds or in pounds
+ * and pence (unit prices), shares (0–1, shown as %), ratios (two decimal places), years, text, or
+ * `general` (a number shown as it is).
+ */
+export type ColumnKind = 'text' | 'year' | 'count' | 'oneDecimal' | 'money' | 'price' | 'share' | 'ratio' | 'general';
+
+/** Excel number formats by column kind (none for text and general). */
+export const NUMBER_FORMATS: Partial<Record<ColumnKind, string>> = {
+  year: '0',
+  count: '#,##0',
+  oneDecimal: '#,##0.0',
+  money: '"£"#,##0',
+  price: '"£"#,##0.00',
+  share: '0.0%',
+  ratio: '0.00',
+};
+
+/** Decimal places a CSV file keeps for each kind: what the workbook shows (a CSV file holds no formats). */
+const CSV_DECIMALS: Partial<Record<ColumnKind, number>> = {
+  year: 0,
+  count: 0,
+  oneDecimal: 1,
+  money: 0,
+  price: 2,
+  share: 3,
+  ratio: 2,
+};
 
 export interface ExportTable {
   /** Sheet name (≤ 31 characters) and CSV file stem. */
   name: string;
   title: string;
   header: string[];
+  /** One per header cell: the column's kind, or a function giving it for a row (columns of mixed units). */
+  kinds: (ColumnKind | ((row: readonly CellValue[]) => ColumnKind))[];
   rows: CellValue[][];
 }
 
+/** The kind of one cell. */
+export function cellKind(table: ExportTable, row: readonly CellValue[], column: number): ColumnKind {
+  const kind = table.kinds[column] ?? 'general';
+  return typeof kind === 'function' ? kind(row) : kind;
+}
+
+/** The kind of a figure in a unit as the model words it ("children", "per 10,000 children", "share of places", "£ per week"). */
+export function kindOfUnit(unit: string | null | undefined): ColumnKind {
+  const u = (unit ?? '').toLowerCase();
+  if (u.startsWith('£')) return u === '£' ? 'money' : 'price';
+  if (u.startsWith('share')) return 'share';
+  if (u.includes('per 10,000')) return 'oneDecimal';
+  if (u === 'ratio') return 'ratio';
+  if (/^(children|beds|places|homes|bed-years|child-years)$/.test(u)) return 'count';
+  if (u === 'incidents') return 'oneDecimal';
+  return 'general';
+}
+
+/** A year as a number when it is one ("2026" → 2026); other periods ("2024-25", a date) stay text. */
+export function yearCell(period: string | number): string | number {
+  return typeof period === 'number' || !/^\d{4}$/.test(period) ? period : Number(period);
+}
+
 const unitLabel = (measure: keyof typeof measures) => measures[measure].unit;
+
+/** A projection method in words, as the exports name it. */
+function methodWords(method: string): string {
+  return method === 'rate'
+    ? 'rate-based'
+    : method === 'manual'
+      ? 'manual growth'
+      : method === 'stockFlow'
+        ? 'stock-flow'
+        : method;
+}
 
 /**
  * A chance as the export gives it: the share only where it carries information (1% to 99%, or as
@@ -43,7 +114,7 @@ export function dataByLaTable(summary: PlanSummary): ExportTable {
     'ONS code',
     'DfE code',
     'Level',
-    ...headline.map((f) => `${measures[f.measure].label} (${f.period}) [${unitLabel(f.measure)}]`),
+    ...headline.map((f) => withUnit(`${measures[f.measure].label} (${f.period})`, unitLabel(f.measure))),
   ];
   const row = (a: PlanSummary['authorities'][number]) => [
     a.name,
@@ -56,6 +127,7 @@ export function dataByLaTable(summary: PlanSummary): ExportTable {
     name: 'Data by LA',
     title: `Headline figures for ${summary.consortium.name}, its members and comparators`,
     header,
+    kinds: ['text', 'text', 'text', 'text', ...headline.map((f) => kindOfUnit(unitLabel(f.measure)))],
     rows: [
       ...summary.authorities.map(row),
       [`${summary.consortium.name} (consortium total)`, null, null, 'Consortium', ...headline.map((f) => f.value)],
@@ -73,8 +145,7 @@ export function historyTable(summary: PlanSummary): ExportTable {
           area.name,
           area.code,
           measures[measure as keyof typeof measures].label,
-          measure,
-          p.period,
+          yearCell(p.period),
           p.value,
           unitLabel(measure as keyof typeof measures),
           p.suppression,
@@ -86,7 +157,17 @@ export function historyTable(summary: PlanSummary): ExportTable {
   return {
     name: 'History',
     title: 'Every stored figure by area, measure and period, with its suppression code and source id',
-    header: ['Area', 'ONS code', 'Measure', 'Measure id', 'Period', 'Value', 'Unit', 'Suppression code', 'Source id'],
+    header: ['Area', 'ONS code', 'Measure', 'Period', 'Value', 'Unit', 'Suppression code', 'Source id'],
+    kinds: [
+      'text',
+      'text',
+      'text',
+      (row) => (typeof row[3] === 'number' ? 'year' : 'text'),
+      (row) => kindOfUnit(typeof row[5] === 'string' ? row[5] : null),
+      'text',
+      'text',
+      'text',
+    ],
     rows,
   };
 }
@@ -99,7 +180,7 @@ export function projectionTable(result: CallResults['getProjection']): ExportTab
       rows.push([
         area.name,
         area.code,
-        y.year,
+        yearCell(y.year),
         y.demand.p10,
         y.demand.p50,
         y.demand.p90,
@@ -117,7 +198,7 @@ export function projectionTable(result: CallResults['getProjection']): ExportTab
   }
   return {
     name: 'Projection',
-    title: `Bed need by year ending 31 March (${projection.method} method, ${projection.simulations} simulations, seed ${projection.seed}). The probability is given only between 1% and 99% (else blank, with words beside it) and rests on ${chanceBasis(projection.assumptions)}`,
+    title: `Bed need by year ending 31 March (${methodWords(projection.method)} method, ${projection.simulations} simulations, seed ${projection.seed}). The probability is given only between 1% and 99% (else blank, with words beside it) and rests on ${chanceBasis(projection.assumptions)}`,
     header: [
       'Area',
       'Code',
@@ -125,17 +206,18 @@ export function projectionTable(result: CallResults['getProjection']): ExportTab
       'Demand P10 [children]',
       'Demand P50 [children]',
       'Demand P90 [children]',
-      'Beds needed P10 [beds]',
-      'Beds needed P50 [beds]',
-      'Beds needed P90 [beds]',
-      'Registered places [places]',
-      'Accessible places [places]',
+      'Beds needed P10',
+      'Beds needed P50',
+      'Beds needed P90',
+      'Registered places',
+      'Accessible places',
       'Gap P10 [beds]',
       'Gap P50 [beds]',
       'Gap P90 [beds]',
       'Probability need exceeds accessible places [share]',
       'Chance of being short (as read)',
     ],
+    kinds: ['text', 'text', 'year', ...Array.from({ length: 11 }, (): ColumnKind => 'count'), 'share', 'text'],
     rows,
   };
 }
@@ -147,10 +229,11 @@ export function backtestTable(result: CallResults['getProjection']): ExportTable
   const add = (level: string, method: string, list: typeof b.horizons) => {
     for (const h of list) rows.push([level, method, h.h, h.n, h.mae, h.mape, h.coverage80]);
   };
-  add('Authorities', result.projection.method, b.horizons);
+  const method = methodWords(result.projection.method);
+  add('Authorities', method, b.horizons);
   add('Authorities', 'last value', b.baselines.lastValue);
   add('Authorities', 'linear trend', b.baselines.linearTrend);
-  add('Consortium', result.projection.method, b.consortium.method);
+  add('Consortium', method, b.consortium.method);
   add('Consortium', 'last value', b.consortium.lastValue);
   add('Consortium', 'linear trend', b.consortium.linearTrend);
   return {
@@ -165,6 +248,7 @@ export function backtestTable(result: CallResults['getProjection']): ExportTable
       'MAPE [%]',
       '80% interval coverage [share]',
     ],
+    kinds: ['text', 'text', 'count', 'count', 'oneDecimal', 'oneDecimal', 'share'],
     rows,
   };
 }
@@ -172,7 +256,6 @@ export function backtestTable(result: CallResults['getProjection']): ExportTable
 export function assumptionsTable(summary: PlanSummary, result: CallResults['getProjection'] | null): ExportTable {
   const rows: CellValue[][] = summary.assumptions.map((a) => [
     a.label,
-    a.key,
     a.value,
     a.unit,
     a.rationale,
@@ -183,12 +266,22 @@ export function assumptionsTable(summary: PlanSummary, result: CallResults['getP
   ]);
   for (const a of result?.projection.assumptions ?? []) {
     if (summary.assumptions.some((p) => p.key === a.key)) continue;
-    rows.push([a.label, a.key, a.value, a.unit, a.rationale, a.source, null, null, 'Projection']);
+    rows.push([a.label, a.value, a.unit, a.rationale, a.source, null, null, 'Projection']);
   }
   return {
     name: 'Assumptions',
     title: 'The assumption register and the projection’s assumptions',
-    header: ['Assumption', 'Key', 'Value', 'Unit', 'Rationale', 'Source id', 'Changed by', 'Changed at', 'Where'],
+    header: ['Assumption', 'Value', 'Unit', 'Rationale', 'Source id', 'Changed by', 'Changed at', 'Where'],
+    kinds: [
+      'text',
+      (row) => kindOfUnit(typeof row[2] === 'string' ? row[2] : null),
+      'text',
+      'text',
+      'text',
+      'text',
+      'text',
+      'text',
+    ],
     rows,
   };
 }
@@ -209,6 +302,7 @@ export function sourcesTable(summary: PlanSummary, imports: ImportLogEntry[]): E
       'Illustrative',
       'Imported (SHA-256)',
     ],
+    kinds: Array.from({ length: 10 }, (): ColumnKind => 'text'),
     rows: summary.sources.map((s) => [
       s.id,
       s.title,
@@ -229,6 +323,7 @@ export function gapsTable(summary: PlanSummary): ExportTable {
     name: 'Missing data',
     title: 'What this plan is missing, and which import fills it',
     header: ['What is missing', 'Filled by'],
+    kinds: ['text', 'text'],
     rows: summary.gaps.map((g) => [g.message, g.fillWith]),
   };
 }
@@ -253,17 +348,30 @@ export function isFormulaLike(text: string): boolean {
  * (the separator in some locales), a tab or a line break, so no separator inside it can start a
  * new cell.
  */
-export function csvField(value: CellValue): string {
+export function csvField(value: CellValue, kind: ColumnKind = 'general'): string {
   if (value === null) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : csvField(String(value));
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return csvField(String(value));
+    const decimals = CSV_DECIMALS[kind];
+    // as the workbook shows it; 0 rather than -0
+    return decimals === undefined ? String(value) : String(Number(value.toFixed(decimals)) + 0);
+  }
   const quoted = (text: string) => `"${text.replace(/"/g, '""')}"`;
   if (isFormulaLike(value)) return quoted(`'${value}`);
   return /[",;\t\r\n]/.test(value) ? quoted(value) : value;
 }
 
-/** RFC 4180 CSV with a UTF-8 BOM so spreadsheet programs read £ and ’ correctly; inert (see {@link csvField}). */
+/**
+ * RFC 4180 CSV with a UTF-8 BOM so spreadsheet programs read £ and ’ correctly; inert (see
+ * {@link csvField}); numbers to the decimal places the workbook shows (counts whole, rates to one
+ * place, money to the pound, shares as fractions to 0.1%).
+ */
 export function toCsv(table: ExportTable): string {
-  return `\uFEFF${[table.header, ...table.rows].map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+  const lines = [
+    table.header.map((h) => csvField(h)).join(','),
+    ...table.rows.map((r) => r.map((v, c) => csvField(v, cellKind(table, r, c))).join(',')),
+  ];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 type ScenarioRun = CallResults['runScenarios'];
@@ -276,7 +384,7 @@ export function scenariosTable(run: ScenarioRun): ExportTable {
       rows.push([
         o.scenario.name,
         o.scenario.illustrative ? 'Yes' : 'No',
-        y.year,
+        yearCell(y.year),
         y.demand,
         y.bedsNeeded,
         y.accessiblePlaces,
@@ -307,9 +415,9 @@ export function scenariosTable(run: ScenarioRun): ExportTable {
       'Scenario',
       'Illustrative',
       'Year ending 31 March',
-      'Children needing a place [children]',
-      'Beds needed [beds]',
-      'Accessible places [places]',
+      'Children needing a place',
+      'Beds needed',
+      'Accessible places',
       'Gap [beds]',
       'Probability the gap is closed [share]',
       'Chance the gap is closed (as read)',
@@ -318,7 +426,7 @@ export function scenariosTable(run: ScenarioRun): ExportTable {
       'Placed outside consortium [children]',
       'Without a place [children]',
       'Placed more than 20 miles away [share]',
-      'Expected missing incidents [incidents]',
+      'Expected missing incidents',
       'Cost: LA-run homes [£]',
       'Cost: private homes in members [£]',
       'Cost: voluntary homes in members [£]',
@@ -328,6 +436,24 @@ export function scenariosTable(run: ScenarioRun): ExportTable {
       'Cost: capital [£]',
       'Cost: total [£]',
       'Present value of the cost [£]',
+    ],
+    kinds: [
+      'text',
+      'text',
+      'year',
+      'count',
+      'count',
+      'count',
+      'count',
+      'share',
+      'text',
+      'count',
+      'count',
+      'count',
+      'count',
+      'share',
+      'oneDecimal',
+      ...Array.from({ length: 9 }, (): ColumnKind => 'money'),
     ],
     rows,
   };
@@ -355,6 +481,12 @@ export function comparisonTable(run: ScenarioRun): ExportTable {
     name: 'Comparison',
     title: `${run.baseline.years.length}-year totals of each scenario against the baseline (${run.baseline.years[0]?.year ?? ''}–${run.baseline.years.at(-1)?.year ?? ''})`,
     header: ['Scenario', 'Figure', 'Unit', 'Scenario value', 'Baseline value', 'Difference from baseline'],
+    kinds: [
+      'text',
+      'text',
+      'text',
+      ...Array.from({ length: 3 }, () => (row: readonly CellValue[]) => kindOfUnit(String(row[2]))),
+    ],
     rows,
   };
 }

@@ -95,10 +95,10 @@ export function createHandlers(
       return { removedFiles, state: plans.currentState() };
     },
     writeDataTemplate: ({ path, prefill }) => plans.writeDataTemplate(path, prefill),
-    exportPlan: async ({ format, path }) =>
+    exportPlan: async ({ format, path, scenarios }) =>
       format === 'xlsx'
-        ? { files: [await writeWorkbook(plans, imports, path)] }
-        : { files: writeCsvFolder(plans, imports, path) },
+        ? { files: [await writeWorkbook(plans, imports, path, scenarios)] }
+        : { files: writeCsvFolder(plans, imports, path, scenarios) },
     // The report page calls these same handlers, through a temporary host or Electron's IPC.
     exportPdf: (args) => exportReportPdf(handlers, args),
     setMapGeometry: ({ geometry }) => plans.setMapGeometry(geometry),

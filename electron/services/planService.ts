@@ -10,7 +10,6 @@ import path from 'node:path';
 import type { AuthorityChoice, MapData, OpenPlanState, PlanState, RecoverablePlan } from '../../shared/api/contract.js';
 import { readMapData } from '../store/mapData.js';
 import { refreshModelledFlows } from '../store/flowData.js';
-import { writeTemplateWorkbook } from './templateWorkbook.js';
 import { seedExampleScenarios } from './scenarioService.js';
 import { PlannerError } from '../../shared/api/errors.js';
 import type { BuiltInDataset } from '../../shared/model/dataset.js';
@@ -135,7 +134,11 @@ export const DEFAULT_AUTOSAVE_INTERVAL_MS = 60_000;
 export interface PlanServiceOptions {
   /** Folder for working copies and the recent-plans list. */
   dataDir: string;
-  template: BuiltInDataset;
+  /**
+   * The built-in dataset new plans start from, or a function giving it: the command line passes a
+   * function so commands that only open a plan file never load the 2.6 MB dataset.
+   */
+  template: BuiltInDataset | (() => BuiltInDataset);
   /** Names this program in a plan's lock ("the desktop app", "browser mode", "the command line"). */
   program?: string;
   /** How often unsaved work is made durable in the working copy; 0 turns autosave off. */
@@ -169,6 +172,11 @@ export class PlanService {
       }, interval);
       this.autosaveTimer.unref();
     }
+  }
+
+  private get template(): BuiltInDataset {
+    const t = this.options.template;
+    return typeof t === 'function' ? t() : t;
   }
 
   private get program(): string {
@@ -367,14 +375,14 @@ export class PlanService {
 
   /** The consortia a new plan can start from (regions, Greater Manchester, England). */
   consortiumPresets(): ConsortiumPreset[] {
-    return consortiumPresets(this.options.template.areas);
+    return consortiumPresets(this.template.areas);
   }
 
   /** Every upper-tier authority in the built-in data with how many figures it holds for each. */
   builtInAuthorities(): AuthorityChoice[] {
     const counts = new Map<string, number>();
-    for (const o of this.options.template.observations) counts.set(o.area, (counts.get(o.area) ?? 0) + 1);
-    return this.options.template.areas
+    for (const o of this.template.observations) counts.set(o.area, (counts.get(o.area) ?? 0) + 1);
+    return this.template.areas
       .filter((a) => a.level === 'Local authority')
       .map((a) => ({
         onsCode: a.code,
@@ -392,9 +400,9 @@ export class PlanService {
    * some, else Greater Manchester (the model case), else the first region.
    */
   private defaultConsortium(): ConsortiumChoice {
-    const areas = this.options.template.areas;
+    const areas = this.template.areas;
     const flagged = areas.filter((a) => a.isMember).map((a) => a.code);
-    if (flagged.length) return { name: this.options.template.consortiumName, members: flagged };
+    if (flagged.length) return { name: this.template.consortiumName, members: flagged };
     const presets = this.consortiumPresets();
     const preset = presets.find((p) => p.id === 'greater-manchester') ?? presets[0];
     if (!preset) throw new PlannerError('INTERNAL', 'The built-in dataset holds no local authorities.');
@@ -404,7 +412,7 @@ export class PlanService {
   /** A new untitled plan from the built-in dataset, for the consortium given (or the default one). */
   newPlan(consortium?: ConsortiumChoice): OpenPlanState {
     const choice = consortium ?? this.defaultConsortium();
-    const problems = consortiumProblems(this.options.template.areas, choice);
+    const problems = consortiumProblems(this.template.areas, choice);
     if (problems.length) throw new PlannerError('INVALID_ARGUMENT', problems.join(' '), { problems });
     const workingPath = newWorkingPath(this.workDir);
     const db = openDatabase(workingPath);
@@ -412,7 +420,7 @@ export class PlanService {
       configureWorkingDatabase(db);
       migrate(db);
       const now = new Date().toISOString();
-      seedFromDataset(db, this.options.template, now, { name: choice.name.trim(), members: choice.members });
+      seedFromDataset(db, this.template, now, { name: choice.name.trim(), members: choice.members });
       // placement flows modelled from the national figures for these members
       refreshModelledFlows(db, now);
       // example scenarios, made for this consortium's own members from its own figures
@@ -680,6 +688,8 @@ export class PlanService {
         .map((a) => a.code),
     );
     try {
+      // the workbook writer loads only when a template is written
+      const { writeTemplateWorkbook } = await import('./templateWorkbook.js');
       await writeTemplateWorkbook(target, contents, memberCodes);
     } catch (error) {
       throw new PlannerError('IO_ERROR', `Could not write ${target}: ${(error as Error).message}`);

@@ -76,6 +76,9 @@ export function checkMigrationHistory(db: PlanDatabase, available: readonly Migr
  * with its checksum. `upTo` exists so tests can build an older plan.
  */
 export function migrate(db: PlanDatabase, upTo: number = latestSchemaVersion): number {
+  // A plan already at this build's schema needs no write: a write transaction on open costs a
+  // journal and its fsync on every open (most of a quick command's time on a busy disk).
+  if (upTo === latestSchemaVersion && isCurrent(db)) return latestSchemaVersion;
   const run = db.transaction(() => {
     db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version INTEGER PRIMARY KEY NOT NULL,
@@ -103,6 +106,15 @@ export function migrate(db: PlanDatabase, upTo: number = latestSchemaVersion): n
     return version;
   });
   return run.immediate();
+}
+
+/** True when every migration this build ships is recorded, unchanged, with the plan's ids set (read only). */
+function isCurrent(db: PlanDatabase): boolean {
+  if (schemaVersion(db) !== latestSchemaVersion) return false;
+  if (db.pragma('application_id', { simple: true }) !== PLAN_APPLICATION_ID) return false;
+  checkMigrationHistory(db);
+  const applied = new Set(appliedMigrations(db).map((m) => m.version));
+  return migrations.every((m) => applied.has(m.version));
 }
 
 export function schemaVersion(db: PlanDatabase): number {

@@ -48,7 +48,8 @@ export function readSsda903Files(db: PlanDatabase): (Ssda903File & { sha256: str
     sha256: r.sha256,
     name: r.file_name,
     table: r.table_kind,
-    text: gunzipSync(r.content_gzip).toString('utf8'),
+    // as TextDecoder reads it (what was used before): a leading byte-order mark dropped
+    text: new TextDecoder().decode(gunzipSync(r.content_gzip)),
   }));
 }
 

@@ -97,17 +97,51 @@ export function flowModelInputs(data: PlanFlowInputs, period: string): FlowModel
 
 let cache: { key: string; model: PlacementFlowModel; national: PlacementFlow[] } | null = null;
 
-/**
- * The consortium's modelled flows, or null when the plan lacks the national figures the model
- * needs (a plan holding only its members' figures: import flows instead).
- */
-export function modelledPlanFlows(data: PlanFlowInputs, members: readonly string[]): ModelledPlanFlows | null {
+/** The national fit for a plan's figures, and the key (the fit's inputs) it is valid for. */
+export interface NationalFlowFit {
+  key: string;
+  model: PlacementFlowModel;
+}
+
+/** The fit's inputs as one key, or null when the plan lacks the national figures the model needs. */
+function fitKey(data: PlanFlowInputs): { key: string; period: string; inputs: FlowModelAuthority[] } | null {
   const authorities = data.areas.filter((a) => a.level === 'Local authority').length;
   if (authorities < 20) return null;
   const period = fitPeriod(data.observations, authorities);
   if (!period) return null;
   const inputs = flowModelInputs(data, period);
-  const key = JSON.stringify([period, inputs]);
+  return { key: JSON.stringify([period, inputs]), period, inputs };
+}
+
+/** The national fit for these figures, computing it if it is not already held (a build step stores it). */
+export function nationalFlowFit(data: PlanFlowInputs): NationalFlowFit | null {
+  const keyed = fitKey(data);
+  if (!keyed) return null;
+  modelledPlanFlows(data, []);
+  return cache?.key === keyed.key ? { key: cache.key, model: cache.model } : null;
+}
+
+/**
+ * Holds a national fit computed earlier (by a build step, for the built-in figures), so a plan with
+ * exactly those figures is not fitted again; a plan with other figures is fitted as before.
+ */
+export function primeNationalFlowFit(fit: NationalFlowFit): void {
+  const period = (JSON.parse(fit.key) as [string, unknown])[0];
+  cache = {
+    key: fit.key,
+    model: fit.model,
+    national: placementFlowRows(fit.model, { period, source: MODELLED_FLOWS_SOURCE_ID, decimals: 3 }),
+  };
+}
+
+/**
+ * The consortium's modelled flows, or null when the plan lacks the national figures the model
+ * needs (a plan holding only its members' figures: import flows instead).
+ */
+export function modelledPlanFlows(data: PlanFlowInputs, members: readonly string[]): ModelledPlanFlows | null {
+  const keyed = fitKey(data);
+  if (!keyed) return null;
+  const { key, period, inputs } = keyed;
   if (cache?.key !== key) {
     const model = modelPlacementFlows(inputs);
     cache = {

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import type { ApiResult } from './errors.js';
+import { plainIssue } from './fieldNames.js';
+import { camelWords } from '../model/words.js';
 import type { BacktestResult, ProjectionResult } from '../forecast/types.js';
 import type { PlanSummary } from '../model/summary.js';
 import type { ConsortiumPreset } from '../model/consortia.js';
@@ -126,7 +128,20 @@ export const callArgSchemas = {
     })
     .strict(),
   writeDataTemplate: z.object({ path: planPathSchema, prefill: z.boolean().default(true) }).strict(),
-  exportPlan: z.object({ format: z.enum(['xlsx', 'csv']), path: planPathSchema }).strict(),
+  /**
+   * The plan's tables as a workbook (one sheet per table, number formats) or as CSV files (one per
+   * table, in the folder at `path`, made if need be): the same tables as `planner export`.
+   */
+  exportPlan: z
+    .object({
+      format: z.enum(['xlsx', 'csv']),
+      path: planPathSchema,
+      scenarios: z
+        .array(z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/))
+        .max(4, 'An export includes at most four scenarios besides the baseline.')
+        .optional(),
+    })
+    .strict(),
   exportPdf: z
     .object({
       path: planPathSchema,
@@ -488,11 +503,16 @@ export interface CallResults {
 /** Commands the native menu sends to the UI (Electron only). */
 export type MenuCommand =
   | { command: 'new' | 'open' | 'save' | 'saveAs' | 'close' | 'about' | 'dataSources' }
-  | { command: 'openRecent'; path: string };
+  | { command: 'openRecent'; path: string }
+  | { command: 'export'; format: ExportFormat };
+
+/** What File › Export and the Report view save: the report as a PDF, the tables as a workbook or as CSV files. */
+export type ExportFormat = 'pdf' | 'xlsx' | 'csv';
 
 export const menuCommandSchema = z.union([
   z.object({ command: z.enum(['new', 'open', 'save', 'saveAs', 'close', 'about', 'dataSources']) }).strict(),
   z.object({ command: z.literal('openRecent'), path: planPathSchema }).strict(),
+  z.object({ command: z.literal('export'), format: z.enum(['pdf', 'xlsx', 'csv']) }).strict(),
 ]);
 
 /** What a transport exposes as window.planner: one method per call, results never throw. */
@@ -521,7 +541,8 @@ export function validateCallArgs<K extends CallName>(
     ok: false,
     error: {
       code: 'INVALID_ARGUMENT',
-      message: `Invalid arguments for ${name}: ${parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ` : '') + i.message).join('; ')}`,
+      // in plain words ("Could not set horizon: Years: …"); the raw paths stay in the details
+      message: `Could not ${camelWords(name)}: ${parsed.error.issues.map((i) => plainIssue(i.path, i.message)).join('; ')}`,
       details: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
     },
   };

@@ -3,6 +3,7 @@
  * stored data. Pure: the same plan data always gives the same summary. Derived figures
  * (rates, places per 10,000, net import) say how they were computed.
  */
+import { lowerFirst } from './words.js';
 import type { Area, Observation, Source } from './dataset.js';
 import { measures, type MeasureId } from './measures.js';
 import type { Assumption, PlacementFlow, UnitCost } from './placements.js';
@@ -261,7 +262,7 @@ function findGaps(data: PlanData, members: readonly Area[], periods: Map<Measure
     if (!periods.get(measure)?.length) {
       gaps.push({
         measure,
-        message: `No figures for ${measures[measure].label.toLowerCase()}.`,
+        message: `No figures for ${lowerFirst(measures[measure].label)}.`,
         fillWith: fillWith[measure],
       });
     }

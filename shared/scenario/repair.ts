@@ -9,6 +9,7 @@
  * between centroids); {@link repairScenario} then moves each affected lever to a member — by default
  * the nearest, or "all" / "consortium" where the field allows it — or removes the lever. Pure.
  */
+import { plainIssue } from '../api/fieldNames.js';
 import { haversineMiles } from '../allocate/distance.js';
 import {
   checkScenarioForContext,
@@ -263,7 +264,7 @@ export function needsRepairMessage(entry: Pick<ScenarioNeedingRepair, 'name' | '
     return `Scenario “${entry.name}” names ${listText(names)}, ${which} of this consortium: open it in Scenarios to repair it.`;
   }
   const first = entry.issues[0];
-  const detail = first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'it is not valid.';
+  const detail = first ? plainIssue(first.path, first.message) : 'it is not valid.';
   const rest = entry.issues.length - 1;
   const more = rest > 0 ? ` ${rest === 1 ? 'There is one more problem.' : `There are ${rest} more problems.`}` : '';
   return `Scenario “${entry.name}” cannot be run: ${detail}${more} Open it in Scenarios to fix it.`;

@@ -4,6 +4,7 @@
  * `npm run bench -- plan forecast` runs only the named suites.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -73,6 +74,14 @@ async function main(): Promise<void> {
   } finally {
     tmp.cleanup();
   }
+  // What was measured, where: every figure above comes from this run on this machine.
+  const cpus = os.cpus();
+  console.log(
+    `Measured in this run: Node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}. Times are wall-clock milliseconds of each run after one warm-up run; median and p95 over the runs.`,
+  );
   const rows = results.map((r) => [
     r.name,
     r.unit,

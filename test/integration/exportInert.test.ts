@@ -14,7 +14,7 @@ import readExcelFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppContext, type AppContext } from '../../electron/services/appContext.js';
 import { planTables, writeCsvFolder, writeWorkbook } from '../../electron/services/exportService.js';
-import { csvField, toCsv, type CellValue, type ExportTable } from '../../electron/services/exportTables.js';
+import { cellKind, csvField, toCsv, type CellValue, type ExportTable } from '../../electron/services/exportTables.js';
 import { parseCsv } from '../../shared/import/csv.js';
 import { scenarioSchema } from '../../shared/scenario/levers.js';
 import { importFixtureDir } from '../fixtures/import/files.js';
@@ -222,7 +222,8 @@ describe('CSV export of a plan full of formulas', () => {
       expect(back).toHaveLength(table.rows.length + 1);
       [poisoned.header, ...poisoned.rows].forEach((row, r) =>
         row.forEach((v, c) => {
-          const expected = v === null ? '' : typeof v === 'number' ? String(v) : `'${v}`;
+          // numbers as the workbook shows them (the column's decimal places)
+          const expected = v === null ? '' : typeof v === 'number' ? csvField(v, cellKind(poisoned, row, c)) : `'${v}`;
           expect(back[r]?.[c], `${table.name} row ${r + 1} column ${c + 1}`).toBe(expected);
         }),
       );

@@ -68,13 +68,20 @@ async function everyPath(): Promise<Record<string, Figures>> {
 
   const { tables } = planTables(context.plans, context.imports);
   const table = (name: string) => tables.find((t) => t.name === name);
+  const column = (name: string, header: string) => table(name)?.header.indexOf(header) ?? -1;
+  const finalYear = Number(projection.years.at(-1));
+  const yearOf = (name: string) => column(name, 'Year ending 31 March');
   const projectionRows = table('Projection')?.rows ?? [];
-  const finalYear = projection.years.at(-1);
-  const exportedGap = projectionRows.find((r) => r[1] === 'consortium' && r[2] === finalYear)?.[12];
-  const scenarioRows = table('Scenarios')?.rows ?? [];
-  const baselineRows = scenarioRows.filter((r) => r[0] === 'Baseline');
-  const exportedScenarioGap = baselineRows.find((r) => r[2] === finalYear)?.[6];
-  const exportedCost = baselineRows.reduce((s, r) => s + Number(r[r.length - 2]), 0);
+  const exportedGap = projectionRows.find(
+    (r) => r[column('Projection', 'Code')] === 'consortium' && Number(r[yearOf('Projection')]) === finalYear,
+  )?.[column('Projection', 'Gap P50 [beds]')];
+  const baselineRows = (table('Scenarios')?.rows ?? []).filter(
+    (r) => r[column('Scenarios', 'Scenario')] === 'Baseline',
+  );
+  const exportedScenarioGap = baselineRows.find((r) => Number(r[yearOf('Scenarios')]) === finalYear)?.[
+    column('Scenarios', 'Gap [beds]')
+  ];
+  const exportedCost = baselineRows.reduce((s, r) => s + Number(r[column('Scenarios', 'Cost: total [£]')]), 0);
 
   await context.handlers.savePlan({});
   const cliProjection = (await cli(['project', '--plan', planFile, '--json'])) as {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { callArgSchemas, callNames, menuCommandSchema, validateCallArgs } from '../../shared/api/contract.js';
 import { PlannerError, isApiError, toApiError } from '../../shared/api/errors.js';
+import { plainField, plainIssue, plainPath } from '../../shared/api/fieldNames.js';
+import { camelWords, lowerFirst, saysUnit, withUnit } from '../../shared/model/words.js';
 
 describe('API contract validation', () => {
   it('accepts well-formed arguments for every call', () => {
@@ -16,7 +18,7 @@ describe('API contract validation', () => {
       setAssumption: { key: 'targetOccupancy', value: 0.85 },
       setHorizon: { years: 7 },
       writeDataTemplate: { path: '/home/analyst/template.xlsx' },
-      exportPlan: { format: 'xlsx', path: '/home/analyst/gm.xlsx' },
+      exportPlan: { format: 'csv', path: '/home/analyst/gm-tables-csv', scenarios: ['block-12'] },
       setMapGeometry: { geometry: 'hex' },
       getStockFlowProjection: { mode: 'sf-regional', referenceMonths: 12, horizonMonths: 24, reportMonths: [6, 12] },
       saveScenario: { scenario: { id: 'block-12', name: 'Block contract', levers: [] } },
@@ -45,20 +47,22 @@ describe('API contract validation', () => {
     ['renameConsortium', { name: '   ' }, 'needs a name'],
     ['renameConsortium', { name: 'x'.repeat(121) }, '120'],
     ['getPlanSummary', { unexpected: 1 }, 'unexpected'],
-    ['chooseSavePath', { suggestedName: '' }, 'suggestedName'],
+    ['chooseSavePath', { suggestedName: '' }, 'Suggested file name'],
     ['setMembership', { codes: [] }, 'at least one'],
     ['setMembership', { codes: ['E08000001', 'E08000001'] }, 'only once'],
     ['setMembership', { codes: ['E92000001'] }, 'upper-tier'],
     ['setMembership', { codes: ['W06000001'] }, 'upper-tier'],
     ['previewImport', { files: [] }, 'at least one file'],
     ['previewImport', { files: [{ path: 'cla.csv' }] }, 'full path'],
-    ['commitImport', { previewId: '../../etc' }, 'previewId'],
-    ['getProjection', { horizonYears: 11 }, 'horizonYears'],
+    ['commitImport', { previewId: '../../etc' }, 'Import preview'],
+    ['getProjection', { horizonYears: 11 }, 'Horizon (years)'],
     ['getProjection', { method: 'crystal-ball' }, 'method'],
-    ['setAssumption', { key: 'x; DROP TABLE', value: 1 }, 'key'],
+    ['setAssumption', { key: 'x; DROP TABLE', value: 1 }, 'Assumption'],
     ['setAssumption', { key: 'targetOccupancy', value: Number.NaN }, 'value'],
     ['exportPlan', { format: 'pdfx', path: '/a.xlsx' }, 'format'],
-    ['setMapGeometry', { geometry: 'globe' }, 'geometry'],
+    ['exportPlan', { format: 'xlsx', path: '/a.xlsx', scenarios: ['a', 'b', 'c', 'd', 'e'] }, 'at most four'],
+    ['exportPlan', { format: 'xlsx', path: '/a.xlsx', scenarios: ['../x'] }, 'scenarios'],
+    ['setMapGeometry', { geometry: 'globe' }, 'Map shape'],
     ['setHorizon', { years: 11 }, 'years'],
     ['setHorizon', { years: 2.5 }, 'years'],
     ['setHorizon', {}, 'years'],
@@ -75,8 +79,24 @@ describe('API contract validation', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('INVALID_ARGUMENT');
-    expect(result.error.message).toContain(mentions);
+    expect(result.error.message.toLowerCase()).toContain(mentions.toLowerCase());
     expect(isApiError(JSON.parse(JSON.stringify(result.error)))).toBe(true);
+  });
+
+  it('words invalid arguments for a person: field names, not schema paths or code names', () => {
+    const result = validateCallArgs('saveScenario', {
+      scenario: { id: 'x', name: 'X', levers: [{ type: 'blockContract', la: 'E08000003', beds: -1 }] },
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.message).toMatch(/^Could not save scenario: Scenario, lever 1, beds: /);
+    expect(result.error.message).not.toMatch(/\b[a-z]+\.\d+\.[a-zA-Z]+|\b[a-z]+[A-Z]\w*/);
+    // programs still get the raw path
+    expect(result.error.details).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: ['scenario', 'levers', '0', 'beds'] })]),
+    );
+    const horizon = validateCallArgs('getProjection', { horizonYears: 11 });
+    expect(horizon.ok || horizon.error.message).toMatch(/^Could not get projection: Horizon \(years\): /);
   });
 
   it('trims the consortium name it accepts', () => {
@@ -94,6 +114,9 @@ describe('API contract validation', () => {
     expect(menuCommandSchema.safeParse({ command: 'openRecent', path: '/p/a.ccplan' }).success).toBe(true);
     expect(menuCommandSchema.safeParse({ command: 'openRecent' }).success).toBe(false);
     expect(menuCommandSchema.safeParse({ command: 'format-disk' }).success).toBe(false);
+    expect(menuCommandSchema.safeParse({ command: 'export', format: 'xlsx' }).success).toBe(true);
+    expect(menuCommandSchema.safeParse({ command: 'export', format: 'docx' }).success).toBe(false);
+    expect(menuCommandSchema.safeParse({ command: 'export' }).success).toBe(false);
   });
 });
 
@@ -117,5 +140,28 @@ describe('error shape', () => {
     expect(isApiError({ code: 'NOT_A_PLAN', message: 'm' })).toBe(true);
     expect(isApiError({ code: 'WHATEVER', message: 'm' })).toBe(false);
     expect(isApiError(null)).toBe(false);
+  });
+});
+
+describe('plain words for users', () => {
+  it('reads schema paths as the form names them', () => {
+    expect(plainPath('levers.0.la')).toBe('lever 1, where');
+    expect(plainPath(['scenario', 'levers', 2, 'weeklyPrice'])).toBe('scenario, lever 3, weekly price');
+    expect(plainPath(['levers', 0, 'rampUp', 1])).toBe('lever 1, ramp-up, item 2');
+    expect(plainPath([])).toBe('');
+    expect(plainField('someNewField')).toBe('some new field');
+    expect(plainIssue('levers.1.la', 'E08000001 is not a member.')).toBe('Lever 2, where: E08000001 is not a member.');
+    expect(plainIssue('', 'Give the scenario a name.')).toBe('Give the scenario a name.');
+  });
+
+  it('states a unit once and keeps acronyms in sentences', () => {
+    expect(saysUnit('Beds', 'beds')).toBe(true);
+    expect(saysUnit('Places closed', 'places')).toBe(true);
+    expect(saysUnit('Weekly price', '£ a bed a week')).toBe(false);
+    expect(withUnit('Gap', 'beds', '()')).toBe('Gap (beds)');
+    expect(lowerFirst('Placed outside LA boundary')).toBe('placed outside LA boundary');
+    expect(lowerFirst('LA-run homes')).toBe('LA-run homes');
+    expect(lowerFirst('DfE figures')).toBe('DfE figures');
+    expect(camelWords('childrenInChildrensHomes')).toBe('children in childrens homes');
   });
 });

@@ -211,7 +211,7 @@ describe('repairing them', () => {
         ],
       }),
     ).toBe(
-      'Scenario “Late” cannot be run: levers.0.year: The closure year 2040 is outside the projection horizon. There is one more problem. Open it in Scenarios to fix it.',
+      'Scenario “Late” cannot be run: Lever 1, year: The closure year 2040 is outside the projection horizon. There is one more problem. Open it in Scenarios to fix it.',
     );
   });
 });

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { AboutDialog } from './dialogs/AboutDialog';
 import { ConfirmDiscardDialog } from './dialogs/ConfirmDiscardDialog';
 import { DataSourcesDialog } from './dialogs/DataSourcesDialog';
+import { ExportPathDialog } from './dialogs/ExportPathDialog';
 import { PathDialog } from './dialogs/PathDialog';
 import { ChangedOnDiskDialog } from './dialogs/ChangedOnDiskDialog';
 import { NewPlanDialog } from './dialogs/NewPlanDialog';
@@ -179,6 +180,18 @@ export function App() {
           />
         )}
         <ErrorAlert error={error} onDismiss={controller.dismissError} />
+        <div aria-live="polite">
+          {controller.notice && (
+            <div className="alert alert-notice" role="status" data-testid="app-notice">
+              <p className="alert-message">{controller.notice}</p>
+              {!busy && (
+                <button type="button" className="button button-quiet" onClick={controller.dismissNotice}>
+                  Dismiss<span className="visually-hidden"> message</span>
+                </button>
+              )}
+            </div>
+          )}
+        </div>
         {body}
       </div>
       {pendingDialog?.kind === 'confirmDiscard' && (
@@ -205,6 +218,14 @@ export function App() {
           onRecover={controller.recoverPlan}
           onDiscard={controller.discardRecoverable}
           onLater={controller.postponeRecovery}
+        />
+      )}
+      {pendingDialog?.kind === 'exportPath' && (
+        <ExportPathDialog
+          format={pendingDialog.format}
+          initialPath={pendingDialog.initialPath}
+          onSubmit={(path) => pendingDialog.resolve(path)}
+          onCancel={() => pendingDialog.resolve(null)}
         />
       )}
       {pendingDialog?.kind === 'path' && (

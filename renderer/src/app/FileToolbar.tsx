@@ -1,5 +1,6 @@
 import { useDisclosure } from './useDisclosure';
 import type { MenuCommand, RecentPlan } from '../../../shared/api/contract.js';
+import { exportCopy } from './exportFiles';
 import { RecentPlans } from './RecentPlans';
 import { ariaShortcut, shortcutLabel, type FileCommand } from './shortcuts';
 
@@ -34,6 +35,7 @@ export function FileToolbar({ planOpen, busy, recent, onCommand }: FileToolbarPr
         {fileButton('save', 'Save', true)}
         {fileButton('saveAs', 'Save as…', true)}
         {fileButton('close', 'Close', true)}
+        <ExportMenu disabled={busy || !planOpen} onExport={(format) => onCommand({ command: 'export', format })} />
       </div>
       <div className="toolbar-group">
         <button
@@ -82,6 +84,43 @@ function RecentMenu({ recent, disabled, onOpen }: RecentMenuProps) {
             onOpen(path);
           }}
         />
+      </div>
+    </div>
+  );
+}
+
+interface ExportMenuProps {
+  disabled: boolean;
+  onExport(format: 'pdf' | 'xlsx' | 'csv'): void;
+}
+
+/** "Export": the report as a PDF, the tables as an Excel workbook or as CSV files (File › Export in the desktop app). */
+function ExportMenu({ disabled, onExport }: ExportMenuProps) {
+  const { expanded, panelId, close, rootProps, buttonProps } = useDisclosure();
+
+  return (
+    <div className="recent-menu" {...rootProps}>
+      <button {...buttonProps} type="button" className="toolbar-button" disabled={disabled} data-testid="export-menu">
+        Export <span aria-hidden="true">▾</span>
+      </button>
+      <div id={panelId} className="recent-panel export-panel" hidden={!expanded}>
+        <ul className="export-list">
+          {(['pdf', 'xlsx', 'csv'] as const).map((format) => (
+            <li key={format}>
+              <button
+                type="button"
+                className="button button-quiet"
+                data-testid={`export-${format}`}
+                onClick={() => {
+                  close();
+                  onExport(format);
+                }}
+              >
+                {exportCopy[format].menu}
+              </button>
+            </li>
+          ))}
+        </ul>
       </div>
     </div>
   );

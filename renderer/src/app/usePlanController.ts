@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type {
   AppInfo,
+  ExportFormat,
   MenuCommand,
   OpenPlanState,
   PlanState,
@@ -14,6 +15,7 @@ import { api, isPlannerError } from '../api';
 import type { ChangedOnDiskChoice } from './dialogs/ChangedOnDiskDialog';
 import type { DiscardAction } from './dialogs/ConfirmDiscardDialog';
 import type { PathPurpose } from './dialogs/PathDialog';
+import { exportCopy, exportFileName, writeExport } from './exportFiles';
 import { folderOf, suggestedFileName } from './format';
 
 export interface ShownError {
@@ -30,6 +32,7 @@ export type PendingDialog =
       recent: RecentPlan[];
       resolve(path: string | null): void;
     }
+  | { kind: 'exportPath'; format: ExportFormat; initialPath: string; resolve(path: string | null): void }
   | { kind: 'changedOnDisk'; planName: string; message: string; resolve(choice: ChangedOnDiskChoice): void }
   | {
       kind: 'newPlan';
@@ -54,6 +57,8 @@ export interface PlanController {
   summary: PlanSummary | null;
   recent: RecentPlan[];
   error: ShownError | null;
+  /** What the last export saved (or that it is being made), until dismissed or the next command. */
+  notice: string | null;
   busy: boolean;
   pendingDialog: PendingDialog | null;
   infoDialog: InfoDialog | null;
@@ -64,6 +69,7 @@ export interface PlanController {
   /** Keeps the unsaved work for the next start and closes the offer. */
   postponeRecovery(): void;
   dismissError(): void;
+  dismissNotice(): void;
   closeInfoDialog(): void;
   /** Routes a menu, toolbar or shortcut command; ignored while another command is still running. */
   dispatch(command: MenuCommand): void;
@@ -83,6 +89,7 @@ export function usePlanController(): PlanController {
   const [summary, setSummary] = useState<PlanSummary | null>(null);
   const [recent, setRecent] = useState<RecentPlan[]>([]);
   const [error, setError] = useState<ShownError | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [pendingDialog, setPendingDialog] = useState<PendingDialog | null>(null);
   const [infoDialog, setInfoDialog] = useState<InfoDialog | null>(null);
@@ -209,6 +216,7 @@ export function usePlanController(): PlanController {
       setBusy(true);
       setInfoDialog(null);
       setError(null);
+      setNotice(null);
       let ok = true;
       try {
         await task();
@@ -259,6 +267,42 @@ export function usePlanController(): PlanController {
     }
     return path ? api.savePlanAs({ path }) : null;
   }, [askPath]);
+
+  /**
+   * File › Export: the report as a PDF (the plan's first four scenarios, as `planner export` chooses
+   * them; the Report view chooses others), or the tables as a workbook or CSV files.
+   */
+  const exportAs = useCallback(async (format: ExportFormat) => {
+    const state = await api.getPlanState({});
+    if (!state.open) return;
+    const suggestedName = exportFileName(state, format);
+    let path: string | null;
+    try {
+      path = (await api.chooseSavePath({ suggestedName })).path;
+    } catch (e) {
+      if (!isPlannerError(e, 'UNSUPPORTED')) throw e;
+      const initialPath = state.path ? `${folderOf(state.path)}${suggestedName}` : '';
+      path = await new Promise<string | null>((resolve) =>
+        setPendingDialog({
+          kind: 'exportPath',
+          format,
+          initialPath,
+          resolve: (chosen) => {
+            setPendingDialog(null);
+            resolve(chosen);
+          },
+        }),
+      );
+    }
+    if (!path) return;
+    setNotice(exportCopy[format].busy);
+    try {
+      setNotice(await writeExport(format, path));
+    } catch (e) {
+      setNotice(null);
+      throw e;
+    }
+  }, []);
 
   const askChangedOnDisk = useCallback(
     (planName: string, message: string) =>
@@ -346,19 +390,23 @@ export function usePlanController(): PlanController {
             if (await mayDiscard('close')) await api.closePlan({});
           });
           return;
+        case 'export':
+          void exclusive(() => exportAs(command.format));
+          return;
         case 'about':
         case 'dataSources':
           setInfoDialog(command.command);
           return;
       }
     },
-    [askNewPlan, exclusive, mayDiscard, open, openPath, save, saveAs],
+    [askNewPlan, exclusive, exportAs, mayDiscard, open, openPath, save, saveAs],
   );
 
   // The native menu (Electron) sends the same commands as the browser toolbar.
   useEffect(() => api.onMenuCommand(dispatch), [dispatch]);
 
   const dismissError = useCallback(() => setError(null), []);
+  const dismissNotice = useCallback(() => setNotice(null), []);
   const closeInfoDialog = useCallback(() => setInfoDialog(null), []);
 
   return {
@@ -368,6 +416,7 @@ export function usePlanController(): PlanController {
     summary,
     recent,
     error,
+    notice,
     busy,
     pendingDialog,
     infoDialog,
@@ -376,6 +425,7 @@ export function usePlanController(): PlanController {
     discardRecoverable,
     postponeRecovery,
     dismissError,
+    dismissNotice,
     closeInfoDialog,
     dispatch,
     perform: exclusive,

@@ -1,3 +1,4 @@
+import { saysUnit } from '../../../../shared/model/words.js';
 import { useMemo, type ComponentType, type ReactNode } from 'react';
 import type { ForecastAssumption } from '../../../../shared/forecast/types.js';
 import type { ScenarioOutcome } from '../../../../shared/scenario/index.js';
@@ -596,7 +597,8 @@ function ScenariosSection({ section, data }: { section: ReportSection; data: Rep
             {rows.map((r) => (
               <tr key={r.key}>
                 <th scope="row">
-                  {r.label} <span className="report-unit">({r.unit})</span>
+                  {r.label}
+                  {!saysUnit(r.label, r.unit) && <span className="report-unit"> ({r.unit})</span>}
                 </th>
                 <td className="num">{r.baseline}</td>
               </tr>
@@ -656,7 +658,8 @@ function ScenariosSection({ section, data }: { section: ReportSection; data: Rep
               {rows.map((r) => (
                 <tr key={r.key}>
                   <th scope="row">
-                    {r.label} <span className="report-unit">({r.unit})</span>
+                    {r.label}
+                    {!saysUnit(r.label, r.unit) && <span className="report-unit"> ({r.unit})</span>}
                   </th>
                   <td className="num">{r.baseline}</td>
                   <td className="num">{r.scenarios[i]?.value}</td>
@@ -718,7 +721,8 @@ function ComparisonSection({ section, data }: { section: ReportSection; data: Re
           {rows.map((r) => (
             <tr key={r.key}>
               <th scope="row">
-                {r.label} <span className="report-unit">({r.unit})</span>
+                {r.label}
+                {!saysUnit(r.label, r.unit) && <span className="report-unit"> ({r.unit})</span>}
               </th>
               <td className="num">{r.baseline}</td>
               {r.scenarios.map((s, i) => (

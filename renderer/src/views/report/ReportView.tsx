@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { api, isPlannerError } from '../../api';
+import { ExportPathDialog } from '../../app/dialogs/ExportPathDialog';
+import { exportCopy, exportFileName, writeExport, type ExportFormat } from '../../app/exportFiles';
 import { folderOf } from '../../app/format';
 import { usePlan } from '../../app/PlanContext';
 import { toShownError } from '../../app/usePlanController';
 import { startPrintModeIfAsked } from './printMode';
 import { loadReportData } from './reportData';
 import { ReportDocument } from './ReportDocument';
-import { MAX_REPORT_SCENARIOS, reportFileName, type ReportData } from './reportModel';
-import { SavePdfDialog } from './SavePdfDialog';
+import { MAX_REPORT_SCENARIOS, type ReportData } from './reportModel';
 import './report.css';
 
 // Opened with ?print=report, the page is the report alone (the PDF export prints it so).
@@ -16,13 +17,15 @@ startPrintModeIfAsked();
 type Loaded = { data: ReportData } | { error: string };
 
 interface PathRequest {
+  format: ExportFormat;
   initialPath: string;
   resolve(path: string | null): void;
 }
 
 /**
  * The Report: the whole plan as a print-ready document (cover, summary, projection, gap map,
- * scenarios, assumptions, methodology, sources), saved as a PDF by the host.
+ * scenarios, assumptions, methodology, sources), saved as a PDF by the host; its tables, with the
+ * same scenarios, saved as an Excel workbook or as CSV files.
  */
 export function ReportView() {
   const { plan, summary } = usePlan();
@@ -50,9 +53,10 @@ export function ReportView() {
   const selectedIds = chosenIds ?? data?.scenarios.map((s) => s.id) ?? [];
 
   const askPath = useCallback(
-    (initialPath: string) =>
+    (format: ExportFormat, initialPath: string) =>
       new Promise<string | null>((resolve) => {
         setPathRequest({
+          format,
           initialPath,
           resolve: (path) => {
             setPathRequest(null);
@@ -63,10 +67,10 @@ export function ReportView() {
     [],
   );
 
-  const savePdf = async () => {
+  const save = async (format: ExportFormat) => {
     setSaveError(null);
     setStatus(null);
-    const suggestedName = reportFileName(plan);
+    const suggestedName = exportFileName(plan, format);
     let path: string | null;
     try {
       path = (await api.chooseSavePath({ suggestedName })).path;
@@ -75,14 +79,13 @@ export function ReportView() {
         setSaveError(toShownError(error).message);
         return;
       }
-      path = await askPath(plan.path ? `${folderOf(plan.path)}${suggestedName}` : '');
+      path = await askPath(format, plan.path ? `${folderOf(plan.path)}${suggestedName}` : '');
     }
     if (!path) return;
     setSaving(true);
-    setStatus('Making the PDF…');
+    setStatus(exportCopy[format].busy);
     try {
-      const written = await api.exportPdf({ path, scenarios: selectedIds });
-      setStatus(`Saved ${written.path} (${written.pages} ${written.pages === 1 ? 'page' : 'pages'}).`);
+      setStatus(await writeExport(format, path, selectedIds));
     } catch (error) {
       setStatus(null);
       setSaveError(toShownError(error).message);
@@ -104,20 +107,27 @@ export function ReportView() {
       <div className="report-toolbar">
         <div className="view-header">
           <h1 id={ids.heading}>Report</h1>
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => void savePdf()}
-            disabled={saving || !data}
-            data-testid="report-save-pdf"
-          >
-            Save as PDF…
-          </button>
+          <div className="report-actions" role="group" aria-label="Save the report or its tables">
+            {(['pdf', 'xlsx', 'csv'] as const).map((format) => (
+              <button
+                key={format}
+                type="button"
+                className={format === 'pdf' ? 'button button-primary' : 'button'}
+                onClick={() => void save(format)}
+                disabled={saving || !data}
+                data-testid={`report-save-${format}`}
+              >
+                {exportCopy[format].button}
+              </button>
+            ))}
+          </div>
         </div>
         <p className="muted report-intro">
           The whole plan as an A4 document: cover, summary, projection, gap map, scenarios, assumptions, methodology and
-          data sources. Save it as a PDF to share; the PDF is the same from the desktop app, the browser and the command
-          line.
+          data sources. Save it as a PDF to share, or save its tables (data by authority, projection, backtest, the
+          scenarios below and their comparison, assumptions, history, sources, missing data) as an Excel workbook or as
+          CSV files, one per table, for your own analysis. The files are the same from the desktop app, the browser and
+          the command line.
         </p>
         {data && data.availableScenarios.length > 0 && (
           <fieldset className="report-scenario-choice">
@@ -163,7 +173,8 @@ export function ReportView() {
         </div>
       )}
       {pathRequest && (
-        <SavePdfDialog
+        <ExportPathDialog
+          format={pathRequest.format}
           initialPath={pathRequest.initialPath}
           onSubmit={(path) => pathRequest.resolve(path)}
           onCancel={() => pathRequest.resolve(null)}

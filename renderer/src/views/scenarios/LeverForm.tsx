@@ -1,3 +1,4 @@
+import { saysUnit } from '../../../../shared/model/words.js';
 import { useId } from 'react';
 import { financialYear } from '../../../../shared/scenario/years.js';
 import { leverTypeDescriptions, type LeverDraft, type LeverField } from './leverFields';
@@ -140,7 +141,7 @@ function FieldInput({ id, field, value, members, otherNames, years, errors, read
   const label = (
     <label htmlFor={id}>
       {field.label}
-      {field.unit && <span className="scn-unit"> ({field.unit})</span>}
+      {field.unit && !saysUnit(field.label, field.unit) && <span className="scn-unit"> ({field.unit})</span>}
     </label>
   );
 

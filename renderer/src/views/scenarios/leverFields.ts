@@ -368,9 +368,17 @@ const draftFields: Record<LeverType, Omit<LeverTypeDescription, 'summary' | 'typ
 
 /**
  * Fields whose schema description speaks of the stored form rather than the input: shares as 0–1
- * (e.g. "[0.5]") where the form takes percentages, LAs as ONS codes where the form offers names.
+ * (e.g. "[0.5]") where the form takes percentages, LAs as ONS codes where the form offers names,
+ * true/false where the form has a tick box.
  */
-export const ownHelpKinds: readonly FieldKind[] = ['percent', 'percentList', 'la', 'laOrAll', 'consortiumOrLa'];
+export const ownHelpKinds: readonly FieldKind[] = [
+  'percent',
+  'percentList',
+  'la',
+  'laOrAll',
+  'consortiumOrLa',
+  'boolean',
+];
 
 /** A field's help: the schema's own description, except for {@link ownHelpKinds}. */
 function fieldHelp(type: LeverType, field: LeverField): string {

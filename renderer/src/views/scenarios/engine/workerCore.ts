@@ -3,6 +3,7 @@
  * tested directly: keep the context it was last sent, run scenarios on it, and keep each mode's
  * baseline for the context (lever edits never change the baseline, so it is run once per context).
  */
+import { plainIssue } from '../../../../../shared/api/fieldNames.js';
 import {
   baselineScenario,
   fromWireContext,
@@ -34,7 +35,7 @@ export class ScenarioWorkerCore {
         type: 'error',
         request: null,
         message: 'The scenario worker was sent a message it does not understand.',
-        issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+        issues: parsed.error.issues.map((i) => plainIssue(i.path, i.message)),
       };
     }
     const msg = parsed.data;
@@ -84,7 +85,7 @@ export class ScenarioWorkerCore {
           type: 'error',
           request: msg.request,
           message: error.message,
-          issues: error.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)),
+          issues: error.issues.map((i) => plainIssue(i.path, i.message)),
         };
       return {
         type: 'error',

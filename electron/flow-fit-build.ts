@@ -1,0 +1,29 @@
+/**
+ * A build step (scripts/build.mjs): fits the placement-flow model to the built-in national figures,
+ * as a new plan would, and writes the fit next to the command line (dist/node/builtin-flow-fit.json).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createCoreContext } from './services/coreContext.js';
+import { writeFlowFit } from './services/flowFitStore.js';
+import { builtInTemplate } from './services/template.js';
+import { readPlanData } from './store/planData.js';
+
+export function writeBuiltInFlowFit(file: string): boolean {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sufficiency-planner-build-'));
+  const context = createCoreContext({
+    mode: 'browser',
+    dataDir,
+    template: builtInTemplate,
+    program: 'the build',
+    autosaveIntervalMs: 0,
+  });
+  try {
+    context.plans.newPlan();
+    return context.plans.read((db) => writeFlowFit(file, readPlanData(db)));
+  } finally {
+    context.plans.dispose();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
