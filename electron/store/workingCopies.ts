@@ -94,10 +94,24 @@ export function processIsAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     // EPERM: the process exists but belongs to someone else
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  // A killed process whose parent died with it stays a zombie until init reaps it (a second or so
+  // in some containers): it has ended and holds nothing, so its work is recoverable.
+  return !isZombie(pid);
+}
+
+/** True when Linux's /proc says the process has exited and waits only to be reaped. */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // "pid (command) state …": the command may hold spaces or parentheses, so read after the last ")".
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state === 'Z' || state === 'X';
+  } catch {
+    return false; // no /proc (macOS, Windows) or the process just went: kill(0) has spoken
   }
 }
 

@@ -67,7 +67,7 @@ describe.skipIf(skipReason)(`export end to end${skipReason ? ` (skipped: ${skipR
   it('saves the same tables as CSV files from the Report view, with the scenarios ticked there', async () => {
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Report', exact: true }).click();
     await expect.poll(() => page.getByTestId('report-scenario').count(), { timeout: 60_000 }).toBe(3);
-    await page.getByRole('checkbox', { name: 'Two consortium homes in Trafford from 2027' }).uncheck();
+    await page.getByRole('checkbox', { name: 'Two consortium homes in Trafford from 2026-27' }).uncheck();
     await expect.poll(() => page.getByTestId('report-scenario').count(), { timeout: 30_000 }).toBe(2);
     await page.getByTestId('report-save-csv').click();
     const field = page.getByTestId('export-csv-path');

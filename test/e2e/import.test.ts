@@ -204,7 +204,8 @@ describe.skipIf(skipReason)(`import end to end${skipReason ? ` (skipped: ${skipR
     const big = path.join(tmp.dir, '2021-episodes.csv');
     const header = 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n';
     const rows: string[] = [];
-    for (let i = 0; i < 400_000; i++) {
+    // Large enough that reading it takes seconds even with the fast SSDA903 path.
+    for (let i = 0; i < 1_500_000; i++) {
       rows.push(`C${i},01/04/2019,S,C2,N1,U1,PR1,31/03/2020,E8,,M1 1AA,M2 2BB,SC123456`);
     }
     fs.writeFileSync(big, header + rows.join('\n') + '\n');

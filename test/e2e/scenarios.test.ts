@@ -75,7 +75,7 @@ describe.skipIf(skipReason)(`scenarios and compare end to end${skipReason ? ` (s
     expect(
       await page.getByTestId('outcome-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-year'))),
     ).toEqual(['2026', '2027', '2028', '2029', '2030']);
-    await expect.poll(status, { timeout: 20_000 }).toMatch(/^Up to date: 500 simulations, 2026–2030$/);
+    await expect.poll(status, { timeout: 20_000 }).toMatch(/^Up to date: 1,000 simulations, 2025-26 to 2029-30$/);
     expect(await page.getByTestId('unsaved-marker').count()).toBe(0);
   });
 
@@ -130,7 +130,7 @@ describe.skipIf(skipReason)(`scenarios and compare end to end${skipReason ? ` (s
       .textContent();
     expect(ownLaDiff).toMatch(/^\+\d+/);
     expect(await page.locator('[data-testid="scenario-outcomes"]').textContent()).toMatch(
-      /Against the baseline: gap −\d+ beds in 2030/,
+      /Against the baseline: gap −\d+ beds in 2029-30/,
     );
   });
 
@@ -155,7 +155,7 @@ describe.skipIf(skipReason)(`scenarios and compare end to end${skipReason ? ` (s
     // Years are offered from the projection only.
     expect(
       await home.locator('[data-field="openingYear"] option').evaluateAll((o) => o.map((x) => x.textContent)),
-    ).toEqual(['2026', '2027', '2028', '2029', '2030']);
+    ).toEqual(['2025-26', '2026-27', '2027-28', '2028-29', '2029-30']);
     expect(await page.getByTestId('save-scenario').isEnabled()).toBe(true);
     await page.getByRole('button', { name: 'Discard changes' }).click();
     expect(await page.getByTestId('lever-form').count()).toBe(1);
@@ -186,7 +186,7 @@ describe.skipIf(skipReason)(`scenarios and compare end to end${skipReason ? ` (s
       /^[+−]£[\d,.]+[mk] against the baseline/,
     );
     expect(await table.locator('tbody tr', { hasText: 'Net present value' }).count()).toBe(1);
-    expect(await table.locator('tbody tr', { hasText: 'Chance the gap is closed in 2030' }).count()).toBe(1);
+    expect(await table.locator('tbody tr', { hasText: 'Chance the gap is closed in 2029-30' }).count()).toBe(1);
 
     for (const id of ['compare-chart-gap', 'compare-chart-locality', 'compare-chart-cost']) {
       const chart = page.getByTestId(id);
@@ -226,7 +226,7 @@ describe.skipIf(skipReason)(`scenarios and compare end to end${skipReason ? ` (s
     await nav('Scenarios');
     await item('joint-block-12').getByRole('button').click();
     await expect.poll(title, { timeout: 10_000 }).toBe('Joint block contract, 12 beds');
-    await expect.poll(status, { timeout: 20_000 }).toMatch(/^Up to date: 500 simulations/);
+    await expect.poll(status, { timeout: 20_000 }).toMatch(/^Up to date: 1,000 simulations/);
     const leverValue = () =>
       page.locator('.scn-assumptions-table tr[data-key="lever.bury-block"] td').first().textContent();
     expect(await leverValue()).toBe('12');
@@ -278,10 +278,10 @@ describe.skipIf(skipReason)(`scenarios and compare end to end${skipReason ? ` (s
     expect(latest!).toBeGreaterThan(0);
 
     // The simulated run then replaces the central estimate, and 14 beds close more of the gap.
-    await expect.poll(status, { timeout: 20_000 }).toMatch(/^Up to date: 500 simulations, 2026–2030$/);
+    await expect.poll(status, { timeout: 20_000 }).toMatch(/^Up to date: 1,000 simulations, 2025-26 to 2029-30$/);
     const seen = await page.evaluate(() => (window as unknown as { seenStatuses: string[] }).seenStatuses);
     expect(seen).toContain('Central estimate — uncertainty updating…');
-    expect(seen[seen.length - 1]).toMatch(/^Up to date: 500 simulations/);
+    expect(seen[seen.length - 1]).toMatch(/^Up to date: 1,000 simulations/);
     const signed = (text: string | null) => Number((text ?? '').replace('−', '-').replace(/[^\d.-]/g, ''));
     expect(signed(gapWith12)).toBeLessThan(0);
     expect(signed(await gap2030())).toBeLessThan(signed(gapWith12));
@@ -293,7 +293,7 @@ describe.skipIf(skipReason)(`scenarios and compare end to end${skipReason ? ` (s
     await page.getByTestId('save-scenario').click();
     await expect.poll(() => page.getByTestId('outcome-basis').count(), { timeout: 10_000 }).toBe(0);
     await expect.poll(() => hostCalls.filter((p) => p.includes('getScenarioContext')).length).toBeGreaterThan(0);
-    expect(await status()).toMatch(/^Up to date: 500 simulations, 2026–2030$/);
+    expect(await status()).toMatch(/^Up to date: 1,000 simulations, 2025-26 to 2029-30$/);
     expect(await leverValue()).toBe('14');
     expect(await page.getByTestId('outcome-row').count()).toBe(5);
     expect(await page.evaluate(() => performance.getEntriesByName('scenario-lever-to-outcomes').length)).toBe(
@@ -310,7 +310,7 @@ describe.skipIf(skipReason)(`scenarios and compare end to end${skipReason ? ` (s
     // the previous edit's simulated run is not competing for the two cores.
     const durations: number[] = [];
     for (const value of ['16', '14', '18', '14', '20']) {
-      await expect.poll(status, { timeout: 20_000 }).toMatch(/^Up to date: 500 simulations/);
+      await expect.poll(status, { timeout: 20_000 }).toMatch(/^Up to date: 1,000 simulations/);
       const count = await page.evaluate(() => performance.getEntriesByName('scenario-lever-to-outcomes').length);
       await beds().fill(value);
       await page.waitForFunction((n) => performance.getEntriesByName('scenario-lever-to-outcomes').length > n, count, {

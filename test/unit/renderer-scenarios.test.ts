@@ -616,6 +616,9 @@ describe('formatting figures and differences', () => {
   it('writes assumption values in their units', () => {
     expect(formatAssumptionValue(0.85, 'share of places')).toBe('85%');
     expect(formatAssumptionValue(0.035, 'per year')).toBe('3.5%');
+    expect(formatAssumptionValue(0.45, '£ per mile')).toBe('£0.45');
+    expect(formatAssumptionValue(2.43, '£ per child per week per straight-line mile')).toBe('£2.43');
+    expect(formatAssumptionValue(5943, '£ per week')).toBe('£5,943');
     expect(formatAssumptionValue(5317, '£ per week (2023-24 prices)')).toBe('£5,317');
     expect(formatAssumptionValue(-1, 'children per year (−1 = no limit)')).toBe('no limit');
     expect(formatAssumptionValue(1, 'flag')).toBe('yes');

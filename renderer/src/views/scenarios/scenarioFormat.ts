@@ -96,7 +96,13 @@ export function formatAssumptionValue(value: number, unit: string): string {
   if (u.startsWith('share') || u === 'per year' || u.startsWith('per year')) {
     return `${Number((value * 100).toFixed(2))}%`;
   }
-  if (u.startsWith('£')) return formatPounds(value);
+  if (u.startsWith('£')) {
+    // Small amounts (a mileage rate, a cost per mile) keep their pence: £0.45, not £0.
+    if (value !== 0 && Math.abs(value) < 100 && !Number.isInteger(value)) {
+      return `${value < 0 ? MINUS : ''}£${Math.abs(value).toFixed(2)}`;
+    }
+    return formatPounds(value);
+  }
   if (u.startsWith('price year')) return String(value);
   return withMinus(new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 }).format(value));
 }
