@@ -11,6 +11,7 @@
  */
 import type { AuthorityLookup } from './authorities.js';
 import { normaliseAuthorityName } from './authorities.js';
+import { formatSnapshot } from './dates.js';
 
 export interface Predecessor {
   /** The ONS (GSS) code it was published under. */
@@ -101,24 +102,7 @@ export function predecessorByName(name: string, asOf: string | null): Predecesso
 }
 
 /** "1 April 2019" */
-function longDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  const months = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ];
-  return `${d} ${months[(m ?? 1) - 1]} ${y}`;
-}
+const longDate = (iso: string): string => formatSnapshot(iso);
 
 /**
  * The crosswalk in words, for the warnings of every importer: "Bournemouth (E06000028, DfE 837),

@@ -32,6 +32,7 @@ import type { Source } from '../../../../shared/model/dataset.js';
 import { OUTSIDE_CONSORTIUM, type PlacementFlow } from '../../../../shared/model/placements.js';
 import type { AreaSummary, PlanSummary } from '../../../../shared/model/summary.js';
 import type { HomeSector } from '../../../../shared/model/supply.js';
+import { formatSnapshot } from '../../../../shared/model/dates.js';
 
 /** The picture's coordinate system (the SVG viewBox): 1000 wide, as tall as its content; exports keep it, scaled. */
 export const MAP_WIDTH = 1000;
@@ -350,29 +351,8 @@ export function gapRange(p: Percentiles): string {
   return `from ${side(lo)} to ${side(hi)}`;
 }
 
-const months = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** "2023-03-31" → "31 March 2023"; "2025" → "31 March 2025". */
-export function formatSnapshot(period: string): string {
-  const m = /^(\d{4})(?:-(\d{2})-(\d{2}))?$/.exec(period);
-  if (!m) return period;
-  if (!m[2]) return `31 March ${m[1]}`;
-  const month = months[Number(m[2]) - 1] ?? m[2];
-  return `${Number(m[3])} ${month} ${m[1]}`;
-}
+export { formatSnapshot };
 
 export function longDate(year: string): string {
   return `31 March ${year}`;

@@ -8,29 +8,11 @@ import type { BasePosition, GapDecomposition } from '../../../../shared/forecast
 import type { TornadoBar } from '../../../../shared/forecast/assumptionUncertainty.js';
 import type { AreaProjection, ProjectionResult } from '../../../../shared/forecast/types.js';
 import type { TornadoRow } from '../../charts/scenarioCharts';
+import { formatSnapshot } from '../../../../shared/model/dates.js';
 import { formatCount } from '../../charts/fanChart';
 
-/** "31 March 2023" from "2023-03-31"; the text as given otherwise. */
-function snapshotDate(period: string | null): string | null {
-  if (!period) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(period);
-  if (!m) return period;
-  const months = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ];
-  return `${Number(m[3])} ${months[Number(m[2]) - 1] ?? ''} ${m[1]}`;
-}
+/** "31 March 2023" from "2023-03-31"; null without a snapshot. */
+const snapshotDate = (period: string | null): string | null => (period ? formatSnapshot(period) : null);
 
 const signed = (n: number): string => {
   const r = Math.round(n);
