@@ -476,6 +476,7 @@ function projectionJson(result: CallResults['getProjection']) {
     assumptions: projection.assumptions,
     assumptionRanges: projection.assumptionRanges ?? [],
     tornado: projection.tornado ?? [],
+    reconciliation: projection.reconciliation ?? [],
     warnings: projection.warnings,
     backtest: backtest && {
       origins: backtest.origins,
@@ -530,6 +531,12 @@ function projectionText(
               `${b.label} ${input(b.key, b.lowInput)}–${input(b.key, b.highInput)}: ${fmt(b.gapAtLow)} to ${fmt(b.gapAtHigh)}`,
           )
           .join('; ')}.`,
+      );
+    }
+    const rec = projection.reconciliation?.at(-1);
+    if (rec) {
+      lines.push(
+        `The consortium's ${rec.year} gap (${fmt(rec.consortium)}) against the sum of its members' gaps (${fmt(rec.sumOfMembers)}): less ${fmt(rec.pooledAccess)} open-market places in other members a consortium child can also use, ${rec.mediansDoNotAdd >= 0 ? 'plus' : 'less'} ${fmt(Math.abs(rec.mediansDoNotAdd))} because medians do not add${Math.abs(rec.other) >= 0.5 ? `, ${fmt(rec.other)} other` : ''}.`,
       );
     }
     const w = base.placedWhere;

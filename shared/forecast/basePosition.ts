@@ -145,3 +145,41 @@ export function sumPlacedWhere(parts: readonly PlacedWhere[]): PlacedWhere | nul
   }
   return sum;
 }
+
+/** The consortium's gap set beside the sum of its members' gaps, with what separates them. */
+export interface GapReconciliation {
+  year: string;
+  /** Σ members' median gaps, each with its own open-market share. */
+  sumOfMembers: number;
+  /**
+   * Minus the open-market places in other members a consortium child can also use: (the
+   * consortium's share − an authority's own) × the members' open-market places.
+   */
+  pooledAccess: number;
+  /** Plus the difference between the consortium's median children and the sum of members' medians, ÷ occupancy (medians do not add). */
+  mediansDoNotAdd: number;
+  /** Whatever is left (places floored at zero for a member); usually 0. */
+  other: number;
+  /** The consortium's median gap. */
+  consortium: number;
+}
+
+/**
+ * Reconciles the consortium's median gap in one year with the sum of its members' median gaps:
+ * consortium = Σ members − pooled access + medians-do-not-add + other (the parts add up exactly).
+ */
+export function reconcileGaps(
+  year: string,
+  consortium: { demandP50: number; gapP50: number },
+  members: readonly { demandP50: number; gapP50: number; openMarket: number }[],
+  settings: { targetOccupancy: number; openMarketAccessShare: number; consortiumOpenMarketAccessShare: number },
+): GapReconciliation {
+  const sumOfMembers = members.reduce((s, m) => s + m.gapP50, 0);
+  const openMarket = members.reduce((s, m) => s + m.openMarket, 0);
+  const pooledAccess =
+    Math.max(0, settings.consortiumOpenMarketAccessShare - settings.openMarketAccessShare) * openMarket;
+  const mediansDoNotAdd =
+    (consortium.demandP50 - members.reduce((s, m) => s + m.demandP50, 0)) / settings.targetOccupancy;
+  const other = consortium.gapP50 - (sumOfMembers - pooledAccess + mediansDoNotAdd);
+  return { year, sumOfMembers, pooledAccess, mediansDoNotAdd, other, consortium: consortium.gapP50 };
+}

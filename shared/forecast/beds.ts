@@ -23,7 +23,14 @@ import {
   type AssumptionDraws,
   type UncertainAssumptionKey,
 } from './assumptionUncertainty.js';
-import { basePosition, decomposeGap, sumPlacedWhere, type BasePlaces, type BasePosition } from './basePosition.js';
+import {
+  basePosition,
+  decomposeGap,
+  reconcileGaps,
+  sumPlacedWhere,
+  type BasePlaces,
+  type BasePosition,
+} from './basePosition.js';
 import type { AnalyticDemand, DemandProjection } from './demand.js';
 import { placesInYear } from '../supply/forecastSupply.js';
 import { settingsAssumptions } from './settings.js';
@@ -369,6 +376,24 @@ export function summariseProjection(
   };
   if (demand.selection) result.selection = demand.selection;
   result.assumptionRanges = ranges;
+  result.reconciliation = demand.years.map((year, h) =>
+    reconcileGaps(
+      year,
+      { demandP50: consortium.years[h]?.demand.p50 ?? 0, gapP50: consortium.years[h]?.gap.p50 ?? 0 },
+      areas.map((a) => {
+        const y = a.years[h];
+        return {
+          demandP50: y?.demand.p50 ?? 0,
+          gapP50: y?.gap.p50 ?? 0,
+          openMarket: Math.max(
+            0,
+            (y?.registeredPlaces ?? 0) - (y?.laRunPlaces ?? 0) - (settings.contractedPlaces[a.code] ?? 0),
+          ),
+        };
+      }),
+      settings,
+    ),
+  );
   const last = consortium.years.at(-1);
   const base = consortium.base;
   if (last && base) {

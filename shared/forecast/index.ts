@@ -35,10 +35,12 @@ export {
   basePosition,
   decomposeGap,
   placedWhereByMember,
+  reconcileGaps,
   sumPlacedWhere,
   type BasePlaces,
   type BasePosition,
   type GapDecomposition,
+  type GapReconciliation,
   type PlacedWhere,
 } from './basePosition.js';
 export { backtest, coverageScore, lastValueForecast, linearTrendForecast, type BacktestOptions } from './backtest.js';

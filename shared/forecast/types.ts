@@ -10,7 +10,7 @@
  * that date.
  */
 import type { AssumptionDraws, AssumptionRange, TornadoBar } from './assumptionUncertainty.js';
-import type { BasePosition, GapDecomposition, PlacedWhere } from './basePosition.js';
+import type { BasePosition, GapDecomposition, GapReconciliation, PlacedWhere } from './basePosition.js';
 import type { Assumption } from '../model/placements.js';
 import type { CandidateId } from './candidates.js';
 import type { NationalBacktestResult, NationalPanel } from './national.js';
@@ -285,6 +285,8 @@ export interface ProjectionResult {
   assumptionDraws?: AssumptionDraws;
   /** The consortium's gap in the horizon year with each input at its low and high (largest swing first). */
   tornado?: TornadoBar[];
+  /** Each year's consortium gap beside the sum of its members' gaps, with what separates them. */
+  reconciliation?: GapReconciliation[];
 }
 
 /** Accuracy at one horizon. */

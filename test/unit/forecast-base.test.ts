@@ -10,6 +10,7 @@ import {
   placedWhereByMember,
   project,
   projectionInputsFromPlan,
+  reconcileGaps,
   sumPlacedWhere,
 } from '../../shared/forecast/index.js';
 import type { PlacementFlow } from '../../shared/model/placements.js';
@@ -119,5 +120,36 @@ describe('where children were placed', () => {
     const unknown = basePosition('2025', null, places, 0.85, null);
     expect(unknown.gap).toBeNull();
     expect(decomposeGap(unknown, { year: '2026', demand: { p50: 10 }, accessiblePlaces: 4 }, 0.85)).toBeNull();
+  });
+});
+
+describe('the consortium’s gap and its members’ gaps', () => {
+  it('reconciles every year exactly: sum of members − pooled access + medians that do not add', () => {
+    const result = project(projectionInputsFromPlan(builtInPlanData()), { method: 'rate' });
+    expect(result.reconciliation).toHaveLength(result.years.length);
+    result.reconciliation?.forEach((r, h) => {
+      const members = result.areas.reduce((s, a) => s + (a.years[h]?.gap.p50 ?? 0), 0);
+      expect(r.sumOfMembers).toBeCloseTo(members, 9);
+      expect(r.consortium).toBeCloseTo(result.consortium.years[h]?.gap.p50 ?? NaN, 9);
+      expect(r.sumOfMembers - r.pooledAccess + r.mediansDoNotAdd + r.other).toBeCloseTo(r.consortium, 9);
+      // GM: (60% − 30%) × 636 open-market places, and nothing else left over.
+      expect(r.pooledAccess).toBeCloseTo(0.3 * 636, 6);
+      expect(Math.abs(r.other)).toBeLessThan(1e-6);
+    });
+  });
+
+  it('takes the pooled part from the two shares and the members’ open market', () => {
+    const r = reconcileGaps(
+      '2030',
+      { demandP50: 205, gapP50: 205 / 0.8 - (10 + 0.5 * 100) },
+      [
+        { demandP50: 100, gapP50: 100 / 0.8 - (5 + 0.2 * 60), openMarket: 60 },
+        { demandP50: 100, gapP50: 100 / 0.8 - (5 + 0.2 * 40), openMarket: 40 },
+      ],
+      { targetOccupancy: 0.8, openMarketAccessShare: 0.2, consortiumOpenMarketAccessShare: 0.5 },
+    );
+    expect(r.pooledAccess).toBeCloseTo(30, 9);
+    expect(r.mediansDoNotAdd).toBeCloseTo(5 / 0.8, 9);
+    expect(r.other).toBeCloseTo(0, 9);
   });
 });

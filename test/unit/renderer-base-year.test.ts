@@ -10,6 +10,8 @@ import {
   gapPartRows,
   gapPartsSentence,
   gapTornadoModel,
+  openMarketShares,
+  reconciliationRows,
 } from '../../renderer/src/views/projection/baseYearModel.js';
 import { baseYearRow, headline } from '../../renderer/src/views/projection/projectionModel.js';
 import { bedNeedSentence } from '../../renderer/src/views/report/reportModel.js';
@@ -85,5 +87,16 @@ describe('what moves the headline gap', () => {
     expect(occupancy?.low.gap).toBeGreaterThan(occupancy?.high.gap ?? Infinity);
     expect(model?.notes.find((n) => n.label === 'Target occupancy')?.basis).toMatch(/9,925 registered/);
     expect(gapTornadoModel({ consortium: gm })).toBeNull();
+  });
+});
+
+describe('the consortium’s gap beside its members’ gaps', () => {
+  it('lists the sum of members, what separates them and the consortium’s gap', () => {
+    const rows = reconciliationRows(result.reconciliation?.at(-1), openMarketShares(result)) ?? [];
+    expect(rows.map((r) => r.key)).toEqual(['sumOfMembers', 'pooledAccess', 'mediansDoNotAdd', 'consortium']);
+    expect(rows[1]?.label).toMatch(/\(60% rather than 30%\)$/);
+    expect(rows[1]?.text).toBe('−191');
+    expect(rows.at(-1)?.text).toBe(String(Math.round(gm.years.at(-1)?.gap.p50 ?? NaN)));
+    expect(reconciliationRows(undefined, null)).toBeNull();
   });
 });

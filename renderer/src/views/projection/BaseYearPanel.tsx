@@ -6,18 +6,23 @@
  */
 import { useId } from 'react';
 import type { AreaProjection } from '../../../../shared/forecast/types.js';
-import { baseYearWords, gapPartRows } from './baseYearModel';
+import type { GapReconciliation } from '../../../../shared/forecast/basePosition.js';
+import { baseYearWords, gapPartRows, reconciliationRows } from './baseYearModel';
 
 export interface BaseYearPanelProps {
   area: Pick<AreaProjection, 'base' | 'decomposition' | 'name'>;
   targetOccupancy: number | undefined;
   variant: 'screen' | 'print';
+  /** The horizon year's consortium gap beside its members' gaps, and the two open-market shares. */
+  reconciliation?: GapReconciliation | undefined;
+  shares?: { own: number; consortium: number } | null;
 }
 
-export function BaseYearPanel({ area, targetOccupancy, variant }: BaseYearPanelProps) {
+export function BaseYearPanel({ area, targetOccupancy, variant, reconciliation, shares = null }: BaseYearPanelProps) {
   const headingId = useId();
   const words = baseYearWords(area, targetOccupancy);
   const rows = gapPartRows(area);
+  const members = reconciliationRows(reconciliation, shares);
   if (!words) return null;
   const screen = variant === 'screen';
   const Heading = screen ? 'h2' : 'h3';
@@ -55,6 +60,22 @@ export function BaseYearPanel({ area, targetOccupancy, variant }: BaseYearPanelP
               <tr key={r.key} data-part={r.key} className={r.key === 'gap' ? 'is-total' : undefined}>
                 <th scope="row">{r.label}</th>
                 <td>{r.meaning}</td>
+                <td className="num">{r.text}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {members && (
+        <table
+          className={screen ? 'proj-table proj-gap-parts' : 'report-table report-gap-parts'}
+          data-testid="gap-reconciliation"
+        >
+          <caption>The consortium’s gap and its members’ gaps, {reconciliation?.year} (beds, medians)</caption>
+          <tbody>
+            {members.map((r) => (
+              <tr key={r.key} data-part={r.key} className={r.key === 'consortium' ? 'is-total' : undefined}>
+                <th scope="row">{r.label}</th>
                 <td className="num">{r.text}</td>
               </tr>
             ))}

@@ -11,7 +11,7 @@ import { AssumptionsPanel } from './AssumptionsPanel';
 import { BacktestPanel } from './BacktestPanel';
 import { BaseYearPanel } from './BaseYearPanel';
 import { GapTornado } from './GapTornado';
-import { gapPartsSentence } from './baseYearModel';
+import { gapPartsSentence, openMarketShares } from './baseYearModel';
 import { BedsTable } from './BedsTable';
 import { EvidencePanel } from './EvidencePanel';
 import { ManualGrowthTable } from './ManualGrowthTable';
@@ -225,7 +225,13 @@ export function ProjectionView() {
               </p>
             </section>
 
-            <BaseYearPanel area={consortium} targetOccupancy={occupancy} variant="screen" />
+            <BaseYearPanel
+              area={consortium}
+              targetOccupancy={occupancy}
+              variant="screen"
+              reconciliation={projection.reconciliation?.at(-1)}
+              shares={openMarketShares(projection)}
+            />
 
             <GapTornado result={projection} variant="screen" />
 

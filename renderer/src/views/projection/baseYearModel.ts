@@ -4,7 +4,7 @@
  * (children, where they were placed, places by sector, the gap) and the horizon year's median gap
  * split into today's shortfall, growth in need, occupancy headroom and supply change.
  */
-import type { BasePosition, GapDecomposition } from '../../../../shared/forecast/basePosition.js';
+import type { BasePosition, GapDecomposition, GapReconciliation } from '../../../../shared/forecast/basePosition.js';
 import type { TornadoBar } from '../../../../shared/forecast/assumptionUncertainty.js';
 import type { AreaProjection, ProjectionResult } from '../../../../shared/forecast/types.js';
 import type { TornadoRow } from '../../charts/scenarioCharts';
@@ -172,4 +172,57 @@ export function gapTornadoModel(result: Pick<ProjectionResult, 'tornado' | 'cons
       basis: b.basis,
     })),
   };
+}
+
+// ---------- The consortium's gap and its members' gaps ----------
+
+export interface ReconciliationRow {
+  key: 'sumOfMembers' | 'pooledAccess' | 'mediansDoNotAdd' | 'other' | 'consortium';
+  label: string;
+  text: string;
+}
+
+/** The horizon year's consortium gap reconciled with the sum of its members' gaps, as rows. */
+export function reconciliationRows(
+  reconciliation: GapReconciliation | undefined,
+  shares: { own: number; consortium: number } | null,
+): ReconciliationRow[] | null {
+  if (!reconciliation) return null;
+  const r = reconciliation;
+  const shareText = shares ? ` (${wholePercent(shares.consortium)} rather than ${wholePercent(shares.own)})` : '';
+  const rows: ReconciliationRow[] = [
+    {
+      key: 'sumOfMembers',
+      label: 'Sum of the member authorities’ gaps (each counting its own share of its open market)',
+      text: formatCount(Math.round(r.sumOfMembers)),
+    },
+    {
+      key: 'pooledAccess',
+      label: `Less: open-market places in other members a consortium child can also use${shareText}`,
+      text: signed(-r.pooledAccess),
+    },
+    {
+      key: 'mediansDoNotAdd',
+      label: 'Plus: the consortium’s median children less the sum of members’ medians, in beds (medians do not add)',
+      text: signed(r.mediansDoNotAdd),
+    },
+  ];
+  if (Math.abs(r.other) >= 0.5)
+    rows.push({ key: 'other', label: 'Other (places floored at zero)', text: signed(r.other) });
+  rows.push({
+    key: 'consortium',
+    label: `The consortium’s gap in ${r.year}`,
+    text: formatCount(Math.round(r.consortium)),
+  });
+  return rows;
+}
+
+/** The two open-market shares a projection used (an authority's own, the consortium's), or null. */
+export function openMarketShares(
+  result: Pick<ProjectionResult, 'assumptions'>,
+): { own: number; consortium: number } | null {
+  const value = (key: string) => result.assumptions.find((a) => a.key === key)?.value;
+  const own = value('openMarketAccessShare');
+  const consortium = value('consortiumOpenMarketAccessShare');
+  return own === undefined || consortium === undefined ? null : { own, consortium };
 }

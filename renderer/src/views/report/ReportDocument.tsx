@@ -6,6 +6,7 @@ import { needsRepairMessage } from '../../../../shared/scenario/repair.js';
 import { FanChart } from '../../charts/FanChart';
 import { formatTimestamp } from '../../app/format';
 import { BaseYearPanel } from '../projection/BaseYearPanel';
+import { openMarketShares } from '../projection/baseYearModel';
 import { GapTornado } from '../projection/GapTornado';
 import { baseYearRow, buildBacktestRows, buildYearRows, methodLabels } from '../projection/projectionModel';
 import { probabilityAssumptions, probabilityFootnote } from '../projection/evidenceModel';
@@ -393,6 +394,8 @@ function ProjectionSection({ section, data }: { section: ReportSection; data: Re
         area={consortium}
         targetOccupancy={result.assumptions.find((a) => a.key === 'targetOccupancy')?.value}
         variant="print"
+        reconciliation={result.reconciliation?.at(-1)}
+        shares={openMarketShares(result)}
       />
       <GapTornado result={result} variant="print" />
       <p className="report-note" data-testid="report-probability-note">
