@@ -407,7 +407,7 @@ export function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHo
       sendText(req, res, target.status, `Bad request: ${target.message}`);
       return;
     }
-    const api = /^\/api\/([A-Za-z]+)$/.exec(target.rawPath);
+    const api = /^\/api\/([A-Za-z][A-Za-z0-9]*)$/.exec(target.rawPath);
     if (api?.[1]) {
       await handleApi(req, res, api[1]);
       return;

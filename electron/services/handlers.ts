@@ -22,7 +22,7 @@ import {
   saveScenario,
   scenarioContext,
 } from './scenarioService.js';
-import { removeSsda903Files } from '../store/ssda903Data.js';
+import { countSsda903Files, removeSsda903Files } from '../store/ssda903Data.js';
 import { writeCsvFolder, writeWorkbook } from './exportService.js';
 import { exportReportPdf } from './pdfService.js';
 
@@ -90,6 +90,7 @@ export function createHandlers(
     runSensitivity: ({ id }) => runSensitivity(plans, id),
     getScenarioContext: (args) => scenarioContext(plans, args),
     getStockFlowProjection: (args) => runStockFlow(plans, args),
+    countSsda903: () => ({ files: plans.read((db) => countSsda903Files(db)) }),
     removeSsda903: () => {
       const removedFiles = plans.mutate((db) => removeSsda903Files(db));
       return { removedFiles, state: plans.currentState() };

@@ -58,6 +58,11 @@ export function ssda903FileCount(db: PlanDatabase): number {
 }
 
 /** Removes all child-level data from the plan (it is personal data). */
+/** How many SSDA903 files the plan holds. */
+export function countSsda903Files(db: PlanDatabase): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM ssda903_file').get() as { n: number }).n;
+}
+
 export function removeSsda903Files(db: PlanDatabase): number {
   return db.prepare('DELETE FROM ssda903_file').run().changes;
 }

@@ -177,6 +177,7 @@ export const callArgSchemas = {
       'Give either referenceMonths or referenceStart, not both.',
     ),
   removeSsda903: noArgs,
+  countSsda903: noArgs,
   listScenarios: noArgs,
   saveScenario: z.object({ scenario: scenarioSchema }).strict(),
   duplicateScenario: z
@@ -453,6 +454,8 @@ export interface CallResults {
     errors: number;
   };
   removeSsda903: { removedFiles: number; state: OpenPlanState };
+  /** SSDA903 files the plan holds: the stock-flow model needs at least a header and an episodes table. */
+  countSsda903: { files: number };
   listScenarios: (Scenario & {
     updatedAt: string | null;
     editable: boolean;

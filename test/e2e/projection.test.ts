@@ -20,6 +20,7 @@ describe.skipIf(skipReason)(`projection end to end${skipReason ? ` (skipped: ${s
   let page: Page;
   const cspViolations: string[] = [];
   const pageErrors: string[] = [];
+  const failedCalls: string[] = [];
 
   const row = (year: string) => page.locator(`[data-testid="projection-row"][data-year="${year}"]`);
   const cell = async (year: string, column: string) =>
@@ -34,6 +35,7 @@ describe.skipIf(skipReason)(`projection end to end${skipReason ? ` (skipped: ${s
       executablePath: 'path' in found ? found.path : undefined,
       cspViolations,
       pageErrors,
+      failedCalls,
     }));
   });
 
@@ -143,5 +145,9 @@ describe.skipIf(skipReason)(`projection end to end${skipReason ? ` (skipped: ${s
     expect(svg).not.toContain('class=');
     expect(cspViolations).toEqual([]);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('makes no failing call: a plan without SSDA903 returns is not asked for a stock-flow model', () => {
+    expect(failedCalls).toEqual([]);
   });
 });

@@ -20,6 +20,8 @@ export async function openBrowserSession(options: {
   cspViolations?: string[];
   pageErrors?: string[];
   requests?: string[];
+  /** Every response with a 4xx or 5xx status, as "status path". */
+  failedCalls?: string[];
 }): Promise<BrowserSession> {
   const app = await startApp(['--browser', '--no-open'], { PLANNER_DATA_DIR: options.dataDir });
   const browser = await chromium.launch({ executablePath: options.executablePath, args: chromiumArgs });
@@ -29,6 +31,11 @@ export async function openBrowserSession(options: {
     ...(options.acceptDownloads ? { acceptDownloads: true } : {}),
   });
   if (options.requests) page.on('request', (r) => options.requests?.push(r.url()));
+  if (options.failedCalls) {
+    page.on('response', (r) => {
+      if (r.status() >= 400) options.failedCalls?.push(`${r.status()} ${new URL(r.url()).pathname}`);
+    });
+  }
   page.on('console', (m) => {
     if (/Content Security Policy/i.test(m.text())) options.cspViolations?.push(m.text());
   });

@@ -133,6 +133,15 @@ describe('browser-mode host', () => {
     expect(body.value.consortium.name).toBe('Greater Manchester');
   });
 
+  it('answers every contract call by name, digits included (countSsda903, removeSsda903)', async () => {
+    for (const call of ['countSsda903', 'removeSsda903']) {
+      const reply = await request(`/api/${call}`, { method: 'POST', body: '{}', headers: authorised() });
+      expect({ call, status: reply.status }).toEqual({ call, status: 200 });
+    }
+    const count = await request('/api/countSsda903', { method: 'POST', body: '{}', headers: authorised() });
+    expect(JSON.parse(count.body)).toEqual({ ok: true, value: { files: 0 } });
+  });
+
   it('validates arguments at the boundary and returns the one error shape', async () => {
     const bad = await request('/api/openPlan', {
       method: 'POST',
