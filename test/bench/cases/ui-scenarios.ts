@@ -20,7 +20,7 @@ export function suite(context: BenchContext): BenchSuite {
   const status = () => page.getByTestId('scenario-status').textContent();
   const settled = async () => {
     for (let i = 0; i < 400; i++) {
-      if (/^Up to date: 500 simulations/.test((await status()) ?? '')) return;
+      if (/^Up to date: [\d,]+ simulations/.test((await status()) ?? '')) return;
       await page.waitForTimeout(50);
     }
     throw new Error('the Scenarios view did not settle');
