@@ -111,11 +111,28 @@ export function ProjectionView() {
 
   const { response, error, updating, lastRate } = useProjection(request, summary);
   const projection = response?.projection ?? null;
+
+  // An assumption committed, until the headline and chart on screen are for it.
+  const assumptionChange = useRef(false);
+  useEffect(() => {
+    if (!assumptionChange.current || updating || !response) return;
+    assumptionChange.current = false;
+    performance.mark('projection-headline-updated');
+    const measure = performance.measure(
+      'projection-assumption-to-headline',
+      'projection-assumption-change',
+      'projection-headline-updated',
+    );
+    document.body.dataset.projectionUpdateMs = measure.duration.toFixed(1);
+  }, [updating, response]);
   const backtest = response?.backtest ?? null;
 
   const commitAssumption = useCallback(
     async (planKey: string, share: number): Promise<string | null> => {
       const outcome: { error: string | null } = { error: null };
+      // Measured to the headline and chart for the new value (see the effect below).
+      performance.mark('projection-assumption-change');
+      assumptionChange.current = true;
       const ran = await perform(async () => {
         try {
           await api.setAssumption({ key: planKey, value: share });

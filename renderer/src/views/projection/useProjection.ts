@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CallArgs, CallResults } from '../../../../shared/api/contract.js';
 import { api } from '../../api';
 import { toShownError, type ShownError } from '../../app/usePlanController';
@@ -29,7 +29,9 @@ export interface ProjectionState {
 }
 
 /**
- * Runs getProjection for the current inputs, debounced: a change waits {@link projectionDebounceMs},
+ * Runs getProjection for the current inputs, debounced: a change of the controls waits
+ * {@link projectionDebounceMs} (a change of the plan alone, such as a committed assumption, runs at
+ * once: it is one change, already settled),
  * a newer change cancels an older run (its answer is dropped), and the last good answer stays on
  * screen meanwhile. `request` must keep its identity while its contents are unchanged; `revision`
  * changes whenever the plan does (e.g. the plan summary object), to run it again.
@@ -43,26 +45,32 @@ export function useProjection(request: ProjectionRequest | null, revision: unkno
     lastRate: null,
   });
 
+  const lastRequest = useRef<ProjectionRequest | null>(null);
   useEffect(() => {
     if (!request) return;
     let cancelled = false;
-    const timer = window.setTimeout(() => {
-      api.getProjection(request).then(
-        (response) => {
-          if (cancelled) return;
-          setSettled((prev) => ({
-            request,
-            revision,
-            response,
-            error: null,
-            lastRate: response.projection.method === 'rate' ? response : prev.lastRate,
-          }));
-        },
-        (error: unknown) => {
-          if (!cancelled) setSettled((prev) => ({ ...prev, request, revision, error: toShownError(error) }));
-        },
-      );
-    }, projectionDebounceMs);
+    const controlsChanged = lastRequest.current !== request;
+    lastRequest.current = request;
+    const timer = window.setTimeout(
+      () => {
+        api.getProjection(request).then(
+          (response) => {
+            if (cancelled) return;
+            setSettled((prev) => ({
+              request,
+              revision,
+              response,
+              error: null,
+              lastRate: response.projection.method === 'rate' ? response : prev.lastRate,
+            }));
+          },
+          (error: unknown) => {
+            if (!cancelled) setSettled((prev) => ({ ...prev, request, revision, error: toShownError(error) }));
+          },
+        );
+      },
+      controlsChanged ? projectionDebounceMs : 0,
+    );
     return () => {
       cancelled = true;
       window.clearTimeout(timer);

@@ -1,0 +1,61 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { findChromium } from '../../e2e/chromium.js';
+import { closeBrowserSession, openBrowserSession, type BrowserSession } from '../../e2e/session.js';
+import type { BenchContext, BenchSuite } from '../types.js';
+
+/**
+ * In the UI: an assumption committed in the Projection view (target occupancy, typed and held
+ * still) to the headline, table and fan chart for it on screen, read from the view's own performance
+ * measure `projection-assumption-to-headline` (from the moment the change is sent to the host: the
+ * input's own typing pause comes before it).
+ */
+export function suite(context: BenchContext): BenchSuite {
+  const found = findChromium();
+  if (!('path' in found)) return { cases: [], skipReason: found.reason };
+  let session: BrowserSession | undefined;
+  let page: Page;
+  let occupancy = 85;
+  const count = () => page.evaluate(() => performance.getEntriesByName('projection-assumption-to-headline').length);
+  return {
+    setup: async () => {
+      session = await openBrowserSession({
+        dataDir: path.join(context.tmpDir, 'ui-projection'),
+        executablePath: found.path,
+      });
+      page = session.page;
+      await page.goto(session.app.url);
+      await page.getByTestId('authority-row').nth(9).waitFor();
+      await page
+        .getByRole('navigation', { name: 'Views' })
+        .getByRole('button', { name: 'Projection', exact: true })
+        .click();
+      await page.getByTestId('projection-row').first().waitFor({ timeout: 30_000 });
+    },
+    cases: [
+      {
+        name: 'UI: assumption change to updated Projection headline and chart (GM, 1,000 simulations)',
+        runs: 15,
+        target: 100,
+        run: async () => {
+          occupancy = occupancy === 85 ? 80 : 85;
+          const before = await count();
+          await page.getByRole('textbox', { name: 'Target occupancy', exact: true }).fill(String(occupancy));
+          await page.waitForFunction(
+            (n) => performance.getEntriesByName('projection-assumption-to-headline').length > n,
+            before,
+            { timeout: 15_000 },
+          );
+          const entries = await page.evaluate(() =>
+            performance.getEntriesByName('projection-assumption-to-headline').map((e) => e.duration),
+          );
+          return entries[entries.length - 1];
+        },
+        unit: 'ms (measured in the page)',
+      },
+    ],
+    teardown: async () => {
+      if (session) await closeBrowserSession(session, { cleanup: () => undefined });
+    },
+  };
+}
