@@ -30,7 +30,7 @@
  */
 import { IssueCollector } from './report.js';
 import type { ImportIssue } from './report.js';
-import { identifySsda903Table, isUsedSsda903Table } from './ssda903Tables.js';
+import { identifySsda903Table, isUsedSsda903Table, ssda903TableInfo } from './ssda903Tables.js';
 import type { Ssda903AnyTable } from './ssda903Tables.js';
 
 export type { Ssda903AnyTable, Ssda903SkippedTable } from './ssda903Tables.js';
@@ -339,26 +339,15 @@ export class Interner {
 
 export type Ssda903TableKind = 'header' | 'episodes' | 'missing' | 'uasc';
 
-/** Required columns of each table (extra columns such as LA and YEAR are optional). */
+/**
+ * Required columns of each table (extra columns such as LA and YEAR are optional): the published
+ * layouts, as the table list of the return holds them (./ssda903Tables.ts).
+ */
 export const SSDA903_COLUMNS: Readonly<Record<Ssda903TableKind, readonly string[]>> = {
-  header: ['CHILD', 'SEX', 'DOB', 'ETHNIC', 'UPN', 'MOTHER', 'MC_DOB'],
-  episodes: [
-    'CHILD',
-    'DECOM',
-    'RNE',
-    'LS',
-    'CIN',
-    'PLACE',
-    'PLACE_PROVIDER',
-    'DEC',
-    'REC',
-    'REASON_PLACE_CHANGE',
-    'HOME_POST',
-    'PL_POST',
-    'URN',
-  ],
-  missing: ['CHILD', 'DOB', 'MISSING', 'MIS_START', 'MIS_END'],
-  uasc: ['CHILD', 'SEX', 'DOB', 'DUC'],
+  header: ssda903TableInfo('header').columns,
+  episodes: ssda903TableInfo('episodes').columns,
+  missing: ssda903TableInfo('missing').columns,
+  uasc: ssda903TableInfo('uasc').columns,
 };
 
 /** One row per child (identified by LA and CHILD). */
