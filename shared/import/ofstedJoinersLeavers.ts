@@ -35,6 +35,7 @@ import type { HomeSector, SupplyMovement } from '../model/supply.js';
 import { homeSectors } from '../model/supply.js';
 import { findSnapshotDate } from './ofsted.js';
 import type { IssueCollector } from './report.js';
+import { predecessorByName } from '../model/predecessors.js';
 import type { RawTable } from './table.js';
 import {
   Columns,
@@ -105,16 +106,6 @@ export function isJoinersLeaversHeader(columns: Columns): boolean {
     (columns.has('Joiner status') || columns.has('Leaver status'))
   );
 }
-
-/**
- * Predecessors wholly inside one current authority, by name → the current authority's DfE code.
- * Bournemouth (E06000028) and Poole (E06000029) became part of Bournemouth, Christchurch and Poole
- * on 1 April 2019, so every home in them is in BCP.
- */
-const PREDECESSOR_NAMES: ReadonlyMap<string, string> = new Map([
-  ['bournemouth', '839'],
-  ['poole', '839'],
-]);
 
 const sectorByName: ReadonlyMap<string, HomeSector> = new Map([
   ...homeSectors.map((s) => [normaliseLabel(s), s] as const),
@@ -298,9 +289,13 @@ export function parseOfstedJoinersLeavers(
     }
     let authority: ReferenceAuthority | undefined;
     let area: string | null = null;
-    const predecessor = PREDECESSOR_NAMES.get(normaliseLabel(laRaw));
-    if (predecessor !== undefined && lookup.byCode(predecessor)) {
-      authority = lookup.byCode(predecessor);
+    // A predecessor wholly inside one current authority (Bournemouth and Poole, in BCP since 1 April
+    // 2019), from the crosswalk every importer uses: its homes are that authority's. One split
+    // between successors (Northamptonshire, Cumbria) is handled below as abolished.
+    const predecessor = predecessorByName(laRaw, null);
+    const successor = predecessor?.successorCodes.length === 1 ? predecessor.successorCodes[0] : undefined;
+    if (successor !== undefined && lookup.byCode(successor)) {
+      authority = lookup.byCode(successor);
       area = authority?.onsCode ?? null;
       noteOnce(
         `predecessor:${normaliseLabel(laRaw)}`,
