@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { findChromium } from '../../e2e/chromium.js';
-import { closeBrowserSession, openBrowserSession, type BrowserSession } from '../../e2e/session.js';
+import { closeBrowserSession, type BrowserSession } from '../../e2e/session.js';
+import { openOnView } from '../uiView.js';
 import type { BenchContext, BenchSuite } from '../types.js';
 
 /**
@@ -19,17 +20,8 @@ export function suite(context: BenchContext): BenchSuite {
   const count = () => page.evaluate(() => performance.getEntriesByName('projection-assumption-to-headline').length);
   return {
     setup: async () => {
-      session = await openBrowserSession({
-        dataDir: path.join(context.tmpDir, 'ui-projection'),
-        executablePath: found.path,
-      });
+      session = await openOnView(path.join(context.tmpDir, 'ui-projection'), found.path, 'Projection');
       page = session.page;
-      await page.goto(session.app.url);
-      await page.getByTestId('authority-row').nth(9).waitFor();
-      await page
-        .getByRole('navigation', { name: 'Views' })
-        .getByRole('button', { name: 'Projection', exact: true })
-        .click();
       await page.getByTestId('projection-row').first().waitFor({ timeout: 30_000 });
     },
     cases: [

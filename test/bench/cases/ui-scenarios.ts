@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { repoRoot } from '../../e2e/app-process.js';
 import { findChromium } from '../../e2e/chromium.js';
-import { closeBrowserSession, openBrowserSession, type BrowserSession } from '../../e2e/session.js';
+import { closeBrowserSession, type BrowserSession } from '../../e2e/session.js';
+import { openOnView } from '../uiView.js';
 import type { BenchCase, BenchContext, BenchSuite } from '../types.js';
 
 /**
@@ -27,17 +28,8 @@ export function suite(context: BenchContext): BenchSuite {
   };
   return {
     setup: async () => {
-      session = await openBrowserSession({
-        dataDir: path.join(context.tmpDir, 'ui-scenarios'),
-        executablePath: found.path,
-      });
+      session = await openOnView(path.join(context.tmpDir, 'ui-scenarios'), found.path, 'Scenarios');
       page = session.page;
-      await page.goto(session.app.url);
-      await page.getByTestId('authority-row').nth(9).waitFor();
-      await page
-        .getByRole('navigation', { name: 'Views' })
-        .getByRole('button', { name: 'Scenarios', exact: true })
-        .click();
       await page.locator('[data-testid="scenario-item"][data-id="joint-block-12"]').getByRole('button').click();
       await settled();
     },
