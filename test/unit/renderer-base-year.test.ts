@@ -3,6 +3,8 @@
  * the base year in words (children, where placed, places by sector, accessible, the gap), its row in
  * the beds table, the horizon gap's parts adding up to the headline, and the report's sentence.
  */
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { project, projectionInputsFromPlan } from '../../shared/forecast/index.js';
 import {
@@ -13,6 +15,7 @@ import {
   openMarketShares,
   reconciliationRows,
 } from '../../renderer/src/views/projection/baseYearModel.js';
+import { BedsTable } from '../../renderer/src/views/projection/BedsTable.js';
 import { baseYearRow, headline } from '../../renderer/src/views/projection/projectionModel.js';
 import { bedNeedSentence } from '../../renderer/src/views/report/reportModel.js';
 import { builtInPlanData } from '../helpers/builtinPlan.js';
@@ -98,5 +101,19 @@ describe('the consortium’s gap beside its members’ gaps', () => {
     expect(rows[1]?.text).toBe('−191');
     expect(rows.at(-1)?.text).toBe(String(Math.round(gm.years.at(-1)?.gap.p50 ?? NaN)));
     expect(reconciliationRows(undefined, null)).toBeNull();
+  });
+});
+
+describe('the beds table', () => {
+  it('puts the observed year 0 above the projected years, with single figures and no ranges', () => {
+    const html = renderToStaticMarkup(createElement(BedsTable, { area: gm, caption: 'GM' }));
+    const rows = [...html.matchAll(/<tr[^>]*data-testid="(projection-row(?:-base)?)"[^>]*data-year="(\d{4})"/g)].map(
+      (m) => `${m[1]} ${m[2]}`,
+    );
+    expect(rows).toEqual(['projection-row-base 2025', ...gm.years.map((y) => `projection-row ${y.year}`)]);
+    const base = html.slice(html.indexOf('projection-row-base'), html.indexOf('data-testid="projection-row"'));
+    expect(base).toContain('observed, year 0');
+    expect(base).toContain('>727<');
+    expect(base).not.toContain('proj-range');
   });
 });

@@ -1,7 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
 import type { AreaProjection, ForecastAssumption } from '../../../../shared/forecast/types.js';
 import { probabilityFootnote } from './evidenceModel';
-import { baseYearRow, buildYearRows } from './projectionModel';
+import { baseYearRow, buildYearRows, type YearRow } from './projectionModel';
 
 export interface BedsTableProps {
   area: AreaProjection;
@@ -66,85 +66,9 @@ export function BedsTable({ area, caption, note, rowTestId = 'projection-row', a
             </tr>
           </thead>
           <tbody>
-            {base && (
-              <tr className="is-observed" data-testid={`${rowTestId}-base`} data-year={base.year}>
-                <th scope="row" className="col-year">
-                  {base.year} <span className="proj-th-hint">observed, year 0</span>
-                </th>
-                <td className="num">
-                  <span className="proj-p50" data-column="demand-p50">
-                    {base.demandP50}
-                  </span>
-                </td>
-                <td className="num group-start">
-                  <span className="proj-p50" data-column="beds-p50">
-                    {base.bedsP50}
-                  </span>
-                </td>
-                <td className="num">—</td>
-                <td className="num group-start" data-column="registered">
-                  {base.registeredPlaces}
-                </td>
-                <td className="num" data-column="accessible">
-                  {base.accessiblePlaces}
-                </td>
-                <td className={`proj-gap proj-gap-${base.gap.kind} group-start`} data-column="gap">
-                  <span className="proj-gap-text" data-column="gap-p50">
-                    {base.gap.text}
-                  </span>
-                </td>
-                <td className="num">—</td>
-              </tr>
-            )}
+            {base && <BedsRow row={base} testId={`${rowTestId}-base`} observed />}
             {rows.map((r) => (
-              <tr key={r.year} data-testid={rowTestId} data-year={r.year}>
-                <th scope="row" className="col-year">
-                  {r.year}
-                </th>
-                <td className="num">
-                  <span className="proj-p50" data-column="demand-p50">
-                    {r.demandP50}
-                  </span>
-                  <span className="proj-range">{r.demandRange}</span>
-                </td>
-                <td className="num group-start">
-                  <span className="proj-p50" data-column="beds-p50">
-                    {r.bedsP50}
-                  </span>
-                  <span className="proj-range">{r.bedsRange}</span>
-                </td>
-                <td className="num">
-                  <span data-column="beds-mainstream">{r.mainstreamP50}</span>
-                  <span className="visually-hidden"> mainstream,</span>
-                  <span aria-hidden="true"> / </span>
-                  <span data-column="beds-solo-complex">{r.soloComplexP50}</span>
-                  <span className="visually-hidden"> solo or complex</span>
-                </td>
-                <td className="num group-start" data-column="registered">
-                  {r.registeredPlaces}
-                </td>
-                <td className="num" data-column="accessible">
-                  {r.accessiblePlaces}
-                </td>
-                <td className={`proj-gap proj-gap-${r.gap.kind} group-start`} data-column="gap">
-                  <span className="proj-gap-text" data-column="gap-p50">
-                    {r.gap.text}
-                  </span>
-                  <span className="proj-range">{r.gapRange}</span>
-                </td>
-                <td
-                  className={r.probabilityInformative ? 'num' : 'num proj-saturated'}
-                  data-column="probability"
-                  data-informative={r.probabilityInformative}
-                >
-                  {r.probability}
-                  {!r.probabilityInformative && (
-                    <sup className="proj-footnote-mark" aria-hidden="true">
-                      *
-                    </sup>
-                  )}
-                </td>
-              </tr>
+              <BedsRow key={r.year} row={r} testId={rowTestId} observed={false} />
             ))}
           </tbody>
         </table>
@@ -156,5 +80,71 @@ export function BedsTable({ area, caption, note, rowTestId = 'projection-row', a
         {note}
       </p>
     </>
+  );
+}
+
+/**
+ * One year's row: a projected year with its ranges, need types and chance of being short, or the
+ * observed base year (year 0) with its single figures only.
+ */
+function BedsRow({ row: r, testId, observed }: { row: YearRow; testId: string; observed: boolean }) {
+  return (
+    <tr className={observed ? 'is-observed' : undefined} data-testid={testId} data-year={r.year}>
+      <th scope="row" className="col-year">
+        {r.year}
+        {observed && <span className="proj-th-hint"> observed, year 0</span>}
+      </th>
+      <td className="num">
+        <span className="proj-p50" data-column="demand-p50">
+          {r.demandP50}
+        </span>
+        {!observed && <span className="proj-range">{r.demandRange}</span>}
+      </td>
+      <td className="num group-start">
+        <span className="proj-p50" data-column="beds-p50">
+          {r.bedsP50}
+        </span>
+        {!observed && <span className="proj-range">{r.bedsRange}</span>}
+      </td>
+      {observed ? (
+        <td className="num">—</td>
+      ) : (
+        <td className="num">
+          <span data-column="beds-mainstream">{r.mainstreamP50}</span>
+          <span className="visually-hidden"> mainstream,</span>
+          <span aria-hidden="true"> / </span>
+          <span data-column="beds-solo-complex">{r.soloComplexP50}</span>
+          <span className="visually-hidden"> solo or complex</span>
+        </td>
+      )}
+      <td className="num group-start" data-column="registered">
+        {r.registeredPlaces}
+      </td>
+      <td className="num" data-column="accessible">
+        {r.accessiblePlaces}
+      </td>
+      <td className={`proj-gap proj-gap-${r.gap.kind} group-start`} data-column="gap">
+        <span className="proj-gap-text" data-column="gap-p50">
+          {r.gap.text}
+        </span>
+        {!observed && <span className="proj-range">{r.gapRange}</span>}
+      </td>
+      {observed ? (
+        <td className="num">—</td>
+      ) : (
+        <td
+          className={r.probabilityInformative ? 'num' : 'num proj-saturated'}
+          data-column="probability"
+          data-informative={r.probabilityInformative}
+        >
+          {r.probability}
+          {!r.probabilityInformative && (
+            <sup className="proj-footnote-mark" aria-hidden="true">
+              *
+            </sup>
+          )}
+        </td>
+      )}
+    </tr>
   );
 }
