@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli.js';
 import { createAppContext } from '../../electron/services/appContext.js';
+import type { PlanBacktestReport } from '../../electron/services/backtestService.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
 async function run(args: string[]) {
@@ -17,26 +18,7 @@ async function run(args: string[]) {
   return { code, stdout, stderr };
 }
 
-interface Row {
-  h: number;
-  pairs: number;
-  mae: number | null;
-  mape: number | null;
-  mase: number | null;
-  bias: number | null;
-  coverage80: number | null;
-}
-interface Report {
-  scope: string;
-  measure: string;
-  period: { from: number; to: number };
-  authorities: number;
-  origins: number[];
-  horizons: number[];
-  chosen: { method: string; label: string; reason: string; lastValueDefault: boolean; basis: string };
-  methods: { role: string; method: string; label: string; horizons: Row[] }[];
-  notes: string[];
-}
+type Report = PlanBacktestReport;
 
 async function backtest(args: string[]): Promise<Report> {
   const { code, stdout, stderr } = await run(['backtest', ...args, '--json']);
@@ -94,16 +76,7 @@ describe('planner backtest', () => {
     expect(pairs(cla, 'chosen')).toEqual([751, 598, 447]);
     // Ranges for summed totals: the nine regions and 200 random groups at every origin, scored
     // origin by origin (each origin counted once), with the note that says so.
-    const totals = (
-      cla as unknown as {
-        totals: {
-          h: number;
-          regions: { pairs: number };
-          randomGroups: { pairs: number; coverage80: number };
-          byOrigin: { origin: number }[];
-        }[];
-      }
-    ).totals;
+    const totals = cla.totals;
     expect(totals.map((t) => t.regions.pairs)).toEqual([45, 36, 27]);
     expect(totals.map((t) => t.randomGroups.pairs)).toEqual([1000, 800, 600]);
     expect(totals.map((t) => t.byOrigin.map((o) => o.origin))).toEqual([
