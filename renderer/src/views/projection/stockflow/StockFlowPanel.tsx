@@ -69,26 +69,23 @@ export function StockFlowPanel() {
     const common = { referenceMonths, horizonMonths, reportMonths, uasc };
     const key = `${referenceMonths}/${horizonMonths}/${uasc}`;
     // Ask for the model only when the plan holds returns, so a plan without them makes no failing call.
-    api
-      .countSsda903({})
-      .then(({ files }) =>
-        files === 0
-          ? Promise.reject(new PlannerError('INVALID_ARGUMENT', 'The plan holds no SSDA903 returns.'))
-          : Promise.all([
-              api.getStockFlowProjection({ mode: 'sf-regional', ...common }),
-              api.getStockFlowProjection({ mode: 'corrected', ...common }),
-            ]),
-      )
-      .then(
-        ([sfRegional, corrected]) => {
-          if (!cancelled) setState({ kind: 'ready', results: { sfRegional, corrected }, key });
-        },
-        (error: unknown) => {
-          if (cancelled) return;
-          if (isNoReturns(error)) setState({ kind: 'empty' });
-          else setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
-        },
-      );
+    void (async () => {
+      try {
+        if ((await api.countSsda903({})).files === 0) {
+          if (!cancelled) setState({ kind: 'empty' });
+          return;
+        }
+        const [sfRegional, corrected] = await Promise.all([
+          api.getStockFlowProjection({ mode: 'sf-regional', ...common }),
+          api.getStockFlowProjection({ mode: 'corrected', ...common }),
+        ]);
+        if (!cancelled) setState({ kind: 'ready', results: { sfRegional, corrected }, key });
+      } catch (error) {
+        if (cancelled) return;
+        if (isNoReturns(error)) setState({ kind: 'empty' });
+        else setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+      }
+    })();
     return () => {
       cancelled = true;
     };
