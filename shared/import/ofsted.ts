@@ -78,6 +78,34 @@ export function isOfstedHeader(columns: Columns): boolean {
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] as const;
 
+/** A provider's URN as a spreadsheet may give it: numeric URNs can come as "1254840.0". */
+export function providerUrn(cells: readonly string[], column: number | null): string {
+  return cellText(cells, column).replace(/^(\d+)\.0+$/, '$1');
+}
+
+/** The row each URN was first seen on: a URN given twice is an error naming both rows. */
+export class UrnRows {
+  private readonly first = new Map<string, number>();
+
+  constructor(private readonly limiter: IssueLimiter) {}
+
+  /** True (with the error reported) when `urn` was already given on an earlier row. */
+  repeated(urn: string, row: number, column: string | null): boolean {
+    const first = this.first.get(urn);
+    if (first === undefined) {
+      this.first.set(urn, row);
+      return false;
+    }
+    this.limiter.error(
+      'duplicate URN',
+      row,
+      column,
+      `Row ${row}: URN ${quote(urn)} appears twice; row ${first} already gave it.`,
+    );
+    return true;
+  }
+}
+
 /**
  * The first date written like "31 March 2023", "31st Mar 2023" or "31_Mar_2023" in the texts, as
  * "2023-03-31"; null when there is none.
@@ -218,7 +246,7 @@ export function parseOfsted(
   const limiter = new IssueLimiter(issues);
   const tally = new Tally();
   const unknownLas = new UnknownValues();
-  const seenUrns = new Map<string, number>();
+  const urns = new UrnRows(limiter);
   /** Places given for providers that are not children's homes, by provision type. */
   const placesElsewhere = new Map<string, { firstRow: number; rows: number; places: number }>();
   const noted = new Set<string>();
@@ -232,23 +260,12 @@ export function parseOfsted(
     if (isBlankRow(cells)) continue;
     rows += 1;
     const row = r + 1;
-    // Numeric URNs may come from a spreadsheet as "1254840.0".
-    const urn = cellText(cells, col.urn).replace(/^(\d+)\.0+$/, '$1');
+    const urn = providerUrn(cells, col.urn);
     if (urn === '') {
       tally.add('providers without a URN');
       continue;
     }
-    const first = seenUrns.get(urn);
-    if (first !== undefined) {
-      limiter.error(
-        'duplicate URN',
-        row,
-        name(col.urn),
-        `Row ${row}: URN ${quote(urn)} appears twice; row ${first} already gave it.`,
-      );
-      continue;
-    }
-    seenUrns.set(urn, row);
+    if (urns.repeated(urn, row, name(col.urn))) continue;
 
     const typeRaw = foldText(cellText(cells, col.type));
     const type = homeTypeOf(typeRaw);

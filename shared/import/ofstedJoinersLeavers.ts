@@ -33,7 +33,7 @@
 import type { AuthorityLookup, ReferenceAuthority } from '../model/authorities.js';
 import type { HomeSector, SupplyMovement } from '../model/supply.js';
 import { homeSectors } from '../model/supply.js';
-import { findSnapshotDate } from './ofsted.js';
+import { findSnapshotDate, providerUrn, UrnRows } from './ofsted.js';
 import type { IssueCollector } from './report.js';
 import { predecessorByName } from '../model/predecessors.js';
 import type { RawTable } from './table.js';
@@ -210,7 +210,7 @@ export function parseOfstedJoinersLeavers(
   const limiter = new IssueLimiter(issues);
   const tally = new Tally();
   const unknownLas = new UnknownValues();
-  const seenUrns = new Map<string, number>();
+  const urns = new UrnRows(limiter);
   const noted = new Set<string>();
   const noteOnce = (key: string, row: number | null, column: string | null, message: string): void => {
     if (noted.has(key)) return;
@@ -226,7 +226,7 @@ export function parseOfstedJoinersLeavers(
     if (isBlankRow(cells)) continue;
     rows += 1;
     const row = r + 1;
-    const urn = cellText(cells, col.urn).replace(/^(\d+)\.0+$/, '$1');
+    const urn = providerUrn(cells, col.urn);
     const typeRaw = foldText(cellText(cells, col.type));
     if (urn === '') {
       tally.add('providers without a URN');
@@ -236,17 +236,7 @@ export function parseOfstedJoinersLeavers(
       tally.add(typeRaw === '' ? 'providers with no provision type' : `provision type ${quote(typeRaw)}`);
       continue;
     }
-    const first = seenUrns.get(urn);
-    if (first !== undefined) {
-      limiter.error(
-        'duplicate URN',
-        row,
-        name(col.urn),
-        `Row ${row}: URN ${quote(urn)} appears twice; row ${first} already gave it.`,
-      );
-      continue;
-    }
-    seenUrns.set(urn, row);
+    if (urns.repeated(urn, row, name(col.urn))) continue;
 
     const joinerRaw = foldText(cellText(cells, col.joiner));
     const leaverRaw = foldText(cellText(cells, col.leaver));
