@@ -19,6 +19,9 @@ import {
   gapRange,
   mapScales,
   mapYears,
+  baseYearSourceNote,
+  yearKindWords,
+  formatCount,
   shapeInDirection,
   shortTitle,
   tableHeadings,
@@ -120,8 +123,13 @@ describe('map years', () => {
       '2022',
       '2023',
       '2024',
-      '2025',
     ]);
+    // The base year is year 0: observed, with a gap by the projection's definitions.
+    expect(years.filter((y) => y.kind === 'base').map((y) => y.year)).toEqual([projection.baseYear]);
+    expect(projection.baseYear).toBe('2025');
+    expect(yearKindWords(year('2025'))).toBe('observed (year 0)');
+    expect(yearKindWords(year('2024'))).toBe('published');
+    expect(yearKindWords(year('2026'))).toBe('projected');
     expect(years.filter((y) => y.kind === 'projection').map((y) => y.year)).toEqual(projection.years);
     expect(years[defaultIndex]?.year).toBe(projection.years.at(-1));
   });
@@ -220,6 +228,60 @@ describe('the map picture', () => {
     for (const r of rows) expect(r.cells).toHaveLength(tableHeadings.length);
     const history = tableRows(picture('2023').areas, year('2023'));
     expect(history[0]!.cells[0]).toBe('not projected for a published year');
+  });
+});
+
+describe('the map’s year 0', () => {
+  it('colours each member by its observed base-year gap and labels it as observed', () => {
+    const p = picture('2025');
+    expect(p.fill).toBe('gap');
+    expect(p.fillNote).toBeNull();
+    expect(p.title).toBe('Where children’s home places are short: 31 March 2025 (observed, year 0)');
+    expect(p.legend.units).toMatch(/observed, year 0/);
+    for (const a of p.areas) {
+      const base = projection.areas.find((x) => x.code === a.code)!.base!;
+      expect(base.year).toBe('2025');
+      expect(a.figures.base).toBe(base);
+      expect(a.figures.projected).toBeNull();
+      // gap = children ÷ occupancy − accessible places, observed
+      expect(base.gap).toBeCloseTo(base.children! / 0.85 - base.places.accessible, 6);
+      expect(a.value).toBe(base.gap);
+      expect(a.fill).toBe(scales.gap(base.gap!));
+      expect(a.ariaLabel).toContain(`${gapPhrase(base.gap!)} on 31 March 2025, observed (year 0)`);
+    }
+    // Year 0 is not a projected year: its values differ from the first projected year's.
+    expect(p.areas.map((a) => a.value)).not.toEqual(picture('2026').areas.map((a) => a.value));
+    expect(p.sourceLines.join(' ')).toMatch(/Year 0 \(2025\): observed children in homes/);
+  });
+
+  it('gives year 0’s children, places by sector and where children were placed in the table', () => {
+    const rows = tableRows(picture('2025').areas, year('2025'));
+    const bolton = rows.find((r) => r.name === 'Bolton')!;
+    const base = projection.areas.find((x) => x.name === 'Bolton')!.base!;
+    expect(bolton.cells[0]).toBe(`${gapPhrase(base.gap!)} (observed)`);
+    expect(bolton.cells[1]).toBe('observed: no range');
+    expect(bolton.cells[2]).toContain(`(${formatCount(base.children!)} children)`);
+    expect(bolton.cells[3]).toBe(formatCount(base.places.accessible));
+    expect(bolton.cells[4]).toBe(
+      `${formatCount(base.places.registered)} (LA-run ${formatCount(base.places.laRun)}, contracted ${formatCount(base.places.contracted)}, private and voluntary ${formatCount(base.places.openMarket)})`,
+    );
+    const w = base.placedWhere!;
+    expect(bolton.cells[6]).toBe(
+      `${formatCount(w.ownLa)} / ${formatCount(w.elsewhereInConsortium)} / ${formatCount(w.outside)} (31 March ${w.period})`,
+    );
+  });
+
+  it('says what year 0 is drawn from, with the sources’ publishers and periods, and only for year 0', () => {
+    const sources = new Map(dataset.sources.map((s) => [s.id, s]));
+    const note = baseYearSourceNote(summary, projection, year('2025'), sources)!;
+    expect(note).toMatch(
+      /^Observed, year 0 \(the projection’s base year\): children in secure and children’s homes on 31 March 2025 as published/,
+    );
+    expect(note).toMatch(/places by sector from Ofsted, 31 March \d{4}/);
+    expect(note).toMatch(/placement flows, 31 March \d{4}/);
+    expect(baseYearSourceNote(summary, projection, year('2026'), sources)).toBeNull();
+    expect(baseYearSourceNote(summary, projection, year('2024'), sources)).toBeNull();
+    expect(baseYearSourceNote(summary, null, year('2025'), sources)).toBeNull();
   });
 });
 

@@ -10,10 +10,12 @@ import {
   gapPhrase,
   gapRange,
   longDate,
+  yearKindWords,
   type MapArea,
   type MapYear,
 } from './mapModel';
 import { probabilityAssumptions, shortfallProbability } from '../projection/evidenceModel';
+import { baseYearWords } from '../projection/baseYearModel';
 
 export interface MapPanelProps {
   area: MapArea;
@@ -41,6 +43,7 @@ export function MapPanel({
   const headingRef = useRef<HTMLHeadingElement>(null);
   const f = area.figures;
   const p = f.projected;
+  const base = f.base ? baseYearWords(f, targetOccupancy(projection)) : null;
   // The chance of being short rests on these as much as on the forecast: name them beside it.
   const chanceBasis = projection ? probabilityAssumptions(projection.assumptions, 'authority') : null;
 
@@ -49,7 +52,13 @@ export function MapPanel({
   }, [area.code]);
 
   const sourceIds = [
-    ...new Set([...f.historySources, ...f.supplySources, ...flowSources, ...(geometrySource ? [geometrySource] : [])]),
+    ...new Set([
+      ...f.historySources,
+      ...f.supplySources,
+      ...flowSources,
+      ...(f.base?.placedWhere?.sources ?? []),
+      ...(geometrySource ? [geometrySource] : []),
+    ]),
   ];
   const listed = sourceIds.flatMap((id) => {
     const s = sources.get(id);
@@ -82,9 +91,32 @@ export function MapPanel({
 
       <section className="map-panel-section">
         <h3>
-          {longDate(year.year)} {year.kind === 'projection' ? '(projected)' : '(published)'}
+          {longDate(year.year)} ({yearKindWords(year)})
         </h3>
-        {p ? (
+        {base ? (
+          <dl className="map-facts" data-testid="map-panel-base">
+            <dt>Bed gap, observed</dt>
+            <dd data-testid="map-panel-gap">
+              <strong>{base.gap ?? 'No observed children in homes this year.'}</strong>
+            </dd>
+            {base.children && (
+              <>
+                <dt>Children in homes</dt>
+                <dd>{base.children}</dd>
+              </>
+            )}
+            <dt>Places by sector</dt>
+            <dd>{base.places}</dd>
+            <dt>Places its children can count on</dt>
+            <dd>{base.accessible}</dd>
+            {base.placed && (
+              <>
+                <dt>Placed</dt>
+                <dd>{base.placed}</dd>
+              </>
+            )}
+          </dl>
+        ) : p ? (
           <dl className="map-facts">
             <dt>Bed gap</dt>
             <dd data-testid="map-panel-gap">
@@ -130,9 +162,11 @@ export function MapPanel({
           </dl>
         ) : (
           <p className="muted">
-            {year.kind === 'history'
-              ? `The bed gap is projected, from ${projection?.years[0] ?? 'the year after the last published figures'}; ${year.year} is a year of published figures.`
-              : 'There is no projection for this authority.'}
+            {year.kind === 'base'
+              ? `There is no year-0 position for ${area.name}.`
+              : year.kind === 'history'
+                ? `The bed gap is projected, from ${projection?.years[0] ?? 'the year after the last published figures'}; ${year.year} is a year of published figures.`
+                : 'There is no projection for this authority.'}
           </p>
         )}
       </section>
@@ -266,4 +300,9 @@ export function MapPanel({
       </section>
     </aside>
   );
+}
+
+/** The projection's target occupancy, for the year-0 words; undefined when it does not state one. */
+function targetOccupancy(projection: ProjectionResult | null): number | undefined {
+  return projection?.assumptions.find((a) => a.key === 'targetOccupancy')?.value;
 }

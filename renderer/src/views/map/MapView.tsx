@@ -12,6 +12,7 @@ import {
   MAP_FRAME,
   MAP_WIDTH,
   buildGeometry,
+  baseYearSourceNote,
   buildMapPicture,
   defaultLayers,
   formatCount,
@@ -21,6 +22,7 @@ import {
   mapScales,
   mapYears,
   shapeInDirection,
+  yearKindWords,
   tableHeadings,
   tableRows,
   type GeometryKind,
@@ -208,6 +210,7 @@ export function MapView() {
   const hasBoundaries = loaded.data.boundaries !== null;
   const flowPeriod = flowPeriodFor(loaded.data.flows, year.year);
   const firstProjected = years.find((y) => y.kind === 'projection')?.year ?? null;
+  const baseNote = baseYearSourceNote(summary, projection, year, sources);
 
   return (
     <div className="map-view">
@@ -225,17 +228,22 @@ export function MapView() {
             max={Math.max(0, years.length - 1)}
             step={1}
             value={yearIndex}
-            aria-valuetext={`${year.year}, ${year.kind === 'projection' ? 'projected' : 'published'}`}
+            aria-valuetext={`${year.year}, ${yearKindWords(year)}`}
             data-testid="map-year"
             onChange={(e) => setChosenYear(years[Number(e.target.value)]?.year ?? null)}
           />
           <output htmlFor={ids.year} className="map-year-value" data-testid="map-year-value">
-            {year.year} <span className="muted">{year.kind === 'projection' ? 'projected' : 'published'}</span>
+            {year.year} <span className="muted">{yearKindWords(year)}</span>
           </output>
           <span className="map-year-range muted">
             {years[0]?.year} to {years.at(-1)?.year}
             {firstProjected && <> · projected from {firstProjected}</>}
           </span>
+          {baseNote && (
+            <p className="muted map-note-small map-year-source" data-testid="map-year-source">
+              {baseNote}
+            </p>
+          )}
         </div>
 
         <fieldset className="map-fieldset">
@@ -380,7 +388,22 @@ export function MapView() {
               }}
             >
               <p className="map-tooltip-name">{activeArea.name}</p>
-              {activeArea.figures.projected ? (
+              {year.kind === 'base' ? (
+                activeArea.figures.base?.gap != null ? (
+                  <>
+                    <p>
+                      Gap, observed: <strong>{gapPhrase(activeArea.figures.base.gap)}</strong>
+                    </p>
+                    <p className="muted">
+                      {formatCount(activeArea.figures.base.children ?? 0)} children,{' '}
+                      {formatCount(activeArea.figures.base.bedsNeeded ?? 0)} beds needed,{' '}
+                      {formatCount(activeArea.figures.base.places.accessible)} accessible places
+                    </p>
+                  </>
+                ) : (
+                  <p className="muted">No observed children in homes for {year.year}.</p>
+                )
+              ) : activeArea.figures.projected ? (
                 <>
                   <p>
                     Median gap: <strong>{gapPhrase(activeArea.figures.projected.gap.p50)}</strong>
@@ -432,7 +455,8 @@ export function MapView() {
       <div id={ids.table} className={showTable ? 'table-scroll map-table-wrap' : 'visually-hidden'}>
         <table className="register-table map-table" data-testid="map-table">
           <caption>
-            {picture.title}. One row per member authority; gap = beds needed − accessible places, projected median.
+            {picture.title}. One row per member authority; gap = beds needed − accessible places,{' '}
+            {year.kind === 'base' ? 'observed (year 0)' : 'projected median'}.
           </caption>
           <thead>
             <tr>

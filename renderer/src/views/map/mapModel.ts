@@ -6,6 +6,7 @@
 import { arc, pie, type ScaleDiverging, type ScaleSequential } from 'd3';
 import type { MapData } from '../../../../shared/api/contract.js';
 import { wrapText as wrap } from '../../charts/chartExport';
+import type { BasePosition } from '../../../../shared/forecast/basePosition.js';
 import type { Percentiles, ProjectionResult, YearProjection } from '../../../../shared/forecast/types.js';
 import {
   NO_DATA_COLOUR,
@@ -159,14 +160,21 @@ export function shapeInDirection(
 
 // ---------- Years ----------
 
+/**
+ * A year on the slider: one of published figures only ('history'), the base year ('base': year 0,
+ * the latest observed position by the projection's own definitions, with a gap), or a projected year.
+ */
 export interface MapYear {
   year: string;
-  kind: 'history' | 'projection';
+  kind: 'history' | 'base' | 'projection';
 }
 
 const historyMeasures = ['childrenInChildrensHomes', 'placedOver20Miles', 'childrenLookedAfter'] as const;
 
-/** History years (published figures) then the projection's years; the default is the horizon's last year. */
+/**
+ * History years (published figures), the base year (year 0, observed, when the projection carries
+ * it), then the projection's years; the default is the horizon's last year.
+ */
 export function mapYears(
   summary: PlanSummary,
   projection: ProjectionResult | null,
@@ -181,8 +189,12 @@ export function mapYears(
         if (/^\d{4}$/.test(p.period) && p.period < firstProjected) history.add(p.period);
     }
   }
+  const baseYear = projection && projection.areas.some((a) => a.base) ? projection.baseYear : null;
+  if (baseYear) history.add(baseYear);
   const years: MapYear[] = [
-    ...[...history].sort().map((year) => ({ year, kind: 'history' as const })),
+    ...[...history]
+      .sort()
+      .map((year) => ({ year, kind: year === baseYear ? ('base' as const) : ('history' as const) })),
     ...projected.map((year) => ({ year, kind: 'projection' as const })),
   ];
   return { years, defaultIndex: Math.max(0, years.length - 1) };
@@ -214,8 +226,10 @@ export interface DistanceFigure {
 export interface AreaFigures {
   code: string;
   name: string;
-  /** The projected year's figures; null for a history year or when there is no projection. */
+  /** The projected year's figures; null for a history or base year or when there is no projection. */
   projected: YearProjection | null;
+  /** Year 0 (observed) by the projection's definitions, in the base year only; null otherwise. */
+  base: BasePosition | null;
   /** The first projected year's accessible places, shown with supply in history years. */
   accessiblePlacesNow: number | null;
   /** Published share placed 20+ miles away for the year, or the latest one for a projected year. */
@@ -295,8 +309,9 @@ export function areaFigures(
       code: a.code,
       name: a.name,
       projected,
+      base: year.kind === 'base' ? (p?.base ?? null) : null,
       accessiblePlacesNow: p?.years[0]?.accessiblePlaces ?? null,
-      distance: latestDistance(a, year.year, year.kind === 'history'),
+      distance: latestDistance(a, year.year, year.kind !== 'projection'),
       supply,
       supplyPeriod,
       supplyPlaces: supply.reduce((t, s) => t + s.places, 0),
@@ -354,12 +369,22 @@ export function gapRange(p: Percentiles): string {
 /** "2023-03-31" → "31 March 2023"; "2025" → "31 March 2025". */
 export { formatSnapshot };
 
+/** How a slider year is read: "published", "observed (year 0)" or "projected". */
+export function yearKindWords(year: MapYear): string {
+  return year.kind === 'projection' ? 'projected' : year.kind === 'base' ? 'observed (year 0)' : 'published';
+}
+
 export function longDate(year: string): string {
   return `31 March ${year}`;
 }
 
 /** The accessible name of an area on the map, with its value. */
 export function areaLabel(f: AreaFigures, mode: FillMeasure, year: MapYear): string {
+  if (mode === 'gap' && year.kind === 'base') {
+    const b = f.base;
+    if (!b || b.gap === null) return `${f.name}: no observed gap for ${year.year}`;
+    return `${f.name}: ${gapPhrase(b.gap)} on ${longDate(b.year)}, observed (year 0): ${formatCount(b.children ?? 0)} children, ${formatCount(b.places.accessible)} accessible places`;
+  }
   if (mode === 'gap') {
     if (!f.projected) return `${f.name}: no projected gap for ${year.year}`;
     return `${f.name}: ${gapPhrase(f.projected.gap.p50)} in ${year.year} (80% range ${gapRange(f.projected.gap)})`;
@@ -367,6 +392,53 @@ export function areaLabel(f: AreaFigures, mode: FillMeasure, year: MapYear): str
   if (!f.distance) return `${f.name}: no published figure for children placed more than 20 miles away in ${year.year}`;
   const d = f.distance;
   return `${f.name}: ${formatPercent(d.share)} of children looked after placed more than 20 miles from home on ${longDate(d.period)} (${formatCount(d.over20)} of ${formatCount(d.childrenLookedAfter)})`;
+}
+
+/** The latest supply snapshot behind the members' year-0 places, e.g. "2023-03-31"; null without one. */
+function baseSnapshot(projection: ProjectionResult | null): string | null {
+  const snapshots = (projection?.areas ?? []).flatMap((a) => (a.base?.places.snapshot ? [a.base.places.snapshot] : []));
+  return snapshots.sort().at(-1) ?? null;
+}
+
+/**
+ * What the base year (year 0) on the map is drawn from, in words: observed children as published
+ * (their sources), places at the supply snapshot, and the placement flows' period; null for any
+ * other year or without a projection carrying year 0.
+ */
+export function baseYearSourceNote(
+  summary: PlanSummary,
+  projection: ProjectionResult | null,
+  year: MapYear,
+  sources: ReadonlyMap<string, Source>,
+): string | null {
+  if (year.kind !== 'base' || !projection) return null;
+  const bases = projection.areas.flatMap((a) => (a.base ? [a.base] : []));
+  if (bases.length === 0) return null;
+  const childSources = new Set<string>();
+  for (const a of summary.authorities) {
+    if (!a.isMember) continue;
+    for (const p of a.history.childrenInChildrensHomes ?? []) if (p.period === year.year) childSources.add(p.source);
+  }
+  const named = (ids: Iterable<string>) =>
+    [...ids]
+      .map((id) => sources.get(id))
+      .filter((s): s is Source => s !== undefined)
+      .map((s) => `${s.publisher}${s.illustrative ? ' (illustrative)' : ''}`)
+      .filter((t, i, all) => all.indexOf(t) === i)
+      .join(', ');
+  const childWho = named(childSources);
+  const snapshot = baseSnapshot(projection);
+  const moved = bases.some((b) => b.places.movedOn);
+  const flowPeriods = [...new Set(bases.flatMap((b) => (b.placedWhere ? [b.placedWhere.period] : [])))].sort();
+  const flowWho = named(new Set(bases.flatMap((b) => b.placedWhere?.sources ?? [])));
+  const parts = [
+    `children in secure and children’s homes on ${longDate(year.year)} as published${childWho ? ` (${childWho})` : ''}`,
+    `places by sector from Ofsted${snapshot ? `, ${formatSnapshot(snapshot)}` : ''}${moved ? `, moved on to ${year.year} by openings and closures` : ''}`,
+    flowPeriods.length > 0
+      ? `where children were placed from the placement flows, ${flowPeriods.map(longDate).join(' and ')}${flowWho ? ` (${flowWho})` : ''}`
+      : 'no placement flows for where children were placed',
+  ];
+  return `Observed, year 0 (the projection’s base year): ${parts.join('; ')}.`;
 }
 
 // ---------- Scales ----------
@@ -378,7 +450,13 @@ export interface MapScales {
 
 /** Scales fixed over every year (so colours compare across the slider), from the largest values. */
 export function mapScales(summary: PlanSummary, projection: ProjectionResult | null): MapScales {
-  const maxGap = Math.max(0, ...(projection?.areas ?? []).flatMap((a) => a.years.map((y) => Math.abs(y.gap.p50))));
+  const maxGap = Math.max(
+    0,
+    ...(projection?.areas ?? []).flatMap((a) => [
+      ...a.years.map((y) => Math.abs(y.gap.p50)),
+      ...(a.base?.gap != null ? [Math.abs(a.base.gap)] : []),
+    ]),
+  );
   let maxShare = 0;
   for (const a of summary.authorities) {
     if (!a.isMember) continue;
@@ -486,7 +564,10 @@ export function buildMapPicture(input: PictureInput): MapPicture {
 
   let fill: FillMeasure = layers.fill;
   let fillNote: string | null = null;
-  if (fill === 'gap' && year.kind === 'history') {
+  if (fill === 'gap' && year.kind === 'base' && ![...figures.values()].some((f) => f.base?.gap != null)) {
+    fill = 'distance';
+    fillNote = `No member has an observed number of children in homes for ${year.year}, so there is no year-0 gap: the colours show the share of children placed more than 20 miles from home instead.`;
+  } else if (fill === 'gap' && year.kind === 'history') {
     fill = 'distance';
     fillNote = `The bed gap is projected, so there is none for ${year.year}, a year of published figures: the colours show the share of children placed more than 20 miles from home instead.`;
   } else if (fill === 'gap' && !projection) {
@@ -507,8 +588,9 @@ export function buildMapPicture(input: PictureInput): MapPicture {
     let value: number | null = null;
     let colour = NO_DATA_COLOUR;
     let valueText = 'no figure';
-    if (fill === 'gap' && f.projected) {
-      value = f.projected.gap.p50;
+    const gapValue = year.kind === 'base' ? (f.base?.gap ?? null) : (f.projected?.gap.p50 ?? null);
+    if (fill === 'gap' && gapValue !== null) {
+      value = gapValue;
       colour = scales.gap(value);
       valueText = gapLabel(value);
     } else if (fill === 'distance' && f.distance) {
@@ -587,14 +669,18 @@ export function buildMapPicture(input: PictureInput): MapPicture {
   const when = longDate(year.year);
   const title =
     fill === 'gap'
-      ? `Where children’s home places will be short: ${when}`
+      ? year.kind === 'base'
+        ? `Where children’s home places are short: ${when} (observed, year 0)`
+        : `Where children’s home places will be short: ${when}`
       : `Children placed more than 20 miles from home: ${when}`;
   const subtitle =
-    fill === 'gap'
-      ? `${consortium}. Gap = beds needed − places the LA’s children can count on; projected median (${projection?.method === 'manual' ? 'manual growth' : 'rate'} method, from ${projection?.baseYear ?? '—'}).`
-      : year.kind === 'projection'
-        ? `${consortium}. Share of children looked after; latest published figure, shown for a projected year.`
-        : `${consortium}. Share of children looked after on 31 March (published).`;
+    fill === 'gap' && year.kind === 'base'
+      ? `${consortium}. Gap = children in homes (published) ÷ target occupancy − places the LA’s children can count on (Ofsted${baseSnapshot(projection) ? `, ${formatSnapshot(baseSnapshot(projection)!)}` : ''}); the projection’s year 0.`
+      : fill === 'gap'
+        ? `${consortium}. Gap = beds needed − places the LA’s children can count on; projected median (${projection?.method === 'manual' ? 'manual growth' : 'rate'} method, from ${projection?.baseYear ?? '—'}).`
+        : year.kind === 'projection'
+          ? `${consortium}. Share of children looked after; latest published figure, shown for a projected year.`
+          : `${consortium}. Share of children looked after on 31 March (published).`;
 
   const supplyPeriod = areas.find((a) => a.figures.supplyPeriod)?.figures.supplyPeriod ?? null;
   const legendLayout = layoutLegend({
@@ -609,7 +695,7 @@ export function buildMapPicture(input: PictureInput): MapPicture {
     ...areas.map((a) => MAP_FRAME.y + a.bounds[1][1]),
     flows?.outside ? MAP_FRAME.y + OUTSIDE_AT[1] + 64 : 0,
   );
-  const lines = sourceLines(summary, data, geometry.kind, layers, fill, projection, flows?.period ?? null);
+  const lines = sourceLines(summary, data, geometry.kind, layers, fill, projection, flows?.period ?? null, year);
   const footerY = Math.ceil(Math.max(mapBottom, legendLayout.bottom) + 18);
   return {
     title,
@@ -727,7 +813,10 @@ function pieSlices(supply: AreaFigures['supply'], radius: number): PieSlice[] {
 function gapLegend(scale: ScaleDiverging<string>, year: MapYear): LegendModel {
   return {
     title: `Bed gap, ${longDate(year.year)}`,
-    units: 'Beds (projected median); 0 = need matches places',
+    units:
+      year.kind === 'base'
+        ? 'Beds (observed, year 0); 0 = need matches places'
+        : 'Beds (projected median); 0 = need matches places',
     stops: gradientStops(scale),
     ticks: legendTicks(scale, 4, (v) => (v === 0 ? '0' : formatCount(Math.abs(v)))),
     ends: ['spare', 'short'],
@@ -753,6 +842,7 @@ function sourceLines(
   fill: FillMeasure,
   projection: ProjectionResult | null,
   flowPeriod: string | null,
+  year: MapYear,
 ): string[] {
   const byId = new Map([...summary.sources, ...data.sources].map((s) => [s.id, s]));
   const used = new Set<string>();
@@ -767,6 +857,8 @@ function sourceLines(
     if (layers.supply || fill === 'gap') for (const s of a.supplyBySector) for (const id of s.sources) used.add(id);
   }
   if (layers.flows && flowPeriod) for (const f of data.flows) if (f.period === flowPeriod) used.add(f.source);
+  if (year.kind === 'base')
+    for (const a of projection?.areas ?? []) for (const id of a.base?.placedWhere?.sources ?? []) used.add(id);
   if (kind === 'boundaries' && data.boundaries) used.add(data.boundaries.sourceId);
   // The hex layout drawn: the imported one (its own source), else one generated from centroids.
   const hexSource =
@@ -787,7 +879,12 @@ function sourceLines(
     if (!parts.includes(text)) parts.push(text);
   }
   const notes: string[] = [];
-  if (fill === 'gap' && projection) {
+  if (fill === 'gap' && projection && year.kind === 'base') {
+    const snapshot = baseSnapshot(projection);
+    notes.push(
+      `Year 0 (${year.year}): observed children in homes ÷ target occupancy less accessible places${snapshot ? ` at the Ofsted snapshot of ${formatSnapshot(snapshot)}` : ''}, by the projection’s definitions.`,
+    );
+  } else if (fill === 'gap' && projection) {
     notes.push(
       `Projection: Sufficiency Planner, ${projection.method === 'manual' ? 'manual growth' : 'rate'} method from ${projection.baseYear}${projection.simulations > 0 ? `, ${formatCount(projection.simulations)} simulations` : ''}.`,
     );
@@ -838,6 +935,7 @@ export function tableRows(areas: readonly MapArea[], year: MapYear): TableRow[] 
     .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
     .map((a) => {
       const f = a.figures;
+      if (year.kind === 'base') return baseTableRow(a);
       const p = f.projected;
       const noGap = year.kind === 'history' ? 'not projected for a published year' : 'no projection';
       return {
@@ -862,6 +960,33 @@ export function tableRows(areas: readonly MapArea[], year: MapYear): TableRow[] 
         ],
       };
     });
+}
+
+/** A member's year-0 row: the observed gap, children ÷ occupancy, accessible and registered places by sector, where placed. */
+function baseTableRow(a: MapArea): TableRow {
+  const f = a.figures;
+  const b = f.base;
+  const w = b?.placedWhere ?? null;
+  const places = b?.places;
+  return {
+    code: a.code,
+    name: a.name,
+    cells: [
+      b?.gap != null ? `${gapPhrase(b.gap)} (observed)` : 'no observed children',
+      'observed: no range',
+      b?.bedsNeeded != null ? `${formatCount(b.bedsNeeded)} (${formatCount(b.children ?? 0)} children)` : '—',
+      places ? formatCount(places.accessible) : '—',
+      places
+        ? `${formatCount(places.registered)} (LA-run ${formatCount(places.laRun)}, contracted ${formatCount(places.contracted)}, private and voluntary ${formatCount(places.openMarket)})`
+        : '—',
+      f.distance ? `${formatPercent(f.distance.share)} (${longDate(f.distance.period)})` : 'no figure',
+      w
+        ? `${formatCount(w.ownLa)} / ${formatCount(w.elsewhereInConsortium)} / ${formatCount(w.outside)} (${longDate(w.period)})`
+        : f.placements
+          ? `${formatCount(f.placements.own)} / ${formatCount(f.placements.consortium)} / ${formatCount(f.placements.outside)}`
+          : 'no flow data',
+    ],
+  };
 }
 
 /** Greedy word wrap at a number of characters (the charts' wrapText). */
