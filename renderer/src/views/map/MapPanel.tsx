@@ -43,7 +43,7 @@ export function MapPanel({
   const headingRef = useRef<HTMLHeadingElement>(null);
   const f = area.figures;
   const p = f.projected;
-  const base = f.base ? baseYearWords(f, targetOccupancy(projection)) : null;
+  const base = f.base ? baseYearWords({ base: f.base }, targetOccupancy(projection)) : null;
   // The chance of being short rests on these as much as on the forecast: name them beside it.
   const chanceBasis = projection ? probabilityAssumptions(projection.assumptions, 'authority') : null;
 
