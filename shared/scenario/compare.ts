@@ -94,7 +94,7 @@ const pounds = (v: number): string =>
   `${v < 0 ? '−' : ''}£${String(Math.round(Math.abs(v))).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
 
 /** True when every figure and cost of the outcome is within rounding of the baseline's. */
-function changesNothing(o: ScenarioOutcome, b: ScenarioOutcome): boolean {
+export function changesNothing(o: ScenarioOutcome, b: ScenarioOutcome): boolean {
   const near = (x: number, y: number, tolerance: number) => Math.abs(x - y) <= tolerance;
   return (
     near(o.totals.gap, b.totals.gap, 1e-6) &&

@@ -20,7 +20,7 @@ import {
   yearSpan,
 } from '../scenarios/scenarioFormat';
 import { useScenarioList, useScenarioRun } from '../scenarios/useScenarios';
-import { keyFigureRows, localityRows, yearSeries } from './compareModel';
+import { keyFigureRows, leverNoteGroups, localityRows, yearSeries } from './compareModel';
 import { KeyFigureTable } from './KeyFigureTable';
 import { sensitivityFromHost, sensitivityFromOutcome, type Sensitivity } from './sensitivity';
 import '../scenarios/scenarios.css';
@@ -58,6 +58,7 @@ export function CompareView() {
     table: useId(),
     charts: useId(),
     locality: useId(),
+    levers: useId(),
     sensitivity: useId(),
     assumptions: useId(),
   };
@@ -89,6 +90,7 @@ export function CompareView() {
   // Columns in the order chosen (the result's order), baseline first.
   const columns: ScenarioOutcome[] = useMemo(() => (result ? [result.baseline, ...result.outcomes] : []), [result]);
   const rows = useMemo(() => (result ? keyFigureRows(result.baseline, result.outcomes) : []), [result]);
+  const leverNotes = useMemo(() => (result ? leverNoteGroups(result.baseline, result.outcomes) : []), [result]);
   const years = result ? result.baseline.years.map((y) => y.year) : [];
   const span = yearSpan(years);
   // The plan's horizon: "five-year" for five years, "7-year" for seven.
@@ -317,6 +319,43 @@ export function CompareView() {
               </div>
             </section>
           </div>
+
+          {leverNotes.length > 0 && (
+            <section className="cmp-section" aria-labelledby={ids.levers} data-testid="compare-lever-notes">
+              <h2 id={ids.levers}>What each lever did</h2>
+              {leverNotes.map((g) => (
+                <div key={g.scenarioId} data-id={g.scenarioId}>
+                  <h3>
+                    {g.name}
+                    {g.illustrative && <span className="tag tag-illustrative">Illustrative</span>}
+                  </h3>
+                  {g.changesNothing && (
+                    <p className="scn-notice">
+                      <strong>{g.changesNothing}</strong>
+                    </p>
+                  )}
+                  <ul className="scn-caption">
+                    {g.levers.map((l) => (
+                      <li key={l.key}>
+                        <strong>{l.label}</strong>
+                        {l.notes.length === 0 && !l.breakEven && !l.residual ? (
+                          ': its effect is in the figures above.'
+                        ) : (
+                          <ul>
+                            {l.notes.map((n) => (
+                              <li key={n}>{n}</li>
+                            ))}
+                            {l.breakEven && <li data-testid="compare-break-even">{l.breakEven}</li>}
+                            {l.residual && <li data-testid="compare-residual">{l.residual}</li>}
+                          </ul>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
+            </section>
+          )}
 
           <section className="cmp-section" aria-labelledby={ids.locality}>
             <h2 id={ids.locality}>Where children are placed in {lastYear}</h2>

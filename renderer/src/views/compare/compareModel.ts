@@ -1,9 +1,11 @@
 /**
  * The Compare view's key-figure table: one row per figure, one column per scenario (the baseline
- * first), each value with its difference from the baseline; and the series the charts draw. Pure,
- * unit-tested.
+ * first), each value with its difference from the baseline, each block contract's break-even price
+ * beside the net cost and the new homes' residual value; what each lever did (or why it changed
+ * nothing); and the series the charts draw. Pure, unit-tested.
  */
-import type { CostBreakdown, ScenarioOutcome } from '../../../../shared/scenario/types.js';
+import { breakEvenWeeklyPrice, changesNothing, type BlockBreakEven } from '../../../../shared/scenario/compare.js';
+import type { CostBreakdown, LeverOutcome, ScenarioOutcome } from '../../../../shared/scenario/types.js';
 import type { LocalityRow, YearSeries } from '../../charts/scenarioCharts';
 import {
   formatCount,
@@ -11,6 +13,7 @@ import {
   formatMoney,
   formatMoneyDiff,
   formatPointsDiff,
+  formatPounds,
   formatShare,
   judgeDiff,
   financialYear,
@@ -168,6 +171,16 @@ function figureDefinitions(years: readonly string[]): FigureDefinition[] {
       value: (o) => o.npv.total,
     },
     {
+      key: 'npvResidualValue',
+      label: 'of which residual value of new homes at the horizon (credit)',
+      hint: '',
+      kind: 'money',
+      better: 'lower',
+      part: true,
+      hideWhenZero: true,
+      value: (o) => o.npv.residualValue,
+    },
+    {
       key: 'probabilityGapClosed',
       label: `Chance the gap is closed in ${last}`,
       hint: 'beds needed ≤ accessible places',
@@ -213,7 +226,7 @@ const tolerance: Record<Kind, number> = { count: 0.5, money: 0.5, share: 0.0005,
 export function keyFigureRows(baseline: ScenarioOutcome, outcomes: readonly ScenarioOutcome[]): KeyFigureRow[] {
   const years = baseline.years.map((y) => y.year);
   const columns = [baseline, ...outcomes];
-  return figureDefinitions(years)
+  const rows = figureDefinitions(years)
     .filter((d) => !d.hideWhenZero || columns.some((o) => Math.abs(d.value(o)) >= 0.5))
     .map((d) => {
       const base = d.value(baseline);
@@ -232,6 +245,102 @@ export function keyFigureRows(baseline: ScenarioOutcome, outcomes: readonly Scen
               i === 0
                 ? null
                 : { text: formatDiff(d.kind, diff), judgement: judgeDiff(diff, d.better, tolerance[d.kind]) },
+          };
+        }),
+      };
+    });
+  // Each block contract's break-even price sits beside the net cost it is worked out from.
+  const breakEven = breakEvenRow(baseline, columns);
+  if (breakEven) rows.splice(rows.findIndex((r) => r.key === 'npv') + 1, 0, breakEven);
+  return rows;
+}
+
+/** Each block contract of an outcome with its break-even against the baseline (none for the baseline). */
+export function blockBreakEvens(outcome: ScenarioOutcome, baseline: ScenarioOutcome): BlockBreakEven[] {
+  if (outcome === baseline) return [];
+  return outcome.levers
+    .map((l) => breakEvenWeeklyPrice(outcome, baseline, l.key))
+    .filter((e): e is BlockBreakEven => e !== null);
+}
+
+/** "£4,321 a bed a week (price £5,000)"; "none: not even at £0 (price £5,000)"; "or more" when a lower bound. */
+export function breakEvenText(e: BlockBreakEven): string {
+  const price = `price ${formatPounds(e.weeklyPrice)}`;
+  if (e.breakEvenWeeklyPrice <= 0) return `none: it would not pay for itself even at £0 a bed a week (${price})`;
+  return `${formatPounds(e.breakEvenWeeklyPrice)} a bed a week${e.exact ? '' : ' or a little more'} (${price})`;
+}
+
+function breakEvenRow(baseline: ScenarioOutcome, columns: readonly ScenarioOutcome[]): KeyFigureRow | null {
+  const perColumn = columns.map((o) => blockBreakEvens(o, baseline));
+  if (perColumn.every((list) => list.length === 0)) return null;
+  return {
+    key: 'blockBreakEven',
+    label: 'Block contract break-even price',
+    hint: 'the weekly price at which its net present cost equals the baseline’s; below it, it saves money',
+    part: true,
+    cells: columns.map((o, i) => {
+      const list = perColumn[i] ?? [];
+      const text =
+        list.length === 0
+          ? '—'
+          : list.length === 1
+            ? breakEvenText(list[0]!)
+            : list.map((e) => `${e.label}: ${breakEvenText(e)}`).join('; ');
+      return { scenarioId: o.scenario.id, text, diff: null };
+    }),
+  };
+}
+
+export interface LeverNote {
+  key: string;
+  label: string;
+  /** What the lever did, or why it changed nothing (the model's own statements, in order). */
+  notes: string[];
+  /** A block contract's break-even price against the baseline, in words. */
+  breakEven: string | null;
+  /** A new home's residual value at the horizon, in words. */
+  residual: string | null;
+}
+
+export interface LeverNoteGroup {
+  scenarioId: string;
+  name: string;
+  illustrative: boolean;
+  /** Said first when the scenario changes no gap, placement or cost against the baseline. */
+  changesNothing: string | null;
+  levers: LeverNote[];
+}
+
+function residualText(r: NonNullable<LeverOutcome['residual']>, lastYear: string): string {
+  return `Residual value at the end of ${financialYear(lastYear)}: ${formatPounds(r.value)} of ${formatPounds(r.capital)} capital (${r.yearsUsed} of ${r.assetLifeYears} years’ life used), ${formatPounds(r.presentValue)} in present value, credited against the cost.`;
+}
+
+/**
+ * What each lever of each compared scenario did (the baseline has none): the model's notes, each
+ * block contract's break-even price and each new home's residual value; a scenario that changes
+ * nothing against the baseline says so first.
+ */
+export function leverNoteGroups(baseline: ScenarioOutcome, outcomes: readonly ScenarioOutcome[]): LeverNoteGroup[] {
+  const lastYear = baseline.years.at(-1)?.year ?? '';
+  return outcomes
+    .filter((o) => o.scenario.levers.length > 0)
+    .map((o) => {
+      const breakEvens = blockBreakEvens(o, baseline);
+      return {
+        scenarioId: o.scenario.id,
+        name: o.scenario.name,
+        illustrative: o.scenario.illustrative,
+        changesNothing: changesNothing(o, baseline)
+          ? 'This scenario changes nothing against the baseline: no gap, placement or cost differs.'
+          : null,
+        levers: o.levers.map((l) => {
+          const e = breakEvens.find((b) => b.lever === l.key);
+          return {
+            key: l.key,
+            label: l.label,
+            notes: l.notes,
+            breakEven: e ? `Breaks even at ${breakEvenText(e)}.` : null,
+            residual: l.residual ? residualText(l.residual, lastYear) : null,
           };
         }),
       };
