@@ -1019,7 +1019,7 @@ async function runScenarioCli(args: readonly string[], io: CliIo): Promise<numbe
         : { baseline: result.baseline, outcomes: result.outcomes, ...skipped };
     if (json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     else {
-      const money = (x: number) => `£${(x / 1_000_000).toFixed(1)}m`;
+      const money = (x: number) => `${x < 0 ? '−' : ''}£${(Math.abs(x) / 1_000_000).toFixed(1)}m`;
       const lines = [
         `Scenario: ${result.baseline.years.length}-year totals (child-years): own LA / elsewhere in consortium / outside / unmet; 20+ miles share; missing incidents; cost; NPV`,
       ];
@@ -1027,7 +1027,11 @@ async function runScenarioCli(args: readonly string[], io: CliIo): Promise<numbe
         const t = o.totals;
         lines.push(
           `${o.scenario.name}${o.scenario.illustrative ? ' (illustrative)' : ''}: ${t.placedOwnLa} / ${t.placedElsewhereInConsortium} / ${t.placedOutside} / ${t.unmet}; ${(t.over20MilesShare * 100).toFixed(1)}%; ${Math.round(t.expectedMissingIncidents)}; ${money(t.cost.total)}; ${money(o.npv.total)}`,
+          `  of the cost: travel and staff time ${money(t.cost.travel)}, missing incidents ${money(t.cost.missingEpisodes)}${t.cost.residualValue !== 0 ? `, residual value of new homes ${money(t.cost.residualValue)}` : ''}`,
         );
+        // Compare: what each lever did (or why it changed nothing) and each block contract's break-even.
+        const difference = sub === 'compare' ? result.comparison.scenarios.find((d) => d.id === o.scenario.id) : null;
+        for (const note of difference?.notes ?? []) lines.push(`  ${note}`);
       }
       for (const r of result.needsRepair) lines.push(`Skipped: ${needsRepairMessage(r)}`);
       io.stdout(`${lines.join('\n')}\n`);

@@ -9,6 +9,7 @@ import { probabilityWords } from '../../shared/forecast/beds.js';
 import { measures } from '../../shared/model/measures.js';
 import type { PlanSummary } from '../../shared/model/summary.js';
 import { withUnit } from '../../shared/model/words.js';
+import { financialYearSpan } from '../../shared/scenario/years.js';
 
 export { withUnit };
 
@@ -400,9 +401,15 @@ export function scenariosTable(run: ScenarioRun): ExportTable {
         c.placementsBySector.private,
         c.placementsBySector.voluntary,
         c.placementsBySector.outsideConsortium,
+        c.placementsBySector.unmet,
         c.blockContracts,
         c.voids,
         c.capital,
+        c.running,
+        c.programmes,
+        c.travel,
+        c.missingEpisodes,
+        c.residualValue,
         c.total,
         y.presentValue,
       ]);
@@ -410,7 +417,7 @@ export function scenariosTable(run: ScenarioRun): ExportTable {
   }
   return {
     name: 'Scenarios',
-    title: `Each scenario by year ending 31 March (median demand; percentiles in the app and the report). The probability the gap is closed is given only between 1% and 99% (else blank, with words beside it) and rests on ${chanceBasis(run.baseline.assumptions)}`,
+    title: `Each scenario by year ending 31 March (median demand; percentiles in the app and the report). The cost columns add up to the total: the residual value of new homes is a credit (negative) in the last year. The probability the gap is closed is given only between 1% and 99% (else blank, with words beside it) and rests on ${chanceBasis(run.baseline.assumptions)}`,
     header: [
       'Scenario',
       'Illustrative',
@@ -431,9 +438,15 @@ export function scenariosTable(run: ScenarioRun): ExportTable {
       'Cost: private homes in members [£]',
       'Cost: voluntary homes in members [£]',
       'Cost: outside the consortium [£]',
+      'Cost: children without a registered place [£]',
       'Cost: block contracts in use [£]',
       'Cost: voids [£]',
       'Cost: capital [£]',
+      'Cost: running new homes [£]',
+      'Cost: programmes and agreements [£]',
+      'Cost: travel and staff time by distance [£]',
+      'Cost: missing incidents (public cost) [£]',
+      'Residual value of new homes at the horizon (credit) [£]',
       'Cost: total [£]',
       'Present value of the cost [£]',
     ],
@@ -453,7 +466,7 @@ export function scenariosTable(run: ScenarioRun): ExportTable {
       'count',
       'share',
       'oneDecimal',
-      ...Array.from({ length: 9 }, (): ColumnKind => 'money'),
+      ...Array.from({ length: 15 }, (): ColumnKind => 'money'),
     ],
     rows,
   };
@@ -469,17 +482,34 @@ export function comparisonTable(run: ScenarioRun): ExportTable {
     ['Placed more than 20 miles away', 'share', (o) => o.totals.over20MilesShare],
     ['Expected missing incidents', 'incidents', (o) => o.totals.expectedMissingIncidents],
     ['Total cost', '£', (o) => o.totals.cost.total],
+    ['Cost: travel and staff time by distance', '£', (o) => o.totals.cost.travel],
+    ['Cost: missing incidents (public cost)', '£', (o) => o.totals.cost.missingEpisodes],
+    ['Residual value of new homes at the horizon (credit)', '£', (o) => o.totals.cost.residualValue],
     ['Net present value of the cost', '£', (o) => o.npv.total],
+    ['Net present value of the residual value (credit)', '£', (o) => o.npv.residualValue],
   ];
   const rows: CellValue[][] = [];
   for (const o of run.outcomes) {
     for (const [label, unit, value] of figures) {
       rows.push([o.scenario.name, label, unit, value(o), value(run.baseline), value(o) - value(run.baseline)]);
     }
+    // Each block contract: its weekly price and the price at which its net present cost equals the baseline's.
+    const difference = run.comparison.scenarios.find((d) => d.id === o.scenario.id);
+    for (const e of difference?.breakEven ?? []) {
+      rows.push([o.scenario.name, `Block contract weekly price: ${e.label}`, '£ per week', e.weeklyPrice, null, null]);
+      rows.push([
+        o.scenario.name,
+        `Block contract break-even price${e.exact ? '' : ' (lower bound)'}: ${e.label}`,
+        '£ per week',
+        e.breakEvenWeeklyPrice,
+        null,
+        e.breakEvenWeeklyPrice - e.weeklyPrice,
+      ]);
+    }
   }
   return {
     name: 'Comparison',
-    title: `${run.baseline.years.length}-year totals of each scenario against the baseline (${run.baseline.years[0]?.year ?? ''}–${run.baseline.years.at(-1)?.year ?? ''})`,
+    title: `${run.baseline.years.length}-year totals of each scenario against the baseline (${financialYearSpan(run.baseline.years.map((y) => y.year))}); each block contract's break-even is the weekly price at which the scenario's net present cost equals the baseline's (its difference: break-even less the contract price)`,
     header: ['Scenario', 'Figure', 'Unit', 'Scenario value', 'Baseline value', 'Difference from baseline'],
     kinds: [
       'text',

@@ -155,6 +155,87 @@ describe('workbook number formats', () => {
   });
 });
 
+describe('costs that value locality, read back from the workbook', () => {
+  const costColumns = [
+    'Cost: LA-run homes [£]',
+    'Cost: private homes in members [£]',
+    'Cost: voluntary homes in members [£]',
+    'Cost: outside the consortium [£]',
+    'Cost: children without a registered place [£]',
+    'Cost: block contracts in use [£]',
+    'Cost: voids [£]',
+    'Cost: capital [£]',
+    'Cost: running new homes [£]',
+    'Cost: programmes and agreements [£]',
+    'Cost: travel and staff time by distance [£]',
+    'Cost: missing incidents (public cost) [£]',
+    'Residual value of new homes at the horizon (credit) [£]',
+  ];
+
+  it('gives travel and staff time, missing incidents and residual value in £, the parts adding up to the total', async () => {
+    const data = sheets.find((s) => s.sheet === 'Scenarios')?.data ?? [];
+    const total = columnOf('Scenarios', 'Cost: total [£]');
+    const columns = costColumns.map((h) => columnOf('Scenarios', h));
+    const baseline = rowOf('Scenarios', 'Baseline');
+    for (const c of columns) expect(formatOf('Scenarios', `${col(c)}${baseline}`)).toBe('"£"#,##0');
+    for (const row of data.slice(1)) {
+      for (const c of columns) expect(typeof row[c]).toBe('number');
+      const parts = columns.reduce((t, c) => t + Number(row[c]), 0);
+      expect(parts).toBeCloseTo(Number(row[total]), 0);
+    }
+    // Distance costs money in every year; the homes' capital leaves a credit in the last year only.
+    const travel = columnOf('Scenarios', 'Cost: travel and staff time by distance [£]');
+    const missing = columnOf('Scenarios', 'Cost: missing incidents (public cost) [£]');
+    expect(data.slice(1).every((r) => Number(r[travel]) > 0 && Number(r[missing]) > 0)).toBe(true);
+    const residual = columnOf('Scenarios', 'Residual value of new homes at the horizon (credit) [£]');
+    const homes = data.slice(1).filter((r) => String(r[0]).startsWith('Two consortium homes'));
+    expect(homes.slice(0, -1).every((r) => r[residual] === 0)).toBe(true);
+    expect(Number(homes.at(-1)?.[residual])).toBeLessThan(0);
+
+    // The same figures as the host's own run of the scenarios.
+    const run = await context.handlers.runScenarios({
+      ids: (await context.handlers.listScenarios({})).filter((s) => s.editable).map((s) => s.id),
+    });
+    const modelHomes = run.outcomes.find((o) => o.scenario.name.startsWith('Two consortium homes'))!;
+    expect(Number(homes.at(-1)?.[residual])).toBeCloseTo(modelHomes.years.at(-1)!.cost.residualValue, 0);
+    expect(Number(homes[0]?.[travel])).toBeCloseTo(modelHomes.years[0]!.cost.travel, 0);
+  });
+
+  it('gives each block contract’s weekly price and break-even in the Comparison sheet, in £ a week', async () => {
+    const comparison = sheets.find((s) => s.sheet === 'Comparison')?.data ?? [];
+    const priceRow = comparison.findIndex((r) => String(r[1]).startsWith('Block contract weekly price: '));
+    const breakEvenRow = comparison.findIndex((r) => String(r[1]).startsWith('Block contract break-even price'));
+    expect(priceRow).toBeGreaterThan(0);
+    expect(breakEvenRow).toBeGreaterThan(0);
+    const row = comparison[breakEvenRow]!;
+    expect(row[0]).toBe('Joint block contract, 12 beds');
+    expect(row[2]).toBe('£ per week');
+    expect(typeof row[3]).toBe('number');
+    expect(row[4]).toBeNull();
+    expect(Number(row[5])).toBeCloseTo(Number(row[3]) - Number(comparison[priceRow]![3]), 6);
+    expect(formatOf('Comparison', `D${breakEvenRow + 1}`)).toBe('"£"#,##0.00');
+    const run = await context.handlers.runScenarios({
+      ids: (await context.handlers.listScenarios({})).filter((s) => s.editable).map((s) => s.id),
+    });
+    const expected = run.comparison.scenarios.find((d) => d.name === 'Joint block contract, 12 beds')!.breakEven[0]!;
+    expect(Number(row[3])).toBeCloseTo(expected.breakEvenWeeklyPrice, 6);
+    expect(comparison[priceRow]![3]).toBe(expected.weeklyPrice);
+    // Only scenarios with a block contract have the rows.
+    expect(
+      comparison.some((r) => String(r[0]).startsWith('Two consortium homes') && String(r[1]).startsWith('Block')),
+    ).toBe(false);
+    for (const figure of [
+      'Cost: travel and staff time by distance',
+      'Cost: missing incidents (public cost)',
+      'Residual value of new homes at the horizon (credit)',
+    ]) {
+      const i = comparison.findIndex((r) => r[1] === figure);
+      expect(i, figure).toBeGreaterThan(0);
+      expect(formatOf('Comparison', `D${i + 1}`)).toBe('"£"#,##0');
+    }
+  });
+});
+
 describe('CSV files keep what the workbook shows', () => {
   it('writes counts whole, shares as fractions to 0.1% and years as numbers', () => {
     const files = writeCsvFolder(context.plans, context.imports, path.join(tmp.dir, 'csv'));
@@ -166,6 +247,9 @@ describe('CSV files keep what the workbook shows', () => {
     const scenarios = parseCsv(fs.readFileSync(files.find((f) => f.endsWith('scenarios.csv')) ?? '', 'utf8'));
     const share = scenarios[1]?.[(scenarios[0] ?? []).indexOf('Placed more than 20 miles away [share]')] ?? '';
     expect(share).toMatch(/^(0|1|0\.\d{1,3})$/);
+    // money to the pound, as the workbook shows it
+    const travel = scenarios[1]?.[(scenarios[0] ?? []).indexOf('Cost: travel and staff time by distance [£]')] ?? '';
+    expect(travel).toMatch(/^\d+$/);
   });
 
   it('rounds by column kind, and never writes -0', () => {

@@ -119,6 +119,26 @@ describe('planner scenario CLI', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('not a valid scenario');
   });
+
+  it('compares in words with the locality costs, each lever’s notes and the block break-even, as the JSON has them', async () => {
+    const text = await run(['scenario', 'compare', '--sims', '50']);
+    expect(text.code).toBe(0);
+    const json = JSON.parse((await run(['scenario', 'compare', '--sims', '50', '--json'])).stdout) as {
+      comparison: { scenarios: { name: string; notes: string[]; breakEven: { breakEvenWeeklyPrice: number }[] }[] };
+      outcomes: { scenario: { name: string }; totals: { cost: { travel: number; residualValue: number } } }[];
+    };
+    const block = json.comparison.scenarios.find((d) => d.name === 'Joint block contract, 12 beds')!;
+    expect(block.breakEven).toHaveLength(1);
+    // Every note the comparison holds is printed, under its scenario.
+    for (const note of block.notes) expect(text.stdout).toContain(`  ${note}`);
+    expect(text.stdout).toMatch(/breaks even against the baseline at £[\d,]+ a bed a week|would not pay for itself/);
+    expect(text.stdout).toMatch(/^ {2}of the cost: travel and staff time £\d+\.\dm, missing incidents £\d+\.\dm$/m);
+    const homes = json.outcomes.find((o) => o.scenario.name.startsWith('Two consortium homes'))!;
+    expect(homes.totals.cost.residualValue).toBeLessThan(0);
+    expect(text.stdout).toContain(
+      `residual value of new homes −£${(Math.abs(homes.totals.cost.residualValue) / 1e6).toFixed(1)}m`,
+    );
+  });
 });
 
 describe('sensitivity of a scenario to ±20% on key assumptions', () => {
