@@ -19,6 +19,7 @@ import {
   gapByAuthority,
   headlineTable,
   keyFigures,
+  leverSummary,
   missingItems,
   reportFileName,
   reportSections,
@@ -201,6 +202,38 @@ describe('summary figures', () => {
     const members = rows.filter((r) => r.kind === 'member');
     expect(members).toHaveLength(10);
     expect(members.map((r) => r.gapValue)).toEqual([...members.map((r) => r.gapValue)].sort((a, b) => b - a));
+  });
+});
+
+describe('the report’s lever summary', () => {
+  it('names each lever with what it sets, its years as financial years, never a bare year', () => {
+    const name = (code: string) => summary.authorities.find((a) => a.code === code)?.name ?? code;
+    const lines = run.outcomes.flatMap((o) => o.scenario.levers.map((l) => leverSummary(l, name)));
+    expect(lines).toEqual([
+      'Joint block contract: 12 beds in Bury (12 beds in Bury, 2025-26 for 5 years)',
+      'Consortium home A in Trafford (4 places) (4 places in Trafford, opening 2026-27)',
+      'Consortium home B in Trafford (4 places) (4 places in Trafford, opening 2026-27)',
+    ]);
+    for (const line of lines) expect(line).not.toMatch(/\b20\d\d\b(?!-\d\d)/);
+    // A lever without a label is named by its type.
+    const unlabelled = { ...run.outcomes[0]!.scenario.levers[0]!, label: undefined };
+    expect(leverSummary(unlabelled, name)).toBe('Block contract (12 beds in Bury, 2025-26 for 5 years)');
+  });
+
+  it('prints each lever’s summary and what it did under the scenario’s changes', async () => {
+    const { renderToStaticMarkup } = await import('react-dom/server');
+    const { createElement } = await import('react');
+    const { ReportDocument } = await import('../../renderer/src/views/report/ReportDocument.js');
+    const html = renderToStaticMarkup(createElement(ReportDocument, { data: data(), standalone: true }));
+    const text = html
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&#x27;/g, "'")
+      .replace(/\s+/g, ' ');
+    expect(text).toContain('Joint block contract: 12 beds in Bury (12 beds in Bury, 2025-26 for 5 years)');
+    const block = run.outcomes.find((o) => o.scenario.id === 'joint-block-12')!;
+    expect(block.levers[0]!.notes.length).toBeGreaterThan(0);
+    for (const note of block.levers[0]!.notes) expect(html).toContain(note.replace(/&/g, '&amp;'));
+    expect(text).toMatch(/over the years ending 31 March 2026 to 2030 \(2025-26 to 2029-30\)/);
   });
 });
 

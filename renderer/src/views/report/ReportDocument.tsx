@@ -3,6 +3,7 @@ import { useMemo, type ComponentType, type ReactNode } from 'react';
 import type { ForecastAssumption } from '../../../../shared/forecast/types.js';
 import type { ScenarioOutcome } from '../../../../shared/scenario/index.js';
 import { needsRepairMessage } from '../../../../shared/scenario/repair.js';
+import { financialYearSpan } from '../../../../shared/scenario/years.js';
 import { FanChart } from '../../charts/FanChart';
 import { formatTimestamp } from '../../app/format';
 import { BaseYearPanel } from '../projection/BaseYearPanel';
@@ -567,12 +568,14 @@ function ScenariosSection({ section, data }: { section: ReportSection; data: Rep
   const needsRepair = run.needsRepair ?? [];
   const rows = scenarioFigureRows(baseline, run.outcomes);
   const years = baseline.years.map((y) => y.year);
+  const names = new Map(data.summary.authorities.map((a) => [a.code, a.name]));
+  const memberName = (code: string) => names.get(code) ?? code;
   return (
     <Section section={section} className="report-scenarios">
       <p>
         Each scenario is a set of changes the consortium might make, run on the same projection as the baseline (no
-        changes) over the years {years[0]} to {years.at(-1)}. Counts of children are summed over the years
-        (child-years); costs are in pounds at the unit costs’ price year.{' '}
+        changes) over the years ending 31 March {years[0]} to {years.at(-1)} ({financialYearSpan(years)}). Counts of
+        children are summed over the years (child-years); costs are in pounds at the unit costs’ price year.{' '}
         {data.availableScenarios.length > data.scenarios.length &&
           `The plan holds ${data.availableScenarios.length} scenarios; this report shows ${data.scenarios.length}.`}
       </p>
@@ -636,7 +639,16 @@ function ScenariosSection({ section, data }: { section: ReportSection; data: Rep
               <h4>Changes</h4>
               <ul className="report-levers">
                 {o.scenario.levers.map((l, k) => (
-                  <li key={l.id ?? k}>{leverSummary(l)}</li>
+                  <li key={l.id ?? k}>
+                    {leverSummary(l, memberName)}
+                    {(o.levers[k]?.notes.length ?? 0) > 0 && (
+                      <ul className="report-notes">
+                        {o.levers[k]!.notes.map((n) => (
+                          <li key={n}>{n}</li>
+                        ))}
+                      </ul>
+                    )}
+                  </li>
                 ))}
               </ul>
             </>

@@ -10,6 +10,7 @@ import { measures, type MeasureId } from '../../../../shared/model/measures.js';
 import type { PlanSummary } from '../../../../shared/model/summary.js';
 import type { Scenario, ScenarioOutcome } from '../../../../shared/scenario/index.js';
 import { fileSlug } from '../../app/format';
+import { leverSummary as leverDetail } from '../scenarios/leverFields';
 import { formatPeriod, formatValue, missingMark, missingReason } from '../data/tableModel';
 import { gapPartsSentence } from '../projection/baseYearModel';
 import { formatCount, formatRange, gapRangeWords, gapWords } from '../projection/projectionModel';
@@ -529,9 +530,17 @@ export function scenarioFigureRows(
   });
 }
 
-/** What a lever does, in a few words, from its label or its type. */
-export function leverSummary(lever: Scenario['levers'][number]): string {
-  if (lever.label) return lever.label;
+/**
+ * What a lever does, in a few words: its label (or its type) and what it sets, its years as
+ * financial years ("Joint block contract: 12 beds in Bury (12 beds in Bury, 2025-26 for 5 years)").
+ */
+export function leverSummary(lever: Scenario['levers'][number], memberName: (code: string) => string): string {
+  const detail = leverDetail(lever, memberName);
+  const name = lever.label?.trim() || leverTypeName(lever);
+  return name === detail ? name : `${name} (${detail})`;
+}
+
+function leverTypeName(lever: Scenario['levers'][number]): string {
   const names: Record<string, string> = {
     blockContract: 'Block contract',
     newHome: 'New home',
