@@ -67,6 +67,27 @@ describe.skipIf(skipReason)(`map end to end${skipReason ? ` (skipped: ${skipReas
     await expect.poll(() => page.getByText(/The bed gap is projected, so there is none for/).count()).toBe(0);
   });
 
+  it('shows the base year as observed year 0, with its gap per member and what it is drawn from', async () => {
+    const slider = page.getByRole('slider', { name: 'Year' });
+    await slider.focus();
+    await page.keyboard.press('End');
+    // From the horizon back to the first projected year, then one more: the base year.
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => page.getByTestId('map-year-value').textContent()).toBe('2025 observed (year 0)');
+    expect(await slider.getAttribute('aria-valuetext')).toBe('2025, observed (year 0)');
+    expect(await page.getByTestId('map-year-source').textContent()).toMatch(
+      /^Observed, year 0 \(the projection’s base year\): children in secure and children’s homes on 31 March 2025 as published/,
+    );
+    for (const label of await labels()) expect(label).toMatch(/on 31 March 2025, observed \(year 0\)/);
+    expect(await page.getByTestId('map-svg').textContent()).toMatch(/are short: 31 March 2025 \(observed, year 0\)/);
+    const rows = page.getByTestId('map-table').locator('tbody tr');
+    expect(await rows.count()).toBe(10);
+    expect(await rows.first().textContent()).toMatch(/\(observed\).*observed: no range/);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByTestId('map-year-value').textContent()).toBe('2026 projected');
+    expect(await page.getByTestId('map-year-source').count()).toBe(0);
+  });
+
   it('shows a tooltip with the median and 80% range, and opens an authority’s panel on click', async () => {
     const manchester = page.locator('[data-testid="map-area"][data-code="E08000003"]');
     await manchester.hover();
