@@ -86,6 +86,9 @@ describe.skipIf(skipReason)(`map end to end${skipReason ? ` (skipped: ${skipReas
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.getByTestId('map-year-value').textContent()).toBe('2026 projected');
     expect(await page.getByTestId('map-year-source').count()).toBe(0);
+    // Back to the horizon, where the following steps (and the README screenshot) expect it.
+    await page.keyboard.press('End');
+    await expect.poll(() => page.getByTestId('map-year-value').textContent()).toBe('2030 projected');
   });
 
   it('shows a tooltip with the median and 80% range, and opens an authority’s panel on click', async () => {
