@@ -186,6 +186,20 @@ describe.skipIf(skipReason)(`scenarios and compare end to end${skipReason ? ` (s
       /^[+−]£[\d,.]+[mk] against the baseline/,
     );
     expect(await table.locator('tbody tr', { hasText: 'Net present value' }).count()).toBe(1);
+    // The block contract's break-even price beside the net cost; what each lever did, with the homes' residual value.
+    const breakEven = await table.locator('tbody tr[data-figure="blockBreakEven"] td .scn-value').allTextContents();
+    expect(breakEven[0]).toBe('—');
+    expect(breakEven[1]).toMatch(/^£[\d,]+ a bed a week \(price £5,943\)$|^none: /);
+    expect(breakEven[2]).toBe('—');
+    const leverNotes = page.getByTestId('compare-lever-notes');
+    expect(await leverNotes.getByTestId('compare-break-even').count()).toBe(1);
+    expect(await leverNotes.textContent()).toMatch(/Beds in use: .* in 2025-26/);
+    expect(await leverNotes.textContent()).toMatch(/is left, credited in 2029-30 \(£[\d,]+ in present value\)/);
+    expect(await table.locator('tbody tr[data-figure="npvResidualValue"] td .scn-value').allTextContents()).toEqual([
+      '£0',
+      '£0',
+      expect.stringMatching(/^−£[\d,.]+[mk]$/),
+    ]);
     expect(await table.locator('tbody tr', { hasText: 'Chance the gap is closed in 2029-30' }).count()).toBe(1);
 
     for (const id of ['compare-chart-gap', 'compare-chart-locality', 'compare-chart-cost']) {

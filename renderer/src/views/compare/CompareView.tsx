@@ -327,7 +327,12 @@ export function CompareView() {
                 <div key={g.scenarioId} data-id={g.scenarioId}>
                   <h3>
                     {g.name}
-                    {g.illustrative && <span className="tag tag-illustrative">Illustrative</span>}
+                    {g.illustrative && (
+                      <>
+                        {' '}
+                        <span className="tag tag-illustrative">Illustrative</span>
+                      </>
+                    )}
                   </h3>
                   {g.changesNothing && (
                     <p className="scn-notice">
@@ -338,7 +343,7 @@ export function CompareView() {
                     {g.levers.map((l) => (
                       <li key={l.key}>
                         <strong>{l.label}</strong>
-                        {l.notes.length === 0 && !l.breakEven && !l.residual ? (
+                        {l.notes.length === 0 && !l.breakEven ? (
                           ': its effect is in the figures above.'
                         ) : (
                           <ul>
@@ -346,7 +351,6 @@ export function CompareView() {
                               <li key={n}>{n}</li>
                             ))}
                             {l.breakEven && <li data-testid="compare-break-even">{l.breakEven}</li>}
-                            {l.residual && <li data-testid="compare-residual">{l.residual}</li>}
                           </ul>
                         )}
                       </li>

@@ -5,7 +5,7 @@
  * nothing); and the series the charts draw. Pure, unit-tested.
  */
 import { breakEvenWeeklyPrice, changesNothing, type BlockBreakEven } from '../../../../shared/scenario/compare.js';
-import type { CostBreakdown, LeverOutcome, ScenarioOutcome } from '../../../../shared/scenario/types.js';
+import type { CostBreakdown, ScenarioOutcome } from '../../../../shared/scenario/types.js';
 import type { LocalityRow, YearSeries } from '../../charts/scenarioCharts';
 import {
   formatCount,
@@ -298,8 +298,6 @@ export interface LeverNote {
   notes: string[];
   /** A block contract's break-even price against the baseline, in words. */
   breakEven: string | null;
-  /** A new home's residual value at the horizon, in words. */
-  residual: string | null;
 }
 
 export interface LeverNoteGroup {
@@ -311,17 +309,12 @@ export interface LeverNoteGroup {
   levers: LeverNote[];
 }
 
-function residualText(r: NonNullable<LeverOutcome['residual']>, lastYear: string): string {
-  return `Residual value at the end of ${financialYear(lastYear)}: ${formatPounds(r.value)} of ${formatPounds(r.capital)} capital (${r.yearsUsed} of ${r.assetLifeYears} years’ life used), ${formatPounds(r.presentValue)} in present value, credited against the cost.`;
-}
-
 /**
- * What each lever of each compared scenario did (the baseline has none): the model's notes, each
- * block contract's break-even price and each new home's residual value; a scenario that changes
- * nothing against the baseline says so first.
+ * What each lever of each compared scenario did (the baseline has none): the model's notes (a new
+ * home's note gives its residual value at the horizon) and each block contract's break-even price;
+ * a scenario that changes nothing against the baseline says so first.
  */
 export function leverNoteGroups(baseline: ScenarioOutcome, outcomes: readonly ScenarioOutcome[]): LeverNoteGroup[] {
-  const lastYear = baseline.years.at(-1)?.year ?? '';
   return outcomes
     .filter((o) => o.scenario.levers.length > 0)
     .map((o) => {
@@ -340,7 +333,6 @@ export function leverNoteGroups(baseline: ScenarioOutcome, outcomes: readonly Sc
             label: l.label,
             notes: l.notes,
             breakEven: e ? `Breaks even at ${breakEvenText(e)}.` : null,
-            residual: l.residual ? residualText(l.residual, lastYear) : null,
           };
         }),
       };
