@@ -91,7 +91,7 @@ export function MapPanel({
 
       <section className="map-panel-section">
         <h3>
-          {longDate(year.year)} ({yearKindWords(year)})
+          {longDate(year.year)} ({year.kind === 'base' ? 'observed, year 0' : yearKindWords(year)})
         </h3>
         {base ? (
           <dl className="map-facts" data-testid="map-panel-base">
@@ -109,12 +109,6 @@ export function MapPanel({
             <dd>{base.places}</dd>
             <dt>Places its children can count on</dt>
             <dd>{base.accessible}</dd>
-            {base.placed && (
-              <>
-                <dt>Placed</dt>
-                <dd>{base.placed}</dd>
-              </>
-            )}
           </dl>
         ) : p ? (
           <dl className="map-facts">

@@ -239,11 +239,6 @@ export function MapView() {
             {years[0]?.year} to {years.at(-1)?.year}
             {firstProjected && <> · projected from {firstProjected}</>}
           </span>
-          {baseNote && (
-            <p className="muted map-note-small map-year-source" data-testid="map-year-source">
-              {baseNote}
-            </p>
-          )}
         </div>
 
         <fieldset className="map-fieldset">
@@ -255,7 +250,7 @@ export function MapView() {
               checked={layers.fill === 'gap'}
               onChange={() => setLayers({ ...layers, fill: 'gap' })}
             />
-            Bed gap (projected)
+            Bed gap
           </label>
           <label>
             <input
@@ -336,6 +331,11 @@ export function MapView() {
       </div>
 
       <div className="map-notes" aria-live="polite">
+        {baseNote && (
+          <p className="map-note" data-testid="map-year-source">
+            {baseNote}
+          </p>
+        )}
         {picture.fillNote && <p className="map-note">{picture.fillNote}</p>}
         {!hasBoundaries && (
           <p className="muted map-note-small">
