@@ -153,11 +153,15 @@ export function recommend(context: ScenarioContext, options: RecommendOptions): 
     let atLeast = 0;
     let strictly = 0;
     for (let p = 0; p < finalPaths.count; p++) {
-      const a = pathObjective(chosen.evaluation, objective, p);
-      const b = pathObjective(runner.evaluation, objective, p);
-      const tie = objective === 'cost' ? 0.5 : 1e-6;
-      if (a <= b + tie) atLeast++;
-      if (a < b - tie) strictly++;
+      // Lexicographic as the ranking: the objective, then (for counts) the NPV; £1 is a tie.
+      let d = pathObjective(chosen.evaluation, objective, p) - pathObjective(runner.evaluation, objective, p);
+      if (objective !== 'cost' && Math.abs(d) <= 1e-6) d = 0;
+      if (d === 0 || (objective === 'cost' && Math.abs(d) <= 1)) {
+        const n = (chosen.evaluation.npv[p] ?? 0) - (runner.evaluation.npv[p] ?? 0);
+        d = Math.abs(n) <= 1 ? 0 : n;
+      }
+      if (d <= 0) atLeast++;
+      if (d < 0) strictly++;
     }
     holds = {
       atLeastAsGood: atLeast / finalPaths.count,
@@ -243,7 +247,7 @@ export function recommend(context: ScenarioContext, options: RecommendOptions): 
           .filter((k) => !chosen.homes.includes(k))
           .map((k) => candidates[k])
           .filter((c): c is HomeCandidate => c !== undefined)
-          .map((c) => ({ la: c.la, places: c.places, openingYear: c.openingYear })),
+          .map(homeRef),
       };
     }
   }
@@ -274,6 +278,11 @@ export function recommend(context: ScenarioContext, options: RecommendOptions): 
         unit,
         // The same homes, give or take those a cheaper or dearer place adds or drops.
         holds: within(keys, chosenKeys) || within(chosenKeys, keys),
+        added: picked.filter((c) => !chosenKeys.has(`${c.la}:${c.places}:${c.openingYear}`)).map(homeRef),
+        dropped: chosen.homes
+          .map((k) => candidates[k])
+          .filter((c): c is HomeCandidate => c !== undefined && !keys.has(`${c.la}:${c.places}:${c.openingYear}`))
+          .map(homeRef),
         homes: picked.map(homeRef),
         objective: best?.figures.objective ?? NaN,
       };
@@ -311,7 +320,7 @@ export function recommend(context: ScenarioContext, options: RecommendOptions): 
       sensitivity.push(
         runCase(
           `targetOccupancy.${end}`,
-          `Target occupancy at the ${end} end (${occupancyRange.basis})`,
+          `Target occupancy at the ${end} end (${end === 'low' ? occupancyRange.lowBasis : occupancyRange.highBasis})`,
           occupancy,
           'share of places',
           evaluator,
@@ -388,7 +397,7 @@ export function recommend(context: ScenarioContext, options: RecommendOptions): 
         unit: '£ per place a year',
         rationale:
           options.runningCostPerPlace === undefined
-            ? `The LA-run weekly price £${context.prices.localAuthority.toLocaleString('en-GB')} × ${context.settings.weeksPerYear} weeks × ${Math.round(context.settings.targetOccupancy * 100)}% target occupancy: staffing is fixed whether or not a bed is filled.`
+            ? `The LA-run weekly price £${context.prices.localAuthority.toLocaleString('en-GB')} × ${Math.round(context.settings.weeksPerYear * 100) / 100} weeks × ${Math.round(context.settings.targetOccupancy * 100)}% target occupancy: staffing is fixed whether or not a bed is filled.`
             : 'As given.',
       },
       {
@@ -411,13 +420,18 @@ export function recommend(context: ScenarioContext, options: RecommendOptions): 
 }
 
 /** Low and high target occupancy: the projection's P10 and P90 draws, or ±5 points without them. */
-function occupancyEnds(context: ScenarioContext): { low: number; high: number; basis: string } {
+function occupancyEnds(context: ScenarioContext): { low: number; high: number; lowBasis: string; highBasis: string } {
   const draws = context.assumptionDraws?.targetOccupancy;
   if (draws && draws.length >= 10) {
     const sorted = [...draws].sort((a, b) => a - b);
     const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-    return { low: at(0.1), high: at(0.9), basis: 'P10 and P90 of the projection’s draws' };
+    return { low: at(0.1), high: at(0.9), lowBasis: 'P10 of the projection’s draws', highBasis: 'P90 of them' };
   }
   const v = context.settings.targetOccupancy;
-  return { low: Math.max(0.5, v - 0.05), high: Math.min(1, v + 0.05), basis: '±5 percentage points' };
+  return {
+    low: Math.max(0.5, v - 0.05),
+    high: Math.min(1, v + 0.05),
+    lowBasis: '5 percentage points lower',
+    highBasis: '5 points higher',
+  };
 }

@@ -127,6 +127,9 @@ export interface SensitivityCase {
   /** True when the search at this value picks the same homes, give or take those a cheaper or dearer place adds or drops (one set contains the other). */
   holds: boolean;
   homes: { la: string; name: string; places: number; openingYear: string }[];
+  /** Homes it adds to, and drops from, the recommendation. */
+  added: { la: string; name: string; places: number; openingYear: string }[];
+  dropped: { la: string; name: string; places: number; openingYear: string }[];
   objective: number;
 }
 
@@ -150,7 +153,7 @@ export interface Recommendation {
   nextMillion: {
     objectiveGain: number;
     npvChange: number;
-    homes: { la: string; places: number; openingYear: string }[];
+    homes: { la: string; name: string; places: number; openingYear: string }[];
   } | null;
   sensitivity: SensitivityCase[];
   method: {
