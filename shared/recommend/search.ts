@@ -6,9 +6,11 @@
  *   depth-first search and evaluated; the best is the optimum on the paths searched.
  * - **Heuristic** beyond that: two greedy starts from no homes — adding, step by step, the feasible
  *   home with the best gain per £ of capital, and the one with the best gain outright (the classic
- *   pair for a budgeted choice: either can be far off alone, not both) — each followed by local
- *   search (best improving move among dropping a home, adding one, or swapping one for another)
- *   until no move improves, capped at 50 moves. Every set evaluated is kept, so the best few can be
+ *   pair for a budgeted choice: either can be far off alone, not both), each lazily (a home's
+ *   earlier gain bounds its gain now, so only the top of the list is re-scored) — each followed by
+ *   local search (best improving move among dropping a home, adding one, or swapping one for
+ *   another) until no move improves, capped at 50 moves; local search tries only the 40 best homes
+ *   alone by each measure (a screen: with 150 candidates most are never worth a swap). Every set evaluated is kept, so the best few can be
  *   re-ranked on every simulation. Re-optimising from a known set (the value of £1m more, the
  *   sensitivity runs) skips the greedy starts: the set is made to fit (dropping the home whose loss
  *   is least, in turn) and local search goes on from there.
@@ -138,6 +140,8 @@ export function exactSearch(
 }
 
 const MAX_MOVES = 50;
+/** Homes alone ranked in the top this many (by gain per £, or outright) are tried in local search. */
+const SCREEN = 40;
 
 export function heuristicSearch(
   evaluator: SetEvaluator,
@@ -154,26 +158,66 @@ export function heuristicSearch(
   const gain = (from: SetFigures, to: SetFigures) =>
     objective === 'cost' ? from.npv - to.npv : from.objective - to.objective + (from.npv - to.npv) * 1e-12;
 
+  // Every home alone: the first greedy step, the greedy's first bounds, and the screen for local search.
+  const empty = archive.figures([]);
+  const singles = new Map<number, SetFigures>();
+  for (let k = 0; k < candidates.length; k++) {
+    if (feasible(candidates, [k], c)) singles.set(k, archive.figures([k]));
+  }
+  const score = (perPound: boolean, k: number, from: SetFigures, to: SetFigures) =>
+    perPound ? gain(from, to) / Math.max(1, candidates[k]?.capitalCost ?? 1) : gain(from, to);
+
+  /**
+   * Lazy greedy: each home's score from an earlier step is taken as a bound on its score now (true
+   * when each home adds less the more there are — as the allocation's cost is convex in capacity —
+   * and a heuristic otherwise); only the home at the top is re-scored, until a freshly scored home
+   * stays at the top.
+   */
   const greedy = (perPound: boolean): number[] => {
     const chosen: number[] = [];
-    let current = archive.figures(chosen);
+    let current = empty;
+    let step = 0;
+    const queue = [...singles].map(([k, f]) => ({ k, bound: score(perPound, k, empty, f), step: 0, figures: f }));
     for (;;) {
-      let best: { k: number; score: number; figures: SetFigures } | null = null;
-      for (let k = 0; k < candidates.length; k++) {
-        if (chosen.includes(k)) continue;
-        const next = [...chosen, k];
-        if (!feasible(candidates, next, c)) continue;
-        const figures = archive.figures(next);
-        if (!better(figures, current)) continue;
-        const g = gain(current, figures);
-        const score = perPound ? g / Math.max(1, candidates[k]?.capitalCost ?? 1) : g;
-        if (!best || score > best.score + 1e-15) best = { k, score, figures };
+      step++;
+      let taken: (typeof queue)[number] | null = null;
+      for (;;) {
+        queue.sort((a, b) => b.bound - a.bound || a.k - b.k);
+        const top = queue[0];
+        if (!top || top.bound <= 0) break;
+        const next = [...chosen, top.k];
+        if (!feasible(candidates, next, c)) {
+          // Infeasible now is infeasible for good: the set only grows.
+          queue.shift();
+          continue;
+        }
+        if (top.step === step) {
+          taken = top;
+          break;
+        }
+        const figures = step === 1 ? top.figures : archive.figures(next);
+        top.figures = figures;
+        top.bound = better(figures, current) ? score(perPound, top.k, current, figures) : 0;
+        top.step = step;
       }
-      if (!best) return chosen;
-      chosen.push(best.k);
-      current = best.figures;
+      if (!taken) return chosen;
+      chosen.push(taken.k);
+      current = taken.figures;
+      queue.splice(queue.indexOf(taken), 1);
     }
   };
+
+  // Local search swaps in and adds only the most promising homes alone (by gain per £ and outright),
+  // besides those already chosen: a screen that keeps each move's neighbourhood small.
+  const byRatio = [...singles].sort(
+    (a, b) => score(true, b[0], empty, b[1]) - score(true, a[0], empty, a[1]) || a[0] - b[0],
+  );
+  const byGain = [...singles].sort(
+    (a, b) => score(false, b[0], empty, b[1]) - score(false, a[0], empty, a[1]) || a[0] - b[0],
+  );
+  const screened = [...new Set([...byRatio, ...byGain].map(([k]) => k))].filter(
+    (k) => byRatio.findIndex(([x]) => x === k) < SCREEN || byGain.findIndex(([x]) => x === k) < SCREEN,
+  );
 
   const localSearch = (start: number[]): number[] => {
     let chosen = [...start];
@@ -186,7 +230,7 @@ export function heuristicSearch(
         if (better(figures, best?.figures ?? current)) best = { homes, figures };
       };
       for (let a = 0; a < chosen.length; a++) consider(chosen.filter((_, i) => i !== a));
-      for (let k = 0; k < candidates.length; k++) {
+      for (const k of screened) {
         if (chosen.includes(k)) continue;
         consider([...chosen, k]);
         for (let a = 0; a < chosen.length; a++) consider(chosen.map((x, i) => (i === a ? k : x)));
