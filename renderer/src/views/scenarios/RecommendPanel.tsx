@@ -7,12 +7,11 @@
  * for Compare, the report and workshop mode.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { recommendationText } from '../../../../shared/recommend/text.js';
 import type { Recommendation, RecommendObjective } from '../../../../shared/recommend/types.js';
 import { api } from '../../api';
 import { toShownError } from '../../app/usePlanController';
 import type { RecommendAnswer, RecommendRequest } from './engine/recommendWorkerCore';
-import { formatMoney, formatMoneyDiff } from './scenarioFormat';
+import { RecommendationResult } from './RecommendationResult';
 import { scenarioContextRequest } from './useScenarios';
 
 export interface RecommendWorkerLike {
@@ -38,8 +37,6 @@ type Status =
   | { kind: 'running'; done: number; stage: string }
   | { kind: 'done'; recommendation: Recommendation }
   | { kind: 'error'; message: string };
-
-const one = (v: number) => (Math.round(v * 10) / 10).toLocaleString('en-GB', { minimumFractionDigits: 1 });
 
 export function RecommendPanel({
   act,
@@ -218,67 +215,5 @@ export function RecommendPanel({
         />
       )}
     </section>
-  );
-}
-
-function RecommendationResult({
-  recommendation: r,
-  saveMessage,
-  onMakeScenario,
-}: {
-  recommendation: Recommendation;
-  saveMessage: string | null;
-  onMakeScenario: () => void;
-}) {
-  const lines = recommendationText(r);
-  return (
-    <div className="scn-recommend-result" data-testid="recommendation">
-      {r.homes.length === 0 ? (
-        <p>No home within the budget improves on the baseline for this objective.</p>
-      ) : (
-        <table className="data-table">
-          <caption>Homes to open, ranked by what each adds to those above it (child-years over the horizon)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Rank</th>
-              <th scope="col">Authority</th>
-              <th scope="col">Places</th>
-              <th scope="col">Opens</th>
-              <th scope="col">Capital</th>
-              <th scope="col">Placed in the consortium</th>
-              <th scope="col">20+ miles avoided</th>
-              <th scope="col">Missing incidents avoided</th>
-              <th scope="col">NPV change</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.homes.map((h) => (
-              <tr key={`${h.la}-${h.places}-${h.openingYear}`}>
-                <td>{h.rank}</td>
-                <th scope="row">{h.name}</th>
-                <td>{h.places}</td>
-                <td>{h.openingFinancialYear}</td>
-                <td>{formatMoney(h.capitalCost)}</td>
-                <td>+{one(h.adds.placedInConsortium)}</td>
-                <td>{one(h.adds.over20MilesAvoided)}</td>
-                <td>{one(h.adds.missingIncidentsAvoided)}</td>
-                <td>{formatMoneyDiff(h.adds.npvChange)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <ul className="scn-recommend-lines">
-        {lines.slice(1 + r.homes.length).map((line) => (
-          <li key={line}>{line}</li>
-        ))}
-      </ul>
-      {r.homes.length > 0 && (
-        <button type="button" className="button" onClick={onMakeScenario}>
-          Make a scenario
-        </button>
-      )}
-      {saveMessage && <p role="status">{saveMessage}</p>}
-    </div>
   );
 }
