@@ -12,6 +12,7 @@ import {
   buildCandidates,
   feasible,
   medianPath,
+  RecommendCancelled,
   RecommendError,
   recommend,
   SetEvaluator,
@@ -233,6 +234,20 @@ describe('the answer', () => {
     for (const h of answer.homes) expect(context.members.map((m) => m.code)).toContain(h.la);
     expect(answer.recommended.objective).toBeLessThan(answer.baseline.objective);
     expect(answer.scenario.notes).not.toMatch(/Manchester|Bury|Trafford/);
+  });
+
+  it('keeps to a running-cost ceiling, and stops when asked to', () => {
+    const context = gmContext(0);
+    const base = { budget: 5_000_000, openingYears: ['2027'], sensitivity: false };
+    const free = recommend(context, base);
+    const ceiling = free.recommended.runningPerYear / 2;
+    const capped = recommend(context, { ...base, runningCostCeiling: ceiling });
+    expect(capped.recommended.runningPerYear).toBeLessThanOrEqual(ceiling);
+    expect(capped.recommended.runningPerYear).toBeGreaterThan(0);
+    expect(capped.recommended.objective).toBeGreaterThan(free.recommended.objective);
+    let polls = 0;
+    expect(() => recommend(context, { ...base, shouldCancel: () => ++polls > 20 })).toThrow(RecommendCancelled);
+    expect(polls).toBe(21);
   });
 
   it('refuses bad options with a clear message', () => {
