@@ -335,8 +335,14 @@ export function recommend(context: ScenarioContext, options: RecommendOptions): 
       .map((k) => candidates[k])
       .filter((c): c is HomeCandidate => c !== undefined)
       .map(homeRef);
-  const scenarioLevers = order
-    .map((k) => candidates[k]?.lever)
+  // In the candidates' order, as evaluated (the pools' rounding follows the levers' order), each
+  // labelled with its rank.
+  const scenarioLevers = [...order]
+    .sort((a, b) => a - b)
+    .map((k) => {
+      const c = candidates[k];
+      return c ? { ...c.lever, label: `${order.indexOf(k) + 1}. ${c.lever.label ?? ''}` } : undefined;
+    })
     .filter((l): l is NonNullable<typeof l> => l !== undefined);
   const objectiveText = {
     local: 'fewest children placed outside the consortium',

@@ -142,6 +142,10 @@ describe('exact search', () => {
         expect(value).toBeCloseTo(brute.value, 3);
         expect(answer.recommended.npv).toBeCloseTo(brute.npv, 0);
         expect(answer.recommended.capital).toBeLessThanOrEqual(instance.budget);
+        // The recommended scenario, run as it is saved, gives the recommendation's own figures.
+        const saved = runScenario(context, answer.scenario, { flows: false, uncertainty: 'percentile paths' });
+        expect(saved.npv.total).toBeCloseTo(answer.recommended.npv, 0);
+        expect(saved.totals.over20Miles).toBeCloseTo(answer.recommended.over20Miles, 6);
       }
     });
   }
