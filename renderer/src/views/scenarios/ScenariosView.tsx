@@ -23,6 +23,7 @@ import {
 } from './leverFields';
 import { ConfirmDeleteDialog, NameDialog } from './ScenarioDialogs';
 import { ScenarioEditor } from './ScenarioEditor';
+import { RecommendPanel } from './RecommendPanel';
 import { ScenarioOutcomes, type OutcomeBasis } from './ScenarioOutcomes';
 import { yearSpan } from './scenarioFormat';
 import { useLiveScenarioRun } from './useLiveScenarioRun';
@@ -376,6 +377,8 @@ function ScenariosForPlan({ planKey }: { planKey: string }) {
           needsRepair={notRun.length > 0 ? nonMemberNotRunText(notRun) : null}
         />
       )}
+
+      <RecommendPanel act={act} onScenarioCreated={select} />
 
       {dialog === 'new' && (
         <NameDialog

@@ -1,0 +1,443 @@
+/**
+ * `recommend(context, options)`: where the consortium should open homes, for a capital budget and an
+ * objective (see ./README.md). Builds the candidates, searches on the search paths (exact when the
+ * feasible sets are few, else the heuristic), re-ranks the best few sets on every simulation, and
+ * answers with the ranked homes, what each adds, the runner-up and how often the choice holds across
+ * simulations, the value of £1m more, and whether the choice holds at the ends of the capital cost
+ * and occupancy ranges.
+ */
+import { financialYear } from '../scenario/years.js';
+import type { ScenarioContext } from '../scenario/types.js';
+import {
+  buildCandidates,
+  candidateSettings,
+  CAPITAL_PER_PLACE_RANGE,
+  defaultRunningCostPerPlace,
+  type CandidateSettings,
+} from './candidates.js';
+import {
+  compareFigures,
+  medianPath,
+  pathObjective,
+  SetEvaluator,
+  setFigures,
+  simulationPaths,
+  spreadSimulations,
+  type DemandPaths,
+  type SetEvaluation,
+} from './evaluate.js';
+import { countFeasible, exactSearch, heuristicSearch, type Constraints, type SearchResult } from './search.js';
+import {
+  RecommendCancelled,
+  RecommendError,
+  RECOMMEND_OBJECTIVES,
+  type HomeCandidate,
+  type RecommendedHome,
+  type Recommendation,
+  type RecommendObjective,
+  type RecommendOptions,
+  type SensitivityCase,
+  type SetFigures,
+} from './types.js';
+
+const DEFAULT_EXACT_LIMIT = 4096;
+const DEFAULT_SHORTLIST = 3;
+/** Simulations (spread over those kept) on which what each home adds is measured. */
+const RANKING_SIMULATIONS = 100;
+const MILLION = 1_000_000;
+
+/** Wall-clock milliseconds, for the method's timing only (never for a figure). */
+const now = (): number => Date.now();
+
+function checkOptions(context: ScenarioContext, options: RecommendOptions): string[] {
+  const problems: string[] = [];
+  if (!(Number.isFinite(options.budget) && options.budget >= 0))
+    problems.push('The budget must be a sum of pounds, 0 or more.');
+  if (options.objective !== undefined && !RECOMMEND_OBJECTIVES.includes(options.objective))
+    problems.push(`The objective must be one of: ${RECOMMEND_OBJECTIVES.join(', ')}.`);
+  if (
+    options.runningCostCeiling !== undefined &&
+    !(Number.isFinite(options.runningCostCeiling) && options.runningCostCeiling >= 0)
+  )
+    problems.push('The running-cost ceiling must be a sum of pounds a year, 0 or more.');
+  const per = options.maxHomesPerAuthority;
+  if (per !== undefined && !(Number.isInteger(per) && per >= 1 && per <= 10))
+    problems.push('Homes per authority must be a whole number from 1 to 10.');
+  if (options.searchPaths !== undefined && options.searchPaths !== 'median') {
+    if (!(Number.isInteger(options.searchPaths) && options.searchPaths >= 1))
+      problems.push('The search paths must be "median" or a whole number of simulations, 1 or more.');
+    else if (context.simulations === 0) problems.push('The projection kept no simulations to search on.');
+  }
+  if (context.members.length === 0) problems.push('The plan has no members.');
+  return problems;
+}
+
+type HomeRef = { la: string; name: string; places: number; openingYear: string };
+const homeRef = (c: HomeCandidate): HomeRef => ({
+  la: c.la,
+  name: c.name,
+  places: c.places,
+  openingYear: c.openingYear,
+});
+
+export function recommend(context: ScenarioContext, options: RecommendOptions): Recommendation {
+  const started = now();
+  const problems = checkOptions(context, options);
+  if (problems.length) throw new RecommendError(problems.join(' '));
+  const objective: RecommendObjective = options.objective ?? 'local';
+  const settings = candidateSettings(context, options);
+  const candidates = buildCandidates(context, options, settings);
+  const constraints: Constraints = {
+    budget: options.budget,
+    runningCostCeiling: options.runningCostCeiling ?? null,
+    maxPerAuthority: options.maxHomesPerAuthority ?? 1,
+  };
+  const progress = options.onProgress ?? (() => undefined);
+  const checkCancel = () => {
+    if (options.shouldCancel?.()) throw new RecommendCancelled();
+  };
+  const warnings: string[] = [];
+
+  // Paths: the search's, and the final answer's (every kept simulation, or at most `simulations`).
+  const kept = context.simulations;
+  const finalCount = options.simulations === undefined ? kept : Math.min(kept, Math.max(1, options.simulations));
+  const finalPaths: DemandPaths =
+    kept > 0
+      ? simulationPaths(context, spreadSimulations(kept, finalCount), `${finalCount} demand simulations`)
+      : medianPath(context);
+  if (kept === 0) warnings.push('The projection kept no simulations: the answer rests on the median demand path only.');
+  const searchPaths: DemandPaths =
+    options.searchPaths === undefined || options.searchPaths === 'median'
+      ? medianPath(context)
+      : simulationPaths(
+          context,
+          spreadSimulations(kept, options.searchPaths),
+          `${Math.min(kept, options.searchPaths)} demand simulations spread over the ${kept} kept`,
+        );
+  const searchEval = new SetEvaluator(context, candidates, searchPaths, checkCancel);
+  const finalEval =
+    searchPaths === finalPaths ? searchEval : new SetEvaluator(context, candidates, finalPaths, checkCancel);
+
+  const exactLimit = options.exactLimit ?? DEFAULT_EXACT_LIMIT;
+  const search = (
+    evaluator: SetEvaluator,
+    c: Constraints,
+    report: (d: number) => void,
+    start?: readonly number[],
+  ): SearchResult => {
+    const count = countFeasible(evaluator.candidates, c, exactLimit);
+    return count <= exactLimit
+      ? exactSearch(evaluator, objective, c, count, report)
+      : heuristicSearch(evaluator, objective, c, report, start);
+  };
+
+  progress(0, 'Searching');
+  const result = search(searchEval, constraints, (d) => progress(0.5 * d, 'Searching'));
+
+  // Re-rank the best few on the final paths.
+  progress(0.5, 'Checking the best sets on every simulation');
+  const shortlist = result.ranked.slice(0, Math.max(1, options.shortlist ?? DEFAULT_SHORTLIST));
+  const finals = shortlist.map((s) => {
+    const evaluation = finalEval.evaluate(s.homes);
+    return { homes: s.homes, evaluation, figures: setFigures(evaluation, objective) };
+  });
+  finals.sort((a, b) => compareFigures(a.figures, b.figures, objective));
+  const chosen = finals[0];
+  if (!chosen) throw new RecommendError('No set of homes was evaluated.');
+  const runner = finals[1] ?? null;
+  const baselineEval = finalEval.evaluate([]);
+  const baseline = setFigures(baselineEval, objective);
+
+  let holds: Recommendation['holdsAcrossSimulations'] = null;
+  if (runner && kept > 0) {
+    let atLeast = 0;
+    let strictly = 0;
+    for (let p = 0; p < finalPaths.count; p++) {
+      // Lexicographic as the ranking: the objective, then (for counts) the NPV; £1 is a tie.
+      let d = pathObjective(chosen.evaluation, objective, p) - pathObjective(runner.evaluation, objective, p);
+      if (objective !== 'cost' && Math.abs(d) <= 1e-6) d = 0;
+      if (d === 0 || (objective === 'cost' && Math.abs(d) <= 1)) {
+        const n = (chosen.evaluation.npv[p] ?? 0) - (runner.evaluation.npv[p] ?? 0);
+        d = Math.abs(n) <= 1 ? 0 : n;
+      }
+      if (d <= 0) atLeast++;
+      if (d < 0) strictly++;
+    }
+    holds = {
+      atLeastAsGood: atLeast / finalPaths.count,
+      better: strictly / finalPaths.count,
+      simulations: finalPaths.count,
+    };
+  }
+
+  // Rank the chosen homes: each in turn the one adding most to those above it (on the search paths),
+  // then what each adds measured on the final paths.
+  progress(0.65, 'Ranking the homes');
+  const order: number[] = [];
+  const remaining = [...chosen.homes];
+  while (remaining.length) {
+    let bestIndex = 0;
+    let bestFigures: SetFigures | null = null;
+    remaining.forEach((k, i) => {
+      const f = setFigures(searchEval.evaluate([...order, k]), objective);
+      if (!bestFigures || compareFigures(f, bestFigures, objective) < 0) {
+        bestFigures = f;
+        bestIndex = i;
+      }
+    });
+    order.push(...remaining.splice(bestIndex, 1));
+  }
+  const rankingPaths: DemandPaths =
+    kept > finalPaths.count || finalPaths.count <= RANKING_SIMULATIONS || kept === 0
+      ? finalPaths
+      : simulationPaths(
+          context,
+          spreadSimulations(kept, RANKING_SIMULATIONS),
+          `${RANKING_SIMULATIONS} demand simulations spread over the ${kept} kept`,
+        );
+  const rankingEval =
+    rankingPaths === finalPaths ? finalEval : new SetEvaluator(context, candidates, rankingPaths, checkCancel);
+  const homes: RecommendedHome[] = [];
+  let previous: SetEvaluation = rankingEval.evaluate([]);
+  order.forEach((k, r) => {
+    const c = candidates[k];
+    if (!c) return;
+    const next = rankingEval.evaluate(order.slice(0, r + 1));
+    const a = setFigures(previous, objective);
+    const b = setFigures(next, objective);
+    homes.push({
+      rank: r + 1,
+      ...homeRef(c),
+      openingFinancialYear: financialYear(c.openingYear),
+      capitalCost: c.capitalCost,
+      runningCostPerYear: c.runningCostPerYear,
+      adds: {
+        placedInConsortium:
+          b.placedOwnLa + b.placedElsewhereInConsortium - (a.placedOwnLa + a.placedElsewhereInConsortium),
+        placedOwnLa: b.placedOwnLa - a.placedOwnLa,
+        over20MilesAvoided: a.over20Miles - b.over20Miles,
+        missingIncidentsAvoided: a.expectedMissingIncidents - b.expectedMissingIncidents,
+        costChange: b.totalCost - a.totalCost,
+        npvChange: b.npv - a.npv,
+      },
+    });
+    previous = next;
+  });
+
+  // The next £1m: the search again with the larger budget, its best set on the final paths.
+  progress(0.75, 'Valuing £1m more');
+  let nextMillion: Recommendation['nextMillion'] = null;
+  {
+    const more = search(
+      searchEval,
+      { ...constraints, budget: constraints.budget + MILLION },
+      () => undefined,
+      chosen.homes,
+    );
+    const best = more.ranked[0];
+    if (best) {
+      const figures = setFigures(finalEval.evaluate(best.homes), objective);
+      const better = compareFigures(figures, chosen.figures, objective) < 0;
+      const homesMore = better ? best.homes : chosen.homes;
+      const f = better ? figures : chosen.figures;
+      nextMillion = {
+        objectiveGain: objective === 'cost' ? chosen.figures.npv - f.npv : chosen.figures.objective - f.objective,
+        npvChange: f.npv - chosen.figures.npv,
+        homes: homesMore
+          .filter((k) => !chosen.homes.includes(k))
+          .map((k) => candidates[k])
+          .filter((c): c is HomeCandidate => c !== undefined)
+          .map(homeRef),
+      };
+    }
+  }
+
+  // Sensitivity: the search again at the ends of the capital cost per place and occupancy ranges.
+  const sensitivity: SensitivityCase[] = [];
+  if (options.sensitivity !== false) {
+    progress(0.85, 'Testing the assumptions');
+    const chosenKeys = new Set(
+      chosen.homes.map((k) => candidates[k]).map((c) => `${c?.la}:${c?.places}:${c?.openingYear}`),
+    );
+    const runCase = (
+      key: string,
+      label: string,
+      value: number,
+      unit: string,
+      evaluator: SetEvaluator,
+    ): SensitivityCase => {
+      const r = search(evaluator, constraints, () => undefined, chosen.homes);
+      const best = r.ranked[0];
+      const picked = (best?.homes ?? []).map((k) => evaluator.candidates[k]).filter((c): c is HomeCandidate => !!c);
+      const keys = new Set(picked.map((c) => `${c.la}:${c.places}:${c.openingYear}`));
+      const within = (a: Set<string>, b: Set<string>) => [...a].every((x) => b.has(x));
+      return {
+        key,
+        label,
+        value,
+        unit,
+        // The same homes, give or take those a cheaper or dearer place adds or drops.
+        holds: within(keys, chosenKeys) || within(chosenKeys, keys),
+        added: picked.filter((c) => !chosenKeys.has(`${c.la}:${c.places}:${c.openingYear}`)).map(homeRef),
+        dropped: chosen.homes
+          .map((k) => candidates[k])
+          .filter((c): c is HomeCandidate => c !== undefined && !keys.has(`${c.la}:${c.places}:${c.openingYear}`))
+          .map(homeRef),
+        homes: picked.map(homeRef),
+        objective: best?.figures.objective ?? NaN,
+      };
+    };
+    const capitalCase = (perPlace: number, end: string) => {
+      const s: CandidateSettings = { ...settings, capitalPerPlace: perPlace };
+      const evaluator = searchEval.withCandidates(buildCandidates(context, options, s));
+      return runCase(
+        `capitalPerPlace.${end}`,
+        `Capital per place at the ${end} end`,
+        perPlace,
+        '£ per place',
+        evaluator,
+      );
+    };
+    sensitivity.push(capitalCase(CAPITAL_PER_PLACE_RANGE.low, 'low'));
+    sensitivity.push(capitalCase(CAPITAL_PER_PLACE_RANGE.high, 'high'));
+    const occupancyRange = occupancyEnds(context);
+    for (const [end, occupancy] of [
+      ['low', occupancyRange.low],
+      ['high', occupancyRange.high],
+    ] as const) {
+      const shifted: ScenarioContext = { ...context, settings: { ...context.settings, targetOccupancy: occupancy } };
+      // Running costs stay as set (staffing is fixed); only how many children a place takes moves.
+      const s: CandidateSettings = {
+        ...settings,
+        runningCostPerPlace: options.runningCostPerPlace ?? defaultRunningCostPerPlace(context),
+      };
+      const evaluator = new SetEvaluator(
+        shifted,
+        buildCandidates(shifted, options, s),
+        searchPaths.simulation[0] === -1 ? medianPath(shifted) : searchPaths,
+        checkCancel,
+      );
+      sensitivity.push(
+        runCase(
+          `targetOccupancy.${end}`,
+          `Target occupancy at the ${end} end (${end === 'low' ? occupancyRange.lowBasis : occupancyRange.highBasis})`,
+          occupancy,
+          'share of places',
+          evaluator,
+        ),
+      );
+    }
+  }
+  progress(1, 'Done');
+
+  const refs = (list: readonly number[]) =>
+    list
+      .map((k) => candidates[k])
+      .filter((c): c is HomeCandidate => c !== undefined)
+      .map(homeRef);
+  // In the candidates' order, as evaluated (the pools' rounding follows the levers' order), each
+  // labelled with its rank.
+  const scenarioLevers = [...order]
+    .sort((a, b) => a - b)
+    .map((k) => {
+      const c = candidates[k];
+      return c ? { ...c.lever, label: `${order.indexOf(k) + 1}. ${c.lever.label ?? ''}` } : undefined;
+    })
+    .filter((l): l is NonNullable<typeof l> => l !== undefined);
+  const objectiveText = {
+    local: 'fewest children placed outside the consortium',
+    distance: 'fewest children placed more than 20 miles from home',
+    cost: 'lowest whole-life cost (NPV, residual value credited)',
+  }[objective];
+  const money = (v: number) => `£${(v / MILLION).toFixed(1)}m`;
+  return {
+    objective,
+    budget: options.budget,
+    runningCostCeiling: options.runningCostCeiling ?? null,
+    homes,
+    scenario: {
+      id: `recommended-${objective}-${Math.round(options.budget)}`,
+      name: `Recommended homes (${objective}, ${money(options.budget)})`,
+      notes:
+        `Recommended by the optimiser for ${objectiveText}, within ${money(options.budget)} of capital` +
+        `${options.runningCostCeiling !== undefined ? ` and ${money(options.runningCostCeiling)} a year of running costs` : ''}. ` +
+        `Capital £${Math.round(settings.capitalPerPlace).toLocaleString('en-GB')} a place and running £${Math.round(settings.runningCostPerPlace).toLocaleString('en-GB')} a place a year are illustrative assumptions.`,
+      illustrative: true,
+      levers: scenarioLevers,
+    },
+    baseline,
+    recommended: chosen.figures,
+    runnerUp: runner ? { homes: refs(runner.homes), figures: runner.figures } : null,
+    holdsAcrossSimulations: holds,
+    nextMillion,
+    sensitivity,
+    method: {
+      search: result.method,
+      feasibleSets: result.feasibleSets,
+      setsEvaluated: searchEval.setsEvaluated,
+      candidates: candidates.length,
+      searchPaths: searchPaths.label,
+      finalPaths: finalPaths.label,
+      rankingPaths: rankingPaths.label,
+      description:
+        result.method === 'exact'
+          ? `Every feasible set (${result.feasibleSets}) was evaluated on ${searchPaths.label}; the best ${finals.length} were re-ranked on ${finalPaths.label} (the mean over them); what each home adds is measured on ${rankingPaths.label}.`
+          : `Greedy (best gain per £ of capital, and best gain outright) then local search (drop, add or swap one home) on ${searchPaths.label}; the best ${finals.length} sets seen were re-ranked on ${finalPaths.label} (the mean over them); what each home adds is measured on ${rankingPaths.label}. A heuristic: not proven optimal.`,
+      milliseconds: Math.round(now() - started),
+    },
+    assumptions: [
+      {
+        key: 'recommend.capitalPerPlace',
+        label: 'Capital per place',
+        value: settings.capitalPerPlace,
+        unit: '£ per place',
+        rationale:
+          options.capitalPerPlace === undefined
+            ? `Illustrative: the built-in four-place home's £1,000,000 ÷ 4; tested at £${CAPITAL_PER_PLACE_RANGE.low.toLocaleString('en-GB')} and £${CAPITAL_PER_PLACE_RANGE.high.toLocaleString('en-GB')}.`
+            : 'As given.',
+      },
+      {
+        key: 'recommend.runningCostPerPlace',
+        label: 'Running cost per place a year',
+        value: settings.runningCostPerPlace,
+        unit: '£ per place a year',
+        rationale:
+          options.runningCostPerPlace === undefined
+            ? `The LA-run weekly price £${context.prices.localAuthority.toLocaleString('en-GB')} × ${Math.round(context.settings.weeksPerYear * 100) / 100} weeks × ${Math.round(context.settings.targetOccupancy * 100)}% target occupancy: staffing is fixed whether or not a bed is filled.`
+            : 'As given.',
+      },
+      {
+        key: 'recommend.rampUp',
+        label: 'Places usable in the opening year',
+        value: settings.rampUp[0] ?? 1,
+        unit: 'share of places',
+        rationale: 'While staff are recruited and children matched (as the built-in illustrative home).',
+      },
+      {
+        key: 'recommend.assetLifeYears',
+        label: 'Asset life',
+        value: settings.assetLifeYears,
+        unit: 'years',
+        rationale: 'Capital written off straight-line; what is left at the horizon is credited as residual value.',
+      },
+    ],
+    warnings,
+  };
+}
+
+/** Low and high target occupancy: the projection's P10 and P90 draws, or ±5 points without them. */
+function occupancyEnds(context: ScenarioContext): { low: number; high: number; lowBasis: string; highBasis: string } {
+  const draws = context.assumptionDraws?.targetOccupancy;
+  if (draws && draws.length >= 10) {
+    const sorted = [...draws].sort((a, b) => a - b);
+    const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+    return { low: at(0.1), high: at(0.9), lowBasis: 'P10 of the projection’s draws', highBasis: 'P90 of them' };
+  }
+  const v = context.settings.targetOccupancy;
+  return {
+    low: Math.max(0.5, v - 0.05),
+    high: Math.min(1, v + 0.05),
+    lowBasis: '5 percentage points lower',
+    highBasis: '5 points higher',
+  };
+}
