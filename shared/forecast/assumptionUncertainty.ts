@@ -136,8 +136,7 @@ export function gapTornado(
   ranges: readonly AssumptionRange[],
 ): TornadoBar[] {
   const central = (k: UncertainAssumptionKey) => ranges.find((r) => r.key === k)?.central ?? NaN;
-  const places = (share: number) =>
-    Math.max(0, supply.laRunAndContracted + share * supply.openMarket + supply.changes);
+  const places = (share: number) => Math.max(0, supply.laRunAndContracted + share * supply.openMarket + supply.changes);
   const gap = (demand: number, occupancy: number, share: number, extra = 0) =>
     demand / occupancy - Math.max(0, places(share) + extra);
   const occ = central('targetOccupancy');
@@ -199,6 +198,7 @@ export function gapDriverSentence(bars: readonly TornadoBar[], year: string, gap
     bars.map((b) => ({ ...b, atLow: b.gapAtLow, atHigh: b.gapAtHigh })),
     `The ${year} gap (${beds(gap)} beds)`,
     beds,
-    (key, v) => (key === 'demand' ? `${beds(v)} children` : key === 'supply' ? `${beds(v)} places` : `${Math.round(v * 100)}%`),
+    (key, v) =>
+      key === 'demand' ? `${beds(v)} children` : key === 'supply' ? `${beds(v)} places` : `${Math.round(v * 100)}%`,
   );
 }

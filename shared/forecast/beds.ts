@@ -411,7 +411,9 @@ export function summariseProjection(
         laRunAndContracted,
         openMarket,
         changes: last.accessiblePlaces - (laRunAndContracted + settings.consortiumOpenMarketAccessShare * openMarket),
-        drawn: supplyDeltas ? supplySpread(supplyDeltas.consortium, H - 1, S, settings.consortiumOpenMarketAccessShare) : null,
+        drawn: supplyDeltas
+          ? supplySpread(supplyDeltas.consortium, H - 1, S, settings.consortiumOpenMarketAccessShare)
+          : null,
       },
       ranges,
     );
@@ -445,11 +447,11 @@ function supplyDrawDeltas(
   const out = new Map<string, SupplyDeltas>();
   for (const a of areas) {
     const input = inputs.areas.find((x) => x.code === a.code);
-    if (!input?.supply.projected?.draws) continue;
+    const projected = input?.supply.projected;
+    const draws = projected?.draws;
+    if (!input || !projected || !draws) continue;
     const contracted = settings.contractedPlaces[a.code] ?? 0;
     const d: SupplyDeltas = { laRun: new Float64Array(H * S), openMarket: new Float64Array(H * S) };
-    const projected = input.supply.projected;
-    const draws = projected.draws;
     years.forEach((year, h) => {
       const i = projected.years.indexOf(year);
       if (i < 0) return;
