@@ -49,8 +49,10 @@ export function driverSentence<K extends string>(
   const moving = bars.filter((b) => b.swing > 0);
   const first = moving[0];
   if (!first) return `${answer} does not move with any input over its range.`;
-  const describe = (b: (typeof moving)[number]) =>
-    `${b.label.charAt(0).toLowerCase()}${b.label.slice(1)} (${input(b.key, b.lowInput)} to ${input(b.key, b.highInput)}: ${value(b.atLow)} to ${value(b.atHigh)})`;
+  const describe = (b: (typeof moving)[number]) => {
+    const label = b.label.replace(/\s*\([^)]*\)\s*$/, '');
+    return `${label.charAt(0).toLowerCase()}${label.slice(1)} (${input(b.key, b.lowInput)} to ${input(b.key, b.highInput)}: ${value(b.atLow)} to ${value(b.atHigh)})`;
+  };
   const next = moving[1];
   return `${answer} moves most with ${describe(first)}${next ? `, then ${describe(next)}` : ''}.`;
 }

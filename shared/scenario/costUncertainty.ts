@@ -199,6 +199,8 @@ export interface ScenarioSensitivity {
   costRanges: CostRange[];
   /** What the cost tornado leaves out, in a sentence. */
   costNote: string;
+  /** The net present value at each cost bar's ends (same keys as `cost`), £. */
+  costNpv: Partial<Record<ScenarioCostKey, { atLow: number; atHigh: number }>>;
 }
 
 /** Inputs for a scenario's tornadoes, from its run (see run.ts). */
@@ -219,10 +221,14 @@ export interface SensitivityInputs {
   totalCost: number;
   /** P10 and P90 of the five-year cost over demand alone (cost assumptions at the plan's values). */
   demandCost: { p10: number; p90: number };
+  /** The net present value of those two demand paths, and each year's discount factor. */
+  demandNpv: { p10: number; p90: number };
+  discountFactors: readonly number[];
   ranges: readonly CostRange[];
 }
 
-const money = (v: number): string => `£${(Math.round(v / 1e5) / 10).toFixed(1)}m`;
+const money = (v: number): string =>
+  `£${(Math.round(v / 1e5) / 10).toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}m`;
 const beds = (v: number): string => Math.round(v).toLocaleString('en-GB');
 
 const costInput = (range: CostRange | undefined, v: number): string => {
@@ -279,8 +285,15 @@ export function scenarioSensitivity(x: SensitivityInputs): ScenarioSensitivity {
     });
   }
   const central = centralCostValues(x.ranges);
-  const totalAt = (key: CostUncertainKey, v: number) =>
-    x.yearCosts.reduce((t, c, h) => t + revalueCost(c, h, { ...central, [key]: v }, central), 0);
+  const totalAt = (key: CostUncertainKey, v: number, discounted = false) =>
+    x.yearCosts.reduce(
+      (t, c, h) =>
+        t + revalueCost(c, h, { ...central, [key]: v }, central) * (discounted ? (x.discountFactors[h] ?? 1) : 1),
+      0,
+    );
+  const costNpv: ScenarioSensitivity['costNpv'] = { demand: { atLow: x.demandNpv.p10, atHigh: x.demandNpv.p90 } };
+  for (const r of x.ranges)
+    costNpv[r.key] = { atLow: totalAt(r.key, r.low, true), atHigh: totalAt(r.key, r.high, true) };
   const costInputs: SensitivityInput<ScenarioCostKey>[] = [
     {
       key: 'demand',
@@ -319,7 +332,75 @@ export function scenarioSensitivity(x: SensitivityInputs): ScenarioSensitivity {
       (key, v) => (key === 'demand' ? `${beds(v)} children` : costInput(rangeOf(key), v)),
     ),
     costRanges: [...x.ranges],
+    costNpv,
     costNote:
       'Each cost assumption at the ends of its range with the allocation held (exact for that allocation; re-allocating could only lower the cost); occupancy, access shares and supply move the cost only through where children are placed, which is not re-run here. Not drawn: the discount rate (set by the Green Book), block contracts’ prices and void terms (the contract’s), capital (the lever’s).',
   };
+}
+
+/** One row of a scenario's combined tornado: an input at the ends of its range, its effect on cost, NPV and gap. */
+export interface SensitivityRow {
+  key: ScenarioGapKey | ScenarioCostKey;
+  label: string;
+  unit: string;
+  base: number;
+  lowValue: number;
+  highValue: number;
+  basis: string;
+  low: { cost: number; npv: number; gap: number };
+  high: { cost: number; npv: number; gap: number };
+  /** Figures this input moves only through the allocation, which the tornado does not re-run. */
+  notEstimated?: ('cost' | 'gap')[];
+}
+
+/**
+ * A scenario's gap and cost tornadoes as one list of rows (widest cost swing first, then inputs that
+ * move only the gap, widest first): a price moves the cost, not the gap; occupancy, the access share
+ * and supply move the gap, and the cost only through the allocation (not estimated here); demand
+ * moves both. The rows the Compare view and `runSensitivity` show.
+ */
+export function sensitivityRows(outcome: {
+  sensitivity?: ScenarioSensitivity;
+  totals: { cost: { total: number }; finalYearGap: number };
+  npv: { total: number };
+  assumptions: readonly ScenarioAssumption[];
+}): SensitivityRow[] {
+  const s = outcome.sensitivity;
+  if (!s) return [];
+  const base = { cost: outcome.totals.cost.total, npv: outcome.npv.total, gap: outcome.totals.finalYearGap };
+  const gapOf = new Map(s.gap.map((b) => [b.key as string, b]));
+  const rows: SensitivityRow[] = [];
+  for (const b of s.cost) {
+    const g = gapOf.get(b.key);
+    const range = s.costRanges.find((r) => r.key === b.key);
+    const npv = s.costNpv[b.key];
+    rows.push({
+      key: b.key,
+      label: b.label,
+      unit: b.key === 'demand' ? 'children' : (range?.unit ?? ''),
+      base: b.key === 'demand' ? NaN : (range?.central ?? NaN),
+      lowValue: b.lowInput,
+      highValue: b.highInput,
+      basis: b.basis,
+      low: { cost: b.atLow, npv: npv?.atLow ?? base.npv, gap: g ? g.atLow : base.gap },
+      high: { cost: b.atHigh, npv: npv?.atHigh ?? base.npv, gap: g ? g.atHigh : base.gap },
+    });
+  }
+  for (const b of s.gap) {
+    if (b.key === 'demand') continue;
+    const a = outcome.assumptions.find((x) => x.key === b.key);
+    rows.push({
+      key: b.key,
+      label: b.label,
+      unit: b.key === 'supply' ? 'accessible places' : 'share',
+      base: b.key === 'supply' ? NaN : (a?.value ?? NaN),
+      lowValue: b.lowInput,
+      highValue: b.highInput,
+      basis: b.basis,
+      low: { cost: base.cost, npv: base.npv, gap: b.atLow },
+      high: { cost: base.cost, npv: base.npv, gap: b.atHigh },
+      notEstimated: ['cost'],
+    });
+  }
+  return rows;
 }

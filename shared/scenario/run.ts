@@ -278,6 +278,7 @@ export function runScenario(
   const centralCosts = centralCostValues(costRangeList);
   const costDraws = simulated ? drawCosts(costRangeList, stride, context.seed ?? 1) : null;
   const demandOnlyCost = new Float64Array(pathCount);
+  const demandOnlyNpv = new Float64Array(pathCount);
   // The horizon year's parts of the gap, for the tornadoes (set in the last year).
   const atHorizon: {
     horizon: {
@@ -436,6 +437,7 @@ export function runScenario(
         record(r.figures, cost, g);
         pathTotals[s]?.add(r.figures, cost, factor);
         demandOnlyCost[s] = (demandOnlyCost[s] ?? 0) + r.cost.total;
+        demandOnlyNpv[s] = (demandOnlyNpv[s] ?? 0) + r.cost.total * factor;
       }
       probabilityGapClosed = closed / S;
     } else {
@@ -454,6 +456,7 @@ export function runScenario(
         gaps.push(((context.consortiumDemand[p][h] ?? 0) * multiplier) / occupancy - accessible);
         pathTotals[k]?.add(r.figures, r.cost.total, factor);
         demandOnlyCost[k] = (demandOnlyCost[k] ?? 0) + r.cost.total;
+        demandOnlyNpv[k] = (demandOnlyNpv[k] ?? 0) + r.cost.total * factor;
       });
       const [lo, hi] = paths;
       if (lo && hi) {
@@ -573,6 +576,9 @@ export function runScenario(
   const demandCost = simulated
     ? percentilesOf(Array.from(demandOnlyCost))
     : orderedTriple(demandOnlyCost[0] ?? NaN, totalCost.total, demandOnlyCost[1] ?? NaN);
+  const demandNpv = simulated
+    ? percentilesOf(Array.from(demandOnlyNpv))
+    : orderedTriple(demandOnlyNpv[0] ?? NaN, npv.total, demandOnlyNpv[1] ?? NaN);
   const horizon = atHorizon.horizon;
   const sensitivity = horizon
     ? scenarioSensitivity({
@@ -587,6 +593,8 @@ export function runScenario(
         yearCosts: years.map((y) => y.cost),
         totalCost: totalCost.total,
         demandCost: { p10: demandCost.p10, p90: demandCost.p90 },
+        demandNpv: { p10: demandNpv.p10, p90: demandNpv.p90 },
+        discountFactors: years.map((y) => y.discountFactor),
         ranges: costRangeList,
       })
     : undefined;
