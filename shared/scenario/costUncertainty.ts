@@ -80,9 +80,9 @@ export function costRanges(context: ScenarioContext): CostRange[] {
   const price = (key: CostUncertainKey, central: number, label: string): CostRange => ({
     key,
     label,
-    low: central * (1 - PRICE_SPREAD),
+    low: Math.round(central * (1 - PRICE_SPREAD)),
     central,
-    high: central * (1 + PRICE_SPREAD),
+    high: Math.round(central * (1 + PRICE_SPREAD)),
     unit: `£ a week (${prices.priceYear} prices)`,
     basis: PRICE_BASIS,
   });
