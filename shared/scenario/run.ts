@@ -607,7 +607,7 @@ export function runScenario(
       value: simulated ? S : 3,
       unit: simulated ? 'simulations' : 'paths',
       rationale: simulated
-        ? 'Every kept joint simulation of the projection is allocated and costed; P10/P50/P90 of each figure are read across simulations. Each simulation also draws the cost assumptions (weekly prices by sector, real price growth, the out-of-area premium, travel per mile, the cost of a missing incident; ranges in “costUncertainty”) and its allocation is re-valued at them, and the gap draws occupancy, the access share and a supply path.'
+        ? 'Every kept joint simulation of the projection is allocated and costed; P10/P50/P90 of each figure are read across simulations. Each simulation also draws the cost assumptions (weekly prices by sector, real price growth, the out-of-area premium, travel per mile, the cost of a missing incident; ranges in the assumptions and the cost tornado) and its allocation is re-valued at them, and the gap draws occupancy, the access share and a supply path.'
         : 'The projection kept no simulations: the consortium’s P10, P50 and P90 demand paths are allocated (each LA’s median scaled by the consortium’s P10 ÷ P50 or P90 ÷ P50, since LAs’ percentiles do not add); the probability of closing the gap uses a lognormal through the consortium’s P50 and P90.',
       source: null,
     },
