@@ -22,23 +22,6 @@ export function placesInYear(supply: AreaSupply, year: string): { registeredPlac
   return { registeredPlaces: p.registeredPlaces[i] ?? 0, laRunPlaces: p.laRunPlaces[i] ?? 0 };
 }
 
-/**
- * Long-term registered and LA-run places of an area in a year in one of the supply projection's own
- * simulations (`draw` taken modulo the simulations it kept); null where it kept none for that year.
- */
-export function placesInYearDraw(
-  supply: AreaSupply,
-  year: string,
-  draw: number,
-): { registeredPlaces: number; laRunPlaces: number } | null {
-  const p = supply.projected;
-  const d = p?.draws;
-  const i = p ? p.years.indexOf(year) : -1;
-  if (!p || !d || i < 0 || d.simulations <= 0) return null;
-  const k = i * d.simulations + (draw % d.simulations);
-  return { registeredPlaces: d.registered[k] ?? 0, laRunPlaces: d.laRun[k] ?? 0 };
-}
-
 /** What the supply projection needs from a plan: every authority's supply rows, the movements, the areas. */
 export interface SupplyPool {
   /** Supply rows of every authority (not only members): the exposure the rates are pooled over. */
