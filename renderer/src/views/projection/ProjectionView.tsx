@@ -179,23 +179,27 @@ export function ProjectionView() {
       projection.uncertainty === 'simulated' ? `, ${projection.simulations.toLocaleString('en-GB')} simulations` : ''
     }`;
 
-  // The baseline's cost tornado beside the gap's (the shared engine, on the host's run of the baseline).
+  // The baseline's cost tornado beside the gap's (the shared engine, on the host's run of the baseline:
+  // about a second of host work, so asked for only once the projection has settled).
   const [costSensitivity, setCostSensitivity] = useState<Sensitivity | null>(null);
   useEffect(() => {
-    if (!projection) return;
+    if (!projection || updating) return;
     let current = true;
-    api
-      .runSensitivity({ id: 'baseline' })
-      .then((host) => {
-        if (current) setCostSensitivity(sensitivityFromHost(host));
-      })
-      .catch(() => {
-        if (current) setCostSensitivity(null); // the gap's tornado stands alone
-      });
+    const timer = setTimeout(() => {
+      api
+        .runSensitivity({ id: 'baseline' })
+        .then((host) => {
+          if (current) setCostSensitivity(sensitivityFromHost(host));
+        })
+        .catch(() => {
+          if (current) setCostSensitivity(null); // the gap's tornado stands alone
+        });
+    }, 1500);
     return () => {
       current = false;
+      clearTimeout(timer);
     };
-  }, [projection]);
+  }, [projection, updating]);
 
   const consortium = projection?.consortium ?? null;
   const consortiumHeadline = consortium ? headline(consortium) : null;
