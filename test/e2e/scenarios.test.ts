@@ -217,7 +217,7 @@ describe.skipIf(skipReason)(`scenarios and compare end to end${skipReason ? ` (s
     expect(await page.getByTestId('compare-chart-tornado-gap').getAttribute('aria-label')).toMatch(
       /Children needing a place \(forecast 80% range\) −\d+ when at the low end of its range/,
     );
-    await expect(page.getByTestId('sensitivity-drivers')).toContainText('moves most with');
+    expect(await page.getByTestId('sensitivity-drivers').textContent()).toContain('moves most with');
 
     fs.mkdirSync(screenshotDir, { recursive: true });
     await page.screenshot({ path: path.join(screenshotDir, 'compare.png') });

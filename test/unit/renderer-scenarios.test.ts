@@ -789,7 +789,7 @@ describe('the sensitivity of a scenario: the shared engine’s rows', () => {
     const c = blockOutcome.totals.cost;
     const priv = row('price.private')!;
     expect(priv.high.cost - s.base.cost).toBeCloseTo(
-      0.15 * (c.placementsBySector.private + c.placementsBySector.outsideConsortium),
+      (7_193 / 6_255 - 1) * (c.placementsBySector.private + c.placementsBySector.outsideConsortium),
       0,
     );
     expect(priv.low.gap).toBe(s.base.gap);
