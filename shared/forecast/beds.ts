@@ -92,6 +92,8 @@ interface SupplyPath {
   accessible: Float64Array;
   /** LA-run places by year (before any listed supply change). */
   laRun: Float64Array;
+  /** Open-market places by year (registered − LA-run − contracted), what the access share applies to. */
+  openMarket: Float64Array;
 }
 
 interface SupplyParts {
@@ -132,6 +134,7 @@ export function supplyPaths(
     registered: new Float64Array(H),
     accessible: new Float64Array(H),
     laRun: new Float64Array(H),
+    openMarket: new Float64Array(H),
   };
   const totals: SupplyParts[] = years.map(() => ({ laRun: 0, contracted: 0, openMarket: 0 }));
   const changes = new Float64Array(H);
@@ -143,6 +146,7 @@ export function supplyPaths(
       registered: new Float64Array(H),
       accessible: new Float64Array(H),
       laRun: new Float64Array(H),
+      openMarket: new Float64Array(H),
     };
     years.forEach((year, h) => {
       const places = placesInYear(area.supply, year);
@@ -155,7 +159,9 @@ export function supplyPaths(
       }
       path.registered[h] = places.registeredPlaces;
       path.laRun[h] = parts.laRun;
+      path.openMarket[h] = parts.openMarket;
       consortium.laRun[h] = (consortium.laRun[h] ?? 0) + parts.laRun;
+      consortium.openMarket[h] = (consortium.openMarket[h] ?? 0) + parts.openMarket;
       path.accessible[h] = accessiblePlaces(parts, settings.openMarketAccessShare);
     });
     for (const change of settings.supplyChanges) {
@@ -300,7 +306,7 @@ export function summariseProjection(
       if (draws && a.samples) {
         withAssumptionUncertainty(figures, a.samples, h, S, draws, 'openMarketAccessShare', {
           accessible,
-          openMarket: openMarketOf(a.code),
+          openMarket: path?.openMarket[h] ?? openMarketOf(a.code),
           share: settings.openMarketAccessShare,
           deltas: supplyDeltas?.areas.get(a.code) ?? null,
         });
@@ -344,7 +350,7 @@ export function summariseProjection(
     if (draws && consortiumSamples) {
       withAssumptionUncertainty(figures, consortiumSamples, h, S, draws, 'consortiumOpenMarketAccessShare', {
         accessible,
-        openMarket: consortiumOpenMarket,
+        openMarket: supply.consortium.openMarket[h] ?? consortiumOpenMarket,
         share: settings.consortiumOpenMarketAccessShare,
         deltas: supplyDeltas?.consortium ?? null,
       });

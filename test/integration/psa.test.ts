@@ -57,6 +57,20 @@ describe('supply uncertainty in the gap range', () => {
   });
 });
 
+describe('one gap range everywhere', () => {
+  it('gives the baseline scenario the projection’s gap range and chance of closing it, supply drawn in both', async () => {
+    const { projection } = await context.handlers.getProjection({ method: 'rate', withBacktest: false });
+    const run = await context.handlers.runScenarios({ ids: [] });
+    run.baseline.years.forEach((y, h) => {
+      const p = projection.consortium.years[h]!;
+      expect(y.percentiles.gap.p10).toBeCloseTo(p.gap.p10, 6);
+      expect(y.percentiles.gap.p50).toBeCloseTo(p.gap.p50, 6);
+      expect(y.percentiles.gap.p90).toBeCloseTo(p.gap.p90, 6);
+      expect(y.probabilityGapClosed).toBeCloseTo(1 - p.probabilityNeedExceedsAccessible, 12);
+    });
+  });
+});
+
 describe('cost assumptions drawn in the scenario run', () => {
   it('gives the baseline a cost range wider than demand alone, its central cost unchanged, the same for the same seed', () => {
     const ctx = buildContext(context.plans, {});
