@@ -23,6 +23,7 @@ import type { InputLimits } from '../shared/import/limits.js';
 import type { BuiltInDataset } from '../shared/model/dataset.js';
 import { findRegion, type ConsortiumChoice } from '../shared/model/consortia.js';
 import type { PanelSeries } from '../shared/forecast/index.js';
+import { gapDriverSentence } from '../shared/forecast/assumptionUncertainty.js';
 import type { PlanBacktestReport } from './services/backtestService.js';
 
 /** The command line's services: the import service is made on first use (see loadImportService). */
@@ -486,6 +487,14 @@ function projectionJson(result: CallResults['getProjection']) {
     assumptions: projection.assumptions,
     assumptionRanges: projection.assumptionRanges ?? [],
     tornado: projection.tornado ?? [],
+    tornadoSentence:
+      projection.tornado?.length && projection.consortium.years.length
+        ? gapDriverSentence(
+            projection.tornado,
+            projection.consortium.years.at(-1)?.year ?? '',
+            projection.consortium.years.at(-1)?.gap.p50 ?? NaN,
+          )
+        : null,
     reconciliation: projection.reconciliation ?? [],
     warnings: projection.warnings,
     backtest: backtest && {
@@ -533,7 +542,8 @@ function projectionText(
       `The ${parts.year} median gap of ${fmt(parts.gap)} beds, in parts: today's shortfall ${fmt(parts.todayShortfall)} (${base.year} children beyond accessible places), growth in need ${signed(parts.growthInNeed)}, occupancy headroom ${signed(parts.occupancyHeadroom)}, supply change ${signed(parts.supplyChange)}.`,
     );
     if (projection.tornado?.length) {
-      const input = (key: string, v: number) => (key === 'demand' ? fmt(v) : `${Math.round(v * 100)}%`);
+      const input = (key: string, v: number) =>
+        key === 'demand' || key === 'supply' ? fmt(v) : `${Math.round(v * 100)}%`;
       lines.push(
         `What moves it (each input at the ends of its range, the others held): ${projection.tornado
           .map(
@@ -541,6 +551,7 @@ function projectionText(
               `${b.label} ${input(b.key, b.lowInput)}–${input(b.key, b.highInput)}: ${fmt(b.gapAtLow)} to ${fmt(b.gapAtHigh)}`,
           )
           .join('; ')}.`,
+        gapDriverSentence(projection.tornado, parts.year, parts.gap),
       );
     }
     const rec = projection.reconciliation?.at(-1);
@@ -1042,6 +1053,22 @@ async function runScenarioCli(args: readonly string[], io: CliIo): Promise<numbe
         // Compare: what each lever did (or why it changed nothing) and each block contract's break-even.
         const difference = sub === 'compare' ? result.comparison.scenarios.find((d) => d.id === o.scenario.id) : null;
         for (const note of difference?.notes ?? []) lines.push(`  ${note}`);
+      }
+      for (const o of [result.baseline, ...result.outcomes]) {
+        const p = o.totals.percentiles.totalCost;
+        lines.push(
+          '',
+          `${o.scenario.name}: cost ${money(o.totals.cost.total)}, 80% range ${money(p.p10)}–${money(p.p90)} (demand, and the cost assumptions drawn in every simulation).`,
+        );
+        const s = o.sensitivity;
+        if (s) {
+          lines.push(s.costSentence, s.gapSentence);
+          lines.push(
+            `What moves the cost (each input at the ends of its range, the others held): ${s.cost
+              .map((b) => `${b.label}: ${money(b.atLow)} to ${money(b.atHigh)}`)
+              .join('; ')}.`,
+          );
+        }
       }
       for (const r of result.needsRepair) lines.push(`Skipped: ${needsRepairMessage(r)}`);
       io.stdout(`${lines.join('\n')}\n`);

@@ -132,7 +132,7 @@ export function removeScenario(plans: PlanService, id: string) {
 }
 
 /** Builds the scenario context for the plan as it stands (a projection with kept simulations, then the context). */
-function buildContext(plans: PlanService, options: Omit<RunScenariosOptions, 'ids'>): ScenarioContext {
+export function buildContext(plans: PlanService, options: Omit<RunScenariosOptions, 'ids'>): ScenarioContext {
   return buildContextAndData(plans, options).context;
 }
 

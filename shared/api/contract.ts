@@ -10,6 +10,7 @@ import { camelWords } from '../model/words.js';
 import type { BacktestResult, ProjectionResult } from '../forecast/types.js';
 import type { PlanSummary } from '../model/summary.js';
 import type { ConsortiumPreset } from '../model/consortia.js';
+import type { SensitivityRow } from '../scenario/costUncertainty.js';
 import {
   scenarioSchema,
   type NonMemberLever,
@@ -486,20 +487,18 @@ export interface CallResults {
   getScenarioContext: { key: string; context: ScenarioContextWire };
   runSensitivity: {
     scenario: string;
-    /** ±share applied to each assumption, e.g. 0.2. */
-    variation: number;
+    /** The horizon year the gap is for. */
+    year: string;
     base: { cost: number; npv: number; gap: number };
-    /** Widest cost swing first. */
-    bars: {
-      key: string;
-      label: string;
-      unit: string;
-      base: number;
-      lowValue: number;
-      highValue: number;
-      low: { cost: number; npv: number; gap: number };
-      high: { cost: number; npv: number; gap: number };
-    }[];
+    /** Which input drives the horizon cost and the gap, in a sentence each. */
+    sentences: { cost: string; gap: string };
+    /** What the tornado leaves out, in a sentence. */
+    note: string;
+    /**
+     * Each input at the ends of its stated range (shared/scenario/costUncertainty.ts): widest cost
+     * swing first, then inputs that move only the gap.
+     */
+    bars: SensitivityRow[];
   };
 }
 

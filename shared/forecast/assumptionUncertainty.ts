@@ -9,10 +9,11 @@
  * shows and the gap's parts (./basePosition.ts) stay the same.
  *
  * Also the tornado of the headline gap: each assumption at its low and high with the others at the
- * plan's values, and demand at its P10 and P90, largest swing first.
+ * plan's values, and demand and supply at their P10 and P90, largest swing first (./tornado.ts).
  */
 import { Rng } from './simulate.js';
 import type { ForecastSettings } from './types.js';
+import { driverSentence, tornado, type SensitivityInput } from './tornado.js';
 
 export type UncertainAssumptionKey = 'targetOccupancy' | 'openMarketAccessShare' | 'consortiumOpenMarketAccessShare';
 
@@ -105,9 +106,9 @@ export function drawAssumptions(
 
 /** One bar of the tornado: the headline gap at an input's low and high, the others at the plan's values. */
 export interface TornadoBar {
-  key: UncertainAssumptionKey | 'demand';
+  key: UncertainAssumptionKey | 'demand' | 'supply';
   label: string;
-  /** The input's low and high ("78%", "P10") as shown. */
+  /** The input's low and high as shown: children (demand), accessible places (supply), else a share. */
   lowInput: number;
   highInput: number;
   /** The gap with the input at its low and at its high (beds). */
@@ -119,46 +120,85 @@ export interface TornadoBar {
 }
 
 /**
- * The tornado of one year's consortium gap: demand at its P10 and P90, and each assumption at its
- * low and high, with everything else at the plan's values; largest swing first.
+ * The tornado of one year's consortium gap (the shared engine, ./tornado.ts): demand at its P10 and
+ * P90, the supply projection's P10 and P90 of accessible places where it was drawn, and each
+ * assumption at its low and high, with everything else at the plan's values; largest swing first.
  */
 export function gapTornado(
   year: { demand: { p10: number; p50: number; p90: number } },
-  supply: { laRunAndContracted: number; openMarket: number; changes: number },
+  supply: {
+    laRunAndContracted: number;
+    openMarket: number;
+    changes: number;
+    /** The supply projection's P10 and P90 of accessible places less their median (at the plan's share). */
+    drawn?: { p10: number; p90: number } | null;
+  },
   ranges: readonly AssumptionRange[],
 ): TornadoBar[] {
   const central = (k: UncertainAssumptionKey) => ranges.find((r) => r.key === k)?.central ?? NaN;
-  const gap = (demand: number, occupancy: number, share: number) =>
-    demand / occupancy - Math.max(0, supply.laRunAndContracted + share * supply.openMarket + supply.changes);
+  const places = (share: number) => Math.max(0, supply.laRunAndContracted + share * supply.openMarket + supply.changes);
+  const gap = (demand: number, occupancy: number, share: number, extra = 0) =>
+    demand / occupancy - Math.max(0, places(share) + extra);
   const occ = central('targetOccupancy');
   const share = central('consortiumOpenMarketAccessShare');
-  const bars: TornadoBar[] = [
+  const inputs: SensitivityInput<TornadoBar['key']>[] = [
     {
       key: 'demand',
       label: 'Children needing a place (forecast 80% range)',
       lowInput: year.demand.p10,
       highInput: year.demand.p90,
-      gapAtLow: gap(year.demand.p10, occ, share),
-      gapAtHigh: gap(year.demand.p90, occ, share),
-      swing: 0,
+      atLow: gap(year.demand.p10, occ, share),
+      atHigh: gap(year.demand.p90, occ, share),
       basis: 'The forecast’s own 80% range (P10 to P90), calibrated on the national backtest.',
     },
   ];
+  if (supply.drawn) {
+    const accessible = places(share);
+    inputs.push({
+      key: 'supply',
+      label: 'Places in the supply projection (80% range)',
+      lowInput: accessible + supply.drawn.p10,
+      highInput: accessible + supply.drawn.p90,
+      atLow: gap(year.demand.p50, occ, share, supply.drawn.p10),
+      atHigh: gap(year.demand.p50, occ, share, supply.drawn.p90),
+      basis:
+        'The supply projection’s own 80% range of accessible places (P10 to P90 of its simulations of each member’s openings and closures, Ofsted joiners and leavers), at the plan’s access share.',
+    });
+  }
   for (const r of ranges) {
     if (r.key === 'openMarketAccessShare') continue; // an authority's own share does not enter the consortium's gap
     const at = (v: number) =>
       r.key === 'targetOccupancy' ? gap(year.demand.p50, v, share) : gap(year.demand.p50, occ, v);
-    bars.push({
+    inputs.push({
       key: r.key,
       label: r.label,
       lowInput: r.low,
       highInput: r.high,
-      gapAtLow: at(r.low),
-      gapAtHigh: at(r.high),
-      swing: 0,
+      atLow: at(r.low),
+      atHigh: at(r.high),
       basis: r.basis,
     });
   }
-  for (const b of bars) b.swing = Math.abs(b.gapAtHigh - b.gapAtLow);
-  return bars.sort((a, b) => b.swing - a.swing);
+  return tornado(inputs).map((b) => ({
+    key: b.key,
+    label: b.label,
+    lowInput: b.lowInput,
+    highInput: b.highInput,
+    gapAtLow: b.atLow,
+    gapAtHigh: b.atHigh,
+    swing: b.swing,
+    basis: b.basis,
+  }));
+}
+
+/** The gap tornado's driver, in a sentence ("The 2030 gap (586 beds) moves most with …"). */
+export function gapDriverSentence(bars: readonly TornadoBar[], year: string, gap: number): string {
+  const beds = (v: number) => Math.round(v).toLocaleString('en-GB');
+  return driverSentence(
+    bars.map((b) => ({ ...b, atLow: b.gapAtLow, atHigh: b.gapAtHigh })),
+    `The ${year} gap (${beds(gap)} beds)`,
+    beds,
+    (key, v) =>
+      key === 'demand' ? `${beds(v)} children` : key === 'supply' ? `${beds(v)} places` : `${Math.round(v * 100)}%`,
+  );
 }

@@ -92,6 +92,8 @@ interface SupplyPath {
   accessible: Float64Array;
   /** LA-run places by year (before any listed supply change). */
   laRun: Float64Array;
+  /** Open-market places by year (registered − LA-run − contracted), what the access share applies to. */
+  openMarket: Float64Array;
 }
 
 interface SupplyParts {
@@ -132,6 +134,7 @@ export function supplyPaths(
     registered: new Float64Array(H),
     accessible: new Float64Array(H),
     laRun: new Float64Array(H),
+    openMarket: new Float64Array(H),
   };
   const totals: SupplyParts[] = years.map(() => ({ laRun: 0, contracted: 0, openMarket: 0 }));
   const changes = new Float64Array(H);
@@ -143,6 +146,7 @@ export function supplyPaths(
       registered: new Float64Array(H),
       accessible: new Float64Array(H),
       laRun: new Float64Array(H),
+      openMarket: new Float64Array(H),
     };
     years.forEach((year, h) => {
       const places = placesInYear(area.supply, year);
@@ -155,7 +159,9 @@ export function supplyPaths(
       }
       path.registered[h] = places.registeredPlaces;
       path.laRun[h] = parts.laRun;
+      path.openMarket[h] = parts.openMarket;
       consortium.laRun[h] = (consortium.laRun[h] ?? 0) + parts.laRun;
+      consortium.openMarket[h] = (consortium.openMarket[h] ?? 0) + parts.openMarket;
       path.accessible[h] = accessiblePlaces(parts, settings.openMarketAccessShare);
     });
     for (const change of settings.supplyChanges) {
@@ -267,6 +273,8 @@ export function summariseProjection(
   // Assumption uncertainty: every simulation draws its own occupancy and access shares.
   const ranges = assumptionRanges(settings);
   const draws = S > 0 ? drawAssumptions(ranges, S, settings.seed) : null;
+  // Supply uncertainty: each simulation also takes one of the supply projection's own paths.
+  const supplyDeltas = draws ? supplyDrawDeltas(inputs, settings, demand.areas, demand.years, S) : null;
   const openMarketOf = (code: string): number => {
     const input = inputs.areas.find((x) => x.code === code);
     return input ? supplyParts(input.supply, settings.contractedPlaces[code] ?? 0).openMarket : 0;
@@ -298,8 +306,9 @@ export function summariseProjection(
       if (draws && a.samples) {
         withAssumptionUncertainty(figures, a.samples, h, S, draws, 'openMarketAccessShare', {
           accessible,
-          openMarket: openMarketOf(a.code),
+          openMarket: path?.openMarket[h] ?? openMarketOf(a.code),
           share: settings.openMarketAccessShare,
+          deltas: supplyDeltas?.areas.get(a.code) ?? null,
         });
       }
       return figures;
@@ -341,8 +350,9 @@ export function summariseProjection(
     if (draws && consortiumSamples) {
       withAssumptionUncertainty(figures, consortiumSamples, h, S, draws, 'consortiumOpenMarketAccessShare', {
         accessible,
-        openMarket: consortiumOpenMarket,
+        openMarket: supply.consortium.openMarket[h] ?? consortiumOpenMarket,
         share: settings.consortiumOpenMarketAccessShare,
+        deltas: supplyDeltas?.consortium ?? null,
       });
     }
     return figures;
@@ -407,12 +417,74 @@ export function summariseProjection(
         laRunAndContracted,
         openMarket,
         changes: last.accessiblePlaces - (laRunAndContracted + settings.consortiumOpenMarketAccessShare * openMarket),
+        drawn: supplyDeltas
+          ? supplySpread(supplyDeltas.consortium, H - 1, S, settings.consortiumOpenMarketAccessShare)
+          : null,
       },
       ranges,
     );
   }
   if (draws && settings.keepSamples) result.assumptionDraws = draws;
+  if (supplyDeltas && settings.keepSamples) result.supplyDraws = supplyDeltas.consortium;
   return result;
+}
+
+/** Per simulation, how far a supply path's LA-run and open-market places are from the median path's (year-major). */
+export interface SupplyDeltas {
+  laRun: Float64Array;
+  openMarket: Float64Array;
+}
+
+/**
+ * The supply projection's own simulations as deviations from its median path, for each member and
+ * the consortium (simulation s takes the supply projection's path s modulo the paths it kept, the
+ * same path for every member, so the consortium's is the sum of its members'); null when no member's
+ * supply was drawn.
+ */
+function supplyDrawDeltas(
+  inputs: ProjectionInputs,
+  settings: ForecastSettings,
+  areas: readonly { code: string }[],
+  years: readonly string[],
+  S: number,
+): { areas: Map<string, SupplyDeltas>; consortium: SupplyDeltas } | null {
+  const H = years.length;
+  const consortium: SupplyDeltas = { laRun: new Float64Array(H * S), openMarket: new Float64Array(H * S) };
+  const out = new Map<string, SupplyDeltas>();
+  for (const a of areas) {
+    const input = inputs.areas.find((x) => x.code === a.code);
+    const projected = input?.supply.projected;
+    const draws = projected?.draws;
+    if (!input || !projected || !draws) continue;
+    const contracted = settings.contractedPlaces[a.code] ?? 0;
+    const d: SupplyDeltas = { laRun: new Float64Array(H * S), openMarket: new Float64Array(H * S) };
+    years.forEach((year, h) => {
+      const i = projected.years.indexOf(year);
+      if (i < 0) return;
+      const median = supplyParts({ ...input.supply, ...placesInYear(input.supply, year) }, contracted);
+      const medianOpen = median.openMarket;
+      for (let s = 0; s < S; s++) {
+        const j = i * draws.simulations + (s % draws.simulations);
+        const laRun = draws.laRun[j] ?? 0;
+        const open = Math.max(0, (draws.registered[j] ?? 0) - laRun - contracted);
+        const k = h * S + s;
+        d.laRun[k] = laRun - median.laRun;
+        d.openMarket[k] = open - medianOpen;
+        consortium.laRun[k] = (consortium.laRun[k] ?? 0) + (d.laRun[k] ?? 0);
+        consortium.openMarket[k] = (consortium.openMarket[k] ?? 0) + (d.openMarket[k] ?? 0);
+      }
+    });
+    out.set(a.code, d);
+  }
+  return out.size > 0 ? { areas: out, consortium } : null;
+}
+
+/** P10 and P90 of a year's change in accessible places from supply draws alone (at the plan's share). */
+function supplySpread(d: SupplyDeltas, h: number, S: number, share: number): { p10: number; p90: number } {
+  const v = new Float64Array(S);
+  for (let s = 0; s < S; s++) v[s] = (d.laRun[h * S + s] ?? 0) + share * (d.openMarket[h * S + s] ?? 0);
+  v.sort();
+  return { p10: quantileSorted(v, 0.1), p90: quantileSorted(v, 0.9) };
 }
 
 /**
@@ -428,16 +500,22 @@ function withAssumptionUncertainty(
   S: number,
   draws: AssumptionDraws,
   shareKey: UncertainAssumptionKey,
-  supply: { accessible: number; openMarket: number; share: number },
+  supply: { accessible: number; openMarket: number; share: number; deltas: SupplyDeltas | null },
 ): void {
   const gaps = new Float64Array(S);
   const occ = draws.targetOccupancy;
   const shares = draws[shareKey];
   let short = 0;
+  const dLaRun = supply.deltas?.laRun;
+  const dOpen = supply.deltas?.openMarket;
   for (let s = 0; s < S; s++) {
+    const share = shares[s] ?? supply.share;
     const accessible = Math.max(
       0,
-      supply.accessible + ((shares[s] ?? supply.share) - supply.share) * supply.openMarket,
+      supply.accessible +
+        (share - supply.share) * supply.openMarket +
+        (dLaRun?.[h * S + s] ?? 0) +
+        share * (dOpen?.[h * S + s] ?? 0),
     );
     const g = (samples[h * S + s] ?? 0) / (occ[s] ?? 1) - accessible;
     gaps[s] = g;

@@ -25,12 +25,14 @@ export type { AnalyticDemand, AreaDemand, DemandProjection } from './demand.js';
 export {
   assumptionRanges,
   drawAssumptions,
+  gapDriverSentence,
   gapTornado,
   type AssumptionDraws,
   type AssumptionRange,
   type TornadoBar,
   type UncertainAssumptionKey,
 } from './assumptionUncertainty.js';
+export { driverSentence, tornado, type SensitivityBar, type SensitivityInput } from './tornado.js';
 export {
   basePosition,
   decomposeGap,

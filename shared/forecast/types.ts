@@ -66,6 +66,11 @@ export interface ProjectedPlaces {
   laRunPlaces: number[];
   p10: number[];
   p90: number[];
+  /**
+   * The supply projection's own simulations (year-major over `years`: `registered[h × simulations
+   * + s]`), so the gap's range can draw supply too; absent when it kept none.
+   */
+  draws?: { simulations: number; registered: Float64Array; laRun: Float64Array };
 }
 
 /** One member LA's history, population and supply, ready for any projection method. */
@@ -283,6 +288,12 @@ export interface ProjectionResult {
   assumptionRanges?: AssumptionRange[];
   /** The draws themselves, one per simulation, when samples are kept (the scenarios use the same). */
   assumptionDraws?: AssumptionDraws;
+  /**
+   * The consortium's supply paths drawn in every simulation (the supply projection's own), as
+   * deviations of LA-run and open-market places from the median path (year-major `[h × S + s]`),
+   * when samples are kept and supply was projected (the scenarios use the same).
+   */
+  supplyDraws?: { laRun: Float64Array; openMarket: Float64Array };
   /** The consortium's gap in the horizon year with each input at its low and high (largest swing first). */
   tornado?: TornadoBar[];
   /** Each year's consortium gap beside the sum of its members' gaps, with what separates them. */

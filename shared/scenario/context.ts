@@ -769,8 +769,15 @@ export function scenarioContextFromPlan(
         ? {
             targetOccupancy: Array.from(projection.assumptionDraws.targetOccupancy),
             consortiumOpenMarketAccessShare: Array.from(projection.assumptionDraws.consortiumOpenMarketAccessShare),
+            ...(projection.supplyDraws
+              ? {
+                  supplyLaRun: Array.from(projection.supplyDraws.laRun),
+                  supplyOpenMarket: Array.from(projection.supplyDraws.openMarket),
+                }
+              : {}),
           }
         : null,
+    seed: projection.seed,
     baseYearChildren,
     prices,
     settings,

@@ -54,6 +54,18 @@ export {
   type ScenarioProblems,
   type SuggestedMember,
 } from './repair.js';
+export {
+  costRanges,
+  drawCosts,
+  PRICE_GROWTH_RANGE,
+  revalueCost,
+  scenarioSensitivity,
+  sensitivityRows,
+  type CostRange,
+  type CostUncertainKey,
+  type ScenarioSensitivity,
+  type SensitivityRow,
+} from './costUncertainty.js';
 export { runScenario } from './run.js';
 export type * from './types.js';
 export {

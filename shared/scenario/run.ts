@@ -20,7 +20,16 @@
  *   allocated and costed like the central path; the probability comes from a lognormal through the
  *   consortium's P50 and P90.
  */
+import { assumptionRanges } from '../forecast/assumptionUncertainty.js';
 import { normalCdf, quantileSorted, Z90 } from '../forecast/stats.js';
+import {
+  centralCostValues,
+  costRanges,
+  costValuesOf,
+  drawCosts,
+  revalueCost,
+  scenarioSensitivity,
+} from './costUncertainty.js';
 import type { Percentiles } from '../forecast/types.js';
 import { leverKey, parseScenario, ScenarioError, type Lever, type Scenario, type ScenarioInput } from './levers.js';
 import { financialYear } from './years.js';
@@ -263,6 +272,22 @@ export function runScenario(
   const S = simulated ? Math.min(stride, Math.max(1, Math.floor(options.maxSimulations ?? stride))) : 0;
   const pathCount = simulated ? S : 2; // percentile paths: P10 and P90 (the central path is kept apart)
   const pathTotals = Array.from({ length: pathCount }, () => new PathTotals());
+  // Cost assumptions drawn per simulation (./costUncertainty.ts): each simulation's allocation
+  // re-valued at its own prices, growth, premium, travel and missing-incident cost.
+  const costRangeList = costRanges(context);
+  const centralCosts = centralCostValues(costRangeList);
+  const costDraws = simulated ? drawCosts(costRangeList, stride, context.seed ?? 1) : null;
+  const demandOnlyCost = new Float64Array(pathCount);
+  const demandOnlyNpv = new Float64Array(pathCount);
+  // The horizon year's parts of the gap, for the tornadoes (set in the last year).
+  const atHorizon: {
+    horizon: {
+      demand: { p10: number; p50: number; p90: number };
+      accessible: number;
+      openMarket: number;
+      supplyDrawn: { p10: number; p90: number } | null;
+    } | null;
+  } = { horizon: null };
   const centralTotals = new PathTotals();
   const totalCost = emptyCost();
   const npv = emptyCost();
@@ -392,18 +417,27 @@ export function runScenario(
       for (let s = 0; s < S; s++) {
         for (let i = 0; i < M; i++) base[i] = context.demand[i]?.samples?.[h * stride + s] ?? 0;
         const r = evaluate();
-        // The gap draws occupancy and the access share as the projection's simulations do.
+        // The gap draws occupancy, the access share and the supply path as the projection's simulations do.
         const occ = drawn?.targetOccupancy[s] ?? occupancy;
+        const shareS = drawn?.consortiumOpenMarketAccessShare[s] ?? share;
         const places = drawn
           ? Math.max(
               0,
-              accessible + ((drawn.consortiumOpenMarketAccessShare[s] ?? share) - share) * supply.openMarketUnoffered,
+              accessible +
+                (shareS - share) * supply.openMarketUnoffered +
+                (drawn.supplyLaRun?.[h * stride + s] ?? 0) +
+                shareS * (drawn.supplyOpenMarket?.[h * stride + s] ?? 0),
             )
           : accessible;
         const g = leveredNeed() / occ - places;
         if (g <= 0) closed++;
-        record(r.figures, r.cost.total, g);
-        pathTotals[s]?.add(r.figures, r.cost.total, factor);
+        const cost = costDraws
+          ? revalueCost(r.cost, h, costValuesOf(costDraws, s, centralCosts), centralCosts)
+          : r.cost.total;
+        record(r.figures, cost, g);
+        pathTotals[s]?.add(r.figures, cost, factor);
+        demandOnlyCost[s] = (demandOnlyCost[s] ?? 0) + r.cost.total;
+        demandOnlyNpv[s] = (demandOnlyNpv[s] ?? 0) + r.cost.total * factor;
       }
       probabilityGapClosed = closed / S;
     } else {
@@ -421,6 +455,8 @@ export function runScenario(
         costs.push(r.cost.total);
         gaps.push(((context.consortiumDemand[p][h] ?? 0) * multiplier) / occupancy - accessible);
         pathTotals[k]?.add(r.figures, r.cost.total, factor);
+        demandOnlyCost[k] = (demandOnlyCost[k] ?? 0) + r.cost.total;
+        demandOnlyNpv[k] = (demandOnlyNpv[k] ?? 0) + r.cost.total * factor;
       });
       const [lo, hi] = paths;
       if (lo && hi) {
@@ -448,6 +484,30 @@ export function runScenario(
       // draws the assumptions too.
       const g = percentiles.gap;
       percentiles.gap = { p10: Math.min(g.p10, gap), p50: gap, p90: Math.max(g.p90, gap) };
+    }
+
+    if (h === H - 1) {
+      const supplyLaRun = context.assumptionDraws?.supplyLaRun;
+      const supplyOpen = context.assumptionDraws?.supplyOpenMarket;
+      let supplyDrawn: { p10: number; p90: number } | null = null;
+      if (simulated && supplyLaRun && supplyOpen) {
+        const v = new Float64Array(S);
+        const share = context.settings.consortiumOpenMarketAccessShare;
+        for (let s = 0; s < S; s++)
+          v[s] = (supplyLaRun[h * stride + s] ?? 0) + share * (supplyOpen[h * stride + s] ?? 0);
+        v.sort();
+        supplyDrawn = { p10: quantileSorted(v, 0.1), p90: quantileSorted(v, 0.9) };
+      }
+      atHorizon.horizon = {
+        demand: {
+          p10: (context.consortiumDemand.p10[h] ?? 0) * multiplier,
+          p50: demand,
+          p90: (context.consortiumDemand.p90[h] ?? 0) * multiplier,
+        },
+        accessible,
+        openMarket: supply.openMarketUnoffered,
+        supplyDrawn,
+      };
     }
 
     const areas: AreaYearOutcome[] = context.members.map((m, i) => ({
@@ -502,6 +562,43 @@ export function runScenario(
     },
   };
 
+  const gapRanges = assumptionRanges(context.settings);
+  const rangeOf = (key: 'targetOccupancy' | 'consortiumOpenMarketAccessShare') => {
+    const r = gapRanges.find((x) => x.key === key);
+    return {
+      low: r?.low ?? NaN,
+      central: r?.central ?? NaN,
+      high: r?.high ?? NaN,
+      basis: r?.basis ?? '',
+      label: r?.label ?? key,
+    };
+  };
+  const demandCost = simulated
+    ? percentilesOf(Array.from(demandOnlyCost))
+    : orderedTriple(demandOnlyCost[0] ?? NaN, totalCost.total, demandOnlyCost[1] ?? NaN);
+  const demandNpv = simulated
+    ? percentilesOf(Array.from(demandOnlyNpv))
+    : orderedTriple(demandOnlyNpv[0] ?? NaN, npv.total, demandOnlyNpv[1] ?? NaN);
+  const horizon = atHorizon.horizon;
+  const sensitivity = horizon
+    ? scenarioSensitivity({
+        year: context.years[H - 1] ?? '',
+        gap: years[H - 1]?.gap ?? 0,
+        demand: horizon.demand,
+        occupancy: rangeOf('targetOccupancy'),
+        share: rangeOf('consortiumOpenMarketAccessShare'),
+        accessible: horizon.accessible,
+        openMarket: horizon.openMarket,
+        supplyDrawn: horizon.supplyDrawn,
+        yearCosts: years.map((y) => y.cost),
+        totalCost: totalCost.total,
+        demandCost: { p10: demandCost.p10, p90: demandCost.p90 },
+        demandNpv: { p10: demandNpv.p10, p90: demandNpv.p90 },
+        discountFactors: years.map((y) => y.discountFactor),
+        ranges: costRangeList,
+      })
+    : undefined;
+
   const assumptions: ScenarioAssumption[] = [
     ...context.assumptions,
     {
@@ -510,12 +607,25 @@ export function runScenario(
       value: simulated ? S : 3,
       unit: simulated ? 'simulations' : 'paths',
       rationale: simulated
-        ? 'Every kept joint simulation of the projection is allocated and costed; P10/P50/P90 of each figure are read across simulations.'
+        ? 'Every kept joint simulation of the projection is allocated and costed; P10/P50/P90 of each figure are read across simulations. Each simulation also draws the cost assumptions (weekly prices by sector, real price growth, the out-of-area premium, travel per mile, the cost of a missing incident; ranges in the assumptions and the cost tornado) and its allocation is re-valued at them, and the gap draws occupancy, the access share and a supply path.'
         : 'The projection kept no simulations: the consortium’s P10, P50 and P90 demand paths are allocated (each LA’s median scaled by the consortium’s P10 ÷ P50 or P90 ÷ P50, since LAs’ percentiles do not add); the probability of closing the gap uses a lognormal through the consortium’s P50 and P90.',
       source: null,
     },
     ...levers.map((lever, k) => leverAssumption(context, lever, keys[k] ?? String(k))),
   ];
+  const growth = costRangeList.find((r) => r.key === 'priceGrowth');
+  if (growth) {
+    assumptions.push({
+      key: 'priceGrowth',
+      label: growth.label,
+      value: growth.central,
+      unit: growth.unit,
+      rationale: `${growth.basis} Drawn in every simulation (${simulated ? 'here' : 'not here: no simulations were kept'}); a price-inflation lever adds its own growth on top.`,
+      source: null,
+      low: growth.low,
+      high: growth.high,
+    });
+  }
   if (levers.some((l) => l.type === 'priceInflation')) {
     assumptions.push({
       key: 'priceIndexFinalYear',
@@ -541,6 +651,7 @@ export function runScenario(
     levers: leverOutcomes(context, levers, keys, years, effects.capped, track),
     assumptions,
     warnings: [...warnings],
+    ...(sensitivity ? { sensitivity } : {}),
   };
 }
 

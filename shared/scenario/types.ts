@@ -14,6 +14,8 @@ import type { Scenario } from './levers.js';
  * A stated assumption a figure rests on (the register's fields without the audit trail), with the
  * plausible range where the value is a judgement on published evidence rather than a figure from it.
  */
+import type { ScenarioSensitivity } from './costUncertainty.js';
+
 export type ScenarioAssumption = ForecastAssumption & { low?: number; high?: number };
 
 export interface ScenarioMember {
@@ -190,7 +192,18 @@ export interface ScenarioContext {
    * consortium's open-market access share), so a scenario's gap range draws them as the projection's
    * does; null without simulations.
    */
-  assumptionDraws: { targetOccupancy: number[]; consortiumOpenMarketAccessShare: number[] } | null;
+  assumptionDraws: {
+    targetOccupancy: number[];
+    consortiumOpenMarketAccessShare: number[];
+    /**
+     * The projection's supply paths for the consortium, per simulation: LA-run and open-market
+     * places less the median path's (year-major, `[h × simulations + s]`); absent when supply was not drawn.
+     */
+    supplyLaRun?: number[];
+    supplyOpenMarket?: number[];
+  } | null;
+  /** The projection's seed, from which the cost assumptions' draws are seeded too (1 when absent). */
+  seed?: number;
   /** Children observed per member in the base year (used for calibration). */
   baseYearChildren: number[];
   prices: WeeklyPrices;
@@ -366,6 +379,8 @@ export interface ScenarioOutcome {
   levers: LeverOutcome[];
   assumptions: ScenarioAssumption[];
   warnings: string[];
+  /** Tornadoes of the horizon gap and the five-year cost, and what drives each (./costUncertainty.ts). */
+  sensitivity?: ScenarioSensitivity;
 }
 
 export interface RunScenarioOptions {

@@ -63,9 +63,15 @@ export const scenarioContextWireSchema = z
     consortiumDemand: z.object({ p10: z.array(count), p50: z.array(count), p90: z.array(count) }).strict(),
     simulations: z.number().int().min(0),
     assumptionDraws: z
-      .object({ targetOccupancy: z.array(finite), consortiumOpenMarketAccessShare: z.array(finite) })
+      .object({
+        targetOccupancy: z.array(finite),
+        consortiumOpenMarketAccessShare: z.array(finite),
+        supplyLaRun: z.array(finite).optional(),
+        supplyOpenMarket: z.array(finite).optional(),
+      })
       .strict()
       .nullable(),
+    seed: finite.optional(),
     baseYearChildren: z.array(count),
     prices: z
       .object({
@@ -148,6 +154,14 @@ export const scenarioContextWireSchema = z
       for (const k of ['targetOccupancy', 'consortiumOpenMarketAccessShare'] as const)
         if (c.assumptionDraws[k].length !== c.simulations)
           problem(['assumptionDraws', k], `Expected ${c.simulations} draws, one per simulation.`);
+      for (const k of ['supplyLaRun', 'supplyOpenMarket'] as const) {
+        const d = c.assumptionDraws[k];
+        if (d && d.length !== c.simulations * H)
+          problem(
+            ['assumptionDraws', k],
+            `Expected ${c.simulations * H} supply draws (${c.simulations} × ${H} years).`,
+          );
+      }
       if (c.assumptionDraws.targetOccupancy.some((x) => x <= 0 || x > 1))
         problem(['assumptionDraws', 'targetOccupancy'], 'Occupancy draws must be above 0 and at most 1.');
     }

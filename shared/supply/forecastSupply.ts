@@ -100,6 +100,7 @@ export function attachSupplyProjection(
     members: withRows.map((a) => a.code),
     years,
     snapshotPeriod: snapshot,
+    keepDraws: true,
     ...(options.netChangePerYear !== undefined ? { netChangePerYear: options.netChangePerYear } : {}),
   });
   if (!projection) return null;
@@ -112,6 +113,9 @@ export function attachSupplyProjection(
       laRunPlaces: p.laRun.map((x) => x.p50),
       p10: p.total.map((x) => x.p10),
       p90: p.total.map((x) => x.p90),
+      ...(p.totalDraws && p.laRunDraws && projection.simulations > 0
+        ? { draws: { simulations: projection.simulations, registered: p.totalDraws, laRun: p.laRunDraws } }
+        : {}),
     };
   }
   inputs.assumptions.push(projection.assumption);

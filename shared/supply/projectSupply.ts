@@ -123,6 +123,8 @@ export interface AreaSupplyProjection {
   laRun: Percentiles[];
   /** Year-major draws of the total (kept with `keepDraws`). */
   totalDraws?: Float64Array;
+  /** Year-major draws of the LA-run places (kept with `keepDraws`). */
+  laRunDraws?: Float64Array;
 }
 
 export interface SupplyProjection {
@@ -453,7 +455,10 @@ export function projectSupply(input: SupplyProjectionInput, options: SupplyProje
       total: summarise(areaDraws, H, S),
       laRun: summarise(laRunDraws, H, S),
     };
-    if (options.keepDraws) area.totalDraws = areaDraws;
+    if (options.keepDraws) {
+      area.totalDraws = areaDraws;
+      area.laRunDraws = laRunDraws;
+    }
     areas.push(area);
   }
 

@@ -221,16 +221,17 @@ describe.skipIf(skipReason)(`scenarios and compare end to end${skipReason ? ` (s
     expect(await page.getByTestId('compare-chart-locality').getAttribute('aria-label')).toMatch(
       /^Where children are placed in 2030: Baseline: [\d,]+ in own LA/,
     );
-    // The tornado first shows an instant estimate, then the host's exact re-runs.
+    // The tornado shows this run's shared-engine rows, then the host's run of the same.
     await expect
       .poll(() => page.getByTestId('sensitivity-basis').textContent(), { timeout: 30_000 })
-      .toContain('changed in turn');
+      .toContain('host’s run');
     expect(await page.getByTestId('compare-chart-tornado-cost').getAttribute('aria-label')).toMatch(
-      /Children’s home weekly prices [−+]£[\d.]+m when 20% lower/,
+      /Weekly price of a private children’s home place \(and outside the consortium\) [−+]£[\d.]+m when at the low end of its range/,
     );
     expect(await page.getByTestId('compare-chart-tornado-gap').getAttribute('aria-label')).toMatch(
-      /Children needing a place −\d+ when 20% lower/,
+      /Children needing a place \(forecast 80% range\) −\d+ when at the low end of its range/,
     );
+    expect(await page.getByTestId('sensitivity-drivers').textContent()).toContain('moves most with');
 
     fs.mkdirSync(screenshotDir, { recursive: true });
     await page.screenshot({ path: path.join(screenshotDir, 'compare.png') });

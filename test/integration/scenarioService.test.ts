@@ -141,24 +141,31 @@ describe('planner scenario CLI', () => {
   });
 });
 
-describe('sensitivity of a scenario to ±20% on key assumptions', () => {
-  it('moves cost and gap in the expected directions', async () => {
+describe('sensitivity of a scenario: each input at the ends of its stated range', () => {
+  it('moves cost and gap in the expected directions, says what drives each, and matches the run', async () => {
     const result = await context.handlers.runSensitivity({ id: 'joint-block-12' });
     const bar = (key: string) => result.bars.find((b) => b.key === key);
-    expect(result.variation).toBe(0.2);
     // More children needing a place: more cost and a bigger gap.
     expect(bar('demand')?.high.cost).toBeGreaterThan(result.base.cost);
     expect(bar('demand')?.high.gap).toBeGreaterThan(result.base.gap);
     expect(bar('demand')?.low.gap).toBeLessThan(result.base.gap);
-    // Dearer homes: more cost, the same gap.
-    expect(bar('childrensHomePrices')?.high.cost).toBeGreaterThan(result.base.cost);
-    expect(bar('childrensHomePrices')?.high.gap).toBeCloseTo(result.base.gap, 6);
-    // A higher discount rate lowers the net present value, not the cash cost.
-    expect(bar('discountRate')?.high.npv).toBeLessThan(result.base.npv);
-    expect(bar('discountRate')?.high.cost).toBeCloseTo(result.base.cost, 0);
-    // Bars come widest cost swing first.
-    const swings = result.bars.map((b) => Math.abs(b.high.cost - b.low.cost));
+    // Dearer private homes: more cost, the same gap.
+    expect(bar('price.private')?.high.cost).toBeGreaterThan(result.base.cost);
+    expect(bar('price.private')?.high.gap).toBeCloseTo(result.base.gap, 6);
+    // Faster real price growth: more cost and more NPV.
+    expect(bar('priceGrowth')?.high.npv).toBeGreaterThan(result.base.npv);
+    // Occupancy moves the gap (lower occupancy: more beds needed), its cost is not estimated.
+    expect(bar('targetOccupancy')?.low.gap).toBeGreaterThan(result.base.gap);
+    expect(bar('targetOccupancy')?.notEstimated).toEqual(['cost']);
+    // Bars that move the cost come widest cost swing first.
+    const costBars = result.bars.filter((b) => !b.notEstimated);
+    const swings = costBars.map((b) => Math.abs(b.high.cost - b.low.cost));
     expect([...swings].sort((a, b) => b - a)).toEqual(swings);
+    expect(result.sentences.cost).toMatch(/cost \(£[\d,.]+m\) moves most with /);
+    expect(result.sentences.gap).toMatch(/gap \([\d,]+ beds\) moves most with /);
+    // The same engine as the run the Scenarios and Compare views show.
+    const run = await context.handlers.runScenarios({ ids: ['joint-block-12'] });
+    expect(run.outcomes[0]?.sensitivity?.costSentence).toBe(result.sentences.cost);
   });
 });
 

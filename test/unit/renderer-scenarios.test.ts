@@ -13,6 +13,7 @@ import { leverSchema, scenarioSchema, type Lever } from '../../shared/scenario/l
 import type {
   CostBreakdown,
   ScenarioAssumption,
+  ScenarioContext,
   ScenarioOutcome,
   ScenarioYear,
   UncertainFigure,
@@ -34,6 +35,7 @@ import {
 } from '../../renderer/src/charts/scenarioCharts.js';
 import { keyFigureRows, localityRows, yearSeries } from '../../renderer/src/views/compare/compareModel.js';
 import { sensitivityFromOutcome } from '../../renderer/src/views/compare/sensitivity.js';
+import { costRanges, scenarioSensitivity } from '../../shared/scenario/costUncertainty.js';
 import {
   draftLeverReferences,
   draftToLeverInput,
@@ -736,43 +738,74 @@ describe('the key-figure table of the Compare view', () => {
 
 // ---------- Sensitivity ----------
 
-describe('the sensitivity of a scenario to its key assumptions', () => {
-  const s = sensitivityFromOutcome(blockOutcome);
+/** The block outcome with the shared engine's tornadoes, worked out from its own years (as a run does). */
+function withSensitivity(outcome: ScenarioOutcome): ScenarioOutcome {
+  const last = outcome.years[outcome.years.length - 1]!;
+  const ranges = costRanges({
+    prices: { ...FALLBACK_TEST_PRICES },
+    settings: { locality: { outsidePremium: 0.05, travelPerMileWeekly: 2.43, missingIncidentCost: 2000 } },
+    assumptions: [],
+  } as unknown as ScenarioContext);
+  return {
+    ...outcome,
+    sensitivity: scenarioSensitivity({
+      year: last.year,
+      gap: outcome.totals.finalYearGap,
+      demand: { p10: last.demand * 0.9, p50: last.demand, p90: last.demand * 1.1 },
+      occupancy: { low: 0.78, central: 0.85, high: 0.9, basis: 'b', label: 'Target occupancy' },
+      share: { low: 0.4, central: 0.6, high: 0.75, basis: 'b', label: 'Consortium share' },
+      accessible: last.accessiblePlaces,
+      openMarket: 300,
+      supplyDrawn: null,
+      yearCosts: outcome.years.map((y) => y.cost),
+      totalCost: outcome.totals.cost.total,
+      demandCost: { p10: outcome.totals.cost.total * 0.9, p90: outcome.totals.cost.total * 1.1 },
+      demandNpv: { p10: outcome.npv.total * 0.9, p90: outcome.npv.total * 1.1 },
+      discountFactors: outcome.years.map((y) => y.discountFactor),
+      ranges,
+    }),
+  };
+}
+const FALLBACK_TEST_PRICES = {
+  priceYear: '2023-24',
+  localAuthority: 5_317,
+  private: 6_255,
+  voluntary: 5_818,
+  blockContract: 5_943,
+  fosterInHouse: 600,
+  fosterAgency: 1_100,
+  unmet: 15_000,
+};
+
+describe('the sensitivity of a scenario: the shared engine’s rows', () => {
+  it('is absent for an outcome that carries no tornado', () => {
+    expect(sensitivityFromOutcome(blockOutcome)).toBeNull();
+  });
+
+  const s = sensitivityFromOutcome(withSensitivity(blockOutcome))!;
   const row = (key: string) => s.rows.find((r) => r.key === key);
 
-  it('scales each priced cost component by ±20% and leaves the gap alone', () => {
-    expect(s.base).toEqual({ cost: blockOutcome.totals.cost.total, gap: blockOutcome.totals.finalYearGap });
+  it('moves the cost by the private price’s range on the private and outside spend, and not the gap', () => {
     const c = blockOutcome.totals.cost;
     const priv = row('price.private')!;
     expect(priv.high.cost - s.base.cost).toBeCloseTo(
-      0.2 * (c.placementsBySector.private + c.placementsBySector.outsideConsortium),
+      (7_193 / 6_255 - 1) * (c.placementsBySector.private + c.placementsBySector.outsideConsortium),
+      0,
     );
-    expect(priv.low.cost - s.base.cost).toBeCloseTo(-0.2 * c.placementsBySector.outsideConsortium);
     expect(priv.low.gap).toBe(s.base.gap);
-    expect(priv.detail).toBe('£6,255 a week ± 20%');
-    expect(row('blockPrice')!.high.cost - s.base.cost).toBeCloseTo(0.2 * (c.blockContracts + c.voids));
-    // Parts that cost nothing in this scenario are not listed.
-    expect(row('capital')).toBeUndefined();
-    expect(row('price.voluntary')).toBeUndefined();
+    expect(priv.detail).toBe('£5,317 to £7,193');
+    // Block contracts are the contract's price: not a row.
+    expect(row('blockPrice')).toBeUndefined();
   });
 
-  it('moves the gap by 20% of beds needed for demand, with the cost at the simulations’ marginal cost', () => {
-    const last = blockOutcome.years[1]!;
-    const demand = row('demand')!;
-    expect(demand.high.gap - s.base.gap).toBeCloseTo(0.2 * last.bedsNeeded);
-    expect(demand.low.gap - s.base.gap).toBeCloseTo(-0.2 * last.bedsNeeded);
-    expect(s.marginalCostBasis).toBe('simulations');
-    expect(s.marginalCostPerChildYear).toBeCloseTo(60_000_000 / 200);
-    expect(demand.high.cost - s.base.cost).toBeCloseTo(0.2 * blockOutcome.totals.children * 300_000);
-  });
-
-  it('works out target occupancy’s effect on the gap exactly, capped at 100%, and not its cost', () => {
+  it('works out occupancy’s effect on the gap at the ends of its range, and not its cost', () => {
     const last = blockOutcome.years[1]!;
     const occ = row('targetOccupancy')!;
-    expect(occ.low.gap).toBeCloseTo(last.demand / 0.68 - last.accessiblePlaces);
-    expect(occ.high.gap).toBeCloseTo(last.demand / 1 - last.accessiblePlaces);
+    expect(occ.low.gap).toBeCloseTo(last.demand / 0.78 - last.accessiblePlaces);
+    expect(occ.high.gap).toBeCloseTo(last.demand / 0.9 - last.accessiblePlaces);
     expect(occ.notEstimated).toEqual(['cost']);
-    expect(occ.detail).toBe('85%: 68% / 100% (at most 100%)');
+    expect(s.sentences.gap).toMatch(/^The 2027 gap \(\d+ beds\) moves most with /);
+    expect(s.sentences.cost).toMatch(/^The 2-year cost \(£[\d.,]+m\) moves most with /);
   });
 });
 
@@ -928,35 +961,35 @@ describe('scenario chart models', () => {
   });
 
   it('draws the sensitivity of a real outcome shape without failing', () => {
-    const s = sensitivityFromOutcome(homesOutcome);
+    const s = sensitivityFromOutcome(withSensitivity(homesOutcome))!;
     const model = tornadoModel(s.rows, s.base, 'cost', formatMoneyTick);
     expect(model.bars.length).toBeGreaterThanOrEqual(3);
-    expect(model.bars.map((b) => b.label)).toContain('New homes’ capital cost');
+    expect(model.bars.map((b) => b.label)).toContain('Real growth in prices a year');
   });
 });
 
 describe('sensitivity from the host’s re-runs', () => {
   it('keeps the host’s figures and describes each assumption’s range', async () => {
     const { sensitivityFromHost } = await import('../../renderer/src/views/compare/sensitivity');
-    const s = sensitivityFromHost(
-      {
-        variation: 0.2,
-        base: { cost: 1_000_000, npv: 900_000, gap: 40 },
-        bars: [
-          {
-            key: 'targetOccupancy',
-            label: 'Target occupancy',
-            unit: 'share of beds',
-            base: 0.85,
-            lowValue: 0.68,
-            highValue: 1,
-            low: { cost: 1_100_000, npv: 990_000, gap: 70 },
-            high: { cost: 950_000, npv: 850_000, gap: 20 },
-          },
-        ],
-      },
-      '2030',
-    );
+    const s = sensitivityFromHost({
+      year: '2030',
+      sentences: { cost: 'The 5-year cost moves most with …', gap: 'The 2030 gap moves most with …' },
+      note: 'n',
+      base: { cost: 1_000_000, npv: 900_000, gap: 40 },
+      bars: [
+        {
+          key: 'targetOccupancy',
+          label: 'Target occupancy',
+          unit: 'share of beds',
+          base: 0.85,
+          lowValue: 0.68,
+          highValue: 1,
+          basis: 'b',
+          low: { cost: 1_100_000, npv: 990_000, gap: 70 },
+          high: { cost: 950_000, npv: 850_000, gap: 20 },
+        },
+      ],
+    });
     expect(s.base).toEqual({ cost: 1_000_000, gap: 40 });
     expect(s.rows).toEqual([
       expect.objectContaining({
@@ -966,7 +999,7 @@ describe('sensitivity from the host’s re-runs', () => {
       }),
     ]);
     expect(s.rows[0]?.detail).toMatch(/68.*100/);
-    expect(s.step).toBe(0.2);
+    expect(s.sentences.gap).toMatch(/2030 gap/);
     expect(s.finalYear).toBe('2030');
   });
 });

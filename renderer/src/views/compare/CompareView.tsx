@@ -120,17 +120,16 @@ export function CompareView() {
     });
 
   const first = result?.outcomes[0] ?? null;
-  // An instant first-order estimate from this run, replaced by the host's exact re-runs when they arrive.
+  // This run's own tornadoes (the shared engine), replaced by the host's run of the same when it arrives.
   const estimate = useMemo(() => (first ? sensitivityFromOutcome(first) : null), [first]);
   const [exact, setExact] = useState<{ id: string; value: Sensitivity } | null>(null);
   useEffect(() => {
     if (!first) return;
     let current = true;
-    const finalYear = first.years[first.years.length - 1]?.year ?? '';
     api
       .runSensitivity({ id: first.scenario.id })
       .then((host) => {
-        if (current) setExact({ id: first.scenario.id, value: sensitivityFromHost(host, finalYear) });
+        if (current) setExact({ id: first.scenario.id, value: sensitivityFromHost(host) });
       })
       .catch(() => undefined); // the estimate stays on screen; the run's own errors are shown above
     return () => {
@@ -424,23 +423,26 @@ export function CompareView() {
             <section className="cmp-section" aria-labelledby={ids.sensitivity}>
               <h2 id={ids.sensitivity}>How sensitive is “{first.scenario.name}”?</h2>
               <p className="scn-caption cmp-lead">
-                Each bar is the change in the scenario’s figure when one assumption is{' '}
-                {Math.round(sensitivity.step * 100)}% lower (blue, above) or higher (orange, below).{' '}
-                {capitalised(totalsLabel)} cost: {formatMoney(sensitivity.base.cost)}; bed gap in{' '}
-                {sensitivity.finalYear}: {formatCount(sensitivity.base.gap)}.
+                Each bar is the change in the scenario’s figure with one input at the low (blue, above) or high (orange,
+                below) end of its stated range, the others at the plan’s values. {capitalised(totalsLabel)} cost:{' '}
+                {formatMoney(sensitivity.base.cost)}; bed gap in {sensitivity.finalYear}:{' '}
+                {formatCount(sensitivity.base.gap)}.
+              </p>
+              <p className="scn-caption" data-testid="sensitivity-drivers">
+                {sensitivity.sentences.cost} {sensitivity.sentences.gap}
               </p>
               <ul className="sc-legend" aria-label="Key to the charts">
                 <li>
                   <svg viewBox="0 0 16 14" className="sc-legend-swatch sc-legend-swatch-box" aria-hidden="true">
                     <rect x="1" y="1" width="14" height="12" className="sc-tornado-low" />
                   </svg>
-                  Assumption {Math.round(sensitivity.step * 100)}% lower
+                  Input at the low end of its range
                 </li>
                 <li>
                   <svg viewBox="0 0 16 14" className="sc-legend-swatch sc-legend-swatch-box" aria-hidden="true">
                     <rect x="1" y="1" width="14" height="12" className="sc-tornado-high" />
                   </svg>
-                  Assumption {Math.round(sensitivity.step * 100)}% higher
+                  Input at the high end of its range
                 </li>
               </ul>
               <div className="cmp-charts">
@@ -455,7 +457,8 @@ export function CompareView() {
                     title={`Sensitivity of the ${totalsLabel} cost of ${first.scenario.name}`}
                     format={formatMoneyDiff}
                     tickFormat={formatMoneyTick}
-                    step={`${Math.round(sensitivity.step * 100)}%`}
+                    step="range"
+                    ends={{ low: 'at the low end of its range', high: 'at the high end of its range' }}
                     testId="compare-chart-tornado-cost"
                   />
                 </div>
@@ -468,15 +471,17 @@ export function CompareView() {
                     title={`Sensitivity of the ${sensitivity.finalYear} bed gap of ${first.scenario.name}`}
                     format={signedGap}
                     tickFormat={signedGap}
-                    step={`${Math.round(sensitivity.step * 100)}%`}
+                    step="range"
+                    ends={{ low: 'at the low end of its range', high: 'at the high end of its range' }}
                     testId="compare-chart-tornado-gap"
                   />
                 </div>
               </div>
               <p className="scn-caption" data-testid="sensitivity-basis">
+                {sensitivity.note}{' '}
                 {isExact
-                  ? 'Each assumption was changed in turn and the projection, allocation and costs run again (central projection). Beds, places and start years are levers: change them in the Scenarios view to see their effect.'
-                  : 'A first-order estimate from this run while the exact re-runs are worked out: prices scale the part of the cost they price; demand and occupancy move beds needed, and so the gap, exactly.'}
+                  ? 'Worked out on the host’s run of the scenario.'
+                  : 'Worked out on this run while the host’s run of the same arrives.'}
               </p>
             </section>
           )}

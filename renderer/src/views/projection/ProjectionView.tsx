@@ -10,6 +10,7 @@ import { FanChart } from '../../charts/FanChart';
 import { AssumptionsPanel } from './AssumptionsPanel';
 import { BacktestPanel } from './BacktestPanel';
 import { BaseYearPanel } from './BaseYearPanel';
+import { sensitivityFromHost, type Sensitivity } from '../compare/sensitivity';
 import { GapTornado } from './GapTornado';
 import { gapPartsSentence, openMarketShares } from './baseYearModel';
 import { BedsTable } from './BedsTable';
@@ -178,6 +179,28 @@ export function ProjectionView() {
       projection.uncertainty === 'simulated' ? `, ${projection.simulations.toLocaleString('en-GB')} simulations` : ''
     }`;
 
+  // The baseline's cost tornado beside the gap's (the shared engine, on the host's run of the baseline:
+  // about a second of host work, so asked for only once the projection has settled).
+  const [costSensitivity, setCostSensitivity] = useState<Sensitivity | null>(null);
+  useEffect(() => {
+    if (!projection || updating) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      api
+        .runSensitivity({ id: 'baseline' })
+        .then((host) => {
+          if (current) setCostSensitivity(sensitivityFromHost(host));
+        })
+        .catch(() => {
+          if (current) setCostSensitivity(null); // the gap's tornado stands alone
+        });
+    }, 1500);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [projection, updating]);
+
   const consortium = projection?.consortium ?? null;
   const consortiumHeadline = consortium ? headline(consortium) : null;
   const gapParts = consortium ? gapPartsSentence(consortium) : null;
@@ -250,7 +273,7 @@ export function ProjectionView() {
               shares={openMarketShares(projection)}
             />
 
-            <GapTornado result={projection} variant="screen" />
+            <GapTornado result={projection} variant="screen" cost={costSensitivity} />
 
             <section className="proj-section" aria-labelledby={tableHeadingId}>
               <h2 id={tableHeadingId}>Beds needed and places, by year</h2>

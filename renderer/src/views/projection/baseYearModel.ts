@@ -144,7 +144,7 @@ export interface GapTornadoModel {
 }
 
 const inputText = (key: TornadoBar['key'], v: number): string =>
-  key === 'demand' ? `${formatCount(v)} children` : wholePercent(v);
+  key === 'demand' ? `${formatCount(v)} children` : key === 'supply' ? `${formatCount(v)} places` : wholePercent(v);
 
 /**
  * The projection's tornado of the horizon gap as rows for the tornado chart: each input at its low

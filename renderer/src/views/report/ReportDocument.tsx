@@ -8,6 +8,7 @@ import { FanChart } from '../../charts/FanChart';
 import { formatTimestamp } from '../../app/format';
 import { BaseYearPanel } from '../projection/BaseYearPanel';
 import { openMarketShares } from '../projection/baseYearModel';
+import { sensitivityFromOutcome } from '../compare/sensitivity';
 import { GapTornado } from '../projection/GapTornado';
 import { baseYearRow, buildBacktestRows, buildYearRows, methodLabels } from '../projection/projectionModel';
 import { probabilityAssumptions, probabilityFootnote } from '../projection/evidenceModel';
@@ -398,7 +399,11 @@ function ProjectionSection({ section, data }: { section: ReportSection; data: Re
         reconciliation={result.reconciliation?.at(-1)}
         shares={openMarketShares(result)}
       />
-      <GapTornado result={result} variant="print" />
+      <GapTornado
+        result={result}
+        variant="print"
+        cost={data.scenarioRun ? sensitivityFromOutcome(data.scenarioRun.baseline) : null}
+      />
       <p className="report-note" data-testid="report-probability-note">
         {probabilityFootnote(result.assumptions, 'consortium')}
       </p>

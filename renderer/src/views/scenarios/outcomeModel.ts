@@ -224,7 +224,13 @@ export function outcomeHeadline(outcome: ScenarioOutcome, baseline: ScenarioOutc
   const gap = Math.round(last.gap);
   const gapText =
     gap > 0 ? `short by ${formatCount(gap)} beds` : gap < 0 ? `${formatCount(-gap)} beds spare` : 'no gap';
-  let text = `In ${financialYear(last.year)}: ${gapText}. Cost ${span}: ${formatMoney(outcome.totals.cost.total)} (net present value ${formatMoney(outcome.npv.total)}).`;
+  const range = outcome.totals.percentiles.totalCost;
+  // The cost's 80% range where every simulation was costed (demand and the cost assumptions drawn).
+  const rangeText =
+    outcome.uncertainty === 'simulated' && range && Number.isFinite(range.p10) && Number.isFinite(range.p90)
+      ? `, 80% range ${formatMoney(range.p10)} to ${formatMoney(range.p90)} with demand and prices drawn`
+      : '';
+  let text = `In ${financialYear(last.year)}: ${gapText}. Cost ${span}: ${formatMoney(outcome.totals.cost.total)} (net present value ${formatMoney(outcome.npv.total)}${rangeText}).`;
   if (baseline && baseline !== outcome) {
     const lastBase = baseline.years[baseline.years.length - 1];
     const gapDiff = lastBase ? last.gap - lastBase.gap : 0;
