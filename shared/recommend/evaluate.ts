@@ -11,6 +11,11 @@
  * warm-starting from the previous path. Capital, running costs and residual value do not depend on
  * the allocation: they are worked out once per candidate and added.
  *
+ * A kept simulation's costs are re-valued at that simulation's drawn cost assumptions
+ * (../scenario/costUncertainty.ts: prices, real growth, premium, travel, missing incidents), with the
+ * same draws as the scenario run, so a set's cost on simulation s is the scenario run's; the central
+ * path keeps the plan's values.
+ *
  * Demand paths are the scenario model's: the central path (each member's median scaled to the
  * consortium's median, rounded to whole children that add up to the rounded total, as in
  * ../scenario/run.ts), or kept simulations (each member's simulated children, rounded the same way).
@@ -25,6 +30,16 @@ import {
   placementFigures,
   solveYear,
 } from '../scenario/model.js';
+import {
+  centralCostValues,
+  costRanges,
+  costValuesOf,
+  drawCosts,
+  revalueCost,
+  type CostDraws,
+  type CostValues,
+} from '../scenario/costUncertainty.js';
+import { roundToTotal } from '../scenario/run.js';
 import type { ScenarioContext } from '../scenario/types.js';
 import type { HomeCandidate, RecommendObjective, SetFigures } from './types.js';
 
@@ -35,30 +50,6 @@ export interface DemandPaths {
   simulation: number[];
   children: Float64Array[];
   label: string;
-}
-
-/**
- * Rounds each member's children to whole children adding up to their rounded total (largest
- * remainders first), exactly as the scenario run does, so the children allocated are the same.
- */
-function roundToTotal(values: Float64Array, offset: number, M: number): void {
-  let total = 0;
-  let floors = 0;
-  const order: number[] = [];
-  for (let i = 0; i < M; i++) {
-    const v = Math.max(0, values[offset + i] ?? 0);
-    total += v;
-    values[offset + i] = v;
-    floors += Math.floor(v);
-    order.push(i);
-  }
-  let extra = Math.round(total) - floors;
-  order.sort((a, b) => ((values[offset + b] ?? 0) % 1) - ((values[offset + a] ?? 0) % 1) || a - b);
-  for (const i of order) {
-    const v = values[offset + i] ?? 0;
-    values[offset + i] = Math.floor(v) + (extra > 0 && v % 1 > 0 ? 1 : 0);
-    if (extra > 0 && v % 1 > 0) extra--;
-  }
 }
 
 /** The central (median) path, as the scenario run makes it. */
@@ -128,10 +119,13 @@ export interface SetEvaluation {
   runningPerYear: number;
 }
 
-/** Fixed costs of one home over the horizon: total and present value (capital, running, residual credit). */
+/**
+ * Fixed costs of one home by projected year: the part that moves with real price growth (running
+ * costs and programmes, as in revalueCost) and the part that does not (capital, residual credit).
+ */
 interface HomeFixed {
-  total: number;
-  npv: number;
+  grows: number[];
+  flat: number[];
 }
 
 export class SetEvaluator {
@@ -139,6 +133,10 @@ export class SetEvaluator {
   private readonly fixed: HomeFixed[];
   private readonly zeros: Float64Array;
   private readonly factors: number[];
+  private readonly central: CostValues;
+  private readonly costDraws: CostDraws | null;
+  /** Each path's cost assumptions (the central values for the central path). */
+  private readonly pathCosts: CostValues[];
   /** Distinct years allocated (each: one problem, solved for every path). */
   yearsBuilt = 0;
   setsEvaluated = 0;
@@ -152,17 +150,22 @@ export class SetEvaluator {
     const H = context.years.length;
     this.zeros = new Float64Array(context.members.length);
     this.factors = context.years.map((_, h) => discountFactor(context.settings.discountRate, h));
+    const ranges = costRanges(context);
+    this.central = centralCostValues(ranges);
+    this.costDraws = context.simulations > 0 ? drawCosts(ranges, context.simulations, context.seed ?? 1) : null;
+    this.pathCosts = paths.simulation.map((s) =>
+      this.costDraws && s >= 0 ? costValuesOf(this.costDraws, s, this.central) : this.central,
+    );
     this.fixed = candidates.map((c) => {
       const scenario: Scenario = { id: 'home', name: 'home', notes: '', illustrative: false, levers: [c.lever] };
-      let total = 0;
-      let npv = 0;
+      const grows: number[] = [];
+      const flat: number[] = [];
       for (let h = 0; h < H; h++) {
         const f = fixedCosts(context, scenario, h, 1);
-        const sum = f.capital + f.running + f.programmes + f.residualValue;
-        total += sum;
-        npv += sum * (this.factors[h] ?? 1);
+        grows.push(f.running + f.programmes);
+        flat.push(f.capital + f.residualValue);
       }
-      return { total, npv };
+      return { grows, flat };
     });
   }
 
@@ -216,7 +219,9 @@ export class SetEvaluator {
       result.unmet[p] = f.unmet;
       result.over20[p] = f.over20Miles;
       result.missing[p] = f.expectedMissingIncidents;
-      result.cost[p] = costYear(context, problem, allocation, noFixed, noDemand, 1).total;
+      const cost = costYear(context, problem, allocation, noFixed, noDemand, 1);
+      const at = this.pathCosts[p] ?? this.central;
+      result.cost[p] = at === this.central ? cost.total : revalueCost(cost, h, at, this.central);
     }
     this.yearsBuilt++;
     this.memo.set(key, result);
@@ -254,21 +259,28 @@ export class SetEvaluator {
         out.npv[p] = (out.npv[p] ?? 0) + (y.cost[p] ?? 0) * factor;
       }
     });
-    let fixedTotal = 0;
-    let fixedNpv = 0;
     for (const k of sorted) {
-      const f = this.fixed[k];
       const c = this.candidates[k];
-      if (!f || !c) continue;
-      fixedTotal += f.total;
-      fixedNpv += f.npv;
+      if (!this.fixed[k] || !c) continue;
       out.capital += c.capitalCost;
       out.runningPerYear += c.runningCostPerYear;
     }
-    for (let p = 0; p < P; p++) {
-      out.cost[p] = (out.cost[p] ?? 0) + fixedTotal;
-      out.npv[p] = (out.npv[p] ?? 0) + fixedNpv;
-    }
+    this.context.years.forEach((_, h) => {
+      let grows = 0;
+      let flat = 0;
+      for (const k of sorted) {
+        grows += this.fixed[k]?.grows[h] ?? 0;
+        flat += this.fixed[k]?.flat[h] ?? 0;
+      }
+      const factor = this.factors[h] ?? 1;
+      for (let p = 0; p < P; p++) {
+        const at = this.pathCosts[p] ?? this.central;
+        const growth = Math.pow(1 + at.priceGrowth, h + 1) / Math.pow(1 + this.central.priceGrowth, h + 1);
+        const sum = grows * growth + flat;
+        out.cost[p] = (out.cost[p] ?? 0) + sum;
+        out.npv[p] = (out.npv[p] ?? 0) + sum * factor;
+      }
+    });
     this.setsEvaluated++;
     return out;
   }

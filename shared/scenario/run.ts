@@ -113,24 +113,25 @@ const percentilesOf = (values: number[]): Percentiles => {
 /**
  * Rounds each member's children to whole children so that they add up to their rounded total
  * (largest remainders first), so the consortium's children are the same whichever way they are
- * counted.
+ * counted. Works in place on `count` values from `offset` (a whole array by default), so a buffer
+ * holding several simulations' members side by side can be rounded one simulation at a time.
  */
-function roundToTotal(values: Float64Array): void {
+export function roundToTotal(values: Float64Array, offset = 0, count = values.length - offset): void {
   let total = 0;
   let floors = 0;
   const order: number[] = [];
-  for (let i = 0; i < values.length; i++) {
-    const v = Math.max(0, values[i] ?? 0);
+  for (let i = 0; i < count; i++) {
+    const v = Math.max(0, values[offset + i] ?? 0);
     total += v;
-    values[i] = v;
+    values[offset + i] = v;
     floors += Math.floor(v);
     order.push(i);
   }
   let extra = Math.round(total) - floors;
-  order.sort((a, b) => ((values[b] ?? 0) % 1) - ((values[a] ?? 0) % 1) || a - b);
+  order.sort((a, b) => ((values[offset + b] ?? 0) % 1) - ((values[offset + a] ?? 0) % 1) || a - b);
   for (const i of order) {
-    const v = values[i] ?? 0;
-    values[i] = Math.floor(v) + (extra > 0 && v % 1 > 0 ? 1 : 0);
+    const v = values[offset + i] ?? 0;
+    values[offset + i] = Math.floor(v) + (extra > 0 && v % 1 > 0 ? 1 : 0);
     if (extra > 0 && v % 1 > 0) extra--;
   }
 }
