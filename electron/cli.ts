@@ -477,6 +477,7 @@ function projectionJson(result: CallResults['getProjection']) {
     assumptionRanges: projection.assumptionRanges ?? [],
     tornado: projection.tornado ?? [],
     reconciliation: projection.reconciliation ?? [],
+    accessShares: projection.accessShares ?? [],
     warnings: projection.warnings,
     backtest: backtest && {
       origins: backtest.origins,

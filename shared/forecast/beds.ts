@@ -6,8 +6,9 @@
  * - **Registered places** are long-term children's home places located in the area at the latest
  *   Ofsted snapshot (short-break-only and secure homes excluded), plus any supply changes listed.
  * - **Accessible places** are the ones the area's children can count on: LA-run places + block-
- *   contracted places + an assumed share of the remaining open market (most of an LA's private places
- *   go to other LAs' children). For the consortium the open-market share is the consortium one, since
+ *   contracted places + a share of the remaining open market (most of an LA's private places go to
+ *   other LAs' children): each member's own share, estimated from its published figures
+ *   (./accessShares.ts), or one share for every member when the plan sets it. For the consortium the open-market share is the consortium one, since
  *   a child may use a place anywhere in the consortium; so the consortium's accessible places are more
  *   than the sum of its members'.
  * - **Gap** = beds needed − accessible places: positive means short.
@@ -16,13 +17,8 @@
  * each simulation's LAs, never by adding percentiles), and the probability of being short is the
  * share of simulations where beds needed exceed accessible places.
  */
-import {
-  assumptionRanges,
-  drawAssumptions,
-  gapTornado,
-  type AssumptionDraws,
-  type UncertainAssumptionKey,
-} from './assumptionUncertainty.js';
+import { accessShareAssumptions, drawMemberAccessShares, memberAccessShares } from './accessShares.js';
+import { assumptionRanges, drawAssumptions, gapTornado, type AssumptionDraws } from './assumptionUncertainty.js';
 import {
   basePosition,
   decomposeGap,
@@ -125,6 +121,8 @@ export function supplyPaths(
   settings: ForecastSettings,
   codes: readonly string[],
   years: readonly string[],
+  /** Each member's own open-market share (./accessShares.ts); `settings.openMarketAccessShare` where absent. */
+  ownShares?: ReadonlyMap<string, number>,
 ): { areas: Map<string, SupplyPath>; consortium: SupplyPath } {
   const H = years.length;
   const areas = new Map<string, SupplyPath>();
@@ -156,7 +154,7 @@ export function supplyPaths(
       path.registered[h] = places.registeredPlaces;
       path.laRun[h] = parts.laRun;
       consortium.laRun[h] = (consortium.laRun[h] ?? 0) + parts.laRun;
-      path.accessible[h] = accessiblePlaces(parts, settings.openMarketAccessShare);
+      path.accessible[h] = accessiblePlaces(parts, ownShares?.get(code) ?? settings.openMarketAccessShare);
     });
     for (const change of settings.supplyChanges) {
       if (change.area !== code) continue;
@@ -257,16 +255,30 @@ export function summariseProjection(
   const H = demand.years.length;
   const S = demand.simulations;
   const occ = settings.targetOccupancy;
+  // Each member's own open-market share: estimated from its figures, or the one share set for all.
+  const accessShares = inputs.accessEvidence
+    ? memberAccessShares(
+        inputs.accessEvidence.filter((e) => demand.areas.some((a) => a.code === e.code)),
+        (code) => inputs.areas.find((a) => a.code === code)?.supply,
+        occ,
+        settings.ownAccessShares === 'single' ? settings.openMarketAccessShare : null,
+      )
+    : null;
+  const ownShares = new Map((accessShares ?? []).map((s) => [s.code, s.share]));
+  const ownShare = (code: string): number => ownShares.get(code) ?? settings.openMarketAccessShare;
   const supply = supplyPaths(
     inputs,
     settings,
     demand.areas.map((a) => a.code),
     demand.years,
+    ownShares,
   );
   const scratch = new Float64Array(S);
   // Assumption uncertainty: every simulation draws its own occupancy and access shares.
   const ranges = assumptionRanges(settings);
   const draws = S > 0 ? drawAssumptions(ranges, S, settings.seed) : null;
+  // Each member's share drawn about its own estimate, from its own stream (./accessShares.ts).
+  const memberDraws = S > 0 && accessShares ? drawMemberAccessShares(accessShares, S, settings.seed) : null;
   const openMarketOf = (code: string): number => {
     const input = inputs.areas.find((x) => x.code === code);
     return input ? supplyParts(input.supply, settings.contractedPlaces[code] ?? 0).openMarket : 0;
@@ -296,11 +308,15 @@ export function summariseProjection(
       const figures = yearFigures(year, summary, probability, population, registered, accessible, settings);
       figures.laRunPlaces = path?.laRun[h] ?? 0;
       if (draws && a.samples) {
-        withAssumptionUncertainty(figures, a.samples, h, S, draws, 'openMarketAccessShare', {
-          accessible,
-          openMarket: openMarketOf(a.code),
-          share: settings.openMarketAccessShare,
-        });
+        withAssumptionUncertainty(
+          figures,
+          a.samples,
+          h,
+          S,
+          draws,
+          memberDraws?.get(a.code) ?? draws.openMarketAccessShare,
+          { accessible, openMarket: openMarketOf(a.code), share: ownShare(a.code) },
+        );
       }
       return figures;
     });
@@ -339,7 +355,7 @@ export function summariseProjection(
       settings,
     );
     if (draws && consortiumSamples) {
-      withAssumptionUncertainty(figures, consortiumSamples, h, S, draws, 'consortiumOpenMarketAccessShare', {
+      withAssumptionUncertainty(figures, consortiumSamples, h, S, draws, draws.consortiumOpenMarketAccessShare, {
         accessible,
         openMarket: consortiumOpenMarket,
         share: settings.consortiumOpenMarketAccessShare,
@@ -353,7 +369,7 @@ export function summariseProjection(
     history: sumHistory(demand.areas.map((a) => a.history)),
     years: consortiumYears,
   };
-  addBasePositions(inputs, settings, demand.baseYear, areas, consortium);
+  addBasePositions(inputs, settings, demand.baseYear, areas, consortium, ownShares);
   if (settings.keepSamples && consortiumSamples) consortium.samples = consortiumSamples;
 
   const warnings = [...inputs.warnings, ...demand.warnings];
@@ -371,11 +387,17 @@ export function summariseProjection(
     uncertainty: S > 0 ? 'simulated' : 'analytic',
     areas,
     consortium,
-    assumptions: [...inputs.assumptions, ...settingsAssumptions(settings), ...demand.assumptions],
+    assumptions: [
+      ...inputs.assumptions,
+      ...settingsAssumptions(settings),
+      ...accessShareAssumptions(accessShares ?? []),
+      ...demand.assumptions,
+    ],
     warnings,
   };
   if (demand.selection) result.selection = demand.selection;
   result.assumptionRanges = ranges;
+  if (accessShares) result.accessShares = accessShares;
   result.reconciliation = demand.years.map((year, h) =>
     reconcileGaps(
       year,
@@ -389,6 +411,7 @@ export function summariseProjection(
             0,
             (y?.registeredPlaces ?? 0) - (y?.laRunPlaces ?? 0) - (settings.contractedPlaces[a.code] ?? 0),
           ),
+          openMarketShare: ownShare(a.code),
         };
       }),
       settings,
@@ -418,7 +441,7 @@ export function summariseProjection(
 /**
  * The gap's 80% range and the chance of being short with the assumptions drawn too: in simulation
  * s, beds needed = children_s ÷ occupancy_s and accessible places = the year's accessible places +
- * (share_s − the plan's share) × open-market places. The median gap stays the one at the plan's
+ * (share_s − the area's share) × open-market places (`shares`: the area's own draws). The median gap stays the one at the plan's
  * values; the demand-only range is kept beside it.
  */
 function withAssumptionUncertainty(
@@ -427,12 +450,11 @@ function withAssumptionUncertainty(
   h: number,
   S: number,
   draws: AssumptionDraws,
-  shareKey: UncertainAssumptionKey,
+  shares: Float64Array,
   supply: { accessible: number; openMarket: number; share: number },
 ): void {
   const gaps = new Float64Array(S);
   const occ = draws.targetOccupancy;
-  const shares = draws[shareKey];
   let short = 0;
   for (let s = 0; s < S; s++) {
     const accessible = Math.max(
@@ -466,10 +488,11 @@ function addBasePositions(
   baseYear: string,
   areas: AreaProjection[],
   consortium: AreaProjection,
+  ownShares: ReadonlyMap<string, number>,
 ): void {
   const occ = settings.targetOccupancy;
   const codes = areas.map((a) => a.code);
-  const atBase = supplyPaths(inputs, settings, codes, [baseYear]);
+  const atBase = supplyPaths(inputs, settings, codes, [baseYear], ownShares);
   const total = { registered: 0, laRun: 0, contracted: 0, openMarket: 0 };
   const snapshots: string[] = [];
   const observed = (a: AreaProjection) => a.history.find((d) => d.year === baseYear)?.value ?? null;
@@ -493,7 +516,7 @@ function addBasePositions(
       contracted: parts.contracted,
       openMarket: parts.openMarket,
       accessible: atBase.areas.get(area.code)?.accessible[0] ?? 0,
-      openMarketShare: settings.openMarketAccessShare,
+      openMarketShare: ownShares.get(area.code) ?? settings.openMarketAccessShare,
     };
     total.registered += places.registered;
     total.laRun += parts.laRun;

@@ -224,19 +224,24 @@ export function buildYearSupply(
   const pools: Pool[] = [];
   let openMarketUnoffered = 0;
   const consortiumShare = settings.consortiumOpenMarketAccessShare;
-  const ownShare = Math.min(settings.openMarketAccessShare, consortiumShare);
   for (let i = 0; i < M; i++) {
+    // Each member's own share (as the projection used it), never above the consortium's.
+    const ownShare = Math.min(
+      settings.openMarketAccessShareByMember?.[i] ?? settings.openMarketAccessShare,
+      consortiumShare,
+    );
+    const laRunOwn = settings.laRunOwnShareByMember?.[i] ?? 1;
     const p = priv[i] ?? 0;
     const v = vol[i] ?? 0;
     const open = p + v;
     const openPrice = (open > 0 ? (p * prices.private + v * prices.voluntary) / open : prices.private) * index;
     const privateShare = open > 0 ? p / open : 1;
-    pools.push({
+    const laRunPool = (places: number, eligible: number, excluded: number): Pool => ({
       kind: 'laRun',
       host: i,
-      eligible: i,
-      excluded: -1,
-      places: laRun[i] ?? 0,
+      eligible,
+      excluded,
+      places,
       fill: settings.targetOccupancy,
       capacity: 0,
       cashWeekly: prices.localAuthority * index,
@@ -244,6 +249,9 @@ export function buildYearSupply(
       privateShare: 0,
       lever: -1,
     });
+    pools.push(laRunPool(laRunOwn * (laRun[i] ?? 0), i, -1));
+    // Calibrated: LA-run places beyond those its own children published inside fill, for other members'.
+    if (laRunOwn < 1) pools.push(laRunPool((1 - laRunOwn) * (laRun[i] ?? 0), -1, i));
     const market = (kind: PoolKind, places: number, eligible: number, excluded: number): Pool => ({
       kind,
       host: i,
@@ -332,19 +340,23 @@ export function buildYearSupply(
 
   // Outside the consortium: the private spot price plus the out-of-area premium.
   const outsidePrice = prices.private * index * (1 + settings.locality.outsidePremium);
-  pools.push({
+  const near = (eligible: number, children: number): Pool => ({
     kind: 'outsideNear',
     host: -1,
-    eligible: -1,
+    eligible,
     excluded: -1,
     places: 0,
     fill: 1,
-    capacity: context.outside.nearCapacity * ALLOCATION_UNITS,
+    capacity: Math.round(children * ALLOCATION_UNITS),
     cashWeekly: outsidePrice,
     marginalWeekly: outsidePrice,
     privateShare: 1,
     lever: -1,
   });
+  // The near outside market: member by member where calibrated so, else one for all.
+  const byMember = context.outside.nearCapacityByMember;
+  if (byMember) for (let i = 0; i < M; i++) pools.push(near(i, byMember[i] ?? 0));
+  else pools.push(near(-1, context.outside.nearCapacity));
   pools.push({
     kind: 'outsideFar',
     host: -1,
