@@ -153,8 +153,8 @@ export interface GapReconciliation {
   sumOfMembers: number;
   /**
    * Minus the open-market places in other members a consortium child can also use: Σ over members
-   * (the consortium's share − the member's own share) × its open-market places (negative where a
-   * member's own share is above the consortium's).
+   * (the consortium's share − the member's own share) × its open-market places, for members whose
+   * own share is below the consortium's (the consortium counts at least a member's own share).
    */
   pooledAccess: number;
   /** Plus the difference between the consortium's median children and the sum of members' medians, ÷ occupancy (medians do not add). */
@@ -179,7 +179,9 @@ export function reconcileGaps(
   // Each member at its own share (./accessShares.ts); the settings' share where a member has none.
   const pooledAccess = members.reduce(
     (s, m) =>
-      s + (settings.consortiumOpenMarketAccessShare - (m.openMarketShare ?? settings.openMarketAccessShare)) * m.openMarket,
+      s +
+      Math.max(0, settings.consortiumOpenMarketAccessShare - (m.openMarketShare ?? settings.openMarketAccessShare)) *
+        m.openMarket,
     0,
   );
   const mediansDoNotAdd =

@@ -8,7 +8,8 @@
  * - **Accessible places** are the ones the area's children can count on: LA-run places + block-
  *   contracted places + a share of the remaining open market (most of an LA's private places go to
  *   other LAs' children): each member's own share, estimated from its published figures
- *   (./accessShares.ts), or one share for every member when the plan sets it. For the consortium the open-market share is the consortium one, since
+ *   (./accessShares.ts), or one share for every member when the plan sets it. For the consortium
+ *   (never less, member by member, than a member's own share of its market) the open-market share is the consortium one, since
  *   a child may use a place anywhere in the consortium; so the consortium's accessible places are more
  *   than the sum of its members'.
  * - **Gap** = beds needed − accessible places: positive means short.
@@ -133,6 +134,9 @@ export function supplyPaths(
   };
   const totals: SupplyParts[] = years.map(() => ({ laRun: 0, contracted: 0, openMarket: 0 }));
   const changes = new Float64Array(H);
+  // Where a member's own share is above the consortium's, consortium children can count on at least
+  // what its own children can: the difference is added to the consortium's places.
+  const aboveConsortium = new Float64Array(H);
   for (const code of codes) {
     const area = inputs.areas.find((a) => a.code === code);
     if (!area) continue;
@@ -154,7 +158,10 @@ export function supplyPaths(
       path.registered[h] = places.registeredPlaces;
       path.laRun[h] = parts.laRun;
       consortium.laRun[h] = (consortium.laRun[h] ?? 0) + parts.laRun;
-      path.accessible[h] = accessiblePlaces(parts, ownShares?.get(code) ?? settings.openMarketAccessShare);
+      const share = ownShares?.get(code) ?? settings.openMarketAccessShare;
+      path.accessible[h] = accessiblePlaces(parts, share);
+      aboveConsortium[h] =
+        (aboveConsortium[h] ?? 0) + Math.max(0, share - settings.consortiumOpenMarketAccessShare) * parts.openMarket;
     });
     for (const change of settings.supplyChanges) {
       if (change.area !== code) continue;
@@ -175,7 +182,7 @@ export function supplyPaths(
   for (let h = 0; h < H; h++) {
     const total = totals[h] ?? { laRun: 0, contracted: 0, openMarket: 0 };
     const base = accessiblePlaces(total, settings.consortiumOpenMarketAccessShare);
-    consortium.accessible[h] = Math.max(0, base + (changes[h] ?? 0));
+    consortium.accessible[h] = Math.max(0, base + (changes[h] ?? 0) + (aboveConsortium[h] ?? 0));
   }
   return { areas, consortium };
 }

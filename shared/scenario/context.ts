@@ -955,8 +955,11 @@ export const CALIBRATION_TOLERANCE = 0.03;
  *    placements inside the consortium), bounded to 0…its outside placements, all members at once,
  *    until no capacity changes (to a thousandth of a child) or 25 rounds; on a repeat the smaller
  *    of each pair is kept (more distant placements, the cautious side).
- * Its own open-market share is the projection's (estimated so its own children placed inside its
- * boundary fill it), so the inside share is reproduced without changing the gap.
+ * Before step 2, each member's reach into the other members' places open to consortium children is
+ * fitted (othersReach), so its children placed elsewhere in the consortium leave at least its 20+
+ * mile target outside it. Its own open-market share is the projection's (estimated so its own
+ * children placed inside its boundary fill it), so the inside share is reproduced without changing
+ * the gap.
  */
 function calibrateMembers(
   context: ScenarioContext,
@@ -971,6 +974,13 @@ function calibrateMembers(
   });
   if (laRunOwn.some((k) => k < 1)) context.settings.laRunOwnShareByMember = laRunOwn;
   const notes: string[] = [];
+  const reach = othersReach(context, targets, laRunOwn);
+  context.settings.othersReachByMember = reach.weights;
+  if (reach.surplus > 0.5) {
+    notes.push(
+      `The consortium open-market share counts ${reach.surplus.toFixed(0)} more children’s places in other members than the members’ published splits leave them using there (each member’s children outside its boundary less its 20+ mile target): lower the consortium open-market access share to bring the 20+ mile shares closer.`,
+    );
+  }
   const noPolicy = new Float64Array(M);
   const solveAt = (capacity: readonly number[]) => {
     context.outside.nearCapacityByMember = [...capacity];
@@ -1023,8 +1033,8 @@ function calibrateMembers(
       reasons.push(
         `${pct(insideModelled)} modelled inside its boundary against ${pct(t?.inside ?? 0)} published: ${
           t?.limit ??
-          (own > context.settings.consortiumOpenMarketAccessShare
-            ? `its own open-market share (${pct(own)}) is above the consortium’s (${pct(context.settings.consortiumOpenMarketAccessShare)}), which caps it`
+          (context.settings.openMarketAccessShareByMember
+            ? `its own open-market share (${pct(own)}) leaves its children competing with other members’ for its places`
             : 'its own open-market share is set for every member in the assumption register, not estimated from its figures')
         }`,
       );
@@ -1048,10 +1058,8 @@ function calibrateMembers(
       insideModelled,
       over20MilesTarget: t?.over20Miles ?? null,
       over20MilesModelled: over20Modelled,
-      openMarketAccessShare: Math.min(
+      openMarketAccessShare:
         context.settings.openMarketAccessShareByMember?.[i] ?? context.settings.openMarketAccessShare,
-        context.settings.consortiumOpenMarketAccessShare,
-      ),
       laRunOwnShare: laRunOwn[i] ?? 1,
       nearOutsideCapacity: capacity[i] ?? 0,
       withinTolerance: why === null,
@@ -1059,6 +1067,51 @@ function calibrateMembers(
     };
   });
   return { capacity, iterations, notes, rows };
+}
+
+/**
+ * Each member's reach into the other members' places open to consortium children (see
+ * calibrateMembers): weights a such that member i's part of the places, Σ over hosts h ≠ i of
+ * children_h × a_i ÷ Σ_{k ≠ h} a_k, is its published room elsewhere in the consortium — its children
+ * outside its boundary less its 20+ mile target, (1 − inside − 20+) × children — scaled so the parts
+ * add up to the places (iterative proportional fitting, 200 rounds, deterministic). `surplus`: how
+ * many children's places the scaling had to add to the members' room (0 when the room is enough).
+ */
+function othersReach(
+  context: ScenarioContext,
+  targets: readonly MemberTarget[],
+  laRunOwn: readonly number[],
+): { weights: number[]; surplus: number } {
+  const { targetOccupancy: occ, consortiumOpenMarketAccessShare: c } = context.settings;
+  const M = context.members.length;
+  const own = (i: number) => context.settings.openMarketAccessShareByMember?.[i] ?? context.settings.openMarketAccessShare;
+  // Children each host's places for other members can hold, at the supply snapshot.
+  const hosts = context.supply.map(
+    (s, h) => occ * (Math.max(0, c - own(h)) * (s.private + s.voluntary) + (1 - (laRunOwn[h] ?? 1)) * s.laRun),
+  );
+  const total = hosts.reduce((t, x) => t + x, 0);
+  const room = targets.map((t, i) =>
+    Math.max(0, (1 - t.inside - t.over20Miles) * (context.baseYearChildren[i] ?? 0)),
+  );
+  const roomTotal = room.reduce((t, x) => t + x, 0);
+  if (!(total > 0) || !(roomTotal > 0)) return { weights: new Array<number>(M).fill(1), surplus: Math.max(0, total - roomTotal) };
+  const want = room.map((r) => (r * total) / roomTotal);
+  const weights = room.map((r) => (r > 0 ? r : 0));
+  for (let round = 0; round < 200; round++) {
+    const sums = hosts.map((_, h) => weights.reduce((t, a, k) => (k === h ? t : t + a), 0));
+    const got = weights.map((a, i) =>
+      hosts.reduce((t, x, h) => (h === i || !((sums[h] ?? 0) > 0) ? t : t + (x * a) / (sums[h] ?? 1)), 0),
+    );
+    for (let i = 0; i < M; i++) {
+      const g = got[i] ?? 0;
+      if (g > 0 && (want[i] ?? 0) > 0) weights[i] = (weights[i] ?? 0) * ((want[i] ?? 0) / g);
+    }
+  }
+  const top = Math.max(...weights);
+  return {
+    weights: weights.map((a) => (top > 0 ? Math.round((a / top) * 1e6) / 1e6 : 1)),
+    surplus: Math.max(0, total - roomTotal),
+  };
 }
 
 /**

@@ -225,11 +225,8 @@ export function buildYearSupply(
   let openMarketUnoffered = 0;
   const consortiumShare = settings.consortiumOpenMarketAccessShare;
   for (let i = 0; i < M; i++) {
-    // Each member's own share (as the projection used it), never above the consortium's.
-    const ownShare = Math.min(
-      settings.openMarketAccessShareByMember?.[i] ?? settings.openMarketAccessShare,
-      consortiumShare,
-    );
+    // Each member's own share, as the projection used it; consortium children can reach at least that.
+    const ownShare = settings.openMarketAccessShareByMember?.[i] ?? settings.openMarketAccessShare;
     const laRunOwn = settings.laRunOwnShareByMember?.[i] ?? 1;
     const p = priv[i] ?? 0;
     const v = vol[i] ?? 0;
@@ -249,10 +246,19 @@ export function buildYearSupply(
       privateShare: 0,
       lever: -1,
     });
+    // Places in member i open to other members' children: one pool for any of them, or (calibrated)
+    // each other member's part in proportion to its reach (./context.ts).
+    const reach = settings.othersReachByMember;
+    const weight = reach ? reach.reduce((t, a, k) => (k === i ? t : t + a), 0) : 0;
+    const forOthers = (pool: (places: number, eligible: number, excluded: number) => Pool, places: number) => {
+      if (reach && weight > 0) {
+        for (let k = 0; k < M; k++) if (k !== i) pools.push(pool((places * (reach[k] ?? 0)) / weight, k, -1));
+      } else pools.push(pool(places, -1, i));
+    };
     pools.push(laRunPool(laRunOwn * (laRun[i] ?? 0), i, -1));
     // Calibrated: LA-run places beyond those its own children published inside fill, for other members'.
-    if (laRunOwn < 1) pools.push(laRunPool((1 - laRunOwn) * (laRun[i] ?? 0), -1, i));
-    const market = (kind: PoolKind, places: number, eligible: number, excluded: number): Pool => ({
+    if (laRunOwn < 1) forOthers(laRunPool, (1 - laRunOwn) * (laRun[i] ?? 0));
+    const market = (kind: PoolKind) => (places: number, eligible: number, excluded: number): Pool => ({
       kind,
       host: i,
       eligible,
@@ -265,11 +271,11 @@ export function buildYearSupply(
       privateShare,
       lever: -1,
     });
-    pools.push(market('openOwn', ownShare * open, i, -1));
-    pools.push(market('openOthers', (consortiumShare - ownShare) * open, -1, i));
-    const agreed = (offered[i] ?? 0) * (1 - consortiumShare) * open;
+    pools.push(market('openOwn')(ownShare * open, i, -1));
+    forOthers(market('openOthers'), Math.max(0, consortiumShare - ownShare) * open);
+    const agreed = (offered[i] ?? 0) * (1 - Math.max(consortiumShare, ownShare)) * open;
     openMarketUnoffered += open * (1 - (offered[i] ?? 0));
-    if (agreed > 0) pools.push(market('openAgreement', agreed, -1, -1));
+    if (agreed > 0) pools.push(market('openAgreement')(agreed, -1, -1));
   }
   const blockInfo: BlockInYear[] = [];
   for (const b of blocks) {

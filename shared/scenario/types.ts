@@ -183,6 +183,13 @@ export interface ScenarioSettings {
    * it publishes placing inside its boundary; the rest take other members' children.
    */
   laRunOwnShareByMember?: number[];
+  /**
+   * Each member's weight in the other members' open-market places consortium children can count on
+   * (calibrated, in member order): each host's places are shared among the other members in
+   * proportion, so members reach other members' homes as their published locality split says.
+   * Absent: one pool per host for any other member.
+   */
+  othersReachByMember?: number[];
   /** Share of open-market places in member LAs that consortium children can count on. */
   consortiumOpenMarketAccessShare: number;
   discountRate: number;

@@ -85,6 +85,7 @@ export const scenarioContextWireSchema = z
         openMarketAccessShare: finite.min(0).max(1),
         openMarketAccessShareByMember: z.array(finite.min(0).max(1)).optional(),
         laRunOwnShareByMember: z.array(finite.min(0).max(1)).optional(),
+        othersReachByMember: z.array(finite.min(0)).optional(),
         consortiumOpenMarketAccessShare: finite.min(0).max(1),
         discountRate: finite.min(0),
         locality: z
@@ -132,7 +133,7 @@ export const scenarioContextWireSchema = z
     if (c.outside.nearMilesByMember.length !== M) problem(['outside', 'nearMilesByMember'], `Expected ${M} values.`);
     if (c.outside.nearCapacityByMember && c.outside.nearCapacityByMember.length !== M)
       problem(['outside', 'nearCapacityByMember'], `Expected ${M} values.`);
-    for (const k of ['openMarketAccessShareByMember', 'laRunOwnShareByMember'] as const)
+    for (const k of ['openMarketAccessShareByMember', 'laRunOwnShareByMember', 'othersReachByMember'] as const)
       if (c.settings[k] && c.settings[k].length !== M) problem(['settings', k], `Expected ${M} values.`);
     c.members.forEach((m, i) => {
       if (c.supply[i] && c.supply[i].code !== m.code) problem(['supply', i, 'code'], `Expected ${m.code}.`);
