@@ -47,6 +47,8 @@ export function baseYearWords(
   const snapshot = snapshotDate(p.snapshot);
   const w = base.placedWhere;
   const placedTotal = w ? w.ownLa + w.elsewhereInConsortium + w.outside : 0;
+  // The consortium counts at least each member's own share of its market (shared/forecast/beds.ts).
+  const above = p.accessible - (p.laRun + p.contracted + p.openMarketShare * p.openMarket);
   let gap: string | null = null;
   if (base.gap !== null && base.bedsNeeded !== null) {
     const n = Math.round(base.gap);
@@ -61,7 +63,7 @@ export function baseYearWords(
         ? `${formatCount(w.ownLa)} in their own authority, ${formatCount(w.elsewhereInConsortium)} elsewhere in the consortium, ${formatCount(w.outside)} outside it (placement flows, 31 March ${w.period})`
         : null,
     places: `${formatCount(p.registered)} registered places: ${formatCount(p.laRun)} LA-run, ${formatCount(p.contracted)} block-contracted, ${formatCount(p.openMarket)} private and voluntary${snapshot ? ` (Ofsted, ${snapshot}${p.movedOn ? `, moved on to ${base.year} by the openings and closures since` : ''})` : ''}`,
-    accessible: `${formatCount(p.accessible)} accessible: LA-run and contracted places and ${wholePercent(p.openMarketShare)} of the open market`,
+    accessible: `${formatCount(p.accessible)} accessible: LA-run and contracted places and ${wholePercent(p.openMarketShare)} of the open market${above >= 0.5 ? `, and ${formatCount(above)} more where a member’s own share of its open market is above that` : ''}`,
     gap,
   };
 }
