@@ -848,7 +848,7 @@ export function scenarioContextFromPlan(
       value: 1,
       unit: 'flag',
       rationale:
-        'Existing LA-run places are allocated to the LA’s own children only; consortium-run homes and consortium block contracts to any member’s children.',
+        'Existing LA-run places are allocated to the LA’s own children only — except, where the calibration says so, the places its own children do not fill in the base year (its LA-run places × occupancy beyond the children it publishes placing inside its boundary), which take other members’ children; consortium-run homes and consortium block contracts to any member’s children.',
       source: null,
     },
     {
