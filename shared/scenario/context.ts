@@ -976,11 +976,6 @@ function calibrateMembers(
   const notes: string[] = [];
   const reach = othersReach(context, targets, laRunOwn);
   context.settings.othersReachByMember = reach.weights;
-  if (reach.surplus > 0.5) {
-    notes.push(
-      `The consortium open-market share counts ${reach.surplus.toFixed(0)} more children’s places in other members than the members’ published splits leave them using there (each member’s children outside its boundary less its 20+ mile target): lower the consortium open-market access share to bring the 20+ mile shares closer.`,
-    );
-  }
   const noPolicy = new Float64Array(M);
   const solveAt = (capacity: readonly number[]) => {
     context.outside.nearCapacityByMember = [...capacity];
@@ -1046,6 +1041,11 @@ function calibrateMembers(
             ? 'more of its children are placed far inside the consortium than the target allows, even with all its placements outside the consortium near'
             : `too few of its children are placed outside its boundary (${pct(1 - insideModelled)}) for the target, even with all its placements outside the consortium far`
         }`,
+      );
+    }
+    if (Math.abs(farOff) > CALIBRATION_TOLERANCE && farOff > 0 && reach.surplus > 0.5) {
+      reasons.push(
+        `the consortium open-market share counts ${reach.surplus.toFixed(0)} more children’s places in other members than the members’ published splits leave them using there (their children outside their boundary less their 20+ mile targets); a lower consortium share would bring it closer`,
       );
     }
     const why = reasons.length ? reasons.join('; ') : null;
