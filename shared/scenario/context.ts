@@ -1007,7 +1007,9 @@ function calibrateMembers(
     if (seen.has(next.join(','))) {
       capacity = capacity.map((c, i) => Math.min(c, next[i] ?? c));
       solved = solveAt(capacity);
-      notes.push('The member-by-member calibration alternated between two sets of capacities; the smaller of each was kept.');
+      notes.push(
+        'The member-by-member calibration alternated between two sets of capacities; the smaller of each was kept.',
+      );
       break;
     }
     capacity = next;
@@ -1043,7 +1045,7 @@ function calibrateMembers(
         }`,
       );
     }
-    if (Math.abs(farOff) > CALIBRATION_TOLERANCE && farOff > 0 && reach.surplus > 0.5) {
+    if (Math.abs(farOff) > CALIBRATION_TOLERANCE && farOff < 0 && reach.surplus > 0.5) {
       reasons.push(
         `the consortium open-market share counts ${reach.surplus.toFixed(0)} more children’s places in other members than the members’ published splits leave them using there (their children outside their boundary less their 20+ mile targets); a lower consortium share would bring it closer`,
       );
@@ -1084,17 +1086,17 @@ function othersReach(
 ): { weights: number[]; surplus: number } {
   const { targetOccupancy: occ, consortiumOpenMarketAccessShare: c } = context.settings;
   const M = context.members.length;
-  const own = (i: number) => context.settings.openMarketAccessShareByMember?.[i] ?? context.settings.openMarketAccessShare;
+  const own = (i: number) =>
+    context.settings.openMarketAccessShareByMember?.[i] ?? context.settings.openMarketAccessShare;
   // Children each host's places for other members can hold, at the supply snapshot.
   const hosts = context.supply.map(
     (s, h) => occ * (Math.max(0, c - own(h)) * (s.private + s.voluntary) + (1 - (laRunOwn[h] ?? 1)) * s.laRun),
   );
   const total = hosts.reduce((t, x) => t + x, 0);
-  const room = targets.map((t, i) =>
-    Math.max(0, (1 - t.inside - t.over20Miles) * (context.baseYearChildren[i] ?? 0)),
-  );
+  const room = targets.map((t, i) => Math.max(0, (1 - t.inside - t.over20Miles) * (context.baseYearChildren[i] ?? 0)));
   const roomTotal = room.reduce((t, x) => t + x, 0);
-  if (!(total > 0) || !(roomTotal > 0)) return { weights: new Array<number>(M).fill(1), surplus: Math.max(0, total - roomTotal) };
+  if (!(total > 0) || !(roomTotal > 0))
+    return { weights: new Array<number>(M).fill(1), surplus: Math.max(0, total - roomTotal) };
   const want = room.map((r) => (r * total) / roomTotal);
   const weights = room.map((r) => (r > 0 ? r : 0));
   for (let round = 0; round < 200; round++) {

@@ -258,19 +258,21 @@ export function buildYearSupply(
     pools.push(laRunPool(laRunOwn * (laRun[i] ?? 0), i, -1));
     // Calibrated: LA-run places beyond those its own children published inside fill, for other members'.
     if (laRunOwn < 1) forOthers(laRunPool, (1 - laRunOwn) * (laRun[i] ?? 0));
-    const market = (kind: PoolKind) => (places: number, eligible: number, excluded: number): Pool => ({
-      kind,
-      host: i,
-      eligible,
-      excluded,
-      places,
-      fill: settings.targetOccupancy,
-      capacity: 0,
-      cashWeekly: openPrice,
-      marginalWeekly: openPrice,
-      privateShare,
-      lever: -1,
-    });
+    const market =
+      (kind: PoolKind) =>
+      (places: number, eligible: number, excluded: number): Pool => ({
+        kind,
+        host: i,
+        eligible,
+        excluded,
+        places,
+        fill: settings.targetOccupancy,
+        capacity: 0,
+        cashWeekly: openPrice,
+        marginalWeekly: openPrice,
+        privateShare,
+        lever: -1,
+      });
     pools.push(market('openOwn')(ownShare * open, i, -1));
     forOthers(market('openOthers'), Math.max(0, consortiumShare - ownShare) * open);
     const agreed = (offered[i] ?? 0) * (1 - Math.max(consortiumShare, ownShare)) * open;

@@ -95,7 +95,12 @@ const SOURCE: Source = {
   url: '',
   illustrative: true,
 };
-const SUPPLY_SOURCE: Source = { ...SOURCE, id: 'constructed-ofsted', file: 'constructed_providers.csv', table: 'Providers' };
+const SUPPLY_SOURCE: Source = {
+  ...SOURCE,
+  id: 'constructed-ofsted',
+  file: 'constructed_providers.csv',
+  table: 'Providers',
+};
 
 /** The constructed plan: every member with its figures, unless `drop` names measures to leave out for one member. */
 export function constructedPlan(
