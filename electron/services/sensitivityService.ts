@@ -105,7 +105,8 @@ export function runSensitivity(plans: PlanService, id: string): SensitivityResul
       bar('openMarketAccessShare', 'Open-market access share', 'share of places', settings.openMarketAccessShare, (f) =>
         run(
           {
-            openMarketAccessShare: Math.min(1, settings.openMarketAccessShare * f),
+            // Each member's own share (estimated, or the plan's one share) × f.
+            openMarketAccessShareFactor: f,
             consortiumOpenMarketAccessShare: Math.min(1, settings.consortiumOpenMarketAccessShare * f),
           },
           data,

@@ -269,7 +269,18 @@ export function memberAccessShares(
   supplyOf: (code: string) => AreaSupply | undefined,
   occupancy: number,
   single: number | null,
+  /** Multiplies every share and its range, bounded to 1 (sensitivity runs). */
+  factor = 1,
 ): MemberAccessShare[] {
+  if (factor !== 1) {
+    return memberAccessShares(evidence, supplyOf, occupancy, single).map((a) => ({
+      ...a,
+      share: clamp01(a.share * factor),
+      low: clamp01(a.low * factor),
+      high: clamp01(a.high * factor),
+      explanation: `${a.explanation} Multiplied by ${factor} for a sensitivity run.`,
+    }));
+  }
   const national = nationalOwnAccessShare(occupancy);
   const nationalLow = clamp01(NATIONAL_FILL_RANGE.low / occupancy);
   const nationalHigh = clamp01(NATIONAL_FILL_RANGE.high / occupancy);

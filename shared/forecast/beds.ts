@@ -18,7 +18,12 @@
  * each simulation's LAs, never by adding percentiles), and the probability of being short is the
  * share of simulations where beds needed exceed accessible places.
  */
-import { accessShareAssumptions, drawMemberAccessShares, memberAccessShares } from './accessShares.js';
+import {
+  accessShareAssumptions,
+  drawMemberAccessShares,
+  memberAccessShares,
+  type MemberAccessShare,
+} from './accessShares.js';
 import { assumptionRanges, drawAssumptions, gapTornado, type AssumptionDraws } from './assumptionUncertainty.js';
 import {
   basePosition,
@@ -37,6 +42,7 @@ import type {
   AreaProjection,
   AreaSupply,
   DemandSummary,
+  ForecastAssumption,
   ForecastSettings,
   Percentiles,
   ProjectionInputs,
@@ -269,6 +275,7 @@ export function summariseProjection(
         (code) => inputs.areas.find((a) => a.code === code)?.supply,
         occ,
         settings.ownAccessShares === 'single' ? settings.openMarketAccessShare : null,
+        settings.openMarketAccessShareFactor,
       )
     : null;
   const ownShares = new Map((accessShares ?? []).map((s) => [s.code, s.share]));
@@ -396,7 +403,7 @@ export function summariseProjection(
     consortium,
     assumptions: [
       ...inputs.assumptions,
-      ...settingsAssumptions(settings),
+      ...ownShareSummary(settingsAssumptions(settings), accessShares),
       ...accessShareAssumptions(accessShares ?? []),
       ...demand.assumptions,
     ],
@@ -443,6 +450,33 @@ export function summariseProjection(
   }
   if (draws && settings.keepSamples) result.assumptionDraws = draws;
   return result;
+}
+
+/**
+ * Where each member has its own share, the single "own share" assumption every view and export
+ * quotes states their average (weighted by open-market places) and their range, not the fallback.
+ */
+function ownShareSummary(
+  list: ForecastAssumption[],
+  shares: readonly MemberAccessShare[] | null,
+): ForecastAssumption[] {
+  const own = shares?.filter((a) => a.basis !== 'set') ?? [];
+  const places = own.reduce((t, a) => t + a.openMarketPlaces, 0);
+  if (!own.length || !(places > 0)) return list;
+  const mean = own.reduce((t, a) => t + a.share * a.openMarketPlaces, 0) / places;
+  const pct = (v: number) => `${Math.round(v * 100)}%`;
+  const low = Math.min(...own.map((a) => a.share));
+  const high = Math.max(...own.map((a) => a.share));
+  return list.map((a) =>
+    a.key === 'openMarketAccessShare'
+      ? {
+          ...a,
+          label: 'Open-market places in an LA available to its own children (members’ own shares, average)',
+          value: Math.round(mean * 10_000) / 10_000,
+          rationale: `Each member’s own share, estimated from its published figures (openMarketAccessShare.CODE: ${pct(low)}–${pct(high)}), averaged over their ${Math.round(places)} private and voluntary places. ${a.rationale}`,
+        }
+      : a,
+  );
 }
 
 /**

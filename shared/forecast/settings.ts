@@ -23,9 +23,11 @@ export const defaultSettings: ForecastSettings = {
   targetOccupancy: 0.85,
   needTypeShares: { mainstream: 0.82, soloComplex: 0.18 },
   // The national figure (./accessShares.ts): 21% of private and voluntary places filled by an
-  // authority's own children, ÷ 85% occupancy. Used where a member has no estimate of its own.
-  openMarketAccessShare: 0.246,
+  // authority's own children, ÷ 85% occupancy ≈ 25%. Each member's own estimate is used where it has
+  // figures (with the national figure at the plan's own occupancy where it has none).
+  openMarketAccessShare: 0.25,
   ownAccessShares: 'perMember',
+  openMarketAccessShareFactor: 1,
   consortiumOpenMarketAccessShare: 0.6,
   trendDamping: 0.8,
   manualGrowth: {},
@@ -84,6 +86,7 @@ export function resolveSettings(
       planSettings.openMarketAccessShare !== undefined
         ? 'single'
         : (planSettings.ownAccessShares ?? defaultSettings.ownAccessShares)),
+    openMarketAccessShareFactor: pick('openMarketAccessShareFactor'),
     consortiumOpenMarketAccessShare: pick('consortiumOpenMarketAccessShare'),
     trendDamping: pick('trendDamping'),
     manualGrowth: { ...pick('manualGrowth') },
@@ -110,6 +113,11 @@ export function resolveSettings(
   checkShares(settings.needTypeShares);
   checkShare('The open-market access share', settings.openMarketAccessShare);
   checkShare('The consortium open-market access share', settings.consortiumOpenMarketAccessShare);
+  if (!isFiniteNumber(settings.openMarketAccessShareFactor) || settings.openMarketAccessShareFactor < 0) {
+    throw new Error(
+      `The open-market access share factor must be 0 or more; got ${String(settings.openMarketAccessShareFactor)}.`,
+    );
+  }
   checkShare('Trend damping', settings.trendDamping, false);
   for (const [code, g] of Object.entries(settings.manualGrowth)) {
     if (!isFiniteNumber(g) || g <= -1)

@@ -151,6 +151,8 @@ export interface ForecastSettings {
    * register or the caller sets that share).
    */
   ownAccessShares: 'perMember' | 'single';
+  /** Multiplies every member's own share, bounded to 1 (sensitivity runs; default 1). */
+  openMarketAccessShareFactor: number;
   /** Share of the open market located anywhere in the consortium that consortium children can count on. */
   consortiumOpenMarketAccessShare: number;
   /**
