@@ -330,9 +330,11 @@ export function memberAccessShares(
     const atLow = clamp01(rawShare(e.inside.low, children, occupancy, laRun, open));
     const atHigh = clamp01(rawShare(e.inside.high, children, occupancy, laRun, open));
     let limit: string | null = null;
-    if (raw < 0) {
-      limit = `its ${laRun} LA-run places hold more than its ${insideChildren.toFixed(0)} children placed inside at ${occ} occupancy, and the model keeps LA-run places for the authority’s own children, so more are modelled inside than published`;
-    } else if (raw > 1) {
+    const laRunNote =
+      raw < 0
+        ? ` Its ${laRun} LA-run places alone hold more than its ${insideChildren.toFixed(1)} children placed inside at ${occ} occupancy, so none of its open market is needed; the scenarios’ calibration opens the LA-run places its own children do not fill to other members’ children.`
+        : '';
+    if (raw > 1) {
       limit = `its ${insideChildren.toFixed(0)} children placed inside need more places at ${occ} occupancy than its ${laRun + open} places, so fewer are modelled inside than published`;
     }
     return {
@@ -341,7 +343,7 @@ export function memberAccessShares(
       low: Math.min(share, atLow),
       high: Math.max(share, atHigh),
       basis: 'estimated',
-      explanation: `${pct(e.inside.share)} of ${e.name}’s ${children} children in homes were placed inside its boundary (${e.inside.basis === 'flows' ? 'placement flows' : 'published, moved to children’s homes'}, ${e.inside.period}): ${insideChildren.toFixed(1)} children ÷ ${occ} occupancy = ${(insideChildren / occupancy).toFixed(1)} places, less ${laRun} LA-run places, ÷ ${open} private and voluntary places = ${pct(raw)}${raw === share ? '' : `, bounded to ${pct(share)}`}. Range ${pct(Math.min(share, atLow))}–${pct(Math.max(share, atHigh))}: ${e.inside.rangeBasis}.`,
+      explanation: `${pct(e.inside.share)} of ${e.name}’s ${children} children in homes were placed inside its boundary (${e.inside.basis === 'flows' ? 'placement flows' : 'published, moved to children’s homes'}, ${e.inside.period}): ${insideChildren.toFixed(1)} children ÷ ${occ} occupancy = ${(insideChildren / occupancy).toFixed(1)} places, less ${laRun} LA-run places, ÷ ${open} private and voluntary places = ${pct(raw)}${raw === share ? '' : `, bounded to ${pct(share)}`}. Range ${pct(Math.min(share, atLow))}–${pct(Math.max(share, atHigh))}: ${e.inside.rangeBasis}.${laRunNote}`,
       source: `${e.inside.source}; DfE children in secure and children’s homes, ${e.year}; ${places}.`,
       limit,
     };

@@ -84,11 +84,15 @@ describe('the estimator', () => {
     expect(flows?.inside).toMatchObject({ basis: 'flows', share: 0.4, period: '2025' });
   });
 
-  it('bounds the share and says why when LA-run places alone hold more than the children placed inside', () => {
+  it('bounds the share and says why when LA-run places alone hold more, or all places less, than the children inside', () => {
     const [evidence] = accessEvidenceFromPlan(constructedPlan(), [SOUTH_WEST_MEMBERS[3]!], '2025');
-    const [share] = memberAccessShares(evidence ? [evidence] : [], () => supply(80, 40), 0.85, null);
-    expect(share?.share).toBe(0);
-    expect(share?.limit).toMatch(/80 LA-run places hold more than/);
+    const [lots] = memberAccessShares(evidence ? [evidence] : [], () => supply(80, 40), 0.85, null);
+    expect(lots?.share).toBe(0);
+    expect(lots?.limit).toBeNull(); // the calibration opens the spare LA-run places to other members
+    expect(lots?.explanation).toMatch(/80 LA-run places alone hold more than/);
+    const [few] = memberAccessShares(evidence ? [evidence] : [], () => supply(0, 10), 0.85, null);
+    expect(few?.share).toBe(1);
+    expect(few?.limit).toMatch(/need more places at 85\.0% occupancy than its 10 places/);
   });
 
   it('falls back to the national figure, saying so, for a member without children in homes', () => {
