@@ -21,6 +21,16 @@
  *   places the target share more than 20 miles from home (GM: 21%, the members' published 20+ mile
  *   share of looked-after children scaled to children's homes), by fixed-point iteration
  *   (allocate → capacity = outside − (target × children − distant in-consortium) → allocate…).
+ * - **Member by member** (where every member has its published locality split from
+ *   ../forecast/accessShares.ts and the caller sets no single target): each member's own open-market
+ *   share is the projection's, estimated so that its own children placed inside its boundary fill
+ *   it; where its LA-run places alone hold more, only the part they need is kept for its own
+ *   children; each member's reach into the other members' places is fitted so that its children
+ *   placed elsewhere in the consortium leave its 20+ mile target outside it; and each member has its
+ *   own near outside capacity, iterated as above. The baseline then reproduces every member's
+ *   published inside-boundary and 20+ mile shares within 3 percentage points, or the calibration
+ *   names the member and why (`calibration.members`, and a warning). The consortium's places, and
+ *   so its gap, are the projection's throughout.
  */
 import { distanceMatrix, haversineMiles } from '../allocate/distance.js';
 import { defaultSettings } from '../forecast/settings.js';

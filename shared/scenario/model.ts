@@ -3,17 +3,20 @@
  * each year's children are allocated to beds, and what that costs.
  *
  * **Supply (pools of beds).** For each member LA: its LA-run places (used by its own children); its
- * private and voluntary places (the open market), of which the projection's LA share (30%) is open
- * to its own children, the consortium share less that (60% − 30%) to other members' children, and
- * the rest to children from outside the consortium — so the baseline reproduces the published
+ * private and voluntary places (the open market), of which the member's own share as the projection
+ * used it (estimated from its published figures) is open to its own children, the consortium share
+ * less that (e.g. 60% − own, none where its own share is higher) to other members' children —
+ * shared among them by their calibrated reach where the calibration sets one — and the rest to
+ * children from outside the consortium — so the baseline reproduces the published
  * pattern of LAs' own children filling only part of their local homes; a local-first agreement adds
  * agreed × (1 − consortium share) for any member's children. Then block-contracted beds (taken out
  * of the host's open market when they are existing places), new homes (× their ramp-up), and
  * closures. Open-market pools are priced at the places-weighted private and voluntary price. The
  * places accessible to the consortium (what the gap uses) are LA-run + consortium share × open
  * market + agreed + contracted + new, as in the projection. Outside the consortium:
- * a "near" market (within 20 miles of home) whose capacity is calibrated, and a "far" market (more
- * than 20 miles), unlimited unless set. Children a pool can take = its places × target occupancy
+ * a "near" market (within 20 miles of home) whose capacity is calibrated (member by member where the
+ * calibration does so), and a "far" market (more than 20 miles), unlimited unless set. LA-run places
+ * take only their own authority's children, except the part the calibration opens to other members'. Children a pool can take = its places × target occupancy
  * (a home cannot be matched at 100%; a block bed × the block fill), to a thousandth of a child by the
  * largest-remainder method within each member's pools and within the levers' pools.
  *
