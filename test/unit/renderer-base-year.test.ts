@@ -15,6 +15,7 @@ import {
   openMarketShares,
   reconciliationRows,
 } from '../../renderer/src/views/projection/baseYearModel.js';
+import { BaseYearPanel } from '../../renderer/src/views/projection/BaseYearPanel.js';
 import { BedsTable } from '../../renderer/src/views/projection/BedsTable.js';
 import { baseYearRow, headline } from '../../renderer/src/views/projection/projectionModel.js';
 import { bedNeedSentence } from '../../renderer/src/views/report/reportModel.js';
@@ -106,6 +107,28 @@ describe('the consortium’s gap beside its members’ gaps', () => {
     expect(rows[1]?.text).toBe(`−${Math.round(pooled)}`);
     expect(rows.at(-1)?.text).toBe(String(Math.round(gm.years.at(-1)?.gap.p50 ?? NaN)));
     expect(reconciliationRows(undefined, null)).toBeNull();
+  });
+});
+
+describe('each member’s own share of its open market', () => {
+  it('is a row per member with its estimate, range, inputs and source beside the base year', () => {
+    const html = renderToStaticMarkup(
+      createElement(BaseYearPanel, {
+        area: gm,
+        targetOccupancy: 0.85,
+        variant: 'screen',
+        accessShares: result.accessShares,
+      }),
+    );
+    const rows = [
+      ...html.matchAll(/<tr data-code="(E\d{8})"><th scope="row">([^<]+)<\/th><td class="num">(\d+)%<\/td>/g),
+    ];
+    expect(rows).toHaveLength(10);
+    for (const [, code, , percent] of rows) {
+      const own = result.accessShares?.find((a) => a.code === code);
+      expect(Number(percent)).toBe(Math.round((own?.share ?? NaN) * 100));
+    }
+    expect(html).toContain('Estimated: the plan’s placement flows');
   });
 });
 
