@@ -496,6 +496,7 @@ function projectionJson(result: CallResults['getProjection']) {
           )
         : null,
     reconciliation: projection.reconciliation ?? [],
+    accessShares: projection.accessShares ?? [],
     warnings: projection.warnings,
     backtest: backtest && {
       origins: backtest.origins,
@@ -564,6 +565,18 @@ function projectionText(
     if (w) {
       lines.push(
         `In ${base.year}: ${fmt(w.ownLa)} children placed in their own authority, ${fmt(w.elsewhereInConsortium)} elsewhere in the consortium, ${fmt(w.outside)} outside it (placement flows ${w.period}: ${w.sources.join(', ')}); places: ${fmt(base.places.laRun)} LA-run, ${fmt(base.places.contracted)} contracted, ${fmt(base.places.openMarket)} private and voluntary${base.places.snapshot ? ` (Ofsted ${base.places.snapshot}${base.places.movedOn ? `, moved on to ${base.year} by openings and closures` : ''})` : ''}.`,
+      );
+    }
+    const own = projection.accessShares;
+    if (own?.length) {
+      const pc = (v: number) => `${Math.round(v * 100)}%`;
+      lines.push(
+        `Each member's own share of its open market (estimated from published figures unless marked; --json for the sources): ${own
+          .map(
+            (a) =>
+              `${a.name} ${pc(a.share)} (${pc(a.low)}–${pc(a.high)})${a.basis === 'national' ? ' national figure' : a.basis === 'set' ? ' set for all' : ''}${a.limit ? ' [cannot reproduce its inside share]' : ''}`,
+          )
+          .join('; ')}.`,
       );
     }
   }

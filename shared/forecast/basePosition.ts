@@ -152,8 +152,9 @@ export interface GapReconciliation {
   /** Σ members' median gaps, each with its own open-market share. */
   sumOfMembers: number;
   /**
-   * Minus the open-market places in other members a consortium child can also use: (the
-   * consortium's share − an authority's own) × the members' open-market places.
+   * Minus the open-market places in other members a consortium child can also use: Σ over members
+   * (the consortium's share − the member's own share) × its open-market places, for members whose
+   * own share is below the consortium's (the consortium counts at least a member's own share).
    */
   pooledAccess: number;
   /** Plus the difference between the consortium's median children and the sum of members' medians, ÷ occupancy (medians do not add). */
@@ -171,13 +172,18 @@ export interface GapReconciliation {
 export function reconcileGaps(
   year: string,
   consortium: { demandP50: number; gapP50: number },
-  members: readonly { demandP50: number; gapP50: number; openMarket: number }[],
+  members: readonly { demandP50: number; gapP50: number; openMarket: number; openMarketShare?: number }[],
   settings: { targetOccupancy: number; openMarketAccessShare: number; consortiumOpenMarketAccessShare: number },
 ): GapReconciliation {
   const sumOfMembers = members.reduce((s, m) => s + m.gapP50, 0);
-  const openMarket = members.reduce((s, m) => s + m.openMarket, 0);
-  const pooledAccess =
-    Math.max(0, settings.consortiumOpenMarketAccessShare - settings.openMarketAccessShare) * openMarket;
+  // Each member at its own share (./accessShares.ts); the settings' share where a member has none.
+  const pooledAccess = members.reduce(
+    (s, m) =>
+      s +
+      Math.max(0, settings.consortiumOpenMarketAccessShare - (m.openMarketShare ?? settings.openMarketAccessShare)) *
+        m.openMarket,
+    0,
+  );
   const mediansDoNotAdd =
     (consortium.demandP50 - members.reduce((s, m) => s + m.demandP50, 0)) / settings.targetOccupancy;
   const other = consortium.gapP50 - (sumOfMembers - pooledAccess + mediansDoNotAdd);

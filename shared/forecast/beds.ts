@@ -6,8 +6,10 @@
  * - **Registered places** are long-term children's home places located in the area at the latest
  *   Ofsted snapshot (short-break-only and secure homes excluded), plus any supply changes listed.
  * - **Accessible places** are the ones the area's children can count on: LA-run places + block-
- *   contracted places + an assumed share of the remaining open market (most of an LA's private places
- *   go to other LAs' children). For the consortium the open-market share is the consortium one, since
+ *   contracted places + a share of the remaining open market (most of an LA's private places go to
+ *   other LAs' children): each member's own share, estimated from its published figures
+ *   (./accessShares.ts), or one share for every member when the plan sets it. For the consortium
+ *   (never less, member by member, than a member's own share of its market) the open-market share is the consortium one, since
  *   a child may use a place anywhere in the consortium; so the consortium's accessible places are more
  *   than the sum of its members'.
  * - **Gap** = beds needed − accessible places: positive means short.
@@ -17,12 +19,12 @@
  * share of simulations where beds needed exceed accessible places.
  */
 import {
-  assumptionRanges,
-  drawAssumptions,
-  gapTornado,
-  type AssumptionDraws,
-  type UncertainAssumptionKey,
-} from './assumptionUncertainty.js';
+  accessShareAssumptions,
+  drawMemberAccessShares,
+  memberAccessShares,
+  type MemberAccessShare,
+} from './accessShares.js';
+import { assumptionRanges, drawAssumptions, gapTornado, type AssumptionDraws } from './assumptionUncertainty.js';
 import {
   basePosition,
   decomposeGap,
@@ -40,6 +42,7 @@ import type {
   AreaProjection,
   AreaSupply,
   DemandSummary,
+  ForecastAssumption,
   ForecastSettings,
   Percentiles,
   ProjectionInputs,
@@ -127,6 +130,8 @@ export function supplyPaths(
   settings: ForecastSettings,
   codes: readonly string[],
   years: readonly string[],
+  /** Each member's own open-market share (./accessShares.ts); `settings.openMarketAccessShare` where absent. */
+  ownShares?: ReadonlyMap<string, number>,
 ): { areas: Map<string, SupplyPath>; consortium: SupplyPath } {
   const H = years.length;
   const areas = new Map<string, SupplyPath>();
@@ -138,6 +143,9 @@ export function supplyPaths(
   };
   const totals: SupplyParts[] = years.map(() => ({ laRun: 0, contracted: 0, openMarket: 0 }));
   const changes = new Float64Array(H);
+  // Where a member's own share is above the consortium's, consortium children can count on at least
+  // what its own children can: the difference is added to the consortium's places.
+  const aboveConsortium = new Float64Array(H);
   for (const code of codes) {
     const area = inputs.areas.find((a) => a.code === code);
     if (!area) continue;
@@ -162,7 +170,10 @@ export function supplyPaths(
       path.openMarket[h] = parts.openMarket;
       consortium.laRun[h] = (consortium.laRun[h] ?? 0) + parts.laRun;
       consortium.openMarket[h] = (consortium.openMarket[h] ?? 0) + parts.openMarket;
-      path.accessible[h] = accessiblePlaces(parts, settings.openMarketAccessShare);
+      const share = ownShares?.get(code) ?? settings.openMarketAccessShare;
+      path.accessible[h] = accessiblePlaces(parts, share);
+      aboveConsortium[h] =
+        (aboveConsortium[h] ?? 0) + Math.max(0, share - settings.consortiumOpenMarketAccessShare) * parts.openMarket;
     });
     for (const change of settings.supplyChanges) {
       if (change.area !== code) continue;
@@ -183,7 +194,7 @@ export function supplyPaths(
   for (let h = 0; h < H; h++) {
     const total = totals[h] ?? { laRun: 0, contracted: 0, openMarket: 0 };
     const base = accessiblePlaces(total, settings.consortiumOpenMarketAccessShare);
-    consortium.accessible[h] = Math.max(0, base + (changes[h] ?? 0));
+    consortium.accessible[h] = Math.max(0, base + (changes[h] ?? 0) + (aboveConsortium[h] ?? 0));
   }
   return { areas, consortium };
 }
@@ -263,11 +274,24 @@ export function summariseProjection(
   const H = demand.years.length;
   const S = demand.simulations;
   const occ = settings.targetOccupancy;
+  // Each member's own open-market share: estimated from its figures, or the one share set for all.
+  const accessShares = inputs.accessEvidence
+    ? memberAccessShares(
+        inputs.accessEvidence.filter((e) => demand.areas.some((a) => a.code === e.code)),
+        (code) => inputs.areas.find((a) => a.code === code)?.supply,
+        occ,
+        settings.ownAccessShares === 'single' ? settings.openMarketAccessShare : null,
+        settings.openMarketAccessShareFactor,
+      )
+    : null;
+  const ownShares = new Map((accessShares ?? []).map((s) => [s.code, s.share]));
+  const ownShare = (code: string): number => ownShares.get(code) ?? settings.openMarketAccessShare;
   const supply = supplyPaths(
     inputs,
     settings,
     demand.areas.map((a) => a.code),
     demand.years,
+    ownShares,
   );
   const scratch = new Float64Array(S);
   // Assumption uncertainty: every simulation draws its own occupancy and access shares.
@@ -275,6 +299,8 @@ export function summariseProjection(
   const draws = S > 0 ? drawAssumptions(ranges, S, settings.seed) : null;
   // Supply uncertainty: each simulation also takes one of the supply projection's own paths.
   const supplyDeltas = draws ? supplyDrawDeltas(inputs, settings, demand.areas, demand.years, S) : null;
+  // Each member's share drawn about its own estimate, from its own stream (./accessShares.ts).
+  const memberDraws = S > 0 && accessShares ? drawMemberAccessShares(accessShares, S, settings.seed) : null;
   const openMarketOf = (code: string): number => {
     const input = inputs.areas.find((x) => x.code === code);
     return input ? supplyParts(input.supply, settings.contractedPlaces[code] ?? 0).openMarket : 0;
@@ -304,12 +330,20 @@ export function summariseProjection(
       const figures = yearFigures(year, summary, probability, population, registered, accessible, settings);
       figures.laRunPlaces = path?.laRun[h] ?? 0;
       if (draws && a.samples) {
-        withAssumptionUncertainty(figures, a.samples, h, S, draws, 'openMarketAccessShare', {
-          accessible,
-          openMarket: path?.openMarket[h] ?? openMarketOf(a.code),
-          share: settings.openMarketAccessShare,
-          deltas: supplyDeltas?.areas.get(a.code) ?? null,
-        });
+        withAssumptionUncertainty(
+          figures,
+          a.samples,
+          h,
+          S,
+          draws,
+          memberDraws?.get(a.code) ?? draws.openMarketAccessShare,
+          {
+            accessible,
+            openMarket: path?.openMarket[h] ?? openMarketOf(a.code),
+            share: ownShare(a.code),
+            deltas: supplyDeltas?.areas.get(a.code) ?? null,
+          },
+        );
       }
       return figures;
     });
@@ -348,7 +382,7 @@ export function summariseProjection(
       settings,
     );
     if (draws && consortiumSamples) {
-      withAssumptionUncertainty(figures, consortiumSamples, h, S, draws, 'consortiumOpenMarketAccessShare', {
+      withAssumptionUncertainty(figures, consortiumSamples, h, S, draws, draws.consortiumOpenMarketAccessShare, {
         accessible,
         openMarket: supply.consortium.openMarket[h] ?? consortiumOpenMarket,
         share: settings.consortiumOpenMarketAccessShare,
@@ -363,7 +397,7 @@ export function summariseProjection(
     history: sumHistory(demand.areas.map((a) => a.history)),
     years: consortiumYears,
   };
-  addBasePositions(inputs, settings, demand.baseYear, areas, consortium);
+  addBasePositions(inputs, settings, demand.baseYear, areas, consortium, ownShares);
   if (settings.keepSamples && consortiumSamples) consortium.samples = consortiumSamples;
 
   const warnings = [...inputs.warnings, ...demand.warnings];
@@ -381,11 +415,17 @@ export function summariseProjection(
     uncertainty: S > 0 ? 'simulated' : 'analytic',
     areas,
     consortium,
-    assumptions: [...inputs.assumptions, ...settingsAssumptions(settings), ...demand.assumptions],
+    assumptions: [
+      ...inputs.assumptions,
+      ...ownShareSummary(settingsAssumptions(settings), accessShares),
+      ...accessShareAssumptions(accessShares ?? []),
+      ...demand.assumptions,
+    ],
     warnings,
   };
   if (demand.selection) result.selection = demand.selection;
   result.assumptionRanges = ranges;
+  if (accessShares) result.accessShares = accessShares;
   result.reconciliation = demand.years.map((year, h) =>
     reconcileGaps(
       year,
@@ -399,6 +439,7 @@ export function summariseProjection(
             0,
             (y?.registeredPlaces ?? 0) - (y?.laRunPlaces ?? 0) - (settings.contractedPlaces[a.code] ?? 0),
           ),
+          openMarketShare: ownShare(a.code),
         };
       }),
       settings,
@@ -488,9 +529,36 @@ function supplySpread(d: SupplyDeltas, h: number, S: number, share: number): { p
 }
 
 /**
+ * Where each member has its own share, the single "own share" assumption every view and export
+ * quotes states their average (weighted by open-market places) and their range, not the fallback.
+ */
+function ownShareSummary(
+  list: ForecastAssumption[],
+  shares: readonly MemberAccessShare[] | null,
+): ForecastAssumption[] {
+  const own = shares?.filter((a) => a.basis !== 'set') ?? [];
+  const places = own.reduce((t, a) => t + a.openMarketPlaces, 0);
+  if (!own.length || !(places > 0)) return list;
+  const mean = own.reduce((t, a) => t + a.share * a.openMarketPlaces, 0) / places;
+  const pct = (v: number) => `${Math.round(v * 100)}%`;
+  const low = Math.min(...own.map((a) => a.share));
+  const high = Math.max(...own.map((a) => a.share));
+  return list.map((a) =>
+    a.key === 'openMarketAccessShare'
+      ? {
+          ...a,
+          label: 'Open-market places in an LA available to its own children (members’ own shares, average)',
+          value: Math.round(mean * 10_000) / 10_000,
+          rationale: `Each member’s own share, estimated from its published figures (openMarketAccessShare.CODE: ${pct(low)}–${pct(high)}), averaged over their ${Math.round(places)} private and voluntary places. ${a.rationale}`,
+        }
+      : a,
+  );
+}
+
+/**
  * The gap's 80% range and the chance of being short with the assumptions drawn too: in simulation
  * s, beds needed = children_s ÷ occupancy_s and accessible places = the year's accessible places +
- * (share_s − the plan's share) × open-market places. The median gap stays the one at the plan's
+ * (share_s − the area's share) × open-market places (`shares`: the area's own draws). The median gap stays the one at the plan's
  * values; the demand-only range is kept beside it.
  */
 function withAssumptionUncertainty(
@@ -499,12 +567,11 @@ function withAssumptionUncertainty(
   h: number,
   S: number,
   draws: AssumptionDraws,
-  shareKey: UncertainAssumptionKey,
+  shares: Float64Array,
   supply: { accessible: number; openMarket: number; share: number; deltas: SupplyDeltas | null },
 ): void {
   const gaps = new Float64Array(S);
   const occ = draws.targetOccupancy;
-  const shares = draws[shareKey];
   let short = 0;
   const dLaRun = supply.deltas?.laRun;
   const dOpen = supply.deltas?.openMarket;
@@ -544,10 +611,11 @@ function addBasePositions(
   baseYear: string,
   areas: AreaProjection[],
   consortium: AreaProjection,
+  ownShares: ReadonlyMap<string, number>,
 ): void {
   const occ = settings.targetOccupancy;
   const codes = areas.map((a) => a.code);
-  const atBase = supplyPaths(inputs, settings, codes, [baseYear]);
+  const atBase = supplyPaths(inputs, settings, codes, [baseYear], ownShares);
   const total = { registered: 0, laRun: 0, contracted: 0, openMarket: 0 };
   const snapshots: string[] = [];
   const observed = (a: AreaProjection) => a.history.find((d) => d.year === baseYear)?.value ?? null;
@@ -571,7 +639,7 @@ function addBasePositions(
       contracted: parts.contracted,
       openMarket: parts.openMarket,
       accessible: atBase.areas.get(area.code)?.accessible[0] ?? 0,
-      openMarketShare: settings.openMarketAccessShare,
+      openMarketShare: ownShares.get(area.code) ?? settings.openMarketAccessShare,
     };
     total.registered += places.registered;
     total.laRun += parts.laRun;

@@ -13,6 +13,7 @@
  */
 import type { Observation } from '../model/dataset.js';
 import type { PlanData } from '../model/summarise.js';
+import { accessEvidenceFromPlan } from './accessShares.js';
 import { placedWhereByMember } from './basePosition.js';
 import { nationalPanelFromPlan } from './national.js';
 import { MAX_HORIZON_YEARS, planAssumptionKeys } from './settings.js';
@@ -440,5 +441,7 @@ export function projectionInputsFromPlan(data: PlanData, options: InputsFromPlan
   // Where members' children were placed at the base year (year 0 of the projection).
   const placed = placedWhereByMember(data.flows, [...memberCodes], inputs.baseYear);
   if (placed.size) inputs.placements = Object.fromEntries(placed);
+  // Each member's locality at the base year, for its own open-market access share (./accessShares.ts).
+  inputs.accessEvidence = accessEvidenceFromPlan(data, inputs.areas, inputs.baseYear);
   return inputs;
 }

@@ -22,7 +22,12 @@ export const defaultSettings: ForecastSettings = {
   seed: 1,
   targetOccupancy: 0.85,
   needTypeShares: { mainstream: 0.82, soloComplex: 0.18 },
-  openMarketAccessShare: 0.3,
+  // The national figure (./accessShares.ts): 21% of private and voluntary places filled by an
+  // authority's own children, ÷ 85% occupancy ≈ 25%. Each member's own estimate is used where it has
+  // figures (with the national figure at the plan's own occupancy where it has none).
+  openMarketAccessShare: 0.25,
+  ownAccessShares: 'perMember',
+  openMarketAccessShareFactor: 1,
   consortiumOpenMarketAccessShare: 0.6,
   trendDamping: 0.8,
   manualGrowth: {},
@@ -37,7 +42,7 @@ const rationale = {
   needTypeShares:
     'Illustrative until local placement data say otherwise. Proxy for solo/complex: the LGA counted 1,510 placements costing £10,000+ a week in 2022-23, about 18% of the 8,540 children in children’s homes in England on 31 March 2024.',
   openMarketAccessShare:
-    'An assumption, not yet a figure from this plan’s data: most places in an LA’s private and voluntary homes go to other LAs’ children (in 2013, in two metropolitan councils studied, 71% of one council’s places went to other LAs’ children and the other’s own children filled only 36% of its places). So about 30% of the open market located in an LA is counted as available to its own children; test 20–40%.',
+    'The national figure, used for a member without its own estimate: 1,790 children in private and voluntary homes were placed inside their own authority on 31 March 2024 (DfE) against 8,559 private and voluntary places (Ofsted, 31 March 2023), 21% of places, ÷ the target occupancy as places. Each member with published figures has its own estimate (openMarketAccessShare.CODE), unless the plan’s register sets this share, which then applies to every member.',
   consortiumOpenMarketAccessShare:
     'An assumption, not yet a figure from this plan’s data: across a consortium more of the local market is reachable, because many of the other LAs’ children in members’ homes come from other members (in the 2013 study, 55% of the other-LA children in one council’s homes came from its own sub-region, so about two thirds of its places went to that sub-region’s children). 60% of the open market in member LAs is counted as available to consortium children; test 45–75%.',
   trendDamping:
@@ -74,6 +79,14 @@ export function resolveSettings(
     targetOccupancy: pick('targetOccupancy'),
     needTypeShares: { ...pick('needTypeShares') },
     openMarketAccessShare: pick('openMarketAccessShare'),
+    // A share set by the caller or the register applies to every member, replacing the estimates.
+    ownAccessShares:
+      (o as Partial<ForecastSettings>).ownAccessShares ??
+      ((o as Partial<ForecastSettings>).openMarketAccessShare !== undefined ||
+      planSettings.openMarketAccessShare !== undefined
+        ? 'single'
+        : (planSettings.ownAccessShares ?? defaultSettings.ownAccessShares)),
+    openMarketAccessShareFactor: pick('openMarketAccessShareFactor'),
     consortiumOpenMarketAccessShare: pick('consortiumOpenMarketAccessShare'),
     trendDamping: pick('trendDamping'),
     manualGrowth: { ...pick('manualGrowth') },
@@ -100,6 +113,11 @@ export function resolveSettings(
   checkShares(settings.needTypeShares);
   checkShare('The open-market access share', settings.openMarketAccessShare);
   checkShare('The consortium open-market access share', settings.consortiumOpenMarketAccessShare);
+  if (!isFiniteNumber(settings.openMarketAccessShareFactor) || settings.openMarketAccessShareFactor < 0) {
+    throw new Error(
+      `The open-market access share factor must be 0 or more; got ${String(settings.openMarketAccessShareFactor)}.`,
+    );
+  }
   checkShare('Trend damping', settings.trendDamping, false);
   for (const [code, g] of Object.entries(settings.manualGrowth)) {
     if (!isFiniteNumber(g) || g <= -1)

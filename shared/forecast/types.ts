@@ -9,6 +9,7 @@
  * 31 March 2026, and demand is the number of children in secure homes and children's homes on
  * that date.
  */
+import type { MemberAccessEvidence, MemberAccessShare } from './accessShares.js';
 import type { AssumptionDraws, AssumptionRange, TornadoBar } from './assumptionUncertainty.js';
 import type { BasePosition, GapDecomposition, GapReconciliation, PlacedWhere } from './basePosition.js';
 import type { Assumption } from '../model/placements.js';
@@ -104,6 +105,8 @@ export interface ProjectionInputs {
   warnings: string[];
   /** Settings found in the plan's assumption register, used where project() options leave them unset. */
   planSettings: Partial<ForecastSettings>;
+  /** Each member's locality evidence at the base year, for its own open-market access share (./accessShares.ts). */
+  accessEvidence?: MemberAccessEvidence[];
   /**
    * Every authority's children in secure and children's homes in the plan (members or not), the
    * panel the default method is chosen and its ranges calibrated on. Without it, the members alone.
@@ -141,8 +144,20 @@ export interface ForecastSettings {
   seed: number;
   targetOccupancy: number;
   needTypeShares: NeedTypeShares;
-  /** Share of the open market located in an LA that the LA's own children can count on. */
+  /**
+   * Share of the open market located in an LA that the LA's own children can count on: the fallback
+   * where a member has no estimate of its own, or the one share for every member when
+   * `ownAccessShares` is 'single'.
+   */
   openMarketAccessShare: number;
+  /**
+   * 'perMember' (default): each member's share is estimated from the plan's figures
+   * (./accessShares.ts); 'single': `openMarketAccessShare` for every member (set when the plan's
+   * register or the caller sets that share).
+   */
+  ownAccessShares: 'perMember' | 'single';
+  /** Multiplies every member's own share, bounded to 1 (sensitivity runs; default 1). */
+  openMarketAccessShareFactor: number;
   /** Share of the open market located anywhere in the consortium that consortium children can count on. */
   consortiumOpenMarketAccessShare: number;
   /**
@@ -298,6 +313,8 @@ export interface ProjectionResult {
   tornado?: TornadoBar[];
   /** Each year's consortium gap beside the sum of its members' gaps, with what separates them. */
   reconciliation?: GapReconciliation[];
+  /** Each member's own open-market access share as used, with its estimate, range and source (./accessShares.ts). */
+  accessShares?: MemberAccessShare[];
 }
 
 /** Accuracy at one horizon. */

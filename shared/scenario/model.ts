@@ -3,17 +3,20 @@
  * each year's children are allocated to beds, and what that costs.
  *
  * **Supply (pools of beds).** For each member LA: its LA-run places (used by its own children); its
- * private and voluntary places (the open market), of which the projection's LA share (30%) is open
- * to its own children, the consortium share less that (60% − 30%) to other members' children, and
- * the rest to children from outside the consortium — so the baseline reproduces the published
+ * private and voluntary places (the open market), of which the member's own share as the projection
+ * used it (estimated from its published figures) is open to its own children, the consortium share
+ * less that (e.g. 60% − own, none where its own share is higher) to other members' children —
+ * shared among them by their calibrated reach where the calibration sets one — and the rest to
+ * children from outside the consortium — so the baseline reproduces the published
  * pattern of LAs' own children filling only part of their local homes; a local-first agreement adds
  * agreed × (1 − consortium share) for any member's children. Then block-contracted beds (taken out
  * of the host's open market when they are existing places), new homes (× their ramp-up), and
  * closures. Open-market pools are priced at the places-weighted private and voluntary price. The
  * places accessible to the consortium (what the gap uses) are LA-run + consortium share × open
  * market + agreed + contracted + new, as in the projection. Outside the consortium:
- * a "near" market (within 20 miles of home) whose capacity is calibrated, and a "far" market (more
- * than 20 miles), unlimited unless set. Children a pool can take = its places × target occupancy
+ * a "near" market (within 20 miles of home) whose capacity is calibrated (member by member where the
+ * calibration does so), and a "far" market (more than 20 miles), unlimited unless set. LA-run places
+ * take only their own authority's children, except the part the calibration opens to other members'. Children a pool can take = its places × target occupancy
  * (a home cannot be matched at 100%; a block bed × the block fill), to a thousandth of a child by the
  * largest-remainder method within each member's pools and within the levers' pools.
  *
@@ -224,19 +227,21 @@ export function buildYearSupply(
   const pools: Pool[] = [];
   let openMarketUnoffered = 0;
   const consortiumShare = settings.consortiumOpenMarketAccessShare;
-  const ownShare = Math.min(settings.openMarketAccessShare, consortiumShare);
   for (let i = 0; i < M; i++) {
+    // Each member's own share, as the projection used it; consortium children can reach at least that.
+    const ownShare = settings.openMarketAccessShareByMember?.[i] ?? settings.openMarketAccessShare;
+    const laRunOwn = settings.laRunOwnShareByMember?.[i] ?? 1;
     const p = priv[i] ?? 0;
     const v = vol[i] ?? 0;
     const open = p + v;
     const openPrice = (open > 0 ? (p * prices.private + v * prices.voluntary) / open : prices.private) * index;
     const privateShare = open > 0 ? p / open : 1;
-    pools.push({
+    const laRunPool = (places: number, eligible: number, excluded: number): Pool => ({
       kind: 'laRun',
       host: i,
-      eligible: i,
-      excluded: -1,
-      places: laRun[i] ?? 0,
+      eligible,
+      excluded,
+      places,
       fill: settings.targetOccupancy,
       capacity: 0,
       cashWeekly: prices.localAuthority * index,
@@ -244,24 +249,38 @@ export function buildYearSupply(
       privateShare: 0,
       lever: -1,
     });
-    const market = (kind: PoolKind, places: number, eligible: number, excluded: number): Pool => ({
-      kind,
-      host: i,
-      eligible,
-      excluded,
-      places,
-      fill: settings.targetOccupancy,
-      capacity: 0,
-      cashWeekly: openPrice,
-      marginalWeekly: openPrice,
-      privateShare,
-      lever: -1,
-    });
-    pools.push(market('openOwn', ownShare * open, i, -1));
-    pools.push(market('openOthers', (consortiumShare - ownShare) * open, -1, i));
-    const agreed = (offered[i] ?? 0) * (1 - consortiumShare) * open;
+    // Places in member i open to other members' children: one pool for any of them, or (calibrated)
+    // each other member's part in proportion to its reach (./context.ts).
+    const reach = settings.othersReachByMember;
+    const weight = reach ? reach.reduce((t, a, k) => (k === i ? t : t + a), 0) : 0;
+    const forOthers = (pool: (places: number, eligible: number, excluded: number) => Pool, places: number) => {
+      if (reach && weight > 0) {
+        for (let k = 0; k < M; k++) if (k !== i) pools.push(pool((places * (reach[k] ?? 0)) / weight, k, -1));
+      } else pools.push(pool(places, -1, i));
+    };
+    pools.push(laRunPool(laRunOwn * (laRun[i] ?? 0), i, -1));
+    // Calibrated: LA-run places beyond those its own children published inside fill, for other members'.
+    if (laRunOwn < 1) forOthers(laRunPool, (1 - laRunOwn) * (laRun[i] ?? 0));
+    const market =
+      (kind: PoolKind) =>
+      (places: number, eligible: number, excluded: number): Pool => ({
+        kind,
+        host: i,
+        eligible,
+        excluded,
+        places,
+        fill: settings.targetOccupancy,
+        capacity: 0,
+        cashWeekly: openPrice,
+        marginalWeekly: openPrice,
+        privateShare,
+        lever: -1,
+      });
+    pools.push(market('openOwn')(ownShare * open, i, -1));
+    forOthers(market('openOthers'), Math.max(0, consortiumShare - ownShare) * open);
+    const agreed = (offered[i] ?? 0) * (1 - Math.max(consortiumShare, ownShare)) * open;
     openMarketUnoffered += open * (1 - (offered[i] ?? 0));
-    if (agreed > 0) pools.push(market('openAgreement', agreed, -1, -1));
+    if (agreed > 0) pools.push(market('openAgreement')(agreed, -1, -1));
   }
   const blockInfo: BlockInYear[] = [];
   for (const b of blocks) {
@@ -332,19 +351,23 @@ export function buildYearSupply(
 
   // Outside the consortium: the private spot price plus the out-of-area premium.
   const outsidePrice = prices.private * index * (1 + settings.locality.outsidePremium);
-  pools.push({
+  const near = (eligible: number, children: number): Pool => ({
     kind: 'outsideNear',
     host: -1,
-    eligible: -1,
+    eligible,
     excluded: -1,
     places: 0,
     fill: 1,
-    capacity: context.outside.nearCapacity * ALLOCATION_UNITS,
+    capacity: Math.round(children * ALLOCATION_UNITS),
     cashWeekly: outsidePrice,
     marginalWeekly: outsidePrice,
     privateShare: 1,
     lever: -1,
   });
+  // The near outside market: member by member where calibrated so, else one for all.
+  const byMember = context.outside.nearCapacityByMember;
+  if (byMember) for (let i = 0; i < M; i++) pools.push(near(i, byMember[i] ?? 0));
+  else pools.push(near(-1, context.outside.nearCapacity));
   pools.push({
     kind: 'outsideFar',
     host: -1,

@@ -80,6 +80,11 @@ export interface MissingRates {
 export interface OutsideMarket {
   /** Children the near outside market takes per year (calibrated so the baseline 20+ mile share matches). */
   nearCapacity: number;
+  /**
+   * The near outside market member by member (children a year, in member order), calibrated so each
+   * member's baseline 20+ mile share matches its own; absent: one market for all (`nearCapacity`).
+   */
+  nearCapacityByMember?: number[];
   /** Mean distance of near outside placements, miles. */
   nearMiles: number;
   /**
@@ -117,7 +122,31 @@ export interface Calibration {
   modelled: { ownLa: number; elsewhereInConsortium: number; outside: number; unmet: number; over20Miles: number };
   /** The same from the plan's placement flows, where it has them. */
   observed: { period: string; ownLa: number; elsewhereInConsortium: number; outside: number; source: string } | null;
+  /** Member by member: published and modelled locality split, where the plan has the members' figures. */
+  members?: MemberCalibration[];
   notes: string[];
+}
+
+/** One member's published locality split beside the calibrated baseline's (base year, median). */
+export interface MemberCalibration {
+  code: string;
+  name: string;
+  children: number;
+  /** Share placed inside its own boundary: published (or from the plan's flows) and modelled. */
+  insideTarget: number | null;
+  insideModelled: number;
+  /** Share placed more than 20 miles from home. */
+  over20MilesTarget: number | null;
+  over20MilesModelled: number;
+  /** Its own open-market share and the share of its LA-run places kept for its own children. */
+  openMarketAccessShare: number;
+  laRunOwnShare: number;
+  /** Children the near outside market takes for it. */
+  nearOutsideCapacity: number;
+  /** True when both shares are within the tolerance (3 percentage points). */
+  withinTolerance: boolean;
+  /** Why not, in words; null when within. */
+  why: string | null;
 }
 
 /**
@@ -146,8 +175,23 @@ export interface DeliveryCosts {
 
 export interface ScenarioSettings {
   targetOccupancy: number;
-  /** Share of the open market located in an LA that the LA's own children can count on. */
+  /** Share of the open market located in an LA that the LA's own children can count on (where a member has no share of its own). */
   openMarketAccessShare: number;
+  /** Each member's own share, as the projection used it (../forecast/accessShares.ts), in member order. */
+  openMarketAccessShareByMember?: number[];
+  /**
+   * Share of each member's LA-run places kept for its own children (calibrated, in member order; 1
+   * where absent): below 1 only where its LA-run places alone would hold more of its children than
+   * it publishes placing inside its boundary; the rest take other members' children.
+   */
+  laRunOwnShareByMember?: number[];
+  /**
+   * Each member's weight in the other members' open-market places consortium children can count on
+   * (calibrated, in member order): each host's places are shared among the other members in
+   * proportion, so members reach other members' homes as their published locality split says.
+   * Absent: one pool per host for any other member.
+   */
+  othersReachByMember?: number[];
   /** Share of open-market places in member LAs that consortium children can count on. */
   consortiumOpenMarketAccessShare: number;
   discountRate: number;

@@ -89,6 +89,9 @@ export const scenarioContextWireSchema = z
       .object({
         targetOccupancy: finite.gt(0).max(1),
         openMarketAccessShare: finite.min(0).max(1),
+        openMarketAccessShareByMember: z.array(finite.min(0).max(1)).optional(),
+        laRunOwnShareByMember: z.array(finite.min(0).max(1)).optional(),
+        othersReachByMember: z.array(finite.min(0)).optional(),
         consortiumOpenMarketAccessShare: finite.min(0).max(1),
         discountRate: finite.min(0),
         locality: z
@@ -112,6 +115,7 @@ export const scenarioContextWireSchema = z
     outside: z
       .object({
         nearCapacity: count,
+        nearCapacityByMember: z.array(count).optional(),
         nearMiles: count,
         nearMilesByMember: z.array(count),
         farMiles: count,
@@ -133,6 +137,10 @@ export const scenarioContextWireSchema = z
     if (c.demand.length !== M) problem(['demand'], `Expected demand for each of the ${M} members.`);
     if (c.baseYearChildren.length !== M) problem(['baseYearChildren'], `Expected ${M} base-year counts.`);
     if (c.outside.nearMilesByMember.length !== M) problem(['outside', 'nearMilesByMember'], `Expected ${M} values.`);
+    if (c.outside.nearCapacityByMember && c.outside.nearCapacityByMember.length !== M)
+      problem(['outside', 'nearCapacityByMember'], `Expected ${M} values.`);
+    for (const k of ['openMarketAccessShareByMember', 'laRunOwnShareByMember', 'othersReachByMember'] as const)
+      if (c.settings[k] && c.settings[k].length !== M) problem(['settings', k], `Expected ${M} values.`);
     c.members.forEach((m, i) => {
       if (c.supply[i] && c.supply[i].code !== m.code) problem(['supply', i, 'code'], `Expected ${m.code}.`);
       if (c.demand[i] && c.demand[i].code !== m.code) problem(['demand', i, 'code'], `Expected ${m.code}.`);

@@ -16,26 +16,36 @@ import {
 import type { PlacementFlow } from '../../shared/model/placements.js';
 import { builtInPlanData } from '../helpers/builtinPlan.js';
 
+/** Σ over members of (own share − 60%) × open market where positive: places the consortium counts beyond 60%. */
+const aboveConsortium = (result: ReturnType<typeof project>): number =>
+  (result.accessShares ?? []).reduce((s, a) => s + Math.max(0, a.share - 0.6) * a.openMarketPlaces, 0);
+
 describe('the base year, year 0', () => {
   const data = builtInPlanData();
   const result = project(projectionInputsFromPlan(data), { method: 'rate' });
   const base = result.consortium.base;
+  const accessible = 118 + 0.6 * 636 + aboveConsortium(result);
 
   it('is the latest observed year, by the same definition as the projected gap', () => {
     expect(base?.year).toBe(result.baseYear);
     // Greater Manchester 2025 (the frozen illustrative plan): 727 children, 118 LA-run and 636
-    // open-market places, 60% of the open market counted for consortium children.
+    // open-market places, 60% of the open market counted for consortium children — and, for a
+    // member whose own share is above 60%, its own share (one member: Bolton, 72%).
     expect(base?.children).toBe(727);
     expect(base?.places).toMatchObject({ snapshot: '2023-03-31', registered: 754, laRun: 118, openMarket: 636 });
-    expect(base?.places.accessible).toBeCloseTo(118 + 0.6 * 636, 9);
-    expect(base?.gap).toBeCloseTo(727 / 0.85 - (118 + 0.6 * 636), 9);
+    expect(aboveConsortium(result)).toBeGreaterThan(0);
+    expect(base?.places.accessible).toBeCloseTo(accessible, 9);
+    expect(base?.gap).toBeCloseTo(727 / 0.85 - accessible, 9);
     // Members' children by where they were placed, from the plan's flows, adding up to the total.
     const placed = base?.placedWhere;
     expect(placed?.period).toBe('2025');
     expect((placed?.ownLa ?? 0) + (placed?.elsewhereInConsortium ?? 0) + (placed?.outside ?? 0)).toBe(727);
     for (const area of result.areas) {
       expect(area.base?.children).toBe(area.history.find((d) => d.year === '2025')?.value);
-      expect(area.base?.places.openMarketShare).toBe(0.3);
+      // Each member's own share, estimated from its figures (shared/forecast/accessShares.ts).
+      const own = result.accessShares?.find((a) => a.code === area.code);
+      expect(own?.basis).toBe('estimated');
+      expect(area.base?.places.openMarketShare).toBe(own?.share);
     }
   });
 
@@ -49,7 +59,7 @@ describe('the base year, year 0', () => {
       });
     }
     const first = result.consortium.decomposition?.[0];
-    expect(first?.todayShortfall).toBeCloseTo(727 - (118 + 0.6 * 636), 9);
+    expect(first?.todayShortfall).toBeCloseTo(727 - accessible, 9);
     expect(first?.supplyChange).toBe(0);
   });
 
@@ -132,8 +142,14 @@ describe('the consortium’s gap and its members’ gaps', () => {
       expect(r.sumOfMembers).toBeCloseTo(members, 9);
       expect(r.consortium).toBeCloseTo(result.consortium.years[h]?.gap.p50 ?? NaN, 9);
       expect(r.sumOfMembers - r.pooledAccess + r.mediansDoNotAdd + r.other).toBeCloseTo(r.consortium, 9);
-      // GM: (60% − 30%) × 636 open-market places, and nothing else left over.
-      expect(r.pooledAccess).toBeCloseTo(0.3 * 636, 6);
+      // GM: Σ (60% − the member's own share) × its open-market places where its share is below 60%,
+      // and nothing else left over.
+      const pooled = (result.accessShares ?? []).reduce(
+        (s, a) => s + Math.max(0, 0.6 - a.share) * a.openMarketPlaces,
+        0,
+      );
+      expect(pooled).toBeGreaterThan(100);
+      expect(r.pooledAccess).toBeCloseTo(pooled, 6);
       expect(Math.abs(r.other)).toBeLessThan(1e-6);
     });
   });

@@ -15,6 +15,7 @@ import {
   openMarketShares,
   reconciliationRows,
 } from '../../renderer/src/views/projection/baseYearModel.js';
+import { BaseYearPanel } from '../../renderer/src/views/projection/BaseYearPanel.js';
 import { BedsTable } from '../../renderer/src/views/projection/BedsTable.js';
 import { baseYearRow, headline } from '../../renderer/src/views/projection/projectionModel.js';
 import { bedNeedSentence } from '../../renderer/src/views/report/reportModel.js';
@@ -34,15 +35,18 @@ describe('the base year in words', () => {
     expect(words?.places).toBe(
       '754 registered places: 118 LA-run, 0 block-contracted, 636 private and voluntary (Ofsted, 31 March 2023)',
     );
-    expect(words?.accessible).toBe('500 accessible: LA-run and contracted places and 60% of the open market');
-    expect(words?.gap).toBe('855 beds needed at 85% occupancy: short by 356 already.');
+    // 118 + 60% × 636, and Bolton's own share (72% of its 55 open-market places) above the 60%.
+    expect(words?.accessible).toBe(
+      '506 accessible: LA-run and contracted places and 60% of the open market, and 7 more where a member’s own share of its open market is above that',
+    );
+    expect(words?.gap).toBe('855 beds needed at 85% occupancy: short by 349 already.');
     expect(baseYearWords({}, 0.85)).toBeNull();
   });
 
   it('gives the base year a row of the beds table, observed', () => {
     const row = baseYearRow(gm);
-    expect(row).toMatchObject({ year: '2025', demandP50: '727', bedsP50: '855', accessiblePlaces: '500' });
-    expect(row?.gap.text).toBe('short by 356');
+    expect(row).toMatchObject({ year: '2025', demandP50: '727', bedsP50: '855', accessiblePlaces: '506' });
+    expect(row?.gap.text).toBe('short by 349');
   });
 });
 
@@ -60,7 +64,7 @@ describe('what the gap is made of', () => {
     const sum = rows.filter((r) => r.key !== 'gap').reduce((s, r) => s + r.value, 0);
     expect(sum).toBeCloseTo(total?.value ?? NaN, 9);
     expect(total?.value).toBeCloseTo(gm.years.at(-1)?.gap.p50 ?? NaN, 9);
-    expect(rows[0]?.text).toBe('227');
+    expect(rows[0]?.text).toBe('221');
     // The headline's gap is the parts' total, in the same words.
     expect(headline(gm)).toContain(`short by ${total?.text}`);
   });
@@ -68,7 +72,7 @@ describe('what the gap is made of', () => {
   it('puts the base year and the parts in the report’s sentence', () => {
     const sentence = bedNeedSentence('Greater Manchester', result) ?? '';
     expect(sentence).toMatch(
-      /By the same definition the gap is 356 today \(2025\) and [\d,]+ in 2030: today’s shortfall 227, growth in need \+[\d,]+, occupancy headroom \+[\d,]+, supply change 0\./,
+      /By the same definition the gap is 349 today \(2025\) and [\d,]+ in 2030: today’s shortfall 221, growth in need \+[\d,]+, occupancy headroom \+[\d,]+, supply change 0\./,
     );
     expect(gapPartsSentence({})).toBeNull();
   });
@@ -97,10 +101,34 @@ describe('the consortium’s gap beside its members’ gaps', () => {
   it('lists the sum of members, what separates them and the consortium’s gap', () => {
     const rows = reconciliationRows(result.reconciliation?.at(-1), openMarketShares(result)) ?? [];
     expect(rows.map((r) => r.key)).toEqual(['sumOfMembers', 'pooledAccess', 'mediansDoNotAdd', 'consortium']);
-    expect(rows[1]?.label).toMatch(/\(60% rather than 30%\)$/);
-    expect(rows[1]?.text).toBe('−191');
+    expect(rows[1]?.label).toMatch(/\(60% rather than each member’s own share, \d+%–\d+%\)$/);
+    const pooled = result.reconciliation?.at(-1)?.pooledAccess ?? NaN;
+    expect(pooled).toBeGreaterThan(100);
+    expect(rows[1]?.text).toBe(`−${Math.round(pooled)}`);
     expect(rows.at(-1)?.text).toBe(String(Math.round(gm.years.at(-1)?.gap.p50 ?? NaN)));
     expect(reconciliationRows(undefined, null)).toBeNull();
+  });
+});
+
+describe('each member’s own share of its open market', () => {
+  it('is a row per member with its estimate, range, inputs and source beside the base year', () => {
+    const html = renderToStaticMarkup(
+      createElement(BaseYearPanel, {
+        area: gm,
+        targetOccupancy: 0.85,
+        variant: 'screen',
+        accessShares: result.accessShares,
+      }),
+    );
+    const rows = [
+      ...html.matchAll(/<tr data-code="(E\d{8})"><th scope="row">([^<]+)<\/th><td class="num">(\d+)%<\/td>/g),
+    ];
+    expect(rows).toHaveLength(10);
+    for (const [, code, , percent] of rows) {
+      const own = result.accessShares?.find((a) => a.code === code);
+      expect(Number(percent)).toBe(Math.round((own?.share ?? NaN) * 100));
+    }
+    expect(html).toContain('Estimated: the plan’s placement flows');
   });
 });
 

@@ -151,7 +151,8 @@ describe('levers', () => {
     expect(byKey.targetOccupancy).toMatchObject({ percent: 80, min: 50, max: 100, label: 'Target occupancy' });
     expect(byKey.trendDamping).toMatchObject({ percent: 80, min: 1 });
     expect(byKey.needTypeShareSoloComplex).toMatchObject({ percent: 18, group: 'projection' });
-    expect(byKey.openMarketAccessShare?.percent).toBe(30);
+    // The national figure: 1,790 ÷ 8,559 places ÷ 85% occupancy ≈ 25% (shared/forecast/accessShares.ts).
+    expect(byKey.openMarketAccessShare?.percent).toBe(25);
     expect(byKey.consortiumOpenMarketAccessShare?.percent).toBe(60);
   });
 

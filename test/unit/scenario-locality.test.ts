@@ -83,7 +83,9 @@ describe('locality is valued in £ on the built-in plan', () => {
     const net: number[] = [];
     for (let beds = 12; beds <= 24; beds++) net.push(run([{ ...lever, beds } as Lever]).npv.total - baseline.npv.total);
     const steps = net.slice(1).map((v, i) => v - (net[i] ?? 0));
-    steps.slice(1).forEach((step, i) => expect(step).toBeGreaterThanOrEqual((steps[i] ?? 0) - 1));
+    // Within £10 of NPV (on steps of about £44,000): the allocation prices arcs in whole pence, the
+    // report in exact pounds, so ties between equally cheap placements can differ by a few pounds.
+    steps.slice(1).forEach((step, i) => expect(step).toBeGreaterThanOrEqual((steps[i] ?? 0) - 10));
   });
 
   it('shows the built-in block contract’s break-even price, and its note agrees with its lever year', () => {

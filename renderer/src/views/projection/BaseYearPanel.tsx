@@ -2,12 +2,20 @@
  * "Today, and what the gap is made of": the base year (year 0) by the projection's own definitions —
  * children, where they were placed, places by sector, accessible places and the gap — and the
  * horizon year's median gap split into today's shortfall, growth in need, occupancy headroom and
- * supply change, which add up to it. One component for the Projection view and the report.
+ * supply change, which add up to it; and each member's own share of its open market, estimated
+ * from published figures, with its range and source. One component for the Projection view and the
+ * report.
  */
 import { useId } from 'react';
-import type { AreaProjection } from '../../../../shared/forecast/types.js';
+import type { AreaProjection, ProjectionResult } from '../../../../shared/forecast/types.js';
 import type { GapReconciliation } from '../../../../shared/forecast/basePosition.js';
-import { baseYearWords, gapPartRows, reconciliationRows } from './baseYearModel';
+import {
+  accessShareRows,
+  baseYearWords,
+  gapPartRows,
+  reconciliationRows,
+  type OpenMarketShares,
+} from './baseYearModel';
 
 export interface BaseYearPanelProps {
   area: Pick<AreaProjection, 'base' | 'decomposition' | 'name'>;
@@ -15,14 +23,24 @@ export interface BaseYearPanelProps {
   variant: 'screen' | 'print';
   /** The horizon year's consortium gap beside its members' gaps, and the two open-market shares. */
   reconciliation?: GapReconciliation | undefined;
-  shares?: { own: number; consortium: number } | null;
+  shares?: OpenMarketShares | null;
+  /** Each member's own open-market share with its estimate and source. */
+  accessShares?: ProjectionResult['accessShares'];
 }
 
-export function BaseYearPanel({ area, targetOccupancy, variant, reconciliation, shares = null }: BaseYearPanelProps) {
+export function BaseYearPanel({
+  area,
+  targetOccupancy,
+  variant,
+  reconciliation,
+  shares = null,
+  accessShares,
+}: BaseYearPanelProps) {
   const headingId = useId();
   const words = baseYearWords(area, targetOccupancy);
   const rows = gapPartRows(area);
   const members = reconciliationRows(reconciliation, shares);
+  const access = accessShareRows({ accessShares });
   if (!words) return null;
   const screen = variant === 'screen';
   const Heading = screen ? 'h2' : 'h3';
@@ -77,6 +95,51 @@ export function BaseYearPanel({ area, targetOccupancy, variant, reconciliation, 
               <tr key={r.key} data-part={r.key} className={r.key === 'consortium' ? 'is-total' : undefined}>
                 <th scope="row">{r.label}</th>
                 <td className="num">{r.text}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {access && (
+        <table
+          className={screen ? 'proj-table proj-gap-parts' : 'report-table report-gap-parts'}
+          data-testid="access-shares"
+        >
+          <caption>
+            Each member’s own share of its open market (private and voluntary places its own children can count on),
+            estimated from published figures: its children placed inside its boundary ÷ occupancy, less its LA-run
+            places, ÷ its private and voluntary places
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Authority</th>
+              <th scope="col" className={screen ? 'th-num' : 'num'}>
+                Share
+              </th>
+              <th scope="col" className={screen ? 'th-num' : 'num'}>
+                Range
+              </th>
+              <th scope="col">Placed inside its boundary</th>
+              <th scope="col">20+ miles away</th>
+              <th scope="col" className={screen ? 'th-num' : 'num'}>
+                LA-run / open-market places
+              </th>
+              <th scope="col">Basis and source</th>
+            </tr>
+          </thead>
+          <tbody>
+            {access.map((r) => (
+              <tr key={r.code} data-code={r.code}>
+                <th scope="row">{r.name}</th>
+                <td className="num">{r.share}</td>
+                <td className="num">{r.range}</td>
+                <td>{r.inside}</td>
+                <td>{r.over20Miles}</td>
+                <td className="num">{r.places}</td>
+                <td title={r.explanation}>
+                  {r.basis}: {r.source}
+                  {r.limit ? ` Cannot reproduce its published inside share: ${r.limit}.` : ''}
+                </td>
               </tr>
             ))}
           </tbody>

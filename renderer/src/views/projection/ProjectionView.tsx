@@ -271,6 +271,7 @@ export function ProjectionView() {
               variant="screen"
               reconciliation={projection.reconciliation?.at(-1)}
               shares={openMarketShares(projection)}
+              accessShares={projection.accessShares}
             />
 
             <GapTornado result={projection} variant="screen" cost={costSensitivity} />

@@ -47,6 +47,8 @@ export function baseYearWords(
   const snapshot = snapshotDate(p.snapshot);
   const w = base.placedWhere;
   const placedTotal = w ? w.ownLa + w.elsewhereInConsortium + w.outside : 0;
+  // The consortium counts at least each member's own share of its market (shared/forecast/beds.ts).
+  const above = p.accessible - (p.laRun + p.contracted + p.openMarketShare * p.openMarket);
   let gap: string | null = null;
   if (base.gap !== null && base.bedsNeeded !== null) {
     const n = Math.round(base.gap);
@@ -61,7 +63,7 @@ export function baseYearWords(
         ? `${formatCount(w.ownLa)} in their own authority, ${formatCount(w.elsewhereInConsortium)} elsewhere in the consortium, ${formatCount(w.outside)} outside it (placement flows, 31 March ${w.period})`
         : null,
     places: `${formatCount(p.registered)} registered places: ${formatCount(p.laRun)} LA-run, ${formatCount(p.contracted)} block-contracted, ${formatCount(p.openMarket)} private and voluntary${snapshot ? ` (Ofsted, ${snapshot}${p.movedOn ? `, moved on to ${base.year} by the openings and closures since` : ''})` : ''}`,
-    accessible: `${formatCount(p.accessible)} accessible: LA-run and contracted places and ${wholePercent(p.openMarketShare)} of the open market`,
+    accessible: `${formatCount(p.accessible)} accessible: LA-run and contracted places and ${wholePercent(p.openMarketShare)} of the open market${above >= 0.5 ? `, and ${formatCount(above)} more where a member’s own share of its open market is above that` : ''}`,
     gap,
   };
 }
@@ -185,11 +187,16 @@ export interface ReconciliationRow {
 /** The horizon year's consortium gap reconciled with the sum of its members' gaps, as rows. */
 export function reconciliationRows(
   reconciliation: GapReconciliation | undefined,
-  shares: { own: number; consortium: number } | null,
+  shares: OpenMarketShares | null,
 ): ReconciliationRow[] | null {
   if (!reconciliation) return null;
   const r = reconciliation;
-  const shareText = shares ? ` (${wholePercent(shares.consortium)} rather than ${wholePercent(shares.own)})` : '';
+  const own = shares?.ownRange
+    ? `each member’s own share, ${wholePercent(shares.ownRange[0])}–${wholePercent(shares.ownRange[1])}`
+    : shares?.own !== null && shares?.own !== undefined
+      ? wholePercent(shares.own)
+      : null;
+  const shareText = shares && own ? ` (${wholePercent(shares.consortium)} rather than ${own})` : '';
   const rows: ReconciliationRow[] = [
     {
       key: 'sumOfMembers',
@@ -217,12 +224,70 @@ export function reconciliationRows(
   return rows;
 }
 
-/** The two open-market shares a projection used (an authority's own, the consortium's), or null. */
+/** The open-market shares a projection used: an authority's own (one, or each member's), the consortium's. */
+export interface OpenMarketShares {
+  /** The one share every member used; null when each member has its own. */
+  own: number | null;
+  /** Lowest and highest of the members' own shares, when each has its own; else null. */
+  ownRange: [number, number] | null;
+  consortium: number;
+}
+
+/** The open-market shares a projection used, or null. */
 export function openMarketShares(
-  result: Pick<ProjectionResult, 'assumptions'>,
-): { own: number; consortium: number } | null {
+  result: Pick<ProjectionResult, 'assumptions'> & Partial<Pick<ProjectionResult, 'accessShares'>>,
+): OpenMarketShares | null {
   const value = (key: string) => result.assumptions.find((a) => a.key === key)?.value;
   const own = value('openMarketAccessShare');
   const consortium = value('consortiumOpenMarketAccessShare');
-  return own === undefined || consortium === undefined ? null : { own, consortium };
+  if (own === undefined || consortium === undefined) return null;
+  const each = (result.accessShares ?? []).filter((a) => a.basis !== 'set').map((a) => a.share);
+  return each.length
+    ? { own: null, ownRange: [Math.min(...each), Math.max(...each)], consortium }
+    : { own, ownRange: null, consortium };
+}
+
+/** One member's own open-market share as a table row: the estimate, its range, inputs and source. */
+export interface AccessShareRow {
+  code: string;
+  name: string;
+  /** "57%". */
+  share: string;
+  /** "46–70%". */
+  range: string;
+  /** "36% (flows, 2025)". */
+  inside: string;
+  /** "23% (2025)" or "—". */
+  over20Miles: string;
+  /** "12 / 55". */
+  places: string;
+  /** "Estimated", "National figure" or "Set for all". */
+  basis: string;
+  explanation: string;
+  source: string;
+  /** Why the published inside share cannot be reproduced by the share alone, or null. */
+  limit: string | null;
+}
+
+const BASIS_WORDS = { estimated: 'Estimated', national: 'National figure', set: 'Set for all' } as const;
+
+/** Rows of the members' own open-market shares; null when the projection has none. */
+export function accessShareRows(result: Partial<Pick<ProjectionResult, 'accessShares'>>): AccessShareRow[] | null {
+  const shares = result.accessShares;
+  if (!shares?.length) return null;
+  return shares.map((a) => ({
+    code: a.code,
+    name: a.name,
+    share: wholePercent(a.share),
+    range: `${Math.round(a.low * 100)}–${wholePercent(a.high)}`,
+    inside: a.inside
+      ? `${wholePercent(a.inside.share)} (${a.inside.basis === 'flows' ? 'placement flows' : 'DfE, moved to homes'}, ${a.inside.period})`
+      : '—',
+    over20Miles: a.over20Miles ? `${wholePercent(a.over20Miles.share)} (${a.over20Miles.period})` : '—',
+    places: `${formatCount(a.laRunPlaces)} / ${formatCount(a.openMarketPlaces)}`,
+    basis: BASIS_WORDS[a.basis],
+    explanation: a.explanation,
+    source: a.source,
+    limit: a.limit,
+  }));
 }

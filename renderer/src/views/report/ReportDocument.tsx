@@ -398,6 +398,7 @@ function ProjectionSection({ section, data }: { section: ReportSection; data: Re
         variant="print"
         reconciliation={result.reconciliation?.at(-1)}
         shares={openMarketShares(result)}
+        accessShares={result.accessShares}
       />
       <GapTornado
         result={result}

@@ -275,6 +275,13 @@ export function ScenarioOutcomes({
               Distances are calibrated so that the baseline places {formatShare(calibration.over20MilesAchieved)} of{' '}
               {calibration.year}’s {calibration.children.toLocaleString('en-GB')} children more than 20 miles from home,
               against a target of {formatShare(calibration.over20MilesTarget)} (see the assumptions).
+              {calibration.members &&
+                (calibration.members.every((m) => m.withinTolerance)
+                  ? ` Member by member, each authority’s published share placed inside its boundary and more than 20 miles away is reproduced within 3 percentage points.`
+                  : ` Not within 3 percentage points of its published locality split: ${calibration.members
+                      .filter((m) => !m.withinTolerance)
+                      .map((m) => `${m.name} (${m.why ?? ''})`)
+                      .join('; ')}.`)}
             </p>
           )}
 
