@@ -27,7 +27,7 @@ import {
 } from './projectionModel';
 import { SmallMultiples } from './SmallMultiples';
 import { StockFlowPanel } from './stockflow/StockFlowPanel';
-import { useProjection, type ProjectionRequest } from './useProjection';
+import { prefetchProjection, useProjection, type ProjectionRequest } from './useProjection';
 import './projection.css';
 
 // The forecast's own defaults, as the scenarios, report, exports and CLI use them: one set of figures.
@@ -110,6 +110,10 @@ export function ProjectionView() {
   }, [valid, method, horizonYears, simulations, seedValue, growthKey]);
 
   const { response, error, updating, lastRate } = useProjection(request, summary);
+  const requestRef = useRef(request);
+  useEffect(() => {
+    requestRef.current = request;
+  }, [request]);
   const projection = response?.projection ?? null;
 
   // An assumption committed, until the headline and chart on screen are for it.
@@ -136,6 +140,8 @@ export function ProjectionView() {
       const ran = await perform(async () => {
         try {
           await api.setAssumption({ key: planKey, value: share });
+          // the projection for the new value, worked out while the plan summary reloads
+          if (requestRef.current) prefetchProjection(requestRef.current);
         } catch (e) {
           outcome.error = toShownError(e).message;
         }

@@ -9,6 +9,33 @@ export type ProjectionResponse = CallResults['getProjection'];
 /** How long the inputs must stay still before the projection is run again. */
 export const projectionDebounceMs = 150;
 
+/**
+ * A projection asked for ahead of time, right after a change to the plan (see
+ * {@link prefetchProjection}): the next run for the same request object takes its answer instead of
+ * asking again, once the plan's refreshed summary arrives.
+ */
+let prefetched: { request: ProjectionRequest; response: Promise<ProjectionResponse> } | null = null;
+
+/**
+ * Starts getProjection for `request` at once, for the plan as a change just made left it (an
+ * assumption committed): the host works it out while the app reloads the plan summary, instead of
+ * after. The run that the new summary causes takes this answer when its request is the same object;
+ * any other run drops it. Call only after the change has been made in the host.
+ */
+export function prefetchProjection(request: ProjectionRequest): void {
+  const response = api.getProjection(request);
+  // a failure is reported by the run that takes it, or not at all when none does
+  response.catch(() => undefined);
+  prefetched = { request, response };
+}
+
+/** The prefetched answer for `request`, once (null when there is none for it). */
+function takePrefetched(request: ProjectionRequest): Promise<ProjectionResponse> | null {
+  const found = prefetched;
+  prefetched = null;
+  return found && found.request === request ? found.response : null;
+}
+
 interface Settled {
   request: ProjectionRequest | null;
   revision: unknown;
@@ -51,9 +78,11 @@ export function useProjection(request: ProjectionRequest | null, revision: unkno
     let cancelled = false;
     const controlsChanged = lastRequest.current !== request;
     lastRequest.current = request;
+    // A change of the plan alone (an assumption committed) may have been asked for already.
+    const early = takePrefetched(request);
     const timer = window.setTimeout(
       () => {
-        api.getProjection(request).then(
+        (early ?? api.getProjection(request)).then(
           (response) => {
             if (cancelled) return;
             setSettled((prev) => ({
