@@ -9,6 +9,8 @@ import {
   defaultSettings,
   project,
   projectionInputsFromPlan,
+  type BacktestOptions,
+  type BacktestResult,
   type NationalPanel,
   type ProjectionInputs,
   type SupplyChange,
@@ -124,6 +126,47 @@ export function forecastSupplyChanges(plans: PlanService, openMarketAccessShare:
     }));
 }
 
+/**
+ * Settings that act on beds, places and the gap only: the backtest compares forecasts of children
+ * (demand) with what happened, so they do not change it.
+ */
+const BEDS_ONLY_SETTINGS = new Set<string>([
+  'targetOccupancy',
+  'needTypeShares',
+  'openMarketAccessShare',
+  'consortiumOpenMarketAccessShare',
+  'contractedPlaces',
+  'supplyChanges',
+  'keepSamples',
+]);
+
+/** The last backtest worked out, by everything it depends on (see {@link backtestKey}). */
+let lastBacktest: { key: string; national: NationalPanel | undefined; result: BacktestResult } | null = null;
+
+/**
+ * What the backtest depends on: the inputs and options less supply, placements, the assumption
+ * and warning notes and the beds-only settings (which it reads only for the beds figures it drops).
+ * Anything else, including anything added to the inputs later, is in the key. The national panel
+ * is compared by identity (stablePanel keeps an unchanged panel's identity).
+ */
+function backtestKey(inputs: ProjectionInputs, options: BacktestOptions): string {
+  const omit = (o: object) => Object.fromEntries(Object.entries(o).filter(([k]) => !BEDS_ONLY_SETTINGS.has(k)));
+  const { areas, planSettings, assumptions: _a, warnings: _w, placements: _p, national: _n, ...rest } = inputs;
+  return JSON.stringify([rest, areas.map(({ supply: _s, ...area }) => area), omit(planSettings), omit(options)]);
+}
+
+/**
+ * backtest(), reusing the last result while nothing it depends on has changed: an assumption such as
+ * the target occupancy moves the projection's beds, not the backtest of its demand.
+ */
+export function backtestCached(inputs: ProjectionInputs, options: BacktestOptions): BacktestResult {
+  const key = backtestKey(inputs, options);
+  if (lastBacktest?.key === key && lastBacktest.national === inputs.national) return lastBacktest.result;
+  const result = backtest(inputs, options);
+  lastBacktest = { key, national: inputs.national, result };
+  return result;
+}
+
 export function runProjection(
   plans: PlanService,
   args: CallArgs<'getProjection'> & { method: 'rate' | 'manual'; withBacktest: boolean; keepSamples?: boolean },
@@ -145,7 +188,7 @@ export function runProjection(
     return {
       projection: project(inputs, options),
       backtest: args.withBacktest
-        ? backtest(inputs, { ...options, simulations: Math.min(options.simulations ?? 500, 500) })
+        ? backtestCached(inputs, { ...options, simulations: Math.min(options.simulations ?? 500, 500) })
         : null,
     };
   } catch (error) {
