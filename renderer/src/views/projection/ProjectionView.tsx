@@ -27,7 +27,7 @@ import {
 } from './projectionModel';
 import { SmallMultiples } from './SmallMultiples';
 import { StockFlowPanel } from './stockflow/StockFlowPanel';
-import { prefetchProjection, useProjection, type ProjectionRequest } from './useProjection';
+import { useProjection, type ProjectionRequest } from './useProjection';
 import './projection.css';
 
 // The forecast's own defaults, as the scenarios, report, exports and CLI use them: one set of figures.
@@ -109,11 +109,7 @@ export function ProjectionView() {
     };
   }, [valid, method, horizonYears, simulations, seedValue, growthKey]);
 
-  const { response, error, updating, lastRate } = useProjection(request, summary);
-  const requestRef = useRef(request);
-  useEffect(() => {
-    requestRef.current = request;
-  }, [request]);
+  const { response, error, updating, lastRate, planChanged } = useProjection(request, summary);
   const projection = response?.projection ?? null;
 
   // An assumption committed, until the headline and chart on screen are for it.
@@ -140,8 +136,8 @@ export function ProjectionView() {
       const ran = await perform(async () => {
         try {
           await api.setAssumption({ key: planKey, value: share });
-          // the projection for the new value, worked out while the plan summary reloads
-          if (requestRef.current) prefetchProjection(requestRef.current);
+          // the projection for the new value, asked for while the plan summary reloads
+          planChanged();
         } catch (e) {
           outcome.error = toShownError(e).message;
         }
@@ -150,7 +146,7 @@ export function ProjectionView() {
       setAssumptionErrors((prev) => ({ ...prev, [planKey]: outcome.error }));
       return outcome.error;
     },
-    [perform],
+    [perform, planChanged],
   );
 
   const fillFromRate = useMemo(() => {

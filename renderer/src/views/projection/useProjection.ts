@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallArgs, CallResults } from '../../../../shared/api/contract.js';
 import { api } from '../../api';
 import { toShownError, type ShownError } from '../../app/usePlanController';
@@ -8,33 +8,6 @@ export type ProjectionResponse = CallResults['getProjection'];
 
 /** How long the inputs must stay still before the projection is run again. */
 export const projectionDebounceMs = 150;
-
-/**
- * A projection asked for ahead of time, right after a change to the plan (see
- * {@link prefetchProjection}): the next run for the same request object takes its answer instead of
- * asking again, once the plan's refreshed summary arrives.
- */
-let prefetched: { request: ProjectionRequest; response: Promise<ProjectionResponse> } | null = null;
-
-/**
- * Starts getProjection for `request` at once, for the plan as a change just made left it (an
- * assumption committed): the host works it out while the app reloads the plan summary, instead of
- * after. The run that the new summary causes takes this answer when its request is the same object;
- * any other run drops it. Call only after the change has been made in the host.
- */
-export function prefetchProjection(request: ProjectionRequest): void {
-  const response = api.getProjection(request);
-  // a failure is reported by the run that takes it, or not at all when none does
-  response.catch(() => undefined);
-  prefetched = { request, response };
-}
-
-/** The prefetched answer for `request`, once (null when there is none for it). */
-function takePrefetched(request: ProjectionRequest): Promise<ProjectionResponse> | null {
-  const found = prefetched;
-  prefetched = null;
-  return found && found.request === request ? found.response : null;
-}
 
 interface Settled {
   request: ProjectionRequest | null;
@@ -53,6 +26,18 @@ export interface ProjectionState {
   updating: boolean;
   /** The latest rate-method response (a starting point for manual growth), if any. */
   lastRate: ProjectionResponse | null;
+  /**
+   * Call right after a change to the plan has been made in the host (an assumption committed):
+   * asks for the projection at once, instead of once the app has reloaded the plan summary, and
+   * shows it as soon as it arrives. The run that the new summary causes takes this answer.
+   */
+  planChanged: () => void;
+}
+
+/** A projection asked for by planChanged, for the plan as the change left it. */
+interface Early {
+  request: ProjectionRequest;
+  response: Promise<ProjectionResponse>;
 }
 
 /**
@@ -73,25 +58,51 @@ export function useProjection(request: ProjectionRequest | null, revision: unkno
   });
 
   const lastRequest = useRef<ProjectionRequest | null>(null);
+  const lastRevision = useRef<unknown>(null);
+  const early = useRef<Early | null>(null);
+
+  const settle = useCallback((request: ProjectionRequest, revision: unknown, response: ProjectionResponse) => {
+    setSettled((prev) => ({
+      request,
+      revision,
+      response,
+      error: null,
+      lastRate: response.projection.method === 'rate' ? response : prev.lastRate,
+    }));
+  }, []);
+
+  const planChanged = useCallback(() => {
+    const request = lastRequest.current;
+    if (!request) return;
+    const entry: Early = { request, response: api.getProjection(request) };
+    early.current = entry;
+    entry.response.then(
+      (response) => {
+        // Shown at once while the summary for the change is still on its way (the run that the
+        // new summary causes takes the same answer); dropped once anything newer was asked for.
+        if (early.current === entry && lastRequest.current === request) {
+          settle(request, lastRevision.current, response);
+        }
+      },
+      () => undefined, // reported by the run that takes it
+    );
+  }, [settle]);
+
   useEffect(() => {
     if (!request) return;
     let cancelled = false;
     const controlsChanged = lastRequest.current !== request;
     lastRequest.current = request;
+    lastRevision.current = revision;
     // A change of the plan alone (an assumption committed) may have been asked for already.
-    const early = takePrefetched(request);
+    const taken = early.current;
+    early.current = null;
+    const answer = taken && taken.request === request ? taken.response : null;
     const timer = window.setTimeout(
       () => {
-        (early ?? api.getProjection(request)).then(
+        (answer ?? api.getProjection(request)).then(
           (response) => {
-            if (cancelled) return;
-            setSettled((prev) => ({
-              request,
-              revision,
-              response,
-              error: null,
-              lastRate: response.projection.method === 'rate' ? response : prev.lastRate,
-            }));
+            if (!cancelled) settle(request, revision, response);
           },
           (error: unknown) => {
             if (!cancelled) setSettled((prev) => ({ ...prev, request, revision, error: toShownError(error) }));
@@ -104,12 +115,13 @@ export function useProjection(request: ProjectionRequest | null, revision: unkno
       cancelled = true;
       window.clearTimeout(timer);
     };
-  }, [request, revision]);
+  }, [request, revision, settle]);
 
   return {
     response: settled.response,
     error: settled.error,
     updating: request !== null && (settled.request !== request || settled.revision !== revision),
     lastRate: settled.lastRate,
+    planChanged,
   };
 }
