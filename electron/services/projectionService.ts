@@ -16,7 +16,9 @@ import {
   type SupplyChange,
 } from '../../shared/forecast/index.js';
 import type { PlanDatabase } from '../store/database.js';
-import { readPlanDataWithPanel, readSupply, readSupplyChanges } from '../store/planData.js';
+import { readAssumptions, readPlanDataWithPanel, readSupply, readSupplyChanges } from '../store/planData.js';
+import type { PlanData } from '../../shared/model/summarise.js';
+import type { SupplyRow } from '../../shared/model/supply.js';
 import { attachSupplyProjection, type SupplyPool } from '../../shared/supply/forecastSupply.js';
 import { SUPPLY_MOVEMENT_KEY } from '../../shared/supply/projectSupply.js';
 import type { PlanService } from './planService.js';
@@ -86,20 +88,53 @@ function attachSupplyProjectionCached(inputs: ProjectionInputs, pool: SupplyPool
   inputs.warnings.push(...lastSupply.extra.warnings);
 }
 
+/** What projectionInputs reads from the plan besides its assumption values. */
+interface PlanReads {
+  data: Omit<PlanData, 'assumptions'>;
+  populationProjections: Record<string, Record<string, number>>;
+  supply: SupplyRow[];
+  supplyChanges: ReturnType<typeof readSupplyChanges>;
+}
+
+/** The last plan reads, by the plan's data version (an assumption change leaves them valid). */
+let lastReads: { version: ReturnType<PlanService['dataVersion']>; reads: PlanReads } | null = null;
+
+/**
+ * Everything projectionInputs reads from the plan: reused while the plan's data other than its
+ * assumption values is unchanged (reading every authority's figures for the national panel is
+ * most of the time an assumption change would otherwise take); the assumptions are read each time.
+ */
+function planReads(plans: PlanService, db: PlanDatabase): PlanReads & { data: PlanData } {
+  const version = plans.dataVersion();
+  if (lastReads?.version.db !== version.db || lastReads.version.changes !== version.changes) {
+    // Members' figures, plus every authority's for the national panel the default method is chosen on.
+    const { assumptions: _assumptions, ...data } = readPlanDataWithPanel(db);
+    lastReads = {
+      version,
+      reads: {
+        data,
+        populationProjections: readPopulationProjections(db),
+        supply: readSupply(db),
+        supplyChanges: readSupplyChanges(db),
+      },
+    };
+  }
+  const { reads } = lastReads;
+  return { ...reads, data: { ...reads.data, assumptions: readAssumptions(db) } };
+}
+
 export function projectionInputs(plans: PlanService): ProjectionInputs {
   return plans.read((db) => {
     try {
-      // Members' figures, plus every authority's for the national panel the default method is chosen on.
-      const data = readPlanDataWithPanel(db);
-      const inputs = projectionInputsFromPlan(data, {
-        populationProjections: readPopulationProjections(db),
-      });
+      const reads = planReads(plans, db);
+      const { data } = reads;
+      const inputs = projectionInputsFromPlan(data, { populationProjections: reads.populationProjections });
       if (inputs.national) inputs.national = stablePanel(inputs.national);
       // Baseline supply moves by the plan's children's homes openings and closures (Ofsted joiners and leavers).
       const netChange = data.assumptions.find((a) => a.key === SUPPLY_MOVEMENT_KEY)?.value;
       attachSupplyProjectionCached(
         inputs,
-        { supply: readSupply(db), movements: data.supplyMovements ?? [], areas: data.areas },
+        { supply: reads.supply, movements: data.supplyMovements ?? [], areas: data.areas },
         netChange,
       );
       return inputs;
@@ -116,7 +151,7 @@ export function projectionInputs(plans: PlanService): ProjectionInputs {
  */
 export function forecastSupplyChanges(plans: PlanService, openMarketAccessShare: number): SupplyChange[] {
   return plans
-    .read((db) => readSupplyChanges(db))
+    .read((db) => planReads(plans, db).supplyChanges)
     .filter((c) => c.homeType === 'childrensHome')
     .map((c) => ({
       area: c.area,

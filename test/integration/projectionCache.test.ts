@@ -2,7 +2,8 @@
  * The projection service's caches give the figures a fresh computation gives: the backtest reused
  * across assumption changes that move only beds (target occupancy, access shares, the solo/complex
  * share) is the backtest worked out afresh, and a change that moves demand (trend damping) is
- * worked out again.
+ * worked out again; the plan's figures read once are reused across assumption changes only, and a
+ * projection made from them is the projection a freshly opened copy of the plan gives.
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +62,46 @@ describe('projection service caches', () => {
       // … and the backtest is the one a fresh run gives
       expect(cached).toEqual(freshBacktest());
       expect(cached).toBe(first);
+    }
+  });
+
+  it('reads the plan again after any change but an assumption value', () => {
+    const version = () => context.plans.dataVersion();
+    const v0 = version();
+    context.plans.setAssumption('targetOccupancy', 0.83);
+    expect(version()).toEqual(v0);
+    context.plans.renameConsortium('Renamed consortium');
+    const v1 = version();
+    expect(v1.changes).not.toBe(v0.changes);
+    const members = context.plans.listAuthorities().filter((a) => a.isMember);
+    context.plans.setMembership(members.slice(0, 4).map((a) => a.onsCode));
+    expect(version().changes).not.toBe(v1.changes);
+    const { projection } = runProjection(context.plans, { ...request, withBacktest: false });
+    expect(projection.areas.map((a) => a.code).sort()).toEqual(
+      members
+        .slice(0, 4)
+        .map((a) => a.onsCode)
+        .sort(),
+    );
+    context.plans.setMembership(members.map((a) => a.onsCode));
+    expect(runProjection(context.plans, { ...request, withBacktest: false }).projection.areas).toHaveLength(
+      members.length,
+    );
+  });
+
+  it('gives, after an assumption change, the projection a freshly opened copy of the plan gives', async () => {
+    const file = path.join(tmp.dir, 'copy.ccplan');
+    runProjection(context.plans, request); // the plan's figures read, and kept
+    context.plans.setAssumption('targetOccupancy', 0.78);
+    const reused = runProjection(context.plans, request);
+    await context.handlers.savePlanAs({ path: file });
+    const other = createAppContext({ mode: 'browser', dataDir: path.join(tmp.dir, 'other') });
+    try {
+      other.plans.openPlan(file, { lock: 'none' });
+      const fresh = runProjection(other.plans, request);
+      expect(reused).toEqual(fresh);
+    } finally {
+      other.plans.dispose();
     }
   });
 
