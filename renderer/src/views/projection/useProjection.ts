@@ -34,6 +34,12 @@ export interface ProjectionState {
   planChanged: () => void;
 }
 
+/**
+ * The revision of an answer asked for by planChanged: the plan as the change left it, which the
+ * summary on its way will describe; current until that summary arrives.
+ */
+const AFTER_CHANGE = Symbol('the plan after the change being refreshed');
+
 /** A projection asked for by planChanged, for the plan as the change left it. */
 interface Early {
   request: ProjectionRequest;
@@ -58,7 +64,6 @@ export function useProjection(request: ProjectionRequest | null, revision: unkno
   });
 
   const lastRequest = useRef<ProjectionRequest | null>(null);
-  const lastRevision = useRef<unknown>(null);
   const early = useRef<Early | null>(null);
 
   const settle = useCallback((request: ProjectionRequest, revision: unknown, response: ProjectionResponse) => {
@@ -80,9 +85,7 @@ export function useProjection(request: ProjectionRequest | null, revision: unkno
       (response) => {
         // Shown at once while the summary for the change is still on its way (the run that the
         // new summary causes takes the same answer); dropped once anything newer was asked for.
-        if (early.current === entry && lastRequest.current === request) {
-          settle(request, lastRevision.current, response);
-        }
+        if (early.current === entry && lastRequest.current === request) settle(request, AFTER_CHANGE, response);
       },
       () => undefined, // reported by the run that takes it
     );
@@ -93,7 +96,6 @@ export function useProjection(request: ProjectionRequest | null, revision: unkno
     let cancelled = false;
     const controlsChanged = lastRequest.current !== request;
     lastRequest.current = request;
-    lastRevision.current = revision;
     // A change of the plan alone (an assumption committed) may have been asked for already.
     const taken = early.current;
     early.current = null;
@@ -120,7 +122,9 @@ export function useProjection(request: ProjectionRequest | null, revision: unkno
   return {
     response: settled.response,
     error: settled.error,
-    updating: request !== null && (settled.request !== request || settled.revision !== revision),
+    updating:
+      request !== null &&
+      (settled.request !== request || (settled.revision !== revision && settled.revision !== AFTER_CHANGE)),
     lastRate: settled.lastRate,
     planChanged,
   };
