@@ -45,6 +45,7 @@ import { README_SHEET, TEMPLATE_MARKER, type TemplateResult } from '../../shared
 import type { PlanService } from './planService.js';
 import type { PlanDatabase } from '../store/database.js';
 import { readSsda903Files, writeSsda903File } from '../store/ssda903Data.js';
+import { writeSsda903Parsed } from '../store/ssda903Parsed.js';
 import { importSsda903 } from '../../shared/import/ssda903.js';
 import { issueInXml } from '../../shared/import/ssda903Xml.js';
 
@@ -778,6 +779,14 @@ export class ImportService {
         });
       }),
     );
+    // The returns held, as read, for stock-flow projections (not needed: they read the text without it).
+    if (changing.some((f) => f.ssda903)) {
+      try {
+        this.plans.mutate((db) => writeSsda903Parsed(db));
+      } catch {
+        // a stock-flow projection reads the text instead, as for a plan from an earlier version
+      }
+    }
     this.prepared.delete(previewId);
     return { state: this.plans.currentState(), logged };
   }

@@ -105,6 +105,11 @@ function forecastAssumptionTemplates() {
   ];
 }
 
+/** Rows inserted, changed or deleted through this connection since it opened (SQLite's count). */
+function totalChanges(db: PlanDatabase): number {
+  return (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+}
+
 interface OpenPlan {
   db: PlanDatabase;
   workingPath: string;
@@ -650,6 +655,8 @@ export class PlanService {
     }
     const changedBy = currentUser();
     const changedAt = new Date().toISOString();
+    const { db } = this.requireOpen();
+    const before = totalChanges(db);
     this.mutate((db) => {
       const updated = db
         .prepare('UPDATE assumption SET value = ?, changed_by = ?, changed_at = ? WHERE key = ?')
@@ -662,7 +669,25 @@ export class PlanService {
          VALUES (?, ?, ?, ?, ?, NULL, ?, ?)`,
       ).run(key, known.label, value, known.unit, known.rationale, changedBy, changedAt);
     });
+    this.assumptionChanges.set(db, (this.assumptionChanges.get(db) ?? 0) + totalChanges(db) - before);
     return this.openState(this.requireOpen());
+  }
+
+  /**
+   * Rows written to the open plan's assumption register by setAssumption, by database: what
+   * {@link dataVersion} leaves out.
+   */
+  private readonly assumptionChanges = new WeakMap<PlanDatabase, number>();
+
+  /**
+   * A version of the open plan's data other than its assumption values: it changes with every row
+   * written through the plan's database (by any path) except setAssumption's, and with the plan
+   * open. Caches of what is read from the plan key on it (the projection's inputs, which an
+   * assumption change re-reads only the assumptions of).
+   */
+  dataVersion(): { db: PlanDatabase; changes: number } {
+    const { db } = this.requireOpen();
+    return { db, changes: totalChanges(db) - (this.assumptionChanges.get(db) ?? 0) };
   }
 
   /** Writes the data template, filled with the plan's flows, unit costs and supply changes when asked. */

@@ -9,12 +9,16 @@ import {
   defaultSettings,
   project,
   projectionInputsFromPlan,
+  type BacktestOptions,
+  type BacktestResult,
   type NationalPanel,
   type ProjectionInputs,
   type SupplyChange,
 } from '../../shared/forecast/index.js';
 import type { PlanDatabase } from '../store/database.js';
-import { readPlanDataWithPanel, readSupply, readSupplyChanges } from '../store/planData.js';
+import { readAssumptions, readPlanDataWithPanel, readSupply, readSupplyChanges } from '../store/planData.js';
+import type { PlanData } from '../../shared/model/summarise.js';
+import type { SupplyRow } from '../../shared/model/supply.js';
 import { attachSupplyProjection, type SupplyPool } from '../../shared/supply/forecastSupply.js';
 import { SUPPLY_MOVEMENT_KEY } from '../../shared/supply/projectSupply.js';
 import type { PlanService } from './planService.js';
@@ -84,20 +88,53 @@ function attachSupplyProjectionCached(inputs: ProjectionInputs, pool: SupplyPool
   inputs.warnings.push(...lastSupply.extra.warnings);
 }
 
+/** What projectionInputs reads from the plan besides its assumption values. */
+interface PlanReads {
+  data: Omit<PlanData, 'assumptions'>;
+  populationProjections: Record<string, Record<string, number>>;
+  supply: SupplyRow[];
+  supplyChanges: ReturnType<typeof readSupplyChanges>;
+}
+
+/** The last plan reads, by the plan's data version (an assumption change leaves them valid). */
+let lastReads: { version: ReturnType<PlanService['dataVersion']>; reads: PlanReads } | null = null;
+
+/**
+ * Everything projectionInputs reads from the plan: reused while the plan's data other than its
+ * assumption values is unchanged (reading every authority's figures for the national panel is
+ * most of the time an assumption change would otherwise take); the assumptions are read each time.
+ */
+function planReads(plans: PlanService, db: PlanDatabase): PlanReads & { data: PlanData } {
+  const version = plans.dataVersion();
+  if (lastReads?.version.db !== version.db || lastReads.version.changes !== version.changes) {
+    // Members' figures, plus every authority's for the national panel the default method is chosen on.
+    const { assumptions: _assumptions, ...data } = readPlanDataWithPanel(db);
+    lastReads = {
+      version,
+      reads: {
+        data,
+        populationProjections: readPopulationProjections(db),
+        supply: readSupply(db),
+        supplyChanges: readSupplyChanges(db),
+      },
+    };
+  }
+  const { reads } = lastReads;
+  return { ...reads, data: { ...reads.data, assumptions: readAssumptions(db) } };
+}
+
 export function projectionInputs(plans: PlanService): ProjectionInputs {
   return plans.read((db) => {
     try {
-      // Members' figures, plus every authority's for the national panel the default method is chosen on.
-      const data = readPlanDataWithPanel(db);
-      const inputs = projectionInputsFromPlan(data, {
-        populationProjections: readPopulationProjections(db),
-      });
+      const reads = planReads(plans, db);
+      const { data } = reads;
+      const inputs = projectionInputsFromPlan(data, { populationProjections: reads.populationProjections });
       if (inputs.national) inputs.national = stablePanel(inputs.national);
       // Baseline supply moves by the plan's children's homes openings and closures (Ofsted joiners and leavers).
       const netChange = data.assumptions.find((a) => a.key === SUPPLY_MOVEMENT_KEY)?.value;
       attachSupplyProjectionCached(
         inputs,
-        { supply: readSupply(db), movements: data.supplyMovements ?? [], areas: data.areas },
+        { supply: reads.supply, movements: data.supplyMovements ?? [], areas: data.areas },
         netChange,
       );
       return inputs;
@@ -114,7 +151,7 @@ export function projectionInputs(plans: PlanService): ProjectionInputs {
  */
 export function forecastSupplyChanges(plans: PlanService, openMarketAccessShare: number): SupplyChange[] {
   return plans
-    .read((db) => readSupplyChanges(db))
+    .read((db) => planReads(plans, db).supplyChanges)
     .filter((c) => c.homeType === 'childrensHome')
     .map((c) => ({
       area: c.area,
@@ -122,6 +159,47 @@ export function forecastSupplyChanges(plans: PlanService, openMarketAccessShare:
       registeredPlaces: c.placesChange,
       accessiblePlaces: c.sector === 'Local Authority' ? c.placesChange : c.placesChange * openMarketAccessShare,
     }));
+}
+
+/**
+ * Settings that act on beds, places and the gap only: the backtest compares forecasts of children
+ * (demand) with what happened, so they do not change it.
+ */
+const BEDS_ONLY_SETTINGS = new Set<string>([
+  'targetOccupancy',
+  'needTypeShares',
+  'openMarketAccessShare',
+  'consortiumOpenMarketAccessShare',
+  'contractedPlaces',
+  'supplyChanges',
+  'keepSamples',
+]);
+
+/** The last backtest worked out, by everything it depends on (see {@link backtestKey}). */
+let lastBacktest: { key: string; national: NationalPanel | undefined; result: BacktestResult } | null = null;
+
+/**
+ * What the backtest depends on: the inputs and options less supply, placements, the assumption
+ * and warning notes and the beds-only settings (which it reads only for the beds figures it drops).
+ * Anything else, including anything added to the inputs later, is in the key. The national panel
+ * is compared by identity (stablePanel keeps an unchanged panel's identity).
+ */
+function backtestKey(inputs: ProjectionInputs, options: BacktestOptions): string {
+  const omit = (o: object) => Object.fromEntries(Object.entries(o).filter(([k]) => !BEDS_ONLY_SETTINGS.has(k)));
+  const { areas, planSettings, assumptions: _a, warnings: _w, placements: _p, national: _n, ...rest } = inputs;
+  return JSON.stringify([rest, areas.map(({ supply: _s, ...area }) => area), omit(planSettings), omit(options)]);
+}
+
+/**
+ * backtest(), reusing the last result while nothing it depends on has changed: an assumption such as
+ * the target occupancy moves the projection's beds, not the backtest of its demand.
+ */
+export function backtestCached(inputs: ProjectionInputs, options: BacktestOptions): BacktestResult {
+  const key = backtestKey(inputs, options);
+  if (lastBacktest?.key === key && lastBacktest.national === inputs.national) return lastBacktest.result;
+  const result = backtest(inputs, options);
+  lastBacktest = { key, national: inputs.national, result };
+  return result;
 }
 
 export function runProjection(
@@ -145,7 +223,7 @@ export function runProjection(
     return {
       projection: project(inputs, options),
       backtest: args.withBacktest
-        ? backtest(inputs, { ...options, simulations: Math.min(options.simulations ?? 500, 500) })
+        ? backtestCached(inputs, { ...options, simulations: Math.min(options.simulations ?? 500, 500) })
         : null,
     };
   } catch (error) {

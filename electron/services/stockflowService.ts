@@ -16,6 +16,7 @@ import {
   NO_DATE,
 } from '../../shared/import/ssda903.js';
 import { readSsda903Files } from '../store/ssda903Data.js';
+import { readSsda903Parsed } from '../store/ssda903Parsed.js';
 import type { PlanService } from './planService.js';
 
 /**
@@ -32,14 +33,19 @@ function dataEndDay(decom: Int32Array, dec: Int32Array): number {
 }
 
 export function runStockFlow(plans: PlanService, args: StockFlowArgs): CallResults['getStockFlowProjection'] {
-  const files = plans.read((db) => readSsda903Files(db));
-  if (files.length === 0) {
+  // Every LA's episodes: as stored at import (read from the text when not stored); some LAs: read.
+  const read = plans.read((db) => {
+    if (!args.la?.length) return readSsda903Parsed(db);
+    const files = readSsda903Files(db);
+    return files.length ? importSsda903(files, { la: args.la }) : null;
+  });
+  if (!read) {
     throw new PlannerError(
       'INVALID_ARGUMENT',
       'This plan holds no SSDA903 returns: import your header and episodes files to use the stock-flow method.',
     );
   }
-  const { dataset, issues } = importSsda903(files, args.la?.length ? { la: args.la } : {});
+  const { dataset, issues } = read;
   if (dataset.episodes.length === 0) {
     throw new PlannerError(
       'INVALID_ARGUMENT',

@@ -318,7 +318,7 @@ function readUnitCosts(db: PlanDatabase): UnitCost[] {
   }));
 }
 
-function readAssumptions(db: PlanDatabase): Assumption[] {
+export function readAssumptions(db: PlanDatabase): Assumption[] {
   const rows = db.prepare('SELECT * FROM assumption ORDER BY key').all() as {
     key: string;
     label: string;

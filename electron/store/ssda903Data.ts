@@ -64,5 +64,7 @@ export function countSsda903Files(db: PlanDatabase): number {
 }
 
 export function removeSsda903Files(db: PlanDatabase): number {
+  // the returns as read (./ssda903Parsed.ts) go with them
+  db.prepare('DELETE FROM ssda903_parsed').run();
   return db.prepare('DELETE FROM ssda903_file').run().changes;
 }

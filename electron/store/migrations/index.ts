@@ -8,6 +8,7 @@ import { sql as supplyChanges } from './0006_supply_changes.js';
 import { sql as ssda903 } from './0007_ssda903.js';
 import { sql as scenarios } from './0008_scenarios.js';
 import { sql as supplyMovements } from './0009_supply_movements.js';
+import { sql as ssda903Parsed } from './0010_ssda903_parsed.js';
 
 export interface Migration {
   version: number;
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   migration(7, '0007_ssda903', ssda903),
   migration(8, '0008_scenarios', scenarios),
   migration(9, '0009_supply_movements', supplyMovements),
+  migration(10, '0010_ssda903_parsed', ssda903Parsed),
 ];
 
 export const latestSchemaVersion = migrations.length;

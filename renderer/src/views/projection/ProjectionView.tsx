@@ -110,7 +110,7 @@ export function ProjectionView() {
     };
   }, [valid, method, horizonYears, simulations, seedValue, growthKey]);
 
-  const { response, error, updating, lastRate } = useProjection(request, summary);
+  const { response, error, updating, lastRate, planChanged } = useProjection(request, summary);
   const projection = response?.projection ?? null;
 
   // An assumption committed, until the headline and chart on screen are for it.
@@ -137,6 +137,8 @@ export function ProjectionView() {
       const ran = await perform(async () => {
         try {
           await api.setAssumption({ key: planKey, value: share });
+          // the projection for the new value, asked for while the plan summary reloads
+          planChanged();
         } catch (e) {
           outcome.error = toShownError(e).message;
         }
@@ -145,7 +147,7 @@ export function ProjectionView() {
       setAssumptionErrors((prev) => ({ ...prev, [planKey]: outcome.error }));
       return outcome.error;
     },
-    [perform],
+    [perform, planChanged],
   );
 
   const fillFromRate = useMemo(() => {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CallArgs, CallResults } from '../../../../shared/api/contract.js';
 import { api } from '../../api';
 import { toShownError, type ShownError } from '../../app/usePlanController';
@@ -26,6 +26,24 @@ export interface ProjectionState {
   updating: boolean;
   /** The latest rate-method response (a starting point for manual growth), if any. */
   lastRate: ProjectionResponse | null;
+  /**
+   * Call right after a change to the plan has been made in the host (an assumption committed):
+   * asks for the projection at once, instead of once the app has reloaded the plan summary, and
+   * shows it as soon as it arrives. The run that the new summary causes takes this answer.
+   */
+  planChanged: () => void;
+}
+
+/**
+ * The revision of an answer asked for by planChanged: the plan as the change left it, which the
+ * summary on its way will describe; current until that summary arrives.
+ */
+const AFTER_CHANGE = Symbol('the plan after the change being refreshed');
+
+/** A projection asked for by planChanged, for the plan as the change left it. */
+interface Early {
+  request: ProjectionRequest;
+  response: Promise<ProjectionResponse>;
 }
 
 /**
@@ -46,23 +64,47 @@ export function useProjection(request: ProjectionRequest | null, revision: unkno
   });
 
   const lastRequest = useRef<ProjectionRequest | null>(null);
+  const early = useRef<Early | null>(null);
+
+  const settle = useCallback((request: ProjectionRequest, revision: unknown, response: ProjectionResponse) => {
+    setSettled((prev) => ({
+      request,
+      revision,
+      response,
+      error: null,
+      lastRate: response.projection.method === 'rate' ? response : prev.lastRate,
+    }));
+  }, []);
+
+  const planChanged = useCallback(() => {
+    const request = lastRequest.current;
+    if (!request) return;
+    const entry: Early = { request, response: api.getProjection(request) };
+    early.current = entry;
+    entry.response.then(
+      (response) => {
+        // Shown at once while the summary for the change is still on its way (the run that the
+        // new summary causes takes the same answer); dropped once anything newer was asked for.
+        if (early.current === entry && lastRequest.current === request) settle(request, AFTER_CHANGE, response);
+      },
+      () => undefined, // reported by the run that takes it
+    );
+  }, [settle]);
+
   useEffect(() => {
     if (!request) return;
     let cancelled = false;
     const controlsChanged = lastRequest.current !== request;
     lastRequest.current = request;
+    // A change of the plan alone (an assumption committed) may have been asked for already.
+    const taken = early.current;
+    early.current = null;
+    const answer = taken && taken.request === request ? taken.response : null;
     const timer = window.setTimeout(
       () => {
-        api.getProjection(request).then(
+        (answer ?? api.getProjection(request)).then(
           (response) => {
-            if (cancelled) return;
-            setSettled((prev) => ({
-              request,
-              revision,
-              response,
-              error: null,
-              lastRate: response.projection.method === 'rate' ? response : prev.lastRate,
-            }));
+            if (!cancelled) settle(request, revision, response);
           },
           (error: unknown) => {
             if (!cancelled) setSettled((prev) => ({ ...prev, request, revision, error: toShownError(error) }));
@@ -75,12 +117,15 @@ export function useProjection(request: ProjectionRequest | null, revision: unkno
       cancelled = true;
       window.clearTimeout(timer);
     };
-  }, [request, revision]);
+  }, [request, revision, settle]);
 
   return {
     response: settled.response,
     error: settled.error,
-    updating: request !== null && (settled.request !== request || settled.revision !== revision),
+    updating:
+      request !== null &&
+      (settled.request !== request || (settled.revision !== revision && settled.revision !== AFTER_CHANGE)),
     lastRate: settled.lastRate,
+    planChanged,
   };
 }
