@@ -549,7 +549,7 @@ function ownShareSummary(
           ...a,
           label: 'Open-market places in an LA available to its own children (members’ own shares, average)',
           value: Math.round(mean * 10_000) / 10_000,
-          rationale: `Each member’s own share, estimated from its published figures (openMarketAccessShare.CODE: ${pct(low)}–${pct(high)}), averaged over their ${Math.round(places)} private and voluntary places. ${a.rationale}`,
+          rationale: `Each member’s own share, estimated from its published figures (from ${pct(low)} to ${pct(high)}, listed member by member), averaged over their ${Math.round(places)} private and voluntary places. ${a.rationale}`,
         }
       : a,
   );

@@ -42,7 +42,7 @@ const rationale = {
   needTypeShares:
     'Illustrative until local placement data say otherwise. Proxy for solo/complex: the LGA counted 1,510 placements costing £10,000+ a week in 2022-23, about 18% of the 8,540 children in children’s homes in England on 31 March 2024.',
   openMarketAccessShare:
-    'The national figure, used for a member without its own estimate: 1,790 children in private and voluntary homes were placed inside their own authority on 31 March 2024 (DfE) against 8,559 private and voluntary places (Ofsted, 31 March 2023), 21% of places, ÷ the target occupancy as places. Each member with published figures has its own estimate (openMarketAccessShare.CODE), unless the plan’s register sets this share, which then applies to every member.',
+    'The national figure, used for a member without its own estimate: 1,790 children in private and voluntary homes were placed inside their own authority on 31 March 2024 (DfE) against 8,559 private and voluntary places (Ofsted, 31 March 2023), 21% of places, ÷ the target occupancy as places. Each member with published figures has its own estimate (listed member by member below), unless the plan’s register sets this share, which then applies to every member.',
   consortiumOpenMarketAccessShare:
     'An assumption, not yet a figure from this plan’s data: across a consortium more of the local market is reachable, because many of the other LAs’ children in members’ homes come from other members (in the 2013 study, 55% of the other-LA children in one council’s homes came from its own sub-region, so about two thirds of its places went to that sub-region’s children). 60% of the open market in member LAs is counted as available to consortium children; test 45–75%.',
   trendDamping:

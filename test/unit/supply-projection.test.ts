@@ -196,8 +196,10 @@ describe('places per year for the gap (placesInYear and supplyPaths)', () => {
     const settings = resolveSettings({ method: 'rate' });
     const { areas, consortium } = supplyPaths(inputs, settings, [area.code], ['2026', '2027']);
     expect([...(areas.get(area.code)?.registered ?? [])]).toEqual([24, 30]);
-    // LA-run + 30% of the open market (local), + 60% (consortium).
-    expect(areas.get(area.code)?.accessible[1]).toBeCloseTo(6 + 0.3 * 24, 9);
+    // LA-run + the default own share of the open market (local; no member estimate here), + the
+    // consortium share (consortium).
+    expect(settings.openMarketAccessShare).toBe(0.25);
+    expect(areas.get(area.code)?.accessible[1]).toBeCloseTo(6 + 0.25 * 24, 9);
     expect(consortium.accessible[0]).toBeCloseTo(5 + 0.6 * 19, 9);
   });
 });

@@ -786,7 +786,7 @@ export function buildMethodology(input: MethodologyInput): Methodology {
     heading: 'Places the consortium can count on: accessible places',
     paragraphs: [
       'Registered places are the Ofsted-registered places in children’s homes located in each authority at the latest snapshot, leaving out short-break-only homes and secure homes.',
-      `Not every place is open to the consortium’s children, because private and voluntary homes take children from all over England. Places in homes run by the authorities and block-contracted places count in full; of the other places, ${pct(own, 'a share')} of those in an authority are assumed available to its own children and ${pct(shared, 'a share')} of those anywhere in the consortium to consortium children. These are accessible places. The gap is beds needed minus accessible places: a positive gap is a shortfall.`,
+      `Not every place is open to the consortium’s children, because private and voluntary homes take children from all over England. Places in homes run by the authorities and block-contracted places count in full; of the other places, ${ownShareWords(projection?.accessShares, own)} and ${pct(shared, 'a share')} of those anywhere in the consortium to consortium children. These are accessible places. The gap is beds needed minus accessible places: a positive gap is a shortfall.`,
     ],
   });
 
@@ -855,4 +855,17 @@ export function buildMethodology(input: MethodologyInput): Methodology {
   }
 
   return { parts, evidence, backtest: backtestLines, limitations };
+}
+
+/**
+ * The own-authority share in words: one figure where every member uses the same share, otherwise
+ * the range of the members' own estimates (from their published figures) and their average.
+ */
+function ownShareWords(shares: ProjectionResult['accessShares'], average: number | undefined): string {
+  const own = shares?.filter((a) => a.basis !== 'set') ?? [];
+  if (own.length < 2)
+    return `${pct(average, 'a share')} of those in an authority are assumed available to its own children`;
+  const low = Math.min(...own.map((a) => a.share));
+  const high = Math.max(...own.map((a) => a.share));
+  return `a share of those in an authority is available to its own children, estimated for each member from its published figures (the children it placed inside its own boundary against its places: from ${pct(low, '')} to ${pct(high, '')}, ${pct(average, '')} on average, listed in the base-year table)`;
 }
