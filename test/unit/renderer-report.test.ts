@@ -351,7 +351,9 @@ describe('methodology in plain English', () => {
     expect(text).toContain('starts from its last observed figure');
     expect(text).toContain('run 300 times');
     expect(text).toContain('target occupancy (85%)');
-    expect(text).toMatch(/estimated for each member from its published figures .*from 0% to [\d.]+%, [\d.]+% on average/);
+    expect(text).toMatch(
+      /estimated for each member from its published figures .*from 0% to [\d.]+%, [\d.]+% on average/,
+    );
     expect(text).toContain('60% of those anywhere in the consortium');
     expect(text).toContain('3.5% a year');
     expect(m.backtest[0]).toContain('(2023, 2024)');
