@@ -24,6 +24,7 @@ import { keyFigureRows, localityRows, yearSeries } from './compareModel';
 import { KeyFigureTable } from './KeyFigureTable';
 import { sensitivityFromHost, sensitivityFromOutcome, type Sensitivity } from './sensitivity';
 import '../scenarios/scenarios.css';
+import { scrollRegion } from '../../app/scrollRegion';
 
 /** At most this many scenarios beside the baseline (the host's limit). */
 export const maxCompared = 4;
@@ -340,7 +341,7 @@ export function CompareView() {
               />
               <details className="cmp-chart-table">
                 <summary>The figures as a table</summary>
-                <div className="scn-table-scroll">
+                <div className="scn-table-scroll" {...scrollRegion(`Where children are placed in ${lastYear}, as a table`)}>
                   <table className="scn-table">
                     <caption className="visually-hidden">Where children are placed in {lastYear}</caption>
                     <thead>
@@ -519,7 +520,7 @@ function ChartCard({
       {series && format && series.length > 0 && (
         <details className="cmp-chart-table">
           <summary>The figures as a table</summary>
-          <div className="scn-table-scroll">
+          <div className="scn-table-scroll" {...scrollRegion(`${title}, as a table`)}>
             <table className="scn-table">
               <caption className="visually-hidden">
                 {title}

@@ -12,6 +12,7 @@ import {
   type SortState,
   type TableRow,
 } from './tableModel';
+import { scrollRegion } from '../../app/scrollRegion';
 
 const rowClass: Record<TableRow['kind'], string> = {
   member: 'row-member',
@@ -144,7 +145,7 @@ export function AuthorityTable({ model, historyKey, onShowHistory, aside }: Auth
 
   return (
     <>
-      <div className="table-scroll">
+      <div className="table-scroll" {...scrollRegion('Member authorities table')}>
         <table ref={tableRef} className="data-table" aria-label="Member authorities">
           <thead>
             <tr className="group-row">

@@ -17,6 +17,7 @@ import {
   formatShare,
   yearSpan,
 } from './scenarioFormat';
+import { scrollRegion } from '../../app/scrollRegion';
 
 export interface ScenarioOutcomesProps {
   scenarioName: string;
@@ -199,7 +200,7 @@ export function ScenarioOutcomes({
               </figcaption>
             </figure>
           </div>
-          <div className="scn-table-scroll">
+          <div className="scn-table-scroll" {...scrollRegion(`Outcomes of ${outcome.scenario.name} by year`)}>
             <table className="scn-table scn-outcome-table">
               <caption className="visually-hidden">
                 Outcomes of {outcome.scenario.name} by year{isBaseline ? '' : ', with differences from the baseline'}
