@@ -64,7 +64,9 @@ function measureOverflow(page: Page): Promise<Overflow> {
         if (rect.width === 0) continue;
         if (rect.right > box.right + 1 || rect.left < box.left - 1) {
           const name = `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.split(' ').join('.') : ''}`;
-          wide.push(`${name} (${Math.round(rect.left)}–${Math.round(rect.right)} in ${Math.round(box.left)}–${Math.round(box.right)})`);
+          wide.push(
+            `${name} (${Math.round(rect.left)}–${Math.round(rect.right)} in ${Math.round(box.left)}–${Math.round(box.right)})`,
+          );
         }
       }
     }
@@ -128,9 +130,17 @@ describe.skipIf(skipReason)(`every view fits and passes axe${skipReason ? ` (ski
           if (typeof axe === 'string') {
             if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(fs.readFileSync(axe, 'utf8'));
             violations = await page.evaluate(async () => {
-              const run = (window as unknown as { axe: { run: (c: Document) => Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe.run;
+              const run = (
+                window as unknown as {
+                  axe: {
+                    run: (c: Document) => Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }>;
+                  };
+                }
+              ).axe.run;
               const r = await run(document);
-              return r.violations.map((v) => `${v.id} ×${v.nodes.length} ${JSON.stringify(v.nodes.slice(0, 2).map((n) => n.target))}`);
+              return r.violations.map(
+                (v) => `${v.id} ×${v.nodes.length} ${JSON.stringify(v.nodes.slice(0, 2).map((n) => n.target))}`,
+              );
             });
           }
           const line = `${view} ${size.width}×${size.height} ${mode}: page overflow ${overflow.pageOverflow}px, wide ${overflow.wide.length}, axe ${violations.length}`;
