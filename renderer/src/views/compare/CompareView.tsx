@@ -170,7 +170,7 @@ export function CompareView() {
       )}
 
       <div className="cmp-controls">
-        <fieldset className="cmp-picker" aria-describedby={`${ids.picker}-hint`}>
+        <fieldset className="cmp-picker" aria-describedby={`${ids.picker}-hint`} data-workshop-keep>
           <legend>Compare with the baseline</legend>
           <span id={`${ids.picker}-hint`} className="field-hint cmp-picker-hint">
             Tick one to four scenarios; build and change them in the Scenarios view.
@@ -341,7 +341,10 @@ export function CompareView() {
               />
               <details className="cmp-chart-table">
                 <summary>The figures as a table</summary>
-                <div className="scn-table-scroll" {...scrollRegion(`Where children are placed in ${lastYear}, as a table`)}>
+                <div
+                  className="scn-table-scroll"
+                  {...scrollRegion(`Where children are placed in ${lastYear}, as a table`)}
+                >
                   <table className="scn-table">
                     <caption className="visually-hidden">Where children are placed in {lastYear}</caption>
                     <thead>

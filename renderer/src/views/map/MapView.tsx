@@ -216,7 +216,7 @@ export function MapView() {
       </div>
 
       <div className="map-controls" role="group" aria-label="Map controls">
-        <div className="map-year">
+        <div className="map-year" data-workshop-keep>
           <label htmlFor={ids.year}>Year</label>
           <input
             id={ids.year}
@@ -260,7 +260,7 @@ export function MapView() {
           </label>
         </fieldset>
 
-        <fieldset className="map-fieldset">
+        <fieldset className="map-fieldset" data-workshop-keep>
           <legend>Layers</legend>
           <label>
             <input
