@@ -143,6 +143,13 @@ describe.skipIf(skipReason)(`every view fits and passes axe${skipReason ? ` (ski
               );
             });
           }
+          if (view === 'Projection') {
+            // The consortium's chart starts above the fold: at least its top third is on screen.
+            const chart = await page.getByTestId('fan-chart').first().boundingBox();
+            if (!chart || chart.y + chart.height / 3 > size.height) {
+              problems.push(`${mode}: the Projection chart starts below the fold (top at ${chart?.y ?? '—'}px)`);
+            }
+          }
           const line = `${view} ${size.width}×${size.height} ${mode}: page overflow ${overflow.pageOverflow}px, wide ${overflow.wide.length}, axe ${violations.length}`;
           results.push(line);
           console.info(line, overflow.wide, violations);

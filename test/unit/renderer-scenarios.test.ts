@@ -804,7 +804,7 @@ describe('scenario chart models', () => {
     for (const s of seriesStyles) expect(markerPath(s.marker)).toMatch(/^M/);
   });
 
-  it('lays out lines by year inside the plot, zero only when asked', () => {
+  it('lays out lines by year inside the plot, from zero unless a cut axis is asked for, which is marked', () => {
     const model = lineChartModel(series, { tickFormat: String });
     expect(model.years).toEqual(['2026', '2027']);
     expect(model.lines).toHaveLength(2);
@@ -819,8 +819,19 @@ describe('scenario chart models', () => {
     }
     // A higher value is drawn higher up.
     expect(model.lines[0]!.points[1]!.y).toBeLessThan(model.lines[0]!.points[0]!.y);
-    expect(model.zeroY).toBeNull();
-    expect(lineChartModel(series, { tickFormat: String, includeZero: true }).zeroY).not.toBeNull();
+    // From zero by default: the axis's lowest tick is 0 and no break mark is drawn.
+    expect(model.zeroY).not.toBeNull();
+    expect(model.yTicks[0]?.value).toBe(0);
+    expect(model.axisBreakY).toBeNull();
+    // A cut axis (values well above zero) starts above zero and carries a break mark at its foot.
+    const cut = lineChartModel(
+      series.map((s) => ({ ...s, values: s.values.map((v) => ({ ...v, value: v.value + 350 })) })),
+      { tickFormat: String, includeZero: false },
+    );
+    expect(cut.zeroY).toBeNull();
+    expect(cut.yTicks[0]!.value).toBeGreaterThan(0);
+    expect(cut.axisBreakY).not.toBeNull();
+    expect(cut.axisBreakY!).toBeLessThanOrEqual(cut.plot.bottom);
     expect(model.lines[1]!.style).toEqual(seriesStyles[1]);
     expect(lineChartModel([{ ...series[1]!, styleIndex: 3 }], { tickFormat: String }).lines[0]!.style).toEqual(
       seriesStyles[3],

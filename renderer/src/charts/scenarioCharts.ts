@@ -153,17 +153,22 @@ export interface LineChartModel {
   yTicks: Tick[];
   /** Where zero is, when the domain includes it. */
   zeroY: number | null;
+  /** Where to draw the axis-break mark (the foot of the y axis) when the axis does not start at zero; else null. */
+  axisBreakY: number | null;
   lines: ChartLine[];
 }
 
 export interface ValueChartOptions {
   size?: ChartSize;
-  /** Start the axis at zero (differences, bars). */
+  /**
+   * Start the axis at zero (the default). False keeps a tighter, non-zero baseline, and the model
+   * then gives an axis-break mark to draw so the reader sees the axis is cut.
+   */
   includeZero?: boolean;
   tickFormat: (value: number) => string;
 }
 
-/** Lines by year, one per series, on a shared scale (not forced to zero unless asked). */
+/** Lines by year, one per series, on a shared scale from zero (or cut, with a break mark, when asked). */
 export function lineChartModel(series: readonly YearSeries[], options: ValueChartOptions): LineChartModel {
   const size = options.size ?? yearChartSize;
   const plot = plotOf(size);
@@ -171,7 +176,7 @@ export function lineChartModel(series: readonly YearSeries[], options: ValueChar
   const x = scalePoint<string>().domain(years).range([plot.left, plot.right]).padding(0.35);
   const values = series.flatMap((s) => s.values.map((v) => v.value));
   const y = scaleLinear()
-    .domain(valueDomain(values, options.includeZero ?? false))
+    .domain(valueDomain(values, options.includeZero ?? true))
     .range([plot.bottom, plot.top])
     .nice(5);
   const [lo, hi] = y.domain() as [number, number];
@@ -186,6 +191,7 @@ export function lineChartModel(series: readonly YearSeries[], options: ValueChar
     xTicks: years.map((year) => ({ year, at: x(year) ?? plot.left })),
     yTicks: y.ticks(5).map((value) => ({ value, label: options.tickFormat(value), at: y(value) })),
     zeroY: lo <= 0 && hi >= 0 ? y(0) : null,
+    axisBreakY: lo > 0 || hi < 0 ? plot.bottom - 6 : null,
     lines: series.map((s, i) => {
       const points = s.values.map((v) => ({ ...v, x: x(v.year) ?? plot.left, y: y(v.value) }));
       return { id: s.id, name: s.name, style: seriesStyle(s.styleIndex ?? i), path: path(points) ?? '', points };

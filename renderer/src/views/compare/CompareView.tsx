@@ -276,7 +276,6 @@ export function CompareView() {
                     axisTitle={gapMode === 'amount' ? 'Beds short' : 'Beds, against the baseline'}
                     format={gapMode === 'amount' ? formatDecimal : signedGap}
                     tickFormat={gapMode === 'amount' ? gapTick : signedGap}
-                    includeZero={gapMode === 'difference'}
                     testId="compare-chart-gap"
                     svgRef={gapChartRef}
                   />
