@@ -205,7 +205,7 @@ describe.skipIf(skipReason)(`scenarios and compare end to end${skipReason ? ` (s
       .toMatch(/^Bed gap by year: Baseline [\d,.]+ in 2026 to [\d,.]+ in 2030; Joint block contract, 12 beds /);
     await page.getByRole('radiogroup', { name: 'Bed gap by year: show' }).getByText('Against the baseline').click();
     expect(await page.getByTestId('compare-chart-locality').getAttribute('aria-label')).toMatch(
-      /^Where children are placed in 2030: Baseline: [\d,]+ in own LA/,
+      /^Where children are placed in 2030: Baseline: [\d,]+ in own council area/,
     );
     // The tornado first shows an instant estimate, then the host's exact re-runs.
     await expect
@@ -239,7 +239,7 @@ describe.skipIf(skipReason)(`scenarios and compare end to end${skipReason ? ` (s
       /^Bed gap by year: Baseline [\d.,]+ in 2026 to [\d.,]+ in 2030; Joint block contract, 12 beds /,
     );
     expect(await page.getByTestId('scenario-chart-locality').getAttribute('aria-label')).toMatch(
-      /Baseline: \d+ in own LA.*; Joint block contract, 12 beds: \d+ in own LA/,
+      /Baseline: \d+ in own council area.*; Joint block contract, 12 beds: \d+ in own council area/,
     );
 
     // Every status the outcomes pass through, and every request to the host, from here on.

@@ -681,7 +681,7 @@ describe('the key-figure table of the Compare view', () => {
     expect(rows.map((r) => r.label)).toEqual([
       'Bed gap in 2026-27',
       'Bed gap, 2025-26 to 2026-27',
-      'Placed in own LA',
+      'Placed in own council area',
       'Placed elsewhere in the consortium',
       'Placed outside the consortium',
       'Placed more than 20 miles away',
@@ -706,7 +706,7 @@ describe('the key-figure table of the Compare view', () => {
     expect(cost.cells[1]!.text).toBe(formatMoney(blockOutcome.totals.cost.total));
     expect(cost.cells[1]!.diff?.text).toMatch(/^\+£\d+(\.\d)?m$/);
     expect(cost.cells[1]!.diff?.judgement).toBe('worse');
-    expect(row(/^Placed in own LA/)!.cells[1]!.diff).toEqual({ text: '+14', judgement: 'better' });
+    expect(row(/^Placed in own council area/)!.cells[1]!.diff).toEqual({ text: '+14', judgement: 'better' });
     expect(row(/^Bed gap in/)!.cells[1]!.diff).toEqual({ text: '\u221212', judgement: 'better' });
     expect(row(/^Placed more than 20/)!.cells[1]!.diff?.text).toMatch(/^(\u2212|\+)\d+\.\d pts$|^no change$/);
     expect(row(/^Chance/)!.cells[1]).toMatchObject({ text: '2%', diff: { text: '+2 pts', judgement: 'better' } });
@@ -895,7 +895,7 @@ describe('scenario chart models', () => {
     expect(tiny.categories.map((c) => c.key)).toContain('unmet');
     expect(tiny.bars[0]!.segments[0]!.label).toBeNull();
     expect(describeLocality('Where children are placed in 2027', rows.slice(0, 1), formatCount)).toBe(
-      'Where children are placed in 2027: Baseline: 262 in own LA (33%), 162 elsewhere in the consortium (20%), 376 outside (47%).',
+      'Where children are placed in 2027: Baseline: 262 in own council area (33%), 162 elsewhere in the consortium (20%), 376 outside (47%).',
     );
   });
 

@@ -1,6 +1,6 @@
 /**
  * Pure geometry of the scenario charts: lines by year (the bed gap), grouped bars by year (cost),
- * stacked bars of where children are placed (own LA, elsewhere in the consortium, outside, without
+ * stacked bars of where children are placed (own council area, elsewhere in the consortium, outside, without
  * a registered place) and a tornado of sensitivities. d3 computes scales and shapes; React renders
  * the SVG (ScenarioCharts.tsx). Series are told apart by colour (Okabe–Ito, safe for colour-blind
  * readers), by marker shape and by dash pattern, and every chart has a text description.
@@ -310,7 +310,7 @@ export interface LocalityCategory {
 
 /** Near to far: blue, sky blue, orange, vermillion (Okabe–Ito). */
 export const localityCategories: readonly LocalityCategory[] = [
-  { key: 'ownLa', label: 'In own LA', colour: '#0072b2', textColour: '#ffffff' },
+  { key: 'ownLa', label: 'In own council area', colour: '#0072b2', textColour: '#ffffff' },
   { key: 'elsewhere', label: 'Elsewhere in the consortium', colour: '#56b4e9', textColour: '#1b2430' },
   { key: 'outside', label: 'Outside the consortium', colour: '#e69f00', textColour: '#1b2430' },
   { key: 'unmet', label: 'No registered place', colour: '#8f1c13', textColour: '#ffffff' },
@@ -416,13 +416,13 @@ export function localityChartModel(
   };
 }
 
-/** "Where children are placed in 2030: Baseline 262 in own LA (34%), …; …" */
+/** "Where children are placed in 2030: Baseline 262 in own council area (34%), …; …" */
 export function describeLocality(title: string, rows: readonly LocalityRow[], format: (v: number) => string): string {
   const parts = rows.map((r) => {
     const total = r.parts.ownLa + r.parts.elsewhere + r.parts.outside + r.parts.unmet;
     const pct = (v: number) => (total > 0 ? ` (${Math.round((v / total) * 100)}%)` : '');
     const bits = [
-      `${format(r.parts.ownLa)} in own LA${pct(r.parts.ownLa)}`,
+      `${format(r.parts.ownLa)} in own council area${pct(r.parts.ownLa)}`,
       `${format(r.parts.elsewhere)} elsewhere in the consortium${pct(r.parts.elsewhere)}`,
       `${format(r.parts.outside)} outside${pct(r.parts.outside)}`,
     ];

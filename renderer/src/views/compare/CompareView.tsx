@@ -328,7 +328,7 @@ export function CompareView() {
               )}
               exportTestId="compare-chart-locality-export"
               exportRef={localityChartRef}
-              note={`In their own LA, elsewhere in the consortium, or outside it; the key figures give the ${totalsLabel} totals.`}
+              note={`In their own council area, elsewhere in the consortium, or outside it; the key figures give the ${totalsLabel} totals.`}
               wide
             >
               <LocalityChart
@@ -350,7 +350,7 @@ export function CompareView() {
                       <tr>
                         <th scope="col">Scenario</th>
                         <th scope="col" className="num">
-                          In own LA
+                          In own council area
                         </th>
                         <th scope="col" className="num">
                           Elsewhere in the consortium

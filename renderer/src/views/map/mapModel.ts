@@ -830,7 +830,7 @@ export const tableHeadings = [
   'Accessible places',
   'Registered places',
   'Placed 20+ miles away',
-  'Placed in own LA / elsewhere in consortium / outside',
+  'Placed in own council area / elsewhere in consortium / outside',
 ] as const;
 
 export function tableRows(areas: readonly MapArea[], year: MapYear): TableRow[] {

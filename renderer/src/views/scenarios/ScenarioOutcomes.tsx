@@ -196,7 +196,8 @@ export function ScenarioOutcomes({
                 testId="scenario-chart-locality"
               />
               <figcaption className="scn-caption">
-                Children on 31 March {lastYear} in their own LA, elsewhere in the consortium, or outside it (median).
+                Children on 31 March {lastYear} in their own council area, elsewhere in the consortium, or outside it
+                (median).
               </figcaption>
             </figure>
           </div>
