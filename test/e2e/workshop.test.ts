@@ -172,22 +172,24 @@ describe.skipIf(skipReason)(`workshop mode end to end${skipReason ? ` (skipped: 
       await expect.poll(columns, { timeout: 20_000 }).toBe(before + 1);
     }
 
-    // Any assumption: one in pounds is typed in from the lever panel.
+    // Any assumption: one in pounds (the weekly cost of residential care) is typed in from the lever panel.
     await page.getByTestId('workshop-levers-menu').click();
     await page.getByTestId('workshop-choose-levers').click();
     const dialog = page.getByRole('dialog', { name: 'Choose levers' });
     await expect.poll(() => dialog.isVisible()).toBe(true);
-    await dialog.locator('[data-key="childrensHomeAnnualCostAnchor"] input').check();
+    await dialog.locator('[data-key="residentialCareWeeklyCostEngland"] input').check();
     await dialog.getByRole('button', { name: 'Show these levers' }).click();
-    const cost = page.locator('[data-testid="workshop-typed-lever"][data-key="childrensHomeAnnualCostAnchor"] input');
+    const cost = page.locator(
+      '[data-testid="workshop-typed-lever"][data-key="residentialCareWeeklyCostEngland"] input',
+    );
     await expect.poll(() => cost.isVisible()).toBe(true);
-    expect(await cost.inputValue()).toBe('318400');
-    await cost.fill('330000');
+    expect(await cost.inputValue()).toMatch(/^7708(\.\d+)?$/);
+    await cost.fill('8000');
     await page.getByTestId('workshop-levers-menu').click();
     await page.getByTestId('workshop-choose-levers').click();
     await expect
-      .poll(() => dialog.locator('[data-key="childrensHomeAnnualCostAnchor"]').textContent(), { timeout: 10_000 })
-      .toMatch(/now 330,000 £ per place per year/);
+      .poll(() => dialog.locator('[data-key="residentialCareWeeklyCostEngland"]').textContent(), { timeout: 10_000 })
+      .toMatch(/now 8,000 £ per week/);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     // Back to the Projection, where the next test expects to be.
     await back();
