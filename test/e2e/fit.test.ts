@@ -52,6 +52,12 @@ function measureOverflow(page: Page): Promise<Overflow> {
     const wide: string[] = [];
     const areas = [...document.querySelectorAll<HTMLElement>('#main, .workshop-levers, .workshop-bar')];
     for (const area of areas) {
+      // The area itself must not scroll sideways (hidden text positioned past its edge counts too).
+      if (area.scrollWidth > area.clientWidth + 1) {
+        wide.push(
+          `${area.id ? `#${area.id}` : area.className} scrolls sideways by ${area.scrollWidth - area.clientWidth}px`,
+        );
+      }
       for (const el of [area, ...area.querySelectorAll<HTMLElement>('*')]) {
         const parent = el === area ? area.parentElement : el.parentElement;
         if (!parent) continue;
