@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../helpers/tmp.js';
 import { repoRoot, RUNNING_LINE, type RunningApp } from './app-process.js';
 import { findChromium } from './chromium.js';
+import { useFailureChecks } from './failureChecks.js';
 import { closeBrowserSession, openBrowserSession } from './session.js';
 
 const found = findChromium();
@@ -15,6 +16,7 @@ if (skipReason) console.warn(`Browser end-to-end tests skipped: ${skipReason}`);
 const screenshotDir = path.join(repoRoot, 'docs', 'screenshots');
 
 describe.skipIf(skipReason)(`browser mode end to end${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+  useFailureChecks();
   const tmp = makeTempDir('planner-e2e-');
   let app: RunningApp;
   let browser: Browser;

@@ -14,6 +14,7 @@ import { hits, withoutAddresses } from '../helpers/plainWords.js';
 import { makeTempDir } from '../helpers/tmp.js';
 import type { RunningApp } from './app-process.js';
 import { findChromium } from './chromium.js';
+import { useFailureChecks } from './failureChecks.js';
 import { closeBrowserSession, openBrowserSession } from './session.js';
 
 const found = findChromium();
@@ -21,6 +22,7 @@ const skipReason = 'reason' in found ? found.reason : undefined;
 if (skipReason) console.warn(`Export end-to-end tests skipped: ${skipReason}`);
 
 describe.skipIf(skipReason)(`export end to end${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+  useFailureChecks();
   const tmp = makeTempDir('planner-e2e-export-');
   let app: RunningApp;
   let browser: Browser;

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../helpers/tmp.js';
 import { repoRoot, type RunningApp } from './app-process.js';
 import { findChromium } from './chromium.js';
+import { useFailureChecks } from './failureChecks.js';
 import { closeBrowserSession, openBrowserSession } from './session.js';
 
 const found = findChromium();
@@ -15,6 +16,7 @@ const screenshotDir = path.join(repoRoot, 'docs', 'screenshots');
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'import');
 
 describe.skipIf(skipReason)(`import end to end${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+  useFailureChecks();
   const tmp = makeTempDir('planner-e2e-import-');
   let app: RunningApp;
   let browser: Browser;

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../helpers/tmp.js';
 import { repoRoot, type RunningApp } from './app-process.js';
 import { findChromium } from './chromium.js';
+import { useFailureChecks } from './failureChecks.js';
 import { closeBrowserSession, openBrowserSession } from './session.js';
 
 const found = findChromium();
@@ -55,6 +56,7 @@ const GM_NAMES = [
 ];
 
 describe.skipIf(skipReason)(`new plan end to end${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+  useFailureChecks();
   const tmp = makeTempDir('planner-e2e-new-plan-');
   let app: RunningApp;
   let browser: Browser;

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../helpers/tmp.js';
 import { repoRoot, type RunningApp } from './app-process.js';
 import { findChromium } from './chromium.js';
+import { useFailureChecks } from './failureChecks.js';
 import { closeBrowserSession, openBrowserSession } from './session.js';
 
 const found = findChromium();
@@ -14,6 +15,7 @@ if (skipReason) console.warn(`Projection end-to-end tests skipped: ${skipReason}
 const screenshotDir = path.join(repoRoot, 'docs', 'screenshots');
 
 describe.skipIf(skipReason)(`projection end to end${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+  useFailureChecks();
   const tmp = makeTempDir('planner-e2e-projection-');
   let app: RunningApp;
   let browser: Browser;

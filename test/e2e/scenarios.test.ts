@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../helpers/tmp.js';
 import { repoRoot, type RunningApp } from './app-process.js';
 import { findChromium } from './chromium.js';
+import { useFailureChecks } from './failureChecks.js';
 import { closeBrowserSession, openBrowserSession } from './session.js';
 
 const found = findChromium();
@@ -26,6 +27,7 @@ function recordTimings(measure: string, durations: number[]): void {
 }
 
 describe.skipIf(skipReason)(`scenarios and compare end to end${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+  useFailureChecks();
   const tmp = makeTempDir('planner-e2e-scenarios-');
   let app: RunningApp;
   let browser: Browser;
@@ -219,7 +221,7 @@ describe.skipIf(skipReason)(`scenarios and compare end to end${skipReason ? ` (s
       .toMatch(/^Bed gap by year: Baseline [\d,.]+ in 2026 to [\d,.]+ in 2030; Joint block contract, 12 beds /);
     await page.getByRole('radiogroup', { name: 'Bed gap by year: show' }).getByText('Against the baseline').click();
     expect(await page.getByTestId('compare-chart-locality').getAttribute('aria-label')).toMatch(
-      /^Where children are placed in 2030: Baseline: [\d,]+ in own LA/,
+      /^Where children are placed in 2030: Baseline: [\d,]+ in own council area/,
     );
     // The tornado shows this run's shared-engine rows, then the host's run of the same.
     await expect
@@ -254,7 +256,7 @@ describe.skipIf(skipReason)(`scenarios and compare end to end${skipReason ? ` (s
       /^Bed gap by year: Baseline [\d.,]+ in 2026 to [\d.,]+ in 2030; Joint block contract, 12 beds /,
     );
     expect(await page.getByTestId('scenario-chart-locality').getAttribute('aria-label')).toMatch(
-      /Baseline: \d+ in own LA.*; Joint block contract, 12 beds: \d+ in own LA/,
+      /Baseline: \d+ in own council area.*; Joint block contract, 12 beds: \d+ in own council area/,
     );
 
     // Every status the outcomes pass through, and every request to the host, from here on.

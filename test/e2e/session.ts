@@ -6,6 +6,23 @@ export interface BrowserSession {
   app: RunningApp;
   browser: Browser;
   page: Page;
+  /** What went wrong in the page since the last check (see failureChecks.ts). */
+  failures: SessionFailures;
+}
+
+export interface SessionFailures {
+  /** Every response with a 4xx or 5xx status, as "status path". */
+  failedCalls: string[];
+  /** Every console error, as "text (path of the page or resource that logged it)". */
+  consoleErrors: string[];
+}
+
+/** The session opened last: the one the failure checks (failureChecks.ts) watch. */
+let current: BrowserSession | null = null;
+
+/** The session opened last, or null before any. */
+export function currentSession(): BrowserSession | null {
+  return current;
 }
 
 /**
@@ -30,17 +47,25 @@ export async function openBrowserSession(options: {
     deviceScaleFactor: 1,
     ...(options.acceptDownloads ? { acceptDownloads: true } : {}),
   });
+  const failures: SessionFailures = { failedCalls: [], consoleErrors: [] };
   if (options.requests) page.on('request', (r) => options.requests?.push(r.url()));
-  if (options.failedCalls) {
-    page.on('response', (r) => {
-      if (r.status() >= 400) options.failedCalls?.push(`${r.status()} ${new URL(r.url()).pathname}`);
-    });
-  }
+  page.on('response', (r) => {
+    if (r.status() < 400) return;
+    const line = `${r.status()} ${new URL(r.url()).pathname}`;
+    failures.failedCalls.push(line);
+    options.failedCalls?.push(line);
+  });
   page.on('console', (m) => {
     if (/Content Security Policy/i.test(m.text())) options.cspViolations?.push(m.text());
+    if (m.type() !== 'error') return;
+    const where = m.location().url;
+    failures.consoleErrors.push(
+      `${m.text()}${where ? ` (${where.startsWith('http') ? new URL(where).pathname : where})` : ''}`,
+    );
   });
   page.on('pageerror', (e) => options.pageErrors?.push(e.message));
-  return { app, browser, page };
+  current = { app, browser, page, failures };
+  return current;
 }
 
 export async function closeBrowserSession(

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../helpers/tmp.js';
 import { repoRoot, type RunningApp } from './app-process.js';
 import { findChromium } from './chromium.js';
+import { useFailureChecks } from './failureChecks.js';
 import { closeBrowserSession, openBrowserSession } from './session.js';
 
 const found = findChromium();
@@ -14,6 +15,7 @@ const fixtures = path.join(repoRoot, 'test', 'fixtures', 'ssda903');
 const files = ['2020-header.csv', '2020-episodes.csv', '2021-header.csv', '2021-episodes.csv'];
 
 describe.skipIf(skipReason)(`stock-flow panel end to end${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+  useFailureChecks();
   const tmp = makeTempDir('planner-e2e-stockflow-');
   let app: RunningApp;
   let browser: Browser;

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../helpers/tmp.js';
 import { repoRoot, type RunningApp } from './app-process.js';
 import { findChromium } from './chromium.js';
+import { useFailureChecks } from './failureChecks.js';
 import { closeBrowserSession, openBrowserSession } from './session.js';
 
 const found = findChromium();
@@ -14,6 +15,7 @@ if (skipReason) console.warn(`Workshop end-to-end tests skipped: ${skipReason}`)
 const screenshotDir = path.join(repoRoot, 'docs', 'screenshots');
 
 describe.skipIf(skipReason)(`workshop mode end to end${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+  useFailureChecks();
   const tmp = makeTempDir('planner-e2e-workshop-');
   let app: RunningApp;
   let browser: Browser;
@@ -69,6 +71,16 @@ describe.skipIf(skipReason)(`workshop mode end to end${skipReason ? ` (skipped: 
     // The Data view's edit buttons are hidden; its tables stay.
     expect(await page.getByTestId('members-button').isVisible()).toBe(false);
     expect(await page.getByTestId('authority-row').first().isVisible()).toBe(true);
+    // The wide table is a scroll region the keyboard reaches; the arrows scroll it rather than change view.
+    const table = page.getByRole('region', { name: 'Member authorities table' });
+    // (At workshop type size the table is wider than the screen's main area.)
+    expect(await table.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    await table.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => table.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    expect(await currentView()).toMatch(/Data/);
+    await table.evaluate((el) => (el.scrollLeft = 0));
+    await page.locator('#main').focus();
   });
 
   it('moves to the next view with Page Down, and back and forth with the arrows, Home and End', async () => {
@@ -129,6 +141,71 @@ describe.skipIf(skipReason)(`workshop mode end to end${skipReason ? ` (skipped: 
     await page.locator('#main').focus();
     fs.mkdirSync(screenshotDir, { recursive: true });
     await page.screenshot({ path: path.join(screenshotDir, 'workshop.png') });
+  });
+
+  it('lets the room move the map year, edit the scenario on screen, pick scenarios to compare and type in any assumption', async () => {
+    const back = () => page.locator('#main').focus();
+    // Map: the year slider stays, and the arrows move it (not the view).
+    await back();
+    await page.keyboard.press('PageDown');
+    await expect.poll(heading).toBe('Map');
+    const year = page.getByTestId('map-year');
+    await expect.poll(() => year.isVisible(), { timeout: 15_000 }).toBe(true);
+    const yearBefore = await page.getByTestId('map-year-value').textContent();
+    await year.focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => page.getByTestId('map-year-value').textContent()).not.toBe(yearBefore);
+    expect(await heading()).toBe('Map');
+
+    // Scenarios: choose a scenario and change its levers.
+    await back();
+    await page.keyboard.press('PageDown');
+    await expect.poll(heading).toBe('Scenarios');
+    await page.locator('[data-testid="scenario-item"][data-id="joint-block-12"] button').first().click();
+    const beds = page.getByTestId('lever-form').first().locator('[data-field="beds"]');
+    await expect.poll(() => beds.isVisible(), { timeout: 15_000 }).toBe(true);
+    await beds.fill('14');
+    expect(await beds.inputValue()).toBe('14');
+
+    // Compare: up to four scenarios can be ticked, and the key figures follow.
+    await back();
+    await page.keyboard.press('PageDown');
+    await expect.poll(heading).toBe('Compare');
+    const picker = page.locator('.cmp-picker input[type="checkbox"]');
+    await expect.poll(() => picker.first().isVisible(), { timeout: 15_000 }).toBe(true);
+    const columns = () => page.getByTestId('compare-table').locator('thead th.cmp-scenario-col').count();
+    await expect.poll(columns, { timeout: 20_000 }).toBeGreaterThan(0);
+    const before = await columns();
+    const unticked = page.locator('.cmp-picker input[type="checkbox"]:not(:checked):not(:disabled)').first();
+    if ((await unticked.count()) > 0) {
+      await unticked.check();
+      await expect.poll(columns, { timeout: 20_000 }).toBe(before + 1);
+    }
+
+    // Any assumption: one in pounds (the weekly cost of residential care) is typed in from the lever panel.
+    await page.getByTestId('workshop-levers-menu').click();
+    await page.getByTestId('workshop-choose-levers').click();
+    const dialog = page.getByRole('dialog', { name: 'Choose levers' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await dialog.locator('[data-key="residentialCareWeeklyCostEngland"] input').check();
+    await dialog.getByRole('button', { name: 'Show these levers' }).click();
+    const cost = page.locator(
+      '[data-testid="workshop-typed-lever"][data-key="residentialCareWeeklyCostEngland"] input',
+    );
+    await expect.poll(() => cost.isVisible()).toBe(true);
+    expect(await cost.inputValue()).toMatch(/^7708(\.\d+)?$/);
+    await cost.fill('8000');
+    await page.getByTestId('workshop-levers-menu').click();
+    await page.getByTestId('workshop-choose-levers').click();
+    await expect
+      .poll(() => dialog.locator('[data-key="residentialCareWeeklyCostEngland"]').textContent(), { timeout: 10_000 })
+      .toMatch(/now 8,000 £ per week/);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    // Back to the Projection, where the next test expects to be.
+    await back();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(heading).toBe('Projection');
   });
 
   it('leaves workshop mode with Escape, restoring the normal screen', async () => {

@@ -1,7 +1,7 @@
 /**
  * The developer wording a user must never read, and a scanner for it: schema paths ("levers.0.la"),
  * a unit said twice ("Beds (beds)"), code identifiers ("childrenInChildrensHomes"), code-comment
- * phrasing ("True when … false for …") and acronyms lower-cased into a sentence ("la boundary").
+ * phrasing ("True when … false for …") and acronyms lower-cased into a sentence ("la boundary", "in own la").
  * Used on rendered views (react-dom/server and the browser), the report, the exports and the CLI.
  */
 /** Each rule: a name and a pattern that must not match what a user reads. */
@@ -13,7 +13,9 @@ export const RULES: [string, RegExp][] = [
   ],
   ['code identifier', /\b[a-z]+[A-Z][a-z]+[A-Za-z]*\b/],
   ['code-comment phrasing', /\bTrue when\b|\bfalse for\b/],
-  ['lower-cased acronym', /\b(la|ons|dfe|ofsted|gm) (boundary|code|area|children|figures)\b/],
+  // "la" or "las" as a word anywhere ("in own la", "other las"; not inside an id such as "dfe-cla-la-of-…"),
+  // and the other acronyms before a noun.
+  ['lower-cased acronym', /(?<![\w.-])las?(?![\w-])|\b(ons|dfe|ofsted|gm) (boundary|code|area|children|figures)\b/],
 ];
 
 /** What a reader sees of some HTML: its text and the titles and labels read out, without URLs or file paths. */

@@ -63,6 +63,9 @@ describe('the scanner', () => {
     expect(hits('t', 'backtest of childrenInChildrensHomes')).toHaveLength(1);
     expect(hits('t', 'True when the beds are existing; false for new places.')).toHaveLength(2);
     expect(hits('t', 'No figures for placed outside la boundary.')).toHaveLength(1);
+    expect(hits('t', 'Baseline: 262 in own la (34%)')).toHaveLength(1);
+    expect(hits('t', 'children placed by other las')).toHaveLength(1);
+    expect(hits('t', 'Source dfe-cla-la-of-placement-2024; in own council area; LA-run homes')).toEqual([]);
     expect(hits('t', 'Beds needed P50, Gap (beds), Weekly price (£ a bed a week), 20 miles (share)')).toEqual([]);
     expect(readable('<p title="x">A <a href="https://e.g/childrenLookedAfter">source</a></p>')).not.toMatch(
       /childrenLookedAfter/,

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { MapData } from '../../shared/api/contract.js';
 import { project, projectionInputsFromPlan } from '../../shared/forecast/index.js';
@@ -17,6 +19,7 @@ import {
   gapLabel,
   gapPhrase,
   gapRange,
+  labelBox,
   mapScales,
   mapYears,
   baseYearSourceNote,
@@ -27,8 +30,10 @@ import {
   tableHeadings,
   tableRows,
   wrap,
+  type LabelBox,
   type MapYear,
 } from '../../renderer/src/views/map/mapModel.js';
+import { MapSvg } from '../../renderer/src/views/map/MapSvg.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dataset = JSON.parse(
@@ -206,6 +211,42 @@ describe('the map picture', () => {
     expect(bolton.shown.every((a) => a.placing === 'E08000001')).toBe(true);
     expect(bolton.shown).toEqual(bolton.arcs.filter((a) => a.placing === 'E08000001'));
     expect(picture('2030').flows).toBeNull();
+  });
+
+  it('keeps area names readable with flows on: each sits on its own plate, drawn above every arrow', () => {
+    const overlaps = (a: LabelBox, b: LabelBox) =>
+      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    for (const focus of [null, 'E08000003']) {
+      const p = picture('2030', { ...defaultLayers, flows: true }, focus);
+      expect(p.flows!.shown.length).toBeGreaterThan(0);
+      const plates = p.areas.map((a) => a.labelPlate!);
+      for (const [i, a] of p.areas.entries()) {
+        // The plate holds the name (bold, 14 px) and the value under it.
+        expect(plates[i]).toEqual(labelBox(a));
+        expect(plates[i]!.width).toBeGreaterThanOrEqual(a.name.length * 14 * 0.55);
+        expect(plates[i]!.y).toBeLessThan(a.y - 4 - 10);
+        expect(plates[i]!.y + plates[i]!.height).toBeGreaterThan(a.y + 13);
+      }
+      // No two plates collide, so no name is covered by another's.
+      for (let i = 0; i < plates.length; i++)
+        for (let j = i + 1; j < plates.length; j++) expect(overlaps(plates[i]!, plates[j]!)).toBe(false);
+      // Drawn after (so above) the arrows: the first plate comes after the last arrowhead in the SVG.
+      const svg = renderToStaticMarkup(
+        createElement(MapSvg, {
+          picture: p,
+          selected: focus,
+          active: null,
+          onActivate: () => undefined,
+          onSelect: () => undefined,
+          onKeyDown: () => undefined,
+        }),
+      );
+      const lastHead = Math.max(...p.flows!.shown.map((arc) => svg.indexOf(`d="${arc.head}"`)));
+      expect(lastHead).toBeGreaterThan(0);
+      expect(svg.indexOf('map-label-plate')).toBeGreaterThan(lastHead);
+    }
+    // No flows, no plates: the labels keep their thin halo on the colours.
+    expect(picture('2030').areas.every((a) => a.labelPlate === null)).toBe(true);
   });
 
   it('names its sources and fits its legend and source line inside its height', () => {

@@ -14,6 +14,7 @@ import {
   formatValue,
   groupColumns,
   joinNames,
+  tableSlots,
   placementBalance,
   shareOfLookedAfter,
   missingReason,
@@ -234,6 +235,27 @@ describe('authority table model', () => {
       ['Population', 1],
     ]);
     expect(groupColumns([])).toEqual([]);
+  });
+
+  it('folds a collapsed group into one slot that counts its hidden columns, keeping the others in order', () => {
+    const table = buildAuthorityTable(summary());
+    const slots = tableSlots(table.columns, new Set(['Placements', 'Population'] as const));
+    expect(slots.map((s) => (s.kind === 'column' ? s.column.key.split('@')[0] : `[${s.group} ×${s.hidden}]`))).toEqual([
+      'childrenLookedAfter',
+      'childrenLookedAfterRatePer10k',
+      '[Placements ×3]',
+      table.columns[5]?.measure,
+      '[Population ×1]',
+    ]);
+    // Each shown column keeps its index into the row's cells, and marks the start of its group.
+    const shown = slots.flatMap((s) => (s.kind === 'column' ? [[s.index, s.groupStart]] : []));
+    expect(shown).toEqual([
+      [0, true],
+      [1, false],
+      [5, true],
+    ]);
+    // Nothing folded: one slot per column.
+    expect(tableSlots(table.columns, new Set()).map((s) => s.kind)).toEqual(table.columns.map(() => 'column'));
   });
 
   it('lists exactly the 10 member authorities, then the consortium total and the comparators', () => {

@@ -683,7 +683,7 @@ describe('the key-figure table of the Compare view', () => {
     expect(rows.map((r) => r.label)).toEqual([
       'Bed gap in 2026-27',
       'Bed gap, 2025-26 to 2026-27',
-      'Placed in own LA',
+      'Placed in own council area',
       'Placed elsewhere in the consortium',
       'Placed outside the consortium',
       'Placed more than 20 miles away',
@@ -708,7 +708,7 @@ describe('the key-figure table of the Compare view', () => {
     expect(cost.cells[1]!.text).toBe(formatMoney(blockOutcome.totals.cost.total));
     expect(cost.cells[1]!.diff?.text).toMatch(/^\+£\d+(\.\d)?m$/);
     expect(cost.cells[1]!.diff?.judgement).toBe('worse');
-    expect(row(/^Placed in own LA/)!.cells[1]!.diff).toEqual({ text: '+14', judgement: 'better' });
+    expect(row(/^Placed in own council area/)!.cells[1]!.diff).toEqual({ text: '+14', judgement: 'better' });
     expect(row(/^Bed gap in/)!.cells[1]!.diff).toEqual({ text: '\u221212', judgement: 'better' });
     expect(row(/^Placed more than 20/)!.cells[1]!.diff?.text).toMatch(/^(\u2212|\+)\d+\.\d pts$|^no change$/);
     expect(row(/^Chance/)!.cells[1]).toMatchObject({ text: '2%', diff: { text: '+2 pts', judgement: 'better' } });
@@ -837,7 +837,7 @@ describe('scenario chart models', () => {
     for (const s of seriesStyles) expect(markerPath(s.marker)).toMatch(/^M/);
   });
 
-  it('lays out lines by year inside the plot, zero only when asked', () => {
+  it('lays out lines by year inside the plot, from zero unless a cut axis is asked for, which is marked', () => {
     const model = lineChartModel(series, { tickFormat: String });
     expect(model.years).toEqual(['2026', '2027']);
     expect(model.lines).toHaveLength(2);
@@ -852,8 +852,19 @@ describe('scenario chart models', () => {
     }
     // A higher value is drawn higher up.
     expect(model.lines[0]!.points[1]!.y).toBeLessThan(model.lines[0]!.points[0]!.y);
-    expect(model.zeroY).toBeNull();
-    expect(lineChartModel(series, { tickFormat: String, includeZero: true }).zeroY).not.toBeNull();
+    // From zero by default: the axis's lowest tick is 0 and no break mark is drawn.
+    expect(model.zeroY).not.toBeNull();
+    expect(model.yTicks[0]?.value).toBe(0);
+    expect(model.axisBreakY).toBeNull();
+    // A cut axis (values well above zero) starts above zero and carries a break mark at its foot.
+    const cut = lineChartModel(
+      series.map((s) => ({ ...s, values: s.values.map((v) => ({ ...v, value: v.value + 350 })) })),
+      { tickFormat: String, includeZero: false },
+    );
+    expect(cut.zeroY).toBeNull();
+    expect(cut.yTicks[0]!.value).toBeGreaterThan(0);
+    expect(cut.axisBreakY).not.toBeNull();
+    expect(cut.axisBreakY!).toBeLessThanOrEqual(cut.plot.bottom);
     expect(model.lines[1]!.style).toEqual(seriesStyles[1]);
     expect(lineChartModel([{ ...series[1]!, styleIndex: 3 }], { tickFormat: String }).lines[0]!.style).toEqual(
       seriesStyles[3],
@@ -917,7 +928,7 @@ describe('scenario chart models', () => {
     expect(tiny.categories.map((c) => c.key)).toContain('unmet');
     expect(tiny.bars[0]!.segments[0]!.label).toBeNull();
     expect(describeLocality('Where children are placed in 2027', rows.slice(0, 1), formatCount)).toBe(
-      'Where children are placed in 2027: Baseline: 262 in own LA (33%), 162 elsewhere in the consortium (20%), 376 outside (47%).',
+      'Where children are placed in 2027: Baseline: 262 in own council area (33%), 162 elsewhere in the consortium (20%), 376 outside (47%).',
     );
   });
 

@@ -20,6 +20,7 @@ import {
   saveChosenLevers,
   shareToPercent,
   stepView,
+  typedLeverOptions,
   untitledPlanKey,
   viewPosition,
   workshopFontSizePx,
@@ -166,6 +167,19 @@ describe('levers', () => {
     expect(others[0]).toMatchObject({ percent: 3.5, min: 0, max: 20, step: 0.5 });
     expect(others[1]).toMatchObject({ percent: 5, max: 100, step: 1 });
     expect(others[2]?.percent).toBe(73.1);
+  });
+
+  it('offers every other assumption (money, miles) to type in, so sliders and boxes cover the whole register but calibration records', () => {
+    const typed = typedLeverOptions(register);
+    expect(typed).toEqual([
+      { key: 'childrensHomeAnnualCostAnchor', label: 'Average cost', value: 318400, unit: '£ per place per year' },
+      { key: 'flowDistanceDecayMiles', label: 'Gravity model distance decay', value: 10, unit: 'miles' },
+    ]);
+    const covered = new Set([...leverOptions(register), ...typed].map((o) => o.key));
+    expect(register.filter((e) => !covered.has(e.key)).map((e) => e.key)).toEqual([
+      'flowOutsideLaShareTarget',
+      'flowOutsideLaShareAchieved',
+    ]);
   });
 
   it('keeps the chosen levers in the offer’s order and drops unknown keys', () => {

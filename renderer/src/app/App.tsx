@@ -121,7 +121,7 @@ export function App() {
       <PlanContext.Provider value={context}>
         <div className="workspace">
           <ViewNav views={views} current={currentView.id} onSelect={setCurrentViewId} />
-          <main id="main" className="view" tabIndex={-1} aria-busy={busy}>
+          <main id="main" className="view" tabIndex={workshop.active ? 0 : -1} aria-busy={busy}>
             <ErrorBoundary key={currentView.id} what={`the ${currentView.label} view`}>
               <Component />
             </ErrorBoundary>

@@ -31,6 +31,11 @@ export interface ModalProps {
   fill?: boolean;
   /** Set when the dialog has a description element with this id. */
   describedBy?: string;
+  /**
+   * The body is long enough to scroll (a list of sources): it becomes a tab stop, named after the
+   * dialog, so the keyboard can reach it and scroll it with the arrow keys.
+   */
+  scrollingBody?: boolean;
 }
 
 /**
@@ -48,6 +53,7 @@ export function Modal({
   extraWide = false,
   fill = false,
   describedBy,
+  scrollingBody = false,
 }: ModalProps) {
   const titleId = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
@@ -107,7 +113,12 @@ export function Modal({
         <h2 id={titleId} className="modal-title">
           {title}
         </h2>
-        <div className="modal-body">{children}</div>
+        <div
+          className="modal-body"
+          {...(scrollingBody ? { tabIndex: 0, role: 'region', 'aria-labelledby': titleId } : {})}
+        >
+          {children}
+        </div>
         {actions && <div className="modal-actions">{actions}</div>}
       </div>
     </div>

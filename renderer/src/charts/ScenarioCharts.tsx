@@ -209,7 +209,7 @@ export function YearLineChart({
   svgRef,
 }: YearChartProps) {
   const model = useMemo(
-    () => lineChartModel(series, { tickFormat, includeZero: includeZero ?? false }),
+    () => lineChartModel(series, { tickFormat, includeZero: includeZero ?? true }),
     [series, tickFormat, includeZero],
   );
   return (
@@ -222,6 +222,17 @@ export function YearLineChart({
     >
       {model.zeroY !== null && (
         <line className="sc-zero" x1={model.plot.left} x2={model.plot.right} y1={model.zeroY} y2={model.zeroY} />
+      )}
+      {model.axisBreakY !== null && (
+        // Two short slashes across the foot of the y axis: the axis does not start at zero.
+        <g className="sc-axis-break" data-testid="axis-break" aria-hidden="true">
+          <path
+            d={`M${model.plot.left - 6} ${model.axisBreakY + 3} l12 -6 M${model.plot.left - 6} ${model.axisBreakY + 8} l12 -6`}
+            stroke="#1f2f44"
+            strokeWidth={1.5}
+            fill="none"
+          />
+        </g>
       )}
       {model.lines.map((l) => (
         <g key={l.id} className="sc-series">

@@ -1,6 +1,6 @@
 /**
  * Pure geometry of the scenario charts: lines by year (the bed gap), grouped bars by year (cost),
- * stacked bars of where children are placed (own LA, elsewhere in the consortium, outside, without
+ * stacked bars of where children are placed (own council area, elsewhere in the consortium, outside, without
  * a registered place) and a tornado of sensitivities. d3 computes scales and shapes; React renders
  * the SVG (ScenarioCharts.tsx). Series are told apart by colour (Okabe–Ito, safe for colour-blind
  * readers), by marker shape and by dash pattern, and every chart has a text description.
@@ -153,17 +153,22 @@ export interface LineChartModel {
   yTicks: Tick[];
   /** Where zero is, when the domain includes it. */
   zeroY: number | null;
+  /** Where to draw the axis-break mark (the foot of the y axis) when the axis does not start at zero; else null. */
+  axisBreakY: number | null;
   lines: ChartLine[];
 }
 
 export interface ValueChartOptions {
   size?: ChartSize;
-  /** Start the axis at zero (differences, bars). */
+  /**
+   * Start the axis at zero (the default). False keeps a tighter, non-zero baseline, and the model
+   * then gives an axis-break mark to draw so the reader sees the axis is cut.
+   */
   includeZero?: boolean;
   tickFormat: (value: number) => string;
 }
 
-/** Lines by year, one per series, on a shared scale (not forced to zero unless asked). */
+/** Lines by year, one per series, on a shared scale from zero (or cut, with a break mark, when asked). */
 export function lineChartModel(series: readonly YearSeries[], options: ValueChartOptions): LineChartModel {
   const size = options.size ?? yearChartSize;
   const plot = plotOf(size);
@@ -171,7 +176,7 @@ export function lineChartModel(series: readonly YearSeries[], options: ValueChar
   const x = scalePoint<string>().domain(years).range([plot.left, plot.right]).padding(0.35);
   const values = series.flatMap((s) => s.values.map((v) => v.value));
   const y = scaleLinear()
-    .domain(valueDomain(values, options.includeZero ?? false))
+    .domain(valueDomain(values, options.includeZero ?? true))
     .range([plot.bottom, plot.top])
     .nice(5);
   const [lo, hi] = y.domain() as [number, number];
@@ -186,6 +191,7 @@ export function lineChartModel(series: readonly YearSeries[], options: ValueChar
     xTicks: years.map((year) => ({ year, at: x(year) ?? plot.left })),
     yTicks: y.ticks(5).map((value) => ({ value, label: options.tickFormat(value), at: y(value) })),
     zeroY: lo <= 0 && hi >= 0 ? y(0) : null,
+    axisBreakY: lo > 0 || hi < 0 ? plot.bottom - 6 : null,
     lines: series.map((s, i) => {
       const points = s.values.map((v) => ({ ...v, x: x(v.year) ?? plot.left, y: y(v.value) }));
       return { id: s.id, name: s.name, style: seriesStyle(s.styleIndex ?? i), path: path(points) ?? '', points };
@@ -304,7 +310,7 @@ export interface LocalityCategory {
 
 /** Near to far: blue, sky blue, orange, vermillion (Okabe–Ito). */
 export const localityCategories: readonly LocalityCategory[] = [
-  { key: 'ownLa', label: 'In own LA', colour: '#0072b2', textColour: '#ffffff' },
+  { key: 'ownLa', label: 'In own council area', colour: '#0072b2', textColour: '#ffffff' },
   { key: 'elsewhere', label: 'Elsewhere in the consortium', colour: '#56b4e9', textColour: '#1b2430' },
   { key: 'outside', label: 'Outside the consortium', colour: '#e69f00', textColour: '#1b2430' },
   { key: 'unmet', label: 'No registered place', colour: '#8f1c13', textColour: '#ffffff' },
@@ -410,13 +416,13 @@ export function localityChartModel(
   };
 }
 
-/** "Where children are placed in 2030: Baseline 262 in own LA (34%), …; …" */
+/** "Where children are placed in 2030: Baseline 262 in own council area (34%), …; …" */
 export function describeLocality(title: string, rows: readonly LocalityRow[], format: (v: number) => string): string {
   const parts = rows.map((r) => {
     const total = r.parts.ownLa + r.parts.elsewhere + r.parts.outside + r.parts.unmet;
     const pct = (v: number) => (total > 0 ? ` (${Math.round((v / total) * 100)}%)` : '');
     const bits = [
-      `${format(r.parts.ownLa)} in own LA${pct(r.parts.ownLa)}`,
+      `${format(r.parts.ownLa)} in own council area${pct(r.parts.ownLa)}`,
       `${format(r.parts.elsewhere)} elsewhere in the consortium${pct(r.parts.elsewhere)}`,
       `${format(r.parts.outside)} outside${pct(r.parts.outside)}`,
     ];

@@ -14,6 +14,7 @@ export function DataSourcesDialog({ sources, onClose }: DataSourcesDialogProps) 
       title="Data sources"
       onCancel={onClose}
       wide
+      scrollingBody
       actions={
         <>
           <button type="button" className="button button-primary" onClick={onClose} data-autofocus>

@@ -1,6 +1,13 @@
 import { useId, useMemo, useState } from 'react';
 import { Modal } from '../Modal';
-import { formatPercent, leverOptions, type LeverOption, type RegisterEntry } from './workshopModel';
+import {
+  formatPercent,
+  leverOptions,
+  typedLeverOptions,
+  type LeverOption,
+  type RegisterEntry,
+  type TypedLever,
+} from './workshopModel';
 
 export interface ChooseLeversDialogProps {
   /** The plan's assumption register (from the plan summary). */
@@ -11,8 +18,9 @@ export interface ChooseLeversDialogProps {
 }
 
 /**
- * "Choose levers…": which of the plan's changeable assumptions workshop mode shows as sliders. The
- * choice is remembered on this computer for this plan, not written into the plan file.
+ * "Choose levers…": which of the plan's assumptions workshop mode shows: shares as sliders, every
+ * other assumption (money, miles, ratios) as a box to type in. The choice is remembered on this
+ * computer for this plan, not written into the plan file.
  */
 export function ChooseLeversDialog({ assumptions, chosen, onApply, onCancel }: ChooseLeversDialogProps) {
   const descriptionId = useId();
@@ -20,6 +28,7 @@ export function ChooseLeversDialog({ assumptions, chosen, onApply, onCancel }: C
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set(chosen));
   const projection = options.filter((o) => o.group === 'projection');
   const others = options.filter((o) => o.group === 'plan');
+  const typed = useMemo(() => typedLeverOptions(assumptions), [assumptions]);
 
   function toggle(key: string, on: boolean) {
     setSelected((prev) => {
@@ -30,7 +39,7 @@ export function ChooseLeversDialog({ assumptions, chosen, onApply, onCancel }: C
     });
   }
 
-  const group = (legend: string, list: LeverOption[]) =>
+  const group = (legend: string, list: (LeverOption | TypedLever)[]) =>
     list.length > 0 && (
       <fieldset className="workshop-choice-group">
         <legend>{legend}</legend>
@@ -44,7 +53,12 @@ export function ChooseLeversDialog({ assumptions, chosen, onApply, onCancel }: C
                   onChange={(e) => toggle(option.key, e.target.checked)}
                 />
                 <span className="workshop-choice-label">{option.label}</span>
-                <span className="workshop-choice-value">now {formatPercent(option.percent)}</span>
+                <span className="workshop-choice-value">
+                  now{' '}
+                  {'percent' in option
+                    ? formatPercent(option.percent)
+                    : `${option.value.toLocaleString('en-GB')} ${option.unit}`}
+                </span>
               </label>
             </li>
           ))}
@@ -67,7 +81,7 @@ export function ChooseLeversDialog({ assumptions, chosen, onApply, onCancel }: C
             type="button"
             className="button button-primary"
             data-testid="lever-choice-apply"
-            onClick={() => onApply(options.filter((o) => selected.has(o.key)).map((o) => o.key))}
+            onClick={() => onApply([...options, ...typed].filter((o) => selected.has(o.key)).map((o) => o.key))}
           >
             Show these levers
           </button>
@@ -75,11 +89,13 @@ export function ChooseLeversDialog({ assumptions, chosen, onApply, onCancel }: C
       }
     >
       <p id={descriptionId}>
-        Tick the assumptions the meeting may want to change. Workshop mode shows them as sliders and hides every other
-        control. This choice is remembered on this computer for this plan; it is not saved in the plan file.
+        Tick the assumptions the meeting may want to change. Workshop mode shows shares as sliders and other assumptions
+        as boxes to type a value in. This choice is remembered on this computer for this plan; it is not saved in the
+        plan file.
       </p>
       {group('Projection', projection)}
       {group('Other assumptions in the plan', others)}
+      {group('Assumptions typed in (money, distances, ratios)', typed)}
     </Modal>
   );
 }

@@ -6,9 +6,11 @@ import {
   LeverCommitQueue,
   leverOptions,
   percentToShare,
+  typedLeverOptions,
   type CommitOutcome,
   type LeverOption,
   type RegisterEntry,
+  type TypedLever,
 } from './workshopModel';
 
 /** How long a lever must stay still before its value is saved in the plan (and the views recompute). */
@@ -32,6 +34,15 @@ export interface LeverPanelProps {
 export function LeverPanel({ assumptions, chosen, perform, onChoose }: LeverPanelProps) {
   const headingId = useId();
   const levers = useMemo(() => chosenLevers(leverOptions(assumptions), chosen), [assumptions, chosen]);
+  const typed = useMemo(() => {
+    const wanted = new Set(chosen);
+    return typedLeverOptions(assumptions).filter((t) => wanted.has(t.key));
+  }, [assumptions, chosen]);
+  // Typed-in assumptions are saved as typed; sliders are per cent of a share.
+  const typedKeysRef = useRef<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    typedKeysRef.current = new Set(typed.map((t) => t.key));
+  }, [typed]);
   // Values moved to but not yet saved, by plan key (per cent).
   const [drafts, setDrafts] = useState<Readonly<Record<string, number>>>({});
 
@@ -43,7 +54,8 @@ export function LeverPanel({ assumptions, chosen, perform, onChoose }: LeverPane
         let started = false;
         const ok = await perform(async () => {
           started = true;
-          await api.setAssumption({ key, value: percentToShare(percent) });
+          const value = typedKeysRef.current.has(key) ? percent : percentToShare(percent);
+          await api.setAssumption({ key, value });
         });
         if (ok) return 'saved';
         return started ? 'failed' : 'busy';
@@ -75,7 +87,7 @@ export function LeverPanel({ assumptions, chosen, perform, onChoose }: LeverPane
       <h2 id={headingId} className="workshop-levers-heading">
         Levers
       </h2>
-      {levers.length === 0 ? (
+      {levers.length === 0 && typed.length === 0 ? (
         <p className="workshop-levers-empty">
           No levers chosen yet. Choose the assumptions the meeting may want to change; they appear here as sliders.
         </p>
@@ -88,6 +100,14 @@ export function LeverPanel({ assumptions, chosen, perform, onChoose }: LeverPane
               value={drafts[lever.key] ?? lever.percent}
               updating={drafts[lever.key] !== undefined}
               onMove={(percent) => move(lever.key, percent)}
+            />
+          ))}
+          {typed.map((lever) => (
+            <TypedLeverInput
+              key={lever.key}
+              lever={lever}
+              updating={drafts[lever.key] !== undefined}
+              onChange={(value) => move(lever.key, value)}
             />
           ))}
         </ul>
@@ -143,6 +163,51 @@ function LeverSlider({ lever, value, updating, onMove }: LeverSliderProps) {
         <span className="visually-hidden"> to </span>
         <span>{formatPercent(lever.max)}</span>
       </p>
+    </li>
+  );
+}
+
+interface TypedLeverInputProps {
+  lever: TypedLever;
+  updating: boolean;
+  onChange(value: number): void;
+}
+
+/** An assumption in its own unit, typed in; a value that is not a number is not sent. */
+function TypedLeverInput({ lever, updating, onChange }: TypedLeverInputProps) {
+  const id = useId();
+  const [text, setText] = useState(String(lever.value));
+  const [shown, setShown] = useState(lever.value);
+  // A new value from the plan (saved, or changed elsewhere) replaces what is in the box.
+  if (shown !== lever.value) {
+    setShown(lever.value);
+    setText(String(lever.value));
+  }
+  const number = Number(text.replace(/[£,\s]/g, ''));
+  const invalid = text.trim() === '' || !Number.isFinite(number);
+  return (
+    <li className="workshop-lever" data-testid="workshop-typed-lever" data-key={lever.key}>
+      <div className="workshop-lever-head">
+        <label htmlFor={id} className="workshop-lever-label">
+          {lever.label} <span className="workshop-lever-unit">({lever.unit})</span>
+        </label>
+        <span className="workshop-lever-status" aria-hidden="true">
+          {updating ? 'updating…' : ''}
+        </span>
+      </div>
+      <input
+        id={id}
+        type="text"
+        inputMode="decimal"
+        className="workshop-typed-input"
+        value={text}
+        aria-invalid={invalid}
+        onChange={(e) => {
+          setText(e.target.value);
+          const value = Number(e.target.value.replace(/[£,\s]/g, ''));
+          if (e.target.value.trim() !== '' && Number.isFinite(value)) onChange(value);
+        }}
+      />
     </li>
   );
 }

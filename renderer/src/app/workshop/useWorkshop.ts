@@ -52,7 +52,10 @@ function keyTarget(target: EventTarget | null): KeyTarget | null {
     tagName: target.tagName,
     type: target instanceof HTMLInputElement ? target.type : null,
     isContentEditable: target.isContentEditable,
-    inArrowWidget: target.closest(arrowWidgets) !== null,
+    // A focused box that scrolls sideways (a wide table) takes the arrows to scroll itself.
+    inArrowWidget:
+      target.closest(arrowWidgets) !== null ||
+      (target.getAttribute('role') === 'region' && target.tabIndex >= 0 && target.scrollWidth > target.clientWidth),
   };
 }
 

@@ -250,6 +250,26 @@ export function leverOptions(register: readonly RegisterEntry[]): LeverOption[] 
   return [...projection, ...others];
 }
 
+/**
+ * An assumption that is not a share (money, miles, ratios, counts…): the meeting types its value
+ * in the plan's own unit. With the sliders, these cover every assumption in the plan's register
+ * except the calibration records ("…Target", "…Achieved"), which describe a fit, not a choice.
+ */
+export interface TypedLever {
+  key: string;
+  label: string;
+  value: number;
+  unit: string;
+}
+
+/** The register's assumptions that {@link leverOptions} does not offer as sliders, in register order. */
+export function typedLeverOptions(register: readonly RegisterEntry[]): TypedLever[] {
+  const sliders = new Set(leverOptions(register).map((o) => o.key));
+  return register
+    .filter((entry) => !sliders.has(entry.key) && !/(Target|Achieved)$/.test(entry.key) && Number.isFinite(entry.value))
+    .map(({ key, label, value, unit }) => ({ key, label, value, unit }));
+}
+
 /** The chosen levers among those on offer, in the offer's order (unknown keys are dropped). */
 export function chosenLevers(options: readonly LeverOption[], chosen: readonly string[]): LeverOption[] {
   const wanted = new Set(chosen);

@@ -24,6 +24,7 @@ import { keyFigureRows, leverNoteGroups, localityRows, yearSeries } from './comp
 import { KeyFigureTable } from './KeyFigureTable';
 import { sensitivityFromHost, sensitivityFromOutcome, type Sensitivity } from './sensitivity';
 import '../scenarios/scenarios.css';
+import { scrollRegion } from '../../app/scrollRegion';
 
 /** At most this many scenarios beside the baseline (the host's limit). */
 export const maxCompared = 4;
@@ -170,7 +171,7 @@ export function CompareView() {
       )}
 
       <div className="cmp-controls">
-        <fieldset className="cmp-picker" aria-describedby={`${ids.picker}-hint`}>
+        <fieldset className="cmp-picker" aria-describedby={`${ids.picker}-hint`} data-workshop-keep>
           <legend>Compare with the baseline</legend>
           <span id={`${ids.picker}-hint`} className="field-hint cmp-picker-hint">
             Tick one to four scenarios; build and change them in the Scenarios view.
@@ -276,7 +277,6 @@ export function CompareView() {
                     axisTitle={gapMode === 'amount' ? 'Beds short' : 'Beds, against the baseline'}
                     format={gapMode === 'amount' ? formatDecimal : signedGap}
                     tickFormat={gapMode === 'amount' ? gapTick : signedGap}
-                    includeZero={gapMode === 'difference'}
                     testId="compare-chart-gap"
                     svgRef={gapChartRef}
                   />
@@ -370,7 +370,7 @@ export function CompareView() {
               )}
               exportTestId="compare-chart-locality-export"
               exportRef={localityChartRef}
-              note={`In their own LA, elsewhere in the consortium, or outside it; the key figures give the ${totalsLabel} totals.`}
+              note={`In their own council area, elsewhere in the consortium, or outside it; the key figures give the ${totalsLabel} totals.`}
               wide
             >
               <LocalityChart
@@ -382,14 +382,17 @@ export function CompareView() {
               />
               <details className="cmp-chart-table">
                 <summary>The figures as a table</summary>
-                <div className="scn-table-scroll">
+                <div
+                  className="scn-table-scroll"
+                  {...scrollRegion(`Where children are placed in ${lastYear}, as a table`)}
+                >
                   <table className="scn-table">
                     <caption className="visually-hidden">Where children are placed in {lastYear}</caption>
                     <thead>
                       <tr>
                         <th scope="col">Scenario</th>
                         <th scope="col" className="num">
-                          In own LA
+                          In own council area
                         </th>
                         <th scope="col" className="num">
                           Elsewhere in the consortium
@@ -567,7 +570,7 @@ function ChartCard({
       {series && format && series.length > 0 && (
         <details className="cmp-chart-table">
           <summary>The figures as a table</summary>
-          <div className="scn-table-scroll">
+          <div className="scn-table-scroll" {...scrollRegion(`${title}, as a table`)}>
             <table className="scn-table">
               <caption className="visually-hidden">
                 {title}

@@ -1,6 +1,7 @@
 import type { ScenarioOutcome } from '../../../../shared/scenario/types.js';
 import type { KeyFigureRow } from './compareModel';
 import { seriesStyle } from '../../charts/scenarioCharts';
+import { scrollRegion } from '../../app/scrollRegion';
 
 export interface KeyFigureTableProps {
   columns: readonly ScenarioOutcome[];
@@ -15,7 +16,7 @@ export interface KeyFigureTableProps {
  */
 export function KeyFigureTable({ columns, rows, caption }: KeyFigureTableProps) {
   return (
-    <div className="scn-table-scroll">
+    <div className="scn-table-scroll" {...scrollRegion(caption)}>
       <table className="scn-table cmp-table" data-testid="compare-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>

@@ -97,7 +97,7 @@ function figureDefinitions(years: readonly string[]): FigureDefinition[] {
     },
     {
       key: 'placedOwnLa',
-      label: 'Placed in own LA',
+      label: 'Placed in own council area',
       hint: `child-years, ${span}`,
       kind: 'count',
       better: 'higher',

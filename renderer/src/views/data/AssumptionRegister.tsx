@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { AssumptionRow } from './registerModel';
+import { scrollRegion } from '../../app/scrollRegion';
 
 /** The plan's modelling assumptions with their rationale, source and who last changed them (read-only). */
 export function AssumptionRegister({ rows }: { rows: readonly AssumptionRow[] }) {
@@ -20,7 +21,7 @@ export function AssumptionRegister({ rows }: { rows: readonly AssumptionRow[] })
       {rows.length === 0 ? (
         <p className="muted">This plan records no modelling assumptions yet.</p>
       ) : (
-        <div className="table-scroll table-scroll-compact">
+        <div className="table-scroll table-scroll-compact" {...scrollRegion('Assumption register table')}>
           <table className="register-table" aria-labelledby={headingId}>
             <thead>
               <tr>

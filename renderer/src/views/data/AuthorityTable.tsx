@@ -3,15 +3,19 @@ import type { MeasureId } from '../../../../shared/model/measures.js';
 import { gridMove, type GridPosition } from '../../app/gridKeys';
 import { FigureDetails } from './FigureDetails';
 import {
+  defaultCollapsedGroups,
   defaultSort,
   nextSort,
   sortRows,
+  tableSlots,
   type AuthorityTableModel,
+  type ColumnGroup,
   type FigureCell,
   type FigureColumn,
   type SortState,
   type TableRow,
 } from './tableModel';
+import { scrollRegion } from '../../app/scrollRegion';
 
 const rowClass: Record<TableRow['kind'], string> = {
   member: 'row-member',
@@ -25,7 +29,7 @@ export interface AuthorityTableProps {
   historyKey: string;
   /** Selecting a figure or a row's name shows that row's history (a figure also names its measure). */
   onShowHistory(rowKey: string, measure?: MeasureId): void;
-  /** Rendered beside the figure details, below the table (the history panel). */
+  /** Rendered below the table (the history panel); the figure details sit beside the table. */
   aside?: ReactNode;
 }
 
@@ -33,12 +37,15 @@ export interface AuthorityTableProps {
  * The member authorities with one column per headline figure, grouped under Demand, Placements,
  * Missing, Supply and Population, then the consortium total and the comparators, which stay at the
  * bottom whatever the sort. Each figure is a button (one tab stop for the whole table; arrow keys
- * move between figures) that shows where the figure comes from.
+ * move between figures) that shows where the figure comes from in a panel beside the table. Each
+ * group folds into one narrow column (its heading is a toggle), and the names stay in view when the
+ * table scrolls sideways.
  */
 export function AuthorityTable({ model, historyKey, onShowHistory, aside }: AuthorityTableProps) {
   const [sort, setSort] = useState<SortState>(defaultSort);
   const [active, setActive] = useState<GridPosition>({ row: 0, col: 0 });
   const [selected, setSelected] = useState<{ rowKey: string; columnKey: string } | null>(null);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<ColumnGroup>>(() => new Set(defaultCollapsedGroups));
   const tableRef = useRef<HTMLTableElement>(null);
   const idPrefix = useId();
   const detailsId = `${idPrefix}-details`;
@@ -46,8 +53,20 @@ export function AuthorityTable({ model, historyKey, onShowHistory, aside }: Auth
   const members = useMemo(() => sortRows(model.members, sort), [model.members, sort]);
   const rows = useMemo(() => [...members, ...model.summaryRows], [members, model.summaryRows]);
   const { columns, groups } = model;
+  const slots = useMemo(() => tableSlots(columns, collapsed), [columns, collapsed]);
+  // The figure columns on screen, as indices into `columns` (and each row's cells); grid positions count these.
+  const shown = useMemo(() => slots.flatMap((slot) => (slot.kind === 'column' ? [slot.index] : [])), [slots]);
   const activeRow = Math.max(0, Math.min(active.row, rows.length - 1));
-  const activeCol = Math.max(0, Math.min(active.col, columns.length - 1));
+  const activeCol = Math.max(0, Math.min(active.col, shown.length - 1));
+
+  function toggleGroup(group: ColumnGroup) {
+    setCollapsed((current) => {
+      const next = new Set(current);
+      if (next.has(group)) next.delete(group);
+      else next.add(group);
+      return next;
+    });
+  }
 
   const selection = useMemo(() => {
     if (!selected) return null;
@@ -63,7 +82,7 @@ export function AuthorityTable({ model, historyKey, onShowHistory, aside }: Auth
   }
 
   function onFigureKeyDown(event: KeyboardEvent<HTMLButtonElement>, row: number, col: number) {
-    const next = gridMove(event.key, event.ctrlKey, { row, col }, rows.length - 1, columns.length - 1);
+    const next = gridMove(event.key, event.ctrlKey, { row, col }, rows.length - 1, shown.length - 1);
     if (!next) return;
     event.preventDefault();
     focusCell(next);
@@ -115,15 +134,21 @@ export function AuthorityTable({ model, historyKey, onShowHistory, aside }: Auth
             </span>
           )}
         </th>
-        {row.cells.map((cell, colIndex) => {
-          const column = columns[colIndex];
+        {slots.map((slot) => {
+          if (slot.kind === 'collapsed') {
+            return <td key={`folded-${slot.group}`} className="cell-collapsed group-start" />;
+          }
+          const column = slot.column;
+          const cell = row.cells[slot.index];
+          if (!cell) return null;
+          const colIndex = shown.indexOf(slot.index);
           return (
             <FigureTd
               key={cell.columnKey}
               cell={cell}
               column={column}
-              firstInGroup={colIndex === 0 || columns[colIndex - 1]?.group !== column?.group}
-              descriptionId={`${idPrefix}-r${rowIndex}c${colIndex}`}
+              firstInGroup={slot.groupStart}
+              descriptionId={`${idPrefix}-r${rowIndex}c${slot.index}`}
               position={`${rowIndex}:${colIndex}`}
               tabbable={rowIndex === activeRow && colIndex === activeCol}
               selected={selected?.rowKey === row.key && selected.columnKey === cell.columnKey}
@@ -131,8 +156,7 @@ export function AuthorityTable({ model, historyKey, onShowHistory, aside }: Auth
               onFocus={() => setActive({ row: rowIndex, col: colIndex })}
               onSelect={() => {
                 setSelected({ rowKey: row.key, columnKey: cell.columnKey });
-                if (column) onShowHistory(row.key, column.measure);
-                else onShowHistory(row.key);
+                onShowHistory(row.key, column.measure);
               }}
               onKeyDown={(event) => onFigureKeyDown(event, rowIndex, colIndex)}
             />
@@ -142,34 +166,63 @@ export function AuthorityTable({ model, historyKey, onShowHistory, aside }: Auth
     );
   };
 
+  const groupToggle = (group: ColumnGroup, description: string, open: boolean, hidden?: number) => (
+    <button
+      type="button"
+      className="group-toggle"
+      aria-expanded={open}
+      title={`${description}: ${open ? 'fold these columns away' : 'show these columns'}`}
+      onClick={() => toggleGroup(group)}
+    >
+      <span className="group-toggle-mark" aria-hidden="true">
+        {open ? '−' : '+'}
+      </span>
+      {group}
+      {hidden !== undefined && (
+        <span className="visually-hidden">
+          {' '}
+          ({hidden} {hidden === 1 ? 'column' : 'columns'} folded away)
+        </span>
+      )}
+    </button>
+  );
+  const anyShown = shown.length > 0;
+
   return (
-    <>
-      <div className="table-scroll">
+    <div className={selection ? 'data-table-layout has-selection' : 'data-table-layout'}>
+      <div className="table-scroll" {...scrollRegion('Member authorities table')}>
         <table ref={tableRef} className="data-table" aria-label="Member authorities">
           <thead>
             <tr className="group-row">
               {sortHeader('name', 'Local authority', 'col-name', undefined, groups.length ? 2 : undefined)}
-              {groups.map((g, i) => (
-                <th
-                  key={`${g.group}-${i}`}
-                  scope="colgroup"
-                  colSpan={g.span}
-                  className="col-group"
-                  title={g.description}
-                >
-                  {g.group}
-                </th>
-              ))}
+              {groups.map((g, i) =>
+                collapsed.has(g.group) ? (
+                  <th
+                    key={`${g.group}-${i}`}
+                    scope="col"
+                    rowSpan={anyShown ? 2 : undefined}
+                    className="col-group is-collapsed"
+                  >
+                    {groupToggle(g.group, g.description, false, g.span)}
+                  </th>
+                ) : (
+                  <th key={`${g.group}-${i}`} scope="colgroup" colSpan={g.span} className="col-group">
+                    {groupToggle(g.group, g.description, true)}
+                  </th>
+                ),
+              )}
             </tr>
-            {groups.length > 0 && (
+            {anyShown && (
               <tr>
-                {columns.map((column, i) =>
-                  sortHeader(
-                    column.key,
-                    <ColumnHeading column={column} />,
-                    i === 0 || columns[i - 1]?.group !== column.group ? 'col-figure group-start' : 'col-figure',
-                    column.description,
-                  ),
+                {slots.map((slot) =>
+                  slot.kind === 'column'
+                    ? sortHeader(
+                        slot.column.key,
+                        <ColumnHeading column={slot.column} />,
+                        slot.groupStart ? 'col-figure group-start' : 'col-figure',
+                        slot.column.description,
+                      )
+                    : null,
                 )}
               </tr>
             )}
@@ -184,18 +237,22 @@ export function AuthorityTable({ model, historyKey, onShowHistory, aside }: Auth
           figure will appear here with its source.
         </p>
       )}
-      <div className="data-panels">
-        {aside}
-        <FigureDetails id={detailsId} selection={selection} />
-      </div>
-    </>
+      <FigureDetails id={detailsId} selection={selection} />
+      {aside && <div className="data-panels">{aside}</div>}
+    </div>
   );
+}
+
+/** "31 March 2025" may wrap before the year only, keeping the column narrow and the date readable. */
+function keepDayWithMonth(period: string): string {
+  return period.replace(/^(\d{1,2}) /, '$1\u00a0');
 }
 
 function ColumnHeading({ column }: { column: FigureColumn }) {
   return (
     <>
-      <span className="col-label">{column.label}</span> <span className="col-period">({column.periodLabel})</span>
+      <span className="col-label">{column.label}</span>{' '}
+      <span className="col-period">({keepDayWithMonth(column.periodLabel)})</span>
       {column.showsShare && (
         <span className="col-unit">
           and % of CLA<span className="visually-hidden"> (children looked after)</span>

@@ -10,7 +10,8 @@ export interface FigureDetailsProps {
 /** Where the selected figure comes from: its value or why it is missing, and every source in full. */
 export function FigureDetails({ id, selection }: FigureDetailsProps) {
   return (
-    <section id={id} className="figure-details" aria-labelledby={`${id}-heading`} aria-live="polite">
+    // A tab stop: beside the table the panel scrolls on its own when a figure has many sources.
+    <section id={id} className="figure-details" aria-labelledby={`${id}-heading`} aria-live="polite" tabIndex={0}>
       <h2 id={`${id}-heading`}>Where this figure comes from</h2>
       {!selection ? (
         <p className="muted">Select any figure in the table to see its source, period and licence.</p>

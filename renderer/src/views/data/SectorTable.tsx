@@ -2,6 +2,7 @@ import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { gridMove, type GridPosition } from '../../app/gridKeys';
 import { SourceDetails } from '../../app/SourceDetails';
 import type { SectorCell, SectorRow, SectorTableModel } from './sectorModel';
+import { scrollRegion } from '../../app/scrollRegion';
 
 const rowClass: Record<SectorRow['kind'], string> = {
   member: 'row-member',
@@ -76,7 +77,7 @@ export function SectorTable({ model }: { model: SectorTableModel }) {
         Ofsted-registered children’s homes and their registered places, wherever the children placed in them come from.
         Short-break-only and secure homes are not counted.
       </p>
-      <div className="table-scroll table-scroll-compact">
+      <div className="table-scroll table-scroll-compact" {...scrollRegion('Children’s homes sector table')}>
         <table ref={tableRef} className="data-table sector-table" aria-labelledby={headingId}>
           <thead>
             <tr className="group-row">

@@ -292,6 +292,39 @@ export function groupColumns(columns: readonly FigureColumn[]): ColumnGroupSpan[
   return spans;
 }
 
+/** Groups folded away when the Data view opens, so the table fits a laptop screen: the least used. */
+export const defaultCollapsedGroups: readonly ColumnGroup[] = ['Missing', 'Population'];
+
+/**
+ * One slot of the table as drawn: a figure column (with its index into `columns` and into each row's
+ * `cells`), or a whole group folded into one narrow column.
+ */
+export type TableSlot =
+  | { kind: 'column'; column: FigureColumn; index: number; groupStart: boolean }
+  | { kind: 'collapsed'; group: ColumnGroup; description: string; hidden: number };
+
+/** The slots of the table with the given groups folded: each folded group becomes a single slot. */
+export function tableSlots(columns: readonly FigureColumn[], collapsed: ReadonlySet<ColumnGroup>): TableSlot[] {
+  const slots: TableSlot[] = [];
+  columns.forEach((column, index) => {
+    const groupStart = index === 0 || columns[index - 1]?.group !== column.group;
+    if (!collapsed.has(column.group)) {
+      slots.push({ kind: 'column', column, index, groupStart });
+      return;
+    }
+    const last = slots[slots.length - 1];
+    if (!groupStart && last?.kind === 'collapsed') last.hidden += 1;
+    else
+      slots.push({
+        kind: 'collapsed',
+        group: column.group,
+        description: columnGroupDescriptions[column.group],
+        hidden: 1,
+      });
+  });
+  return slots;
+}
+
 /** The value of a measure at a period from an area's history, else from its headline figures. */
 export function valueAt(
   area: { headline: HeadlineFigure[]; history?: Partial<Record<MeasureId, HistoryPoint[]>> },

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { ImportLogEntry } from '../../../../shared/api/contract.js';
 import { formatTimestamp } from '../../app/format';
 import { kindName, shortHash } from './importModel';
+import { scrollRegion } from '../../app/scrollRegion';
 
 export interface ImportHistoryProps {
   entries: readonly ImportLogEntry[] | null;
@@ -26,7 +27,7 @@ export function ImportHistory({ entries, loadError }: ImportHistoryProps) {
           can tell exactly which download the figures came from.
         </p>
       ) : (
-        <div className="table-scroll table-scroll-compact">
+        <div className="table-scroll table-scroll-compact" {...scrollRegion('Import history table')}>
           <table className="register-table import-history-table" aria-labelledby={headingId}>
             <thead>
               <tr>

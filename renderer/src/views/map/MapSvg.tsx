@@ -1,6 +1,15 @@
 import { forwardRef, useId, type KeyboardEvent } from 'react';
 import { OUTSIDE_LABEL } from '../../../../shared/geo/index.js';
-import { LEGEND_X, MAP_FRAME, MAP_WIDTH, formatCount, wrap, type MapArea, type MapPicture } from './mapModel';
+import {
+  AREA_LABEL,
+  LEGEND_X,
+  MAP_FRAME,
+  MAP_WIDTH,
+  formatCount,
+  wrap,
+  type MapArea,
+  type MapPicture,
+} from './mapModel';
 
 export interface MapSvgProps {
   picture: MapPicture;
@@ -125,8 +134,21 @@ export const MapSvg = forwardRef<SVGSVGElement, MapSvgProps>(function MapSvg(
 
 function AreaLabel({ area }: { area: MapArea }) {
   const { x, y, textColour } = area;
+  const plate = area.labelPlate;
   return (
     <g>
+      {plate && (
+        <rect
+          className="map-label-plate"
+          x={plate.x}
+          y={plate.y}
+          width={plate.width}
+          height={plate.height}
+          rx={4}
+          fill={area.fill}
+          fillOpacity={0.88}
+        />
+      )}
       {area.badge && (
         <g>
           <rect
@@ -147,8 +169,8 @@ function AreaLabel({ area }: { area: MapArea }) {
       )}
       <text
         x={x}
-        y={y - 4}
-        fontSize={14}
+        y={y + AREA_LABEL.nameBaseline}
+        fontSize={AREA_LABEL.nameSize}
         fontWeight={700}
         textAnchor="middle"
         fill={textColour}
@@ -161,8 +183,8 @@ function AreaLabel({ area }: { area: MapArea }) {
       </text>
       <text
         x={x}
-        y={y + 13}
-        fontSize={13}
+        y={y + AREA_LABEL.valueBaseline}
+        fontSize={AREA_LABEL.valueSize}
         textAnchor="middle"
         fill={textColour}
         stroke={area.fill}

@@ -219,7 +219,7 @@ export function MapView() {
       </div>
 
       <div className="map-controls" role="group" aria-label="Map controls">
-        <div className="map-year">
+        <div className="map-year" data-workshop-keep>
           <label htmlFor={ids.year}>Year</label>
           <input
             id={ids.year}
@@ -263,7 +263,7 @@ export function MapView() {
           </label>
         </fieldset>
 
-        <fieldset className="map-fieldset">
+        <fieldset className="map-fieldset" data-workshop-keep>
           <legend>Layers</legend>
           <label>
             <input

@@ -490,6 +490,35 @@ export interface MapArea extends MapShape {
   ariaLabel: string;
   pie: { x: number; y: number; radius: number; slices: PieSlice[] } | null;
   badge: { x: number; y: number; text: string } | null;
+  /**
+   * With flows on: a plate in the area's colour behind its name and value, drawn over the arrows so
+   * the name stays readable where arrows cross or end under it; null when no flows are drawn.
+   */
+  labelPlate: LabelBox | null;
+}
+
+/** A box on the map, in map-frame pixels. */
+export interface LabelBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Type sizes of an area's label (MapSvg draws them): the name bold above the point, the value below. */
+export const AREA_LABEL = { nameSize: 14, valueSize: 13, nameBaseline: -4, valueBaseline: 13 } as const;
+
+/**
+ * The box an area's name and value take, from their lengths: a generous average glyph width (0.62 em
+ * bold, 0.56 em regular) so the box holds the text in the fonts the app and the PDF use.
+ */
+export function labelBox(area: Pick<MapArea, 'x' | 'y' | 'name' | 'valueText'>): LabelBox {
+  const nameWidth = area.name.length * AREA_LABEL.nameSize * 0.62;
+  const valueWidth = area.valueText.length * AREA_LABEL.valueSize * 0.56;
+  const width = Math.ceil(Math.max(nameWidth, valueWidth) + 8);
+  const top = area.y + AREA_LABEL.nameBaseline - AREA_LABEL.nameSize - 1;
+  const bottom = area.y + AREA_LABEL.valueBaseline + 5;
+  return { x: Math.round(area.x - width / 2), y: Math.round(top), width, height: Math.round(bottom - top) };
 }
 
 export interface LegendModel {
@@ -626,6 +655,7 @@ export function buildMapPicture(input: PictureInput): MapPicture {
         ariaLabel: areaLabel(f, fill, year),
         pie,
         badge,
+        labelPlate: null,
       },
     ];
   });
@@ -682,6 +712,9 @@ export function buildMapPicture(input: PictureInput): MapPicture {
           ? `${consortium}. Share of children looked after; latest published figure, shown for a projected year.`
           : `${consortium}. Share of children looked after on 31 March (published).`;
 
+  // With flows on, each label sits on a plate drawn above the arrows (see MapArea.labelPlate).
+  const drawnAreas = flows ? areas.map((a) => ({ ...a, labelPlate: labelBox(a) })) : areas;
+
   const supplyPeriod = areas.find((a) => a.figures.supplyPeriod)?.figures.supplyPeriod ?? null;
   const legendLayout = layoutLegend({
     legend,
@@ -702,7 +735,7 @@ export function buildMapPicture(input: PictureInput): MapPicture {
     subtitle,
     fill,
     fillNote,
-    areas,
+    areas: drawnAreas,
     legend,
     supplyKey: layers.supply ? supplyKey : [],
     flows,
@@ -927,7 +960,7 @@ export const tableHeadings = [
   'Accessible places',
   'Registered places',
   'Placed 20+ miles away',
-  'Placed in own LA / elsewhere in consortium / outside',
+  'Placed in own council area / elsewhere in consortium / outside',
 ] as const;
 
 export function tableRows(areas: readonly MapArea[], year: MapYear): TableRow[] {

@@ -1,6 +1,7 @@
 import { useId, useMemo } from 'react';
 import type { BacktestResult, HorizonAccuracy } from '../../../../shared/forecast/types.js';
 import { backtestSummary, buildBacktestRows, type BacktestRow } from './projectionModel';
+import { scrollRegion } from '../../app/scrollRegion';
 
 export interface BacktestPanelProps {
   backtest: BacktestResult | null;
@@ -109,7 +110,7 @@ function BacktestTable({
     return b !== undefined && b.n !== r.n;
   });
   return (
-    <div className="proj-table-scroll">
+    <div className="proj-table-scroll" {...scrollRegion(caption)}>
       <table className="proj-table proj-backtest-table" data-level={level} data-testid="backtest-table">
         <caption>{caption}</caption>
         <thead>

@@ -2,6 +2,7 @@ import { useMemo, type ReactNode } from 'react';
 import type { AreaProjection, ForecastAssumption } from '../../../../shared/forecast/types.js';
 import { probabilityFootnote } from './evidenceModel';
 import { baseYearRow, buildYearRows, type YearRow } from './projectionModel';
+import { scrollRegion } from '../../app/scrollRegion';
 
 export interface BedsTableProps {
   area: AreaProjection;
@@ -23,7 +24,7 @@ export function BedsTable({ area, caption, note, rowTestId = 'projection-row', a
   const base = useMemo(() => baseYearRow(area), [area]);
   return (
     <>
-      <div className="proj-table-scroll">
+      <div className="proj-table-scroll" {...scrollRegion(`Beds needed by year, ${area.name}`)}>
         <table className="proj-table proj-beds-table" data-area={area.code}>
           <caption>{caption}</caption>
           <thead>

@@ -16,6 +16,7 @@ import {
 } from './evidenceModel';
 import { NationalBacktestTable } from './NationalBacktestTable';
 import { TotalsCoverageTable } from './TotalsCoverageTable';
+import { scrollRegion } from '../../app/scrollRegion';
 
 export interface EvidencePanelProps {
   selection: MethodSelection | null | undefined;
@@ -87,7 +88,7 @@ export function EvidencePanel({ selection, backtest, consortiumName }: EvidenceP
 
 function NationalTable({ groups, areas }: { groups: NationalGroup[]; areas: number }) {
   return (
-    <div className="proj-table-scroll">
+    <div className="proj-table-scroll" {...scrollRegion('National backtest table')}>
       <NationalBacktestTable
         groups={groups}
         caption={`National backtest: every English authority (${areas.toLocaleString('en-GB')}), by years ahead`}
@@ -101,7 +102,7 @@ function NationalTable({ groups, areas }: { groups: NationalGroup[]; areas: numb
 function OwnTable({ own, consortiumName }: { own: OwnBacktest; consortiumName: string }) {
   return (
     <div className="proj-evidence-own">
-      <div className="proj-table-scroll">
+      <div className="proj-table-scroll" {...scrollRegion(`${consortiumName}’s own backtest table`)}>
         <table className="proj-table proj-own-table" data-testid="own-backtest-table" data-thin={own.thin}>
           <caption>{consortiumName}’s own backtest, by years ahead</caption>
           <thead>

@@ -231,17 +231,7 @@ export function ProjectionView() {
       {projection && consortium && (
         <div className={updating ? 'proj-layout is-updating' : 'proj-layout'}>
           <div className="proj-main">
-            {projection.warnings.length > 0 && (
-              <div className="proj-warnings">
-                <h2 className="proj-warnings-heading">Read with these in mind</h2>
-                <ul>
-                  {projection.warnings.map((w) => (
-                    <li key={w}>{w}</li>
-                  ))}
-                </ul>
-              </div>
-            )}
-
+            {/* The chart comes first, so it starts above the fold on a 1280×720 projector; its cautions follow it. */}
             <section className="proj-section proj-consortium" aria-labelledby={chartHeadingId}>
               <h2 id={chartHeadingId}>{consortium.name}: children needing a place</h2>
               <ChartExportButtons
@@ -252,20 +242,31 @@ export function ProjectionView() {
                 testId="fan-chart-export"
               />
               {consortiumHeadline && <p className="proj-headline">{consortiumHeadline}</p>}
+              <FanLegend />
+              <div className="proj-chart-frame">
+                <FanChart area={consortium} svgRef={fanChartRef} />
+              </div>
               {gapParts && (
                 <p className="proj-headline-parts" data-testid="gap-parts-sentence">
                   {gapParts}
                 </p>
               )}
-              <FanLegend />
-              <div className="proj-chart-frame">
-                <FanChart area={consortium} svgRef={fanChartRef} />
-              </div>
               <p className="proj-caption">
                 {historySource} {projectionNote} The shaded band is the 80% range (P10 to P90): in 8 years out of 10 the
                 number should fall inside it.
               </p>
             </section>
+
+            {projection.warnings.length > 0 && (
+              <div className="proj-warnings">
+                <h2 className="proj-warnings-heading">Read with these in mind</h2>
+                <ul>
+                  {projection.warnings.map((w) => (
+                    <li key={w}>{w}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
 
             <BaseYearPanel
               area={consortium}

@@ -5,6 +5,7 @@
  * view and the printed report (rows from evidenceModel.ts); they differ only in classes.
  */
 import type { TotalsCoverage } from './evidenceModel';
+import { scrollRegion } from '../../app/scrollRegion';
 
 export interface TotalsCoverageTableProps {
   totals: TotalsCoverage;
@@ -18,7 +19,7 @@ export function TotalsCoverageTable({ totals, variant, testId }: TotalsCoverageT
   const num = screen ? 'th-num' : 'num';
   return (
     <div className={screen ? 'proj-evidence-totals' : 'report-evidence-totals'}>
-      <div className={screen ? 'proj-table-scroll' : undefined}>
+      <div {...(screen ? { className: 'proj-table-scroll', ...scrollRegion('Totals coverage table') } : {})}>
         <table
           className={screen ? 'proj-table proj-totals-table' : 'report-table report-totals-table'}
           data-testid={testId}

@@ -481,7 +481,7 @@ function MapSection({ section, data }: { section: ReportSection; data: ReportDat
               <td className="num">{r.accessible}</td>
               <td className={`report-gap report-gap-${r.gapKind}`}>{r.gap}</td>
               <td className="report-range-cell">{r.gapRange}</td>
-              <td className="num">{r.chance}</td>
+              <td className="num report-chance">{r.chance}</td>
             </tr>
           ))}
         </tbody>

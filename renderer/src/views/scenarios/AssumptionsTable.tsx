@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { ScenarioAssumption } from '../../../../shared/scenario/types.js';
 import { formatAssumptionValue } from './scenarioFormat';
+import { scrollRegion } from '../../app/scrollRegion';
 
 export interface AssumptionsTableProps {
   assumptions: readonly ScenarioAssumption[];
@@ -30,7 +31,7 @@ export function AssumptionsTable({ assumptions, title, open = false }: Assumptio
         </span>{' '}
         <span className="muted">({assumptions.length})</span>
       </summary>
-      <div className="scn-table-scroll">
+      <div className="scn-table-scroll" {...scrollRegion(title ?? 'Assumptions behind these figures')}>
         <table className="scn-table scn-assumptions-table" aria-labelledby={captionId}>
           <thead>
             <tr>

@@ -96,7 +96,7 @@ export function ScenarioEditor({
   }
 
   return (
-    <div className="scn-editor">
+    <div className="scn-editor" data-workshop-keep>
       <div className="scn-save-bar">
         <button
           type="button"

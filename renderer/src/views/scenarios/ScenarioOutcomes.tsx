@@ -17,6 +17,7 @@ import {
   formatShare,
   yearSpan,
 } from './scenarioFormat';
+import { scrollRegion } from '../../app/scrollRegion';
 
 export interface ScenarioOutcomesProps {
   scenarioName: string;
@@ -195,11 +196,12 @@ export function ScenarioOutcomes({
                 testId="scenario-chart-locality"
               />
               <figcaption className="scn-caption">
-                Children on 31 March {lastYear} in their own LA, elsewhere in the consortium, or outside it (median).
+                Children on 31 March {lastYear} in their own council area, elsewhere in the consortium, or outside it
+                (median).
               </figcaption>
             </figure>
           </div>
-          <div className="scn-table-scroll">
+          <div className="scn-table-scroll" {...scrollRegion(`Outcomes of ${outcome.scenario.name} by year`)}>
             <table className="scn-table scn-outcome-table">
               <caption className="visually-hidden">
                 Outcomes of {outcome.scenario.name} by year{isBaseline ? '' : ', with differences from the baseline'}

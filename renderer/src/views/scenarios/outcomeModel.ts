@@ -67,7 +67,7 @@ export const outcomeColumns: readonly OutcomeColumn[] = [
   },
   {
     key: 'placedOwnLa',
-    label: 'In own LA',
+    label: 'In own council area',
     hint: 'children',
     better: 'higher',
     kind: 'count',

@@ -16,6 +16,7 @@ import {
   type StockflowModeFigures,
 } from './stockflowModel';
 import './stockflow.css';
+import { scrollRegion } from '../../../app/scrollRegion';
 
 type StockFlowResult = CallResults['getStockFlowProjection'];
 
@@ -199,7 +200,7 @@ function StockFlowResults({ results }: { results: Results }) {
         care.
       </p>
 
-      <div className="proj-table-scroll">
+      <div className="proj-table-scroll" {...scrollRegion('Children in care by placement, both methods')}>
         <table className="proj-table sf-table">
           <caption>Children in care by placement, both methods side by side</caption>
           <thead>
