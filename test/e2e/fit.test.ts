@@ -19,14 +19,8 @@ const found = findChromium();
 const skipReason = 'reason' in found ? found.reason : undefined;
 if (skipReason) console.warn(`Fit and accessibility end-to-end tests skipped: ${skipReason}`);
 
-/** axe-core's browser build, from the project's dev dependencies. */
-function axeSource(): string | { reason: string } {
-  try {
-    return createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-  } catch {
-    return { reason: 'axe-core is not installed (npm install --save-dev axe-core)' };
-  }
-}
+/** axe-core's browser build, from the project's dev dependencies (`npm ci` installs it). */
+const axeSource = (): string => createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const VIEWS = ['Data', 'Projection', 'Map', 'Scenarios', 'Compare', 'Import', 'Report'] as const;
 const SIZES = [
@@ -89,8 +83,22 @@ describe.skipIf(skipReason)(`every view fits and passes axe${skipReason ? ` (ski
   let page: Page;
   const pageErrors: string[] = [];
   const axe = axeSource();
-  if (typeof axe !== 'string') console.warn(`Accessibility (axe) checks skipped: ${axe.reason}`);
 
+  /** axe's violations on the page as it is, as "rule ×nodes [targets]". */
+  const axeViolations = async (): Promise<string[]> => {
+    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(fs.readFileSync(axe, 'utf8'));
+    return page.evaluate(async () => {
+      const run = (
+        window as unknown as {
+          axe: { run: (c: Document) => Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> };
+        }
+      ).axe.run;
+      const r = await run(document);
+      return r.violations.map(
+        (v) => `${v.id} ×${v.nodes.length} ${JSON.stringify(v.nodes.slice(0, 2).map((n) => n.target))}`,
+      );
+    });
+  };
   beforeAll(async () => {
     ({ app, browser, page } = await openBrowserSession({
       dataDir: path.join(tmp.dir, 'data'),
@@ -133,23 +141,7 @@ describe.skipIf(skipReason)(`every view fits and passes axe${skipReason ? ` (ski
           await setWorkshop(mode === 'workshop');
           await settle(view);
           const overflow = await measureOverflow(page);
-          let violations: string[] = [];
-          if (typeof axe === 'string') {
-            if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(fs.readFileSync(axe, 'utf8'));
-            violations = await page.evaluate(async () => {
-              const run = (
-                window as unknown as {
-                  axe: {
-                    run: (c: Document) => Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }>;
-                  };
-                }
-              ).axe.run;
-              const r = await run(document);
-              return r.violations.map(
-                (v) => `${v.id} ×${v.nodes.length} ${JSON.stringify(v.nodes.slice(0, 2).map((n) => n.target))}`,
-              );
-            });
-          }
+          const violations = await axeViolations();
           if (view === 'Projection') {
             // The consortium's chart starts above the fold: at least its top third is on screen.
             const chart = await page.getByTestId('fan-chart').first().boundingBox();
@@ -169,23 +161,6 @@ describe.skipIf(skipReason)(`every view fits and passes axe${skipReason ? ` (ski
       });
     }
   }
-
-  /** axe's violations on the page as it is, as "rule ×nodes [targets]". */
-  const axeViolations = async (): Promise<string[]> => {
-    if (typeof axe !== 'string') return [];
-    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(fs.readFileSync(axe, 'utf8'));
-    return page.evaluate(async () => {
-      const run = (
-        window as unknown as {
-          axe: { run: (c: Document) => Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> };
-        }
-      ).axe.run;
-      const r = await run(document);
-      return r.violations.map(
-        (v) => `${v.id} ×${v.nodes.length} ${JSON.stringify(v.nodes.slice(0, 2).map((n) => n.target))}`,
-      );
-    });
-  };
 
   it('the Data view fits 1440×900: the whole table shows, and a figure’s details open beside it, in view', async () => {
     await page.setViewportSize({ width: 1440, height: 900 });
@@ -227,7 +202,7 @@ describe.skipIf(skipReason)(`every view fits and passes axe${skipReason ? ` (ski
     await expect.poll(() => dialog.count()).toBe(0);
   });
 
-  it(`lists what it measured in each view${typeof axe === 'string' ? '' : ` (axe checks skipped: ${axe.reason})`}`, () => {
+  it('lists what it measured in each view', () => {
     console.info(results.join('\n'));
     expect(results).toHaveLength(VIEWS.length * SIZES.length * MODES.length);
   });
