@@ -134,6 +134,10 @@ describe.skipIf(skipReason)(`scenarios and compare end to end${skipReason ? ` (s
     expect(await page.locator('[data-testid="scenario-outcomes"]').textContent()).toMatch(
       /Against the baseline: gap −\d+ beds in 2029-30/,
     );
+    // Beside the headline: the scenario's tornadoes of cost and gap, with what drives each.
+    expect(await page.getByTestId('scenario-sensitivity-drivers').textContent()).toContain('moves most with');
+    expect(await page.getByTestId('scenario-chart-tornado-cost').isVisible()).toBe(true);
+    expect(await page.getByTestId('scenario-chart-tornado-gap').isVisible()).toBe(true);
   });
 
   it('refuses −3 beds with the schema’s message next to the field, and Save stays disabled', async () => {
@@ -225,7 +229,7 @@ describe.skipIf(skipReason)(`scenarios and compare end to end${skipReason ? ` (s
     );
     // The tornado shows this run's shared-engine rows, then the host's run of the same.
     await expect
-      .poll(() => page.getByTestId('sensitivity-basis').textContent(), { timeout: 30_000 })
+      .poll(() => page.getByTestId('compare-sensitivity-basis').textContent(), { timeout: 30_000 })
       .toContain('host’s run');
     expect(await page.getByTestId('compare-chart-tornado-cost').getAttribute('aria-label')).toMatch(
       /Weekly price of a private children’s home place \(and outside the consortium\) [−+]£[\d.]+m when at the low end of its range/,
@@ -233,7 +237,7 @@ describe.skipIf(skipReason)(`scenarios and compare end to end${skipReason ? ` (s
     expect(await page.getByTestId('compare-chart-tornado-gap').getAttribute('aria-label')).toMatch(
       /Children needing a place \(forecast 80% range\) −\d+ when at the low end of its range/,
     );
-    expect(await page.getByTestId('sensitivity-drivers').textContent()).toContain('moves most with');
+    expect(await page.getByTestId('compare-sensitivity-drivers').textContent()).toContain('moves most with');
 
     fs.mkdirSync(screenshotDir, { recursive: true });
     await page.screenshot({ path: path.join(screenshotDir, 'compare.png') });

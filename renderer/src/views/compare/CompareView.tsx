@@ -6,9 +6,10 @@ import { api } from '../../api';
 import { usePlan } from '../../app/PlanContext';
 import { chartFileStem, type ExportLegendItem } from '../../charts/chartExport';
 import { ChartExportButtons } from '../../charts/ChartExportButtons';
-import { LocalityChart, SeriesLegend, TornadoChart, YearBarChart, YearLineChart } from '../../charts/ScenarioCharts';
+import { LocalityChart, SeriesLegend, YearBarChart, YearLineChart } from '../../charts/ScenarioCharts';
 import { localityCategories, seriesStyle, type YearSeries } from '../../charts/scenarioCharts';
 import { AssumptionsTable } from '../scenarios/AssumptionsTable';
+import { SensitivityCharts } from '../scenarios/SensitivityCharts';
 import {
   formatCount,
   formatCountDiff,
@@ -431,61 +432,17 @@ export function CompareView() {
                 {formatMoney(sensitivity.base.cost)}; bed gap in {sensitivity.finalYear}:{' '}
                 {formatCount(sensitivity.base.gap)}.
               </p>
-              <p className="scn-caption" data-testid="sensitivity-drivers">
-                {sensitivity.sentences.cost} {sensitivity.sentences.gap}
-              </p>
-              <ul className="sc-legend" aria-label="Key to the charts">
-                <li>
-                  <svg viewBox="0 0 16 14" className="sc-legend-swatch sc-legend-swatch-box" aria-hidden="true">
-                    <rect x="1" y="1" width="14" height="12" className="sc-tornado-low" />
-                  </svg>
-                  Input at the low end of its range
-                </li>
-                <li>
-                  <svg viewBox="0 0 16 14" className="sc-legend-swatch sc-legend-swatch-box" aria-hidden="true">
-                    <rect x="1" y="1" width="14" height="12" className="sc-tornado-high" />
-                  </svg>
-                  Input at the high end of its range
-                </li>
-              </ul>
-              <div className="cmp-charts">
-                <div className="cmp-card">
-                  <h3>
-                    {capitalised(totalsLabel)} cost, {span}
-                  </h3>
-                  <TornadoChart
-                    rows={sensitivity.rows}
-                    base={sensitivity.base}
-                    metric="cost"
-                    title={`Sensitivity of the ${totalsLabel} cost of ${first.scenario.name}`}
-                    format={formatMoneyDiff}
-                    tickFormat={formatMoneyTick}
-                    step="range"
-                    ends={{ low: 'at the low end of its range', high: 'at the high end of its range' }}
-                    testId="compare-chart-tornado-cost"
-                  />
-                </div>
-                <div className="cmp-card">
-                  <h3>Bed gap in {sensitivity.finalYear}</h3>
-                  <TornadoChart
-                    rows={sensitivity.rows}
-                    base={sensitivity.base}
-                    metric="gap"
-                    title={`Sensitivity of the ${sensitivity.finalYear} bed gap of ${first.scenario.name}`}
-                    format={signedGap}
-                    tickFormat={signedGap}
-                    step="range"
-                    ends={{ low: 'at the low end of its range', high: 'at the high end of its range' }}
-                    testId="compare-chart-tornado-gap"
-                  />
-                </div>
-              </div>
-              <p className="scn-caption" data-testid="sensitivity-basis">
-                {sensitivity.note}{' '}
-                {isExact
-                  ? 'Worked out on the host’s run of the scenario.'
-                  : 'Worked out on this run while the host’s run of the same arrives.'}
-              </p>
+              <SensitivityCharts
+                sensitivity={sensitivity}
+                scenarioName={first.scenario.name}
+                costTitle={`${capitalised(totalsLabel)} cost, ${span}`}
+                testIdPrefix="compare"
+                footer={
+                  isExact
+                    ? 'Worked out on the host’s run of the scenario.'
+                    : 'Worked out on this run while the host’s run of the same arrives.'
+                }
+              />
             </section>
           )}
 

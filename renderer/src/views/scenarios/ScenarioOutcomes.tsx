@@ -5,6 +5,8 @@ import type { ShownError } from '../../app/usePlanController';
 import { LocalityChart, SeriesLegend, YearBarChart, YearLineChart } from '../../charts/ScenarioCharts';
 import { localityRows, yearSeries } from '../compare/compareModel';
 import { AssumptionsTable } from './AssumptionsTable';
+import { SensitivityCharts } from './SensitivityCharts';
+import { sensitivityFromOutcome } from '../compare/sensitivity';
 import { probabilityAssumptions } from '../projection/evidenceModel';
 import { outcomeColumns, outcomeHeadline, outcomeRows, type OutcomeCell, type OutcomeRow } from './outcomeModel';
 import {
@@ -110,6 +112,8 @@ export function ScenarioOutcomes({
   );
   const costTitle = charted.length > 1 ? 'Cost by year against the baseline' : 'Cost by year';
   const lastYear = outcome?.years[outcome.years.length - 1]?.year ?? '';
+  // The tornadoes of this scenario's cost and gap (the shared engine's, carried by the run).
+  const sensitivity = useMemo(() => (outcome ? sensitivityFromOutcome(outcome) : null), [outcome]);
 
   return (
     <section className="scn-outcomes" data-testid="scenario-outcomes" aria-labelledby={headingId}>
@@ -154,6 +158,17 @@ export function ScenarioOutcomes({
       {outcome && !needsRepair && (
         <div className={updating ? 'scn-outcomes-body is-updating' : 'scn-outcomes-body'}>
           <p className="scn-headline">{outcomeHeadline(outcome, baseline)}</p>
+          {sensitivity && (
+            <details className="scn-sensitivity" open data-testid="scenario-sensitivity">
+              <summary>What moves these figures: each input at the ends of its stated range</summary>
+              <SensitivityCharts
+                sensitivity={sensitivity}
+                scenarioName={outcome.scenario.name}
+                costTitle={`Cost ${span}`}
+                testIdPrefix="scenario"
+              />
+            </details>
+          )}
           <div className="cmp-charts scn-outcome-charts">
             <figure className="cmp-card">
               <h3>Bed gap by year</h3>
