@@ -126,6 +126,12 @@ export interface SensitivityCase {
   unit: string;
   /** True when the search at this value picks the same homes, give or take those a cheaper or dearer place adds or drops (one set contains the other). */
   holds: boolean;
+  /**
+   * Under this case's assumption, the share of simulations (those what each home adds is measured on)
+   * in which the recommended homes do at least as well on the objective as this re-run's pick
+   * (`better`: strictly better); 1 when the pick is the same homes; null without simulations.
+   */
+  holdsAcrossSimulations: { atLeastAsGood: number; better: number; simulations: number } | null;
   homes: { la: string; name: string; places: number; openingYear: string }[];
   /** Homes it adds to, and drops from, the recommendation. */
   added: { la: string; name: string; places: number; openingYear: string }[];

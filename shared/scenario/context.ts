@@ -697,7 +697,9 @@ export function scenarioContextFromPlan(
         p10: new Array(H).fill(0),
         p50: new Array(H).fill(0),
         p90: new Array(H).fill(0),
-        samples: null,
+        // No demand on every simulation too, so one unprojected member (the City of London) does not
+        // cost the whole consortium its simulations.
+        samples: projection.simulations > 0 ? new Float64Array(H * projection.simulations) : null,
       };
     }
     return {
