@@ -216,9 +216,20 @@ describe('the answer', () => {
     expect(a.sensitivity.map((s) => s.key)).toEqual([
       'capitalPerPlace.low',
       'capitalPerPlace.high',
+      'runningCostPerPlace.low',
+      'runningCostPerPlace.high',
       'targetOccupancy.low',
       'targetOccupancy.high',
     ]);
+    // Each case says how often the choice holds across simulations under its own assumption.
+    for (const c of a.sensitivity) {
+      const h = c.holdsAcrossSimulations;
+      expect(h?.simulations).toBe(60);
+      expect(h?.better).toBeLessThanOrEqual(h?.atLeastAsGood ?? -1);
+      if (c.added.length === 0 && c.dropped.length === 0) expect(h?.atLeastAsGood).toBe(1);
+    }
+    const running = a.sensitivity.filter((c) => c.key.startsWith('runningCostPerPlace'));
+    expect(running[0]?.value).toBeLessThan(running[1]?.value ?? 0);
     // The recommended scenario runs in the scenario model as it is.
     const outcome = runScenario(gmContext(60, 11), a.scenario, { flows: false });
     expect(outcome.totals.over20Miles).toBeLessThan(
@@ -238,6 +249,24 @@ describe('the answer', () => {
     for (const h of answer.homes) expect(context.members.map((m) => m.code)).toContain(h.la);
     expect(answer.recommended.objective).toBeLessThan(answer.baseline.objective);
     expect(answer.scenario.notes).not.toMatch(/Manchester|Bury|Trafford/);
+  });
+
+  it('keeps its simulations when a member is not in the projection (taken as no demand)', () => {
+    const synthetic = englandLikeInputs(5, 7);
+    const data = englandLikePlan(synthetic);
+    const projection = project(synthetic, { method: 'rate', simulations: 20, seed: 3, keepSamples: true });
+    const dropped = projection.areas[0]?.code;
+    const context = scenarioContextFromPlan(data, {
+      ...projection,
+      areas: projection.areas.filter((a) => a.code !== dropped),
+    });
+    expect(context.simulations).toBe(20);
+    const i = context.members.findIndex((m) => m.code === dropped);
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect([...(context.demand[i]?.samples ?? [1])].every((x) => x === 0)).toBe(true);
+    const answer = recommend(context, { budget: 1_000_000, sensitivity: false });
+    expect(answer.holdsAcrossSimulations?.simulations ?? answer.method.finalPaths).toBeTruthy();
+    expect(answer.method.finalPaths).toBe('20 demand simulations');
   });
 
   it('keeps to a running-cost ceiling, and stops when asked to', () => {
