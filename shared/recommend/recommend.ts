@@ -127,23 +127,23 @@ export function recommend(context: ScenarioContext, options: RecommendOptions): 
     searchPaths === finalPaths ? searchEval : new SetEvaluator(context, candidates, finalPaths, checkCancel);
 
   const exactLimit = options.exactLimit ?? DEFAULT_EXACT_LIMIT;
-  let screen: number[] | undefined;
   const search = (
     evaluator: SetEvaluator,
     c: Constraints,
     report: (d: number) => void,
     start?: readonly number[],
+    screen?: readonly number[],
   ): SearchResult => {
     const count = countFeasible(evaluator.candidates, c, exactLimit);
     return count <= exactLimit
       ? exactSearch(evaluator, objective, c, count, report)
-      : heuristicSearch(evaluator, objective, c, report, start, start ? screen : undefined);
+      : heuristicSearch(evaluator, objective, c, report, start, screen);
   };
 
   progress(0, 'Searching');
   const result = search(searchEval, constraints, (d) => progress(0.5 * d, 'Searching'));
   // Re-runs from the answer (£1m more, sensitivity) try the main search's screen of homes.
-  screen = result.screened;
+  const screen = result.screened;
 
   // Re-rank the best few on the final paths.
   progress(0.5, 'Checking the best sets on every simulation');
@@ -225,6 +225,7 @@ export function recommend(context: ScenarioContext, options: RecommendOptions): 
       { ...constraints, budget: constraints.budget + MILLION },
       () => undefined,
       chosen.homes,
+      screen,
     );
     const best = more.ranked[0];
     if (best) {
@@ -259,7 +260,7 @@ export function recommend(context: ScenarioContext, options: RecommendOptions): 
       evaluator: SetEvaluator,
       simulations: SetEvaluator | null,
     ): SensitivityCase => {
-      const r = search(evaluator, constraints, () => undefined, chosen.homes);
+      const r = search(evaluator, constraints, () => undefined, chosen.homes, screen);
       const best = r.ranked[0];
       const picked = (best?.homes ?? []).map((k) => evaluator.candidates[k]).filter((c): c is HomeCandidate => !!c);
       const keys = new Set(picked.map(keyOfHome));
