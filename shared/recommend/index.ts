@@ -24,5 +24,5 @@ export {
   type SetEvaluation,
 } from './evaluate.js';
 export { countFeasible, exactSearch, feasible, feasibleSets, heuristicSearch, type Constraints } from './search.js';
-export { recommend } from './recommend.js';
+export { assignNeedTypes, recommend } from './recommend.js';
 export * from './types.js';

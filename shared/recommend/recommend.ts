@@ -38,7 +38,9 @@ import {
 import {
   RecommendCancelled,
   RecommendError,
+  RECOMMEND_NEED_TYPES,
   RECOMMEND_OBJECTIVES,
+  type RecommendNeedType,
   type HomeCandidate,
   type RecommendedHome,
   type Recommendation,
@@ -77,6 +79,15 @@ function checkOptions(context: ScenarioContext, options: RecommendOptions): stri
     else if (context.simulations === 0) problems.push('The projection kept no simulations to search on.');
   }
   if (context.members.length === 0) problems.push('The plan has no members.');
+  for (const t of options.needTypes ?? []) {
+    if (!RECOMMEND_NEED_TYPES.includes(t))
+      problems.push(`A need type must be one of: ${RECOMMEND_NEED_TYPES.join(', ')} (got ${String(t)}).`);
+  }
+  const shares = options.needTypeShares === undefined ? context.needTypeShares : options.needTypeShares;
+  if (shares && !(shares.soloComplex >= 0 && shares.soloComplex <= 1 && shares.mainstream >= 0))
+    problems.push('The need-type shares must be between 0 and 1.');
+  if (options.needTypes?.includes('soloComplex') && !shares)
+    problems.push('The plan has no need types: homes can only be recommended as mainstream.');
   return problems;
 }
 
@@ -179,6 +190,11 @@ export function recommend(context: ScenarioContext, options: RecommendOptions): 
     });
     order.push(...remaining.splice(bestIndex, 1));
   }
+  const needTypes = assignNeedTypes(
+    order.map((k) => candidates[k]?.places ?? 0),
+    options,
+  );
+  const needTypeOf = (k: number): RecommendNeedType => needTypes.byHome[order.indexOf(k)] ?? 'mainstream';
   const rankingPaths: DemandPaths =
     kept > finalPaths.count || finalPaths.count <= RANKING_SIMULATIONS || kept === 0
       ? finalPaths
@@ -201,6 +217,7 @@ export function recommend(context: ScenarioContext, options: RecommendOptions): 
       rank: r + 1,
       ...homeRef(c),
       openingFinancialYear: financialYear(c.openingYear),
+      needType: needTypeOf(k),
       capitalCost: c.capitalCost,
       runningCostPerYear: c.runningCostPerYear,
       adds: {
@@ -387,7 +404,10 @@ export function recommend(context: ScenarioContext, options: RecommendOptions): 
     .sort((a, b) => a - b)
     .map((k) => {
       const c = candidates[k];
-      return c ? { ...c.lever, label: `${order.indexOf(k) + 1}. ${c.lever.label ?? ''}` } : undefined;
+      if (!c) return undefined;
+      const needType = needTypeOf(k);
+      const label = `${order.indexOf(k) + 1}. ${c.lever.label ?? ''}${needType === 'soloComplex' ? ' — solo or complex needs' : ''}`;
+      return { ...c.lever, needType, label };
     })
     .filter((l): l is NonNullable<typeof l> => l !== undefined);
   const objectiveText = {
@@ -417,6 +437,7 @@ export function recommend(context: ScenarioContext, options: RecommendOptions): 
     holdsAcrossSimulations: holds,
     nextMillion,
     sensitivity,
+    needTypes: { shares: needTypes.shares, places: needTypes.places, note: needTypes.note },
     method: {
       search: result.method,
       feasibleSets: result.feasibleSets,
@@ -537,5 +558,72 @@ function runningCostEnds(
     low: Math.round(settings.runningCostPerPlace * 0.85),
     high: Math.round(settings.runningCostPerPlace * 1.15),
     basis: '15% either side of the running cost given',
+  };
+}
+
+/**
+ * Need types for the chosen homes (in rank order, by places). The scenario model treats places as
+ * interchangeable across need types (one pool per authority), so a home's need type does not change
+ * the figures it is chosen on; it says whom the home is for. The homes are given need types so that
+ * the recommended places follow the plan's split of children by need type as closely as whole homes
+ * allow: solo or complex homes are the smallest (such homes are small by design), taken from the
+ * lowest-ranked up while each brings the places closer to the solo/complex share. Without a split (or when only
+ * mainstream homes are asked for), every home is mainstream.
+ */
+export function assignNeedTypes(
+  places: readonly number[],
+  options: Pick<RecommendOptions, 'needTypeShares' | 'needTypes'>,
+): {
+  byHome: RecommendNeedType[];
+  shares: { mainstream: number; soloComplex: number } | null;
+  places: { mainstream: number; soloComplex: number };
+  note: string;
+} {
+  const split = options.needTypeShares ?? null;
+  const allowed = options.needTypes?.length ? options.needTypes : RECOMMEND_NEED_TYPES;
+  const total = places.reduce((s, p) => s + p, 0);
+  const byHome: RecommendNeedType[] = places.map(() => 'mainstream');
+  const tally = () => {
+    const solo = places.reduce((s, p, i) => s + (byHome[i] === 'soloComplex' ? p : 0), 0);
+    return { mainstream: total - solo, soloComplex: solo };
+  };
+  if (!split) {
+    return {
+      byHome,
+      shares: null,
+      places: tally(),
+      note: 'The plan has no need types: every home is mainstream.',
+    };
+  }
+  const shares = { mainstream: split.mainstream, soloComplex: split.soloComplex };
+  const pct = (v: number) => `${Math.round(v * 100)}%`;
+  const basis = split.basis ? ` (${split.basis})` : '';
+  if (!allowed.includes('soloComplex') || !allowed.includes('mainstream')) {
+    const only: RecommendNeedType = allowed.includes('soloComplex') ? 'soloComplex' : 'mainstream';
+    byHome.fill(only);
+    return {
+      byHome,
+      shares,
+      places: tally(),
+      note: `Every home is ${only === 'soloComplex' ? 'for solo or complex needs' : 'mainstream'}, as asked; the plan's split is ${pct(shares.mainstream)} mainstream, ${pct(shares.soloComplex)} solo or complex${basis}.`,
+    };
+  }
+  const target = shares.soloComplex * total;
+  let solo = 0;
+  // Smallest homes first, the lowest-ranked first among equals.
+  const byFit = places.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p || b.i - a.i);
+  for (const { p, i } of byFit) {
+    if (Math.abs(solo + p - target) >= Math.abs(solo - target) - 1e-9) continue;
+    byHome[i] = 'soloComplex';
+    solo += p;
+  }
+  return {
+    byHome,
+    shares,
+    places: tally(),
+    note:
+      `The plan splits children ${pct(shares.mainstream)} mainstream, ${pct(shares.soloComplex)} solo or complex${basis}. ` +
+      'The scenario model treats places as interchangeable across need types, so a home’s need type does not change its figures: ' +
+      'the smallest homes are for solo or complex needs, as many as bring their places closest to that share of the places recommended, the rest mainstream.',
   };
 }

@@ -791,6 +791,7 @@ export function scenarioContextFromPlan(
           }
         : null,
     seed: projection.seed,
+    needTypeShares: needTypeSharesOf(projection.assumptions),
     baseYearChildren,
     prices,
     settings,
@@ -1250,4 +1251,14 @@ function calibrate(
     ...(members ? { members: members.rows } : {}),
     notes,
   };
+}
+
+/** The projection's need-type split (its `needTypeShare.*` assumptions), or null when it has none. */
+function needTypeSharesOf(
+  assumptions: readonly { key: string; value: number; rationale: string }[],
+): ScenarioContext['needTypeShares'] {
+  const solo = assumptions.find((a) => a.key === 'needTypeShare.soloComplex');
+  const mainstream = assumptions.find((a) => a.key === 'needTypeShare.mainstream');
+  if (!solo || !mainstream) return null;
+  return { mainstream: mainstream.value, soloComplex: solo.value, basis: solo.rationale };
 }

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { project, projectionInputsFromPlan, Rng } from '../../shared/forecast/index.js';
 import { quantileSorted } from '../../shared/forecast/stats.js';
 import {
+  assignNeedTypes,
   buildCandidates,
   feasible,
   medianPath,
@@ -267,6 +268,46 @@ describe('the answer', () => {
     const answer = recommend(context, { budget: 1_000_000, sensitivity: false });
     expect(answer.holdsAcrossSimulations?.simulations ?? answer.method.finalPaths).toBeTruthy();
     expect(answer.method.finalPaths).toBe('20 demand simulations');
+  });
+
+  it('says which homes are for which need type, by the plan’s split, or that the plan has none', () => {
+    // 4 + 3 + 2 + 2 = 11 places; 18% solo/complex is 1.98 places: one 2-place home, the lowest ranked.
+    const split = { needTypeShares: { mainstream: 0.82, soloComplex: 0.18 } };
+    expect(assignNeedTypes([4, 3, 2, 2], split).byHome).toEqual([
+      'mainstream',
+      'mainstream',
+      'mainstream',
+      'soloComplex',
+    ]);
+    expect(assignNeedTypes([4, 3, 2, 2], split).places).toEqual({ mainstream: 9, soloComplex: 2 });
+    // 40%: 4.4 places, two 2-place homes.
+    const wide = { needTypeShares: { mainstream: 0.6, soloComplex: 0.4 } };
+    expect(assignNeedTypes([4, 3, 2, 2], wide).places).toEqual({ mainstream: 7, soloComplex: 4 });
+    expect(assignNeedTypes([4, 3], { needTypeShares: null }).note).toMatch(/has no need types/);
+    expect(assignNeedTypes([4, 3], { ...split, needTypes: ['soloComplex'] }).byHome).toEqual([
+      'soloComplex',
+      'soloComplex',
+    ]);
+    // The plan's projection carries its split; the answer and the scenario's levers say it.
+    const context = gmContext(0);
+    expect(context.needTypeShares?.soloComplex).toBeCloseTo(0.18, 6);
+    const answer = recommend(context, { budget: 5_000_000, openingYears: ['2027'], sensitivity: false });
+    const solo = answer.homes.filter((h) => h.needType === 'soloComplex');
+    expect(answer.needTypes.places.soloComplex).toBe(solo.reduce((s, h) => s + h.places, 0));
+    expect(answer.needTypes.places.soloComplex).toBeLessThanOrEqual(
+      (0.18 * answer.recommended.capital) / 250_000 + 1e-9,
+    );
+    const levers = answer.scenario.levers.filter((l) => l.type === 'newHome' && l.needType === 'soloComplex');
+    expect(levers).toHaveLength(solo.length);
+    const none = recommend(
+      { ...context, needTypeShares: null },
+      { budget: 5_000_000, openingYears: ['2027'], sensitivity: false },
+    );
+    expect(none.homes.every((h) => h.needType === 'mainstream')).toBe(true);
+    expect(none.needTypes.note).toBe('The plan has no need types: every home is mainstream.');
+    expect(() =>
+      recommend({ ...context, needTypeShares: null }, { budget: 1_000_000, needTypes: ['soloComplex'] }),
+    ).toThrow(/no need types/);
   });
 
   it('keeps to a running-cost ceiling, and stops when asked to', () => {
