@@ -192,7 +192,10 @@ export function recommend(context: ScenarioContext, options: RecommendOptions): 
   }
   const needTypes = assignNeedTypes(
     order.map((k) => candidates[k]?.places ?? 0),
-    options,
+    {
+      needTypeShares: options.needTypeShares === undefined ? (context.needTypeShares ?? null) : options.needTypeShares,
+      ...(options.needTypes ? { needTypes: options.needTypes } : {}),
+    },
   );
   const needTypeOf = (k: number): RecommendNeedType => needTypes.byHome[order.indexOf(k)] ?? 'mainstream';
   const rankingPaths: DemandPaths =

@@ -293,10 +293,13 @@ describe('the answer', () => {
     expect(context.needTypeShares?.soloComplex).toBeCloseTo(0.18, 6);
     const answer = recommend(context, { budget: 5_000_000, openingYears: ['2027'], sensitivity: false });
     const solo = answer.homes.filter((h) => h.needType === 'soloComplex');
+    expect(answer.needTypes.shares?.soloComplex).toBeCloseTo(0.18, 6);
+    expect(solo.length).toBeGreaterThan(0);
     expect(answer.needTypes.places.soloComplex).toBe(solo.reduce((s, h) => s + h.places, 0));
-    expect(answer.needTypes.places.soloComplex).toBeLessThanOrEqual(
-      (0.18 * answer.recommended.capital) / 250_000 + 1e-9,
-    );
+    // As close to 18% of the places as whole homes allow: within half the smallest home's places.
+    const total = answer.homes.reduce((s, h) => s + h.places, 0);
+    const smallest = Math.min(...answer.homes.map((h) => h.places));
+    expect(Math.abs(answer.needTypes.places.soloComplex - 0.18 * total)).toBeLessThanOrEqual(smallest / 2 + 1e-9);
     const levers = answer.scenario.levers.filter((l) => l.type === 'newHome' && l.needType === 'soloComplex');
     expect(levers).toHaveLength(solo.length);
     const none = recommend(
