@@ -8,11 +8,13 @@
  *   home with the best gain per £ of capital, and the one with the best gain outright (the classic
  *   pair for a budgeted choice: either can be far off alone, not both), each lazily (a home's
  *   earlier gain bounds its gain now, so only the top of the list is re-scored) — each followed by
- *   local search (best improving move among dropping a home, adding one, or swapping one for
- *   another) until no move improves, capped at 50 moves; local search tries only the 40 best homes
- *   alone by each measure (a screen: with 150 candidates most are never worth a swap). Every set evaluated is kept, so the best few can be
- *   re-ranked on every simulation. Re-optimising from a known set (the value of £1m more, the
- *   sensitivity runs) skips the greedy starts: the set is made to fit (dropping the home whose loss
+ *   local search (best improving move among dropping a home, adding one, moving one to another
+ *   size or opening year, or swapping one for another elsewhere — swaps screened by a cheap bound,
+ *   see localSearch) until no move improves, capped at 50 moves; local search tries only the 40
+ *   best homes alone by each measure (a screen: with hundreds of candidates most are never worth a
+ *   swap). Every set evaluated is kept, so the best few feasible sets can be re-ranked on every
+ *   simulation. Re-optimising from a known set (the value of £1m more, the sensitivity runs) skips
+ *   the greedy starts and takes the earlier screen: the set is made to fit (dropping the home whose loss
  *   is least, in turn) and local search goes on from there.
  */
 import { compareFigures, setFigures, type SetEvaluator } from './evaluate.js';
