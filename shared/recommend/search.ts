@@ -147,6 +147,28 @@ export function exactSearch(
 }
 
 const MAX_MOVES = 50;
+/** Above this many candidates, the greedy and the screen start from each home's first opening year (see firstYearOnly). */
+const FIRST_YEAR_ABOVE = 600;
+
+/**
+ * A cheap bound that restricts the greedy's list on large instances (England scale), for the count
+ * objectives only: the same home in the same authority opening earlier has the same capital and
+ * running cost and its places for more years, so it places at least as many children locally (or
+ * near) unless the allocation's cost trade-offs say otherwise. Only each authority's and size's
+ * earliest opening year is evaluated alone and offered to the greedy and the screen; later years stay
+ * candidates, reached by local search's move of a chosen home to another opening year. Null (every
+ * candidate) on smaller instances and for the cost objective, where a later opening can be cheaper.
+ */
+export function firstYearOnly(candidates: readonly HomeCandidate[], objective: RecommendObjective): Set<number> | null {
+  if (candidates.length <= FIRST_YEAR_ABOVE || objective === 'cost') return null;
+  const first = new Map<string, HomeCandidate>();
+  for (const h of candidates) {
+    const key = `${h.member}:${h.places}`;
+    const seen = first.get(key);
+    if (!seen || h.openingYear < seen.openingYear) first.set(key, h);
+  }
+  return new Set([...first.values()].map((h) => h.index));
+}
 /** Homes alone ranked in the top this many (by gain per £, or outright) are tried in local search. */
 const SCREEN = 40;
 /** Swaps (one chosen home for a screened one elsewhere) evaluated exactly per move, the best estimates first. */
@@ -176,7 +198,9 @@ export function heuristicSearch(
   const empty = archive.figures([]);
   const singles = new Map<number, SetFigures>();
   const given = start && screen ? screen.filter((k) => k >= 0 && k < candidates.length) : null;
+  const firstYears = firstYearOnly(candidates, objective);
   for (let k = 0; k < candidates.length && !given; k++) {
+    if (firstYears && !firstYears.has(k)) continue;
     if (feasible(candidates, [k], c)) singles.set(k, archive.figures([k]));
   }
   const score = (perPound: boolean, k: number, from: SetFigures, to: SetFigures) =>

@@ -12,6 +12,7 @@ import {
   assignNeedTypes,
   buildCandidates,
   feasible,
+  firstYearOnly,
   medianPath,
   RecommendCancelled,
   RecommendError,
@@ -177,6 +178,20 @@ describe('heuristic search', () => {
       expect(mine).toBeLessThanOrEqual(bestRandom + 1e-6);
     });
   }
+
+  it('on large instances offers the greedy only each home’s first opening year (count objectives)', () => {
+    const context = gmContext(0);
+    const few = buildCandidates(context, { budget: 1 });
+    expect(firstYearOnly(few, 'local')).toBeNull();
+    // 41 copies of the candidates stand in for a large instance (over 600).
+    const many = Array.from({ length: 41 }, (_, copy) => few.map((h) => ({ ...h, member: h.member + copy * 100 })))
+      .flat()
+      .map((h, index) => ({ ...h, index }));
+    const first = firstYearOnly(many, 'distance');
+    expect(first?.size).toBe(many.length / context.years.length);
+    for (const k of first ?? []) expect(many[k]?.openingYear).toBe(context.years[0]);
+    expect(firstYearOnly(many, 'cost')).toBeNull();
+  });
 
   it('never does worse with a larger budget, and never spends more than it has', () => {
     let previous = Infinity;
