@@ -90,7 +90,7 @@ Commands:
   scenario schema                  The JSON Schema of a scenario file for --levers.
   recommend [--plan FILE] --budget POUNDS [--objective local|distance|cost] [--sizes 2,3,4]
           [--candidates CODE,...] [--opening-years 2026-27,...] [--running-ceiling POUNDS]
-          [--sims N] [--seed S] [--json]
+          [--need-types mainstream,soloComplex] [--sims N] [--seed S] [--json]
                                    Where to open consortium-run homes within a capital budget
                                    (e.g. 5000000 or 5m): the homes ranked by what each adds,
                                    against the baseline, for the objective (local: fewest placed
@@ -1120,6 +1120,7 @@ async function runRecommendCli(args: readonly string[], io: CliIo): Promise<numb
   let candidates: string[] | undefined;
   let openingYears: string[] | undefined;
   let runningCostCeiling: number | undefined;
+  let needTypes: ('mainstream' | 'soloComplex')[] | undefined;
   let sims: number | undefined;
   let seed: number | undefined;
   for (let i = 0; i < args.length; i++) {
@@ -1149,6 +1150,12 @@ async function runRecommendCli(args: readonly string[], io: CliIo): Promise<numb
         if (/^\d{4}$/.test(x)) return x;
         throw new UsageError(`--opening-years needs financial years such as 2026-27 (got ${x}).`);
       });
+    } else if (arg === '--need-types') {
+      needTypes = listArg('--need-types', args[++i], 'need types, e.g. mainstream,soloComplex').map((x) => {
+        if (x !== 'mainstream' && x !== 'soloComplex')
+          throw new UsageError(`--need-types needs mainstream and/or soloComplex (got ${x}).`);
+        return x;
+      });
     } else if (arg === '--sims') sims = intArg('--sims', args[++i], 1, 5000);
     else if (arg === '--seed') seed = intArg('--seed', args[++i], 0, 2_147_483_647);
     else throw new UsageError(`Unknown option for recommend: ${arg}`);
@@ -1164,6 +1171,7 @@ async function runRecommendCli(args: readonly string[], io: CliIo): Promise<numb
       ...(candidates ? { candidates } : {}),
       ...(openingYears ? { openingYears } : {}),
       ...(runningCostCeiling !== undefined ? { runningCostCeiling } : {}),
+      ...(needTypes ? { needTypes } : {}),
       ...(sims !== undefined ? { simulations: sims } : {}),
       ...(seed !== undefined ? { seed } : {}),
     });

@@ -23,6 +23,14 @@ export {
   type DemandPaths,
   type SetEvaluation,
 } from './evaluate.js';
-export { countFeasible, exactSearch, feasible, feasibleSets, heuristicSearch, type Constraints } from './search.js';
-export { recommend } from './recommend.js';
+export {
+  countFeasible,
+  exactSearch,
+  feasible,
+  feasibleSets,
+  firstYearOnly,
+  heuristicSearch,
+  type Constraints,
+} from './search.js';
+export { assignNeedTypes, recommend } from './recommend.js';
 export * from './types.js';

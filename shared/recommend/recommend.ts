@@ -6,6 +6,7 @@
  * simulations, the value of £1m more, and whether the choice holds at the ends of the capital cost
  * and occupancy ranges.
  */
+import { costRanges } from '../scenario/costUncertainty.js';
 import { financialYear } from '../scenario/years.js';
 import type { ScenarioContext } from '../scenario/types.js';
 import {
@@ -26,11 +27,20 @@ import {
   type DemandPaths,
   type SetEvaluation,
 } from './evaluate.js';
-import { countFeasible, exactSearch, heuristicSearch, type Constraints, type SearchResult } from './search.js';
+import {
+  countFeasible,
+  exactSearch,
+  feasible,
+  heuristicSearch,
+  type Constraints,
+  type SearchResult,
+} from './search.js';
 import {
   RecommendCancelled,
   RecommendError,
+  RECOMMEND_NEED_TYPES,
   RECOMMEND_OBJECTIVES,
+  type RecommendNeedType,
   type HomeCandidate,
   type RecommendedHome,
   type Recommendation,
@@ -69,6 +79,15 @@ function checkOptions(context: ScenarioContext, options: RecommendOptions): stri
     else if (context.simulations === 0) problems.push('The projection kept no simulations to search on.');
   }
   if (context.members.length === 0) problems.push('The plan has no members.');
+  for (const t of options.needTypes ?? []) {
+    if (!RECOMMEND_NEED_TYPES.includes(t))
+      problems.push(`A need type must be one of: ${RECOMMEND_NEED_TYPES.join(', ')} (got ${String(t)}).`);
+  }
+  const shares = options.needTypeShares === undefined ? context.needTypeShares : options.needTypeShares;
+  if (shares && !(shares.soloComplex >= 0 && shares.soloComplex <= 1 && shares.mainstream >= 0))
+    problems.push('The need-type shares must be between 0 and 1.');
+  if (options.needTypes?.includes('soloComplex') && !shares)
+    problems.push('The plan has no need types: homes can only be recommended as mainstream.');
   return problems;
 }
 
@@ -124,15 +143,18 @@ export function recommend(context: ScenarioContext, options: RecommendOptions): 
     c: Constraints,
     report: (d: number) => void,
     start?: readonly number[],
+    screen?: readonly number[],
   ): SearchResult => {
     const count = countFeasible(evaluator.candidates, c, exactLimit);
     return count <= exactLimit
       ? exactSearch(evaluator, objective, c, count, report)
-      : heuristicSearch(evaluator, objective, c, report, start);
+      : heuristicSearch(evaluator, objective, c, report, start, screen);
   };
 
   progress(0, 'Searching');
   const result = search(searchEval, constraints, (d) => progress(0.5 * d, 'Searching'));
+  // Re-runs from the answer (£1m more, sensitivity) try the main search's screen of homes.
+  const screen = result.screened;
 
   // Re-rank the best few on the final paths.
   progress(0.5, 'Checking the best sets on every simulation');
@@ -148,27 +170,8 @@ export function recommend(context: ScenarioContext, options: RecommendOptions): 
   const baselineEval = finalEval.evaluate([]);
   const baseline = setFigures(baselineEval, objective);
 
-  let holds: Recommendation['holdsAcrossSimulations'] = null;
-  if (runner && kept > 0) {
-    let atLeast = 0;
-    let strictly = 0;
-    for (let p = 0; p < finalPaths.count; p++) {
-      // Lexicographic as the ranking: the objective, then (for counts) the NPV; £1 is a tie.
-      let d = pathObjective(chosen.evaluation, objective, p) - pathObjective(runner.evaluation, objective, p);
-      if (objective !== 'cost' && Math.abs(d) <= 1e-6) d = 0;
-      if (d === 0 || (objective === 'cost' && Math.abs(d) <= 1)) {
-        const n = (chosen.evaluation.npv[p] ?? 0) - (runner.evaluation.npv[p] ?? 0);
-        d = Math.abs(n) <= 1 ? 0 : n;
-      }
-      if (d <= 0) atLeast++;
-      if (d < 0) strictly++;
-    }
-    holds = {
-      atLeastAsGood: atLeast / finalPaths.count,
-      better: strictly / finalPaths.count,
-      simulations: finalPaths.count,
-    };
-  }
+  const holds: Recommendation['holdsAcrossSimulations'] =
+    runner && kept > 0 ? holdsShare(chosen.evaluation, runner.evaluation, objective) : null;
 
   // Rank the chosen homes: each in turn the one adding most to those above it (on the search paths),
   // then what each adds measured on the final paths.
@@ -187,6 +190,14 @@ export function recommend(context: ScenarioContext, options: RecommendOptions): 
     });
     order.push(...remaining.splice(bestIndex, 1));
   }
+  const needTypes = assignNeedTypes(
+    order.map((k) => candidates[k]?.places ?? 0),
+    {
+      needTypeShares: options.needTypeShares === undefined ? (context.needTypeShares ?? null) : options.needTypeShares,
+      ...(options.needTypes ? { needTypes: options.needTypes } : {}),
+    },
+  );
+  const needTypeOf = (k: number): RecommendNeedType => needTypes.byHome[order.indexOf(k)] ?? 'mainstream';
   const rankingPaths: DemandPaths =
     kept > finalPaths.count || finalPaths.count <= RANKING_SIMULATIONS || kept === 0
       ? finalPaths
@@ -209,6 +220,7 @@ export function recommend(context: ScenarioContext, options: RecommendOptions): 
       rank: r + 1,
       ...homeRef(c),
       openingFinancialYear: financialYear(c.openingYear),
+      needType: needTypeOf(k),
       capitalCost: c.capitalCost,
       runningCostPerYear: c.runningCostPerYear,
       adds: {
@@ -233,6 +245,7 @@ export function recommend(context: ScenarioContext, options: RecommendOptions): 
       { ...constraints, budget: constraints.budget + MILLION },
       () => undefined,
       chosen.homes,
+      screen,
     );
     const best = more.ranked[0];
     if (best) {
@@ -252,25 +265,46 @@ export function recommend(context: ScenarioContext, options: RecommendOptions): 
     }
   }
 
-  // Sensitivity: the search again at the ends of the capital cost per place and occupancy ranges.
+  // Sensitivity: the search again at the ends of the capital cost per place, running cost per place
+  // and occupancy ranges; and, on the ranking paths, how often the answer does at least as well as
+  // each re-run's pick under that case's assumption.
   const sensitivity: SensitivityCase[] = [];
   if (options.sensitivity !== false) {
-    progress(0.85, 'Testing the assumptions');
-    const chosenKeys = new Set(
-      chosen.homes.map((k) => candidates[k]).map((c) => `${c?.la}:${c?.places}:${c?.openingYear}`),
-    );
+    const keyOfHome = (c: HomeCandidate | undefined) => `${c?.la}:${c?.places}:${c?.openingYear}`;
+    const chosenKeys = new Set(chosen.homes.map((k) => keyOfHome(candidates[k])));
     const runCase = (
       key: string,
       label: string,
       value: number,
       unit: string,
       evaluator: SetEvaluator,
+      simulations: SetEvaluator | null,
     ): SensitivityCase => {
-      const r = search(evaluator, constraints, () => undefined, chosen.homes);
+      const r = search(evaluator, constraints, () => undefined, chosen.homes, screen);
       const best = r.ranked[0];
       const picked = (best?.homes ?? []).map((k) => evaluator.candidates[k]).filter((c): c is HomeCandidate => !!c);
-      const keys = new Set(picked.map((c) => `${c.la}:${c.places}:${c.openingYear}`));
+      const keys = new Set(picked.map(keyOfHome));
       const within = (a: Set<string>, b: Set<string>) => [...a].every((x) => b.has(x));
+      const same = within(keys, chosenKeys) && within(chosenKeys, keys);
+      let holdsAcross: SensitivityCase['holdsAcrossSimulations'] = null;
+      if (simulations && kept > 0) {
+        if (same) holdsAcross = { atLeastAsGood: 1, better: 0, simulations: simulations.paths.count };
+        else if (best) {
+          // The recommendation as it would stand under this case: over a budget or ceiling it no
+          // longer fits, the homes whose loss is least dropped in turn (where the re-run starts).
+          let ours = [...chosen.homes];
+          while (ours.length && !feasible(evaluator.candidates, ours, constraints)) {
+            const options = ours.map((_, a) => ours.filter((__, i) => i !== a));
+            const scored = options.map((homes) => ({
+              homes,
+              figures: setFigures(evaluator.evaluate(homes), objective),
+            }));
+            scored.sort((x, y) => compareFigures(x.figures, y.figures, objective));
+            ours = scored[0]?.homes ?? [];
+          }
+          holdsAcross = holdsShare(simulations.evaluate(ours), simulations.evaluate(best.homes), objective);
+        }
+      }
       return {
         key,
         label,
@@ -278,42 +312,73 @@ export function recommend(context: ScenarioContext, options: RecommendOptions): 
         unit,
         // The same homes, give or take those a cheaper or dearer place adds or drops.
         holds: within(keys, chosenKeys) || within(chosenKeys, keys),
-        added: picked.filter((c) => !chosenKeys.has(`${c.la}:${c.places}:${c.openingYear}`)).map(homeRef),
+        holdsAcrossSimulations: holdsAcross,
+        added: picked.filter((c) => !chosenKeys.has(keyOfHome(c))).map(homeRef),
         dropped: chosen.homes
           .map((k) => candidates[k])
-          .filter((c): c is HomeCandidate => c !== undefined && !keys.has(`${c.la}:${c.places}:${c.openingYear}`))
+          .filter((c): c is HomeCandidate => c !== undefined && !keys.has(keyOfHome(c)))
           .map(homeRef),
         homes: picked.map(homeRef),
         objective: best?.figures.objective ?? NaN,
       };
     };
-    const capitalCase = (perPlace: number, end: string) => {
-      const s: CandidateSettings = { ...settings, capitalPerPlace: perPlace };
-      const evaluator = searchEval.withCandidates(buildCandidates(context, options, s));
+    // Capital and running costs move no child: the allocations already made are shared.
+    const costCase = (key: string, label: string, value: number, unit: string, s: CandidateSettings) => {
+      const list = buildCandidates(context, options, s);
       return runCase(
-        `capitalPerPlace.${end}`,
-        `Capital per place at the ${end} end`,
-        perPlace,
-        '£ per place',
-        evaluator,
+        key,
+        label,
+        value,
+        unit,
+        searchEval.withCandidates(list),
+        kept > 0 ? rankingEval.withCandidates(list) : null,
       );
     };
-    sensitivity.push(capitalCase(CAPITAL_PER_PLACE_RANGE.low, 'low'));
-    sensitivity.push(capitalCase(CAPITAL_PER_PLACE_RANGE.high, 'high'));
+    const cases = 6;
+    let done = 0;
+    const step = (label: string) => progress(0.85 + (0.15 * done++) / cases, label);
+    step('Testing the assumptions: capital cost');
+    for (const [end, perPlace] of [
+      ['low', CAPITAL_PER_PLACE_RANGE.low],
+      ['high', CAPITAL_PER_PLACE_RANGE.high],
+    ] as const) {
+      sensitivity.push(
+        costCase(`capitalPerPlace.${end}`, `Capital per place at the ${end} end`, perPlace, '£ per place', {
+          ...settings,
+          capitalPerPlace: perPlace,
+        }),
+      );
+      if (end === 'low') step('Testing the assumptions: capital cost');
+    }
+    const running = runningCostEnds(context, settings, options);
+    for (const end of ['low', 'high'] as const) {
+      step('Testing the assumptions: running cost');
+      sensitivity.push(
+        costCase(
+          `runningCostPerPlace.${end}`,
+          `Running cost per place at the ${end} end (${running.basis})`,
+          running[end],
+          '£ per place a year',
+          { ...settings, runningCostPerPlace: running[end] },
+        ),
+      );
+    }
     const occupancyRange = occupancyEnds(context);
     for (const [end, occupancy] of [
       ['low', occupancyRange.low],
       ['high', occupancyRange.high],
     ] as const) {
+      step('Testing the assumptions: occupancy');
       const shifted: ScenarioContext = { ...context, settings: { ...context.settings, targetOccupancy: occupancy } };
       // Running costs stay as set (staffing is fixed); only how many children a place takes moves.
       const s: CandidateSettings = {
         ...settings,
         runningCostPerPlace: options.runningCostPerPlace ?? defaultRunningCostPerPlace(context),
       };
+      const list = buildCandidates(shifted, options, s);
       const evaluator = new SetEvaluator(
         shifted,
-        buildCandidates(shifted, options, s),
+        list,
         searchPaths.simulation[0] === -1 ? medianPath(shifted) : searchPaths,
         checkCancel,
       );
@@ -324,6 +389,7 @@ export function recommend(context: ScenarioContext, options: RecommendOptions): 
           occupancy,
           'share of places',
           evaluator,
+          kept > 0 ? new SetEvaluator(shifted, list, rankingPaths, checkCancel) : null,
         ),
       );
     }
@@ -341,7 +407,10 @@ export function recommend(context: ScenarioContext, options: RecommendOptions): 
     .sort((a, b) => a - b)
     .map((k) => {
       const c = candidates[k];
-      return c ? { ...c.lever, label: `${order.indexOf(k) + 1}. ${c.lever.label ?? ''}` } : undefined;
+      if (!c) return undefined;
+      const needType = needTypeOf(k);
+      const label = `${order.indexOf(k) + 1}. ${c.lever.label ?? ''}${needType === 'soloComplex' ? ' — solo or complex needs' : ''}`;
+      return { ...c.lever, needType, label };
     })
     .filter((l): l is NonNullable<typeof l> => l !== undefined);
   const objectiveText = {
@@ -371,6 +440,7 @@ export function recommend(context: ScenarioContext, options: RecommendOptions): 
     holdsAcrossSimulations: holds,
     nextMillion,
     sensitivity,
+    needTypes: { shares: needTypes.shares, places: needTypes.places, note: needTypes.note },
     method: {
       search: result.method,
       feasibleSets: result.feasibleSets,
@@ -439,5 +509,124 @@ function occupancyEnds(context: ScenarioContext): { low: number; high: number; l
     high: Math.min(1, v + 0.05),
     lowBasis: '5 percentage points lower',
     highBasis: '5 points higher',
+  };
+}
+
+/**
+ * Simulation by simulation, how often set `a` does at least as well as set `b` on the objective
+ * (and strictly better), lexicographic as the ranking: the objective, then (for counts) the NPV; £1
+ * is a tie.
+ */
+function holdsShare(
+  a: SetEvaluation,
+  b: SetEvaluation,
+  objective: RecommendObjective,
+): { atLeastAsGood: number; better: number; simulations: number } {
+  const P = a.own.length;
+  let atLeast = 0;
+  let strictly = 0;
+  for (let p = 0; p < P; p++) {
+    let d = pathObjective(a, objective, p) - pathObjective(b, objective, p);
+    if (objective !== 'cost' && Math.abs(d) <= 1e-6) d = 0;
+    if (d === 0 || (objective === 'cost' && Math.abs(d) <= 1)) {
+      const n = (a.npv[p] ?? 0) - (b.npv[p] ?? 0);
+      d = Math.abs(n) <= 1 ? 0 : n;
+    }
+    if (d <= 0) atLeast++;
+    if (d < 0) strictly++;
+  }
+  return { atLeastAsGood: P ? atLeast / P : 0, better: P ? strictly / P : 0, simulations: P };
+}
+
+/**
+ * Low and high running cost per place a year: the LA-run weekly price at the ends of its cost
+ * uncertainty range (../scenario/costUncertainty.ts: ±15% unless the plan's register gives a range),
+ * × weeks × target occupancy; or ±15% of a running cost given as an option.
+ */
+function runningCostEnds(
+  context: ScenarioContext,
+  settings: CandidateSettings,
+  options: RecommendOptions,
+): { low: number; high: number; basis: string } {
+  const range = costRanges(context).find((r) => r.key === 'price.localAuthority');
+  if (options.runningCostPerPlace === undefined && range && range.central > 0) {
+    const per = settings.runningCostPerPlace / range.central;
+    return {
+      low: Math.round(range.low * per),
+      high: Math.round(range.high * per),
+      basis: `the LA-run weekly price's range, £${range.low.toLocaleString('en-GB')}–£${range.high.toLocaleString('en-GB')}`,
+    };
+  }
+  return {
+    low: Math.round(settings.runningCostPerPlace * 0.85),
+    high: Math.round(settings.runningCostPerPlace * 1.15),
+    basis: '15% either side of the running cost given',
+  };
+}
+
+/**
+ * Need types for the chosen homes (in rank order, by places). The scenario model treats places as
+ * interchangeable across need types (one pool per authority), so a home's need type does not change
+ * the figures it is chosen on; it says whom the home is for. The homes are given need types so that
+ * the recommended places follow the plan's split of children by need type as closely as whole homes
+ * allow: solo or complex homes are the smallest (such homes are small by design), taken from the
+ * lowest-ranked up while each brings the places closer to the solo/complex share. Without a split (or when only
+ * mainstream homes are asked for), every home is mainstream.
+ */
+export function assignNeedTypes(
+  places: readonly number[],
+  options: Pick<RecommendOptions, 'needTypeShares' | 'needTypes'>,
+): {
+  byHome: RecommendNeedType[];
+  shares: { mainstream: number; soloComplex: number } | null;
+  places: { mainstream: number; soloComplex: number };
+  note: string;
+} {
+  const split = options.needTypeShares ?? null;
+  const allowed = options.needTypes?.length ? options.needTypes : RECOMMEND_NEED_TYPES;
+  const total = places.reduce((s, p) => s + p, 0);
+  const byHome: RecommendNeedType[] = places.map(() => 'mainstream');
+  const tally = () => {
+    const solo = places.reduce((s, p, i) => s + (byHome[i] === 'soloComplex' ? p : 0), 0);
+    return { mainstream: total - solo, soloComplex: solo };
+  };
+  if (!split) {
+    return {
+      byHome,
+      shares: null,
+      places: tally(),
+      note: 'The plan has no need types: every home is mainstream.',
+    };
+  }
+  const shares = { mainstream: split.mainstream, soloComplex: split.soloComplex };
+  const pct = (v: number) => `${Math.round(v * 100)}%`;
+  const basis = split.basis ? ` (${split.basis})` : '';
+  if (!allowed.includes('soloComplex') || !allowed.includes('mainstream')) {
+    const only: RecommendNeedType = allowed.includes('soloComplex') ? 'soloComplex' : 'mainstream';
+    byHome.fill(only);
+    return {
+      byHome,
+      shares,
+      places: tally(),
+      note: `Every home is ${only === 'soloComplex' ? 'for solo or complex needs' : 'mainstream'}, as asked; the plan's split is ${pct(shares.mainstream)} mainstream, ${pct(shares.soloComplex)} solo or complex${basis}.`,
+    };
+  }
+  const target = shares.soloComplex * total;
+  let solo = 0;
+  // Smallest homes first, the lowest-ranked first among equals.
+  const byFit = places.map((p, i) => ({ p, i })).sort((a, b) => a.p - b.p || b.i - a.i);
+  for (const { p, i } of byFit) {
+    if (Math.abs(solo + p - target) >= Math.abs(solo - target) - 1e-9) continue;
+    byHome[i] = 'soloComplex';
+    solo += p;
+  }
+  return {
+    byHome,
+    shares,
+    places: tally(),
+    note:
+      `The plan splits children ${pct(shares.mainstream)} mainstream, ${pct(shares.soloComplex)} solo or complex${basis}. ` +
+      'The scenario model treats places as interchangeable across need types, so a home’s need type does not change its figures: ' +
+      'the smallest homes are for solo or complex needs, as many as bring their places closest to that share of the places recommended, the rest mainstream.',
   };
 }

@@ -8,11 +8,13 @@
  *   home with the best gain per £ of capital, and the one with the best gain outright (the classic
  *   pair for a budgeted choice: either can be far off alone, not both), each lazily (a home's
  *   earlier gain bounds its gain now, so only the top of the list is re-scored) — each followed by
- *   local search (best improving move among dropping a home, adding one, or swapping one for
- *   another) until no move improves, capped at 50 moves; local search tries only the 40 best homes
- *   alone by each measure (a screen: with 150 candidates most are never worth a swap). Every set evaluated is kept, so the best few can be
- *   re-ranked on every simulation. Re-optimising from a known set (the value of £1m more, the
- *   sensitivity runs) skips the greedy starts: the set is made to fit (dropping the home whose loss
+ *   local search (best improving move among dropping a home, adding one, moving one to another
+ *   size or opening year, or swapping one for another elsewhere — swaps screened by a cheap bound,
+ *   see localSearch) until no move improves, capped at 50 moves; local search tries only the 40
+ *   best homes alone by each measure (a screen: with hundreds of candidates most are never worth a
+ *   swap). Every set evaluated is kept, so the best few feasible sets can be re-ranked on every
+ *   simulation. Re-optimising from a known set (the value of £1m more, the sensitivity runs) skips
+ *   the greedy starts and takes the earlier screen: the set is made to fit (dropping the home whose loss
  *   is least, in turn) and local search goes on from there.
  */
 import { compareFigures, setFigures, type SetEvaluator } from './evaluate.js';
@@ -29,6 +31,8 @@ export interface SearchResult {
   feasibleSets: number | null;
   /** Every set evaluated, best first (by the search's paths). */
   ranked: { homes: number[]; figures: SetFigures }[];
+  /** The heuristic's screen: the homes local search tried adding or swapping in. */
+  screened?: number[];
 }
 
 const EPS = 1e-6;
@@ -116,10 +120,13 @@ class Archive {
     return figures;
   }
 
-  ranked(): { homes: number[]; figures: SetFigures }[] {
-    return [...this.seen.values()].sort(
-      (a, b) => compareFigures(a.figures, b.figures, this.objective) || keyOf(a.homes).localeCompare(keyOf(b.homes)),
-    );
+  /** Every feasible set evaluated, best first (local search also evaluates sets over the budget, as bounds). */
+  ranked(c: Constraints): { homes: number[]; figures: SetFigures }[] {
+    return [...this.seen.values()]
+      .filter((s) => feasible(this.evaluator.candidates, s.homes, c))
+      .sort(
+        (a, b) => compareFigures(a.figures, b.figures, this.objective) || keyOf(a.homes).localeCompare(keyOf(b.homes)),
+      );
   }
 }
 
@@ -136,12 +143,36 @@ export function exactSearch(
     archive.figures(homes);
     if (++n % 64 === 0) onProgress(n / feasibleCount);
   }
-  return { method: 'exact', feasibleSets: feasibleCount, ranked: archive.ranked() };
+  return { method: 'exact', feasibleSets: feasibleCount, ranked: archive.ranked(c) };
 }
 
 const MAX_MOVES = 50;
+/** Above this many candidates, the greedy and the screen start from each home's first opening year (see firstYearOnly). */
+const FIRST_YEAR_ABOVE = 600;
+
+/**
+ * A cheap bound that restricts the greedy's list on large instances (England scale), for the count
+ * objectives only: the same home in the same authority opening earlier has the same capital and
+ * running cost and its places for more years, so it places at least as many children locally (or
+ * near) unless the allocation's cost trade-offs say otherwise. Only each authority's and size's
+ * earliest opening year is evaluated alone and offered to the greedy and the screen; later years stay
+ * candidates, reached by local search's move of a chosen home to another opening year. Null (every
+ * candidate) on smaller instances and for the cost objective, where a later opening can be cheaper.
+ */
+export function firstYearOnly(candidates: readonly HomeCandidate[], objective: RecommendObjective): Set<number> | null {
+  if (candidates.length <= FIRST_YEAR_ABOVE || objective === 'cost') return null;
+  const first = new Map<string, HomeCandidate>();
+  for (const h of candidates) {
+    const key = `${h.member}:${h.places}`;
+    const seen = first.get(key);
+    if (!seen || h.openingYear < seen.openingYear) first.set(key, h);
+  }
+  return new Set([...first.values()].map((h) => h.index));
+}
 /** Homes alone ranked in the top this many (by gain per £, or outright) are tried in local search. */
 const SCREEN = 40;
+/** Swaps (one chosen home for a screened one elsewhere) evaluated exactly per move, the best estimates first. */
+const SWAP_TRIES = 24;
 
 export function heuristicSearch(
   evaluator: SetEvaluator,
@@ -150,6 +181,11 @@ export function heuristicSearch(
   onProgress: (done: number) => void = () => undefined,
   /** Start the local search from this set (made to fit first) instead of the two greedy starts. */
   start?: readonly number[],
+  /**
+   * Homes local search may add or swap in (candidate indexes), e.g. an earlier search's screen: with a
+   * start set, every home alone is then not evaluated at all.
+   */
+  screen?: readonly number[],
 ): SearchResult {
   const archive = new Archive(evaluator, objective);
   const candidates = evaluator.candidates;
@@ -161,7 +197,10 @@ export function heuristicSearch(
   // Every home alone: the first greedy step, the greedy's first bounds, and the screen for local search.
   const empty = archive.figures([]);
   const singles = new Map<number, SetFigures>();
-  for (let k = 0; k < candidates.length; k++) {
+  const given = start && screen ? screen.filter((k) => k >= 0 && k < candidates.length) : null;
+  const firstYears = firstYearOnly(candidates, objective);
+  for (let k = 0; k < candidates.length && !given; k++) {
+    if (firstYears && !firstYears.has(k)) continue;
     if (feasible(candidates, [k], c)) singles.set(k, archive.figures([k]));
   }
   const score = (perPound: boolean, k: number, from: SetFigures, to: SetFigures) =>
@@ -215,25 +254,64 @@ export function heuristicSearch(
   const byGain = [...singles].sort(
     (a, b) => score(false, b[0], empty, b[1]) - score(false, a[0], empty, a[1]) || a[0] - b[0],
   );
-  const screened = [...new Set([...byRatio, ...byGain].map(([k]) => k))].filter(
-    (k) => byRatio.findIndex(([x]) => x === k) < SCREEN || byGain.findIndex(([x]) => x === k) < SCREEN,
-  );
+  const screened =
+    given ??
+    [...new Set([...byRatio.slice(0, SCREEN), ...byGain.slice(0, SCREEN)].map(([k]) => k))].sort((a, b) => a - b);
 
+  /**
+   * Best-improvement local search. Each move evaluates exactly: dropping each chosen home, adding each
+   * screened home (evaluated even when over the budget: its gain bounds the swaps below), and moving
+   * each chosen home to another size or opening year in its authority. Swapping a chosen home for a
+   * screened one elsewhere is estimated as the gain of adding it plus the change from dropping the
+   * other (under diminishing returns the true gain is at least that), and only the `SWAP_TRIES` best
+   * estimates are evaluated exactly: the cheap bound that keeps a move's cost near linear in the
+   * candidates rather than in homes × candidates.
+   */
   const localSearch = (start: number[]): number[] => {
     let chosen = [...start];
     let current = archive.figures(chosen);
     for (let move = 0; move < MAX_MOVES; move++) {
       let best: { homes: number[]; figures: SetFigures } | null = null;
-      const consider = (homes: number[]) => {
+      const consider = (homes: number[], figures?: SetFigures) => {
         if (!feasible(candidates, homes, c)) return;
-        const figures = archive.figures(homes);
-        if (better(figures, best?.figures ?? current)) best = { homes, figures };
+        const f = figures ?? archive.figures(homes);
+        if (better(f, best?.figures ?? current)) best = { homes, figures: f };
       };
-      for (let a = 0; a < chosen.length; a++) consider(chosen.filter((_, i) => i !== a));
+      const dropGain: number[] = [];
+      for (let a = 0; a < chosen.length; a++) {
+        const homes = chosen.filter((_, i) => i !== a);
+        const figures = archive.figures(homes);
+        dropGain.push(gain(current, figures));
+        consider(homes, figures);
+      }
+      const swaps: { a: number; k: number; estimate: number }[] = [];
       for (const k of screened) {
         if (chosen.includes(k)) continue;
-        consider([...chosen, k]);
-        for (let a = 0; a < chosen.length; a++) consider(chosen.map((x, i) => (i === a ? k : x)));
+        const homes = [...chosen, k];
+        const figures = archive.figures(homes);
+        consider(homes, figures);
+        const addGain = gain(current, figures);
+        for (let a = 0; a < chosen.length; a++) {
+          if (candidates[chosen[a] ?? -1]?.member === candidates[k]?.member) continue;
+          swaps.push({ a, k, estimate: addGain + (dropGain[a] ?? 0) });
+        }
+      }
+      // Another size or opening year for a chosen home, in its own authority: always evaluated.
+      for (let a = 0; a < chosen.length; a++) {
+        const member = candidates[chosen[a] ?? -1]?.member;
+        for (const h of candidates) {
+          if (h.member !== member || chosen.includes(h.index)) continue;
+          consider(chosen.map((x, i) => (i === a ? h.index : x)));
+        }
+      }
+      swaps.sort((x, y) => y.estimate - x.estimate || x.k - y.k || x.a - y.a);
+      let tried = 0;
+      for (const s of swaps) {
+        if (tried >= SWAP_TRIES) break;
+        const homes = chosen.map((x, i) => (i === s.a ? s.k : x));
+        if (!feasible(candidates, homes, c)) continue;
+        tried++;
+        consider(homes);
       }
       if (best === null) break;
       const found: { homes: number[]; figures: SetFigures } = best;
@@ -258,7 +336,7 @@ export function heuristicSearch(
     }
     localSearch(chosen);
     onProgress(1);
-    return { method: 'heuristic', feasibleSets: null, ranked: archive.ranked() };
+    return { method: 'heuristic', feasibleSets: null, ranked: archive.ranked(c), screened };
   }
   const ratio = greedy(true);
   onProgress(0.25);
@@ -268,5 +346,5 @@ export function heuristicSearch(
   onProgress(0.75);
   if (keyOf(absolute) !== keyOf(ratio) && keyOf(absolute) !== keyOf(first)) localSearch(absolute);
   onProgress(1);
-  return { method: 'heuristic', feasibleSets: null, ranked: archive.ranked() };
+  return { method: 'heuristic', feasibleSets: null, ranked: archive.ranked(c), screened };
 }

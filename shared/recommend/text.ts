@@ -22,6 +22,11 @@ const changes = (added: Home[], dropped: Home[]): string =>
     ? ` (${[...added.map((h) => `adds ${homeText(h)}`), ...dropped.map((h) => `drops ${homeText(h)}`)].join('; ')})`
     : '';
 
+const needWords: Record<Recommendation['homes'][number]['needType'], string> = {
+  mainstream: 'mainstream',
+  soloComplex: 'for solo or complex needs',
+};
+
 const objectiveWords: Record<Recommendation['objective'], string> = {
   local: 'fewest children placed outside the consortium',
   distance: 'fewest children placed more than 20 miles from home',
@@ -42,7 +47,7 @@ export function recommendationText(r: Recommendation): string[] {
   for (const h of r.homes) {
     const a = h.adds;
     lines.push(
-      `  ${h.rank}. ${h.name}: ${h.places} places from ${h.openingFinancialYear} (capital ${money(h.capitalCost)}, running ${money(h.runningCostPerYear)} a year) — ` +
+      `  ${h.rank}. ${h.name}: ${h.places} places from ${h.openingFinancialYear}${r.needTypes.shares ? `, ${needWords[h.needType]}` : ''} (capital ${money(h.capitalCost)}, running ${money(h.runningCostPerYear)} a year) — ` +
         `${one(a.placedInConsortium)} child-years more placed in the consortium (${one(a.placedOwnLa)} in their own authority), ` +
         `${one(a.over20MilesAvoided)} placements 20+ miles avoided, ${one(a.missingIncidentsAvoided)} missing incidents avoided, ` +
         `cost ${signed(a.costChange)}, NPV ${signed(a.npvChange)}`,
@@ -79,10 +84,16 @@ export function recommendationText(r: Recommendation): string[] {
   }
   for (const s of r.sensitivity) {
     const value = s.unit.startsWith('£') ? money(s.value) : pct(s.value);
+    const across = s.holdsAcrossSimulations;
     lines.push(
-      `${s.label} (${value}): ${s.holds ? 'the choice holds' : 'the choice changes'}${changes(s.added, s.dropped)}.`,
+      `${s.label} (${value}): ${s.holds ? 'the choice holds' : 'the choice changes'}${changes(s.added, s.dropped)}` +
+        (across && (s.added.length || s.dropped.length)
+          ? `; at this value the recommendation does at least as well as the re-run's pick in ${pct(across.atLeastAsGood)} of ${across.simulations} simulations`
+          : '') +
+        '.',
     );
   }
+  lines.push(`Need types: ${r.needTypes.note}`);
   lines.push(
     `Method: ${r.method.description} ${r.method.candidates} candidates, ${r.method.setsEvaluated} sets evaluated, ${(r.method.milliseconds / 1000).toFixed(1)} s.`,
   );

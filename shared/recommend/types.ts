@@ -15,6 +15,11 @@ import type { NewHomeLever, Scenario } from '../scenario/levers.js';
  */
 export type RecommendObjective = 'local' | 'distance' | 'cost';
 
+/** Need types of the plan's projection: mainstream, and solo or complex (the dearest, smallest homes). */
+export type RecommendNeedType = 'mainstream' | 'soloComplex';
+
+export const RECOMMEND_NEED_TYPES: readonly RecommendNeedType[] = ['mainstream', 'soloComplex'];
+
 export const RECOMMEND_OBJECTIVES: readonly RecommendObjective[] = ['local', 'distance', 'cost'];
 
 export interface RecommendOptions {
@@ -38,6 +43,13 @@ export interface RecommendOptions {
    * as the illustrative home's running cost is made).
    */
   runningCostPerPlace?: number;
+  /**
+   * The split of children by need type (default: the context's, from the plan's projection); null
+   * when the plan has none, and every home is then mainstream.
+   */
+  needTypeShares?: { mainstream: number; soloComplex: number; basis?: string } | null;
+  /** Need types the homes may be for (default both where the plan has a split). */
+  needTypes?: readonly RecommendNeedType[];
   /** Share of places usable in the opening year(s) (default [0.5], as the illustrative home). */
   rampUp?: readonly number[];
   assetLifeYears?: number;
@@ -102,6 +114,8 @@ export interface RecommendedHome {
   openingYear: string;
   /** "2026-27". */
   openingFinancialYear: string;
+  /** Who the home is for (see `Recommendation.needTypes`). */
+  needType: RecommendNeedType;
   capitalCost: number;
   runningCostPerYear: number;
   /**
@@ -126,6 +140,12 @@ export interface SensitivityCase {
   unit: string;
   /** True when the search at this value picks the same homes, give or take those a cheaper or dearer place adds or drops (one set contains the other). */
   holds: boolean;
+  /**
+   * Under this case's assumption, the share of simulations (those what each home adds is measured on)
+   * in which the recommended homes do at least as well on the objective as this re-run's pick
+   * (`better`: strictly better); 1 when the pick is the same homes; null without simulations.
+   */
+  holdsAcrossSimulations: { atLeastAsGood: number; better: number; simulations: number } | null;
   homes: { la: string; name: string; places: number; openingYear: string }[];
   /** Homes it adds to, and drops from, the recommendation. */
   added: { la: string; name: string; places: number; openingYear: string }[];
@@ -156,6 +176,15 @@ export interface Recommendation {
     homes: { la: string; name: string; places: number; openingYear: string }[];
   } | null;
   sensitivity: SensitivityCase[];
+  /**
+   * Need types: the plan's split and the places the recommendation gives each, with how they were
+   * assigned; `shares` null when the plan has no need types (every home mainstream).
+   */
+  needTypes: {
+    shares: { mainstream: number; soloComplex: number } | null;
+    places: { mainstream: number; soloComplex: number };
+    note: string;
+  };
   method: {
     search: 'exact' | 'heuristic';
     /** Feasible sets (counted up to the exact limit). */

@@ -697,7 +697,9 @@ export function scenarioContextFromPlan(
         p10: new Array(H).fill(0),
         p50: new Array(H).fill(0),
         p90: new Array(H).fill(0),
-        samples: null,
+        // No demand on every simulation too, so one unprojected member (the City of London) does not
+        // cost the whole consortium its simulations.
+        samples: projection.simulations > 0 ? new Float64Array(H * projection.simulations) : null,
       };
     }
     return {
@@ -789,6 +791,7 @@ export function scenarioContextFromPlan(
           }
         : null,
     seed: projection.seed,
+    needTypeShares: needTypeSharesOf(projection.assumptions),
     baseYearChildren,
     prices,
     settings,
@@ -1248,4 +1251,14 @@ function calibrate(
     ...(members ? { members: members.rows } : {}),
     notes,
   };
+}
+
+/** The projection's need-type split (its `needTypeShare.*` assumptions), or null when it has none. */
+function needTypeSharesOf(
+  assumptions: readonly { key: string; value: number; rationale: string }[],
+): ScenarioContext['needTypeShares'] {
+  const solo = assumptions.find((a) => a.key === 'needTypeShare.soloComplex');
+  const mainstream = assumptions.find((a) => a.key === 'needTypeShare.mainstream');
+  if (!solo || !mainstream) return null;
+  return { mainstream: mainstream.value, soloComplex: solo.value, basis: solo.rationale };
 }

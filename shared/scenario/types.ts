@@ -246,6 +246,12 @@ export interface ScenarioContext {
     supplyLaRun?: number[];
     supplyOpenMarket?: number[];
   } | null;
+  /**
+   * The projection's split of children by need type (mainstream, solo or complex) with its basis;
+   * null or absent when the projection has none. The allocation does not use it (places are
+   * interchangeable across need types); the optimiser says whom its homes are for by it.
+   */
+  needTypeShares?: { mainstream: number; soloComplex: number; basis: string } | null;
   /** The projection's seed, from which the cost assumptions' draws are seeded too (1 when absent). */
   seed?: number;
   /** Children observed per member in the base year (used for calibration). */

@@ -72,6 +72,11 @@ export const scenarioContextWireSchema = z
       .strict()
       .nullable(),
     seed: finite.optional(),
+    needTypeShares: z
+      .object({ mainstream: finite.min(0).max(1), soloComplex: finite.min(0).max(1), basis: z.string() })
+      .strict()
+      .nullable()
+      .optional(),
     baseYearChildren: z.array(count),
     prices: z
       .object({

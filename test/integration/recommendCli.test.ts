@@ -93,4 +93,16 @@ describe('planner recommend', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('E09000001 is not a member of Greater Manchester');
   });
+
+  it('says whom each home is for by the plan’s need types, and takes --need-types', async () => {
+    const args = ['--budget', '2m', '--sims', '10', '--seed', '5', '--candidates', 'E08000002,E08000009,E08000004'];
+    const solo = await recommendJson([...args, '--need-types', 'soloComplex']);
+    expect(solo.homes.length).toBeGreaterThan(0);
+    expect(solo.homes.every((h) => h.needType === 'soloComplex')).toBe(true);
+    expect(solo.needTypes.shares?.soloComplex).toBeCloseTo(0.18, 6);
+    expect(solo.scenario.levers.every((l) => l.type === 'newHome' && l.needType === 'soloComplex')).toBe(true);
+    const { code, stderr } = await run(['recommend', ...args, '--need-types', 'complex']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--need-types needs mainstream and/or soloComplex (got complex)');
+  });
 });

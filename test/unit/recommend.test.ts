@@ -9,8 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { project, projectionInputsFromPlan, Rng } from '../../shared/forecast/index.js';
 import { quantileSorted } from '../../shared/forecast/stats.js';
 import {
+  assignNeedTypes,
   buildCandidates,
   feasible,
+  firstYearOnly,
   medianPath,
   RecommendCancelled,
   RecommendError,
@@ -177,6 +179,20 @@ describe('heuristic search', () => {
     });
   }
 
+  it('on large instances offers the greedy only each home’s first opening year (count objectives)', () => {
+    const context = gmContext(0);
+    const few = buildCandidates(context, { budget: 1 });
+    expect(firstYearOnly(few, 'local')).toBeNull();
+    // 41 copies of the candidates stand in for a large instance (over 600).
+    const many = Array.from({ length: 41 }, (_, copy) => few.map((h) => ({ ...h, member: h.member + copy * 100 })))
+      .flat()
+      .map((h, index) => ({ ...h, index }));
+    const first = firstYearOnly(many, 'distance');
+    expect(first?.size).toBe(many.length / context.years.length);
+    for (const k of first ?? []) expect(many[k]?.openingYear).toBe(context.years[0]);
+    expect(firstYearOnly(many, 'cost')).toBeNull();
+  });
+
   it('never does worse with a larger budget, and never spends more than it has', () => {
     let previous = Infinity;
     for (const budget of [0, 1_000_000, 2_000_000, 3_500_000, 5_000_000]) {
@@ -216,9 +232,20 @@ describe('the answer', () => {
     expect(a.sensitivity.map((s) => s.key)).toEqual([
       'capitalPerPlace.low',
       'capitalPerPlace.high',
+      'runningCostPerPlace.low',
+      'runningCostPerPlace.high',
       'targetOccupancy.low',
       'targetOccupancy.high',
     ]);
+    // Each case says how often the choice holds across simulations under its own assumption.
+    for (const c of a.sensitivity) {
+      const h = c.holdsAcrossSimulations;
+      expect(h?.simulations).toBe(60);
+      expect(h?.better).toBeLessThanOrEqual(h?.atLeastAsGood ?? -1);
+      if (c.added.length === 0 && c.dropped.length === 0) expect(h?.atLeastAsGood).toBe(1);
+    }
+    const running = a.sensitivity.filter((c) => c.key.startsWith('runningCostPerPlace'));
+    expect(running[0]?.value).toBeLessThan(running[1]?.value ?? 0);
     // The recommended scenario runs in the scenario model as it is.
     const outcome = runScenario(gmContext(60, 11), a.scenario, { flows: false });
     expect(outcome.totals.over20Miles).toBeLessThan(
@@ -238,6 +265,67 @@ describe('the answer', () => {
     for (const h of answer.homes) expect(context.members.map((m) => m.code)).toContain(h.la);
     expect(answer.recommended.objective).toBeLessThan(answer.baseline.objective);
     expect(answer.scenario.notes).not.toMatch(/Manchester|Bury|Trafford/);
+  });
+
+  it('keeps its simulations when a member is not in the projection (taken as no demand)', () => {
+    const synthetic = englandLikeInputs(5, 7);
+    const data = englandLikePlan(synthetic);
+    const projection = project(synthetic, { method: 'rate', simulations: 20, seed: 3, keepSamples: true });
+    const dropped = projection.areas[0]?.code;
+    const context = scenarioContextFromPlan(data, {
+      ...projection,
+      areas: projection.areas.filter((a) => a.code !== dropped),
+    });
+    expect(context.simulations).toBe(20);
+    const i = context.members.findIndex((m) => m.code === dropped);
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect([...(context.demand[i]?.samples ?? [1])].every((x) => x === 0)).toBe(true);
+    const answer = recommend(context, { budget: 1_000_000, sensitivity: false });
+    expect(answer.holdsAcrossSimulations?.simulations ?? answer.method.finalPaths).toBeTruthy();
+    expect(answer.method.finalPaths).toBe('20 demand simulations');
+  });
+
+  it('says which homes are for which need type, by the plan’s split, or that the plan has none', () => {
+    // 4 + 3 + 2 + 2 = 11 places; 18% solo/complex is 1.98 places: one 2-place home, the lowest ranked.
+    const split = { needTypeShares: { mainstream: 0.82, soloComplex: 0.18 } };
+    expect(assignNeedTypes([4, 3, 2, 2], split).byHome).toEqual([
+      'mainstream',
+      'mainstream',
+      'mainstream',
+      'soloComplex',
+    ]);
+    expect(assignNeedTypes([4, 3, 2, 2], split).places).toEqual({ mainstream: 9, soloComplex: 2 });
+    // 40%: 4.4 places, two 2-place homes.
+    const wide = { needTypeShares: { mainstream: 0.6, soloComplex: 0.4 } };
+    expect(assignNeedTypes([4, 3, 2, 2], wide).places).toEqual({ mainstream: 7, soloComplex: 4 });
+    expect(assignNeedTypes([4, 3], { needTypeShares: null }).note).toMatch(/has no need types/);
+    expect(assignNeedTypes([4, 3], { ...split, needTypes: ['soloComplex'] }).byHome).toEqual([
+      'soloComplex',
+      'soloComplex',
+    ]);
+    // The plan's projection carries its split; the answer and the scenario's levers say it.
+    const context = gmContext(0);
+    expect(context.needTypeShares?.soloComplex).toBeCloseTo(0.18, 6);
+    const answer = recommend(context, { budget: 5_000_000, openingYears: ['2027'], sensitivity: false });
+    const solo = answer.homes.filter((h) => h.needType === 'soloComplex');
+    expect(answer.needTypes.shares?.soloComplex).toBeCloseTo(0.18, 6);
+    expect(solo.length).toBeGreaterThan(0);
+    expect(answer.needTypes.places.soloComplex).toBe(solo.reduce((s, h) => s + h.places, 0));
+    // As close to 18% of the places as whole homes allow: within half the smallest home's places.
+    const total = answer.homes.reduce((s, h) => s + h.places, 0);
+    const smallest = Math.min(...answer.homes.map((h) => h.places));
+    expect(Math.abs(answer.needTypes.places.soloComplex - 0.18 * total)).toBeLessThanOrEqual(smallest / 2 + 1e-9);
+    const levers = answer.scenario.levers.filter((l) => l.type === 'newHome' && l.needType === 'soloComplex');
+    expect(levers).toHaveLength(solo.length);
+    const none = recommend(
+      { ...context, needTypeShares: null },
+      { budget: 5_000_000, openingYears: ['2027'], sensitivity: false },
+    );
+    expect(none.homes.every((h) => h.needType === 'mainstream')).toBe(true);
+    expect(none.needTypes.note).toBe('The plan has no need types: every home is mainstream.');
+    expect(() =>
+      recommend({ ...context, needTypeShares: null }, { budget: 1_000_000, needTypes: ['soloComplex'] }),
+    ).toThrow(/no need types/);
   });
 
   it('keeps to a running-cost ceiling, and stops when asked to', () => {

@@ -183,12 +183,19 @@ export function RecommendPanel({
           ))}
         </fieldset>
         <div className="scn-recommend-actions">
+          {/* Distinct keys: were React to reuse the Cancel button as the submit button during the
+              click, the click's default action would submit the form and start the run again. */}
           {running ? (
-            <button type="button" className="button" onClick={cancel}>
+            <button key="cancel" type="button" className="button" onClick={cancel}>
               Cancel
             </button>
           ) : (
-            <button type="submit" className="button button-primary" disabled={Boolean(budgetProblem || sizesProblem)}>
+            <button
+              key="recommend"
+              type="submit"
+              className="button button-primary"
+              disabled={Boolean(budgetProblem || sizesProblem)}
+            >
               Recommend
             </button>
           )}

@@ -33,6 +33,7 @@ export function RecommendationResult({
               <th scope="col">Authority</th>
               <th scope="col">Places</th>
               <th scope="col">Opens</th>
+              {r.needTypes.shares && <th scope="col">Need type</th>}
               <th scope="col">Capital</th>
               <th scope="col">Placed in the consortium</th>
               <th scope="col">20+ miles avoided</th>
@@ -47,6 +48,7 @@ export function RecommendationResult({
                 <th scope="row">{h.name}</th>
                 <td>{h.places}</td>
                 <td>{h.openingFinancialYear}</td>
+                {r.needTypes.shares && <td>{h.needType === 'soloComplex' ? 'Solo or complex' : 'Mainstream'}</td>}
                 <td>{formatMoney(h.capitalCost)}</td>
                 <td>+{one(h.adds.placedInConsortium)}</td>
                 <td>{one(h.adds.over20MilesAvoided)}</td>
