@@ -27,7 +27,7 @@ export function suite(context: BenchContext): BenchSuite {
     cases: [
       {
         name: 'UI: assumption change to updated Projection headline and chart (GM, 1,000 simulations)',
-        runs: 15,
+        runs: 40,
         target: 100,
         run: async () => {
           occupancy = occupancy === 85 ? 80 : 85;
