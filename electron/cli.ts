@@ -305,6 +305,22 @@ async function runSummary(args: readonly string[], io: CliIo): Promise<number> {
     const { summariseDatabase } = await import('./services/planSummary.js');
     return withPlanForReading(options.plan, (plan, name) => print(plan.read((db) => summariseDatabase(db, name))));
   }
+  // A new plan on the built-in data: the build saved one beside this file (see flow-fit-build.ts);
+  // read in place where it can be, it gives the summary of the plan made here without making it.
+  const [{ openPlanReadOnly }, { summariseDatabase }, { UNTITLED_PLAN_NAME }] = await Promise.all([
+    import('./store/planReadOnly.js'),
+    import('./services/planSummary.js'),
+    import('./store/planHeader.js'),
+  ]);
+  const builtNewPlan = fileURLToPath(new URL('./builtin-new-plan.ccplan', import.meta.url));
+  const db = fs.existsSync(builtNewPlan) ? openPlanReadOnly(builtNewPlan) : null;
+  if (db) {
+    try {
+      return print(summariseDatabase(db, UNTITLED_PLAN_NAME));
+    } finally {
+      db.close();
+    }
+  }
   return withCliContext(async (context) => {
     await openPlanOrNew(context, options.plan);
     return print(context.plans.summary());

@@ -61,8 +61,9 @@ import {
 } from '../store/workingCopies.js';
 import { RecentPlans } from './recentPlans.js';
 import { summariseDatabase } from './planSummary.js';
+import { UNTITLED_PLAN_NAME } from '../store/planHeader.js';
 
-export const UNTITLED_PLAN_NAME = 'Untitled plan';
+export { UNTITLED_PLAN_NAME } from '../store/planHeader.js';
 
 /** The name a plan goes by: its file name without the extension, or "Untitled plan". */
 function planName(plan: { filePath: string | null }): string {

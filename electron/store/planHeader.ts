@@ -9,6 +9,9 @@ import { PlannerError } from '../../shared/api/errors.js';
 import { PLAN_APPLICATION_ID, latestSchemaVersion } from './database.js';
 
 export const PLAN_EXTENSION = '.ccplan';
+
+/** The name of a plan not yet saved to a file. */
+export const UNTITLED_PLAN_NAME = 'Untitled plan';
 const SQLITE_MAGIC = 'SQLite format 3\0';
 
 export interface PlanHeader {

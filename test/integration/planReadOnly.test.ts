@@ -8,9 +8,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli.js';
+import { writeBuiltInFlowFit } from '../../electron/flow-fit-build.js';
 import { createAppContext } from '../../electron/services/appContext.js';
 import { summariseDatabase } from '../../electron/services/planSummary.js';
 import { migrate, openDatabase } from '../../electron/store/database.js';
+import { UNTITLED_PLAN_NAME } from '../../electron/store/planHeader.js';
 import { openPlanReadOnly, planNameFromPath } from '../../electron/store/planReadOnly.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
@@ -105,5 +107,22 @@ describe('opening a plan file read-only in place', () => {
     const { code, stderr } = await run(['summary', '--plan', file]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/damaged/);
+  });
+
+  it('the new plan the build saves gives the summary of a new plan made now (planner summary reads it)', async () => {
+    const fit = path.join(tmp.dir, 'fit.json');
+    const saved = path.join(tmp.dir, 'builtin-new-plan.ccplan');
+    expect(writeBuiltInFlowFit(fit, saved)).toBe(true);
+    const db = openPlanReadOnly(saved);
+    expect(db).not.toBeNull();
+    const fromBuild = summariseDatabase(db!, UNTITLED_PLAN_NAME);
+    db!.close();
+    // run from source, the command line has no saved plan beside it: it makes the new plan
+    const { code, stdout } = await run(['summary', '--json']);
+    expect(code).toBe(0);
+    const made = JSON.parse(stdout);
+    expect(made.authorities.length).toBeGreaterThan(0);
+    const { summaryJson } = await import('../../electron/cli.js');
+    expect(JSON.parse(JSON.stringify(summaryJson(fromBuild, null)))).toEqual(made);
   });
 });
