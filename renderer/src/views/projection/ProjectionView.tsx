@@ -195,8 +195,10 @@ export function ProjectionView() {
   // authorities' charts, the evidence and the backtest) follow a step behind: React renders them for
   // a new answer once the headline, chart and table for it are on screen (a deferred value, rendered
   // in the background and interruptible), so an assumption change shows its headline without waiting
-  // for about ten more charts. They are memoised, so the urgent render skips them.
-  const shown = useDeferredValue(response);
+  // for about ten more charts. They are memoised, so the urgent render skips them. The first answer
+  // shows them with the headline (nothing to keep on screen meanwhile).
+  const deferredResponse = useDeferredValue(response);
+  const shown = deferredResponse ?? response;
 
   const consortium = projection?.consortium ?? null;
   const consortiumHeadline = consortium ? headline(consortium) : null;
