@@ -9,7 +9,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CallResults, ImportLogEntry, ImportPreview } from '../shared/api/contract.js';
-import { changesSomething } from '../shared/api/contract.js';
 import { PlannerError } from '../shared/api/errors.js';
 import { formatIssue } from '../shared/import/report.js';
 import { measures } from '../shared/model/measures.js';
@@ -25,6 +24,7 @@ import { findRegion, type ConsortiumChoice } from '../shared/model/consortia.js'
 import type { PanelSeries } from '../shared/forecast/index.js';
 import { gapDriverSentence } from '../shared/forecast/assumptionUncertainty.js';
 import type { PlanBacktestReport } from './services/backtestService.js';
+import type { PlanReader } from './services/stockflowService.js';
 
 /** The command line's services: the import service is made on first use (see loadImportService). */
 type AppContext = CoreContext & { readonly imports: ImportService };
@@ -295,13 +295,35 @@ async function runNew(args: readonly string[], io: CliIo): Promise<number> {
 
 async function runSummary(args: readonly string[], io: CliIo): Promise<number> {
   const options = parseSummaryArgs(args);
-  return withCliContext(async (context) => {
-    await openPlanOrNew(context, options.plan);
-    const summary = context.plans.summary();
+  const print = (summary: PlanSummary) => {
     io.stdout(
       options.json ? `${JSON.stringify(summaryJson(summary, options.plan ?? null), null, 2)}\n` : summaryText(summary),
     );
     return 0;
+  };
+  if (options.plan) {
+    const { summariseDatabase } = await import('./services/planSummary.js');
+    return withPlanForReading(options.plan, (plan, name) => print(plan.read((db) => summariseDatabase(db, name))));
+  }
+  // A new plan on the built-in data: the build saved one beside this file (see flow-fit-build.ts);
+  // read in place where it can be, it gives the summary of the plan made here without making it.
+  const [{ openPlanReadOnly }, { summariseDatabase }, { UNTITLED_PLAN_NAME }] = await Promise.all([
+    import('./store/planReadOnly.js'),
+    import('./services/planSummary.js'),
+    import('./store/planHeader.js'),
+  ]);
+  const builtNewPlan = fileURLToPath(new URL('./builtin-new-plan.ccplan', import.meta.url));
+  const db = fs.existsSync(builtNewPlan) ? openPlanReadOnly(builtNewPlan) : null;
+  if (db) {
+    try {
+      return print(summariseDatabase(db, UNTITLED_PLAN_NAME));
+    } finally {
+      db.close();
+    }
+  }
+  return withCliContext(async (context) => {
+    await openPlanOrNew(context, options.plan);
+    return print(context.plans.summary());
   });
 }
 
@@ -354,7 +376,8 @@ function parseImportArgs(args: readonly string[]): ImportOptions {
   return { plan, json, paths, choices, ...(maxInput === undefined ? {} : { maxInputBytes: maxInput }) };
 }
 
-function previewText(preview: ImportPreview): string {
+/** `changesSomething` is the contract's (loaded with the import command: the contract's schemas are large). */
+function previewText(preview: ImportPreview, changesSomething: (f: ImportPreview['files'][number]) => boolean): string {
   const lines: string[] = [];
   for (const f of preview.files) {
     lines.push(`${f.fileName}: ${f.kindLabel}${f.sheetName ? ` (sheet ${f.sheetName})` : ''}`);
@@ -384,7 +407,12 @@ function previewText(preview: ImportPreview): string {
 
 async function runImport(args: readonly string[], io: CliIo): Promise<number> {
   const options = parseImportArgs(args);
-  await Promise.all([loadBuiltInTemplate(), loadImportService()]); // a new plan is made from the template
+  // a new plan is made from the template
+  const [{ changesSomething }] = await Promise.all([
+    import('../shared/api/contract.js'),
+    loadBuiltInTemplate(),
+    loadImportService(),
+  ]);
   return withCliContext(
     async (context) => {
       // One writer per plan: refused, naming the holder, while another program has it open for changes.
@@ -403,7 +431,7 @@ async function runImport(args: readonly string[], io: CliIo): Promise<number> {
         files: preview.files,
         logged,
       };
-      io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : previewText(preview));
+      io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : previewText(preview, changesSomething));
       return imported ? 0 : 1;
     },
     options.maxInputBytes === undefined ? undefined : { maxInputBytes: options.maxInputBytes },
@@ -664,12 +692,11 @@ const STOCK_FLOW_DIFFERENCES = [
 async function runStockFlowCli(args: readonly string[], io: CliIo): Promise<number> {
   const { plan, json, la, mode, ...rest } = parseStockFlowArgs(args);
   const { runStockFlow } = await import('./services/stockflowService.js');
-  return withCliContext(async (context) => {
-    // reading only, as the other projections: another program may hold the plan for changes
-    context.plans.openPlan(plan ?? '', { lock: 'none' });
+  // reading only, as the other projections: another program may hold the plan for changes
+  return withPlanForReading(plan ?? '', (plans) => {
     const modes = mode === 'both' ? (['sf-regional', 'corrected'] as const) : ([mode] as const);
     const reports = modes.map((m) => {
-      const result = runStockFlow(context.plans, { ...rest, mode: m, ...(la.length ? { la } : {}) });
+      const result = runStockFlow(plans, { ...rest, mode: m, ...(la.length ? { la } : {}) });
       const { projection } = result;
       const point = (p: (typeof projection.points)[number]) => ({
         month: p.month,
@@ -1200,6 +1227,31 @@ async function openPlanOrNew(context: AppContext, planFile: string | undefined):
     await loadBuiltInTemplate();
     context.plans.newPlan();
   }
+}
+
+/**
+ * Runs `fn` on a plan file for a command that only reads it: the file opened read-only in place where
+ * that is safe (electron/store/planReadOnly.ts says when and why), without the plan service, a working
+ * copy or the full integrity check; otherwise on a working copy opened the usual way (migrated when
+ * older, with the usual messages for a damaged or newer plan). `name` is the plan's name.
+ */
+async function withPlanForReading<T>(
+  planFile: string,
+  fn: (plan: PlanReader, name: string) => T | Promise<T>,
+): Promise<T> {
+  const { openPlanReadOnly, planNameFromPath } = await import('./store/planReadOnly.js');
+  const db = openPlanReadOnly(planFile);
+  if (db) {
+    try {
+      return await fn({ read: (read) => read(db) }, planNameFromPath(planFile));
+    } finally {
+      db.close();
+    }
+  }
+  return withCliContext(async (context) => {
+    const { name } = context.plans.openPlan(planFile, { lock: 'none' });
+    return fn(context.plans, name);
+  });
 }
 
 let builtIn: BuiltInDataset | null = null;

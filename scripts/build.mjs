@@ -118,12 +118,16 @@ export async function build({ force = false, quiet = false } = {}) {
   // command line (a new plan otherwise spends about 0.3 s fitting it).
   // Only a speed-up: where it cannot be made (better-sqlite3 built for another runtime, say), new
   // plans fit the model as before.
+  // The new plan it is fitted on is saved beside it: `planner summary` without --plan reads it in place.
   const fitFile = path.join(dist, 'node/builtin-flow-fit.json');
+  const newPlanFile = path.join(dist, 'node/builtin-new-plan.ccplan');
   try {
+    fs.rmSync(newPlanFile, { force: true });
     const { writeBuiltInFlowFit } = await import(pathToFileURL(path.join(dist, 'node/flow-fit-build.js')).href);
-    if (!writeBuiltInFlowFit(fitFile)) throw new Error('the built-in figures could not be fitted');
+    if (!writeBuiltInFlowFit(fitFile, newPlanFile)) throw new Error('the built-in figures could not be fitted');
   } catch (error) {
     fs.rmSync(fitFile, { force: true });
+    fs.rmSync(newPlanFile, { force: true });
     process.stderr.write(
       `Note: no stored placement-flow fit (${error.message ?? error}); new plans fit it when made.\n`,
     );

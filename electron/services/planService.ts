@@ -26,7 +26,6 @@ import {
   POPULATION_GROWTH_KEY,
   populationGrowthAssumptionTemplate,
 } from '../../shared/forecast/inputs.js';
-import { summarisePlan } from '../../shared/model/summarise.js';
 import type { PlanSummary } from '../../shared/model/summary.js';
 import {
   configureWorkingDatabase,
@@ -61,8 +60,10 @@ import {
   type FileStamp,
 } from '../store/workingCopies.js';
 import { RecentPlans } from './recentPlans.js';
+import { summariseDatabase } from './planSummary.js';
+import { UNTITLED_PLAN_NAME } from '../store/planHeader.js';
 
-export const UNTITLED_PLAN_NAME = 'Untitled plan';
+export { UNTITLED_PLAN_NAME } from '../store/planHeader.js';
 
 /** The name a plan goes by: its file name without the extension, or "Untitled plan". */
 function planName(plan: { filePath: string | null }): string {
@@ -570,18 +571,7 @@ export class PlanService {
 
   summary(): PlanSummary {
     const plan = this.requireOpen();
-    const summary = summarisePlan(readPlanData(plan.db, { summaryOnly: true }), this.openState(plan).name);
-    // Imported ONS projections live in their own table: a plan holding one for every member has no such gap.
-    const members = summary.authorities.filter((a) => a.isMember).map((a) => a.code);
-    const projected = new Set(
-      (plan.db.prepare('SELECT DISTINCT area_code FROM population_projection').all() as { area_code: string }[]).map(
-        (r) => r.area_code,
-      ),
-    );
-    if (members.length && members.every((code) => projected.has(code))) {
-      summary.gaps = summary.gaps.filter((g) => g.measure !== 'populationProjection');
-    }
-    return summary;
+    return summariseDatabase(plan.db, planName(plan));
   }
 
   renameConsortium(name: string): OpenPlanState {

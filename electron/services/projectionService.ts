@@ -39,6 +39,7 @@ export function readPopulationProjections(db: PlanDatabase): Record<string, Reco
 let lastPanel: { key: string; panel: NationalPanel } | null = null;
 
 function stablePanel(panel: NationalPanel): NationalPanel {
+  if (lastPanel?.panel === panel) return panel; // the same panel made again from the same figures
   const key = JSON.stringify([
     panel.series,
     panel.years,

@@ -17,7 +17,12 @@ import {
 } from '../../shared/import/ssda903.js';
 import { readSsda903Files } from '../store/ssda903Data.js';
 import { readSsda903Parsed } from '../store/ssda903Parsed.js';
-import type { PlanService } from './planService.js';
+import type { PlanDatabase } from '../store/database.js';
+
+/** What a stock-flow run reads the plan through: the plan service, or a plan file opened read-only. */
+export interface PlanReader {
+  read<T>(fn: (db: PlanDatabase) => T): T;
+}
 
 /**
  * The end of the data: the 31 March on or after the latest episode date held (returns run from
@@ -32,7 +37,7 @@ function dataEndDay(decom: Int32Array, dec: Int32Array): number {
   return latest <= march31 ? march31 : dayFromCivil(year + 1, 3, 31);
 }
 
-export function runStockFlow(plans: PlanService, args: StockFlowArgs): CallResults['getStockFlowProjection'] {
+export function runStockFlow(plans: PlanReader, args: StockFlowArgs): CallResults['getStockFlowProjection'] {
   // Every LA's episodes: as stored at import (read from the text when not stored); some LAs: read.
   const read = plans.read((db) => {
     if (!args.la?.length) return readSsda903Parsed(db);

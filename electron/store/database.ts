@@ -18,9 +18,13 @@ export function useNativeBinding(path: string | undefined): void {
   nativeBinding = path;
 }
 
-export function openDatabase(path: string, options: { fileMustExist?: boolean } = {}): PlanDatabase {
+export function openDatabase(
+  path: string,
+  options: { fileMustExist?: boolean; readonly?: boolean } = {},
+): PlanDatabase {
   const db = new Database(path, {
     fileMustExist: options.fileMustExist ?? false,
+    ...(options.readonly ? { readonly: true } : {}),
     ...(nativeBinding ? { nativeBinding } : {}),
   });
   db.pragma('foreign_keys = ON');
@@ -109,7 +113,7 @@ export function migrate(db: PlanDatabase, upTo: number = latestSchemaVersion): n
 }
 
 /** True when every migration this build ships is recorded, unchanged, with the plan's ids set (read only). */
-function isCurrent(db: PlanDatabase): boolean {
+export function isCurrent(db: PlanDatabase): boolean {
   if (schemaVersion(db) !== latestSchemaVersion) return false;
   if (db.pragma('application_id', { simple: true }) !== PLAN_APPLICATION_ID) return false;
   checkMigrationHistory(db);

@@ -125,10 +125,26 @@ function sourceText(sources: readonly Source[], ids: readonly string[], period: 
 
 interface Published {
   value: (area: string, measure: string, period: string) => Observation | undefined;
-  periods: string[];
+  readonly periods: readonly string[];
 }
 
+/**
+ * The index of each observations list read, by the list: the plan's figures, read once, keep their
+ * identity across assumption changes (electron/services/projectionService.ts), and indexing every
+ * authority's figures is most of what working out the access evidence takes. The lists are not
+ * changed once read; the length is checked as well.
+ */
+const publishedIndexes = new WeakMap<readonly Observation[], { length: number; published: Published }>();
+
 function published(observations: readonly Observation[]): Published {
+  const known = publishedIndexes.get(observations);
+  if (known?.length === observations.length) return known.published;
+  const made = indexPublished(observations);
+  publishedIndexes.set(observations, { length: observations.length, published: made });
+  return made;
+}
+
+function indexPublished(observations: readonly Observation[]): Published {
   const index = new Map<string, Observation>();
   const periods = new Set<string>();
   for (const o of observations) {

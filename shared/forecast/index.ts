@@ -16,7 +16,7 @@
 import { summariseProjection } from './beds.js';
 import { projectManual } from './manual.js';
 import { projectRate } from './rate.js';
-import { projectSelected } from './selected.js';
+import { projectSelectedCached } from './selected.js';
 import { resolveSettings } from './settings.js';
 import type { ProjectionInputs, ProjectionResult, ProjectOptions } from './types.js';
 
@@ -99,7 +99,7 @@ export function project(inputs: ProjectionInputs, options: ProjectOptions): Proj
   const damping = options.trendDamping ?? inputs.planSettings.trendDamping;
   const demand =
     options.method === 'rate'
-      ? projectSelected(inputs, settings, {
+      ? projectSelectedCached(inputs, settings, {
           ...(options.candidate ? { candidate: options.candidate } : {}),
           ...(damping !== undefined ? { trendDamping: damping } : {}),
         })

@@ -80,8 +80,29 @@ export interface NationalPanel {
   years: number[];
 }
 
+/**
+ * Panels made, by the plan's observations list, series and areas list: the plan's figures, read once,
+ * keep their identity across assumption changes (electron/services/projectionService.ts), and making
+ * the panel goes through every authority's figures. The lists are not changed once read; the length
+ * is checked as well. A panel is not changed once made (panelUpTo makes truncated copies).
+ */
+const panelsMade = new WeakMap<
+  PlanData['observations'],
+  Map<PanelSeries, { areas: PlanData['areas']; length: number; panel: NationalPanel }>
+>();
+
 /** Every upper-tier authority's series in a plan (members or not), with its region as group. */
 export function nationalPanelFromPlan(data: PlanData, series: PanelSeries): NationalPanel {
+  const made = panelsMade.get(data.observations) ?? new Map();
+  panelsMade.set(data.observations, made);
+  const known = made.get(series);
+  if (known?.areas === data.areas && known.length === data.observations.length) return known.panel;
+  const panel = makeNationalPanel(data, series);
+  made.set(series, { areas: data.areas, length: data.observations.length, panel });
+  return panel;
+}
+
+function makeNationalPanel(data: PlanData, series: PanelSeries): NationalPanel {
   const las = data.areas.filter((a) => a.level === 'Local authority');
   const byCode = new Map<string, PanelArea>(
     las.map((a) => [

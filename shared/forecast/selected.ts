@@ -102,6 +102,49 @@ export interface SelectedOptions {
   trendDamping?: number;
 }
 
+/** The last demand projectSelectedCached worked out, by everything it depends on (see there). */
+let lastDemand: { key: string; national: NationalPanel | undefined; demand: DemandProjection } | null = null;
+
+/**
+ * projectSelected, reusing the last result while nothing it reads has changed: an assumption that
+ * acts on beds, places or the gap only (the target occupancy, say) leaves the members' demand, its
+ * simulations and the method's evidence as they were. It reads the settings' horizon, simulations and
+ * seed, the options, the base year, the members' figures and the national panel, which is compared by
+ * identity (the host keeps an unchanged panel's); the members are in the key whole, less their supply.
+ * Each call gets its own copy, so a caller that changes the result cannot change the next one.
+ */
+export function projectSelectedCached(
+  inputs: ProjectionInputs,
+  settings: ForecastSettings,
+  options: SelectedOptions = {},
+): DemandProjection {
+  const key = JSON.stringify([
+    settings.horizonYears,
+    settings.simulations,
+    settings.seed,
+    options.upToYear ?? null,
+    options.years ?? null,
+    options.candidate ?? null,
+    options.trendDamping ?? null,
+    inputs.baseYear,
+    inputs.areas.map(({ supply: _supply, ...area }) => area),
+  ]);
+  if (!inputs.national || lastDemand?.key !== key || lastDemand.national !== inputs.national) {
+    lastDemand = { key, national: inputs.national, demand: projectSelected(inputs, settings, options) };
+  }
+  return copyOf(lastDemand.demand);
+}
+
+/** A deep copy of plain data: objects, arrays and typed arrays (what a demand projection holds). */
+function copyOf<T>(value: T): T {
+  if (ArrayBuffer.isView(value)) return (value as unknown as Float64Array).slice() as T;
+  if (Array.isArray(value)) return value.map(copyOf) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copyOf(v)])) as T;
+  }
+  return value;
+}
+
 /** Projects members' demand with the selected (or a given) candidate and calibrated uncertainty. */
 export function projectSelected(
   inputs: ProjectionInputs,

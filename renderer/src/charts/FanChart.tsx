@@ -36,9 +36,9 @@ export function FanChart({
 }: FanChartProps) {
   const compact = variant === 'compact';
   const model = useMemo(() => fanChartModel(area, compact ? compactFanChartSize : largeFanChartSize), [area, compact]);
-  const description = label ?? describeFanChart(area);
+  const description = useMemo(() => label ?? describeFanChart(area), [label, area]);
   const { plot } = model;
-  const projectedByYear = new Map(area.years.map((y) => [y.year, y]));
+  const projectedByYear = useMemo(() => new Map(area.years.map((y) => [y.year, y])), [area]);
   const step = model.years.length > 0 ? (plot.right - plot.left) / model.years.length : 0;
 
   return (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { defaultSettings } from '../../../../shared/forecast/settings.js';
 import type { ProjectionResult } from '../../../../shared/forecast/types.js';
 import { api } from '../../api';
@@ -28,7 +28,7 @@ import {
 } from './projectionModel';
 import { SmallMultiples } from './SmallMultiples';
 import { StockFlowPanel } from './stockflow/StockFlowPanel';
-import { useProjection, type ProjectionRequest } from './useProjection';
+import { useProjection, type ProjectionRequest, type ProjectionResponse } from './useProjection';
 import './projection.css';
 
 // The forecast's own defaults, as the scenarios, report, exports and CLI use them: one set of figures.
@@ -76,7 +76,6 @@ export function ProjectionView() {
   const [assumptionErrors, setAssumptionErrors] = useState<Record<string, string | null>>({});
   const chartHeadingId = useId();
   const tableHeadingId = useId();
-  const lasHeadingId = useId();
   const fanChartRef = useRef<SVGSVGElement>(null);
 
   useEffect(() => {
@@ -126,7 +125,6 @@ export function ProjectionView() {
     );
     document.body.dataset.projectionUpdateMs = measure.duration.toFixed(1);
   }, [updating, response]);
-  const backtest = response?.backtest ?? null;
 
   const commitAssumption = useCallback(
     async (planKey: string, share: number): Promise<string | null> => {
@@ -162,18 +160,8 @@ export function ProjectionView() {
     };
   }, [lastRate]);
 
-  const methodName = projection ? methodDescriptions[projection.method] : methodDescriptions[method];
   const shownMethodLabel = projection ? methodLabels[projection.method] : methodLabels[method];
-  const occupancy = projection?.assumptions.find((a) => a.key === 'targetOccupancy')?.value;
-  const projectionNote = projection
-    ? `Projections: ${methodDescriptions[projection.method]}, ${
-        projection.uncertainty === 'simulated'
-          ? `${projection.simulations.toLocaleString('en-GB')} joint simulations (seed ${projection.seed})`
-          : 'central path with an approximate (analytic) range'
-      }, with the assumptions listed.${occupancy !== undefined ? ` Beds needed = children ÷ target occupancy (${formatShare(occupancy)}).` : ''}`
-    : '';
-  const sourceNote = `${historySource} ${projectionNote}`;
-
+  const sourceNote = projection ? sourceNoteOf(projection) : historySource;
   let status = '';
   if (updating) status = 'Updating…';
   else if (projection)
@@ -202,6 +190,15 @@ export function ProjectionView() {
       clearTimeout(timer);
     };
   }, [projection, updating]);
+
+  // The panels around the headline, chart and table (the base year, the tornado, the member
+  // authorities' charts, the evidence and the backtest) follow a step behind: React renders them for
+  // a new answer once the headline, chart and table for it are on screen (a deferred value, rendered
+  // in the background and interruptible), so an assumption change shows its headline without waiting
+  // for about ten more charts. They are memoised, so the urgent render skips them. The first answer
+  // shows them with the headline (nothing to keep on screen meanwhile).
+  const deferredResponse = useDeferredValue(response);
+  const shown = deferredResponse ?? response;
 
   const consortium = projection?.consortium ?? null;
   const consortiumHeadline = consortium ? headline(consortium) : null;
@@ -252,8 +249,8 @@ export function ProjectionView() {
                 </p>
               )}
               <p className="proj-caption">
-                {historySource} {projectionNote} The shaded band is the 80% range (P10 to P90): in 8 years out of 10 the
-                number should fall inside it.
+                {sourceNote} The shaded band is the 80% range (P10 to P90): in 8 years out of 10 the number should fall
+                inside it.
               </p>
             </section>
 
@@ -268,16 +265,7 @@ export function ProjectionView() {
               </div>
             )}
 
-            <BaseYearPanel
-              area={consortium}
-              targetOccupancy={occupancy}
-              variant="screen"
-              reconciliation={projection.reconciliation?.at(-1)}
-              shares={openMarketShares(projection)}
-              accessShares={projection.accessShares}
-            />
-
-            <GapTornado result={projection} variant="screen" cost={costSensitivity} />
+            {shown && <BaseYearPanels response={shown} cost={costSensitivity} />}
 
             <section className="proj-section" aria-labelledby={tableHeadingId}>
               <h2 id={tableHeadingId}>Beds needed and places, by year</h2>
@@ -289,24 +277,7 @@ export function ProjectionView() {
               />
             </section>
 
-            <section className="proj-section" aria-labelledby={lasHeadingId}>
-              <h2 id={lasHeadingId}>Member authorities</h2>
-              <p className="proj-caption">
-                Each chart has its own scale. {projection.method === 'rate' ? describeConsortiumTrend(projection) : ''}
-                Select an authority for its figures by year.
-              </p>
-              <SmallMultiples
-                areas={projection.areas}
-                selected={selectedLa}
-                onSelect={setSelectedLa}
-                sourceNote={sourceNote}
-                assumptions={projection.assumptions}
-              />
-            </section>
-
-            <EvidencePanel selection={projection.selection} backtest={backtest} consortiumName={consortium.name} />
-
-            <BacktestPanel backtest={backtest} methodName={methodName} />
+            {shown && <MemberAndEvidencePanels response={shown} selectedLa={selectedLa} onSelectLa={setSelectedLa} />}
           </div>
 
           <aside className="proj-side" aria-label="Assumptions and method settings">
@@ -327,6 +298,83 @@ export function ProjectionView() {
     </div>
   );
 }
+
+/** The target occupancy the projection's beds rest on, when it lists one. */
+function targetOccupancyOf(projection: ProjectionResult): number | undefined {
+  return projection.assumptions.find((a) => a.key === 'targetOccupancy')?.value;
+}
+
+/** Where the figures come from: the history's source and how the projection was made. */
+function sourceNoteOf(projection: ProjectionResult): string {
+  const occupancy = targetOccupancyOf(projection);
+  const projectionNote = `Projections: ${methodDescriptions[projection.method]}, ${
+    projection.uncertainty === 'simulated'
+      ? `${projection.simulations.toLocaleString('en-GB')} joint simulations (seed ${projection.seed})`
+      : 'central path with an approximate (analytic) range'
+  }, with the assumptions listed.${occupancy !== undefined ? ` Beds needed = children ÷ target occupancy (${formatShare(occupancy)}).` : ''}`;
+  return `${historySource} ${projectionNote}`;
+}
+
+/** The consortium's base year and what moves its horizon gap (rendered a step behind the headline). */
+const BaseYearPanels = memo(function BaseYearPanels({
+  response,
+  cost,
+}: {
+  response: ProjectionResponse;
+  cost: Sensitivity | null;
+}) {
+  const { projection } = response;
+  return (
+    <>
+      <BaseYearPanel
+        area={projection.consortium}
+        targetOccupancy={targetOccupancyOf(projection)}
+        variant="screen"
+        reconciliation={projection.reconciliation?.at(-1)}
+        shares={openMarketShares(projection)}
+        accessShares={projection.accessShares}
+      />
+
+      <GapTornado result={projection} variant="screen" cost={cost} />
+    </>
+  );
+});
+
+/** Each member authority's chart, the evidence and the backtest (rendered a step behind the headline). */
+const MemberAndEvidencePanels = memo(function MemberAndEvidencePanels({
+  response,
+  selectedLa,
+  onSelectLa,
+}: {
+  response: ProjectionResponse;
+  selectedLa: string | null;
+  onSelectLa: (code: string | null) => void;
+}) {
+  const lasHeadingId = useId();
+  const { projection, backtest = null } = response;
+  return (
+    <>
+      <section className="proj-section" aria-labelledby={lasHeadingId}>
+        <h2 id={lasHeadingId}>Member authorities</h2>
+        <p className="proj-caption">
+          Each chart has its own scale. {projection.method === 'rate' ? describeConsortiumTrend(projection) : ''}
+          Select an authority for its figures by year.
+        </p>
+        <SmallMultiples
+          areas={projection.areas}
+          selected={selectedLa}
+          onSelect={onSelectLa}
+          sourceNote={sourceNoteOf(projection)}
+          assumptions={projection.assumptions}
+        />
+      </section>
+
+      <EvidencePanel selection={projection.selection} backtest={backtest} consortiumName={projection.consortium.name} />
+
+      <BacktestPanel backtest={backtest} methodName={methodDescriptions[projection.method]} />
+    </>
+  );
+});
 
 /** "Each authority's trend … is pooled with the consortium's (+8.3% a year) …" for the rate method. */
 function describeConsortiumTrend(projection: ProjectionResult): string {
