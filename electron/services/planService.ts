@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { AuthorityChoice, MapData, OpenPlanState, PlanState, RecoverablePlan } from '../../shared/api/contract.js';
 import { readMapData } from '../store/mapData.js';
 import { refreshModelledFlows } from '../store/flowData.js';
-import { seedExampleScenarios } from './scenarioService.js';
+import { seedExampleScenarios } from './exampleScenarios.js';
 import { PlannerError } from '../../shared/api/errors.js';
 import type { BuiltInDataset } from '../../shared/model/dataset.js';
 import {

@@ -12,7 +12,7 @@ import readExcelFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppContext, type AppContext } from '../../electron/services/appContext.js';
 import { writeWorkbook } from '../../electron/services/exportService.js';
-import { dispatchCall } from '../../electron/services/handlers.js';
+import { dispatchCall } from '../../electron/services/dispatch.js';
 import { builtInTemplate } from '../../electron/services/template.js';
 import { consortiumPresets, GREATER_MANCHESTER_CODES } from '../../shared/model/consortia.js';
 import {

@@ -20,7 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppContext, type AppContext } from '../../electron/services/appContext.js';
 import { planTables } from '../../electron/services/exportService.js';
 import { toCsv } from '../../electron/services/exportTables.js';
-import { dispatchCall } from '../../electron/services/handlers.js';
+import { dispatchCall } from '../../electron/services/dispatch.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
 const SIMULATIONS = 400;
