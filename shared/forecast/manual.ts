@@ -6,7 +6,7 @@
  */
 import type { AreaDemand, DemandProjection } from './demand.js';
 import { fitRateModel, FALLBACK_DISPERSION, projectionYears } from './rate.js';
-import { Rng } from './simulate.js';
+import { Rng } from '../random/lcg.js';
 import { Z90 } from './stats.js';
 import type { ForecastSettings, ProjectionInputs } from './types.js';
 

@@ -41,7 +41,7 @@
  */
 import type { AnalyticDemand, AreaDemand, DemandProjection } from './demand.js';
 import { trendDampingAssumption } from './settings.js';
-import { Rng } from './simulate.js';
+import { Rng } from '../random/lcg.js';
 import { t90, Z90 } from './stats.js';
 import type { AreaInputs, ForecastSettings, ProjectionInputs, RateModelSummary } from './types.js';
 

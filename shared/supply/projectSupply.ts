@@ -30,7 +30,7 @@
  *
  * Pure TypeScript: no Node or DOM imports.
  */
-import { Rng } from '../forecast/simulate.js';
+import { Rng } from '../random/lcg.js';
 import { quantileSorted } from '../forecast/stats.js';
 import type { ForecastAssumption } from '../forecast/types.js';
 import type { HomeSector, SupplyMovement } from '../model/supply.js';
