@@ -933,15 +933,7 @@ async function runExport(args: readonly string[], io: CliIo): Promise<number> {
     ]);
     const handlers = createHandlers(context.plans, context.imports, context.appInfo, noFileDialogs);
     const stored = await callHandler(handlers, 'listScenarios', {});
-    const ids = scenarioNames.map((name) => {
-      const found = stored.find((s) => s.name === name || s.id === name);
-      if (!found)
-        throw new PlannerError(
-          'NOT_FOUND',
-          `There is no scenario called “${name}”. Scenarios: ${stored.map((s) => s.name).join('; ')}.`,
-        );
-      return found.id;
-    });
+    const ids = scenarioNames.map((name) => scenarioIdByName(stored, name));
     const target = { path: path.resolve(out), ...(ids.length ? { scenarios: ids } : {}) };
     if (format === 'pdf') {
       const written = await callHandler(handlers, 'exportPdf', target);
@@ -952,6 +944,17 @@ async function runExport(args: readonly string[], io: CliIo): Promise<number> {
     io.stdout(files.map((f) => `Wrote ${f}\n`).join(''));
     return 0;
   });
+}
+
+/** The id of the stored scenario with this name (or id); refused, naming the scenarios there are, when none has it. */
+function scenarioIdByName(stored: readonly { id: string; name: string }[], name: string): string {
+  const found = stored.find((s) => s.name === name || s.id === name);
+  if (!found)
+    throw new PlannerError(
+      'NOT_FOUND',
+      `There is no scenario called “${name}”. Scenarios: ${stored.map((s) => s.name).join('; ')}.`,
+    );
+  return found.id;
 }
 
 async function runScenarioCli(args: readonly string[], io: CliIo): Promise<number> {
@@ -1009,16 +1012,7 @@ async function runScenarioCli(args: readonly string[], io: CliIo): Promise<numbe
       );
       return 0;
     }
-    const ids: string[] = [];
-    for (const name of names) {
-      const found = stored.find((s) => s.name === name || s.id === name);
-      if (!found)
-        throw new PlannerError(
-          'NOT_FOUND',
-          `There is no scenario called “${name}”. Scenarios: ${stored.map((s) => s.name).join('; ')}.`,
-        );
-      ids.push(found.id);
-    }
+    const ids = names.map((name) => scenarioIdByName(stored, name));
     for (const file of leverFiles) {
       let parsed: unknown;
       try {
