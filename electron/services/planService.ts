@@ -405,7 +405,9 @@ export class PlanService {
   builtInAuthorities(): AuthorityChoice[] {
     const counts = new Map<string, number>();
     for (const o of this.template.observations) counts.set(o.area, (counts.get(o.area) ?? 0) + 1);
-    return authorityChoices(this.template.areas, counts, () => false).sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+    return authorityChoices(this.template.areas, counts, () => false).sort((a, b) =>
+      a.name.localeCompare(b.name, 'en-GB'),
+    );
   }
 
   /**
@@ -603,7 +605,9 @@ export class PlanService {
   listAuthorities(): AuthorityChoice[] {
     const plan = this.requireOpen();
     const counts = observationCounts(plan.db);
-    return authorityChoices(readPlanData(plan.db).areas, counts, (a) => a.isMember).sort((a, b) => Number(b.isMember) - Number(a.isMember) || a.name.localeCompare(b.name, 'en-GB'));
+    return authorityChoices(readPlanData(plan.db).areas, counts, (a) => a.isMember).sort(
+      (a, b) => Number(b.isMember) - Number(a.isMember) || a.name.localeCompare(b.name, 'en-GB'),
+    );
   }
 
   /** Changes the consortium's members; totals follow because summaries are computed from members. */
