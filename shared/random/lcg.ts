@@ -5,6 +5,7 @@
  * allocate nothing per draw.
  */
 import { randomLcg } from 'd3';
+import { PolarNormal } from './normal.js';
 import { samplePoisson } from './poisson.js';
 
 /** Mixes any finite seed into a 32-bit LCG state, so nearby seeds start far apart. */
@@ -20,11 +21,11 @@ function mixSeed(seed: number): number {
 
 export class Rng {
   private readonly next: () => number;
-  private spare = 0;
-  private hasSpare = false;
+  private readonly normals: PolarNormal;
 
   constructor(seed: number) {
     this.next = randomLcg(mixSeed(seed));
+    this.normals = new PolarNormal(this.next);
   }
 
   /** Uniform on the open interval (0, 1). */
@@ -36,22 +37,7 @@ export class Rng {
 
   /** Standard normal (Marsaglia's polar method; the second value of each pair is kept for the next call). */
   normal(): number {
-    if (this.hasSpare) {
-      this.hasSpare = false;
-      return this.spare;
-    }
-    let u: number;
-    let v: number;
-    let s: number;
-    do {
-      u = 2 * this.next() - 1;
-      v = 2 * this.next() - 1;
-      s = u * u + v * v;
-    } while (s >= 1 || s === 0);
-    const f = Math.sqrt((-2 * Math.log(s)) / s);
-    this.spare = v * f;
-    this.hasSpare = true;
-    return u * f;
+    return this.normals.draw();
   }
 
   /** Gamma with the given shape and scale 1 (Marsaglia & Tsang 2000). */

@@ -5,6 +5,7 @@
  * (inversion; normal approximation for large means). The stock-flow model's source; the projections
  * use ./lcg.ts.
  */
+import { PolarNormal } from './normal.js';
 import { samplePoisson } from './poisson.js';
 
 export class Random {
@@ -12,8 +13,7 @@ export class Random {
   private b: number;
   private c: number;
   private d: number;
-  private spare = 0;
-  private hasSpare = false;
+  private readonly normals: PolarNormal;
   /** Uniforms drawn in blocks (fewer calls in hot loops). */
   private readonly block = new Float64Array(4096);
   private position = 4096;
@@ -32,6 +32,7 @@ export class Random {
     this.c = splitmix();
     this.d = splitmix();
     for (let i = 0; i < 12; i++) this.uint32();
+    this.normals = new PolarNormal(() => this.next());
   }
 
   uint32(): number {
@@ -77,22 +78,7 @@ export class Random {
 
   /** Standard normal (Marsaglia polar method). */
   normal(): number {
-    if (this.hasSpare) {
-      this.hasSpare = false;
-      return this.spare;
-    }
-    let u: number;
-    let v: number;
-    let s: number;
-    do {
-      u = this.next() * 2 - 1;
-      v = this.next() * 2 - 1;
-      s = u * u + v * v;
-    } while (s >= 1 || s === 0);
-    const f = Math.sqrt((-2 * Math.log(s)) / s);
-    this.spare = v * f;
-    this.hasSpare = true;
-    return u * f;
+    return this.normals.draw();
   }
 
   /** Gamma(shape, rate): mean shape / rate. Zero when shape is 0. */

@@ -4,7 +4,15 @@
  * sources), ln(k!) is exact where tabled and close above, and triangular draws keep to their range.
  */
 import { describe, expect, it } from 'vitest';
-import { logFactorial, Random, Rng, samplePoisson, triangular, triangularDraws } from '../../shared/random/index.js';
+import {
+  logFactorial,
+  PolarNormal,
+  Random,
+  Rng,
+  samplePoisson,
+  triangular,
+  triangularDraws,
+} from '../../shared/random/index.js';
 
 function moments(draw: () => number, n: number): { mean: number; variance: number } {
   let sum = 0;
@@ -41,6 +49,20 @@ describe('shared/random', () => {
       }
     });
   }
+
+  it('draws standard normals by the polar method, the same for both sources', () => {
+    for (const source of [new Rng(13), new Random(13)]) {
+      const { mean, variance } = moments(() => source.normal(), 40_000);
+      expect(Math.abs(mean)).toBeLessThan(0.03);
+      expect(variance).toBeGreaterThan(0.96);
+      expect(variance).toBeLessThan(1.04);
+    }
+    // a source's normals are the shared polar method over its own uniforms
+    const raw = new Random(21);
+    const polar = new PolarNormal(() => raw.next());
+    const random = new Random(21);
+    for (let i = 0; i < 5; i++) expect(random.normal()).toBe(polar.draw());
+  });
 
   it('gives 0 for a mean of 0 or less, and whole numbers otherwise', () => {
     const rng = new Rng(3);
