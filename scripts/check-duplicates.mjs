@@ -9,8 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Repeated blocks not yet removed (see the list this prints); lower it as they go, never raise it. */
-const CEILING = 99;
+/**
+ * Repeated blocks not yet removed (see the list this prints); lower it as they go, never raise it.
+ * The 6 left (December 2026) are all in renderer/ views and charts, left while the workshop views
+ * are being rewritten: the report's two chart legends, its print/view loaders, the data tables'
+ * footers, and the evidence panel's and the report's shortfall sentences.
+ */
+const CEILING = 6;
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'planner-jscpd-'));
