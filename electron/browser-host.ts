@@ -20,7 +20,7 @@ import type { Duplex } from 'node:stream';
 import type { PlannerHandlers } from '../shared/api/contract.js';
 import type { ApiError, ApiErrorCode, ApiResult } from '../shared/api/errors.js';
 import { CONTENT_TYPES, SECURITY_HEADERS } from './security-headers.js';
-import { dispatchCall } from './services/handlers.js';
+import { dispatchCall } from './services/dispatch.js';
 
 /** The body limit of every call but previewImport. */
 export const DEFAULT_MAX_BODY_BYTES = 1_000_000;

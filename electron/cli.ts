@@ -25,6 +25,7 @@ import type { PanelSeries } from '../shared/forecast/index.js';
 import { gapDriverSentence } from '../shared/forecast/assumptionUncertainty.js';
 import type { PlanBacktestReport } from './services/backtestService.js';
 import type { PlanReader } from './services/stockflowService.js';
+import { callHandler } from './services/dispatch.js';
 
 /** The command line's services: the import service is made on first use (see loadImportService). */
 type AppContext = CoreContext & { readonly imports: ImportService };
@@ -691,12 +692,18 @@ const STOCK_FLOW_DIFFERENCES = [
 
 async function runStockFlowCli(args: readonly string[], io: CliIo): Promise<number> {
   const { plan, json, la, mode, ...rest } = parseStockFlowArgs(args);
-  const { runStockFlow } = await import('./services/stockflowService.js');
+  const { stockflowHandlers } = await import('./services/handlers/stockflowHandlers.js');
   // reading only, as the other projections: another program may hold the plan for changes
-  return withPlanForReading(plan ?? '', (plans) => {
+  return withPlanForReading(plan ?? '', async (plans) => {
+    const handlers = stockflowHandlers(plans);
     const modes = mode === 'both' ? (['sf-regional', 'corrected'] as const) : ([mode] as const);
-    const reports = modes.map((m) => {
-      const result = runStockFlow(plans, { ...rest, mode: m, ...(la.length ? { la } : {}) });
+    const results = [];
+    for (const m of modes) {
+      results.push(
+        await callHandler(handlers, 'getStockFlowProjection', { ...rest, mode: m, ...(la.length ? { la } : {}) }),
+      );
+    }
+    const reports = results.map((result) => {
       const { projection } = result;
       const point = (p: (typeof projection.points)[number]) => ({
         month: p.month,
@@ -781,10 +788,10 @@ async function runProject(args: readonly string[], io: CliIo): Promise<number> {
   const methodAt = args.indexOf('--method');
   if (methodAt >= 0 && args[methodAt + 1] === 'stockflow') return runStockFlowCli(args, io);
   const options = parseProjectArgs(args);
-  const { runProjection } = await import('./services/projectionService.js');
+  const { projectionHandlers } = await import('./services/handlers/projectionHandlers.js');
   return withCliContext(async (context) => {
     await openPlanOrNew(context, options.plan);
-    const result = runProjection(context.plans, {
+    const result = await callHandler(projectionHandlers(context.plans), 'getProjection', {
       method: options.method,
       withBacktest: true,
       ...(options.years !== undefined ? { horizonYears: options.years } : {}),
@@ -917,7 +924,10 @@ async function runTemplate(args: readonly string[], io: CliIo): Promise<number> 
   const planFile = plan === undefined ? undefined : planFileArg(plan);
   return withCliContext(async (context) => {
     await openPlanOrNew(context, planFile);
-    const written = await context.plans.writeDataTemplate(path.resolve(out), prefill);
+    const written = await callHandler(await planCalls(context), 'writeDataTemplate', {
+      path: path.resolve(out),
+      prefill,
+    });
     io.stdout(`Wrote ${written.path}\n`);
     return 0;
   });
@@ -944,41 +954,34 @@ async function runExport(args: readonly string[], io: CliIo): Promise<number> {
   if (scenarioNames.length > 4) throw new UsageError('A report includes at most four --scenario.');
   return withCliContext(async (context) => {
     await openPlanOrNew(context, planFile);
+    const [{ createHandlers, noFileDialogs }] = await Promise.all([
+      import('./services/handlers.js'),
+      loadImportService(),
+    ]);
+    const handlers = createHandlers(context.plans, context.imports, context.appInfo, noFileDialogs);
+    const stored = await callHandler(handlers, 'listScenarios', {});
+    const ids = scenarioNames.map((name) => scenarioIdByName(stored, name));
+    const target = { path: path.resolve(out), ...(ids.length ? { scenarios: ids } : {}) };
     if (format === 'pdf') {
-      const { listScenarios } = await import('./services/scenarioService.js');
-      const [{ createHandlers, noFileDialogs }] = await Promise.all([
-        import('./services/handlers.js'),
-        loadImportService(),
-      ]);
-      const handlers = createHandlers(context.plans, context.imports, context.appInfo, noFileDialogs);
-      const stored = listScenarios(context.plans);
-      const ids = scenarioNames.map((name) => {
-        const found = stored.find((s) => s.name === name || s.id === name);
-        if (!found)
-          throw new PlannerError(
-            'NOT_FOUND',
-            `There is no scenario called “${name}”. Scenarios: ${stored.map((s) => s.name).join('; ')}.`,
-          );
-        return found.id;
-      });
-      const written = await handlers.exportPdf({
-        path: path.resolve(out),
-        ...(ids.length ? { scenarios: ids } : {}),
-      });
+      const written = await callHandler(handlers, 'exportPdf', target);
       io.stdout(`Wrote ${written.path} (${written.pages} ${written.pages === 1 ? 'page' : 'pages'})\n`);
       return 0;
     }
-    const [{ writeCsvFolder, writeWorkbook }] = await Promise.all([
-      import('./services/exportService.js'),
-      loadImportService(),
-    ]);
-    const files =
-      format === 'xlsx'
-        ? [await writeWorkbook(context.plans, context.imports, path.resolve(out), scenarioNames)]
-        : writeCsvFolder(context.plans, context.imports, path.resolve(out), scenarioNames);
+    const { files } = await callHandler(handlers, 'exportPlan', { format, ...target });
     io.stdout(files.map((f) => `Wrote ${f}\n`).join(''));
     return 0;
   });
+}
+
+/** The id of the stored scenario with this name (or id); refused, naming the scenarios there are, when none has it. */
+function scenarioIdByName(stored: readonly { id: string; name: string }[], name: string): string {
+  const found = stored.find((s) => s.name === name || s.id === name);
+  if (!found)
+    throw new PlannerError(
+      'NOT_FOUND',
+      `There is no scenario called “${name}”. Scenarios: ${stored.map((s) => s.name).join('; ')}.`,
+    );
+  return found.id;
 }
 
 async function runScenarioCli(args: readonly string[], io: CliIo): Promise<number> {
@@ -1010,10 +1013,11 @@ async function runScenarioCli(args: readonly string[], io: CliIo): Promise<numbe
   const planFile = plan === undefined ? undefined : planFileArg(plan);
   if (names.some((n) => !n || n.startsWith('--'))) throw new UsageError('--scenario needs a scenario name.');
   if (leverFiles.some((f) => !f || f.startsWith('--'))) throw new UsageError('--levers needs a JSON file.');
-  const { listScenarios, runScenarios, saveScenario } = await import('./services/scenarioService.js');
+  const { scenarioHandlers } = await import('./services/handlers/scenarioHandlers.js');
   return withCliContext(async (context) => {
     await openPlanOrNew(context, planFile);
-    const stored = listScenarios(context.plans);
+    const handlers = scenarioHandlers(context.plans);
+    const stored = await callHandler(handlers, 'listScenarios', {});
     if (sub === 'list') {
       const rows = stored.map((s) => ({
         id: s.id,
@@ -1035,16 +1039,7 @@ async function runScenarioCli(args: readonly string[], io: CliIo): Promise<numbe
       );
       return 0;
     }
-    const ids: string[] = [];
-    for (const name of names) {
-      const found = stored.find((s) => s.name === name || s.id === name);
-      if (!found)
-        throw new PlannerError(
-          'NOT_FOUND',
-          `There is no scenario called “${name}”. Scenarios: ${stored.map((s) => s.name).join('; ')}.`,
-        );
-      ids.push(found.id);
-    }
+    const ids = names.map((name) => scenarioIdByName(stored, name));
     for (const file of leverFiles) {
       let parsed: unknown;
       try {
@@ -1059,7 +1054,7 @@ async function runScenarioCli(args: readonly string[], io: CliIo): Promise<numbe
           `${file} is not a valid scenario: ${checked.error.issues.map((i) => plainIssue(i.path, i.message)).join('; ')}`,
         );
       }
-      saveScenario(context.plans, checked.data);
+      await callHandler(handlers, 'saveScenario', { scenario: checked.data });
       ids.push(checked.data.id);
     }
     const chosen = ids.length
@@ -1068,7 +1063,7 @@ async function runScenarioCli(args: readonly string[], io: CliIo): Promise<numbe
           .filter((s) => s.editable)
           .map((s) => s.id)
           .slice(0, 4);
-    const result = runScenarios(context.plans, {
+    const result = await callHandler(handlers, 'runScenarios', {
       ids: chosen,
       ...(sims !== undefined ? { simulations: sims } : {}),
       ...(seed !== undefined ? { seed } : {}),
@@ -1110,7 +1105,7 @@ async function runScenarioCli(args: readonly string[], io: CliIo): Promise<numbe
           );
         }
       }
-      for (const r of result.needsRepair) lines.push(`Skipped: ${needsRepairMessage(r)}`);
+      for (const r of result.needsRepair ?? []) lines.push(`Skipped: ${needsRepairMessage(r)}`);
       io.stdout(`${lines.join('\n')}\n`);
     }
     return 0;
@@ -1217,6 +1212,12 @@ async function runRecommendCli(args: readonly string[], io: CliIo): Promise<numb
 function planFileArg(value: string | undefined): string {
   if (!value || value.startsWith('--')) throw new UsageError('--plan needs a file path.');
   return path.resolve(value);
+}
+
+/** The plan's own calls (./services/handlers/planHandlers.ts), as IPC and HTTP bind them. */
+async function planCalls(context: AppContext) {
+  const { planHandlers } = await import('./services/handlers/planHandlers.js');
+  return planHandlers(context.plans, context.appInfo);
 }
 
 /** Opens the plan file given, or a new plan on the built-in data when there is none. */

@@ -3,7 +3,7 @@ import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { callNames, type PlannerHandlers } from '../shared/api/contract.js';
 import type { ApiResult } from '../shared/api/errors.js';
 import { APP_ORIGIN } from './security.js';
-import { dispatchCall } from './services/handlers.js';
+import { dispatchCall } from './services/dispatch.js';
 
 export const channelFor = (name: string) => `planner:${name}`;
 export const MENU_CHANNEL = 'planner:menu';

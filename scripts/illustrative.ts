@@ -47,6 +47,7 @@
  * area, so that the rates reproduce the published total at the published out-of-area share.
  */
 import { randomLcg, randomNormal } from 'd3';
+import { assumptionMaker } from './datasetAssumption.js';
 import { DISTANT_MILES, haversineMiles } from '../shared/allocate/distance.js';
 import type { Area, BuiltInDataset, Observation, Source } from '../shared/model/dataset.js';
 import type { MeasureId } from '../shared/model/measures.js';
@@ -418,14 +419,7 @@ export function buildIllustrative(facts: BuiltInDataset, seed: number = ILLUSTRA
   ];
 
   // --- Assumptions ------------------------------------------------------------------------------------------
-  const assumption = (
-    key: string,
-    label: string,
-    value: number,
-    unit: string,
-    rationale: string,
-    source: string | null,
-  ): Assumption => ({ key, label, value, unit, rationale, source, changedBy: GENERATOR, changedAt: CHANGED_AT });
+  const assumption = assumptionMaker(GENERATOR, CHANGED_AT);
 
   const assumptions: Assumption[] = [
     assumption(

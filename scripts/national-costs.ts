@@ -15,6 +15,7 @@
  * with. Nothing here is specific to any consortium.
  */
 import { readOds } from '../electron/services/spreadsheet.js';
+import { assumptionMaker } from './datasetAssumption.js';
 import type { Area, PlacementSpend, PlacementSpendService, Source } from '../shared/model/dataset.js';
 import { placementSpendServices } from '../shared/model/dataset.js';
 import type { Assumption, CostPlacementType, CostSector, UnitCost } from '../shared/model/placements.js';
@@ -491,14 +492,7 @@ export function nationalUnitCosts(spend: readonly PlacementSpend[]): NationalCos
     },
   ];
 
-  const assumption = (
-    key: string,
-    label: string,
-    value: number,
-    unit: string,
-    rationale: string,
-    source: string | null,
-  ): Assumption => ({ key, label, value, unit, rationale, source, changedBy: GENERATOR, changedAt: CHANGED_AT });
+  const assumption = assumptionMaker(GENERATOR, CHANGED_AT);
   const assumptions: Assumption[] = [
     assumption(
       'targetOccupancy',

@@ -10,9 +10,9 @@ import path from 'node:path';
 import type { AuthorityChoice, MapData, OpenPlanState, PlanState, RecoverablePlan } from '../../shared/api/contract.js';
 import { readMapData } from '../store/mapData.js';
 import { refreshModelledFlows } from '../store/flowData.js';
-import { seedExampleScenarios } from './scenarioService.js';
+import { seedExampleScenarios } from './exampleScenarios.js';
 import { PlannerError } from '../../shared/api/errors.js';
-import type { BuiltInDataset } from '../../shared/model/dataset.js';
+import type { Area, BuiltInDataset } from '../../shared/model/dataset.js';
 import {
   consortiumPresets,
   consortiumProblems,
@@ -154,6 +154,24 @@ export interface PlanServiceOptions {
 /** Adds the plan extension when the user left it off. */
 export function withPlanExtension(filePath: string): string {
   return filePath.toLowerCase().endsWith(PLAN_EXTENSION) ? filePath : `${filePath}${PLAN_EXTENSION}`;
+}
+
+/** The local authorities among `areas` as the membership list shows them, with how many figures each has. */
+function authorityChoices<A extends Pick<Area, 'code' | 'dfeCode' | 'name' | 'regionName' | 'level'>>(
+  areas: readonly A[],
+  counts: ReadonlyMap<string, number>,
+  isMember: (area: A) => boolean,
+): AuthorityChoice[] {
+  return areas
+    .filter((a) => a.level === 'Local authority')
+    .map((a) => ({
+      onsCode: a.code,
+      dfeCode: a.dfeCode,
+      name: a.name,
+      regionName: a.regionName,
+      isMember: isMember(a),
+      observationCount: counts.get(a.code) ?? 0,
+    }));
 }
 
 export class PlanService {
@@ -388,17 +406,9 @@ export class PlanService {
   builtInAuthorities(): AuthorityChoice[] {
     const counts = new Map<string, number>();
     for (const o of this.template.observations) counts.set(o.area, (counts.get(o.area) ?? 0) + 1);
-    return this.template.areas
-      .filter((a) => a.level === 'Local authority')
-      .map((a) => ({
-        onsCode: a.code,
-        dfeCode: a.dfeCode,
-        name: a.name,
-        regionName: a.regionName,
-        isMember: false,
-        observationCount: counts.get(a.code) ?? 0,
-      }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+    return authorityChoices(this.template.areas, counts, () => false).sort((a, b) =>
+      a.name.localeCompare(b.name, 'en-GB'),
+    );
   }
 
   /**
@@ -585,17 +595,9 @@ export class PlanService {
   listAuthorities(): AuthorityChoice[] {
     const plan = this.requireOpen();
     const counts = observationCounts(plan.db);
-    return readPlanData(plan.db)
-      .areas.filter((a) => a.level === 'Local authority')
-      .map((a) => ({
-        onsCode: a.code,
-        dfeCode: a.dfeCode,
-        name: a.name,
-        regionName: a.regionName,
-        isMember: a.isMember,
-        observationCount: counts.get(a.code) ?? 0,
-      }))
-      .sort((a, b) => Number(b.isMember) - Number(a.isMember) || a.name.localeCompare(b.name, 'en-GB'));
+    return authorityChoices(readPlanData(plan.db).areas, counts, (a) => a.isMember).sort(
+      (a, b) => Number(b.isMember) - Number(a.isMember) || a.name.localeCompare(b.name, 'en-GB'),
+    );
   }
 
   /** Changes the consortium's members; totals follow because summaries are computed from members. */

@@ -22,6 +22,7 @@ import type { SupplyRow } from '../../shared/model/supply.js';
 import { attachSupplyProjection, type SupplyPool } from '../../shared/supply/forecastSupply.js';
 import { SUPPLY_MOVEMENT_KEY } from '../../shared/supply/projectSupply.js';
 import type { PlanService } from './planService.js';
+import { forecastSupplyChanges as supplyChangesForForecast } from '../../shared/supply/accessible.js';
 
 /** Imported ONS projections by LA code and year. */
 export function readPopulationProjections(db: PlanDatabase): Record<string, Record<string, number>> {
@@ -146,20 +147,14 @@ export function projectionInputs(plans: PlanService): ProjectionInputs {
 }
 
 /**
- * The plan's local supply changes as the forecast takes them: long-term children's home places only
- * (short-break and secure places are not long-term supply); LA-run places count as accessible in
- * full, other sectors' at the open-market access share.
+ * The plan's local supply changes as the forecast takes them, by the supply-access rule
+ * (shared/supply/accessible.ts).
  */
 export function forecastSupplyChanges(plans: PlanService, openMarketAccessShare: number): SupplyChange[] {
-  return plans
-    .read((db) => planReads(plans, db).supplyChanges)
-    .filter((c) => c.homeType === 'childrensHome')
-    .map((c) => ({
-      area: c.area,
-      fromYear: c.fromYear,
-      registeredPlaces: c.placesChange,
-      accessiblePlaces: c.sector === 'Local Authority' ? c.placesChange : c.placesChange * openMarketAccessShare,
-    }));
+  return supplyChangesForForecast(
+    plans.read((db) => planReads(plans, db).supplyChanges),
+    openMarketAccessShare,
+  );
 }
 
 /**

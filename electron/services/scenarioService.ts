@@ -11,8 +11,6 @@ import { PlannerError } from '../../shared/api/errors.js';
 import {
   BASELINE_SCENARIO_ID,
   baselineScenario,
-  builtInScenarios,
-  exampleScenarios,
   nonMemberLevers,
   runScenarioSetChecked,
   scenarioContextFromPlan,
@@ -22,7 +20,6 @@ import {
   type Scenario,
   type ScenarioContext,
 } from '../../shared/scenario/index.js';
-import { isExactlyGreaterManchester } from '../../shared/model/consortia.js';
 import type { PlanData } from '../../shared/model/summarise.js';
 import type { PlanDatabase } from '../store/database.js';
 import { readPlanData } from '../store/planData.js';
@@ -36,17 +33,6 @@ export interface RunScenariosOptions {
   simulations?: number;
   seed?: number;
   horizonYears?: number;
-}
-
-/**
- * Adds example scenarios for the new plan's own members: Greater Manchester's two worked examples
- * when the plan is exactly Greater Manchester, else two made from the plan's own figures.
- */
-export function seedExampleScenarios(db: PlanDatabase, now: string): void {
-  const data = readPlanData(db, { summaryOnly: true });
-  const members = data.areas.filter((a) => a.isMember).map((a) => a.code);
-  const examples = isExactlyGreaterManchester(members) ? builtInScenarios() : exampleScenarios(data);
-  for (const scenario of examples) writeScenario(db, scenario, now);
 }
 
 interface AuthorityPlace {

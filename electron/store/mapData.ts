@@ -54,24 +54,40 @@ export function readMapData(db: PlanDatabase): MapData {
   };
 }
 
+/**
+ * Writes one row per item whose authority the plan holds, by `sql` (an upsert) with the values
+ * `values` gives; items for other authorities are skipped. Returns how many were written.
+ */
+function upsertForKnownAreas<T extends { code: string }>(
+  db: PlanDatabase,
+  items: readonly T[],
+  sql: string,
+  values: (item: T) => unknown[],
+): number {
+  const known = new Set((db.prepare('SELECT code FROM area').all() as { code: string }[]).map((r) => r.code));
+  const upsert = db.prepare(sql);
+  let written = 0;
+  for (const item of items) {
+    if (!known.has(item.code)) continue;
+    upsert.run(...values(item));
+    written++;
+  }
+  return written;
+}
+
 /** Stores imported boundaries, replacing those held for the same authorities. */
 export function writeBoundaries(
   db: PlanDatabase,
   features: readonly { code: string; name: string; geometry: GeometryObject }[],
   sourceId: string,
 ): number {
-  const known = new Set((db.prepare('SELECT code FROM area').all() as { code: string }[]).map((r) => r.code));
-  const upsert = db.prepare(
+  return upsertForKnownAreas(
+    db,
+    features,
     `INSERT INTO boundary (area_code, name, geometry_json, source_id) VALUES (?, ?, ?, ?)
      ON CONFLICT (area_code) DO UPDATE SET name = excluded.name, geometry_json = excluded.geometry_json, source_id = excluded.source_id`,
+    (f) => [f.code, f.name, JSON.stringify(f.geometry), sourceId],
   );
-  let written = 0;
-  for (const f of features) {
-    if (!known.has(f.code)) continue;
-    upsert.run(f.code, f.name, JSON.stringify(f.geometry), sourceId);
-    written++;
-  }
-  return written;
 }
 
 export function writeHexLayout(
@@ -79,16 +95,11 @@ export function writeHexLayout(
   hexes: readonly { code: string; q: number; r: number }[],
   sourceId: string,
 ): number {
-  const known = new Set((db.prepare('SELECT code FROM area').all() as { code: string }[]).map((r) => r.code));
-  const upsert = db.prepare(
+  return upsertForKnownAreas(
+    db,
+    hexes,
     `INSERT INTO hex_cell (area_code, q, r, source_id) VALUES (?, ?, ?, ?)
      ON CONFLICT (area_code) DO UPDATE SET q = excluded.q, r = excluded.r, source_id = excluded.source_id`,
+    (h) => [h.code, h.q, h.r, sourceId],
   );
-  let written = 0;
-  for (const h of hexes) {
-    if (!known.has(h.code)) continue;
-    upsert.run(h.code, h.q, h.r, sourceId);
-    written++;
-  }
-  return written;
 }

@@ -115,7 +115,13 @@ export class PlanLock {
         db.exec('BEGIN IMMEDIATE');
       } catch (error) {
         db.close();
-        if (isBusy(error)) throw lockedError(planPath);
+        if (isBusy(error)) {
+          // A holder writes its name just after it locks, and removes it just before it lets go:
+          // give it a moment to appear, and where none does the lock was being let go — try again.
+          const holder = waitForHolder(planPath);
+          if (holder || attempt === 4) throw lockedError(planPath, holder);
+          continue;
+        }
         throw new PlannerError(
           'IO_ERROR',
           `Could not lock ${path.basename(planPath)} for writing (${(error as Error).message}).`,
@@ -188,8 +194,17 @@ export function lockHolderElsewhere(planPath: string): LockHolder | null | undef
   }
 }
 
-export function lockedError(planPath: string): PlannerError {
-  const holder = readLockHolder(planPath);
+/** The holder's name, waiting up to a quarter of a second for it to be written. */
+function waitForHolder(planPath: string): LockHolder | null {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let waited = 0; ; waited += 10) {
+    const holder = readLockHolder(planPath);
+    if (holder || waited >= 250) return holder;
+    Atomics.wait(pause, 0, 0, 10);
+  }
+}
+
+export function lockedError(planPath: string, holder: LockHolder | null = readLockHolder(planPath)): PlannerError {
   return new PlannerError(
     'PLAN_LOCKED',
     `${path.basename(planPath)} is open for changes in ${describeHolder(holder)}. Close it there first, or save your work under another name.`,

@@ -217,9 +217,9 @@ export class NetworkSimplex {
     prevSib[child] = -1;
   }
 
-  /** The first tree: every node hangs from the root by its artificial arc carrying its supply. */
-  private initialise(supply: ArrayLike<number>): void {
-    const { n, m, root, src, dst, cap, cost, flow, state, parent, pred, predDir, depth, pi } = this;
+  /** No tree links, and every real arc empty at its lower bound: the start of either first tree. */
+  private clearTree(): void {
+    const { m, flow, state } = this;
     this.firstChild.fill(-1);
     this.nextSib.fill(-1);
     this.prevSib.fill(-1);
@@ -227,6 +227,12 @@ export class NetworkSimplex {
       flow[a] = 0;
       state[a] = LOWER;
     }
+  }
+
+  /** The first tree: every node hangs from the root by its artificial arc carrying its supply. */
+  private initialise(supply: ArrayLike<number>): void {
+    const { n, m, root, src, dst, cap, cost, flow, state, parent, pred, predDir, depth, pi } = this;
+    this.clearTree();
     parent[root] = -1;
     pred[root] = -1;
     depth[root] = 0;
@@ -266,13 +272,7 @@ export class NetworkSimplex {
   private initialiseFromTree(supply: ArrayLike<number>, startTree: ArrayLike<number>): boolean {
     const { n, m, root, src, dst, cap, cost, flow, state, parent, pred, predDir, depth, pi, order } = this;
     if (startTree.length !== n) return false;
-    this.firstChild.fill(-1);
-    this.nextSib.fill(-1);
-    this.prevSib.fill(-1);
-    for (let a = 0; a < m; a++) {
-      flow[a] = 0;
-      state[a] = LOWER;
-    }
+    this.clearTree();
     for (let u = 0; u < n; u++) {
       const e = m + u;
       src[e] = u;

@@ -47,7 +47,7 @@ import { ENGLAND_CHILDRENS_HOMES_SHARES_2024 } from '../allocate/placementFlows.
 import type { Observation, Source } from '../model/dataset.js';
 import type { PlanData } from '../model/summarise.js';
 import { placedWhereByMember } from './basePosition.js';
-import { Rng } from './simulate.js';
+import { Rng } from '../random/lcg.js';
 import type { AreaSupply, ForecastAssumption } from './types.js';
 
 /** England: own children in private and voluntary homes inside their authority (DfE, 31 March 2024). */

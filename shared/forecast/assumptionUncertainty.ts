@@ -11,7 +11,8 @@
  * Also the tornado of the headline gap: each assumption at its low and high with the others at the
  * plan's values, and demand and supply at their P10 and P90, largest swing first (./tornado.ts).
  */
-import { Rng } from './simulate.js';
+import { Rng } from '../random/lcg.js';
+import { triangularDraws } from '../random/triangular.js';
 import type { ForecastSettings } from './types.js';
 import { driverSentence, tornado, type SensitivityInput } from './tornado.js';
 
@@ -76,15 +77,6 @@ export function assumptionRanges(settings: Pick<ForecastSettings, UncertainAssum
 /** One value per simulation for each uncertain assumption. */
 export type AssumptionDraws = Record<UncertainAssumptionKey, Float64Array>;
 
-/** A triangular draw between low and high peaked at `mode` (inverse CDF). */
-function triangular(u: number, low: number, mode: number, high: number): number {
-  if (!(high > low)) return mode;
-  const f = (mode - low) / (high - low);
-  return u < f
-    ? low + Math.sqrt(u * (high - low) * (mode - low))
-    : high - Math.sqrt((1 - u) * (high - low) * (high - mode));
-}
-
 /** The stream's seed, apart from the demand simulations' own. */
 const DRAW_SEED_OFFSET = 0x9e3779b1;
 
@@ -95,13 +87,7 @@ export function drawAssumptions(
   seed: number,
 ): AssumptionDraws {
   const rng = new Rng((seed ^ DRAW_SEED_OFFSET) >>> 0);
-  const out = {} as AssumptionDraws;
-  for (const r of ranges) {
-    const draws = new Float64Array(simulations);
-    for (let s = 0; s < simulations; s++) draws[s] = triangular(rng.uniform(), r.low, r.central, r.high);
-    out[r.key] = draws;
-  }
-  return out;
+  return triangularDraws(ranges, simulations, rng);
 }
 
 /** One bar of the tornado: the headline gap at an input's low and high, the others at the plan's values. */

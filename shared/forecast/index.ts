@@ -85,7 +85,8 @@ export {
 export { projectManual } from './manual.js';
 export { dampedSteps, fitRateModel, projectionYears, projectRate, type LaFit, type RateFit } from './rate.js';
 export { defaultSettings, MAX_HORIZON_YEARS, planAssumptionKeys, resolveSettings } from './settings.js';
-export { columnStats, Rng } from './simulate.js';
+export { columnStats } from './simulate.js';
+export { Rng } from '../random/lcg.js';
 
 /**
  * Projects demand, beds and gaps for each member LA and the consortium. Options override the

@@ -5,18 +5,17 @@
  * history): there is no uncertainty about a growth rate the user has chosen.
  */
 import type { AreaDemand, DemandProjection } from './demand.js';
-import { fitRateModel, FALLBACK_DISPERSION, projectionYears } from './rate.js';
-import { Rng } from './simulate.js';
+import { fitRateModel, FALLBACK_DISPERSION, projectionWindow, type ProjectionWindowOptions } from './rate.js';
+import { Rng } from '../random/lcg.js';
 import { Z90 } from './stats.js';
 import type { ForecastSettings, ProjectionInputs } from './types.js';
 
 export function projectManual(
   inputs: ProjectionInputs,
   settings: ForecastSettings,
-  options: { upToYear?: number; years?: string[] } = {},
+  options: ProjectionWindowOptions = {},
 ): DemandProjection {
-  const upToYear = options.upToYear ?? Number(inputs.baseYear);
-  const years = options.years ?? projectionYears(String(upToYear), settings.horizonYears);
+  const { upToYear, years } = projectionWindow(inputs, settings, options);
   const H = years.length;
   const S = settings.simulations;
   const warnings: string[] = [];

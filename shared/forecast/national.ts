@@ -57,7 +57,7 @@ import {
   type Smoothing,
   type TrendPooling,
 } from './candidates.js';
-import { Rng } from './simulate.js';
+import { Rng } from '../random/lcg.js';
 import { quantileSorted, Z90 } from './stats.js';
 
 export type PanelSeries = 'childrenInChildrensHomes' | 'childrenLookedAfter';

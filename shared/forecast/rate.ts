@@ -41,7 +41,7 @@
  */
 import type { AnalyticDemand, AreaDemand, DemandProjection } from './demand.js';
 import { trendDampingAssumption } from './settings.js';
-import { Rng } from './simulate.js';
+import { Rng } from '../random/lcg.js';
 import { t90, Z90 } from './stats.js';
 import type { AreaInputs, ForecastSettings, ProjectionInputs, RateModelSummary } from './types.js';
 
@@ -442,6 +442,24 @@ export function projectionYears(baseYear: string, horizon: number): string[] {
   return Array.from({ length: horizon }, (_, i) => String(Number(baseYear) + i + 1));
 }
 
+/** Where a projection starts and which years it covers, when the caller chooses (a backtest does). */
+export interface ProjectionWindowOptions {
+  /** The last year the fit may see; the plan's base year by default. */
+  upToYear?: number;
+  /** The years to project; the horizon's years after `upToYear` by default. */
+  years?: string[];
+}
+
+/** The last year a projection's fit sees and the years it projects. */
+export function projectionWindow(
+  inputs: Pick<ProjectionInputs, 'baseYear'>,
+  settings: Pick<ForecastSettings, 'horizonYears'>,
+  options: ProjectionWindowOptions,
+): { upToYear: number; years: string[] } {
+  const upToYear = options.upToYear ?? Number(inputs.baseYear);
+  return { upToYear, years: options.years ?? projectionYears(String(upToYear), settings.horizonYears) };
+}
+
 interface Prepared {
   fit: RateFit;
   years: string[];
@@ -488,10 +506,9 @@ function prepareProjection(
 export function projectRate(
   inputs: ProjectionInputs,
   settings: ForecastSettings,
-  options: { upToYear?: number; years?: string[] } = {},
+  options: ProjectionWindowOptions = {},
 ): DemandProjection {
-  const upToYear = options.upToYear ?? Number(inputs.baseYear);
-  const years = options.years ?? projectionYears(String(upToYear), settings.horizonYears);
+  const { upToYear, years } = projectionWindow(inputs, settings, options);
   const prep = prepareProjection(inputs, settings, upToYear, years);
   const { fit } = prep;
   const H = years.length;

@@ -38,7 +38,7 @@ import {
   type PanelArea,
 } from './national.js';
 import { projectionYears } from './rate.js';
-import { Rng } from './simulate.js';
+import { Rng } from '../random/lcg.js';
 import { Z90 } from './stats.js';
 import type { ForecastSettings, MethodSelection, ProjectionInputs, RateModelSummary } from './types.js';
 

@@ -11,6 +11,12 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number, offset = 0,
   return a + (b - a) * (pos - lo);
 }
 
+/** P10, P50 and P90 of a set of simulated values (copied, then sorted). */
+export function percentilesOf(values: ArrayLike<number>): { p10: number; p50: number; p90: number } {
+  const sorted = Float64Array.from(values).sort();
+  return { p10: quantileSorted(sorted, 0.1), p50: quantileSorted(sorted, 0.5), p90: quantileSorted(sorted, 0.9) };
+}
+
 /** Standard normal cumulative distribution (Abramowitz & Stegun 7.1.26 via erf; error < 1.5e-7). */
 export function normalCdf(x: number): number {
   const z = Math.abs(x) / Math.SQRT2;

@@ -38,6 +38,7 @@ import {
   parseNumber,
   parseYear,
   quote,
+  bodyRows,
 } from './table.js';
 
 export type DfeKind = 'dfe-cla-number-rate' | 'dfe-cla-characteristics' | 'dfe-placement-netgain' | 'dfe-missing';
@@ -368,11 +369,8 @@ export function parseLongFormat(
     return null;
   };
 
-  for (let r = headerRow + 1; r < table.rows.length; r += 1) {
-    const cells = table.rows[r] ?? [];
-    if (isBlankRow(cells)) continue;
+  for (const { cells, row } of bodyRows(table, headerRow)) {
     rows += 1;
-    const row = r + 1;
     const group = filters.group !== null ? normaliseLabel(cellText(cells, filters.group)) : null;
     const itemRaw = cellText(cells, filters.item);
     const item = normaliseLabel(itemRaw);

@@ -36,6 +36,7 @@ import {
   normaliseLabel,
   parseNumber,
   quote,
+  bodyRows,
 } from './table.js';
 
 export interface OfstedOptions {
@@ -126,6 +127,21 @@ export function findSnapshotDate(texts: readonly string[]): string | null {
   return null;
 }
 
+/** A provider's number of places as read: a whole number from 0 to 10,000, or what is wrong with it. */
+export function readPlaces(raw: string): { ok: true; places: number } | { ok: false; kind: string; problem: string } {
+  const parsed = parseNumber(raw);
+  if (parsed.kind === 'number' && parsed.value >= 0 && Number.isInteger(parsed.value) && parsed.value <= 10_000) {
+    return { ok: true, places: parsed.value };
+  }
+  const problem =
+    parsed.kind === 'empty'
+      ? 'has no number of places'
+      : parsed.kind === 'number' && parsed.value < 0
+        ? `has a negative number of places (${quote(raw)})`
+        : `has ${quote(raw)} places, which is not a whole number of places`;
+  return { ok: false, kind: parsed.kind, problem };
+}
+
 function homeTypeOf(provisionType: string): 'childrensHome' | 'secure' | null {
   const t = normaliseLabel(provisionType).replace(/'/g, '');
   if (t === 'childrens home') return 'childrensHome';
@@ -133,7 +149,8 @@ function homeTypeOf(provisionType: string): 'childrensHome' | 'secure' | null {
   return null;
 }
 
-const sectorByName: ReadonlyMap<string, HomeSector> = new Map([
+/** Sectors by their names as the Ofsted files write them (also read by ./ofstedJoinersLeavers.ts). */
+export const sectorByName: ReadonlyMap<string, HomeSector> = new Map([
   ...homeSectors.map((s) => [normaliseLabel(s), s] as const),
   ['la', 'Local Authority'],
   ['local authority (la)', 'Local Authority'],
@@ -255,11 +272,8 @@ export function parseOfsted(
   const areas = new Set<string>();
   let rows = 0;
 
-  for (let r = headerRow + 1; r < table.rows.length; r += 1) {
-    const cells = table.rows[r] ?? [];
-    if (isBlankRow(cells)) continue;
+  for (const { cells, row } of bodyRows(table, headerRow)) {
     rows += 1;
-    const row = r + 1;
     const urn = providerUrn(cells, col.urn);
     if (urn === '') {
       tally.add('providers without a URN');
@@ -317,18 +331,11 @@ export function parseOfsted(
 
     let places = 0;
     if (col.places !== null) {
-      const parsed = parseNumber(placesRaw);
-      const column = name(col.places);
-      if (parsed.kind === 'number' && parsed.value >= 0 && Number.isInteger(parsed.value) && parsed.value <= 10_000) {
-        places = parsed.value;
-      } else {
-        const problem =
-          parsed.kind === 'empty'
-            ? 'has no number of places'
-            : parsed.kind === 'number' && parsed.value < 0
-              ? `has a negative number of places (${quote(placesRaw)})`
-              : `has ${quote(placesRaw)} places, which is not a whole number of places`;
-        limiter.error(`places ${parsed.kind}`, row, column, `Row ${row}: ${typeRaw.toLowerCase()} ${urn} ${problem}.`);
+      const read = readPlaces(placesRaw);
+      if (read.ok) places = read.places;
+      else {
+        const message = `Row ${row}: ${typeRaw.toLowerCase()} ${urn} ${read.problem}.`;
+        limiter.error(`places ${read.kind}`, row, name(col.places), message);
         continue;
       }
     }

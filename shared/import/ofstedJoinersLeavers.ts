@@ -33,7 +33,7 @@
 import type { AuthorityLookup, ReferenceAuthority } from '../model/authorities.js';
 import type { HomeSector, SupplyMovement } from '../model/supply.js';
 import { homeSectors } from '../model/supply.js';
-import { findSnapshotDate, providerUrn, UrnRows } from './ofsted.js';
+import { findSnapshotDate, providerUrn, readPlaces, sectorByName, UrnRows } from './ofsted.js';
 import type { IssueCollector } from './report.js';
 import { predecessorByName } from '../model/predecessors.js';
 import type { RawTable } from './table.js';
@@ -48,8 +48,8 @@ import {
   foldText,
   isBlankRow,
   normaliseLabel,
-  parseNumber,
   quote,
+  bodyRows,
 } from './table.js';
 
 export interface JoinersLeaversOptions {
@@ -106,12 +106,6 @@ export function isJoinersLeaversHeader(columns: Columns): boolean {
     (columns.has('Joiner status') || columns.has('Leaver status'))
   );
 }
-
-const sectorByName: ReadonlyMap<string, HomeSector> = new Map([
-  ...homeSectors.map((s) => [normaliseLabel(s), s] as const),
-  ['la', 'Local Authority'],
-  ['local authority (la)', 'Local Authority'],
-]);
 
 function isChildrensHome(provisionType: string): boolean {
   return normaliseLabel(provisionType).replace(/'/g, '') === 'childrens home';
@@ -221,11 +215,8 @@ export function parseOfstedJoinersLeavers(
   const joinYears: number[] = [];
   let rows = 0;
 
-  for (let r = headerRow + 1; r < table.rows.length; r += 1) {
-    const cells = table.rows[r] ?? [];
-    if (isBlankRow(cells)) continue;
+  for (const { cells, row } of bodyRows(table, headerRow)) {
     rows += 1;
-    const row = r + 1;
     const urn = providerUrn(cells, col.urn);
     const typeRaw = foldText(cellText(cells, col.type));
     if (urn === '') {
@@ -314,15 +305,10 @@ export function parseOfstedJoinersLeavers(
     const region = authority.regionCode;
 
     const placesRaw = cellText(cells, col.places);
-    const parsed = parseNumber(placesRaw);
-    if (!(parsed.kind === 'number' && parsed.value >= 0 && Number.isInteger(parsed.value) && parsed.value <= 10_000)) {
-      const problem =
-        parsed.kind === 'empty'
-          ? 'has no number of places'
-          : parsed.kind === 'number' && parsed.value < 0
-            ? `has a negative number of places (${quote(placesRaw)})`
-            : `has ${quote(placesRaw)} places, which is not a whole number of places`;
-      limiter.error(`places ${parsed.kind}`, row, name(col.places), `Row ${row}: children's home ${urn} ${problem}.`);
+    const read = readPlaces(placesRaw);
+    if (!read.ok) {
+      const message = `Row ${row}: children's home ${urn} ${read.problem}.`;
+      limiter.error(`places ${read.kind}`, row, name(col.places), message);
       continue;
     }
 
@@ -358,7 +344,7 @@ export function parseOfstedJoinersLeavers(
       region,
       sector,
       shortBreakOnly: col.shortBreak !== null && isYes(cellText(cells, col.shortBreak)),
-      places: parsed.value,
+      places: read.places,
       joined,
       left,
     });

@@ -32,6 +32,7 @@ import {
   normaliseLabel,
   parseNumber,
   quote,
+  bodyRows,
 } from './table.js';
 
 /** Projected population aged 0 to 17 for one upper-tier LA and one projection year (mid-year). */
@@ -175,11 +176,8 @@ export function parseSnpp(
   /** Keyed by area|source code. */
   const acc = new Map<string, Accumulator>();
 
-  for (let r = headerRow + 1; r < table.rows.length; r += 1) {
-    const cells = table.rows[r] ?? [];
-    if (isBlankRow(cells)) continue;
+  for (const { cells, row } of bodyRows(table, headerRow)) {
     rows += 1;
-    const row = r + 1;
     if (componentCol !== null) {
       const component = cellText(cells, componentCol);
       if (normaliseLabel(component) !== 'population') {

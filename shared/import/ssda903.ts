@@ -510,6 +510,9 @@ class CsvScanner {
   ends: Int32Array = new Int32Array(32);
   /** 0 plain; 1 quoted; 2 quoted with doubled quotes; 3 quoted then more text (lenient). */
   kinds: Uint8Array = new Uint8Array(32);
+  /** The trimmed span trimSpan last found. */
+  private spanStart = 0;
+  private spanEnd = 0;
   private pos: number;
 
   constructor(readonly text: string) {
@@ -624,23 +627,26 @@ class CsvScanner {
   code(k: number, interner: Interner): number {
     if (k < 0 || k >= this.fieldCount) return 0;
     if (this.kinds[k] !== 0) return interner.id(this.field(k).trim());
-    let s = this.starts[k]!;
-    let e = this.ends[k]!;
-    const text = this.text;
-    while (s < e && text.charCodeAt(s) <= 32) s++;
-    while (e > s && text.charCodeAt(e - 1) <= 32) e--;
-    return interner.idAt(text, s, e);
+    this.trimSpan(k);
+    return interner.idAt(this.text, this.spanStart, this.spanEnd);
   }
 
   /** The child index of the CHILD field (which the caller has checked is not empty). */
   child(k: number, registry: ChildRegistry, la: number): number {
     if (this.kinds[k] !== 0) return registry.index(la, this.value(k));
+    this.trimSpan(k);
+    return registry.indexAt(la, this.text, this.spanStart, this.spanEnd);
+  }
+
+  /** Where plain field `k` starts and ends in the text without its surrounding white space (spanStart, spanEnd). */
+  private trimSpan(k: number): void {
     let s = this.starts[k]!;
     let e = this.ends[k]!;
     const text = this.text;
     while (s < e && text.charCodeAt(s) <= 32) s++;
     while (e > s && text.charCodeAt(e - 1) <= 32) e--;
-    return registry.indexAt(la, text, s, e);
+    this.spanStart = s;
+    this.spanEnd = e;
   }
 
   /** Whether the trimmed field is empty. */
@@ -1258,6 +1264,57 @@ function checkDate(
   return day;
 }
 
+/**
+ * The child-level rows of a return file, one at a time: blank rows skipped (not counted), every other
+ * row counted, and rows for an LA the plan does not take, or with an empty CHILD (an error, reported
+ * here), skipped. For the row taken: its LA and its YEAR (the file's when the row has none).
+ */
+class ChildRows {
+  /** Rows read that are not blank. */
+  count = 0;
+  la = 0;
+  /** The row's record number in the file. */
+  row = 0;
+  year = 0;
+  private readonly cChild: number;
+  private readonly cLa: number | undefined;
+  private readonly cYear: number | undefined;
+
+  constructor(
+    private readonly scanner: CsvScanner,
+    columns: Map<string, number>,
+    private readonly context: FileContext,
+    private readonly laIndex: (name: string) => number,
+    private readonly laAllowed: boolean[],
+    private readonly sink: IssueSink,
+  ) {
+    this.cChild = columns.get('CHILD')!;
+    this.cLa = columns.get('LA');
+    this.cYear = columns.get('YEAR');
+  }
+
+  /** Moves to the next row taken; false at the end of the file. */
+  next(): boolean {
+    const { scanner, context, sink } = this;
+    while (scanner.next()) {
+      if (scanner.blank) continue;
+      this.count++;
+      const la = rowLa(scanner, this.cLa, context, this.laIndex);
+      if (!this.laAllowed[la]) continue;
+      this.year = rowYear(scanner, this.cYear, context, sink);
+      if (scanner.isEmpty(this.cChild)) {
+        const row = scanner.record;
+        sink.report(context.name, 'error', 'empty-child', 'CHILD empty', row, 'CHILD', `CHILD is empty; ${ROW_ERROR}`);
+        continue;
+      }
+      this.la = la;
+      this.row = scanner.record;
+      return true;
+    }
+    return false;
+  }
+}
+
 function readEpisodes(
   scanner: CsvScanner,
   columns: Map<string, number>,
@@ -1272,26 +1329,15 @@ function readEpisodes(
   const cChild = columns.get('CHILD')!;
   const cDecom = columns.get('DECOM')!;
   const cDec = columns.get('DEC')!;
-  const cLa = columns.get('LA');
-  const cYear = columns.get('YEAR');
   const codeColumns = EPISODE_CODE_FIELDS.map((f) => columns.get(EPISODE_CODE_COLUMNS[f]) ?? -1);
   const interners = EPISODE_CODE_FIELDS.map((f) => out.interners[f]);
   // The code arrays, once (reserve above is the only place they are replaced).
   const codeArrays = EPISODE_CODE_FIELDS.map((f) => out.codes[f]);
   const placeField = EPISODE_CODE_FIELDS.indexOf('place');
   const knownPlace = new Uint8Array(1024);
-  let rows = 0;
-  while (scanner.next()) {
-    if (scanner.blank) continue;
-    rows++;
-    const la = rowLa(scanner, cLa, context, laIndex);
-    if (!laAllowed[la]) continue;
-    const row = scanner.record;
-    const year = rowYear(scanner, cYear, context, sink);
-    if (scanner.isEmpty(cChild)) {
-      sink.report(context.name, 'error', 'empty-child', 'CHILD empty', row, 'CHILD', `CHILD is empty; ${ROW_ERROR}`);
-      continue;
-    }
+  const rows = new ChildRows(scanner, columns, context, laIndex, laAllowed, sink);
+  while (rows.next()) {
+    const { la, row, year } = rows;
     const decom = checkDate(scanner, cDecom, 'DECOM', context, sink, true, year);
     const dec = checkDate(scanner, cDec, 'DEC', context, sink, false, year);
     if (decom === BAD_DATE || dec === BAD_DATE) continue;
@@ -1342,7 +1388,7 @@ function readEpisodes(
       }
     }
   }
-  return rows;
+  return rows.count;
 }
 
 function readHeaders(
@@ -1363,20 +1409,9 @@ function readHeaders(
   const cEthnic = columns.get('ETHNIC');
   const cUpn = columns.get('UPN');
   const cMcDob = columns.get('MC_DOB');
-  const cLa = columns.get('LA');
-  const cYear = columns.get('YEAR');
-  let rows = 0;
-  while (scanner.next()) {
-    if (scanner.blank) continue;
-    rows++;
-    const la = rowLa(scanner, cLa, context, laIndex);
-    if (!laAllowed[la]) continue;
-    const row = scanner.record;
-    const year = rowYear(scanner, cYear, context, sink);
-    if (scanner.isEmpty(cChild)) {
-      sink.report(context.name, 'error', 'empty-child', 'CHILD empty', row, 'CHILD', `CHILD is empty; ${ROW_ERROR}`);
-      continue;
-    }
+  const rows = new ChildRows(scanner, columns, context, laIndex, laAllowed, sink);
+  while (rows.next()) {
+    const { la, row, year } = rows;
     const dob = checkDate(scanner, cDob, 'DOB', context, sink, true, year);
     if (dob === BAD_DATE) continue;
     if (cMcDob !== undefined) checkDate(scanner, cMcDob, 'MC_DOB', context, sink, false, year);
@@ -1404,7 +1439,7 @@ function readHeaders(
       order: context.order * 1e7 + row,
     });
   }
-  return rows;
+  return rows.count;
 }
 
 function readMissing(
@@ -1422,20 +1457,9 @@ function readMissing(
   const cEnd = columns.get('MIS_END');
   const cDob = columns.get('DOB');
   const cKind = columns.get('MISSING');
-  const cLa = columns.get('LA');
-  const cYear = columns.get('YEAR');
-  let rows = 0;
-  while (scanner.next()) {
-    if (scanner.blank) continue;
-    rows++;
-    const la = rowLa(scanner, cLa, context, laIndex);
-    if (!laAllowed[la]) continue;
-    const row = scanner.record;
-    const year = rowYear(scanner, cYear, context, sink);
-    if (scanner.isEmpty(cChild)) {
-      sink.report(context.name, 'error', 'empty-child', 'CHILD empty', row, 'CHILD', `CHILD is empty; ${ROW_ERROR}`);
-      continue;
-    }
+  const rows = new ChildRows(scanner, columns, context, laIndex, laAllowed, sink);
+  while (rows.next()) {
+    const { la, row, year } = rows;
     if (cDob !== undefined) checkDate(scanner, cDob, 'DOB', context, sink, false, year);
     const start = checkDate(scanner, cStart, 'MIS_START', context, sink, true, year);
     const end = cEnd === undefined ? NO_DATE : checkDate(scanner, cEnd, 'MIS_END', context, sink, false, year);
@@ -1470,7 +1494,7 @@ function readMissing(
     out.end.push(end);
     out.year.push(year);
   }
-  return rows;
+  return rows.count;
 }
 
 function readUasc(
@@ -1485,34 +1509,16 @@ function readUasc(
 ): number {
   const cChild = columns.get('CHILD')!;
   const cDuc = columns.get('DUC')!;
-  const cLa = columns.get('LA');
-  const cYear = columns.get('YEAR');
-  let rows = 0;
-  while (scanner.next()) {
-    if (scanner.blank) continue;
-    rows++;
-    const la = rowLa(scanner, cLa, context, laIndex);
-    if (!laAllowed[la]) continue;
-    const year = rowYear(scanner, cYear, context, sink);
-    if (scanner.isEmpty(cChild)) {
-      sink.report(
-        context.name,
-        'error',
-        'empty-child',
-        'CHILD empty',
-        scanner.record,
-        'CHILD',
-        `CHILD is empty; ${ROW_ERROR}`,
-      );
-      continue;
-    }
+  const rows = new ChildRows(scanner, columns, context, laIndex, laAllowed, sink);
+  while (rows.next()) {
+    const { la, year } = rows;
     const duc = checkDate(scanner, cDuc, 'DUC', context, sink, false, year);
     if (duc === BAD_DATE) continue;
     const c = scanner.child(cChild, registry, la);
     const previous = out.get(c);
     if (!previous || previous.year <= year) out.set(c, { duc, year });
   }
-  return rows;
+  return rows.count;
 }
 
 /**

@@ -28,6 +28,14 @@ export function isBlankRow(row: readonly string[] | undefined): boolean {
   return !row || row.every((c) => c.trim() === '');
 }
 
+/** The rows below the header row that are not blank, each with its 1-based row number in the file. */
+export function* bodyRows(table: RawTable, headerRow: number): Generator<{ cells: string[]; row: number }> {
+  for (let r = headerRow + 1; r < table.rows.length; r += 1) {
+    const cells = table.rows[r] ?? [];
+    if (!isBlankRow(cells)) yield { cells, row: r + 1 };
+  }
+}
+
 /** The text of a cell, trimmed; '' when the row is short. */
 export function cellText(row: readonly string[], index: number | null): string {
   if (index === null) return '';

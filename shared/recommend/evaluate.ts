@@ -103,6 +103,20 @@ interface YearResult {
   cost: Float64Array;
 }
 
+/** A year's figures for `paths` paths, all zero. */
+function emptyYearResult(paths: number): YearResult {
+  const zeros = () => new Float64Array(paths);
+  return {
+    own: zeros(),
+    elsewhere: zeros(),
+    outside: zeros(),
+    unmet: zeros(),
+    over20: zeros(),
+    missing: zeros(),
+    cost: zeros(),
+  };
+}
+
 /** A set's figures per path (before averaging). */
 export interface SetEvaluation {
   homes: number[];
@@ -200,15 +214,7 @@ export class SetEvaluator {
     const problem = buildYearProblem(context, supply, this.zeros);
     const noFixed = { capital: 0, running: 0, programmes: 0, residualValue: 0 };
     const noDemand = { fosterWeekly: 0, delivery: 0 };
-    const result: YearResult = {
-      own: new Float64Array(P),
-      elsewhere: new Float64Array(P),
-      outside: new Float64Array(P),
-      unmet: new Float64Array(P),
-      over20: new Float64Array(P),
-      missing: new Float64Array(P),
-      cost: new Float64Array(P),
-    };
+    const result = emptyYearResult(P);
     const row = this.paths.children[h] ?? new Float64Array(P * M);
     for (let p = 0; p < P; p++) {
       const allocation = solveYear(context, problem, row.subarray(p * M, (p + 1) * M));
@@ -234,13 +240,7 @@ export class SetEvaluator {
     const P = this.paths.count;
     const out: SetEvaluation = {
       homes: sorted,
-      own: new Float64Array(P),
-      elsewhere: new Float64Array(P),
-      outside: new Float64Array(P),
-      unmet: new Float64Array(P),
-      over20: new Float64Array(P),
-      missing: new Float64Array(P),
-      cost: new Float64Array(P),
+      ...emptyYearResult(P),
       npv: new Float64Array(P),
       capital: 0,
       runningPerYear: 0,

@@ -54,28 +54,23 @@ export function feasible(candidates: readonly HomeCandidate[], homes: readonly n
   return capital <= c.budget + EPS && (c.runningCostCeiling === null || running <= c.runningCostCeiling + EPS);
 }
 
-/** Feasible sets, counted by depth-first search, stopping once past `limit`. */
+/** Whether home `h` can join a set costing `capital` and `running` a year, its member's homes as counted. */
+function fits(
+  h: HomeCandidate,
+  capital: number,
+  running: number,
+  perMember: ReadonlyMap<number, number>,
+  c: Constraints,
+): boolean {
+  if (capital + h.capitalCost > c.budget + EPS) return false;
+  if (c.runningCostCeiling !== null && running + h.runningCostPerYear > c.runningCostCeiling + EPS) return false;
+  return (perMember.get(h.member) ?? 0) < c.maxPerAuthority;
+}
+
+/** Feasible sets (including none), counted in the order feasibleSets gives them, stopping once past `limit`. */
 export function countFeasible(candidates: readonly HomeCandidate[], c: Constraints, limit: number): number {
   let count = 0;
-  const perMember = new Map<number, number>();
-  const walk = (start: number, capital: number, running: number): boolean => {
-    count++;
-    if (count > limit) return false;
-    for (let k = start; k < candidates.length; k++) {
-      const h = candidates[k];
-      if (!h) continue;
-      if (capital + h.capitalCost > c.budget + EPS) continue;
-      if (c.runningCostCeiling !== null && running + h.runningCostPerYear > c.runningCostCeiling + EPS) continue;
-      const n = perMember.get(h.member) ?? 0;
-      if (n >= c.maxPerAuthority) continue;
-      perMember.set(h.member, n + 1);
-      const go = walk(k + 1, capital + h.capitalCost, running + h.runningCostPerYear);
-      perMember.set(h.member, n);
-      if (!go) return false;
-    }
-    return true;
-  };
-  walk(0, 0, 0);
+  for (const _set of feasibleSets(candidates, c)) if (++count > limit) break;
   return count;
 }
 
@@ -87,11 +82,8 @@ export function* feasibleSets(candidates: readonly HomeCandidate[], c: Constrain
     yield [...chosen];
     for (let k = start; k < candidates.length; k++) {
       const h = candidates[k];
-      if (!h) continue;
-      if (capital + h.capitalCost > c.budget + EPS) continue;
-      if (c.runningCostCeiling !== null && running + h.runningCostPerYear > c.runningCostCeiling + EPS) continue;
+      if (!h || !fits(h, capital, running, perMember, c)) continue;
       const n = perMember.get(h.member) ?? 0;
-      if (n >= c.maxPerAuthority) continue;
       perMember.set(h.member, n + 1);
       chosen.push(k);
       yield* walk(k + 1, capital + h.capitalCost, running + h.runningCostPerYear);

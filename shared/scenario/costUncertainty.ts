@@ -19,7 +19,8 @@
  * (demand, supply, occupancy, the consortium's access share) and its five-year cost (demand and each
  * cost assumption), with the sentence saying which input drives each.
  */
-import { Rng } from '../forecast/simulate.js';
+import { Rng } from '../random/lcg.js';
+import { triangularDraws } from '../random/triangular.js';
 import { driverSentence, tornado, type SensitivityBar, type SensitivityInput } from '../forecast/tornado.js';
 import type { CostBreakdown, ScenarioAssumption, ScenarioContext } from './types.js';
 
@@ -116,28 +117,13 @@ export function costRanges(context: ScenarioContext): CostRange[] {
 /** One value per simulation of each cost assumption. */
 export type CostDraws = Record<CostUncertainKey, Float64Array>;
 
-/** A triangular draw between low and high peaked at `mode` (inverse CDF). */
-function triangular(u: number, low: number, mode: number, high: number): number {
-  if (!(high > low)) return mode;
-  const f = (mode - low) / (high - low);
-  return u < f
-    ? low + Math.sqrt(u * (high - low) * (mode - low))
-    : high - Math.sqrt((1 - u) * (high - low) * (high - mode));
-}
-
 /** The stream's seed, apart from the demand simulations' and the gap assumptions' own. */
 const COST_SEED_OFFSET = 0x7f4a7c15;
 
 /** S draws of every cost assumption, seeded (the same seed gives the same draws). */
 export function drawCosts(ranges: readonly CostRange[], simulations: number, seed: number): CostDraws {
   const rng = new Rng((seed ^ COST_SEED_OFFSET) >>> 0);
-  const out = {} as CostDraws;
-  for (const r of ranges) {
-    const draws = new Float64Array(simulations);
-    for (let s = 0; s < simulations; s++) draws[s] = triangular(rng.uniform(), r.low, r.central, r.high);
-    out[r.key] = draws;
-  }
-  return out;
+  return triangularDraws(ranges, simulations, rng);
 }
 
 /** The values of every cost assumption in one simulation (or at chosen values). */

@@ -21,7 +21,7 @@
  *   consortium's P50 and P90.
  */
 import { assumptionRanges } from '../forecast/assumptionUncertainty.js';
-import { normalCdf, quantileSorted, Z90 } from '../forecast/stats.js';
+import { normalCdf, percentilesOf, quantileSorted, Z90 } from '../forecast/stats.js';
 import {
   centralCostValues,
   costRanges,
@@ -104,11 +104,6 @@ class PathTotals {
     return placed > 0 ? this.counts.over20Miles / placed : 0;
   }
 }
-
-const percentilesOf = (values: number[]): Percentiles => {
-  const sorted = Float64Array.from(values).sort();
-  return { p10: quantileSorted(sorted, 0.1), p50: quantileSorted(sorted, 0.5), p90: quantileSorted(sorted, 0.9) };
-};
 
 /**
  * Rounds each member's children to whole children so that they add up to their rounded total

@@ -30,8 +30,8 @@
  *
  * Pure TypeScript: no Node or DOM imports.
  */
-import { Rng } from '../forecast/simulate.js';
-import { quantileSorted } from '../forecast/stats.js';
+import { Rng } from '../random/lcg.js';
+import { percentilesOf } from '../forecast/stats.js';
 import type { ForecastAssumption } from '../forecast/types.js';
 import type { HomeSector, SupplyMovement } from '../model/supply.js';
 import { homeSectors } from '../model/supply.js';
@@ -223,11 +223,6 @@ function reconstruct(
   }
   return end;
 }
-
-const percentilesOf = (values: Float64Array): Percentiles => {
-  const sorted = Float64Array.from(values).sort();
-  return { p10: quantileSorted(sorted, 0.1), p50: quantileSorted(sorted, 0.5), p90: quantileSorted(sorted, 0.9) };
-};
 
 const flat = (x: number): Percentiles => ({ p10: x, p50: x, p90: x });
 

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli.js';
 import { createAppContext, type AppContext } from '../../electron/services/appContext.js';
 import { writeCsvFolder, writeWorkbook } from '../../electron/services/exportService.js';
-import { dispatchCall } from '../../electron/services/handlers.js';
+import { dispatchCall } from '../../electron/services/dispatch.js';
 import { needsRepairMessage } from '../../shared/scenario/repair.js';
 import { hits, readable, withoutAddresses } from '../helpers/plainWords.js';
 import { makeTempDir } from '../helpers/tmp.js';

@@ -10,7 +10,7 @@ import { createAppContext, type AppContext } from '../../electron/services/appCo
 import { writeCsvFolder } from '../../electron/services/exportService.js';
 import { runProjection } from '../../electron/services/projectionService.js';
 import { runScenarios, scenarioContext, listScenarios } from '../../electron/services/scenarioService.js';
-import { dispatchCall } from '../../electron/services/handlers.js';
+import { dispatchCall } from '../../electron/services/dispatch.js';
 import { runSensitivity } from '../../electron/services/sensitivityService.js';
 import { parseCsv } from '../../shared/import/csv.js';
 import { makeTempDir } from '../helpers/tmp.js';

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli.js';
 import { createAppContext, type AppContext } from '../../electron/services/appContext.js';
 import { planTables } from '../../electron/services/exportService.js';
-import { dispatchCall } from '../../electron/services/handlers.js';
+import { dispatchCall } from '../../electron/services/dispatch.js';
 import { readPlanData } from '../../electron/store/planData.js';
 import { haversineMiles } from '../../shared/allocate/distance.js';
 import { repairScenario, type Scenario } from '../../shared/scenario/index.js';

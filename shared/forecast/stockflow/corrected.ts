@@ -25,7 +25,7 @@
 import type { ChildTable, EpisodeTable } from '../../import/ssda903.js';
 import { NO_DATE, addMonths, addYears, civilFromDay, dayFromCivil, wholeMonthsBetween } from '../../import/ssda903.js';
 import { quantileSorted } from '../stats.js';
-import { Random } from './random.js';
+import { Random } from '../../random/sfc32.js';
 import { returnYearEnd, returnYearStart } from './reference.js';
 import type { AgeBand, EntryTrend, StockFlowCategory } from './types.js';
 

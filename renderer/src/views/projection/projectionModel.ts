@@ -194,18 +194,8 @@ export function describeModel(model: RateModelSummary | ManualModelSummary | und
   };
 }
 
-/**
- * The annual growth in children a projection implies from its last observed figure to its last
- * projected median: a starting point for manual growth. null without both figures.
- */
-export function impliedAnnualGrowth(area: Pick<AreaProjection, 'history' | 'years'>): number | null {
-  const last = area.history[area.history.length - 1];
-  const end = area.years[area.years.length - 1];
-  if (!last || !end || last.value <= 0 || end.demand.p50 <= 0) return null;
-  const span = Number(end.year) - Number(last.year);
-  if (!Number.isFinite(span) || span <= 0) return null;
-  return Math.pow(end.demand.p50 / last.value, 1 / span) - 1;
-}
+/** The growth a projection implies (shared/forecast/impliedGrowth.ts), for the manual method's starting point. */
+export { impliedAnnualGrowth } from '../../../../shared/forecast/impliedGrowth.js';
 
 // ---------- Assumptions ----------
 

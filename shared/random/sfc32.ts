@@ -2,15 +2,18 @@
  * Seeded random numbers for the Monte Carlo: sfc32 (small, fast, passes PractRand to 2^40+)
  * seeded through splitmix32, with the draws the stock-flow model needs — normal (polar), gamma
  * (Marsaglia–Tsang), Poisson (Knuth; PTRS for large means, Hörmann 1993) and binomial
- * (inversion; normal approximation for large means).
+ * (inversion; normal approximation for large means). The stock-flow model's source; the projections
+ * use ./lcg.ts.
  */
+import { PolarNormal } from './normal.js';
+import { samplePoisson } from './poisson.js';
+
 export class Random {
   private a: number;
   private b: number;
   private c: number;
   private d: number;
-  private spare = 0;
-  private hasSpare = false;
+  private readonly normals: PolarNormal;
   /** Uniforms drawn in blocks (fewer calls in hot loops). */
   private readonly block = new Float64Array(4096);
   private position = 4096;
@@ -29,6 +32,7 @@ export class Random {
     this.c = splitmix();
     this.d = splitmix();
     for (let i = 0; i < 12; i++) this.uint32();
+    this.normals = new PolarNormal(() => this.next());
   }
 
   uint32(): number {
@@ -74,22 +78,7 @@ export class Random {
 
   /** Standard normal (Marsaglia polar method). */
   normal(): number {
-    if (this.hasSpare) {
-      this.hasSpare = false;
-      return this.spare;
-    }
-    let u: number;
-    let v: number;
-    let s: number;
-    do {
-      u = this.next() * 2 - 1;
-      v = this.next() * 2 - 1;
-      s = u * u + v * v;
-    } while (s >= 1 || s === 0);
-    const f = Math.sqrt((-2 * Math.log(s)) / s);
-    this.spare = v * f;
-    this.hasSpare = true;
-    return u * f;
+    return this.normals.draw();
   }
 
   /** Gamma(shape, rate): mean shape / rate. Zero when shape is 0. */
@@ -115,37 +104,14 @@ export class Random {
     }
   }
 
-  /** Poisson(mean). */
+  /** Uniform on [0, 1): the source the shared samplers (./poisson.ts) read. */
+  uniform(): number {
+    return this.next();
+  }
+
+  /** Poisson(mean) (Knuth below 10, PTRS above: ./poisson.ts). */
   poisson(mean: number): number {
-    if (!(mean > 0)) return 0;
-    if (mean < 10) {
-      const limit = Math.exp(-mean);
-      let k = 0;
-      let p = this.next();
-      while (p > limit) {
-        k++;
-        p *= this.next();
-      }
-      return k;
-    }
-    // PTRS (Hörmann 1993).
-    const slam = Math.sqrt(mean);
-    const logMean = Math.log(mean);
-    const b = 0.931 + 2.53 * slam;
-    const a = -0.059 + 0.02483 * b;
-    const invAlpha = 1.1239 + 1.1328 / (b - 3.4);
-    const vr = 0.9277 - 3.6224 / (b - 2);
-    for (;;) {
-      const u = this.next() - 0.5;
-      const v = this.next();
-      const us = 0.5 - Math.abs(u);
-      const k = Math.floor(((2 * a) / us + b) * u + mean + 0.43);
-      if (us >= 0.07 && v <= vr) return k;
-      if (k < 0 || (us < 0.013 && v > us)) continue;
-      if (Math.log(v) + Math.log(invAlpha) - Math.log(a / (us * us) + b) <= -mean + k * logMean - logFactorial(k)) {
-        return k;
-      }
-    }
+    return samplePoisson(this, mean);
   }
 
   /**
@@ -175,14 +141,4 @@ export class Random {
     }
     return k;
   }
-}
-
-const LOG_FACTORIALS: number[] = [0];
-for (let i = 1; i < 256; i++) LOG_FACTORIALS.push(LOG_FACTORIALS[i - 1]! + Math.log(i));
-
-/** ln(k!) (table below 256, Stirling series above). */
-export function logFactorial(k: number): number {
-  if (k < 256) return LOG_FACTORIALS[k]!;
-  const x = k + 1;
-  return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + 1 / (12 * x) - 1 / (360 * x * x * x);
 }

@@ -1,0 +1,89 @@
+/**
+ * The API calls about the plan itself (open, save, members, settings, summary, map, data template,
+ * SSDA903 files), bound to the plan service. Light: what `planner summary` loads.
+ */
+import type { AppInfo, ChosenPath, PlannerHandlers } from '../../../shared/api/contract.js';
+import { PlannerError } from '../../../shared/api/errors.js';
+import { countSsda903Files, removeSsda903Files } from '../../store/ssda903Data.js';
+import type { PlanService } from '../planService.js';
+
+/** Native file dialogs where the host has them (Electron); browser mode has none. */
+export interface FileDialogs {
+  chooseOpenPath(): Promise<ChosenPath>;
+  chooseSavePath(suggestedName: string): Promise<ChosenPath>;
+}
+
+export const noFileDialogs: FileDialogs = {
+  chooseOpenPath: () => {
+    throw new PlannerError('UNSUPPORTED', 'File dialogs are not available in browser mode: type the full path.');
+  },
+  chooseSavePath: () => {
+    throw new PlannerError('UNSUPPORTED', 'File dialogs are not available in browser mode: type the full path.');
+  },
+};
+
+export type PlanCalls =
+  | 'getAppInfo'
+  | 'getPlanState'
+  | 'newPlan'
+  | 'listConsortiumPresets'
+  | 'listBuiltInAuthorities'
+  | 'openPlan'
+  | 'savePlan'
+  | 'savePlanAs'
+  | 'closePlan'
+  | 'listRecentPlans'
+  | 'listRecoverablePlans'
+  | 'recoverPlan'
+  | 'discardRecoverablePlan'
+  | 'chooseOpenPath'
+  | 'chooseSavePath'
+  | 'getPlanSummary'
+  | 'renameConsortium'
+  | 'listAuthorities'
+  | 'setMembership'
+  | 'setAssumption'
+  | 'setHorizon'
+  | 'getMapData'
+  | 'setMapGeometry'
+  | 'countSsda903'
+  | 'removeSsda903'
+  | 'writeDataTemplate';
+
+export function planHandlers(
+  plans: PlanService,
+  appInfo: AppInfo,
+  dialogs: FileDialogs = noFileDialogs,
+): Pick<PlannerHandlers, PlanCalls> {
+  return {
+    getAppInfo: () => appInfo,
+    getPlanState: () => plans.state(),
+    newPlan: ({ consortium }) => plans.newPlan(consortium),
+    listConsortiumPresets: () => plans.consortiumPresets(),
+    listBuiltInAuthorities: () => plans.builtInAuthorities(),
+    openPlan: ({ path }) => plans.openPlan(path),
+    savePlan: () => plans.save(),
+    savePlanAs: ({ path }) => plans.saveAs(path),
+    closePlan: () => plans.close(),
+    listRecentPlans: () => plans.recent.list(),
+    listRecoverablePlans: () => plans.recoverablePlans(),
+    recoverPlan: ({ id }) => plans.recoverPlan(id),
+    discardRecoverablePlan: ({ id }) => plans.discardRecoverable(id),
+    chooseOpenPath: () => dialogs.chooseOpenPath(),
+    chooseSavePath: ({ suggestedName }) => dialogs.chooseSavePath(suggestedName),
+    getPlanSummary: () => plans.summary(),
+    renameConsortium: ({ name }) => plans.renameConsortium(name),
+    listAuthorities: () => plans.listAuthorities(),
+    setMembership: ({ codes }) => plans.setMembership(codes),
+    setAssumption: ({ key, value }) => plans.setAssumption(key, value),
+    setHorizon: ({ years }) => plans.setHorizon(years),
+    getMapData: () => plans.mapData(),
+    setMapGeometry: ({ geometry }) => plans.setMapGeometry(geometry),
+    countSsda903: () => ({ files: plans.read((db) => countSsda903Files(db)) }),
+    removeSsda903: () => {
+      const removedFiles = plans.mutate((db) => removeSsda903Files(db));
+      return { removedFiles, state: plans.currentState() };
+    },
+    writeDataTemplate: ({ path, prefill }) => plans.writeDataTemplate(path, prefill),
+  };
+}
