@@ -236,19 +236,24 @@ export function buildYearSupply(
     const open = p + v;
     const openPrice = (open > 0 ? (p * prices.private + v * prices.voluntary) / open : prices.private) * index;
     const privateShare = open > 0 ? p / open : 1;
-    const laRunPool = (places: number, eligible: number, excluded: number): Pool => ({
-      kind: 'laRun',
-      host: i,
-      eligible,
-      excluded,
-      places,
-      fill: settings.targetOccupancy,
-      capacity: 0,
-      cashWeekly: prices.localAuthority * index,
-      marginalWeekly: prices.localAuthority * index,
-      privateShare: 0,
-      lever: -1,
-    });
+    // A pool of member i's places at one weekly price (cash = marginal), for the children `eligible`
+    // may name (−1: any member's but `excluded`'s).
+    const memberPool =
+      (kind: PoolKind, weekly: number, poolPrivateShare: number) =>
+      (places: number, eligible: number, excluded: number): Pool => ({
+        kind,
+        host: i,
+        eligible,
+        excluded,
+        places,
+        fill: settings.targetOccupancy,
+        capacity: 0,
+        cashWeekly: weekly,
+        marginalWeekly: weekly,
+        privateShare: poolPrivateShare,
+        lever: -1,
+      });
+    const laRunPool = memberPool('laRun', prices.localAuthority * index, 0);
     // Places in member i open to other members' children: one pool for any of them, or (calibrated)
     // each other member's part in proportion to its reach (./context.ts).
     const reach = settings.othersReachByMember;
@@ -261,21 +266,7 @@ export function buildYearSupply(
     pools.push(laRunPool(laRunOwn * (laRun[i] ?? 0), i, -1));
     // Calibrated: LA-run places beyond those its own children published inside fill, for other members'.
     if (laRunOwn < 1) forOthers(laRunPool, (1 - laRunOwn) * (laRun[i] ?? 0));
-    const market =
-      (kind: PoolKind) =>
-      (places: number, eligible: number, excluded: number): Pool => ({
-        kind,
-        host: i,
-        eligible,
-        excluded,
-        places,
-        fill: settings.targetOccupancy,
-        capacity: 0,
-        cashWeekly: openPrice,
-        marginalWeekly: openPrice,
-        privateShare,
-        lever: -1,
-      });
+    const market = (kind: PoolKind) => memberPool(kind, openPrice, privateShare);
     pools.push(market('openOwn')(ownShare * open, i, -1));
     forOthers(market('openOthers'), Math.max(0, consortiumShare - ownShare) * open);
     const agreed = (offered[i] ?? 0) * (1 - Math.max(consortiumShare, ownShare)) * open;
