@@ -51,34 +51,26 @@ export function SensitivityCharts({
         </li>
       </ul>
       <div className="cmp-charts">
-        <div className="cmp-card">
-          <h3>{costTitle}</h3>
-          <TornadoChart
-            rows={sensitivity.rows}
-            base={sensitivity.base}
-            metric="cost"
-            title={`Sensitivity of the cost of ${scenarioName}`}
-            format={formatMoneyDiff}
-            tickFormat={formatMoneyTick}
-            step="range"
-            ends={ends}
-            testId={`${testIdPrefix}-chart-tornado-cost`}
-          />
-        </div>
-        <div className="cmp-card">
-          <h3>Bed gap in {sensitivity.finalYear}</h3>
-          <TornadoChart
-            rows={sensitivity.rows}
-            base={sensitivity.base}
-            metric="gap"
-            title={`Sensitivity of the ${sensitivity.finalYear} bed gap of ${scenarioName}`}
-            format={signedGap}
-            tickFormat={signedGap}
-            step="range"
-            ends={ends}
-            testId={`${testIdPrefix}-chart-tornado-gap`}
-          />
-        </div>
+        {(['cost', 'gap'] as const).map((metric) => (
+          <div className="cmp-card" key={metric}>
+            <h3>{metric === 'cost' ? costTitle : `Bed gap in ${sensitivity.finalYear}`}</h3>
+            <TornadoChart
+              rows={sensitivity.rows}
+              base={sensitivity.base}
+              metric={metric}
+              title={
+                metric === 'cost'
+                  ? `Sensitivity of the cost of ${scenarioName}`
+                  : `Sensitivity of the ${sensitivity.finalYear} bed gap of ${scenarioName}`
+              }
+              format={metric === 'cost' ? formatMoneyDiff : signedGap}
+              tickFormat={metric === 'cost' ? formatMoneyTick : signedGap}
+              step="range"
+              ends={ends}
+              testId={`${testIdPrefix}-chart-tornado-${metric}`}
+            />
+          </div>
+        ))}
       </div>
       <p className="scn-caption" data-testid={`${testIdPrefix}-sensitivity-basis`}>
         {sensitivity.note}
