@@ -50,7 +50,9 @@ describe.skipIf(skipReason)(`export end to end${skipReason ? ` (skipped: ${skipR
     const out = path.join(tmp.dir, 'gm-tables.xlsx');
     await field.fill(out);
     await page.getByTestId('export-xlsx-save').click();
-    await expect.poll(() => page.getByTestId('app-notice').textContent(), { timeout: 60_000 }).toBe(`Saved ${out}.`);
+    await expect
+      .poll(() => page.getByTestId('app-notice').locator('.alert-message').textContent(), { timeout: 60_000 })
+      .toBe(`Saved ${out}.`);
 
     const sheets = await readExcelFile(fs.readFileSync(out));
     expect(sheets.map((s) => s.sheet)).toEqual(
