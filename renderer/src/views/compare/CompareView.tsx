@@ -12,7 +12,7 @@ import { AssumptionsTable } from '../scenarios/AssumptionsTable';
 import { SensitivityCharts } from '../scenarios/SensitivityCharts';
 import {
   formatCount,
-  formatCountDiff,
+  formatCountDiffOnAxis,
   formatDecimal,
   formatMoney,
   formatMoneyDiff,
@@ -36,8 +36,6 @@ type Mode = 'amount' | 'difference';
 let rememberedChoice: { planKey: string; ids: string[] } | null = null;
 
 const gapTick = (v: number) => formatCount(v);
-/** A change in beds: "+5", "−8", and "0" (not "no change") where a chart needs a number. */
-const signedGap = (v: number) => (Math.round(v) === 0 ? '0' : formatCountDiff(v));
 
 /**
  * Compare: the baseline and one to four scenarios side by side — key figures with differences,
@@ -265,7 +263,7 @@ export function CompareView() {
                       : 'Each scenario’s gap less the baseline’s (median). Below zero: fewer beds short than the baseline.'
                   }
                   series={gapSeries}
-                  format={gapMode === 'amount' ? formatDecimal : signedGap}
+                  format={gapMode === 'amount' ? formatDecimal : formatCountDiffOnAxis}
                   mode={gapMode}
                   onMode={setGapMode}
                   legend={
@@ -276,8 +274,8 @@ export function CompareView() {
                     series={gapSeries}
                     title={gapMode === 'amount' ? 'Bed gap by year' : 'Bed gap by year, difference from the baseline'}
                     axisTitle={gapMode === 'amount' ? 'Beds short' : 'Beds, against the baseline'}
-                    format={gapMode === 'amount' ? formatDecimal : signedGap}
-                    tickFormat={gapMode === 'amount' ? gapTick : signedGap}
+                    format={gapMode === 'amount' ? formatDecimal : formatCountDiffOnAxis}
+                    tickFormat={gapMode === 'amount' ? gapTick : formatCountDiffOnAxis}
                     testId="compare-chart-gap"
                     svgRef={gapChartRef}
                   />

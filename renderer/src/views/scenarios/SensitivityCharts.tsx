@@ -8,10 +8,7 @@
 import type { ReactNode } from 'react';
 import { TornadoChart } from '../../charts/ScenarioCharts';
 import type { Sensitivity } from '../compare/sensitivity';
-import { formatCountDiff, formatMoneyDiff, formatMoneyTick } from './scenarioFormat';
-
-/** A change in beds: "+5", "−8", and "0" (not "no change") where a chart needs a number. */
-const signedGap = (v: number) => (Math.round(v) === 0 ? '0' : formatCountDiff(v));
+import { formatCountDiffOnAxis, formatMoneyDiff, formatMoneyTick } from './scenarioFormat';
 
 const ends = { low: 'at the low end of its range', high: 'at the high end of its range' };
 
@@ -63,8 +60,8 @@ export function SensitivityCharts({
                   ? `Sensitivity of the cost of ${scenarioName}`
                   : `Sensitivity of the ${sensitivity.finalYear} bed gap of ${scenarioName}`
               }
-              format={metric === 'cost' ? formatMoneyDiff : signedGap}
-              tickFormat={metric === 'cost' ? formatMoneyTick : signedGap}
+              format={metric === 'cost' ? formatMoneyDiff : formatCountDiffOnAxis}
+              tickFormat={metric === 'cost' ? formatMoneyTick : formatCountDiffOnAxis}
               step="range"
               ends={ends}
               testId={`${testIdPrefix}-chart-tornado-${metric}`}

@@ -55,6 +55,9 @@ export function formatCountDiff(diff: number): string {
   return `${rounded > 0 ? '+' : MINUS}${whole.format(Math.abs(rounded))}`;
 }
 
+/** A change in beds on a chart: "+5", "−8", and "0" (not "no change") where an axis needs a number. */
+export const formatCountDiffOnAxis = (diff: number): string => (Math.round(diff) === 0 ? '0' : formatCountDiff(diff));
+
 /** A difference in money: "+£2.3m", "−£450k", or "no change" below half a pound. */
 export function formatMoneyDiff(diff: number): string {
   if (Math.abs(diff) < 0.5) return NO_CHANGE;
