@@ -151,6 +151,8 @@ export class SetEvaluator {
   private readonly costDraws: CostDraws | null;
   /** Each path's cost assumptions (the central values for the central path). */
   private readonly pathCosts: CostValues[];
+  /** Real price growth of each projected year on each path against the plan's, `growth[h][p]`. */
+  private readonly growth: Float64Array[];
   /** Distinct years allocated (each: one problem, solved for every path). */
   yearsBuilt = 0;
   setsEvaluated = 0;
@@ -169,6 +171,12 @@ export class SetEvaluator {
     this.costDraws = context.simulations > 0 ? drawCosts(ranges, context.simulations, context.seed ?? 1) : null;
     this.pathCosts = paths.simulation.map((s) =>
       this.costDraws && s >= 0 ? costValuesOf(this.costDraws, s, this.central) : this.central,
+    );
+    this.growth = context.years.map((_, h) =>
+      Float64Array.from(
+        this.pathCosts,
+        (at) => Math.pow(1 + at.priceGrowth, h + 1) / Math.pow(1 + this.central.priceGrowth, h + 1),
+      ),
     );
     this.fixed = candidates.map((c) => {
       const scenario: Scenario = { id: 'home', name: 'home', notes: '', illustrative: false, levers: [c.lever] };
@@ -273,10 +281,9 @@ export class SetEvaluator {
         flat += this.fixed[k]?.flat[h] ?? 0;
       }
       const factor = this.factors[h] ?? 1;
+      const growth = this.growth[h];
       for (let p = 0; p < P; p++) {
-        const at = this.pathCosts[p] ?? this.central;
-        const growth = Math.pow(1 + at.priceGrowth, h + 1) / Math.pow(1 + this.central.priceGrowth, h + 1);
-        const sum = grows * growth + flat;
+        const sum = grows * (growth?.[p] ?? 1) + flat;
         out.cost[p] = (out.cost[p] ?? 0) + sum;
         out.npv[p] = (out.npv[p] ?? 0) + sum * factor;
       }
