@@ -10,7 +10,7 @@ import {
   type CallResults,
   type MenuCommand,
   type PlannerBridge,
-} from '../../../shared/api/contract.js';
+} from '#shared/api/contract.js';
 import { PlannerError, toApiError, type ApiResult } from '../../../shared/api/errors.js';
 import { createHttpBridge, takeLaunchToken } from './httpBridge';
 
