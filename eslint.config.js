@@ -40,7 +40,13 @@ export default tseslint.config(
             name,
             message: 'shared/ must stay pure TypeScript: no Node, DOM, Electron or React imports.',
           })),
-          patterns: [{ group: ['node:*'], message: 'shared/ must not import Node modules.' }],
+          patterns: [
+            { group: ['node:*'], message: 'shared/ must not import Node modules.' },
+            {
+              regex: '^#(electron|renderer)/',
+              message: 'shared/ is the domain: it imports nothing outside shared/.',
+            },
+          ],
         },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', 'Buffer', 'localStorage'],
@@ -60,7 +66,10 @@ export default tseslint.config(
       ],
       'no-restricted-imports': [
         'error',
-        { paths: ['electron', 'better-sqlite3', ...nodeModules], patterns: ['node:*', '**/electron/**'] },
+        {
+          paths: ['electron', 'better-sqlite3', ...nodeModules],
+          patterns: [{ group: ['node:*', '**/electron/**'] }, { regex: '^#electron/' }],
+        },
       ],
     },
   },
