@@ -1,13 +1,11 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../helpers/tmp.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { repoRoot, RUNNING_LINE, type RunningApp } from './app-process.js';
 import { findChromium } from './chromium.js';
-import { useFailureChecks } from './failureChecks.js';
-import { closeBrowserSession, openBrowserSession } from './session.js';
+import { useBrowserSession } from './session.js';
 
 const found = findChromium();
 const skipReason = 'reason' in found ? found.reason : undefined;
@@ -16,24 +14,12 @@ if (skipReason) console.warn(`Browser end-to-end tests skipped: ${skipReason}`);
 const screenshotDir = path.join(repoRoot, 'docs', 'screenshots');
 
 describe.skipIf(skipReason)(`browser mode end to end${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  useFailureChecks();
-  const tmp = makeTempDir('planner-e2e-');
   let app: RunningApp;
-  let browser: Browser;
   let page: Page;
   const requests: string[] = [];
   const cspViolations: string[] = [];
 
-  beforeAll(async () => {
-    ({ app, browser, page } = await openBrowserSession({
-      dataDir: path.join(tmp.dir, 'data'),
-      executablePath: 'path' in found ? found.path : undefined,
-      cspViolations,
-      requests,
-    }));
-  });
-
-  afterAll(() => closeBrowserSession({ app, browser }, tmp));
+  const tmp = useBrowserSession('planner-e2e-', { cspViolations, requests }, (opened) => ({ app, page } = opened));
 
   it('prints exactly one address line, on 127.0.0.1 with a secret', () => {
     expect(app.stdoutLines.filter((l) => l.startsWith('Sufficiency Planner is running at'))).toHaveLength(1);

@@ -6,39 +6,28 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import readExcelFile from 'read-excel-file/node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../shared/import/csv.js';
 import { hits, withoutAddresses } from '../helpers/plainWords.js';
-import { makeTempDir } from '../helpers/tmp.js';
 import type { RunningApp } from './app-process.js';
 import { findChromium } from './chromium.js';
-import { useFailureChecks } from './failureChecks.js';
-import { closeBrowserSession, openBrowserSession } from './session.js';
+import { useBrowserSession } from './session.js';
 
 const found = findChromium();
 const skipReason = 'reason' in found ? found.reason : undefined;
 if (skipReason) console.warn(`Export end-to-end tests skipped: ${skipReason}`);
 
 describe.skipIf(skipReason)(`export end to end${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  useFailureChecks();
-  const tmp = makeTempDir('planner-e2e-export-');
   let app: RunningApp;
-  let browser: Browser;
   let page: Page;
   const pageErrors: string[] = [];
 
-  beforeAll(async () => {
-    ({ app, browser, page } = await openBrowserSession({
-      dataDir: path.join(tmp.dir, 'data'),
-      executablePath: 'path' in found ? found.path : undefined,
-      viewport: { width: 1440, height: 1000 },
-    }));
+  const tmp = useBrowserSession('planner-e2e-export-', { viewport: { width: 1440, height: 1000 } }, (opened) => {
+    ({ app, page } = opened);
     page.on('pageerror', (e) => pageErrors.push(e.message));
   });
-
-  afterAll(() => closeBrowserSession({ app, browser }, tmp));
 
   it('saves the tables as an Excel workbook from the Export menu, and the workbook reads back', async () => {
     await page.goto(app.url);

@@ -6,14 +6,11 @@
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../helpers/tmp.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { type RunningApp } from './app-process.js';
 import { findChromium } from './chromium.js';
-import { useFailureChecks } from './failureChecks.js';
-import { closeBrowserSession, openBrowserSession } from './session.js';
+import { useBrowserSession } from './session.js';
 
 const found = findChromium();
 const skipReason = 'reason' in found ? found.reason : undefined;
@@ -76,10 +73,7 @@ function measureOverflow(page: Page): Promise<Overflow> {
 }
 
 describe.skipIf(skipReason)(`every view fits and passes axe${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  useFailureChecks();
-  const tmp = makeTempDir('planner-e2e-fit-');
   let app: RunningApp;
-  let browser: Browser;
   let page: Page;
   const pageErrors: string[] = [];
   const axe = axeSource();
@@ -99,15 +93,7 @@ describe.skipIf(skipReason)(`every view fits and passes axe${skipReason ? ` (ski
       );
     });
   };
-  beforeAll(async () => {
-    ({ app, browser, page } = await openBrowserSession({
-      dataDir: path.join(tmp.dir, 'data'),
-      executablePath: 'path' in found ? found.path : undefined,
-      pageErrors,
-    }));
-  });
-
-  afterAll(() => closeBrowserSession({ app, browser }, tmp));
+  useBrowserSession('planner-e2e-fit-', { pageErrors }, (opened) => ({ app, page } = opened));
 
   const settle = async (view: string) => {
     await expect.poll(() => page.getByRole('heading', { level: 1, name: view, exact: true }).count()).toBe(1);

@@ -1,12 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../helpers/tmp.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { repoRoot, type RunningApp } from './app-process.js';
 import { findChromium } from './chromium.js';
-import { useFailureChecks } from './failureChecks.js';
-import { closeBrowserSession, openBrowserSession } from './session.js';
+import { useBrowserSession } from './session.js';
 
 const found = findChromium();
 const skipReason = 'reason' in found ? found.reason : undefined;
@@ -16,10 +14,7 @@ const screenshotDir = path.join(repoRoot, 'docs', 'screenshots');
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'import');
 
 describe.skipIf(skipReason)(`import end to end${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  useFailureChecks();
-  const tmp = makeTempDir('planner-e2e-import-');
   let app: RunningApp;
-  let browser: Browser;
   let page: Page;
   const cspViolations: string[] = [];
   const pageErrors: string[] = [];
@@ -52,16 +47,11 @@ describe.skipIf(skipReason)(`import end to end${skipReason ? ` (skipped: ${skipR
     await expect.poll(() => page.getByTestId('import-status').count(), { timeout: 15_000 }).toBe(1);
   };
 
-  beforeAll(async () => {
-    ({ app, browser, page } = await openBrowserSession({
-      dataDir: path.join(tmp.dir, 'data'),
-      executablePath: 'path' in found ? found.path : undefined,
-      cspViolations,
-      pageErrors,
-    }));
-  });
-
-  afterAll(() => closeBrowserSession({ app, browser }, tmp));
+  const tmp = useBrowserSession(
+    'planner-e2e-import-',
+    { cspViolations, pageErrors },
+    (opened) => ({ app, page } = opened),
+  );
 
   it('lists Import among the views and starts with an empty history', async () => {
     await page.goto(app.url);

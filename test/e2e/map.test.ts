@@ -1,12 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../helpers/tmp.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { repoRoot, type RunningApp } from './app-process.js';
 import { findChromium } from './chromium.js';
-import { useFailureChecks } from './failureChecks.js';
-import { closeBrowserSession, openBrowserSession } from './session.js';
+import { useBrowserSession } from './session.js';
 
 const found = findChromium();
 const skipReason = 'reason' in found ? found.reason : undefined;
@@ -16,10 +14,7 @@ const screenshotDir = path.join(repoRoot, 'docs', 'screenshots');
 const GM = Array.from({ length: 10 }, (_, i) => `E080000${String(i + 1).padStart(2, '0')}`);
 
 describe.skipIf(skipReason)(`map end to end${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  useFailureChecks();
-  const tmp = makeTempDir('planner-e2e-map-');
   let app: RunningApp;
-  let browser: Browser;
   let page: Page;
   const cspViolations: string[] = [];
   const pageErrors: string[] = [];
@@ -27,18 +22,11 @@ describe.skipIf(skipReason)(`map end to end${skipReason ? ` (skipped: ${skipReas
   const areas = () => page.getByTestId('map-area');
   const labels = () => areas().evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
 
-  beforeAll(async () => {
-    ({ app, browser, page } = await openBrowserSession({
-      dataDir: path.join(tmp.dir, 'data'),
-      executablePath: 'path' in found ? found.path : undefined,
-      viewport: { width: 1600, height: 1100 },
-      acceptDownloads: true,
-      cspViolations,
-      pageErrors,
-    }));
-  });
-
-  afterAll(() => closeBrowserSession({ app, browser }, tmp));
+  useBrowserSession(
+    'planner-e2e-map-',
+    { viewport: { width: 1600, height: 1100 }, acceptDownloads: true, cspViolations, pageErrors },
+    (opened) => ({ app, page } = opened),
+  );
 
   it('shows the ten Greater Manchester authorities on a hex map of a fresh plan', async () => {
     await page.goto(app.url);

@@ -6,13 +6,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../helpers/tmp.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { repoRoot, type RunningApp } from './app-process.js';
 import { findChromium } from './chromium.js';
-import { useFailureChecks } from './failureChecks.js';
-import { closeBrowserSession, openBrowserSession } from './session.js';
+import { useBrowserSession } from './session.js';
 
 const found = findChromium();
 const skipReason = 'reason' in found ? found.reason : undefined;
@@ -56,10 +54,7 @@ const GM_NAMES = [
 ];
 
 describe.skipIf(skipReason)(`new plan end to end${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  useFailureChecks();
-  const tmp = makeTempDir('planner-e2e-new-plan-');
   let app: RunningApp;
-  let browser: Browser;
   let page: Page;
   const cspViolations: string[] = [];
   const pageErrors: string[] = [];
@@ -75,17 +70,11 @@ describe.skipIf(skipReason)(`new plan end to end${skipReason ? ` (skipped: ${ski
     await expect.poll(() => dialog().getByRole('radio').count(), { timeout: 10_000 }).toBeGreaterThan(1);
   }
 
-  beforeAll(async () => {
-    ({ app, browser, page } = await openBrowserSession({
-      dataDir: path.join(tmp.dir, 'data'),
-      executablePath: 'path' in found ? found.path : undefined,
-      viewport: { width: 1440, height: 900 },
-      cspViolations,
-      pageErrors,
-    }));
-  });
-
-  afterAll(() => closeBrowserSession({ app, browser }, tmp));
+  useBrowserSession(
+    'planner-e2e-new-plan-',
+    { viewport: { width: 1440, height: 900 }, cspViolations, pageErrors },
+    (opened) => ({ app, page } = opened),
+  );
 
   it('offers the presets and the user’s own choice, and refuses a plan without a name or members', async () => {
     await page.goto(app.url);

@@ -1,12 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../helpers/tmp.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { repoRoot, type RunningApp } from './app-process.js';
 import { findChromium } from './chromium.js';
-import { useFailureChecks } from './failureChecks.js';
-import { closeBrowserSession, openBrowserSession } from './session.js';
+import { useBrowserSession } from './session.js';
 
 const found = findChromium();
 const skipReason = 'reason' in found ? found.reason : undefined;
@@ -15,10 +13,7 @@ if (skipReason) console.warn(`Projection end-to-end tests skipped: ${skipReason}
 const screenshotDir = path.join(repoRoot, 'docs', 'screenshots');
 
 describe.skipIf(skipReason)(`projection end to end${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  useFailureChecks();
-  const tmp = makeTempDir('planner-e2e-projection-');
   let app: RunningApp;
-  let browser: Browser;
   let page: Page;
   const cspViolations: string[] = [];
   const pageErrors: string[] = [];
@@ -31,17 +26,11 @@ describe.skipIf(skipReason)(`projection end to end${skipReason ? ` (skipped: ${s
     page.getByTestId('projection-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-year')));
   const status = () => page.getByTestId('projection-status').textContent();
 
-  beforeAll(async () => {
-    ({ app, browser, page } = await openBrowserSession({
-      dataDir: path.join(tmp.dir, 'data'),
-      executablePath: 'path' in found ? found.path : undefined,
-      cspViolations,
-      pageErrors,
-      failedCalls,
-    }));
-  });
-
-  afterAll(() => closeBrowserSession({ app, browser }, tmp));
+  useBrowserSession(
+    'planner-e2e-projection-',
+    { cspViolations, pageErrors, failedCalls },
+    (opened) => ({ app, page } = opened),
+  );
 
   it('opens the Projection view on the consortium’s fan chart and its table by year', async () => {
     await page.goto(app.url);

@@ -4,22 +4,18 @@
  * homes (need types, how often the choice holds, the sensitivity), and "Make a scenario" saves the
  * homes as a scenario that Compare can set beside the baseline.
  */
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../helpers/tmp.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { RunningApp } from './app-process.js';
 import { findChromium } from './chromium.js';
-import { closeBrowserSession, openBrowserSession } from './session.js';
+import { useBrowserSession } from './session.js';
 
 const found = findChromium();
 const skipReason = 'reason' in found ? found.reason : undefined;
 if (skipReason) console.warn(`Recommend end-to-end tests skipped: ${skipReason}`);
 
 describe.skipIf(skipReason)(`the Recommend panel end to end${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  const tmp = makeTempDir('planner-e2e-recommend-');
   let app: RunningApp;
-  let browser: Browser;
   let page: Page;
   const cspViolations: string[] = [];
   const pageErrors: string[] = [];
@@ -29,16 +25,7 @@ describe.skipIf(skipReason)(`the Recommend panel end to end${skipReason ? ` (ski
   const panel = () => page.getByTestId('recommend-panel');
   const progress = () => panel().locator('.scn-recommend-progress');
 
-  beforeAll(async () => {
-    ({ app, browser, page } = await openBrowserSession({
-      dataDir: path.join(tmp.dir, 'data'),
-      executablePath: 'path' in found ? found.path : undefined,
-      cspViolations,
-      pageErrors,
-    }));
-  });
-
-  afterAll(() => closeBrowserSession({ app, browser }, tmp));
+  useBrowserSession('planner-e2e-recommend-', { cspViolations, pageErrors }, (opened) => ({ app, page } = opened));
 
   it('shows progress from the worker, and Cancel stops the run leaving no answer', async () => {
     await page.goto(app.url);

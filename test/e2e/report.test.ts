@@ -1,12 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../helpers/tmp.js';
+import { describe, expect, it } from 'vitest';
 import { repoRoot, type RunningApp } from './app-process.js';
 import { findChromium } from './chromium.js';
-import { useFailureChecks } from './failureChecks.js';
-import { closeBrowserSession, openBrowserSession } from './session.js';
+import { useBrowserSession } from './session.js';
 
 const found = findChromium();
 const skipReason = 'reason' in found ? found.reason : undefined;
@@ -27,8 +25,6 @@ const SECTIONS = [
 ];
 
 describe.skipIf(skipReason)(`report end to end${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  useFailureChecks();
-  const tmp = makeTempDir('planner-e2e-report-');
   let app: RunningApp;
   let browser: Browser;
   let page: Page;
@@ -42,16 +38,10 @@ describe.skipIf(skipReason)(`report end to end${skipReason ? ` (skipped: ${skipR
     p.on('pageerror', (e) => pageErrors.push(e.message));
   };
 
-  beforeAll(async () => {
-    ({ app, browser, page } = await openBrowserSession({
-      dataDir: path.join(tmp.dir, 'data'),
-      executablePath: 'path' in found ? found.path : undefined,
-      viewport: { width: 1440, height: 1000 },
-    }));
+  const tmp = useBrowserSession('planner-e2e-report-', { viewport: { width: 1440, height: 1000 } }, (opened) => {
+    ({ app, browser, page } = opened);
     watch(page);
   });
-
-  afterAll(() => closeBrowserSession({ app, browser }, tmp));
 
   it('shows the report’s sections in the Report view', async () => {
     await page.goto(app.url);

@@ -1,12 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../helpers/tmp.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { repoRoot, type RunningApp } from './app-process.js';
 import { findChromium } from './chromium.js';
-import { useFailureChecks } from './failureChecks.js';
-import { closeBrowserSession, openBrowserSession } from './session.js';
+import { useBrowserSession } from './session.js';
 
 const found = findChromium();
 const skipReason = 'reason' in found ? found.reason : undefined;
@@ -27,10 +25,7 @@ function recordTimings(measure: string, durations: number[]): void {
 }
 
 describe.skipIf(skipReason)(`scenarios and compare end to end${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  useFailureChecks();
-  const tmp = makeTempDir('planner-e2e-scenarios-');
   let app: RunningApp;
-  let browser: Browser;
   let page: Page;
   const cspViolations: string[] = [];
   const pageErrors: string[] = [];
@@ -44,16 +39,7 @@ describe.skipIf(skipReason)(`scenarios and compare end to end${skipReason ? ` (s
   const title = () => page.getByTestId('scenario-title').textContent();
   const beds = () => page.getByTestId('lever-form').first().locator('[data-field="beds"]');
 
-  beforeAll(async () => {
-    ({ app, browser, page } = await openBrowserSession({
-      dataDir: path.join(tmp.dir, 'data'),
-      executablePath: 'path' in found ? found.path : undefined,
-      cspViolations,
-      pageErrors,
-    }));
-  });
-
-  afterAll(() => closeBrowserSession({ app, browser }, tmp));
+  useBrowserSession('planner-e2e-scenarios-', { cspViolations, pageErrors }, (opened) => ({ app, page } = opened));
 
   it('lists the baseline and the two illustrative scenarios, with the baseline’s outcomes by year', async () => {
     await page.goto(app.url);

@@ -1,11 +1,9 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTempDir } from '../helpers/tmp.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { repoRoot, type RunningApp } from './app-process.js';
 import { findChromium } from './chromium.js';
-import { useFailureChecks } from './failureChecks.js';
-import { closeBrowserSession, openBrowserSession } from './session.js';
+import { useBrowserSession } from './session.js';
 
 const found = findChromium();
 const skipReason = 'reason' in found ? found.reason : undefined;
@@ -15,10 +13,7 @@ const fixtures = path.join(repoRoot, 'test', 'fixtures', 'ssda903');
 const files = ['2020-header.csv', '2020-episodes.csv', '2021-header.csv', '2021-episodes.csv'];
 
 describe.skipIf(skipReason)(`stock-flow panel end to end${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  useFailureChecks();
-  const tmp = makeTempDir('planner-e2e-stockflow-');
   let app: RunningApp;
-  let browser: Browser;
   let page: Page;
   const cspViolations: string[] = [];
   const pageErrors: string[] = [];
@@ -31,16 +26,7 @@ describe.skipIf(skipReason)(`stock-flow panel end to end${skipReason ? ` (skippe
   const cellText = async (month: number, column: string) =>
     (await row(month).locator(`[data-column="${column}"]`).first().textContent()) ?? '';
 
-  beforeAll(async () => {
-    ({ app, browser, page } = await openBrowserSession({
-      dataDir: path.join(tmp.dir, 'data'),
-      executablePath: 'path' in found ? found.path : undefined,
-      cspViolations,
-      pageErrors,
-    }));
-  });
-
-  afterAll(() => closeBrowserSession({ app, browser }, tmp));
+  useBrowserSession('planner-e2e-stockflow-', { cspViolations, pageErrors }, (opened) => ({ app, page } = opened));
 
   it('shows a calm note in the Projection view while the plan holds no SSDA903 returns', async () => {
     await page.goto(app.url);
