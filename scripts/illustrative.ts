@@ -47,147 +47,53 @@
  * area, so that the rates reproduce the published total at the published out-of-area share.
  */
 import { randomLcg, randomNormal } from 'd3';
-import { assumptionMaker } from './datasetAssumption.js';
 import { DISTANT_MILES, haversineMiles } from '../shared/allocate/distance.js';
-import type { Area, BuiltInDataset, Observation, Source } from '../shared/model/dataset.js';
+import type { Area, BuiltInDataset, Source } from '../shared/model/dataset.js';
 import type { MeasureId } from '../shared/model/measures.js';
 import { GREATER_MANCHESTER_CODES } from '../shared/model/consortia.js';
 import { OUTSIDE_CONSORTIUM } from '../shared/model/placements.js';
-import type { Assumption, CostPlacementType, CostSector, PlacementFlow, UnitCost } from '../shared/model/placements.js';
-
-export const ILLUSTRATIVE_SEED = 20260401;
-
-const GENERATOR = 'scripts/illustrative.ts';
-const CHANGED_AT = '2026-04-01';
-const PUBLISHER = 'Sufficiency Planner (generated)';
-const LICENCE = 'Generated illustration — not published data';
-const ENGLAND = 'E92000001';
-
-// Published national figures (DfE CLA 2024 national tables; DOMAIN.md "Recent figures").
-const NATIONAL_CH_OUTSIDE_LA_SHARE = 0.67;
-const NATIONAL_CH_OVER_20_MILES_SHARE = 0.49;
-/** Year of the national children's-homes figures; England's all-CLA shares are taken from the same year. */
-const NATIONAL_FIGURES_PERIOD = '2024';
-/** Used only if England's 2024 observations are absent from the facts (values as published for 2024). */
-const FALLBACK_ENGLAND_OUTSIDE_LA_SHARE = 37_520 / 83_630;
-const FALLBACK_ENGLAND_OVER_20_MILES_SHARE = 18_020 / 83_630;
-
-// Flow model parameters.
-const DISTANCE_DECAY_MILES = 10;
-const MAX_OUTSIDE_LA_SHARE = 0.9;
-const MIN_OUTSIDE_CONSORTIUM_OF_OUT = 0.1;
-const MAX_OUTSIDE_CONSORTIUM_OF_OUT = 0.9;
-const SHARE_NOISE_SD = 0.02;
-const GRAVITY_LOG_NOISE_SD = 0.2;
-const SUPPLY_PERIOD = '2023-03-31';
-
-// Costs.
-const NAO_ANNUAL_COST_PER_PLACE = 318_400;
-const WEEKS_PER_YEAR = 365 / 7;
-const PRICE_YEAR = '2023-24';
-const BLOCK_CONTRACT_DISCOUNT = 0.05;
-const LA_TO_PRIVATE_PRICE = 0.85;
-const VOLUNTARY_TO_PRIVATE_PRICE = 0.93;
-/**
- * National mix of children in children's homes, 2024: 33% inside the LA boundary (35% LA-run, 58% private),
- * 67% outside (93% private; the remaining 7% assumed 3% LA-run, 4% voluntary). Voluntary takes the rest.
- */
-const MIX_LA = 0.33 * 0.35 + 0.67 * 0.03;
-const MIX_PRIVATE = 0.33 * 0.58 + 0.67 * 0.93;
-const MIX_VOLUNTARY = 1 - MIX_LA - MIX_PRIVATE;
-const SECURE_TO_CHILDRENS_HOME = 1.4;
-const FOSTER_IN_HOUSE_WEEKLY = 600;
-const FOSTER_AGENCY_WEEKLY = 1_100;
-const SUPPORTED_ACCOMMODATION_WEEKLY = 1_800;
-
-// Other assumptions.
-const TARGET_OCCUPANCY = 0.85;
-const DISCOUNT_RATE = 0.035;
-const MISSING_RELATIVE_RISK_OUT_OF_AREA = 1.5;
-
-export interface IllustrativeOutput {
-  sources: Source[];
-  flows: PlacementFlow[];
-  unitCosts: UnitCost[];
-  assumptions: Assumption[];
-}
-
-/**
- * Rounds non-negative values to integers summing exactly to `total` (largest-remainder method;
- * ties go to the earlier index, so the result is deterministic).
- */
-export function largestRemainder(values: readonly number[], total: number): number[] {
-  const floors = values.map((v) => Math.floor(Math.max(0, v)));
-  let remaining = total - floors.reduce((a, b) => a + b, 0);
-  const order = values
-    .map((v, i) => ({ i, frac: Math.max(0, v) - Math.floor(Math.max(0, v)) }))
-    .sort((a, b) => b.frac - a.frac || a.i - b.i);
-  for (let k = 0; remaining > 0 && order.length > 0; k = (k + 1) % order.length) {
-    const entry = order[k];
-    if (entry === undefined) break;
-    floors[entry.i] = (floors[entry.i] ?? 0) + 1;
-    remaining -= 1;
-  }
-  // Values summing to more than the total (not expected): take the excess from the largest.
-  while (remaining < 0) {
-    let max = 0;
-    floors.forEach((v, i) => {
-      if (v > (floors[max] ?? 0)) max = i;
-    });
-    floors[max] = (floors[max] ?? 0) - 1;
-    remaining += 1;
-  }
-  return floors;
-}
-
-const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
-const round = (v: number, dp: number): number => Number(v.toFixed(dp));
-/** Whole number with thousands separators (locale-independent, so output is the same everywhere). */
-const thousands = (v: number): string => String(Math.round(v)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;
-
-class Facts {
-  private readonly index = new Map<string, number>();
-
-  constructor(observations: readonly Observation[]) {
-    for (const o of observations) {
-      if (o.value !== null && Number.isFinite(o.value)) this.index.set(`${o.area}|${o.measure}|${o.period}`, o.value);
-    }
-  }
-
-  get(area: string, measure: MeasureId, period: string): number | undefined {
-    return this.index.get(`${area}|${measure}|${period}`);
-  }
-
-  /** Latest period in which every area has a value for every measure. */
-  latestCommonPeriod(areas: readonly string[], measures: readonly MeasureId[], candidates: readonly string[]): string {
-    const periods = [...new Set(candidates)].sort().reverse();
-    const found = periods.find((p) => areas.every((a) => measures.every((m) => this.get(a, m, p) !== undefined)));
-    if (found === undefined) throw new Error(`No period has ${measures.join(', ')} for every consortium member`);
-    return found;
-  }
-
-  sum(areas: readonly string[], measure: MeasureId, period: string): number {
-    return areas.reduce((acc, a) => acc + (this.get(a, measure, period) ?? 0), 0);
-  }
-}
-
-interface Member {
-  area: Area;
-  children: number;
-  /** Target share placed outside the LA (before noise). */
-  outsideLaTarget: number;
-  /** Target share placed more than 20 miles away (before noise). */
-  distantTarget: number;
-  places: number;
-}
-
-/** Number placed outside the consortium so that the distant share meets its target (step 4). */
-function outsideConsortiumCount(children: number, outsideLa: number, distant: number, g: number, phi: number): number {
-  const out = children * outsideLa;
-  const raw = phi > g ? (children * distant - out * g) / (phi - g) : out / 2;
-  return clamp(raw, out * MIN_OUTSIDE_CONSORTIUM_OF_OUT, out * MAX_OUTSIDE_CONSORTIUM_OF_OUT);
-}
+import type { CostPlacementType, CostSector, PlacementFlow, UnitCost } from '../shared/model/placements.js';
+import {
+  BLOCK_CONTRACT_DISCOUNT,
+  DISTANCE_DECAY_MILES,
+  ENGLAND,
+  FALLBACK_ENGLAND_OUTSIDE_LA_SHARE,
+  FALLBACK_ENGLAND_OVER_20_MILES_SHARE,
+  FOSTER_AGENCY_WEEKLY,
+  FOSTER_IN_HOUSE_WEEKLY,
+  Facts,
+  GENERATOR,
+  GRAVITY_LOG_NOISE_SD,
+  ILLUSTRATIVE_SEED,
+  LA_TO_PRIVATE_PRICE,
+  LICENCE,
+  MAX_OUTSIDE_LA_SHARE,
+  MISSING_RELATIVE_RISK_OUT_OF_AREA,
+  MIX_LA,
+  MIX_PRIVATE,
+  MIX_VOLUNTARY,
+  NAO_ANNUAL_COST_PER_PLACE,
+  NATIONAL_CH_OUTSIDE_LA_SHARE,
+  NATIONAL_CH_OVER_20_MILES_SHARE,
+  NATIONAL_FIGURES_PERIOD,
+  PRICE_YEAR,
+  PUBLISHER,
+  SECURE_TO_CHILDRENS_HOME,
+  SHARE_NOISE_SD,
+  SUPPLY_PERIOD,
+  SUPPORTED_ACCOMMODATION_WEEKLY,
+  VOLUNTARY_TO_PRIVATE_PRICE,
+  WEEKS_PER_YEAR,
+  clamp,
+  largestRemainder,
+  outsideConsortiumCount,
+  pct,
+  thousands,
+  type IllustrativeOutput,
+  type Member,
+} from './illustrative/constants.js';
+import { illustrativeAssumptions } from './illustrative/assumptions.js';
+export { ILLUSTRATIVE_SEED, largestRemainder, type IllustrativeOutput } from './illustrative/constants.js';
 
 export function buildIllustrative(facts: BuiltInDataset, seed: number = ILLUSTRATIVE_SEED): IllustrativeOutput {
   const members = facts.areas.filter((a) => a.isMember).sort((a, b) => a.code.localeCompare(b.code));
@@ -418,163 +324,37 @@ export function buildIllustrative(facts: BuiltInDataset, seed: number = ILLUSTRA
     },
   ];
 
-  // --- Assumptions ------------------------------------------------------------------------------------------
-  const assumption = assumptionMaker(GENERATOR, CHANGED_AT);
-
-  const assumptions: Assumption[] = [
-    assumption(
-      'targetOccupancy',
-      'Target occupancy of children’s home places',
-      TARGET_OCCUPANCY,
-      'share',
-      'A home cannot be matched at 100%: children’s needs, sibling groups and mixes limit who can share a home; 80–90% is typical (DOMAIN.md). Beds needed = demand ÷ target occupancy.',
-      null,
-    ),
-    assumption(
-      'discountRate',
-      'Discount rate for net present value',
-      DISCOUNT_RATE,
-      'per year',
-      'HM Treasury Green Book social time preference rate (3.5% a year for the first 30 years).',
-      null,
-    ),
-    assumption(
-      'blockContractDiscount',
-      'Block contract discount on private spot price',
-      BLOCK_CONTRACT_DISCOUNT,
-      'share',
-      'Commissioning consortia typically saved 4–5% on placement costs (DfE-commissioned research, 2015; DOMAIN.md). Voids on block contracts are modelled separately.',
-      homesCostId,
-    ),
-    assumption(
-      'childrensHomeAnnualCostAnchor',
-      'Average cost of a children’s home place (anchor for unit costs)',
-      NAO_ANNUAL_COST_PER_PLACE,
-      '£ per place per year (2023-24)',
-      `National Audit Office (2025): about £318,400 per place per year in 2023-24, ≈ £${thousands(Math.round(naoWeekly))} a week; weekly costs by sector average to this at the national placement mix.`,
-      homesCostId,
-    ),
-    assumption(
-      'flowDistanceDecayMiles',
-      'Gravity model distance decay',
-      DISTANCE_DECAY_MILES,
-      'miles',
-      `Weight of a host member LA ∝ registered places (${supplyPeriod}) × exp(−distance ÷ ${DISTANCE_DECAY_MILES}), distance between LA centroids by the haversine formula. ${DISTANCE_DECAY_MILES} miles (half the 20-mile threshold) is an illustrative choice: a host 20 miles away weighs about 14% of one next door. Seeded log-normal noise (sd ${GRAVITY_LOG_NOISE_SD}) on each weight.`,
-      flowSourceId,
-    ),
-    assumption(
-      'flowOutsideLaUplift',
-      'Children’s homes uplift on the outside-LA share',
-      round(outsideUplift, 3),
-      'ratio',
-      `67% of children in children’s homes were outside their LA boundary against ${pct(englandOutShare)} of all looked-after children (England, ${NATIONAL_FIGURES_PERIOD}; DfE). Each member’s published all-CLA outside share (${period}) is multiplied by this ratio, capped at ${MAX_OUTSIDE_LA_SHARE}.`,
-      flowSourceId,
-    ),
-    assumption(
-      'flowOver20MilesUplift',
-      'Children’s homes uplift on the 20+ mile share',
-      round(distantUplift, 3),
-      'ratio',
-      `49% of children in children’s and secure homes were placed more than 20 miles away against ${pct(englandFarShare)} of all looked-after children (England, ${NATIONAL_FIGURES_PERIOD}; DfE). Each member’s published all-CLA 20+ mile share (${period}) is multiplied by this ratio.`,
-      flowSourceId,
-    ),
-    assumption(
-      'flowOutsideConsortiumOver20MilesShare',
-      'Share of placements outside the consortium that are 20+ miles away',
-      round(phi, 4),
-      'share',
-      'National 49% ÷ 67%: the share of out-of-LA children’s home placements more than 20 miles from home (DfE 2024), assuming placements inside the LA are within 20 miles. Used to convert the 20+ mile target into an outside-consortium count.',
-      flowSourceId,
-    ),
-    assumption(
-      'flowOutsideLaShareTarget',
-      'Calibration target: share placed outside own LA',
-      round(targetOutsideLaShare, 4),
-      'share',
-      `Children-weighted consortium target (${period}): members’ published all-CLA outside-boundary share (consortium ${pct(consortiumOutShare)}) × the children’s homes uplift; national children’s homes figure 67%.`,
-      flowSourceId,
-    ),
-    assumption(
-      'flowOutsideLaShareAchieved',
-      'Achieved: share placed outside own LA',
-      round(1 - achievedOwn, 4),
-      'share',
-      `Measured on the generated flows (seed ${seed}) after noise (sd ${SHARE_NOISE_SD}) and rounding.`,
-      flowSourceId,
-    ),
-    assumption(
-      'flowOwnLaShareTarget',
-      'Calibration target: share placed in own LA',
-      round(1 - targetOutsideLaShare, 4),
-      'share',
-      'One minus the outside-LA target.',
-      flowSourceId,
-    ),
-    assumption(
-      'flowOwnLaShareAchieved',
-      'Achieved: share placed in own LA',
-      round(achievedOwn, 4),
-      'share',
-      `Measured on the generated flows (seed ${seed}).`,
-      flowSourceId,
-    ),
-    assumption(
-      'flowOver20MilesShareTarget',
-      'Calibration target: share placed more than 20 miles away',
-      round(targetDistantShare, 4),
-      'share',
-      `Children-weighted consortium target (${period}): members’ published all-CLA 20+ mile share (consortium ${pct(consortiumFarShare)}) × the 20+ mile uplift (national children’s and secure homes figure 49%).`,
-      flowSourceId,
-    ),
-    assumption(
-      'flowOver20MilesShareAchieved',
-      'Achieved (implied): share placed more than 20 miles away',
-      round(achievedDistant, 4),
-      'share',
-      `Generated flows to member LAs whose centroid is more than ${DISTANT_MILES} miles away, plus ${round(phi, 3)} of flows outside the consortium.`,
-      flowSourceId,
-    ),
-    assumption(
-      'flowOutsideConsortiumShareTarget',
-      'Calibration target: share placed outside the consortium',
-      round(targetOutsideConsortiumShare, 4),
-      'share',
-      `Solved per member so the 20+ mile target is met (outside-consortium placements ${pct(phi)} distant, other members by centroid distance), bounded to ${MIN_OUTSIDE_CONSORTIUM_OF_OUT * 100}–${MAX_OUTSIDE_CONSORTIUM_OF_OUT * 100}% of the member’s out-of-LA placements; computed without noise.`,
-      flowSourceId,
-    ),
-    assumption(
-      'flowOutsideConsortiumShareAchieved',
-      'Achieved: share placed outside the consortium',
-      round(achievedOutsideConsortium, 4),
-      'share',
-      `Measured on the generated flows (seed ${seed}).`,
-      flowSourceId,
-    ),
-    assumption(
-      'missingRelativeRiskOutOfArea',
-      'Relative risk of missing incidents out of area',
-      MISSING_RELATIVE_RISK_OUT_OF_AREA,
-      'ratio',
-      'Illustrative: missing incidents from out-of-area homes rose 110% (2015–2017) against 68% within area, and 12,200 of 60,720 reports in 2017 came from placements 20+ miles away (DOMAIN.md). No published rate by locality exists at LA level.',
-      assumptionsId,
-    ),
-    assumption(
-      'missingIncidentRateInsideLa',
-      'Missing incidents per child per year, placed inside own LA',
-      round(missingInside, 3),
-      'incidents per child per year',
-      `Derived from the facts: ${consortium} ${thousands(missingIncidents)} missing incidents ÷ ${thousands(missingCla)} children looked after (${missingPeriod}) = ${missingRate.toFixed(3)}, split so that inside rate × (1 − q) + inside rate × ${MISSING_RELATIVE_RISK_OUT_OF_AREA} × q reproduces it, q = ${missingOutShare.toFixed(3)} the published share placed outside their LA boundary. Per looked-after child in any placement; children in children’s homes go missing more often.`,
-      assumptionsId,
-    ),
-    assumption(
-      'missingIncidentRateOutOfArea',
-      'Missing incidents per child per year, placed out of area',
-      round(missingOutside, 3),
-      'incidents per child per year',
-      `Inside-LA rate × the assumed relative risk ${MISSING_RELATIVE_RISK_OUT_OF_AREA} (see missingIncidentRateInsideLa).`,
-      assumptionsId,
-    ),
-  ];
+  // --- Assumptions (scripts/illustrative/assumptions.ts) ---
+  const assumptions = illustrativeAssumptions({
+    achievedDistant,
+    achievedOutsideConsortium,
+    achievedOwn,
+    assumptionsId,
+    consortium,
+    consortiumFarShare,
+    consortiumOutShare,
+    distantUplift,
+    englandFarShare,
+    englandOutShare,
+    flowSourceId,
+    homesCostId,
+    missingCla,
+    missingIncidents,
+    missingInside,
+    missingOutShare,
+    missingOutside,
+    missingPeriod,
+    missingRate,
+    naoWeekly,
+    outsideUplift,
+    period,
+    phi,
+    seed,
+    supplyPeriod,
+    targetDistantShare,
+    targetOutsideConsortiumShare,
+    targetOutsideLaShare,
+  });
 
   return { sources, flows, unitCosts, assumptions };
 }
