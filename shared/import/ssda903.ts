@@ -127,8 +127,11 @@ function digit(code: number): number {
 
 /** Sentinel: a dd/mm/yy date with no return year to resolve its century by. */
 const TWO_DIGIT_NO_YEAR = -2147483646;
-/** Set by readDate when it resolved a two-digit year (read by checkDate, which resets it). */
-let twoDigitYear = false;
+/**
+ * `resolved` is set by readDate when it resolved a two-digit year (read by checkDate, which resets
+ * it); an object so that the reader of dates and the checker of rows can live in separate modules.
+ */
+const twoDigitYear = { resolved: false };
 
 /** The year ending in `yy` within the 99 years up to one after `returnYear`. */
 export function resolveTwoDigitYear(yy: number, returnYear: number): number {
@@ -202,7 +205,7 @@ function readDate(text: string, start: number, end: number, returnYear = 0): num
     if (yearDigits === 2) {
       if (returnYear <= 0) return TWO_DIGIT_NO_YEAR;
       year = resolveTwoDigitYear(year, returnYear);
-      twoDigitYear = true;
+      twoDigitYear.resolved = true;
     } else if (yearDigits !== 4) return BAD_DATE;
   }
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return BAD_DATE;
@@ -1197,7 +1200,7 @@ function checkDate(
   required: boolean,
   year: number,
 ): number {
-  twoDigitYear = false;
+  twoDigitYear.resolved = false;
   const day = scanner.date(column, year);
   if (day === NO_DATE) {
     if (required) {
@@ -1250,7 +1253,7 @@ function checkDate(
     );
     return BAD_DATE;
   }
-  if (twoDigitYear) {
+  if (twoDigitYear.resolved) {
     sink.report(
       context.name,
       'warning',
