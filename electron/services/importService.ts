@@ -10,10 +10,12 @@ import { Worker } from 'node:worker_threads';
 import type { ImportWorkerData, WorkerMessage } from '../import-worker.js';
 import { parseFileForImport, type ParseChoices, type ParsedFile, type Ssda903HeldTable } from './importParse.js';
 import {
+  importSsda903,
+  issueInXml,
   skippedTableNote,
   ssda903TableInfo,
   type Ssda903SkippedTableCount,
-} from '../../shared/import/ssda903Tables.js';
+} from '../../shared/import/ssda903/index.js';
 import { readInputFile } from './inputFile.js';
 import { resolveLimits, type InputLimits } from '../../shared/import/limits.js';
 import type { BoundaryFeature } from '../../shared/geo/types.js';
@@ -46,8 +48,6 @@ import type { PlanService } from './planService.js';
 import type { PlanDatabase } from '../store/database.js';
 import { readSsda903Files, writeSsda903File } from '../store/ssda903Data.js';
 import { writeSsda903Parsed } from '../store/ssda903Parsed.js';
-import { importSsda903 } from '../../shared/import/ssda903.js';
-import { issueInXml } from '../../shared/import/ssda903Xml.js';
 
 const OGL = 'Open Government Licence v3.0';
 const MAX_ISSUES_SHOWN = 200;

@@ -24,7 +24,7 @@ import type { RawTable } from './table.js';
 import { isBlankRow, tableFromCsv } from './table.js';
 import type { DecodedText, TextEncoding } from './text.js';
 import { decodeText, decodeUtf8Lossy, describeNotUtf8 } from './text.js';
-import { countSsda903Rows } from './ssda903.js';
+import { countSsda903Rows } from './ssda903/index.js';
 import { InputLimitError, formatBytes, limitErrorFromRangeError, resolveLimits, type InputLimits } from './limits.js';
 
 export type { FileKind, Detection } from './detect.js';
@@ -349,7 +349,7 @@ function parse(
         issues.error(null, null, `Could not tell what kind of file this is: ${detection.reason}`);
         return { ...base, reason: detection.reason, encoding };
       }
-      // An SSDA903 return: read into its tables by the import (./ssda903Xml.ts); counted here by child.
+      // An SSDA903 return: read into its tables by the import (./ssda903/xml/); counted here by child.
       const children = (text.match(/<CHILD[\s>]/g) ?? []).length;
       return {
         ...base,
@@ -360,7 +360,7 @@ function parse(
       };
     }
     // An SSDA903 table is told by its header line alone and parsed column by column elsewhere
-    // (./ssda903.ts): reading a million-row return into a table of cells here would only count it.
+    // (./ssda903/): reading a million-row return into a table of cells here would only count it.
     const lineEnd = text.indexOf('\n');
     const firstLine = (lineEnd < 0 ? text : text.slice(0, lineEnd)).replace(/^\uFEFF/, '');
     const ssda903 = /child/i.test(firstLine) ? ssda903FromHeaderLine(firstLine) : null;
