@@ -33,7 +33,7 @@
 import type { AuthorityLookup, ReferenceAuthority } from '../model/authorities.js';
 import type { HomeSector, SupplyMovement } from '../model/supply.js';
 import { homeSectors } from '../model/supply.js';
-import { findSnapshotDate, providerUrn, readPlaces, sectorByName, UrnRows } from './ofsted.js';
+import { ProviderRowChecks, findSnapshotDate, isYes, sectorByName } from './ofstedRows.js';
 import type { IssueCollector } from './report.js';
 import { predecessorByName } from '../model/predecessors.js';
 import type { RawTable } from './table.js';
@@ -109,11 +109,6 @@ export function isJoinersLeaversHeader(columns: Columns): boolean {
 
 function isChildrensHome(provisionType: string): boolean {
   return normaliseLabel(provisionType).replace(/'/g, '') === 'childrens home';
-}
-
-function isYes(value: string): boolean {
-  const v = normaliseLabel(value);
-  return v !== '' && !['no', 'n', 'false', '0', '-', 'not applicable', 'n/a'].includes(v);
 }
 
 /** A date written dd/mm/yyyy, yyyy-mm-dd or as a spreadsheet serial number, as [year, month, day]. */
@@ -204,7 +199,8 @@ export function parseOfstedJoinersLeavers(
   const limiter = new IssueLimiter(issues);
   const tally = new Tally();
   const unknownLas = new UnknownValues();
-  const urns = new UrnRows(limiter);
+  const columnNames = { urn: name(col.urn), la: name(col.la), places: name(col.places) };
+  const checks = new ProviderRowChecks(limiter, tally, columnNames);
   const noted = new Set<string>();
   const noteOnce = (key: string, row: number | null, column: string | null, message: string): void => {
     if (noted.has(key)) return;
@@ -217,17 +213,14 @@ export function parseOfstedJoinersLeavers(
 
   for (const { cells, row } of bodyRows(table, headerRow)) {
     rows += 1;
-    const urn = providerUrn(cells, col.urn);
+    const urn = checks.urn(cells, col.urn);
     const typeRaw = foldText(cellText(cells, col.type));
-    if (urn === '') {
-      tally.add('providers without a URN');
-      continue;
-    }
+    if (urn === null) continue;
     if (!isChildrensHome(typeRaw)) {
-      tally.add(typeRaw === '' ? 'providers with no provision type' : `provision type ${quote(typeRaw)}`);
+      checks.otherProvision(typeRaw);
       continue;
     }
-    if (urns.repeated(urn, row, name(col.urn))) continue;
+    if (checks.repeated(urn, row)) continue;
 
     const joinerRaw = foldText(cellText(cells, col.joiner));
     const leaverRaw = foldText(cellText(cells, col.leaver));
@@ -258,16 +251,9 @@ export function parseOfstedJoinersLeavers(
       continue;
     }
 
-    const laRaw = cellText(cells, col.la);
-    if (laRaw === '') {
-      limiter.error(
-        'no local authority',
-        row,
-        name(col.la),
-        `Row ${row}: no local authority for children's home ${urn}.`,
-      );
-      continue;
-    }
+    const what = `children's home ${urn}`;
+    const laRaw = checks.localAuthority(cellText(cells, col.la), row, what);
+    if (laRaw === null) continue;
     let authority: ReferenceAuthority | undefined;
     let area: string | null = null;
     // A predecessor wholly inside one current authority (Bournemouth and Poole, in BCP since 1 April
@@ -304,13 +290,8 @@ export function parseOfstedJoinersLeavers(
     }
     const region = authority.regionCode;
 
-    const placesRaw = cellText(cells, col.places);
-    const read = readPlaces(placesRaw);
-    if (!read.ok) {
-      const message = `Row ${row}: children's home ${urn} ${read.problem}.`;
-      limiter.error(`places ${read.kind}`, row, name(col.places), message);
-      continue;
-    }
+    const places = checks.places(cellText(cells, col.places), row, what);
+    if (places === null) continue;
 
     const sectorRaw = foldText(cellText(cells, col.sector));
     let sector = sectorByName.get(normaliseLabel(sectorRaw));
@@ -344,7 +325,7 @@ export function parseOfstedJoinersLeavers(
       region,
       sector,
       shortBreakOnly: col.shortBreak !== null && isYes(cellText(cells, col.shortBreak)),
-      places: read.places,
+      places,
       joined,
       left,
     });
