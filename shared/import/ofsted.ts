@@ -23,12 +23,11 @@ import type { ChildrensHome, HomeType, OfstedJudgement, SupplyRow } from '../mod
 import { ProviderRowChecks, findSnapshotDate, isYes, sectorByName } from './ofstedRows.js';
 import type { IssueCollector } from './report.js';
 import type { RawTable } from './table.js';
+import { AreaResolver, UnknownValues } from './areas.js';
 import {
-  AreaResolver,
   Columns,
   IssueLimiter,
   Tally,
-  UnknownValues,
   cellText,
   findHeaderRow,
   foldText,

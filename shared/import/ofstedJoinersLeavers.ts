@@ -40,12 +40,11 @@ import { predecessorByName } from '../model/predecessors.js';
 import type { RawTable } from './table.js';
 
 export { parseDate } from './ofstedJoinersLeaversYear.js';
+import { ENGLAND_CODE, UnknownValues } from './areas.js';
 import {
   Columns,
-  ENGLAND_CODE,
   IssueLimiter,
   Tally,
-  UnknownValues,
   cellText,
   findHeaderRow,
   foldText,
