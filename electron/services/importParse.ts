@@ -15,9 +15,15 @@ import {
   resolveLimits,
   type InputLimits,
 } from '../../shared/import/limits.js';
-import { countSsda903Rows, detectSsda903Table, type Ssda903TableKind } from '../../shared/import/ssda903.js';
-import { isUsedSsda903Table, type Ssda903SkippedTableCount } from '../../shared/import/ssda903Tables.js';
-import { ssda903TablesFromXml, type RecordLabels } from '../../shared/import/ssda903Xml.js';
+import {
+  countSsda903Rows,
+  detectSsda903Table,
+  isUsedSsda903Table,
+  ssda903TablesFromXml,
+  type RecordLabels,
+  type Ssda903SkippedTableCount,
+  type Ssda903TableKind,
+} from '../../shared/import/ssda903/index.js';
 import { isTemplateWorkbook, parseTemplate, type TemplateResult } from '../../shared/import/template.js';
 import { decodeText } from '../../shared/import/text.js';
 import type { AuthorityLookup } from '../../shared/model/authorities.js';

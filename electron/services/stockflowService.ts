@@ -14,7 +14,7 @@ import {
   importSsda903,
   isoFromDay,
   NO_DATE,
-} from '../../shared/import/ssda903.js';
+} from '../../shared/import/ssda903/index.js';
 import { readSsda903Files } from '../store/ssda903Data.js';
 import { readSsda903Parsed } from '../store/ssda903Parsed.js';
 import type { PlanDatabase } from '../store/database.js';

@@ -1,5 +1,5 @@
 /**
- * The SSDA903 returns held in a plan, as the importer reads them (shared/import/ssda903.ts), stored
+ * The SSDA903 returns held in a plan, as the importer reads them (shared/import/ssda903/), stored
  * beside the CSV text (table ssda903_parsed) so that a stock-flow projection starts from the child
  * and episode tables instead of reading every row of the text again: on the regional sample that
  * reading is most of a `planner project --method stockflow` run.
@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
-import { importSsda903, type Ssda903Import } from '../../shared/import/ssda903.js';
+import { importSsda903, type Ssda903Import } from '../../shared/import/ssda903/index.js';
 import type { PlanDatabase } from './database.js';
 import { readSsda903Files } from './ssda903Data.js';
 

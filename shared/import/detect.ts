@@ -8,8 +8,7 @@
 import { isOfstedHeader } from './ofsted.js';
 import { isJoinersLeaversHeader } from './ofstedJoinersLeavers.js';
 import { isSnppHeader } from './ons.js';
-import { isSsda903Xml } from './ssda903Xml.js';
-import { identifySsda903Table, ssda903TableInfo } from './ssda903Tables.js';
+import { identifySsda903Table, isSsda903Xml, ssda903TableInfo } from './ssda903/index.js';
 import type { RawTable } from './table.js';
 import { Columns, findHeaderRow, foldText, isBlankRow, normaliseLabel, tableFromCsv } from './table.js';
 
@@ -117,7 +116,7 @@ export function detectXml(text: string): Detection {
     : unknown('An XML file, but not an SSDA903 return: it has no CHILD elements with a CHILDID.');
 }
 
-/** SSDA903 tables by their column names (upper case in the return); see ./ssda903Tables.ts. */
+/** SSDA903 tables by their column names (upper case in the return); see ./ssda903/returnTables.ts. */
 export function detectSsda903(header: readonly string[]): Detection | null {
   const names = new Set(header.map((h) => foldText(h).toUpperCase()));
   const table = identifySsda903Table(names);

@@ -19,16 +19,15 @@
  */
 import type { AuthorityLookup } from '../model/authorities.js';
 import type { Observation } from '../model/dataset.js';
-import type { ChildrensHome, HomeSector, HomeType, OfstedJudgement, SupplyRow } from '../model/supply.js';
-import { homeSectors } from '../model/supply.js';
+import type { ChildrensHome, HomeType, OfstedJudgement, SupplyRow } from '../model/supply.js';
+import { ProviderRowChecks, findSnapshotDate, isYes, sectorByName } from './ofstedRows.js';
 import type { IssueCollector } from './report.js';
 import type { RawTable } from './table.js';
+import { AreaResolver, UnknownValues } from './areas.js';
 import {
-  AreaResolver,
   Columns,
   IssueLimiter,
   Tally,
-  UnknownValues,
   cellText,
   findHeaderRow,
   foldText,
@@ -38,6 +37,8 @@ import {
   quote,
   bodyRows,
 } from './table.js';
+
+export { findSnapshotDate } from './ofstedRows.js';
 
 export interface OfstedOptions {
   source: string;
@@ -77,84 +78,12 @@ export function isOfstedHeader(columns: Columns): boolean {
   return columns.has(...COLUMNS.urn) && columns.has(...COLUMNS.type);
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] as const;
-
-/** A provider's URN as a spreadsheet may give it: numeric URNs can come as "1254840.0". */
-export function providerUrn(cells: readonly string[], column: number | null): string {
-  return cellText(cells, column).replace(/^(\d+)\.0+$/, '$1');
-}
-
-/** The row each URN was first seen on: a URN given twice is an error naming both rows. */
-export class UrnRows {
-  private readonly first = new Map<string, number>();
-
-  constructor(private readonly limiter: IssueLimiter) {}
-
-  /** True (with the error reported) when `urn` was already given on an earlier row. */
-  repeated(urn: string, row: number, column: string | null): boolean {
-    const first = this.first.get(urn);
-    if (first === undefined) {
-      this.first.set(urn, row);
-      return false;
-    }
-    this.limiter.error(
-      'duplicate URN',
-      row,
-      column,
-      `Row ${row}: URN ${quote(urn)} appears twice; row ${first} already gave it.`,
-    );
-    return true;
-  }
-}
-
-/**
- * The first date written like "31 March 2023", "31st Mar 2023" or "31_Mar_2023" in the texts, as
- * "2023-03-31"; null when there is none.
- */
-export function findSnapshotDate(texts: readonly string[]): string | null {
-  const pattern =
-    /(?<!\d)(\d{1,2})(?:st|nd|rd|th)?[\s_.-]+(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)[\s_.-]+(\d{4})(?!\d)/i;
-  for (const text of texts) {
-    const m = pattern.exec(text);
-    if (!m) continue;
-    const day = Number(m[1]);
-    const month = MONTHS.indexOf((m[2] ?? '').slice(0, 3).toLowerCase() as (typeof MONTHS)[number]) + 1;
-    const year = Number(m[3]);
-    const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-    if (month < 1 || day < 1 || day > daysInMonth || year < 2000 || year > 2100) continue;
-    return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  }
-  return null;
-}
-
-/** A provider's number of places as read: a whole number from 0 to 10,000, or what is wrong with it. */
-export function readPlaces(raw: string): { ok: true; places: number } | { ok: false; kind: string; problem: string } {
-  const parsed = parseNumber(raw);
-  if (parsed.kind === 'number' && parsed.value >= 0 && Number.isInteger(parsed.value) && parsed.value <= 10_000) {
-    return { ok: true, places: parsed.value };
-  }
-  const problem =
-    parsed.kind === 'empty'
-      ? 'has no number of places'
-      : parsed.kind === 'number' && parsed.value < 0
-        ? `has a negative number of places (${quote(raw)})`
-        : `has ${quote(raw)} places, which is not a whole number of places`;
-  return { ok: false, kind: parsed.kind, problem };
-}
-
 function homeTypeOf(provisionType: string): 'childrensHome' | 'secure' | null {
   const t = normaliseLabel(provisionType).replace(/'/g, '');
   if (t === 'childrens home') return 'childrensHome';
   if (t === 'secure childrens home' || t === 'secure unit') return 'secure';
   return null;
 }
-
-/** Sectors by their names as the Ofsted files write them (also read by ./ofstedJoinersLeavers.ts). */
-export const sectorByName: ReadonlyMap<string, HomeSector> = new Map([
-  ...homeSectors.map((s) => [normaliseLabel(s), s] as const),
-  ['la', 'Local Authority'],
-  ['local authority (la)', 'Local Authority'],
-]);
 
 const judgementByName: ReadonlyMap<string, OfstedJudgement> = new Map([
   ['outstanding', 'Outstanding'],
@@ -171,11 +100,6 @@ const olderJudgements: ReadonlyMap<string, OfstedJudgement> = new Map([
   ['adequate', 'Requires improvement to be good'],
   ['satisfactory', 'Requires improvement to be good'],
 ]);
-
-function isYes(value: string): boolean {
-  const v = normaliseLabel(value);
-  return v !== '' && !['no', 'n', 'false', '0', '-', 'not applicable', 'n/a'].includes(v);
-}
 
 export function parseOfsted(
   table: RawTable,
@@ -262,8 +186,9 @@ export function parseOfsted(
   const resolver = new AreaResolver(lookup, issues, period);
   const limiter = new IssueLimiter(issues);
   const tally = new Tally();
+  const columnNames = { urn: name(col.urn), la: name(col.la), places: name(col.places) };
+  const checks = new ProviderRowChecks(limiter, tally, columnNames);
   const unknownLas = new UnknownValues();
-  const urns = new UrnRows(limiter);
   /** Places given for providers that are not children's homes, by provision type. */
   const placesElsewhere = new Map<string, { firstRow: number; rows: number; places: number }>();
   const noted = new Set<string>();
@@ -274,18 +199,15 @@ export function parseOfsted(
 
   for (const { cells, row } of bodyRows(table, headerRow)) {
     rows += 1;
-    const urn = providerUrn(cells, col.urn);
-    if (urn === '') {
-      tally.add('providers without a URN');
-      continue;
-    }
-    if (urns.repeated(urn, row, name(col.urn))) continue;
+    const urn = checks.urn(cells, col.urn);
+    if (urn === null) continue;
+    if (checks.repeated(urn, row)) continue;
 
     const typeRaw = foldText(cellText(cells, col.type));
     const type = homeTypeOf(typeRaw);
     const placesRaw = cellText(cells, col.places);
     if (type === null) {
-      tally.add(typeRaw === '' ? 'providers with no provision type' : `provision type ${quote(typeRaw)}`);
+      checks.otherProvision(typeRaw);
       const places = parseNumber(placesRaw);
       if (places.kind === 'number' && places.value > 0) {
         const key = typeRaw;
@@ -305,16 +227,9 @@ export function parseOfsted(
       continue;
     }
 
-    const laRaw = cellText(cells, col.la);
-    if (laRaw === '') {
-      limiter.error(
-        'no local authority',
-        row,
-        name(col.la),
-        `Row ${row}: no local authority for ${typeRaw.toLowerCase()} ${urn}.`,
-      );
-      continue;
-    }
+    const what = `${typeRaw.toLowerCase()} ${urn}`;
+    const laRaw = checks.localAuthority(cellText(cells, col.la), row, what);
+    if (laRaw === null) continue;
     const resolved = resolver.authority({ onsCode: '', dfeCode: '', name: laRaw }, row, {
       onsCode: name(col.la),
       dfeCode: null,
@@ -331,13 +246,9 @@ export function parseOfsted(
 
     let places = 0;
     if (col.places !== null) {
-      const read = readPlaces(placesRaw);
-      if (read.ok) places = read.places;
-      else {
-        const message = `Row ${row}: ${typeRaw.toLowerCase()} ${urn} ${read.problem}.`;
-        limiter.error(`places ${read.kind}`, row, name(col.places), message);
-        continue;
-      }
+      const read = checks.places(placesRaw, row, what);
+      if (read === null) continue;
+      places = read;
     }
 
     const shortBreak = col.shortBreak !== null && isYes(cellText(cells, col.shortBreak));

@@ -26,23 +26,25 @@
  *
  * The year (ending 31 March) is taken from the options, else from a "31 March YYYY" (or "1 April
  * YYYY", the year's start) in the title rows or column names, else from the joiners' registration
- * dates (their median), else from a four-digit year in the file name.
+ * dates (their median), else from a four-digit year in the file name (./ofstedJoinersLeaversYear.ts).
  *
  * Pure TypeScript: no Node or DOM imports.
  */
 import type { AuthorityLookup, ReferenceAuthority } from '../model/authorities.js';
 import type { HomeSector, SupplyMovement } from '../model/supply.js';
 import { homeSectors } from '../model/supply.js';
-import { findSnapshotDate, providerUrn, readPlaces, sectorByName, UrnRows } from './ofsted.js';
+import { findPeriod, parseDate, yearEndingMarch } from './ofstedJoinersLeaversYear.js';
+import { ProviderRowChecks, isYes, sectorByName } from './ofstedRows.js';
 import type { IssueCollector } from './report.js';
 import { predecessorByName } from '../model/predecessors.js';
 import type { RawTable } from './table.js';
+
+export { parseDate } from './ofstedJoinersLeaversYear.js';
+import { ENGLAND_CODE, UnknownValues } from './areas.js';
 import {
   Columns,
-  ENGLAND_CODE,
   IssueLimiter,
   Tally,
-  UnknownValues,
   cellText,
   findHeaderRow,
   foldText,
@@ -111,47 +113,6 @@ function isChildrensHome(provisionType: string): boolean {
   return normaliseLabel(provisionType).replace(/'/g, '') === 'childrens home';
 }
 
-function isYes(value: string): boolean {
-  const v = normaliseLabel(value);
-  return v !== '' && !['no', 'n', 'false', '0', '-', 'not applicable', 'n/a'].includes(v);
-}
-
-/** A date written dd/mm/yyyy, yyyy-mm-dd or as a spreadsheet serial number, as [year, month, day]. */
-export function parseDate(raw: string): [number, number, number] | null {
-  const text = foldText(raw);
-  let y: number;
-  let m: number;
-  let d: number;
-  let match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s.*)?$/.exec(text);
-  if (match) {
-    [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  } else if ((match = /^(\d{4})-(\d{2})-(\d{2})(?:[T\s].*)?$/.exec(text))) {
-    [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  } else if (/^\d{5}(?:\.0+)?$/.test(text)) {
-    // Days since 30 December 1899 (spreadsheets' epoch, with Lotus's leap-year bug absorbed).
-    const date = new Date(Date.UTC(1899, 11, 30) + Math.round(Number(text)) * 86_400_000);
-    [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
-  } else {
-    return null;
-  }
-  if (m < 1 || m > 12 || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate() || y < 1990 || y > 2100) return null;
-  return [y, m, d];
-}
-
-/** The year ending 31 March that contains a date. */
-const yearEndingMarch = ([y, m]: [number, number, number]): number => (m <= 3 ? y : y + 1);
-
-/** A year ending 31 March from dates written in title rows or column names ("31 March 2023", "1 April 2022"). */
-function yearFromTexts(texts: readonly string[]): string | null {
-  for (const text of texts) {
-    const date = findSnapshotDate([text]);
-    if (date === null) continue;
-    if (date.endsWith('-03-31')) return date.slice(0, 4);
-    if (date.endsWith('-04-01')) return String(Number(date.slice(0, 4)) + 1);
-  }
-  return null;
-}
-
 interface Tallies {
   homesOpened: number;
   placesOpened: number;
@@ -204,7 +165,8 @@ export function parseOfstedJoinersLeavers(
   const limiter = new IssueLimiter(issues);
   const tally = new Tally();
   const unknownLas = new UnknownValues();
-  const urns = new UrnRows(limiter);
+  const columnNames = { urn: name(col.urn), la: name(col.la), places: name(col.places) };
+  const checks = new ProviderRowChecks(limiter, tally, columnNames);
   const noted = new Set<string>();
   const noteOnce = (key: string, row: number | null, column: string | null, message: string): void => {
     if (noted.has(key)) return;
@@ -217,17 +179,14 @@ export function parseOfstedJoinersLeavers(
 
   for (const { cells, row } of bodyRows(table, headerRow)) {
     rows += 1;
-    const urn = providerUrn(cells, col.urn);
+    const urn = checks.urn(cells, col.urn);
     const typeRaw = foldText(cellText(cells, col.type));
-    if (urn === '') {
-      tally.add('providers without a URN');
-      continue;
-    }
+    if (urn === null) continue;
     if (!isChildrensHome(typeRaw)) {
-      tally.add(typeRaw === '' ? 'providers with no provision type' : `provision type ${quote(typeRaw)}`);
+      checks.otherProvision(typeRaw);
       continue;
     }
-    if (urns.repeated(urn, row, name(col.urn))) continue;
+    if (checks.repeated(urn, row)) continue;
 
     const joinerRaw = foldText(cellText(cells, col.joiner));
     const leaverRaw = foldText(cellText(cells, col.leaver));
@@ -258,16 +217,9 @@ export function parseOfstedJoinersLeavers(
       continue;
     }
 
-    const laRaw = cellText(cells, col.la);
-    if (laRaw === '') {
-      limiter.error(
-        'no local authority',
-        row,
-        name(col.la),
-        `Row ${row}: no local authority for children's home ${urn}.`,
-      );
-      continue;
-    }
+    const what = `children's home ${urn}`;
+    const laRaw = checks.localAuthority(cellText(cells, col.la), row, what);
+    if (laRaw === null) continue;
     let authority: ReferenceAuthority | undefined;
     let area: string | null = null;
     // A predecessor wholly inside one current authority (Bournemouth and Poole, in BCP since 1 April
@@ -304,13 +256,8 @@ export function parseOfstedJoinersLeavers(
     }
     const region = authority.regionCode;
 
-    const placesRaw = cellText(cells, col.places);
-    const read = readPlaces(placesRaw);
-    if (!read.ok) {
-      const message = `Row ${row}: children's home ${urn} ${read.problem}.`;
-      limiter.error(`places ${read.kind}`, row, name(col.places), message);
-      continue;
-    }
+    const places = checks.places(cellText(cells, col.places), row, what);
+    if (places === null) continue;
 
     const sectorRaw = foldText(cellText(cells, col.sector));
     let sector = sectorByName.get(normaliseLabel(sectorRaw));
@@ -344,7 +291,7 @@ export function parseOfstedJoinersLeavers(
       region,
       sector,
       shortBreakOnly: col.shortBreak !== null && isYes(cellText(cells, col.shortBreak)),
-      places: read.places,
+      places,
       joined,
       left,
     });
@@ -362,42 +309,6 @@ export function parseOfstedJoinersLeavers(
   const period = findPeriod(table, headerRow, header, joinYears, options, issues);
   if (period === null) return { period, events, movements: [], rows, unmodelled: tally.list() };
   return { period, events, movements: aggregate(events, period, options.source), rows, unmodelled: tally.list() };
-}
-
-function findPeriod(
-  table: RawTable,
-  headerRow: number,
-  header: readonly string[],
-  joinYears: number[],
-  options: JoinersLeaversOptions,
-  issues: IssueCollector,
-): string | null {
-  if (options.period !== undefined) {
-    // A snapshot date ("2023-03-31") is read as the year ending 31 March that contains it.
-    const date = parseDate(options.period);
-    return date ? String(yearEndingMarch(date)) : options.period;
-  }
-  const fromTexts = yearFromTexts([...table.rows.slice(0, headerRow).flat(), ...header, table.sheetName ?? '']);
-  const sorted = [...joinYears].sort((a, b) => a - b);
-  const median = sorted.length ? String(sorted[Math.floor(sorted.length / 2)]) : null;
-  const fromName = /(?:^|\D)(20\d{2})(?:\D|$)/.exec(options.fileName ?? '')?.[1] ?? null;
-  const period = fromTexts ?? median ?? fromName;
-  if (period === null) {
-    issues.error(
-      null,
-      null,
-      "Could not tell which year this joiners-and-leavers file covers: no '31 March YYYY' in its title rows or column names, no registration dates and no year in its file name.",
-    );
-    return null;
-  }
-  if (fromTexts !== null && median !== null && median !== fromTexts) {
-    issues.warning(
-      null,
-      null,
-      `The title rows or column names give the year to 31 March ${fromTexts}, but most joiners registered in the year to 31 March ${median}; the year to 31 March ${fromTexts} is used.`,
-    );
-  }
-  return period;
 }
 
 /** Sums events into movements by authority, region and England, and sector, in a stable order. */

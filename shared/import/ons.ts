@@ -12,19 +12,17 @@
  */
 import type { AuthorityLookup, ReferenceAuthority } from '../model/authorities.js';
 import type { IssueCollector } from './report.js';
-import type { LongFormatOptions, LongFormatResult, LongFormatSpec } from './dfe.js';
-import { parseLongFormat } from './dfe.js';
+import type { LongFormatOptions, LongFormatResult, LongFormatSpec } from './longFormat.js';
+import { parseLongFormat } from './longFormat.js';
 import type { RawTable } from './table.js';
+import { AreaResolver, LA_CODE_PATTERN, UnknownValues } from './areas.js';
 import {
-  AreaResolver,
   Columns,
   IssueLimiter,
-  LA_CODE_PATTERN,
   MAX_PLAUSIBLE_VALUE,
   MAX_YEAR,
   MIN_YEAR,
   Tally,
-  UnknownValues,
   cellText,
   findHeaderRow,
   foldText,

@@ -15,9 +15,10 @@ import {
   detectSsda903Table,
   importSsda903,
   isoFromDay,
+  recordLabels,
   resolveTwoDigitYear,
-} from '../../shared/import/ssda903.js';
-import { recordLabels, ssda903TablesFromXml } from '../../shared/import/ssda903Xml.js';
+  ssda903TablesFromXml,
+} from '../../shared/import/ssda903/index.js';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/ssda903');
 const full = path.join(fixtures, 'full-2022');

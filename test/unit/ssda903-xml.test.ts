@@ -9,14 +9,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { detectFileKind } from '../../shared/import/detect.js';
-import { importSsda903 } from '../../shared/import/ssda903.js';
 import {
+  importSsda903,
   isSsda903Xml,
   issueInXml,
   recordLabels,
   ssda903TablesFromXml,
   ssda903XmlElement,
-} from '../../shared/import/ssda903Xml.js';
+} from '../../shared/import/ssda903/index.js';
 import { seededRandom } from '../helpers/random.js';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/ssda903');

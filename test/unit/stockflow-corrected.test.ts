@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ssda903FromRecords } from '../../shared/import/ssda903.js';
-import type { EpisodeRecord, HeaderRecord } from '../../shared/import/ssda903.js';
+import { ssda903FromRecords } from '../../shared/import/ssda903/index.js';
+import type { EpisodeRecord, HeaderRecord } from '../../shared/import/ssda903/index.js';
 import { MONTH_DAYS, fitStockFlow, projectStockFlow } from '../../shared/forecast/stockflow/index.js';
 import type { StockFlowFitOptions } from '../../shared/forecast/stockflow/index.js';
 

@@ -22,8 +22,15 @@
  * Each month is 30.4375 days; within a month, moves follow the continuous-time chain
  * (P = exp(Q·Δ)) so several moves in one month are allowed; entrants arrive mid-month.
  */
-import type { ChildTable, EpisodeTable } from '../../import/ssda903.js';
-import { NO_DATE, addMonths, addYears, civilFromDay, dayFromCivil, wholeMonthsBetween } from '../../import/ssda903.js';
+import type { ChildTable, EpisodeTable } from '../../import/ssda903/index.js';
+import {
+  NO_DATE,
+  addMonths,
+  addYears,
+  civilFromDay,
+  dayFromCivil,
+  wholeMonthsBetween,
+} from '../../import/ssda903/index.js';
 import { quantileSorted } from '../stats.js';
 import { Random } from '../../random/sfc32.js';
 import { returnYearEnd, returnYearStart } from './reference.js';

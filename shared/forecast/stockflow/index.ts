@@ -12,8 +12,8 @@
  * - 'sf-regional': reproduces Social Finance's regional demand model, flaws included, for
  *   conformance checks against it (daily recursion; mean and its own variance).
  */
-import type { ChildTable, EpisodeTable } from '../../import/ssda903.js';
-import { addMonths, isoFromDay, parseSsda903Date, NO_DATE } from '../../import/ssda903.js';
+import type { ChildTable, EpisodeTable } from '../../import/ssda903/index.js';
+import { addMonths, isoFromDay, parseSsda903Date, NO_DATE } from '../../import/ssda903/index.js';
 import type { CorrectedModel } from './corrected.js';
 import { CATEGORIES, fitCorrected, runCorrected } from './corrected.js';
 import type { SfRegionalModel } from './reference.js';

@@ -18,8 +18,8 @@
  *   ages out at 18 and entries are held constant;
  * - its variance: v(t+1) = v(t) + (M∘(1−M))·x(t) + λ (reported as `sd`).
  */
-import type { ChildTable, EpisodeTable } from '../../import/ssda903.js';
-import { NO_DATE, addYears, civilFromDay, dayFromCivil } from '../../import/ssda903.js';
+import type { ChildTable, EpisodeTable } from '../../import/ssda903/index.js';
+import { NO_DATE, addYears, civilFromDay, dayFromCivil } from '../../import/ssda903/index.js';
 import type { AgeBand, StockFlowCategory } from './types.js';
 
 export const SF_REGIONAL_CATEGORIES: readonly StockFlowCategory[] = [

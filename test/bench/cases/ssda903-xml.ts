@@ -1,6 +1,6 @@
 /**
  * SSDA903 returns: reading a return in XML into the CSV form's tables and validating them
- * (shared/import/ssda903Xml.ts, then importSsda903), per episode; validating CSV tables, per row;
+ * (shared/import/ssda903/xml/, then importSsda903), per episode; validating CSV tables, per row;
  * and a 1,000,000-row episodes CSV imported through the app (preview and commit into the plan's
  * SQLite) in a child process of its own, timed, with that process's peak resident memory.
  */
@@ -8,8 +8,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { repoRoot } from '../../e2e/app-process.js';
-import { importSsda903 } from '../../../shared/import/ssda903.js';
-import { ssda903TablesFromXml } from '../../../shared/import/ssda903Xml.js';
+import { importSsda903, ssda903TablesFromXml } from '../../../shared/import/ssda903/index.js';
 import { generatedEpisodesCsv, generatedHeaderCsv, generatedReturnXml } from '../ssda903Generated.js';
 import type { BenchContext, BenchSuite } from '../types.js';
 
