@@ -30,7 +30,7 @@ export {
   scenarioContextFromPlan,
   WEEKS_PER_YEAR,
   type ScenarioContextOptions,
-} from './context.js';
+} from './context/index.js';
 export * from './levers.js';
 export { exampleScenarios, type ExampleScenarioInputs } from './examples.js';
 export { ALLOCATION_UNITS, discountFactor, largestRemainder, netPresentValue } from './model.js';
