@@ -29,7 +29,7 @@ import {
   fixedCosts,
   placementFigures,
   solveYear,
-} from '../scenario/model.js';
+} from '../scenario/model/index.js';
 import {
   centralCostValues,
   costRanges,

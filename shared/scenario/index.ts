@@ -33,7 +33,7 @@ export {
 } from './context/index.js';
 export * from './levers.js';
 export { exampleScenarios, type ExampleScenarioInputs } from './examples.js';
-export { ALLOCATION_UNITS, discountFactor, largestRemainder, netPresentValue } from './model.js';
+export { ALLOCATION_UNITS, discountFactor, largestRemainder, netPresentValue } from './model/index.js';
 export { financialYear, financialYearSpan } from './years.js';
 export {
   authorityFields,

@@ -53,7 +53,7 @@ import {
   solveYear,
   type YearAllocation,
   type YearProblem,
-} from './model.js';
+} from './model/index.js';
 import type {
   AreaYearOutcome,
   CostBreakdown,

@@ -6,7 +6,7 @@
  */
 import type { ProjectionResult } from '../../forecast/types.js';
 import type { PlanData } from '../../model/summarise.js';
-import { ALLOCATION_UNITS, buildYearProblem, buildYearSupply, placementFigures, solveYear } from '../model.js';
+import { ALLOCATION_UNITS, buildYearProblem, buildYearSupply, placementFigures, solveYear } from '../model/index.js';
 import type { Calibration, PlacementFigures, ScenarioContext } from '../types.js';
 import { calibrateMembers, type MemberTarget } from './calibrateMembers.js';
 import { MAX_CALIBRATION_ITERATIONS, pct } from './constants.js';

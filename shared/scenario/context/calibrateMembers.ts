@@ -4,7 +4,7 @@
  * outside capacity, so the baseline reproduces every member's published inside-boundary and 20+ mile
  * shares (or names the member and why not).
  */
-import { ALLOCATION_UNITS, buildYearProblem, buildYearSupply, placementFigures, solveYear } from '../model.js';
+import { ALLOCATION_UNITS, buildYearProblem, buildYearSupply, placementFigures, solveYear } from '../model/index.js';
 import type { MemberCalibration, ScenarioContext } from '../types.js';
 import { MAX_CALIBRATION_ITERATIONS, pct } from './constants.js';
 
