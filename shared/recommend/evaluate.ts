@@ -39,7 +39,7 @@ import {
   type CostDraws,
   type CostValues,
 } from '../scenario/costUncertainty.js';
-import { roundToTotal } from '../scenario/run.js';
+import { roundToTotal } from '../scenario/run/index.js';
 import type { ScenarioContext } from '../scenario/types.js';
 import type { HomeCandidate, RecommendObjective, SetFigures } from './types.js';
 
