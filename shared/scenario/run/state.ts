@@ -4,7 +4,8 @@
  * running totals and lever tracks every year adds to.
  */
 import { centralCostValues, costRanges, drawCosts, type CostRange } from '../costUncertainty.js';
-import { leverKey, parseScenario, ScenarioError, type Lever, type Scenario, type ScenarioInput } from '../levers.js';
+import type { Lever, Scenario, ScenarioInput } from '../levers.js';
+import { leverKey, parseScenario, ScenarioError } from '../parse.js';
 import { demandEffects, emptyCost, priceIndexes, type DemandEffects, type YearProblem } from '../model/index.js';
 import type { CostBreakdown, RunScenarioOptions, ScenarioContext } from '../types.js';
 import type { LeverTrack } from './leverOutcomes.js';
