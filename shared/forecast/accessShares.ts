@@ -2,7 +2,7 @@
  * Each member authority's share of its own open market (private and voluntary children's home
  * places located in it) that its own children can count on, estimated from the figures the plan
  * holds, with its source and range; and each member's published locality split, the targets the
- * scenario baseline is calibrated to (../scenario/context.ts).
+ * scenario baseline is calibrated to (../scenario/context/).
  *
  * **Locality targets (children in secure and children's homes, base year).**
  * - Inside the authority's boundary: from the plan's placement flows where they cover the member

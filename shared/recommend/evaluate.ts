@@ -1,6 +1,6 @@
 /**
  * Evaluating a set of candidate homes quickly, through the scenario model's own yearly mechanics
- * (../scenario/model.ts: buildYearSupply, buildYearProblem, solveYear, placementFigures, costYear,
+ * (../scenario/model/: buildYearSupply, buildYearProblem, solveYear, placementFigures, costYear,
  * fixedCosts), so a set's figures are the figures `runScenario` gives for the same homes as levers.
  *
  * Why it is cheap: a year's allocation depends only on the homes open that year (and how far each is
@@ -18,7 +18,8 @@
  *
  * Demand paths are the scenario model's: the central path (each member's median scaled to the
  * consortium's median, rounded to whole children that add up to the rounded total, as in
- * ../scenario/run.ts), or kept simulations (each member's simulated children, rounded the same way).
+ * ../scenario/run/year.ts), or kept simulations (each member's simulated children, rounded the same
+ * way).
  */
 import type { Lever, Scenario } from '../scenario/levers.js';
 import {
@@ -29,7 +30,7 @@ import {
   fixedCosts,
   placementFigures,
   solveYear,
-} from '../scenario/model.js';
+} from '../scenario/model/index.js';
 import {
   centralCostValues,
   costRanges,
@@ -39,7 +40,7 @@ import {
   type CostDraws,
   type CostValues,
 } from '../scenario/costUncertainty.js';
-import { roundToTotal } from '../scenario/run.js';
+import { roundToTotal } from '../scenario/run/index.js';
 import type { ScenarioContext } from '../scenario/types.js';
 import type { HomeCandidate, RecommendObjective, SetFigures } from './types.js';
 

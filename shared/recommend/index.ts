@@ -32,5 +32,6 @@ export {
   heuristicSearch,
   type Constraints,
 } from './search.js';
-export { assignNeedTypes, recommend } from './recommend.js';
+export { assignNeedTypes } from './needTypes.js';
+export { recommend } from './recommend.js';
 export * from './types.js';

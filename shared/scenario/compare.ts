@@ -5,10 +5,11 @@
  * is listed as needing repair rather than failing the whole set.
  */
 import { baselineScenario } from './builtin.js';
-import { parseScenario, ScenarioError, scenarioSchema, type Scenario, type ScenarioInput } from './levers.js';
-import { addCost, emptyCost } from './model.js';
+import { scenarioSchema, type Scenario, type ScenarioInput } from './levers.js';
+import { parseScenario, ScenarioError } from './parse.js';
+import { addCost, emptyCost } from './model/index.js';
 import { nonMemberLevers, type RepairContext, type ScenarioNeedingRepair } from './repair.js';
-import { runScenario } from './run.js';
+import { runScenario } from './run/index.js';
 import type { CostBreakdown, PlacementFigures, RunScenarioOptions, ScenarioContext, ScenarioOutcome } from './types.js';
 
 export interface FigureDifferences extends PlacementFigures {

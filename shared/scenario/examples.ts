@@ -12,7 +12,7 @@ import type { Area, Observation } from '../model/dataset.js';
 import type { Assumption, UnitCost } from '../model/placements.js';
 import { defaultSettings } from '../forecast/settings.js';
 import type { SupplyRow } from '../model/supply.js';
-import { WEEKS_PER_YEAR } from './context.js';
+import { WEEKS_PER_YEAR } from './context/index.js';
 import type { Scenario } from './levers.js';
 import { financialYear } from './years.js';
 

@@ -1,7 +1,7 @@
 /**
- * Co-commissioning scenarios: levers (./levers.ts), the context a plan and projection give
- * (./context.ts), the yearly mechanics (./model.ts), running and comparing scenarios (./run.ts,
- * ./compare.ts), repairing scenarios that name non-members (./repair.ts) and the built-in
+ * Co-commissioning scenarios: levers (./levers.ts, parsed and checked by ./parse.ts), the context a
+ * plan and projection give (./context/), the yearly mechanics (./model/), running and comparing
+ * scenarios (./run/, ./compare.ts), repairing scenarios that name non-members (./repair.ts) and the built-in
  * illustrations (./builtin.ts). Pure and deterministic.
  *
  *   const context = scenarioContextFromPlan(planData, project(inputs, { method: 'rate' }));
@@ -30,10 +30,11 @@ export {
   scenarioContextFromPlan,
   WEEKS_PER_YEAR,
   type ScenarioContextOptions,
-} from './context.js';
+} from './context/index.js';
 export * from './levers.js';
+export * from './parse.js';
 export { exampleScenarios, type ExampleScenarioInputs } from './examples.js';
-export { ALLOCATION_UNITS, discountFactor, largestRemainder, netPresentValue } from './model.js';
+export { ALLOCATION_UNITS, discountFactor, largestRemainder, netPresentValue } from './model/index.js';
 export { financialYear, financialYearSpan } from './years.js';
 export {
   authorityFields,
@@ -66,7 +67,7 @@ export {
   type ScenarioSensitivity,
   type SensitivityRow,
 } from './costUncertainty.js';
-export { runScenario } from './run.js';
+export { runScenario } from './run/index.js';
 export type * from './types.js';
 export {
   fromWireContext,

@@ -11,14 +11,8 @@
  */
 import { plainIssue } from '../api/fieldNames.js';
 import { haversineMiles } from '../allocate/distance.js';
-import {
-  checkScenarioForContext,
-  leverKey,
-  type LeverType,
-  type Scenario,
-  type ScenarioCheckContext,
-  type ScenarioIssue,
-} from './levers.js';
+import type { LeverType, Scenario } from './levers.js';
+import { checkScenarioForContext, leverKey, type ScenarioCheckContext, type ScenarioIssue } from './parse.js';
 
 /** An authority with its centroid in degrees, when the plan has one. */
 export interface RepairPlace {

@@ -6,15 +6,19 @@
  * 2027); placements are counted on 31 March and that count is taken as the average through the
  * year when costing. Money is in pounds at the unit costs' price year (real terms) unless a
  * price-inflation lever says otherwise.
+ *
+ * Over 400 lines because: declarations only, one documented interface per part of the context and
+ * of the outcome, which the scenario modules, the recommender, the renderer and the tests all import
+ * from here; splitting them would scatter the model's one typed contract across files.
  */
 import type { ForecastAssumption, Percentiles } from '../forecast/types.js';
+import type { ScenarioSensitivity } from './costUncertainty.js';
 import type { Scenario } from './levers.js';
 
 /**
  * A stated assumption a figure rests on (the register's fields without the audit trail), with the
  * plausible range where the value is a judgement on published evidence rather than a figure from it.
  */
-import type { ScenarioSensitivity } from './costUncertainty.js';
 
 export type ScenarioAssumption = ForecastAssumption & { low?: number; high?: number };
 
@@ -101,7 +105,7 @@ export interface OutsideMarket {
 }
 
 /**
- * How the outside market and the 20+ mile share were calibrated (see ./context.ts): the baseline
+ * How the outside market and the 20+ mile share were calibrated (see ./context/build.ts): the baseline
  * allocation of the base year's observed children is run, and the near outside capacity chosen so
  * that the share placed more than 20 miles away matches the target.
  */
@@ -150,9 +154,9 @@ export interface MemberCalibration {
 }
 
 /**
- * What distance and locality cost, per child placed, beyond the weekly price (see ./context.ts for
- * each figure's source and range). All are real costs, counted in the totals and minimised by the
- * allocation.
+ * What distance and locality cost, per child placed, beyond the weekly price (see
+ * ./context/costAssumptions.ts for each figure's source and range). All are real costs, counted in
+ * the totals and minimised by the allocation.
  */
 export interface LocalityCosts {
   /** Premium on the spot price for placements outside the consortium (share, e.g. 0.05). */
@@ -163,7 +167,7 @@ export interface LocalityCosts {
   missingIncidentCost: number;
 }
 
-/** Default delivery costs of prevention and step-down (see ./context.ts for sources and ranges). */
+/** Default delivery costs of prevention and step-down (see ./context/costAssumptions.ts for sources and ranges). */
 export interface DeliveryCosts {
   /** £ per child or family worked with by an edge-of-care service. */
   preventionCostPerChild: number;

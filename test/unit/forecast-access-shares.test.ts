@@ -23,7 +23,7 @@ import { reconcileGaps } from '../../shared/forecast/basePosition.js';
 import { project, projectionInputsFromPlan } from '../../shared/forecast/index.js';
 import type { AreaSupply, ProjectionResult } from '../../shared/forecast/types.js';
 import type { PlanData } from '../../shared/model/summarise.js';
-import { CALIBRATION_TOLERANCE, scenarioContextFromPlan } from '../../shared/scenario/context.js';
+import { CALIBRATION_TOLERANCE, scenarioContextFromPlan } from '../../shared/scenario/context/index.js';
 import { builtInPlanData } from '../helpers/builtinPlan.js';
 import { constructedPlan, SOUTH_WEST_MEMBERS } from '../helpers/accessPlan.js';
 

@@ -7,7 +7,6 @@
  * Shares are typed as percentages (20 for 0.2); money in pounds; years chosen from the projection's.
  */
 import {
-  checkScenarioForContext,
   closureSectors,
   leverSchema,
   needTypes,
@@ -15,8 +14,8 @@ import {
   type Lever,
   type LeverType,
   type Scenario,
-  type ScenarioCheckContext,
 } from '../../../../shared/scenario/levers.js';
+import { checkScenarioForContext, type ScenarioCheckContext } from '../../../../shared/scenario/parse.js';
 import type { LeverReference, LeverRepair, NonMemberLever } from '../../../../shared/scenario/repair.js';
 import { financialYear } from '../../../../shared/scenario/years.js';
 
