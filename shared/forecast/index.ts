@@ -7,7 +7,7 @@
  *   const accuracy = backtest(inputs, { method: 'rate' });
  *   const evidence = nationalBacktest(nationalPanelFromPlan(planData, 'childrenLookedAfter'));
  *
- * The rate method is the candidate the national backtest chose (./national.ts, ./selected.ts),
+ * The rate method is the candidate the national backtest chose (./national/, ./selected.ts),
  * started from each member's last observation; the earlier negative binomial fit (./rate.ts) stays
  * exported for comparison.
  *
@@ -73,7 +73,7 @@ export {
   type NationalPanel,
   type PanelArea,
   type PanelSeries,
-} from './national.js';
+} from './national/index.js';
 export { panelFromInputs, panelUpTo, projectSelected, selectionEvidence } from './selected.js';
 export {
   buildProjectionInputs,

@@ -15,7 +15,7 @@ import type { Observation } from '../model/dataset.js';
 import type { PlanData } from '../model/summarise.js';
 import { accessEvidenceFromPlan } from './accessShares.js';
 import { placedWhereByMember } from './basePosition.js';
-import { nationalPanelFromPlan } from './national.js';
+import { nationalPanelFromPlan } from './national/index.js';
 import { MAX_HORIZON_YEARS, planAssumptionKeys } from './settings.js';
 import type {
   AreaInputs,
@@ -436,7 +436,7 @@ export function projectionInputsFromPlan(data: PlanData, options: InputsFromPlan
     planSettings,
     warnings,
   });
-  // Every authority's figures, members or not: the panel the default method is chosen on (./national.ts).
+  // Every authority's figures, members or not: the panel the default method is chosen on (./national/).
   inputs.national = nationalPanelFromPlan(data, 'childrenInChildrensHomes');
   // Where members' children were placed at the base year (year 0 of the projection).
   const placed = placedWhereByMember(data.flows, [...memberCodes], inputs.baseYear);

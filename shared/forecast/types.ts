@@ -14,7 +14,7 @@ import type { AssumptionDraws, AssumptionRange, TornadoBar } from './assumptionU
 import type { BasePosition, GapDecomposition, GapReconciliation, PlacedWhere } from './basePosition.js';
 import type { Assumption } from '../model/placements.js';
 import type { CandidateId } from './candidates.js';
-import type { NationalBacktestResult, NationalPanel } from './national.js';
+import type { NationalBacktestResult, NationalPanel } from './national/index.js';
 
 /** One value for one year ending 31 March. */
 export interface YearValue {
