@@ -23,7 +23,7 @@
  * With `simulations: 0` the same distribution is given analytically.
  */
 import { CANDIDATES, candidateLabels, LOG_OFFSET, type CandidateId } from './candidates.js';
-import { CONSORTIUM_CODE } from './beds.js';
+import { CONSORTIUM_CODE } from './beds/index.js';
 import type { AnalyticDemand, AreaDemand, DemandProjection } from './demand.js';
 import {
   calibrationAt,
@@ -37,7 +37,7 @@ import {
   type NationalPanel,
   type PanelArea,
 } from './national/index.js';
-import { projectionYears } from './rate.js';
+import { projectionYears } from './rate/index.js';
 import { Rng } from '../random/lcg.js';
 import { Z90 } from './stats.js';
 import type { ForecastSettings, MethodSelection, ProjectionInputs, RateModelSummary } from './types.js';
