@@ -81,7 +81,7 @@ export {
   type AreaSeries,
   type InputsFromPlanOptions,
   type SeriesInputs,
-} from './inputs.js';
+} from './inputs/index.js';
 export { projectManual } from './manual.js';
 export { dampedSteps, fitRateModel, projectionYears, projectRate, type LaFit, type RateFit } from './rate/index.js';
 export { defaultSettings, MAX_HORIZON_YEARS, planAssumptionKeys, resolveSettings } from './settings.js';
