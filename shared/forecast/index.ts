@@ -47,7 +47,7 @@ export {
 } from './basePosition.js';
 export { backtest, coverageScore, lastValueForecast, linearTrendForecast, type BacktestOptions } from './backtest.js';
 export {
-  accessiblePlaces,
+  accessibleFromSupplyParts,
   bedsNeeded,
   CONSORTIUM_CODE,
   INFORMATIVE_PROBABILITY,

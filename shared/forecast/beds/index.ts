@@ -30,5 +30,5 @@ export {
   type ProbabilityWords,
 } from './probability.js';
 export { CONSORTIUM_CODE, summariseProjection } from './summarise.js';
-export { accessiblePlaces, supplyPaths, type SupplyDeltas } from './supplyPaths.js';
+export { accessibleFromSupplyParts, supplyPaths, type SupplyDeltas } from './supplyPaths.js';
 export { bedsNeeded, sumHistory } from './yearFigures.js';

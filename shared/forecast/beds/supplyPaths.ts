@@ -32,10 +32,12 @@ export function supplyParts(supply: AreaSupply, contracted: number): SupplyParts
 }
 
 /**
- * Accessible places for one area (or, with the consortium share, a group of areas): LA-run +
- * contracted + share × open market, with supply changes added from their first year.
+ * Accessible places for one area (or, with the consortium share, a group of areas) from its supply
+ * parts: LA-run + contracted + share × open market, with supply changes added from their first year
+ * (by supplyPaths). Not ../../supply/accessible.ts's rule, which counts one supply change's places
+ * by its sector.
  */
-export function accessiblePlaces(parts: SupplyParts, openMarketShare: number): number {
+export function accessibleFromSupplyParts(parts: SupplyParts, openMarketShare: number): number {
   return parts.laRun + parts.contracted + openMarketShare * parts.openMarket;
 }
 
@@ -89,7 +91,7 @@ export function supplyPaths(
       consortium.laRun[h] = (consortium.laRun[h] ?? 0) + parts.laRun;
       consortium.openMarket[h] = (consortium.openMarket[h] ?? 0) + parts.openMarket;
       const share = ownShares?.get(code) ?? settings.openMarketAccessShare;
-      path.accessible[h] = accessiblePlaces(parts, share);
+      path.accessible[h] = accessibleFromSupplyParts(parts, share);
       aboveConsortium[h] =
         (aboveConsortium[h] ?? 0) + Math.max(0, share - settings.consortiumOpenMarketAccessShare) * parts.openMarket;
     });
@@ -111,7 +113,7 @@ export function supplyPaths(
   }
   for (let h = 0; h < H; h++) {
     const total = totals[h] ?? { laRun: 0, contracted: 0, openMarket: 0 };
-    const base = accessiblePlaces(total, settings.consortiumOpenMarketAccessShare);
+    const base = accessibleFromSupplyParts(total, settings.consortiumOpenMarketAccessShare);
     consortium.accessible[h] = Math.max(0, base + (changes[h] ?? 0) + (aboveConsortium[h] ?? 0));
   }
   return { areas, consortium };
