@@ -543,7 +543,7 @@ function projectionJson(result: CallResults['getProjection']) {
 
 function projectionText(
   result: CallResults['getProjection'],
-  probabilityWords: (typeof import('../shared/forecast/beds.js'))['probabilityWords'],
+  probabilityWords: (typeof import('../shared/forecast/beds/probability.js'))['probabilityWords'],
 ): string {
   const { projection } = result;
   const fmt = (x: number) => Math.round(x).toLocaleString('en-GB');
@@ -799,7 +799,7 @@ async function runProject(args: readonly string[], io: CliIo): Promise<number> {
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
       ...(Object.keys(options.growth).length ? { manualGrowth: options.growth } : {}),
     });
-    const { probabilityWords } = await import('../shared/forecast/beds.js');
+    const { probabilityWords } = await import('../shared/forecast/beds/probability.js');
     io.stdout(
       options.json ? `${JSON.stringify(projectionJson(result), null, 2)}\n` : projectionText(result, probabilityWords),
     );

@@ -16,7 +16,7 @@ import {
 } from '../../shared/forecast/index.js';
 import { coverageScore } from '../../shared/forecast/backtest.js';
 import { maseScale } from '../../shared/forecast/candidates.js';
-import { windowAt } from '../../shared/forecast/national.js';
+import { windowAt } from '../../shared/forecast/national/index.js';
 import { readPlanDataWithPanel } from '../store/planData.js';
 import type { PlanService } from './planService.js';
 

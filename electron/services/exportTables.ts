@@ -5,7 +5,7 @@
  * and CSV, from the app and from the command line alike.
  */
 import type { CallResults, ImportLogEntry } from '../../shared/api/contract.js';
-import { probabilityWords } from '../../shared/forecast/beds.js';
+import { probabilityWords } from '../../shared/forecast/beds/probability.js';
 import { measures } from '../../shared/model/measures.js';
 import type { PlanSummary } from '../../shared/model/summary.js';
 import { withUnit } from '../../shared/model/words.js';

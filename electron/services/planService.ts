@@ -25,7 +25,7 @@ import {
   MAX_POPULATION_GROWTH,
   POPULATION_GROWTH_KEY,
   populationGrowthAssumptionTemplate,
-} from '../../shared/forecast/inputs.js';
+} from '../../shared/forecast/inputs/index.js';
 import type { PlanSummary } from '../../shared/model/summary.js';
 import {
   configureWorkingDatabase,

@@ -42,6 +42,10 @@
  * open-market places takes the national figure (21% ÷ occupancy, range 15–35% ÷ occupancy), and its
  * entry says why. A single share set in the plan's assumption register (or by the caller) replaces
  * every estimate, and the entries say so.
+ *
+ * Over 400 lines because: one estimator with the locality targets it is derived from, both
+ * described in this comment (a quarter of the file) and sharing the published figures and their
+ * index; split, neither half would read on its own.
  */
 import { ENGLAND_CHILDRENS_HOMES_SHARES_2024 } from '../allocate/placementFlows.js';
 import type { Observation, Source } from '../model/dataset.js';

@@ -16,7 +16,7 @@
  * small — GM has five years of children's homes figures, so at most a handful of origins — and the
  * result says so.
  */
-import { summariseProjection, sumHistory } from './beds.js';
+import { summariseProjection, sumHistory } from './beds/index.js';
 import type { DemandProjection } from './demand.js';
 import { projectManual } from './manual.js';
 import { projectSelected } from './selected.js';

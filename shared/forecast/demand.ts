@@ -1,5 +1,5 @@
 /**
- * The hand-over between a demand method and ./beds.ts: each LA's projected demand, either as joint
+ * The hand-over between a demand method and ./beds/: each LA's projected demand, either as joint
  * simulations or as a central path with an analytic lognormal spread. A stock-flow model returns
  * the same (with `samples`), then calls summariseProjection() to get a {@link ProjectionResult}.
  */

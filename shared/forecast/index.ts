@@ -7,15 +7,15 @@
  *   const accuracy = backtest(inputs, { method: 'rate' });
  *   const evidence = nationalBacktest(nationalPanelFromPlan(planData, 'childrenLookedAfter'));
  *
- * The rate method is the candidate the national backtest chose (./national.ts, ./selected.ts),
- * started from each member's last observation; the earlier negative binomial fit (./rate.ts) stays
+ * The rate method is the candidate the national backtest chose (./national/, ./selected.ts),
+ * started from each member's last observation; the earlier negative binomial fit (./rate/) stays
  * exported for comparison.
  *
  * Everything here is pure and deterministic for a given seed.
  */
-import { summariseProjection } from './beds.js';
+import { summariseProjection } from './beds/index.js';
 import { projectManual } from './manual.js';
-import { projectRate } from './rate.js';
+import { projectRate } from './rate/index.js';
 import { projectSelectedCached } from './selected.js';
 import { resolveSettings } from './settings.js';
 import type { ProjectionInputs, ProjectionResult, ProjectOptions } from './types.js';
@@ -47,7 +47,7 @@ export {
 } from './basePosition.js';
 export { backtest, coverageScore, lastValueForecast, linearTrendForecast, type BacktestOptions } from './backtest.js';
 export {
-  accessiblePlaces,
+  accessibleFromSupplyParts,
   bedsNeeded,
   CONSORTIUM_CODE,
   INFORMATIVE_PROBABILITY,
@@ -57,7 +57,7 @@ export {
   supplyPaths,
   type ProbabilityKind,
   type ProbabilityWords,
-} from './beds.js';
+} from './beds/index.js';
 export { CANDIDATES, candidateLabels, type CandidateId, type Smoothing } from './candidates.js';
 export {
   calibrationAt,
@@ -73,7 +73,7 @@ export {
   type NationalPanel,
   type PanelArea,
   type PanelSeries,
-} from './national.js';
+} from './national/index.js';
 export { panelFromInputs, panelUpTo, projectSelected, selectionEvidence } from './selected.js';
 export {
   buildProjectionInputs,
@@ -81,9 +81,9 @@ export {
   type AreaSeries,
   type InputsFromPlanOptions,
   type SeriesInputs,
-} from './inputs.js';
+} from './inputs/index.js';
 export { projectManual } from './manual.js';
-export { dampedSteps, fitRateModel, projectionYears, projectRate, type LaFit, type RateFit } from './rate.js';
+export { dampedSteps, fitRateModel, projectionYears, projectRate, type LaFit, type RateFit } from './rate/index.js';
 export { defaultSettings, MAX_HORIZON_YEARS, planAssumptionKeys, resolveSettings } from './settings.js';
 export { columnStats } from './simulate.js';
 export { Rng } from '../random/lcg.js';
@@ -110,7 +110,7 @@ export function project(inputs: ProjectionInputs, options: ProjectOptions): Proj
 
 /**
  * The earlier rate method: a negative binomial fit of the rate per 10,000 with partially pooled
- * trends, projected from the fitted line (./rate.ts). Kept for comparison and for its tests; the
+ * trends, projected from the fitted line (./rate/). Kept for comparison and for its tests; the
  * national backtest found that starting from a fitted line loses to the last observation, so it is
  * no longer the default.
  */

@@ -5,7 +5,7 @@
  * history): there is no uncertainty about a growth rate the user has chosen.
  */
 import type { AreaDemand, DemandProjection } from './demand.js';
-import { fitRateModel, FALLBACK_DISPERSION, projectionWindow, type ProjectionWindowOptions } from './rate.js';
+import { fitRateModel, FALLBACK_DISPERSION, projectionWindow, type ProjectionWindowOptions } from './rate/index.js';
 import { Rng } from '../random/lcg.js';
 import { Z90 } from './stats.js';
 import type { ForecastSettings, ProjectionInputs } from './types.js';

@@ -1,5 +1,5 @@
 /**
- * The default projection: the method the national backtest chose (./national.ts), started from each
+ * The default projection: the method the national backtest chose (./national/), started from each
  * member's last observed number, with intervals calibrated on the backtest's own out-of-sample
  * errors.
  *
@@ -16,14 +16,14 @@
  * simulated P10–P90 matches its calibrated interval). ρ_h is set for this consortium so that its
  * total's log variance, (1 − ρ) Σ f_i² s_i² ÷ F² + ρ (Σ f_i s_i ÷ F)², equals its members'
  * independent part plus the common variance calibrated on summed groups in the backtest (regions
- * and random groups of 5–15 authorities, ./national.ts): the consortium total's spread is the
+ * and random groups of 5–15 authorities, ./national/): the consortium total's spread is the
  * calibrated one, not the sum of independent ones. Where even ρ = 1 falls short (one member, or
  * a few of like size), the total keeps the fully correlated spread. Each Z is a random walk over the years, divided by √h: one simulation is one coherent path,
  * as scenarios need. Beyond the backtested horizons the variance grows in proportion to the horizon.
  * With `simulations: 0` the same distribution is given analytically.
  */
 import { CANDIDATES, candidateLabels, LOG_OFFSET, type CandidateId } from './candidates.js';
-import { CONSORTIUM_CODE } from './beds.js';
+import { CONSORTIUM_CODE } from './beds/index.js';
 import type { AnalyticDemand, AreaDemand, DemandProjection } from './demand.js';
 import {
   calibrationAt,
@@ -36,8 +36,8 @@ import {
   type NationalBacktestResult,
   type NationalPanel,
   type PanelArea,
-} from './national.js';
-import { projectionYears } from './rate.js';
+} from './national/index.js';
+import { projectionYears } from './rate/index.js';
 import { Rng } from '../random/lcg.js';
 import { Z90 } from './stats.js';
 import type { ForecastSettings, MethodSelection, ProjectionInputs, RateModelSummary } from './types.js';

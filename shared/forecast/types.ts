@@ -2,7 +2,7 @@
  * Types shared by every projection method (rate-based, manual, and the stock-flow model that
  * lives in ./stockflow). A method turns {@link ProjectionInputs} into demand for each member LA
  * and year — either a matrix of joint simulations or a central path with an analytic spread — and
- * ./beds.ts turns that into the one {@link ProjectionResult} shape the app shows: demand, beds
+ * ./beds/ turns that into the one {@link ProjectionResult} shape the app shows: demand, beds
  * needed, places, gap and the probability of being short, per LA, for the consortium, per year.
  *
  * Years are financial years ending 31 March, written as in DfE files: "2026" is the year to
@@ -14,7 +14,7 @@ import type { AssumptionDraws, AssumptionRange, TornadoBar } from './assumptionU
 import type { BasePosition, GapDecomposition, GapReconciliation, PlacedWhere } from './basePosition.js';
 import type { Assumption } from '../model/placements.js';
 import type { CandidateId } from './candidates.js';
-import type { NationalBacktestResult, NationalPanel } from './national.js';
+import type { NationalBacktestResult, NationalPanel } from './national/index.js';
 
 /** One value for one year ending 31 March. */
 export interface YearValue {

@@ -1,5 +1,5 @@
 /**
- * The national backtest and method selection (shared/forecast/national.ts): constructed panels whose
+ * The national backtest and method selection (shared/forecast/national/): constructed panels whose
  * process is known (a random walk, a random walk with drift, a damped trend) must each be recovered
  * by the selection, with calibrated 80% intervals covering 77–83% of held-back outcomes; and on the
  * committed national dataset (every English upper-tier authority), for children in secure and

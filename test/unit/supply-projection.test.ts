@@ -4,7 +4,7 @@
  * determinism and ordered percentiles; and the boundary the gap reads places through.
  */
 import { describe, expect, it } from 'vitest';
-import { supplyPaths } from '../../shared/forecast/beds.js';
+import { supplyPaths } from '../../shared/forecast/beds/index.js';
 import { resolveSettings } from '../../shared/forecast/settings.js';
 import type { AreaInputs, ProjectionInputs } from '../../shared/forecast/types.js';
 import type { HomeSector, SupplyMovement } from '../../shared/model/supply.js';

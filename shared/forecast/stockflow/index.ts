@@ -14,10 +14,10 @@
  */
 import type { ChildTable, EpisodeTable } from '../../import/ssda903/index.js';
 import { addMonths, isoFromDay, parseSsda903Date, NO_DATE } from '../../import/ssda903/index.js';
-import type { CorrectedModel } from './corrected.js';
-import { CATEGORIES, fitCorrected, runCorrected } from './corrected.js';
-import type { SfRegionalModel } from './reference.js';
-import { fitSfRegional, runSfRegional } from './reference.js';
+import type { CorrectedModel } from './corrected/index.js';
+import { CATEGORIES, fitCorrected, runCorrected } from './corrected/index.js';
+import type { SfRegionalModel } from './reference/index.js';
+import { fitSfRegional, runSfRegional } from './reference/index.js';
 import type {
   DateInput,
   ProjectionPoint,
@@ -27,10 +27,10 @@ import type {
   StockSummary,
 } from './types.js';
 
-export type { CorrectedModel } from './corrected.js';
-export type { SfRegionalModel } from './reference.js';
-export { CORRECTED_BANDS, CORRECTED_CATEGORIES, MONTH_DAYS } from './corrected.js';
-export { SF_REGIONAL_BANDS, SF_REGIONAL_CATEGORIES } from './reference.js';
+export type { CorrectedModel } from './corrected/index.js';
+export type { SfRegionalModel } from './reference/index.js';
+export { CORRECTED_BANDS, CORRECTED_CATEGORIES, MONTH_DAYS } from './corrected/index.js';
+export { SF_REGIONAL_BANDS, SF_REGIONAL_CATEGORIES } from './reference/index.js';
 export type * from './types.js';
 
 export type StockFlowModel = SfRegionalModel | CorrectedModel;

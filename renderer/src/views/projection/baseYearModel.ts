@@ -47,7 +47,7 @@ export function baseYearWords(
   const snapshot = snapshotDate(p.snapshot);
   const w = base.placedWhere;
   const placedTotal = w ? w.ownLa + w.elsewhereInConsortium + w.outside : 0;
-  // The consortium counts at least each member's own share of its market (shared/forecast/beds.ts).
+  // The consortium counts at least each member's own share of its market (shared/forecast/beds/supplyPaths.ts).
   const above = p.accessible - (p.laRun + p.contracted + p.openMarketShare * p.openMarket);
   let gap: string | null = null;
   if (base.gap !== null && base.bedsNeeded !== null) {

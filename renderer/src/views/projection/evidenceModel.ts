@@ -13,7 +13,11 @@ import type {
   MethodSelection,
   YearProjection,
 } from '../../../../shared/forecast/types.js';
-import { probabilityWords, type ProbabilityKind, type ProbabilityWords } from '../../../../shared/forecast/beds.js';
+import {
+  probabilityWords,
+  type ProbabilityKind,
+  type ProbabilityWords,
+} from '../../../../shared/forecast/beds/probability.js';
 
 const oneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 const twoDecimals = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2, minimumFractionDigits: 2 });
@@ -21,7 +25,7 @@ const wholePercent = (share: number) => `${Math.round(share * 100)}%`;
 
 // ---------- Chance of being short ----------
 
-// The reading rule lives with the projection (shared/forecast/beds.ts) so views and exports agree.
+// The reading rule lives with the projection (shared/forecast/beds/probability.ts) so views and exports agree.
 export { probabilityWords, type ProbabilityKind, type ProbabilityWords };
 
 /** The chance that beds needed exceed accessible places in one projected year, in words. */

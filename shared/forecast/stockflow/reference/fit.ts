@@ -1,111 +1,23 @@
 /**
- * Reference-compatible mode (`sf-regional`): reproduces the estimator of Social Finance's regional
- * children's services demand model, so that our figures can be checked against it. Its
- * conventions, including its flaws, are kept on purpose:
- *
- * - categories Fostering (U1–U6), Residential (K2, R1, P3, S1), Supported (H5, K3, P2), Other;
- * - age bands [0,1) (from −1, so a few days before birth count as babies), [1,5), [5,10), [10,16)
- *   and [16,30) labelled "16 to 18+": age is (date − DOB) ÷ 365.24 days; an episode is split at
- *   the calendar birthday where it crosses a band, so ageing is an observed transition;
- * - cleaning: children without a date of birth dropped; of episodes ending on the same day, the
- *   earliest-starting kept; overlapping episodes truncated; contiguous episodes whose reason for
- *   new episode is L, T or U (no new placement in its eyes) merged into the one before;
- * - stock on a day = episodes with DECOM ≤ day < DEC (or open);
- * - daily transition rate = mean, over reference-window days whose previous-day stock is positive,
- *   of (transitions that day ÷ previous day's stock); exits go to "not in care";
- * - daily entry rate = entrants (episodes starting from not in care) ÷ (window days + 1);
- * - projection x(t+1) = M·x(t) + λ, daily, from the stock on the projection start day; nobody
- *   ages out at 18 and entries are held constant;
- * - its variance: v(t+1) = v(t) + (M∘(1−M))·x(t) + λ (reported as `sd`).
+ * Fits reference-compatible mode (./index.ts) from an SSDA903 return with the reference's own
+ * cleaning, band splitting at birthdays, daily mean-of-ratios transition rates and entry rates.
  */
-import type { ChildTable, EpisodeTable } from '../../import/ssda903/index.js';
-import { NO_DATE, addYears, civilFromDay, dayFromCivil } from '../../import/ssda903/index.js';
-import type { AgeBand, StockFlowCategory } from './types.js';
-
-export const SF_REGIONAL_CATEGORIES: readonly StockFlowCategory[] = [
-  { id: 'foster', label: 'Fostering', placeCodes: ['U1', 'U2', 'U3', 'U4', 'U5', 'U6'] },
-  { id: 'residential', label: 'Residential', placeCodes: ['K2', 'R1', 'P3', 'S1'] },
-  { id: 'supported', label: 'Supported', placeCodes: ['H5', 'K3', 'P2'] },
-  { id: 'other', label: 'Other', placeCodes: [] },
-];
-
-export const SF_REGIONAL_BANDS: readonly AgeBand[] = [
-  { label: 'Birth to 1', from: 0, to: 1 },
-  { label: '1 to 5', from: 1, to: 5 },
-  { label: '5 to 10', from: 5, to: 10 },
-  { label: '10 to 16', from: 10, to: 16 },
-  { label: '16 to 18+', from: 16, to: null },
-];
-
-const YEAR_IN_DAYS = 365.24;
-/** Band boundaries where the reference splits episodes (its top band nominally ends at 30). */
-const SPLIT_AGES = [1, 5, 10, 16, 30];
-const CATEGORY_COUNT = 4;
-const STATE_COUNT = SF_REGIONAL_BANDS.length * CATEGORY_COUNT;
-const NOT_IN_CARE = -1;
-
-export interface SfRegionalModel {
-  mode: 'sf-regional';
-  categories: readonly StockFlowCategory[];
-  bands: readonly AgeBand[];
-  referenceStart: number;
-  referenceEnd: number;
-  projectionStart: number;
-  dataStart: number;
-  dataEnd: number;
-  /** State s = band × 4 + category. */
-  stateCount: number;
-  /** Stock by state on the projection start day. */
-  initialStock: Float64Array;
-  /** Daily rates: `transitionRates[from * (stateCount + 1) + to]`, `to = stateCount` = leave care. Self-rates are 0. */
-  transitionRates: Float64Array;
-  /** Daily entrants by state. */
-  entryRates: Float64Array;
-  /** Entrants and transitions counted in the window (for inspection). */
-  entrants: Float64Array;
-  notes: string[];
-}
-
-export function sfRegionalCategory(place: string): number {
-  switch (place.trim().toUpperCase()) {
-    case 'U1':
-    case 'U2':
-    case 'U3':
-    case 'U4':
-    case 'U5':
-    case 'U6':
-      return 0;
-    case 'K2':
-    case 'R1':
-    case 'P3':
-    case 'S1':
-      return 1;
-    case 'H5':
-    case 'K3':
-    case 'P2':
-      return 2;
-    default:
-      return 3;
-  }
-}
-
-/** The reference's age band for an age in (365.24-day) years; -1 outside [-1, 30) or NaN. */
-export function sfRegionalBand(age: number): number {
-  if (!(age >= -1)) return -1;
-  if (age < 1) return 0;
-  if (age < 5) return 1;
-  if (age < 10) return 2;
-  if (age < 16) return 3;
-  if (age < 30) return 4;
-  return -1;
-}
-
-export interface SfRegionalFitInput {
-  referenceStart: number;
-  referenceEnd: number;
-  projectionStart: number;
-  dataEnd: number | null;
-}
+import type { ChildTable, EpisodeTable } from '../../../import/ssda903/index.js';
+import { NO_DATE, addYears } from '../../../import/ssda903/index.js';
+import { returnYearEnd, returnYearStart } from '../returnYear.js';
+import {
+  CATEGORY_COUNT,
+  NOT_IN_CARE,
+  SF_REGIONAL_BANDS,
+  SF_REGIONAL_CATEGORIES,
+  sfRegionalBand,
+  sfRegionalCategory,
+  SPLIT_AGES,
+  STATE_COUNT,
+  YEAR_IN_DAYS,
+  type SfRegionalFitInput,
+  type SfRegionalModel,
+} from './model.js';
 
 /** An episode after the reference's cleaning, split at band birthdays. */
 interface Piece {
@@ -115,18 +27,6 @@ interface Piece {
   band: number;
   endBand: number;
   category: number;
-}
-
-/** 31 March ending the return year (April–March) that contains `day`. */
-export function returnYearEnd(day: number): number {
-  const { year, month } = civilFromDay(day);
-  return dayFromCivil(month >= 4 ? year + 1 : year, 3, 31);
-}
-
-/** 1 April starting the return year (April–March) that contains `day`. */
-export function returnYearStart(day: number): number {
-  const { year, month } = civilFromDay(day);
-  return dayFromCivil(month >= 4 ? year : year - 1, 4, 1);
 }
 
 export function fitSfRegional(
@@ -350,75 +250,4 @@ export function fitSfRegional(
     entrants,
     notes,
   };
-}
-
-/**
- * Runs the reference's daily recursion for `days` days and returns the mean and variance by state
- * on each requested day (0 = the starting stock).
- */
-export function runSfRegional(
-  model: SfRegionalModel,
-  reportDays: readonly number[],
-): { mean: Float64Array[]; variance: Float64Array[] } {
-  const S = model.stateCount;
-  const width = S + 1;
-  const rates = model.transitionRates;
-  const lambda = model.entryRates;
-  // Sparse off-diagonal entries and the diagonal.
-  const from: number[] = [];
-  const to: number[] = [];
-  const value: number[] = [];
-  const self = new Float64Array(S);
-  for (let s = 0; s < S; s++) {
-    let out = 0;
-    for (let t = 0; t < width; t++) {
-      const r = rates[s * width + t]!;
-      if (r === 0 || t === s) continue;
-      out += r;
-      if (t < S) {
-        from.push(s);
-        to.push(t);
-        value.push(r);
-      }
-    }
-    self[s] = 1 - out;
-  }
-  const nnz = value.length;
-  let x = Float64Array.from(model.initialStock);
-  let v = new Float64Array(S);
-  let nx = new Float64Array(S);
-  let nv = new Float64Array(S);
-  const maxDay = reportDays.reduce((a, b) => Math.max(a, b), 0);
-  const wanted = new Map<number, number[]>();
-  reportDays.forEach((d, i) => {
-    const list = wanted.get(d) ?? [];
-    list.push(i);
-    wanted.set(d, list);
-  });
-  const mean: Float64Array[] = new Array<Float64Array>(reportDays.length);
-  const variance: Float64Array[] = new Array<Float64Array>(reportDays.length);
-  const record = (day: number): void => {
-    for (const i of wanted.get(day) ?? []) {
-      mean[i] = x.slice();
-      variance[i] = v.slice();
-    }
-  };
-  record(0);
-  for (let day = 1; day <= maxDay; day++) {
-    for (let s = 0; s < S; s++) {
-      const m = self[s]!;
-      nx[s] = m * x[s]! + lambda[s]!;
-      nv[s] = v[s]! + m * (1 - m) * x[s]! + lambda[s]!;
-    }
-    for (let k = 0; k < nnz; k++) {
-      const r = value[k]!;
-      const xs = x[from[k]!]!;
-      nx[to[k]!]! += r * xs;
-      nv[to[k]!]! += r * (1 - r) * xs;
-    }
-    [x, nx] = [nx, x];
-    [v, nv] = [nv, v];
-    record(day);
-  }
-  return { mean, variance };
 }
