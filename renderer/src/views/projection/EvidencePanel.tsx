@@ -13,9 +13,9 @@ import {
   selectionWords,
   type NationalGroup,
   type OwnBacktest,
-} from './evidenceModel';
-import { NationalBacktestTable } from './NationalBacktestTable';
-import { TotalsCoverageTable } from './TotalsCoverageTable';
+} from '../../models/evidenceModel';
+import { NationalBacktestTable } from '../../panels/NationalBacktestTable';
+import { TotalsCoverageTable } from '../../panels/TotalsCoverageTable';
 import { scrollRegion } from '../../app/scrollRegion';
 
 export interface EvidencePanelProps {

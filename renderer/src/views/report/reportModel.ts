@@ -10,10 +10,11 @@ import { measures, type MeasureId } from '../../../../shared/model/measures.js';
 import type { PlanSummary } from '../../../../shared/model/summary.js';
 import type { Scenario, ScenarioOutcome } from '../../../../shared/scenario/index.js';
 import { fileSlug } from '../../app/format';
-import { leverSummary as leverDetail } from '../scenarios/leverFields';
-import { formatPeriod, formatValue, missingMark, missingReason } from '../data/tableModel';
-import { gapPartsSentence } from '../projection/baseYearModel';
-import { formatCount, formatRange, gapRangeWords, gapWords } from '../projection/projectionModel';
+import { leverSummary as leverDetail } from '../../models/leverSummary';
+import { formatPeriod, formatValue } from '../data/tableModel';
+import { missingMark, missingReason } from '../../models/figureWords';
+import { gapPartsSentence } from '../../models/baseYearModel';
+import { formatCount, formatRange, gapRangeWords, gapWords } from '../../models/projectionModel';
 import {
   buildNationalGroups,
   buildOwnBacktest,
@@ -26,7 +27,7 @@ import {
   type OwnBacktest,
   type TotalsCoverage,
   type SelectionWords,
-} from '../projection/evidenceModel';
+} from '../../models/evidenceModel';
 
 export type ScenarioListItem = CallResults['listScenarios'][number];
 
