@@ -5,6 +5,7 @@
 import { useMemo } from 'react';
 import { buildBacktestRows } from '../../../models/projectionModel';
 import { NationalBacktestTable } from '../../../panels/NationalBacktestTable';
+import { OwnPairsCells } from '../../../panels/OwnPairsCells';
 import { TotalsCoverageTable } from '../../../panels/TotalsCoverageTable';
 import { buildMethodology, type MethodEvidence, type ReportData, type ReportSection } from '../reportModel';
 import { Section } from './Section';
@@ -166,11 +167,7 @@ function EvidencePart({ evidence, consortiumName }: { evidence: MethodEvidence; 
             ) : (
               own.rows.map((r) => (
                 <tr key={r.h}>
-                  <th scope="row" className="num">
-                    {r.h}
-                  </th>
-                  <td className="num">{r.pairs}</td>
-                  <td className="num">{r.consortiumPairs}</td>
+                  <OwnPairsCells row={r} />
                 </tr>
               ))
             )}

@@ -12,6 +12,7 @@ import { baseYearRow, buildYearRows } from '../../../models/projectionModel';
 import { probabilityFootnote } from '../../../models/evidenceModel';
 import type { ReportData, ReportSection } from '../reportModel';
 import { Problem, Section } from './Section';
+import { YearTable } from './YearTable';
 
 function ProjectionKey() {
   return (
@@ -78,13 +79,16 @@ export function ProjectionSection({ section, data }: { section: ReportSection; d
           <ProjectionKey />
         </figcaption>
       </figure>
-      <table className="report-table report-beds-table" data-testid="report-beds-table">
-        <caption>
-          Beds needed against places, {consortium.name}: median and 80% range. Gap = beds needed − accessible places.
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Year to 31 March</th>
+      <YearTable
+        className="report-table report-beds-table"
+        testId="report-beds-table"
+        caption={
+          <>
+            Beds needed against places, {consortium.name}: median and 80% range. Gap = beds needed − accessible places.
+          </>
+        }
+        columns={
+          <>
             <th scope="col" className="num">
               Children
             </th>
@@ -104,34 +108,32 @@ export function ProjectionSection({ section, data }: { section: ReportSection; d
             <th scope="col" className="num">
               Chance of being short
             </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.year}>
-              <th scope="row">{r.year}</th>
-              <td className="num">
-                {r.demandP50}
-                <span className="report-range">{r.demandRange}</span>
-              </td>
-              <td className="num">
-                {r.bedsP50}
-                <span className="report-range">{r.bedsRange}</span>
-              </td>
-              <td className="num">
-                {r.mainstreamP50} / {r.soloComplexP50}
-              </td>
-              <td className="num">{r.registeredPlaces}</td>
-              <td className="num">{r.accessiblePlaces}</td>
-              <td className={`report-gap report-gap-${r.gap.kind}`}>
-                {r.gap.text}
-                <span className="report-range">{r.gapRange}</span>
-              </td>
-              <td className="num">{r.probability}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+          </>
+        }
+        rows={rows}
+        cells={(r) => (
+          <>
+            <td className="num">
+              {r.demandP50}
+              <span className="report-range">{r.demandRange}</span>
+            </td>
+            <td className="num">
+              {r.bedsP50}
+              <span className="report-range">{r.bedsRange}</span>
+            </td>
+            <td className="num">
+              {r.mainstreamP50} / {r.soloComplexP50}
+            </td>
+            <td className="num">{r.registeredPlaces}</td>
+            <td className="num">{r.accessiblePlaces}</td>
+            <td className={`report-gap report-gap-${r.gap.kind}`}>
+              {r.gap.text}
+              <span className="report-range">{r.gapRange}</span>
+            </td>
+            <td className="num">{r.probability}</td>
+          </>
+        )}
+      />
       <BaseYearPanel
         area={consortium}
         targetOccupancy={result.assumptions.find((a) => a.key === 'targetOccupancy')?.value}

@@ -16,6 +16,7 @@ import {
   type ReportSection,
 } from '../reportModel';
 import { Problem, Section, Tag } from './Section';
+import { YearTable } from './YearTable';
 
 function ScenarioYearTable({
   baseline,
@@ -33,11 +34,11 @@ function ScenarioYearTable({
   const basis = probabilityAssumptions(assumptions, 'consortium');
   return (
     <>
-      <table className="report-table report-scenario-years">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Year to 31 March</th>
+      <YearTable
+        className="report-table report-scenario-years"
+        caption={caption}
+        columns={
+          <>
             <th scope="col" className="num">
               Accessible places
             </th>
@@ -54,28 +55,26 @@ function ScenarioYearTable({
             <th scope="col" className="num">
               Cost
             </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.year}>
-              <th scope="row">{r.year}</th>
-              <td className="num">{r.accessible}</td>
-              <td>
-                {r.gap}
-                {r.gapDifference !== null && <span className="report-range-inline"> ({r.gapDifference})</span>}
-              </td>
-              <td className="num">{r.chanceGapClosed}</td>
-              <td className="num">{r.placedOutside}</td>
-              <td className="num">{r.over20Miles}</td>
-              <td className="num">
-                {r.cost}
-                {r.costDifference !== null && <span className="report-range-inline"> ({r.costDifference})</span>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+          </>
+        }
+        rows={rows}
+        cells={(r) => (
+          <>
+            <td className="num">{r.accessible}</td>
+            <td>
+              {r.gap}
+              {r.gapDifference !== null && <span className="report-range-inline"> ({r.gapDifference})</span>}
+            </td>
+            <td className="num">{r.chanceGapClosed}</td>
+            <td className="num">{r.placedOutside}</td>
+            <td className="num">{r.over20Miles}</td>
+            <td className="num">
+              {r.cost}
+              {r.costDifference !== null && <span className="report-range-inline"> ({r.costDifference})</span>}
+            </td>
+          </>
+        )}
+      />
       <p className="report-note">
         Chance gap closed: how likely it is that beds needed are no more than accessible places; a figure only between
         1% and 99%, otherwise in words (“near certain”, “very unlikely”).
