@@ -18,7 +18,7 @@ import {
 import { BaseYearPanel } from '../../renderer/src/panels/BaseYearPanel.js';
 import { BedsTable } from '../../renderer/src/views/projection/BedsTable.js';
 import { baseYearRow, headline } from '../../renderer/src/models/projectionModel.js';
-import { bedNeedSentence } from '../../renderer/src/views/report/reportModel.js';
+import { bedNeedSentence } from '../../renderer/src/views/report/reportModel/index.js';
 import { builtInPlanData } from '../helpers/builtinPlan.js';
 
 const result = project(projectionInputsFromPlan(builtInPlanData()), { method: 'rate' });
