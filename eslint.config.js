@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -20,6 +23,15 @@ const nodeModules = [
   'worker_threads',
   'zlib',
 ];
+
+// Each folder under renderer/src/views is one view; read from disk so a new view is covered too.
+const root = path.dirname(fileURLToPath(import.meta.url));
+const viewsDir = 'renderer/src/views';
+const viewFolders = fs
+  .readdirSync(path.join(root, viewsDir), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .sort();
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'release/', '.tsbuild/', '.cache/', 'test-results/'] },
@@ -98,6 +110,33 @@ export default tseslint.config(
       ],
     },
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+  {
+    // No view imports another view (issue 19): a component shown in several views lives in
+    // renderer/src/panels, a view-independent presentation model in renderer/src/models, a chart in
+    // renderer/src/charts, and those shared folders import no view.
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: root,
+          zones: [
+            ...viewFolders.map((view) => ({
+              target: `${viewsDir}/${view}`,
+              from: viewFolders.filter((other) => other !== view).map((other) => `${viewsDir}/${other}`),
+              message: `The ${view} view must not import another view: move what both use to renderer/src/panels (components), renderer/src/models (presentation models) or renderer/src/charts.`,
+            })),
+            {
+              target: ['renderer/src/panels', 'renderer/src/models', 'renderer/src/charts'],
+              from: viewsDir,
+              message:
+                'Shared renderer folders (panels, models, charts) must not import a view: move what they need out of the view too.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     rules: {

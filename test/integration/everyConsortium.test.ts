@@ -22,7 +22,7 @@ import {
   gapByAuthority,
   headlineTable,
   keyFigures,
-} from '../../renderer/src/views/report/reportModel.js';
+} from '../../renderer/src/views/report/reportModel/index.js';
 import { buildGeometry } from '../../renderer/src/views/map/mapModel.js';
 import { makeTempDir } from '../helpers/tmp.js';
 

@@ -14,11 +14,11 @@ import {
   gapTornadoModel,
   openMarketShares,
   reconciliationRows,
-} from '../../renderer/src/views/projection/baseYearModel.js';
-import { BaseYearPanel } from '../../renderer/src/views/projection/BaseYearPanel.js';
+} from '../../renderer/src/models/baseYearModel.js';
+import { BaseYearPanel } from '../../renderer/src/panels/BaseYearPanel.js';
 import { BedsTable } from '../../renderer/src/views/projection/BedsTable.js';
-import { baseYearRow, headline } from '../../renderer/src/views/projection/projectionModel.js';
-import { bedNeedSentence } from '../../renderer/src/views/report/reportModel.js';
+import { baseYearRow, headline } from '../../renderer/src/models/projectionModel.js';
+import { bedNeedSentence } from '../../renderer/src/views/report/reportModel/index.js';
 import { builtInPlanData } from '../helpers/builtinPlan.js';
 
 const result = project(projectionInputsFromPlan(builtInPlanData()), { method: 'rate' });

@@ -15,7 +15,7 @@ import {
   probabilityWords,
   selectionWords,
   shortfallProbability,
-} from '../../renderer/src/views/projection/evidenceModel.js';
+} from '../../renderer/src/models/evidenceModel.js';
 
 type Candidate = MethodSelection['candidates'][number];
 

@@ -13,15 +13,14 @@ import {
   formatSigned,
   formatValue,
   groupColumns,
-  joinNames,
   tableSlots,
   placementBalance,
   shareOfLookedAfter,
-  missingReason,
   nextSort,
   sortRows,
   type TableRow,
 } from '../../renderer/src/views/data/tableModel.js';
+import { joinNames, missingReason } from '../../renderer/src/models/figureWords.js';
 
 const dfe: Source = {
   id: 'dfe-cla-number-rate-2024',

@@ -28,7 +28,7 @@ import {
   parsePercent,
   shareToPercent,
   trendPercent,
-} from '../../renderer/src/views/projection/projectionModel.js';
+} from '../../renderer/src/models/projectionModel.js';
 
 const p = (p10: number, p50: number, p90: number) => ({ p10, p50, p90 });
 

@@ -27,7 +27,7 @@ import {
   scenarioYearRows,
   type ReportData,
   type ScenarioListItem,
-} from '../../renderer/src/views/report/reportModel.js';
+} from '../../renderer/src/views/report/reportModel/index.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
 // Real figures from the built-in Greater Manchester plan, made by the same services the app calls.

@@ -4,7 +4,7 @@
  * schema, formatting of money and differences, the outcome and key-figure tables, the sensitivity
  * estimate and the chart models; levers naming non-members found and repaired in the form.
  */
-import { probabilityWords } from '../../renderer/src/views/projection/evidenceModel.js';
+import { probabilityWords } from '../../renderer/src/models/evidenceModel.js';
 import { describe, expect, it } from 'vitest';
 import type { Percentiles } from '../../shared/forecast/types.js';
 import { builtInScenarios } from '../../shared/scenario/builtin.js';
@@ -33,13 +33,13 @@ import {
   type YearSeries,
   wrapLabel,
 } from '../../renderer/src/charts/scenarioCharts.js';
-import { keyFigureRows, localityRows, yearSeries } from '../../renderer/src/views/compare/compareModel.js';
-import { sensitivityFromOutcome } from '../../renderer/src/views/compare/sensitivity.js';
+import { keyFigureRows } from '../../renderer/src/views/compare/compareModel.js';
+import { localityRows, yearSeries } from '../../renderer/src/models/outcomeSeries.js';
+import { sensitivityFromOutcome } from '../../renderer/src/models/sensitivity.js';
 import { costRanges, scenarioSensitivity } from '../../shared/scenario/costUncertainty.js';
 import {
   draftLeverReferences,
   draftToLeverInput,
-  leverSummary,
   leverToDraft,
   leverTypeDescriptions,
   leverTypes,
@@ -58,6 +58,7 @@ import {
   validateDraft,
   type ScenarioDraft,
 } from '../../renderer/src/views/scenarios/leverFields.js';
+import { leverSummary } from '../../renderer/src/models/leverSummary.js';
 import { outcomeColumns, outcomeHeadline, outcomeRows } from '../../renderer/src/views/scenarios/outcomeModel.js';
 import { checkScenarioName } from '../../renderer/src/views/scenarios/ScenarioDialogs.js';
 import {
@@ -981,7 +982,7 @@ describe('scenario chart models', () => {
 
 describe('sensitivity from the host’s re-runs', () => {
   it('keeps the host’s figures and describes each assumption’s range', async () => {
-    const { sensitivityFromHost } = await import('../../renderer/src/views/compare/sensitivity');
+    const { sensitivityFromHost } = await import('../../renderer/src/models/sensitivity');
     const s = sensitivityFromHost({
       year: '2030',
       sentences: { cost: 'The 5-year cost moves most with …', gap: 'The 2030 gap moves most with …' },

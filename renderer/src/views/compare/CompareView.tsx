@@ -8,8 +8,8 @@ import { chartFileStem, type ExportLegendItem } from '../../charts/chartExport';
 import { ChartExportButtons } from '../../charts/ChartExportButtons';
 import { LocalityChart, SeriesLegend, YearBarChart, YearLineChart } from '../../charts/ScenarioCharts';
 import { localityCategories, seriesStyle, type YearSeries } from '../../charts/scenarioCharts';
-import { AssumptionsTable } from '../scenarios/AssumptionsTable';
-import { SensitivityCharts } from '../scenarios/SensitivityCharts';
+import { AssumptionsTable } from '../../panels/AssumptionsTable';
+import { SensitivityCharts } from '../../panels/SensitivityCharts';
 import {
   formatCount,
   formatCountDiffOnAxis,
@@ -21,10 +21,11 @@ import {
   yearSpan,
 } from '../scenarios/scenarioFormat';
 import { useScenarioList, useScenarioRun } from '../scenarios/useScenarios';
-import { keyFigureRows, leverNoteGroups, localityRows, yearSeries } from './compareModel';
+import { keyFigureRows, leverNoteGroups } from './compareModel';
+import { localityRows, yearSeries } from '../../models/outcomeSeries';
 import { KeyFigureTable } from './KeyFigureTable';
-import { sensitivityFromHost, sensitivityFromOutcome, type Sensitivity } from './sensitivity';
-import '../scenarios/scenarios.css';
+import { sensitivityFromHost, sensitivityFromOutcome, type Sensitivity } from '../../models/sensitivity';
+import '../../panels/scenarios.css';
 import { scrollRegion } from '../../app/scrollRegion';
 
 /** At most this many scenarios beside the baseline (the host's limit). */

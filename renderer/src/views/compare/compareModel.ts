@@ -2,11 +2,10 @@
  * The Compare view's key-figure table: one row per figure, one column per scenario (the baseline
  * first), each value with its difference from the baseline, each block contract's break-even price
  * beside the net cost and the new homes' residual value; what each lever did (or why it changed
- * nothing); and the series the charts draw. Pure, unit-tested.
+ * nothing). Pure, unit-tested.
  */
 import { breakEvenWeeklyPrice, changesNothing, type BlockBreakEven } from '../../../../shared/scenario/compare.js';
 import type { CostBreakdown, ScenarioOutcome } from '../../../../shared/scenario/types.js';
-import type { LocalityRow, YearSeries } from '../../charts/scenarioCharts';
 import {
   formatCount,
   formatCountDiff,
@@ -20,7 +19,7 @@ import {
   yearSpan,
   type Better,
 } from '../scenarios/scenarioFormat';
-import { probabilityWords } from '../projection/evidenceModel';
+import { probabilityWords } from '../../models/evidenceModel';
 
 type Kind = 'count' | 'share' | 'money' | 'probability';
 
@@ -337,42 +336,4 @@ export function leverNoteGroups(baseline: ScenarioOutcome, outcomes: readonly Sc
         }),
       };
     });
-}
-
-/**
- * Each outcome's values of one yearly figure, as chart series (the baseline first, each drawn in
- * the style of its position), as amounts or as differences from the baseline.
- */
-export function yearSeries(
-  outcomes: readonly ScenarioOutcome[],
-  value: (y: ScenarioOutcome['years'][number]) => number,
-  mode: 'amount' | 'difference' = 'amount',
-): YearSeries[] {
-  const baseline = outcomes[0];
-  return outcomes.map((o, i) => ({
-    id: o.scenario.id,
-    name: o.scenario.name,
-    styleIndex: i,
-    values: o.years.map((y, i) => {
-      const b = baseline?.years[i];
-      return { year: y.year, value: mode === 'difference' && b ? value(y) - value(b) : value(y) };
-    }),
-  }));
-}
-
-/** Where each outcome's children are placed in one year (the last when not given), for the locality chart. */
-export function localityRows(outcomes: readonly ScenarioOutcome[], year?: string): LocalityRow[] {
-  return outcomes.map((o) => {
-    const y = (year ? o.years.find((v) => v.year === year) : undefined) ?? lastYear(o);
-    return {
-      id: o.scenario.id,
-      name: o.scenario.name,
-      parts: {
-        ownLa: y?.placedOwnLa ?? 0,
-        elsewhere: y?.placedElsewhereInConsortium ?? 0,
-        outside: y?.placedOutside ?? 0,
-        unmet: y?.unmet ?? 0,
-      },
-    };
-  });
 }

@@ -1,6 +1,6 @@
 import { SourceDetails } from '../../app/SourceDetails';
 import type { FigureCell, FigureColumn, TableRow } from './tableModel';
-import { joinNames, suppressionReasons } from './tableModel';
+import { joinNames, suppressionReasons } from '../../models/figureWords';
 
 export interface FigureDetailsProps {
   id: string;

@@ -4,7 +4,7 @@
  * region, choosing or clearing a region at once, and checking the choice.
  */
 import { callArgSchemas, type AuthorityChoice } from '../../../../shared/api/contract.js';
-import { joinNames } from './tableModel';
+import { joinNames } from '../../models/figureWords';
 
 export const noRegion = 'Region not recorded';
 

@@ -6,7 +6,8 @@
 import type { Source } from '../../../../shared/model/dataset.js';
 import type { PlanSummary, SectorSupply } from '../../../../shared/model/summary.js';
 import type { HomeSector } from '../../../../shared/model/supply.js';
-import { describeSource, formatPeriod, missingMark, type RowKind } from './tableModel';
+import { describeSource, formatPeriod, type RowKind } from './tableModel';
+import { missingMark } from '../../models/figureWords';
 
 export interface SectorColumn {
   key: string;

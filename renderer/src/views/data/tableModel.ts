@@ -4,20 +4,8 @@
  */
 import type { AreaSummary, HeadlineFigure, HistoryPoint, PlanSummary } from '../../../../shared/model/summary.js';
 import { isMeasureId, measures, type MeasureId, type MeasureUnit } from '../../../../shared/model/measures.js';
-import type { Source, SuppressionCode } from '../../../../shared/model/dataset.js';
-
-/** What each published suppression code means, in words shown next to the missing value. */
-export const suppressionReasons: Record<SuppressionCode, string> = {
-  c: 'confidential',
-  z: 'not applicable',
-  x: 'unavailable',
-  k: 'below 0.5',
-  low: 'low',
-  u: 'low reliability',
-};
-
-/** Shown in place of a missing number; the reason always accompanies it as text. */
-export const missingMark = '—';
+import type { Source } from '../../../../shared/model/dataset.js';
+import { joinNames, missingMark, missingReason, suppressionReasons } from '../../models/figureWords';
 
 type PeriodKind = 'onDate' | 'yearTo' | 'midYear';
 
@@ -135,13 +123,6 @@ const sharedOfLookedAfter: ReadonlySet<MeasureId> = new Set<MeasureId>([
   'placedOutsideLaBoundary',
   'placedOver20Miles',
 ]);
-
-/** Why a figure is missing, in words: the suppression reason, or that nothing was published or stored. */
-export function missingReason(figure: HeadlineFigure | null): string {
-  if (!figure) return 'no figure stored';
-  if (figure.suppression) return suppressionReasons[figure.suppression];
-  return 'not published';
-}
 
 export interface FigureColumn {
   /** Stable key: measure and period. */
@@ -458,12 +439,6 @@ function buildCell(
     share,
     balance,
   };
-}
-
-/** "Bolton", "Bolton and Bury", "Bolton, Bury and Wigan". */
-export function joinNames(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
 }
 
 /** Builds the whole table: member rows, then the consortium total and the comparators. */

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import type { ImportFilePreview } from '../../../../shared/api/contract.js';
-import { joinNames } from '../data/tableModel';
+import { joinNames } from '../../models/figureWords';
 import {
   describeIssueCounts,
   describePeriods,

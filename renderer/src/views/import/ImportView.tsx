@@ -1,3 +1,10 @@
+/**
+ * The Import view: previews the files chosen, dropped or given by path, then imports them all in one
+ * go or cancels, keeping focus and the status line where a keyboard or screen-reader user expects
+ * them. Its parts: the drop zone (DropZone), the form to import by path (PathImportForm), the status
+ * line and reading bar (ReadingStatus), the last import's result (ImportResult), the preview
+ * (ImportPreviewPanel) and the history (ImportHistory); files become import references in dropFiles.ts.
+ */
 import {
   useEffect,
   useId,
@@ -10,16 +17,15 @@ import {
 import type { ImportFileRef, ImportLogEntry, ImportPreview } from '../../../../shared/api/contract.js';
 import { api, isPlannerError } from '../../api';
 import { usePlan } from '../../app/PlanContext';
-import { toShownError } from '../../app/usePlanController';
-import { FilePreviewCard, type FileChoice } from './FilePreviewCard';
+import type { FileChoice } from './FilePreviewCard';
 import { ImportHistory } from './ImportHistory';
+import { ImportPreviewPanel } from './ImportPreviewPanel';
+import { ImportResult } from './ImportResult';
+import { DropZone } from './DropZone';
+import { PathImportForm } from './PathImportForm';
+import { ReadingStatus } from './ReadingStatus';
+import { hasFiles, refsForFiles, useKeepDroppedFiles } from './dropFiles';
 import {
-  bytesToBase64,
-  contentSizeProblem,
-  describeCommit,
-  describeImportProgress,
-  describeLogEntry,
-  maxFilesPerImport,
   parsePathList,
   plural,
   readingMessage,
@@ -27,43 +33,13 @@ import {
   type ImportProgressView,
   type PathListProblem,
 } from './importModel';
+import { useImportHistory } from './useImportHistory';
+import { useReadingProgress } from './useReadingProgress';
 
 type FocusTarget = 'preview' | 'result' | 'choose' | 'paths';
 
 const busyNotice = 'Another action is still running. Try again in a moment.';
 const cancelledMessage = 'Import cancelled. Nothing was changed.';
-/** How often the host is asked how far a running preview has got. */
-const progressPollMs = 250;
-
-/** Turns chosen or dropped files into import references: their path when the host has one, else their contents. */
-async function refsForFiles(files: readonly File[]): Promise<ImportFileRef[]> {
-  if (files.length > maxFilesPerImport) {
-    throw new Error(`Import at most ${maxFilesPerImport} files at once; ${files.length} were chosen.`);
-  }
-  const withPaths = files.map((file) => ({ file, path: api.pathForFile(file) }));
-  const sizeProblem = contentSizeProblem(withPaths.filter((f) => !f.path).map((f) => f.file));
-  if (sizeProblem) throw new Error(sizeProblem);
-  const refs: ImportFileRef[] = [];
-  // One at a time, so only one file's contents is held twice (bytes and base64) at once.
-  for (const { file, path } of withPaths) {
-    if (path) {
-      refs.push({ path });
-      continue;
-    }
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await file.arrayBuffer());
-    } catch (error) {
-      throw new Error(`${file.name} could not be read: ${toShownError(error).message}`, { cause: error });
-    }
-    refs.push({ name: file.name, contentBase64: bytesToBase64(bytes) });
-  }
-  return refs;
-}
-
-function hasFiles(event: DragEvent | ReactDragEvent): boolean {
-  return Array.from(event.dataTransfer?.types ?? []).includes('Files');
-}
 
 /**
  * Import: the analyst drops this year's DfE, Ofsted, ONS or SSDA903 files (or gives their paths),
@@ -74,12 +50,6 @@ export function ImportView() {
   const { plan, perform } = usePlan();
   const planKey = `${plan.untitled ? 'untitled' : (plan.path ?? '')}`;
   const pathsFormId = useId();
-  const pathsFieldId = useId();
-  const pathsHintId = useId();
-  const pathsErrorId = useId();
-  const statusId = useId();
-  const previewHeadingId = useId();
-  const resultHeadingId = useId();
 
   // The preview and the last result belong to the plan they were made for.
   // The files previewed are kept, so that choosing a file's layer or snapshot date previews them again.
@@ -105,9 +75,6 @@ export function ImportView() {
   const [pathsOpen, setPathsOpen] = useState(false);
   const [pathsText, setPathsText] = useState('');
   const [pathProblems, setPathProblems] = useState<PathListProblem[]>([]);
-  const [history, setHistory] = useState<{ planKey: string; entries: ImportLogEntry[] } | null>(null);
-  const [historyError, setHistoryError] = useState<string | null>(null);
-  const [historyVersion, setHistoryVersion] = useState(0);
 
   const fileInputRef = useRef<HTMLInputElement>(null);
   const chooseButtonRef = useRef<HTMLButtonElement>(null);
@@ -153,69 +120,12 @@ export function ImportView() {
   );
 
   // Only while a preview is being read: asks the host how far it has got, one request at a time.
-  useEffect(() => {
-    if (!reading) return;
-    let active = true;
-    let inFlight = false;
-    const poll = () => {
-      if (inFlight) return;
-      inFlight = true;
-      api.getImportProgress({}).then(
-        (report) => {
-          inFlight = false;
-          if (!active) return;
-          // A Cancel pressed before the host had started reading is passed on once it has.
-          if (cancelRequested.current) {
-            if (report.running) api.cancelImport({}).catch(() => undefined);
-            return;
-          }
-          const view = describeImportProgress(report);
-          if (!view) return;
-          setReadingBar(view);
-          setProgress(view.text);
-        },
-        () => {
-          inFlight = false;
-        },
-      );
-    };
-    const timer = window.setInterval(poll, progressPollMs);
-    poll();
-    return () => {
-      active = false;
-      window.clearInterval(timer);
-    };
-  }, [reading]);
+  useReadingProgress(reading, cancelRequested, setReadingBar, setProgress);
 
-  useEffect(() => {
-    let cancelled = false;
-    api.listImports({}).then(
-      (entries) => {
-        if (cancelled) return;
-        setHistory({ planKey, entries });
-        setHistoryError(null);
-      },
-      (error: unknown) => {
-        if (!cancelled) setHistoryError(toShownError(error).message);
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [planKey, historyVersion]);
+  const history = useImportHistory(planKey);
 
   // A file dropped beside the drop zone must not replace the app with the file.
-  useEffect(() => {
-    function keepFiles(event: DragEvent) {
-      if (hasFiles(event)) event.preventDefault();
-    }
-    window.addEventListener('dragover', keepFiles);
-    window.addEventListener('drop', keepFiles);
-    return () => {
-      window.removeEventListener('dragover', keepFiles);
-      window.removeEventListener('drop', keepFiles);
-    };
-  }, []);
+  useKeepDroppedFiles();
 
   async function runPreview(fileCount: number, load: () => Promise<ImportFileRef[]>): Promise<boolean> {
     if (working) return false;
@@ -351,7 +261,7 @@ export function ImportView() {
     if (!outcome.logged) return;
     setPreviewFor(null);
     setResultFor({ planKey, logged: outcome.logged });
-    setHistoryVersion((v) => v + 1);
+    history.reload();
     pendingFocus.current = 'result';
   }
 
@@ -386,7 +296,6 @@ export function ImportView() {
   }
 
   const status = preview ? summarisePreview(preview) : null;
-  const pathsDescribedBy = [pathsHintId, pathProblems.length ? pathsErrorId : null].filter(Boolean).join(' ');
 
   return (
     <div className="import-view">
@@ -399,189 +308,62 @@ export function ImportView() {
         in together or none do.
       </p>
 
-      <div
-        className={dragging ? 'drop-zone is-dragging' : 'drop-zone'}
-        onDragEnter={onDragOver}
+      <DropZone
+        dragging={dragging}
+        working={working}
+        pathsOpen={pathsOpen}
+        pathsFormId={pathsFormId}
         onDragOver={onDragOver}
         onDragLeave={onDragLeave}
         onDrop={onDrop}
-        data-testid="import-drop-zone"
-      >
-        <p className="drop-zone-title">Drop DfE, Ofsted, ONS or SSDA903 files here</p>
-        <p className="drop-zone-hint">
-          CSV, Excel (.xlsx), OpenDocument (.ods), JSON or an SSDA903 return in XML, as downloaded. Several files at
-          once are checked and imported together.
-        </p>
-        <div className="drop-zone-actions">
-          <button
-            ref={chooseButtonRef}
-            type="button"
-            className="button button-primary"
-            onClick={() => fileInputRef.current?.click()}
-            disabled={working}
-          >
-            Choose files…
-          </button>
-          <button
-            type="button"
-            className="button"
-            aria-expanded={pathsOpen}
-            aria-controls={pathsFormId}
-            onClick={togglePaths}
-          >
-            Import by path…
-          </button>
-        </div>
-        <input
-          ref={fileInputRef}
-          type="file"
-          multiple
-          hidden
-          tabIndex={-1}
-          onChange={onFilesChosen}
-          data-testid="import-file-input"
-        />
-      </div>
+        onTogglePaths={togglePaths}
+        onFilesChosen={onFilesChosen}
+        chooseButtonRef={chooseButtonRef}
+        fileInputRef={fileInputRef}
+      />
 
-      <form
+      <PathImportForm
         id={pathsFormId}
-        className="path-import"
-        hidden={!pathsOpen}
+        open={pathsOpen}
+        working={working}
+        text={pathsText}
+        problems={pathProblems}
+        onTextChange={(text) => {
+          setPathsText(text);
+          setPathProblems([]);
+        }}
         onSubmit={(e) => void onPathsSubmit(e)}
-        noValidate
-      >
-        <div className="field">
-          <label htmlFor={pathsFieldId}>Full paths of the files, one per line</label>
-          <p id={pathsHintId} className="field-hint">
-            For example /home/you/Downloads/cla_number_and_rate_per_10k_children.csv. The file is read where it is, so
-            this suits very large files and this browser window, which cannot see where a dropped file is.
-          </p>
-          {pathProblems.length > 0 && (
-            <ul id={pathsErrorId} className="field-error path-problems">
-              {pathProblems.map((p, i) => (
-                <li key={i}>{p.message}</li>
-              ))}
-            </ul>
-          )}
-          <textarea
-            ref={pathsFieldRef}
-            id={pathsFieldId}
-            className="text-input text-input-wide path-list"
-            rows={3}
-            wrap="off"
-            value={pathsText}
-            onChange={(e) => {
-              setPathsText(e.target.value);
-              setPathProblems([]);
-            }}
-            aria-describedby={pathsDescribedBy}
-            aria-invalid={pathProblems.length ? true : undefined}
-            autoComplete="off"
-            spellCheck={false}
-            data-testid="import-paths"
-          />
-        </div>
-        <button type="submit" className="button button-primary" disabled={working}>
-          Preview
-        </button>
-      </form>
+        fieldRef={pathsFieldRef}
+      />
 
-      <p id={statusId} className="import-progress" role="status" data-testid="import-progress">
-        {progress}
-      </p>
-      {reading && (
-        <div className="import-actions import-reading">
-          {readingBar && (
-            <progress
-              className="import-progress-bar"
-              value={readingBar.value}
-              max={readingBar.max}
-              aria-label="Files read so far"
-              aria-describedby={statusId}
-              data-testid="import-progress-bar"
-            />
-          )}
-          <button
-            type="button"
-            className="button"
-            onClick={cancelReading}
-            disabled={cancelling}
-            data-testid="import-cancel-reading"
-          >
-            Cancel
-          </button>
-        </div>
-      )}
+      <ReadingStatus
+        progress={progress}
+        reading={reading}
+        readingBar={readingBar}
+        cancelling={cancelling}
+        onCancel={cancelReading}
+      />
       {notice && (
         <p className="field-error" role="alert">
           {notice}
         </p>
       )}
 
-      {logged && (
-        <section className="import-result" aria-labelledby={resultHeadingId} data-testid="import-result">
-          <h2 id={resultHeadingId} ref={resultHeadingRef} tabIndex={-1}>
-            {describeCommit(logged)}
-          </h2>
-          <ul className="import-result-list">
-            {logged.map((entry) => (
-              <li key={entry.id}>{describeLogEntry(entry)}</li>
-            ))}
-          </ul>
-          {logged.length > 0 && (
-            <p className="import-result-note">
-              The plan now has unsaved changes: save it to keep them. Every figure’s source is the file it came from.
-            </p>
-          )}
-        </section>
-      )}
+      {logged && <ImportResult logged={logged} headingRef={resultHeadingRef} />}
 
       {preview && status && (
-        <section className="import-preview" aria-labelledby={previewHeadingId} data-testid="import-preview">
-          <h2
-            id={previewHeadingId}
-            ref={previewHeadingRef}
-            tabIndex={-1}
-            aria-describedby={`${previewHeadingId}-status`}
-          >
-            What importing {preview.files.length === 1 ? 'this file' : `these ${preview.files.length} files`} would
-            change
-          </h2>
-          <div className={`import-status import-status-${status.tone}`}>
-            <p id={`${previewHeadingId}-status`} className="import-status-text" data-testid="import-status">
-              {status.text}
-            </p>
-            <div className="import-actions">
-              <button
-                type="button"
-                className="button button-primary"
-                onClick={() => void commit()}
-                disabled={!preview.canCommit || status.tone === 'nothing' || working}
-                data-testid="import-commit"
-              >
-                Import
-              </button>
-              <button type="button" className="button" onClick={cancel} disabled={working} data-testid="import-cancel">
-                Cancel
-              </button>
-            </div>
-          </div>
-          <ol className="import-files">
-            {preview.files.map((file, i) => (
-              <li key={`${i}-${file.sha256}`}>
-                <FilePreviewCard
-                  key={`${file.layer ?? ''}|${file.asOf?.date ?? ''}`}
-                  file={file}
-                  onChoose={(choice) => choose(i, choice)}
-                  disabled={working}
-                />
-              </li>
-            ))}
-          </ol>
-        </section>
+        <ImportPreviewPanel
+          preview={preview}
+          status={status}
+          working={working}
+          headingRef={previewHeadingRef}
+          onCommit={() => void commit()}
+          onCancel={cancel}
+          onChoose={choose}
+        />
       )}
 
-      <ImportHistory entries={history?.planKey === planKey ? history.entries : null} loadError={historyError} />
+      <ImportHistory entries={history.entries} loadError={history.loadError} />
     </div>
   );
 }

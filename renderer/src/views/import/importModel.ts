@@ -12,7 +12,7 @@ import {
   type ImportPreview,
 } from '../../../../shared/api/contract.js';
 import { isMeasureId, measures } from '../../../../shared/model/measures.js';
-import { joinNames } from '../data/tableModel';
+import { joinNames } from '../../models/figureWords';
 
 const count = new Intl.NumberFormat('en-GB');
 

@@ -14,8 +14,8 @@ import {
   type MapArea,
   type MapYear,
 } from './mapModel';
-import { probabilityAssumptions, shortfallProbability } from '../projection/evidenceModel';
-import { baseYearWords } from '../projection/baseYearModel';
+import { probabilityAssumptions, shortfallProbability } from '../../models/evidenceModel';
+import { baseYearWords } from '../../models/baseYearModel';
 
 export interface MapPanelProps {
   area: MapArea;

@@ -1,6 +1,11 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { ForecastAssumption } from '../../../../shared/forecast/types.js';
-import { buildAssumptionRows, parsePercent, type AssumptionRowModel, type EditableSpec } from './projectionModel';
+import {
+  buildAssumptionRows,
+  parsePercent,
+  type AssumptionRowModel,
+  type EditableSpec,
+} from '../../models/projectionModel';
 
 /** How long an assumption's input must stay still before the change is saved in the plan. */
 export const assumptionDebounceMs = 350;

@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import type { BacktestResult, HorizonAccuracy } from '../../../../shared/forecast/types.js';
-import { backtestSummary, buildBacktestRows, type BacktestRow } from './projectionModel';
+import { backtestSummary, buildBacktestRows, type BacktestRow } from '../../models/projectionModel';
 import { scrollRegion } from '../../app/scrollRegion';
 
 export interface BacktestPanelProps {

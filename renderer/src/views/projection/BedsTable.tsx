@@ -1,7 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
 import type { AreaProjection, ForecastAssumption } from '../../../../shared/forecast/types.js';
-import { probabilityFootnote } from './evidenceModel';
-import { baseYearRow, buildYearRows, type YearRow } from './projectionModel';
+import { probabilityFootnote } from '../../models/evidenceModel';
+import { baseYearRow, buildYearRows, type YearRow } from '../../models/projectionModel';
 import { scrollRegion } from '../../app/scrollRegion';
 
 export interface BedsTableProps {

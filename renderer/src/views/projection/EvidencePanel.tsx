@@ -13,9 +13,10 @@ import {
   selectionWords,
   type NationalGroup,
   type OwnBacktest,
-} from './evidenceModel';
-import { NationalBacktestTable } from './NationalBacktestTable';
-import { TotalsCoverageTable } from './TotalsCoverageTable';
+} from '../../models/evidenceModel';
+import { NationalBacktestTable } from '../../panels/NationalBacktestTable';
+import { OwnPairsCells } from '../../panels/OwnPairsCells';
+import { TotalsCoverageTable } from '../../panels/TotalsCoverageTable';
 import { scrollRegion } from '../../app/scrollRegion';
 
 export interface EvidencePanelProps {
@@ -134,11 +135,7 @@ function OwnTable({ own, consortiumName }: { own: OwnBacktest; consortiumName: s
             ) : (
               own.rows.map((r) => (
                 <tr key={r.h} data-h={r.h} data-thin={r.thin}>
-                  <th scope="row" className="num">
-                    {r.h}
-                  </th>
-                  <td className="num">{r.pairs}</td>
-                  <td className="num">{r.consortiumPairs}</td>
+                  <OwnPairsCells row={r} />
                   <td className="num">{r.mae}</td>
                   <td className="num">{r.lastValueMae}</td>
                 </tr>

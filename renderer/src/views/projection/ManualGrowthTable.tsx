@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { parseGrowth } from './projectionModel';
+import { parseGrowth } from '../../models/projectionModel';
 
 export interface ManualGrowthTableProps {
   members: readonly { code: string; name: string }[];

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { methodLabels } from './projectionModel';
+import { methodLabels } from '../../models/projectionModel';
 
 export type MethodChoice = 'rate' | 'manual';
 

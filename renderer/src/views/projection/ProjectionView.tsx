@@ -9,10 +9,10 @@ import { ChartExportButtons } from '../../charts/ChartExportButtons';
 import { FanChart } from '../../charts/FanChart';
 import { AssumptionsPanel } from './AssumptionsPanel';
 import { BacktestPanel } from './BacktestPanel';
-import { BaseYearPanel } from './BaseYearPanel';
-import { sensitivityFromHost, type Sensitivity } from '../compare/sensitivity';
-import { GapTornado } from './GapTornado';
-import { gapPartsSentence, openMarketShares } from './baseYearModel';
+import { BaseYearPanel } from '../../panels/BaseYearPanel';
+import { sensitivityFromHost, type Sensitivity } from '../../models/sensitivity';
+import { GapTornado } from '../../panels/GapTornado';
+import { gapPartsSentence, openMarketShares } from '../../models/baseYearModel';
 import { BedsTable } from './BedsTable';
 import { EvidencePanel } from './EvidencePanel';
 import { ManualGrowthTable } from './ManualGrowthTable';
@@ -25,7 +25,7 @@ import {
   methodLabels,
   parseGrowth,
   trendPercent,
-} from './projectionModel';
+} from '../../models/projectionModel';
 import { SmallMultiples } from './SmallMultiples';
 import { StockFlowPanel } from './stockflow/StockFlowPanel';
 import { useProjection, type ProjectionRequest, type ProjectionResponse } from './useProjection';

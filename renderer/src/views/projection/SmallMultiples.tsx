@@ -2,7 +2,7 @@ import { useEffect, useId, useRef } from 'react';
 import type { AreaProjection, ForecastAssumption } from '../../../../shared/forecast/types.js';
 import { FanChart } from '../../charts/FanChart';
 import { BedsTable } from './BedsTable';
-import { describeModel, formatCount, gapWords, headline } from './projectionModel';
+import { describeModel, formatCount, gapWords, headline } from '../../models/projectionModel';
 
 export interface SmallMultiplesProps {
   areas: readonly AreaProjection[];

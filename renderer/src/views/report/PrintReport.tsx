@@ -1,11 +1,7 @@
-import { useEffect, useState } from 'react';
-import { toShownError } from '../../app/usePlanController';
-import { loadReportData } from './reportData';
+import { useEffect } from 'react';
 import { ReportDocument } from './ReportDocument';
-import type { ReportData } from './reportModel';
 import { markReportReady, type PrintRequest } from './printRequest';
-
-type Loaded = { data: ReportData } | { error: string };
+import { useReportData } from './useReportData';
 
 /** Waits for web fonts and two frames, so the charts are laid out before Chromium prints. */
 async function settled(): Promise<void> {
@@ -18,18 +14,7 @@ async function settled(): Promise<void> {
  * then marks the page ready. A plan that cannot be reported still gives a page that says why.
  */
 export function PrintReport({ request }: { request: PrintRequest }) {
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    loadReportData({ scenarioIds: request.scenarioIds }).then(
-      (data) => !cancelled && setLoaded({ data }),
-      (error: unknown) => !cancelled && setLoaded({ error: toShownError(error).message }),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [request]);
+  const loaded = useReportData(request.scenarioIds, request);
 
   useEffect(() => {
     if (!loaded) return;

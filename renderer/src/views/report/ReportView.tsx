@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { api, isPlannerError } from '../../api';
 import { ExportPathDialog } from '../../app/dialogs/ExportPathDialog';
 import { exportCopy, exportFileName, writeExport, type ExportFormat } from '../../app/exportFiles';
@@ -6,15 +6,13 @@ import { folderOf } from '../../app/format';
 import { usePlan } from '../../app/PlanContext';
 import { toShownError } from '../../app/usePlanController';
 import { startPrintModeIfAsked } from './printMode';
-import { loadReportData } from './reportData';
 import { ReportDocument } from './ReportDocument';
-import { MAX_REPORT_SCENARIOS, type ReportData } from './reportModel';
+import { MAX_REPORT_SCENARIOS } from './reportModel';
+import { useReportData } from './useReportData';
 import './report.css';
 
 // Opened with ?print=report, the page is the report alone (the PDF export prints it so).
 startPrintModeIfAsked();
-
-type Loaded = { data: ReportData } | { error: string };
 
 interface PathRequest {
   format: ExportFormat;
@@ -30,23 +28,13 @@ interface PathRequest {
 export function ReportView() {
   const { plan, summary } = usePlan();
   const [chosenIds, setChosenIds] = useState<string[] | null>(null);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [pathRequest, setPathRequest] = useState<PathRequest | null>(null);
   const [saving, setSaving] = useState(false);
   const [status, setStatus] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<string | null>(null);
   const ids = { heading: useId(), scenarios: useId() };
 
-  useEffect(() => {
-    let cancelled = false;
-    loadReportData({ scenarioIds: chosenIds }).then(
-      (data) => !cancelled && setLoaded({ data }),
-      (error: unknown) => !cancelled && setLoaded({ error: toShownError(error).message }),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [summary, chosenIds]);
+  const loaded = useReportData(chosenIds, summary);
 
   const data = loaded && 'data' in loaded ? loaded.data : null;
   // The choice answers at once; the report follows when its scenarios have run.

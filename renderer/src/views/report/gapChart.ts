@@ -4,7 +4,7 @@
  * paths; GapChart.tsx renders them as an inline SVG (a vector in the PDF).
  */
 import { line, scaleLinear, scalePoint } from 'd3';
-import { formatCount } from '../projection/projectionModel';
+import { formatCount } from '../../models/projectionModel';
 
 export interface GapChartSeries {
   name: string;

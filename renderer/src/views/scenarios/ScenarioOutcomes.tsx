@@ -3,11 +3,11 @@ import { breakEvenWeeklyPrice } from '../../../../shared/scenario/compare.js';
 import type { ScenarioOutcome } from '../../../../shared/scenario/types.js';
 import type { ShownError } from '../../app/usePlanController';
 import { LocalityChart, SeriesLegend, YearBarChart, YearLineChart } from '../../charts/ScenarioCharts';
-import { localityRows, yearSeries } from '../compare/compareModel';
-import { AssumptionsTable } from './AssumptionsTable';
-import { SensitivityCharts } from './SensitivityCharts';
-import { sensitivityFromOutcome } from '../compare/sensitivity';
-import { probabilityAssumptions } from '../projection/evidenceModel';
+import { localityRows, yearSeries } from '../../models/outcomeSeries';
+import { AssumptionsTable } from '../../panels/AssumptionsTable';
+import { SensitivityCharts } from '../../panels/SensitivityCharts';
+import { sensitivityFromOutcome } from '../../models/sensitivity';
+import { probabilityAssumptions } from '../../models/evidenceModel';
 import { outcomeColumns, outcomeHeadline, outcomeRows, type OutcomeCell, type OutcomeRow } from './outcomeModel';
 import {
   formatCount,

@@ -28,7 +28,7 @@ import { ScenarioOutcomes, type OutcomeBasis } from './ScenarioOutcomes';
 import { yearSpan } from './scenarioFormat';
 import { useLiveScenarioRun } from './useLiveScenarioRun';
 import { knownProjectionYears, useScenarioList, type ScenarioListItem } from './useScenarios';
-import './scenarios.css';
+import '../../panels/scenarios.css';
 
 /** The selection and unsaved edits, kept while the app runs so that coming back finds them. */
 let remembered: { planKey: string; selectedId: string; drafts: Record<string, ScenarioDraft> } = {

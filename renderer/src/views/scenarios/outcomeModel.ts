@@ -15,7 +15,7 @@ import {
   judgeDiff,
   type Better,
 } from './scenarioFormat';
-import { probabilityWords } from '../projection/evidenceModel';
+import { probabilityWords } from '../../models/evidenceModel';
 
 export type OutcomeColumnKey =
   | 'gap'

@@ -4,8 +4,8 @@
  * and origin by origin, with the sentence that says what it rests on. One table for the Projection
  * view and the printed report (rows from evidenceModel.ts); they differ only in classes.
  */
-import type { TotalsCoverage } from './evidenceModel';
-import { scrollRegion } from '../../app/scrollRegion';
+import type { TotalsCoverage } from '../models/evidenceModel';
+import { scrollRegion } from '../app/scrollRegion';
 
 export interface TotalsCoverageTableProps {
   totals: TotalsCoverage;

@@ -1,5 +1,5 @@
 /**
- * Pure preparation of the Projection view: the beds-versus-places rows, gaps in words ("short by
+ * Pure preparation of the Projection view (and the report's projection tables): the beds-versus-places rows, gaps in words ("short by
  * 399", "surplus of 12"), the assumptions with their inputs (percentages ↔ shares), the backtest
  * tables and the words about how each authority's trend was formed.
  */
@@ -11,10 +11,10 @@ import type {
   ManualModelSummary,
   ProjectionMethodId,
   RateModelSummary,
-} from '../../../../shared/forecast/types.js';
-import { planAssumptionKeys } from '../../../../shared/forecast/settings.js';
-import { formatCount } from '../../charts/fanChart';
-import { formatProbability } from '../../app/format';
+} from '../../../shared/forecast/types.js';
+import { planAssumptionKeys } from '../../../shared/forecast/settings.js';
+import { formatCount } from '../charts/fanChart';
+import { formatProbability } from '../app/format';
 import { shortfallProbability } from './evidenceModel';
 
 export { formatProbability };
@@ -195,7 +195,7 @@ export function describeModel(model: RateModelSummary | ManualModelSummary | und
 }
 
 /** The growth a projection implies (shared/forecast/impliedGrowth.ts), for the manual method's starting point. */
-export { impliedAnnualGrowth } from '../../../../shared/forecast/impliedGrowth.js';
+export { impliedAnnualGrowth } from '../../../shared/forecast/impliedGrowth.js';
 
 // ---------- Assumptions ----------
 

@@ -4,7 +4,7 @@
  * coverage), the chosen method first and marked, last value always there as the yardstick. The
  * rows come from evidenceModel.ts; the two places differ only in their classes and caption.
  */
-import type { NationalGroup } from './evidenceModel';
+import type { NationalGroup } from '../models/evidenceModel';
 
 export interface NationalBacktestTableProps {
   groups: readonly NationalGroup[];

@@ -12,12 +12,12 @@ import type {
   HorizonAccuracy,
   MethodSelection,
   YearProjection,
-} from '../../../../shared/forecast/types.js';
+} from '../../../shared/forecast/types.js';
 import {
   probabilityWords,
   type ProbabilityKind,
   type ProbabilityWords,
-} from '../../../../shared/forecast/beds/probability.js';
+} from '../../../shared/forecast/beds/probability.js';
 
 const oneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 const twoDecimals = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2, minimumFractionDigits: 2 });

@@ -1,17 +1,18 @@
 /**
- * The Compare view's tornado of one scenario's horizon cost and horizon-year bed gap, as chart rows.
+ * The tornado of one scenario's horizon cost and horizon-year bed gap, as chart rows.
  * Both sources use the one shared engine (shared/scenario/costUncertainty.ts): a run's outcome
  * carries its tornadoes (`outcome.sensitivity`), and the host's `runSensitivity` returns the same
  * rows for the scenario run on the host. Each input sits at the ends of its stated range (not a
  * fixed ±20%): a price moves the cost and not the gap; occupancy, the access share and supply move
  * the gap, and the cost only through the allocation, which is not re-run (shown as not estimated);
- * demand moves both. Pure, unit-tested.
+ * demand moves both. Shared by the Scenarios, Compare and Projection views and the report. Pure,
+ * unit-tested.
  */
-import type { CallResults } from '../../../../shared/api/contract.js';
-import { sensitivityRows, type SensitivityRow } from '../../../../shared/scenario/costUncertainty.js';
-import type { ScenarioOutcome } from '../../../../shared/scenario/types.js';
-import type { TornadoPoint, TornadoRow } from '../../charts/scenarioCharts';
-import { formatPounds, formatShare } from '../scenarios/scenarioFormat';
+import type { CallResults } from '../../../shared/api/contract.js';
+import { sensitivityRows, type SensitivityRow } from '../../../shared/scenario/costUncertainty.js';
+import type { ScenarioOutcome } from '../../../shared/scenario/types.js';
+import type { TornadoPoint, TornadoRow } from '../charts/scenarioCharts';
+import { formatPounds, formatShare } from '../views/scenarios/scenarioFormat';
 
 export interface Sensitivity {
   /** The scenario's horizon cost (£) and final-year gap (beds). */

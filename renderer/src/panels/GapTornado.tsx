@@ -7,13 +7,13 @@
  * view and the report.
  */
 import { useMemo } from 'react';
-import { gapDriverSentence } from '../../../../shared/forecast/assumptionUncertainty.js';
-import type { ProjectionResult } from '../../../../shared/forecast/types.js';
-import { TornadoChart } from '../../charts/ScenarioCharts';
-import type { Sensitivity } from '../compare/sensitivity';
-import { formatCountDiff, formatMoneyDiff, formatMoneyTick } from '../scenarios/scenarioFormat';
-import { gapTornadoModel } from './baseYearModel';
-import '../scenarios/scenarios.css';
+import { gapDriverSentence } from '../../../shared/forecast/assumptionUncertainty.js';
+import type { ProjectionResult } from '../../../shared/forecast/types.js';
+import { TornadoChart } from '../charts/ScenarioCharts';
+import type { Sensitivity } from '../models/sensitivity';
+import { formatCountDiff, formatMoneyDiff, formatMoneyTick } from '../views/scenarios/scenarioFormat';
+import { gapTornadoModel } from '../models/baseYearModel';
+import './scenarios.css';
 
 export interface GapTornadoProps {
   result: Pick<ProjectionResult, 'tornado' | 'consortium'>;

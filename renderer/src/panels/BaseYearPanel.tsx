@@ -7,16 +7,16 @@
  * report.
  */
 import { useId, type ReactElement } from 'react';
-import type { AreaProjection, ProjectionResult } from '../../../../shared/forecast/types.js';
-import type { GapReconciliation } from '../../../../shared/forecast/basePosition.js';
-import { scrollRegion } from '../../app/scrollRegion';
+import type { AreaProjection, ProjectionResult } from '../../../shared/forecast/types.js';
+import type { GapReconciliation } from '../../../shared/forecast/basePosition.js';
+import { scrollRegion } from '../app/scrollRegion';
 import {
   accessShareRows,
   baseYearWords,
   gapPartRows,
   reconciliationRows,
   type OpenMarketShares,
-} from './baseYearModel';
+} from '../models/baseYearModel';
 
 export interface BaseYearPanelProps {
   area: Pick<AreaProjection, 'base' | 'decomposition' | 'name'>;

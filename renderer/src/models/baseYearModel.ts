@@ -4,12 +4,12 @@
  * (children, where they were placed, places by sector, the gap) and the horizon year's median gap
  * split into today's shortfall, growth in need, occupancy headroom and supply change.
  */
-import type { BasePosition, GapDecomposition, GapReconciliation } from '../../../../shared/forecast/basePosition.js';
-import type { TornadoBar } from '../../../../shared/forecast/assumptionUncertainty.js';
-import type { AreaProjection, ProjectionResult } from '../../../../shared/forecast/types.js';
-import type { TornadoRow } from '../../charts/scenarioCharts';
-import { formatSnapshot } from '../../../../shared/model/dates.js';
-import { formatCount } from '../../charts/fanChart';
+import type { BasePosition, GapDecomposition, GapReconciliation } from '../../../shared/forecast/basePosition.js';
+import type { TornadoBar } from '../../../shared/forecast/assumptionUncertainty.js';
+import type { AreaProjection, ProjectionResult } from '../../../shared/forecast/types.js';
+import type { TornadoRow } from '../charts/scenarioCharts';
+import { formatSnapshot } from '../../../shared/model/dates.js';
+import { formatCount } from '../charts/fanChart';
 
 /** "31 March 2023" from "2023-03-31"; null without a snapshot. */
 const snapshotDate = (period: string | null): string | null => (period ? formatSnapshot(period) : null);

@@ -2,13 +2,13 @@
  * A scenario's tornadoes — its horizon cost and its horizon-year bed gap with each input at the low
  * and high end of its stated range — with the sentences saying which input drives each answer and
  * what the tornado leaves out. The figures come from the one shared engine
- * (shared/scenario/costUncertainty.ts, via ../compare/sensitivity.ts); this component only draws
+ * (shared/scenario/costUncertainty.ts, via ../models/sensitivity.ts); this component only draws
  * them, so the Scenarios view (beside its headline) and the Compare view show the same bars.
  */
 import type { ReactNode } from 'react';
-import { TornadoChart } from '../../charts/ScenarioCharts';
-import type { Sensitivity } from '../compare/sensitivity';
-import { formatCountDiffOnAxis, formatMoneyDiff, formatMoneyTick } from './scenarioFormat';
+import { TornadoChart } from '../charts/ScenarioCharts';
+import type { Sensitivity } from '../models/sensitivity';
+import { formatCountDiffOnAxis, formatMoneyDiff, formatMoneyTick } from '../views/scenarios/scenarioFormat';
 
 const ends = { low: 'at the low end of its range', high: 'at the high end of its range' };
 

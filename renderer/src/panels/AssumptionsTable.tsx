@@ -1,7 +1,11 @@
+/**
+ * The assumptions behind a scenario run's figures, as a folding table (each with its value, unit and
+ * source); one component for the Scenarios and Compare views.
+ */
 import { useId } from 'react';
-import type { ScenarioAssumption } from '../../../../shared/scenario/types.js';
-import { formatAssumptionValue } from './scenarioFormat';
-import { scrollRegion } from '../../app/scrollRegion';
+import type { ScenarioAssumption } from '../../../shared/scenario/types.js';
+import { formatAssumptionValue } from '../views/scenarios/scenarioFormat';
+import { scrollRegion } from '../app/scrollRegion';
 
 export interface AssumptionsTableProps {
   assumptions: readonly ScenarioAssumption[];
