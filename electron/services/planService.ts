@@ -149,6 +149,8 @@ export interface PlanServiceOptions {
   program?: string;
   /** How often unsaved work is made durable in the working copy; 0 turns autosave off. */
   autosaveIntervalMs?: number;
+  /** How openPlan takes the lock when the caller does not say (default 'prefer'; the command line: 'none'). */
+  openLock?: LockMode;
 }
 
 /** Adds the plan extension when the user left it off. */
@@ -458,7 +460,7 @@ export class PlanService {
    */
   openPlan(filePath: string, options: { lock?: LockMode } = {}): OpenPlanState {
     const resolved = path.resolve(filePath);
-    const mode = options.lock ?? 'prefer';
+    const mode = options.lock ?? this.options.openLock ?? 'prefer';
     removeStaleSaveFiles(resolved);
     const workingPath = newWorkingPath(this.workDir);
     let plan: OpenPlan;
