@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main.js';
 import { createAppContext, type AppContext } from '../../electron/services/appContext.js';
 import { writeCsvFolder, writeWorkbook } from '../../electron/services/exportService.js';
-import { chanceCells } from '../../electron/services/exportTables.js';
+import { chanceCells } from '../../electron/services/exportTables/index.js';
 import { runProjection } from '../../electron/services/projectionService.js';
 import { parseCsv } from '../../shared/import/csv.js';
 import { makeTempDir } from '../helpers/tmp.js';
