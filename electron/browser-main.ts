@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startBrowserHost } from './browser-host.js';
+import { startBrowserHost } from './browser-host/index.js';
 import { createAppContext } from './services/appContext.js';
 import { loadFlowFit } from './services/flowFitStore.js';
 import { autosaveIntervalMs, defaultDataDir, maxInputBytes } from './services/paths.js';

@@ -88,12 +88,12 @@ export async function build({ force = false, quiet = false } = {}) {
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   );
-  // The command line on its own: cli.js holds the argument parsing and help, and each command's
-  // services are chunks it imports when that command runs (cli-chunks/), so `planner version` loads
-  // ~40 kB and `planner project --method stockflow` never loads the built-in dataset, the PDF or the
+  // The command line on its own (electron/cli/main.ts): cli.js holds the dispatch and help, and each
+  // command (its arguments, output and services) is chunks it imports when that command runs
+  // (cli-chunks/), so `planner version` loads little and `planner project --method stockflow` never loads the built-in dataset, the PDF or the
   // workbook writers. flow-fit-build.js shares those chunks.
   await nodeBundle(
-    { cli: entry('cli.ts'), 'flow-fit-build': entry('flow-fit-build.ts') },
+    { cli: entry('cli/main.ts'), 'flow-fit-build': entry('flow-fit-build.ts') },
     {
       sourcemap: true,
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'cli-chunks/[name]-[hash].js' },

@@ -9,7 +9,7 @@ import pkg from '../../package.json';
 import type { AppInfo, HostMode } from '../../shared/api/contract.js';
 import type { BuiltInDataset } from '../../shared/model/dataset.js';
 import { latestSchemaVersion } from '../store/database.js';
-import { PlanService } from './planService.js';
+import { PlanService, type LockMode } from './planService.js';
 
 export const APP_NAME = 'Sufficiency Planner';
 export const APP_VERSION: string = pkg.version;
@@ -28,6 +28,8 @@ export interface CoreContextOptions {
   program?: string;
   /** How often unsaved work is made durable for recovery (default one minute; 0: never). */
   autosaveIntervalMs?: number;
+  /** How opening a plan takes its lock when the call does not say (default 'prefer'). */
+  openLock?: LockMode;
 }
 
 export function createCoreContext(options: CoreContextOptions): CoreContext {
@@ -37,6 +39,7 @@ export function createCoreContext(options: CoreContextOptions): CoreContext {
     template: options.template,
     program: options.program ?? (options.mode === 'electron' ? 'the desktop app' : 'browser mode'),
     ...(options.autosaveIntervalMs === undefined ? {} : { autosaveIntervalMs: options.autosaveIntervalMs }),
+    ...(options.openLock === undefined ? {} : { openLock: options.openLock }),
   });
   const appInfo: AppInfo = {
     appName: APP_NAME,

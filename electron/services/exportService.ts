@@ -24,7 +24,7 @@ import {
   type CellValue,
   type ColumnKind,
   type ExportTable,
-} from './exportTables.js';
+} from './exportTables/index.js';
 import type { ImportService } from './importService.js';
 import type { PlanService } from './planService.js';
 import { runProjection } from './projectionService.js';

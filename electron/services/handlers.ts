@@ -3,10 +3,12 @@
  * (a group at a time, see ./handlers/) by the command line. Each group binds one service's calls.
  */
 import type { AppInfo, PlannerHandlers } from '../../shared/api/contract.js';
+import { backtestHandlers } from './handlers/backtestHandlers.js';
 import { exportHandlers } from './handlers/exportHandlers.js';
 import { importHandlers } from './handlers/importHandlers.js';
 import { planHandlers, type FileDialogs } from './handlers/planHandlers.js';
 import { projectionHandlers } from './handlers/projectionHandlers.js';
+import { recommendHandlers } from './handlers/recommendHandlers.js';
 import { scenarioHandlers } from './handlers/scenarioHandlers.js';
 import { stockflowHandlers } from './handlers/stockflowHandlers.js';
 import type { ImportService } from './importService.js';
@@ -24,6 +26,8 @@ export function createHandlers(
     ...planHandlers(plans, appInfo, dialogs),
     ...importHandlers(imports),
     ...projectionHandlers(plans),
+    ...backtestHandlers(plans),
+    ...recommendHandlers(plans),
     ...stockflowHandlers(plans),
     ...scenarioHandlers(plans),
     ...exportHandlers(plans, imports, () => handlers),

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import type { PlannerHandlers } from '../../shared/api/contract.js';
 import { PlannerError } from '../../shared/api/errors.js';
-import { startBrowserHost } from '../browser-host.js';
+import { startBrowserHost } from '../browser-host/index.js';
 
 /** Page margins in millimetres; the report's CSS `@page` rule uses the same. */
 export const PDF_MARGINS_MM = { top: 16, right: 15, bottom: 18, left: 15 } as const;

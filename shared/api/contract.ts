@@ -8,6 +8,8 @@ import type { ApiResult } from './errors.js';
 import { plainIssue } from './fieldNames.js';
 import { camelWords } from '../model/words.js';
 import type { BacktestResult, ProjectionResult } from '../forecast/types.js';
+import { BACKTEST_MEASURES, type PlanBacktestReport } from '../forecast/planBacktestReport.js';
+import type { Recommendation } from '../recommend/index.js';
 import type { PlanSummary } from '../model/summary.js';
 import type { ConsortiumPreset } from '../model/consortia.js';
 import type { SensitivityRow } from '../scenario/costUncertainty.js';
@@ -75,20 +77,26 @@ const memberCodesSchema = z
   .max(160, 'There are fewer than 160 upper-tier authorities in England.')
   .refine((codes) => new Set(codes).size === codes.length, 'Each authority may be listed only once.');
 
+/** A consortium chosen for a new plan: its name and members. */
+const consortiumSchema = z
+  .object({ name: z.string().trim().min(1, 'Give the consortium a name.').max(120), members: memberCodesSchema })
+  .strict();
+
 export const callArgSchemas = {
   getAppInfo: noArgs,
   getPlanState: noArgs,
-  newPlan: z
-    .object({
-      consortium: z
-        .object({ name: z.string().trim().min(1, 'Give the consortium a name.').max(120), members: memberCodesSchema })
-        .strict()
-        .optional(),
-    })
-    .strict(),
+  newPlan: z.object({ consortium: consortiumSchema.optional() }).strict(),
   listConsortiumPresets: noArgs,
   listBuiltInAuthorities: noArgs,
   openPlan: z.object({ path: planPathSchema }).strict(),
+  /**
+   * Opens a plan file for changes by this program alone, or starts a new plan (for `consortium`, or
+   * the default one) to be saved there when the file does not exist yet; refused while another
+   * program holds it, and with `mustNotExist` when the file exists (`planner new`, `planner import`).
+   */
+  openPlanForChanges: z
+    .object({ path: planPathSchema, consortium: consortiumSchema.optional(), mustNotExist: z.boolean().default(false) })
+    .strict(),
   savePlan: noArgs,
   savePlanAs: z.object({ path: planPathSchema }).strict(),
   closePlan: noArgs,
@@ -122,6 +130,42 @@ export const callArgSchemas = {
     })
     .strict(),
   setHorizon: z.object({ years: z.number().int().min(1).max(10) }).strict(),
+  /** The rolling-origin backtest on the plan's own figures (`planner backtest`). */
+  getPlanBacktest: z
+    .object({
+      allEngland: z.boolean().default(false),
+      measure: z.enum(BACKTEST_MEASURES).default('childrenInChildrensHomes'),
+      from: z.number().int().min(1990).max(2100).optional(),
+      to: z.number().int().min(1990).max(2100).optional(),
+      horizons: z.array(z.number().int().min(1).max(10)).min(1).max(10).default([1, 2, 3]),
+    })
+    .strict()
+    .refine(
+      (a) => a.from === undefined || a.to === undefined || a.from < a.to,
+      'From must be before to (the backtest needs at least two years).',
+    ),
+  /** Where to open consortium-run homes within a capital budget (`planner recommend`). */
+  recommendHomes: z
+    .object({
+      budget: z.number().min(0).max(1e10),
+      objective: z.enum(['local', 'distance', 'cost']).optional(),
+      sizes: z.array(z.number().int().min(1).max(50)).min(1).max(50).optional(),
+      candidates: z.array(z.string().min(1).max(100)).min(1).max(200).optional(),
+      openingYears: z
+        .array(z.string().regex(/^\d{4}$/))
+        .min(1)
+        .max(50)
+        .optional(),
+      runningCostCeiling: z.number().min(0).max(1e10).optional(),
+      needTypes: z
+        .array(z.enum(['mainstream', 'soloComplex']))
+        .min(1)
+        .max(2)
+        .optional(),
+      simulations: z.number().int().min(1).max(5000).optional(),
+      seed: z.number().int().min(0).max(2_147_483_647).optional(),
+    })
+    .strict(),
   setAssumption: z
     .object({
       key: z.string().regex(/^[A-Za-z][A-Za-z0-9.]{1,63}$/),
@@ -407,6 +451,8 @@ export interface CallResults {
   /** Every upper-tier authority in the built-in data, for choosing a new plan's members (no plan needed). */
   listBuiltInAuthorities: AuthorityChoice[];
   openPlan: OpenPlanState;
+  /** `created`: a new plan, to be saved at the path (no file there yet). */
+  openPlanForChanges: OpenPlanState & { created: boolean };
   savePlan: OpenPlanState;
   savePlanAs: OpenPlanState;
   closePlan: PlanState;
@@ -438,6 +484,8 @@ export interface CallResults {
   setAssumption: OpenPlanState;
   /** Sets the plan's projection horizon (saved with the plan). */
   setHorizon: OpenPlanState;
+  getPlanBacktest: PlanBacktestReport;
+  recommendHomes: Recommendation;
   getMapData: MapData;
   setMapGeometry: OpenPlanState;
   writeDataTemplate: { path: string };

@@ -6,7 +6,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHost, type BrowserHost } from '../../electron/browser-host.js';
+import { startBrowserHost, type BrowserHost } from '../../electron/browser-host/index.js';
 import { createAppContext, type AppContext } from '../../electron/services/appContext.js';
 import { rawRequest } from '../helpers/rawHttp.js';
 import { writeFakeRenderer } from '../helpers/fakeRenderer.js';

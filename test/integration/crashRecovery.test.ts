@@ -20,7 +20,7 @@ import { makeTempDir } from '../helpers/tmp.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const hostEntry = path.join(repoRoot, 'electron/browser-main.ts');
-const cliEntry = path.join(repoRoot, 'electron/cli.ts');
+const cliEntry = path.join(repoRoot, 'electron/cli/main.ts');
 const ssda903 = (name: string) => path.join(repoRoot, 'test/fixtures/ssda903', name);
 const RUNNING = /Sufficiency Planner is running at http:\/\/127\.0\.0\.1:(\d+)\/\?token=(\S+)/;
 const tmp = makeTempDir('planner-recovery-');

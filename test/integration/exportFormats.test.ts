@@ -11,7 +11,7 @@ import readExcelFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppContext, type AppContext } from '../../electron/services/appContext.js';
 import { writeCsvFolder, writeWorkbook } from '../../electron/services/exportService.js';
-import { csvField, kindOfUnit, withUnit, yearCell } from '../../electron/services/exportTables.js';
+import { csvField, kindOfUnit, withUnit, yearCell } from '../../electron/services/exportTables/index.js';
 import { parseCsv } from '../../shared/import/csv.js';
 import { makeTempDir } from '../helpers/tmp.js';
 

@@ -14,7 +14,13 @@ import readExcelFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppContext, type AppContext } from '../../electron/services/appContext.js';
 import { planTables, writeCsvFolder, writeWorkbook } from '../../electron/services/exportService.js';
-import { cellKind, csvField, toCsv, type CellValue, type ExportTable } from '../../electron/services/exportTables.js';
+import {
+  cellKind,
+  csvField,
+  toCsv,
+  type CellValue,
+  type ExportTable,
+} from '../../electron/services/exportTables/index.js';
 import { parseCsv } from '../../shared/import/csv.js';
 import { scenarioSchema } from '../../shared/scenario/levers.js';
 import { importFixtureDir } from '../fixtures/import/files.js';

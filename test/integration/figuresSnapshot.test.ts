@@ -19,7 +19,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppContext, type AppContext } from '../../electron/services/appContext.js';
 import { planTables } from '../../electron/services/exportService.js';
-import { toCsv } from '../../electron/services/exportTables.js';
+import { toCsv } from '../../electron/services/exportTables/index.js';
 import { dispatchCall } from '../../electron/services/dispatch.js';
 import { makeTempDir } from '../helpers/tmp.js';
 

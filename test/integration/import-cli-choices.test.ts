@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli.js';
+import { runCli } from '../../electron/cli/main.js';
 import { makeTempDir } from '../helpers/tmp.js';
 import { ukTopoJson } from '../fixtures/import/boundaryFiles.js';
 

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli.js';
+import { runCli } from '../../electron/cli/main.js';
 import { createAppContext, type AppContext } from '../../electron/services/appContext.js';
 import { planTables } from '../../electron/services/exportService.js';
 import { ScenarioWorkerCore } from '../../renderer/src/views/scenarios/engine/workerCore.js';

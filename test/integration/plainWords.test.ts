@@ -12,7 +12,7 @@ import { createElement, type ComponentType } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import readExcelFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli.js';
+import { runCli } from '../../electron/cli/main.js';
 import { createAppContext, type AppContext } from '../../electron/services/appContext.js';
 import { writeCsvFolder, writeWorkbook } from '../../electron/services/exportService.js';
 import { dispatchCall } from '../../electron/services/dispatch.js';

@@ -16,7 +16,7 @@ import { PlannerError } from '../../shared/api/errors.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const cliEntry = path.join(repoRoot, 'electron/cli.ts');
+const cliEntry = path.join(repoRoot, 'electron/cli/main.ts');
 const fixture = (name: string) => path.join(repoRoot, 'test/fixtures/import', name);
 const tmp = makeTempDir('planner-locking-');
 afterAll(() => tmp.cleanup());

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli.js';
+import { runCli } from '../../electron/cli/main.js';
 import { writeBuiltInFlowFit } from '../../electron/flow-fit-build.js';
 import { createAppContext } from '../../electron/services/appContext.js';
 import { summariseDatabase } from '../../electron/services/planSummary.js';
@@ -122,7 +122,7 @@ describe('opening a plan file read-only in place', () => {
     expect(code).toBe(0);
     const made = JSON.parse(stdout);
     expect(made.authorities.length).toBeGreaterThan(0);
-    const { summaryJson } = await import('../../electron/cli.js');
+    const { summaryJson } = await import('../../electron/cli/format/summary.js');
     expect(JSON.parse(JSON.stringify(summaryJson(fromBuild, null)))).toEqual(made);
   });
 });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli.js';
+import { runCli } from '../../electron/cli/main.js';
 import { createAppContext, type AppContext } from '../../electron/services/appContext.js';
 import { runProjection } from '../../electron/services/projectionService.js';
 import { PlannerError } from '../../shared/api/errors.js';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli.js';
+import { runCli } from '../../electron/cli/main.js';
 import { createAppContext, type AppContext } from '../../electron/services/appContext.js';
 import { planTables } from '../../electron/services/exportService.js';
 import { dispatchCall } from '../../electron/services/dispatch.js';

@@ -85,7 +85,7 @@ describe('scenarios held in a plan', () => {
 
 describe('planner scenario CLI', () => {
   const run = async (args: string[]) => {
-    const { runCli } = await import('../../electron/cli.js');
+    const { runCli } = await import('../../electron/cli/main.js');
     let stdout = '';
     let stderr = '';
     const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });

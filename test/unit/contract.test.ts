@@ -30,6 +30,8 @@ describe('API contract validation', () => {
       recoverPlan: { id: 'plan-1234-0a1b2c3d4e5f' },
       discardRecoverablePlan: { id: 'plan-1234-0a1b2c3d4e5f' },
       newPlan: { consortium: { name: 'West Yorkshire', members: ['E08000032', 'E08000035'] } },
+      openPlanForChanges: { path: '/home/analyst/plans/gm.ccplan', mustNotExist: true },
+      recommendHomes: { budget: 5_000_000, objective: 'local', sizes: [2, 3], openingYears: ['2027'] },
     };
     for (const name of callNames) {
       const result = validateCallArgs(name, good[name] ?? {});
@@ -57,6 +59,11 @@ describe('API contract validation', () => {
     ['commitImport', { previewId: '../../etc' }, 'Import preview'],
     ['getProjection', { horizonYears: 11 }, 'Horizon (years)'],
     ['getProjection', { method: 'crystal-ball' }, 'method'],
+    ['openPlanForChanges', { path: 'gm.ccplan' }, 'full path'],
+    ['getPlanBacktest', { from: 2020, to: 2018 }, 'before'],
+    ['getPlanBacktest', { measure: 'childrenInSchool' }, 'Measure'],
+    ['recommendHomes', {}, 'Budget'],
+    ['recommendHomes', { budget: -1 }, 'Budget'],
     ['setAssumption', { key: 'x; DROP TABLE', value: 1 }, 'Assumption'],
     ['setAssumption', { key: 'targetOccupancy', value: Number.NaN }, 'value'],
     ['exportPlan', { format: 'pdfx', path: '/a.xlsx' }, 'format'],

@@ -1,11 +1,13 @@
 /**
  * The API calls about the plan itself (open, save, members, settings, summary, map, data template,
- * SSDA903 files), bound to the plan service. Light: what `planner summary` loads.
+ * SSDA903 files), bound to the plan service; the calls that only read it are ./planReadHandlers.ts.
+ * Light: what most `planner` commands load.
  */
 import type { AppInfo, ChosenPath, PlannerHandlers } from '../../../shared/api/contract.js';
 import { PlannerError } from '../../../shared/api/errors.js';
-import { countSsda903Files, removeSsda903Files } from '../../store/ssda903Data.js';
+import { removeSsda903Files } from '../../store/ssda903Data.js';
 import type { PlanService } from '../planService.js';
+import { planReadHandlers } from './planReadHandlers.js';
 
 /** Native file dialogs where the host has them (Electron); browser mode has none. */
 export interface FileDialogs {
@@ -29,6 +31,7 @@ export type PlanCalls =
   | 'listConsortiumPresets'
   | 'listBuiltInAuthorities'
   | 'openPlan'
+  | 'openPlanForChanges'
   | 'savePlan'
   | 'savePlanAs'
   | 'closePlan'
@@ -62,6 +65,8 @@ export function planHandlers(
     listConsortiumPresets: () => plans.consortiumPresets(),
     listBuiltInAuthorities: () => plans.builtInAuthorities(),
     openPlan: ({ path }) => plans.openPlan(path),
+    openPlanForChanges: ({ path, consortium, mustNotExist }) =>
+      plans.openForChanges(path, { ...(consortium ? { consortium } : {}), mustNotExist }),
     savePlan: () => plans.save(),
     savePlanAs: ({ path }) => plans.saveAs(path),
     closePlan: () => plans.close(),
@@ -71,7 +76,7 @@ export function planHandlers(
     discardRecoverablePlan: ({ id }) => plans.discardRecoverable(id),
     chooseOpenPath: () => dialogs.chooseOpenPath(),
     chooseSavePath: ({ suggestedName }) => dialogs.chooseSavePath(suggestedName),
-    getPlanSummary: () => plans.summary(),
+    ...planReadHandlers(plans),
     renameConsortium: ({ name }) => plans.renameConsortium(name),
     listAuthorities: () => plans.listAuthorities(),
     setMembership: ({ codes }) => plans.setMembership(codes),
@@ -79,7 +84,6 @@ export function planHandlers(
     setHorizon: ({ years }) => plans.setHorizon(years),
     getMapData: () => plans.mapData(),
     setMapGeometry: ({ geometry }) => plans.setMapGeometry(geometry),
-    countSsda903: () => ({ files: plans.read((db) => countSsda903Files(db)) }),
     removeSsda903: () => {
       const removedFiles = plans.mutate((db) => removeSsda903Files(db));
       return { removedFiles, state: plans.currentState() };

@@ -11,16 +11,18 @@
  * only after the client has had time to read it (a lingering close), so the client sees the status
  * rather than a reset. API calls must send exactly `application/json` (charset utf-8 or none).
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
-import type { PlannerHandlers } from '../shared/api/contract.js';
-import type { ApiError, ApiErrorCode, ApiResult } from '../shared/api/errors.js';
-import { CONTENT_TYPES, SECURITY_HEADERS } from './security-headers.js';
-import { dispatchCall } from './services/dispatch.js';
+import type { PlannerHandlers } from '../../shared/api/contract.js';
+import type { ApiError, ApiErrorCode, ApiResult } from '../../shared/api/errors.js';
+import { CONTENT_TYPES, SECURITY_HEADERS } from '../security-headers.js';
+import { dispatchCall } from '../services/dispatch.js';
+import { isJsonContentType, parseRequestTarget, repeatedSingleHeader, tokensMatch } from './requestChecks.js';
+import { rawResponse, readBody } from './socket.js';
 
 /** The body limit of every call but previewImport. */
 export const DEFAULT_MAX_BODY_BYTES = 1_000_000;
@@ -31,8 +33,6 @@ export const DEFAULT_MAX_BODY_BYTES = 1_000_000;
  * the import service checks that limit before reading.
  */
 export const DEFAULT_MAX_IMPORT_BODY_BYTES = 360_000_000;
-/** Longest request target (path and query) accepted; the UI's own never exceed a few hundred characters. */
-export const MAX_TARGET_LENGTH = 2048;
 /** How long a connection being closed keeps reading (and discarding) what the client still sends. */
 const LINGER_MS = 2000;
 
@@ -63,135 +63,6 @@ const statusForCode: Partial<Record<ApiErrorCode, number>> = {
   FORBIDDEN: 403,
   INTERNAL: 500,
 };
-
-/** Headers that must appear at most once: a second copy is a smuggling or confusion attempt. */
-const SINGLE_HEADERS = new Set(['host', 'authorization', 'content-type', 'content-length', 'origin']);
-
-export type RequestTarget =
-  { ok: true; rawPath: string; segments: string[] } | { ok: false; status: 400 | 414; message: string };
-
-/**
- * Checks the request target as sent, before anything decodes it: an origin-form path of printable
- * ASCII, each segment valid percent-encoding whose decoded form holds no control character, slash
- * or backslash and is not a dot segment. Returns the raw path (for matching API calls, which are
- * never percent-encoded) and the decoded segments (for static files).
- */
-export function parseRequestTarget(target: string | undefined): RequestTarget {
-  if (target === undefined || target === '') return { ok: false, status: 400, message: 'The request has no path.' };
-  if (target.length > MAX_TARGET_LENGTH) return { ok: false, status: 414, message: 'The request path is too long.' };
-  if (!target.startsWith('/')) return { ok: false, status: 400, message: 'The request path must begin with /.' };
-  // Printable ASCII only: no spaces, control characters or raw non-ASCII bytes; no fragment.
-  if (!/^[\x21-\x7e]*$/.test(target) || target.includes('#')) {
-    return { ok: false, status: 400, message: 'The request path contains characters that are not allowed.' };
-  }
-  const query = target.indexOf('?');
-  const rawPath = query === -1 ? target : target.slice(0, query);
-  if (rawPath.includes('\\')) return { ok: false, status: 400, message: 'The request path contains a backslash.' };
-  const segments: string[] = [];
-  for (const raw of rawPath.slice(1).split('/')) {
-    let segment: string;
-    try {
-      segment = decodeURIComponent(raw);
-    } catch {
-      return { ok: false, status: 400, message: 'The request path has invalid percent-encoding.' };
-    }
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
-    if (/[\x00-\x1f\x7f/\\]/.test(segment)) {
-      return { ok: false, status: 400, message: 'The request path contains characters that are not allowed.' };
-    }
-    if (segment === '.' || segment === '..') {
-      return { ok: false, status: 400, message: 'The request path may not contain . or .. segments.' };
-    }
-    segments.push(segment);
-  }
-  return { ok: true, rawPath, segments };
-}
-
-/**
- * True when a Content-Type header names exactly application/json (case-insensitive, spaces
- * trimmed), with no parameter but an optional charset of utf-8.
- */
-export function isJsonContentType(value: string | undefined): boolean {
-  if (value === undefined) return false;
-  const [mediaType = '', ...parameters] = value.split(';');
-  if (mediaType.trim().toLowerCase() !== 'application/json') return false;
-  return parameters.every((parameter) => {
-    if (parameter.trim() === '') return true;
-    const equals = parameter.indexOf('=');
-    if (equals === -1) return false;
-    const name = parameter.slice(0, equals).trim().toLowerCase();
-    let given = parameter.slice(equals + 1).trim();
-    if (given.length >= 2 && given.startsWith('"') && given.endsWith('"')) given = given.slice(1, -1);
-    return name === 'charset' && given.toLowerCase() === 'utf-8';
-  });
-}
-
-function tokensMatch(expected: string, given: string | undefined): boolean {
-  if (!given) return false;
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function repeatedSingleHeader(req: http.IncomingMessage): string | undefined {
-  const seen = new Set<string>();
-  for (let i = 0; i < req.rawHeaders.length; i += 2) {
-    const name = (req.rawHeaders[i] ?? '').toLowerCase();
-    if (!SINGLE_HEADERS.has(name)) continue;
-    if (seen.has(name)) return name;
-    seen.add(name);
-  }
-  return undefined;
-}
-
-type BodyOutcome = { kind: 'ok'; bytes: Buffer } | { kind: 'too-large' } | { kind: 'aborted' };
-
-/**
- * Buffers the request body up to `limit` bytes. Past the limit it stops keeping what arrives (the
- * stream keeps flowing, so the rest is read and dropped) and reports 'too-large' at once.
- */
-function readBody(req: http.IncomingMessage, limit: number): Promise<BodyOutcome> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let settled = false;
-    const settle = (outcome: BodyOutcome) => {
-      if (settled) return;
-      settled = true;
-      resolve(outcome);
-    };
-    req.on('data', (chunk: Buffer) => {
-      if (settled) return;
-      size += chunk.length;
-      if (size > limit) {
-        chunks.length = 0;
-        settle({ kind: 'too-large' });
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.once('end', () => settle({ kind: 'ok', bytes: Buffer.concat(chunks, size) }));
-    req.once('error', () => settle({ kind: 'aborted' }));
-    req.once('close', () => settle({ kind: 'aborted' }));
-  });
-}
-
-/**
- * Answers a request the HTTP parser refused, on the bare socket. No body: the request's method is
- * unknown, and a client that sent HEAD would take a body for the start of another response.
- */
-function rawResponse(status: number, ...extraHeaders: string[]): string {
-  return [
-    `HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? 'Error'}`,
-    ...extraHeaders,
-    'Content-Length: 0',
-    'X-Content-Type-Options: nosniff',
-    'Cache-Control: no-store',
-    'Connection: close',
-    '',
-    '',
-  ].join('\r\n');
-}
 
 export function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
