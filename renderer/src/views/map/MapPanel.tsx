@@ -3,6 +3,7 @@ import type { ProjectionResult } from '../../../../shared/forecast/types.js';
 import type { Source } from '../../../../shared/model/dataset.js';
 import { Sparkline } from '../../charts/Sparkline';
 import { SourceDetails } from '../../app/SourceDetails';
+import type { MapArea } from '../../charts/map/types';
 import {
   formatCount,
   formatPercent,
@@ -11,9 +12,8 @@ import {
   gapRange,
   longDate,
   yearKindWords,
-  type MapArea,
-  type MapYear,
-} from './mapModel';
+} from '../../charts/map/words';
+import type { MapYear } from '../../../../shared/map/index.js';
 import { probabilityAssumptions, shortfallProbability } from '../projection/evidenceModel';
 import { baseYearWords } from '../projection/baseYearModel';
 

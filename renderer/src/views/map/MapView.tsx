@@ -8,28 +8,15 @@ import { usePlan } from '../../app/PlanContext';
 import { toShownError } from '../../app/usePlanController';
 import { CHART_PNG_SCALE, pngFromSvg } from '../../charts/chartExport';
 import { exportFileStem, serialiseMapSvg } from './mapExport';
-import {
-  MAP_FRAME,
-  MAP_WIDTH,
-  buildGeometry,
-  baseYearSourceNote,
-  buildMapPicture,
-  defaultLayers,
-  formatCount,
-  gapPhrase,
-  gapRange,
-  longDate,
-  mapScales,
-  mapYears,
-  shapeInDirection,
-  yearKindWords,
-  tableHeadings,
-  tableRows,
-  type GeometryKind,
-  type MapLayers,
-} from './mapModel';
+import { defaultLayers, mapScales, mapYears, type GeometryKind, type MapLayers } from '../../../../shared/map/index.js';
+import { MAP_FRAME, MAP_WIDTH } from '../../charts/map/frame';
+import { buildGeometry, shapeInDirection } from '../../charts/map/geometry';
+import { MapSvg } from '../../charts/map/MapSvg';
+import { buildMapPicture } from '../../charts/map/picture';
+import { formatCount, gapPhrase, gapRange, longDate, yearKindWords } from '../../charts/map/words';
+import { baseYearSourceNote } from './baseYearNote';
 import { MapPanel } from './MapPanel';
-import { MapSvg } from './MapSvg';
+import { tableHeadings, tableRows } from './mapTable';
 import './map.css';
 
 interface Loaded {
