@@ -12,8 +12,15 @@ export interface MapScales {
   share: ScaleSequential<string>;
 }
 
-/** Scales fixed over every year (so colours compare across the slider), from the largest values. */
-export function mapScales(summary: PlanSummary, projection: ProjectionResult | null): MapScales {
+/**
+ * The scales' domains, from the largest values over every year: the largest absolute gap (projected
+ * median or observed year 0), and the largest share placed 20+ miles away rounded up to the next 5
+ * percentage points (at least 5%).
+ */
+export function mapScaleDomains(
+  summary: PlanSummary,
+  projection: ProjectionResult | null,
+): { maxGap: number; shareTop: number } {
   const maxGap = Math.max(
     0,
     ...(projection?.areas ?? []).flatMap((a) => [
@@ -32,5 +39,11 @@ export function mapScales(summary: PlanSummary, projection: ProjectionResult | n
   }
   // Shares rounded up to the next 5 percentage points.
   const shareTop = Math.max(0.05, Math.ceil(maxShare * 20) / 20);
+  return { maxGap, shareTop };
+}
+
+/** Scales fixed over every year (so colours compare across the slider), from the largest values. */
+export function mapScales(summary: PlanSummary, projection: ProjectionResult | null): MapScales {
+  const { maxGap, shareTop } = mapScaleDomains(summary, projection);
   return { gap: gapColourScale(maxGap), share: shareColourScale(shareTop) };
 }

@@ -9,9 +9,8 @@ import { project, projectionInputsFromPlan } from '../../shared/forecast/index.j
 import { NEUTRAL_COLOUR, NO_DATA_COLOUR, placedChildren } from '../../shared/geo/index.js';
 import type { BuiltInDataset } from '../../shared/model/dataset.js';
 import { summarisePlan } from '../../shared/model/summarise.js';
-import { defaultLayers, mapScales, mapYears, type MapYear } from '../../shared/map/index.js';
+import { FLOWS_SHOWN_UNSELECTED, defaultLayers, mapScales, mapYears, type MapYear } from '../../shared/map/index.js';
 import {
-  FLOWS_SHOWN_UNSELECTED,
   MAP_FRAME,
   MapSvg,
   buildGeometry,

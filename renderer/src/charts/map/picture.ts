@@ -5,9 +5,18 @@
  */
 import { arc, pie } from 'd3';
 import { NO_DATA_COLOUR, flowArcs, flowPeriodFor, textColourOn } from '../../../../shared/geo/index.js';
-import { areaFigures, baseSnapshot, type AreaFigures, type FillMeasure } from '../../../../shared/map/index.js';
+import {
+  areaFigures,
+  areaValue,
+  baseSnapshot,
+  chooseFill,
+  flowsIllustrative,
+  shownFlows,
+  type AreaFigures,
+  type FillFallback,
+  type MapYear,
+} from '../../../../shared/map/index.js';
 import { formatSnapshot } from '../../../../shared/model/dates.js';
-import { OUTSIDE_CONSORTIUM } from '../../../../shared/model/placements.js';
 import { AREA_LABEL, LINE, MAP_FRAME, OUTSIDE_AT, supplyColours } from './frame';
 import { gapLegend, layoutLegend, shareLegend } from './legend';
 import { sourceLines } from './sources';
@@ -27,8 +36,15 @@ export function labelBox(area: Pick<MapArea, 'x' | 'y' | 'name' | 'valueText'>):
   return { x: Math.round(area.x - width / 2), y: Math.round(top), width, height: Math.round(bottom - top) };
 }
 
-/** With no LA chosen, only this many of the largest flows are drawn (all of them would hide the map). */
-export const FLOWS_SHOWN_UNSELECTED = 16;
+/** Why the colours show the share placed 20+ miles away though the gap was asked for, in words. */
+const fillNotes: Record<FillFallback, (year: MapYear) => string> = {
+  'no-observed-gap': (year) =>
+    `No member has an observed number of children in homes for ${year.year}, so there is no year-0 gap: the colours show the share of children placed more than 20 miles from home instead.`,
+  'published-year': (year) =>
+    `The bed gap is projected, so there is none for ${year.year}, a year of published figures: the colours show the share of children placed more than 20 miles from home instead.`,
+  'no-projection': () =>
+    'There is no projection for this plan yet, so the colours show the share placed more than 20 miles from home.',
+};
 
 const pieArc = arc<{ startAngle: number; endAngle: number; padAngle: number }>();
 
@@ -37,19 +53,8 @@ export function buildMapPicture(input: PictureInput): MapPicture {
   const figures = areaFigures(summary, projection, data.flows, year);
   const consortium = summary.consortium.name;
 
-  let fill: FillMeasure = layers.fill;
-  let fillNote: string | null = null;
-  if (fill === 'gap' && year.kind === 'base' && ![...figures.values()].some((f) => f.base?.gap != null)) {
-    fill = 'distance';
-    fillNote = `No member has an observed number of children in homes for ${year.year}, so there is no year-0 gap: the colours show the share of children placed more than 20 miles from home instead.`;
-  } else if (fill === 'gap' && year.kind === 'history') {
-    fill = 'distance';
-    fillNote = `The bed gap is projected, so there is none for ${year.year}, a year of published figures: the colours show the share of children placed more than 20 miles from home instead.`;
-  } else if (fill === 'gap' && !projection) {
-    fill = 'distance';
-    fillNote =
-      'There is no projection for this plan yet, so the colours show the share placed more than 20 miles from home.';
-  }
+  const { fill, fallback } = chooseFill(layers.fill, year, figures, projection);
+  const fillNote = fallback ? fillNotes[fallback](year) : null;
 
   // Supply symbols: area ∝ places, the largest at most 18 px and within every shape.
   const maxPlaces = Math.max(1, ...[...figures.values()].map((f) => f.supplyPlaces));
@@ -60,16 +65,13 @@ export function buildMapPicture(input: PictureInput): MapPicture {
   const areas: MapArea[] = geometry.shapes.flatMap((shape) => {
     const f = figures.get(shape.code);
     if (!f) return [];
-    let value: number | null = null;
+    const value = areaValue(f, fill, year);
     let colour = NO_DATA_COLOUR;
     let valueText = 'no figure';
-    const gapValue = year.kind === 'base' ? (f.base?.gap ?? null) : (f.projected?.gap.p50 ?? null);
-    if (fill === 'gap' && gapValue !== null) {
-      value = gapValue;
+    if (value !== null && fill === 'gap') {
       colour = scales.gap(value);
       valueText = gapLabel(value);
-    } else if (fill === 'distance' && f.distance) {
-      value = f.distance.share;
+    } else if (value !== null) {
       colour = scales.share(value);
       valueText = formatPercent(value);
     }
@@ -120,11 +122,8 @@ export function buildMapPicture(input: PictureInput): MapPicture {
       positions,
       { width: MAP_FRAME.width, height: MAP_FRAME.height, outsideAt: OUTSIDE_AT, maxWidth: 12, gap: 24 },
     );
-    const flowSources = new Set(data.flows.filter((f) => f.period === flowPeriod).map((f) => f.source));
     const focusArea = areas.find((a) => a.code === input.focus) ?? null;
-    const shown = focusArea
-      ? layout.arcs.filter((a) => a.placing === focusArea.code)
-      : layout.arcs.slice(0, FLOWS_SHOWN_UNSELECTED);
+    const { shown, outsideChildren } = shownFlows(layout, focusArea?.code ?? null);
     const shownNote = focusArea
       ? `Where ${focusArea.name}’s children are placed; select another authority to see its flows.`
       : shown.length < layout.arcs.length
@@ -133,12 +132,10 @@ export function buildMapPicture(input: PictureInput): MapPicture {
     flows = {
       ...layout,
       period: flowPeriod,
-      illustrative: data.sources.some((s) => flowSources.has(s.id) && s.illustrative),
+      illustrative: flowsIllustrative(data.flows, flowPeriod, data.sources),
       shown,
       shownNote,
-      outsideChildren: focusArea
-        ? shown.filter((a) => a.host === OUTSIDE_CONSORTIUM).reduce((t, a) => t + a.children, 0)
-        : (layout.outside?.children ?? 0),
+      outsideChildren,
     };
   }
 

@@ -6,6 +6,7 @@ import type { MapData } from '../../../../shared/api/contract.js';
 import type { ProjectionResult } from '../../../../shared/forecast/types.js';
 import {
   baseSnapshot,
+  mapSources,
   type FillMeasure,
   type GeometryKind,
   type MapLayers,
@@ -27,30 +28,16 @@ export function sourceLines(
   flowPeriod: string | null,
   year: MapYear,
 ): string[] {
-  const byId = new Map([...summary.sources, ...data.sources].map((s) => [s.id, s]));
-  const used = new Set<string>();
-  const members = summary.authorities.filter((a) => a.isMember);
-  for (const a of members) {
-    const measuresUsed =
-      fill === 'gap'
-        ? (['childrenInChildrensHomes', 'population0to17'] as const)
-        : (['placedOver20Miles', 'childrenLookedAfter'] as const);
-    for (const m of measuresUsed) for (const p of a.history[m] ?? []) used.add(p.source);
-    if (layers.distance) for (const p of a.history.placedOver20Miles ?? []) used.add(p.source);
-    if (layers.supply || fill === 'gap') for (const s of a.supplyBySector) for (const id of s.sources) used.add(id);
-  }
-  if (layers.flows && flowPeriod) for (const f of data.flows) if (f.period === flowPeriod) used.add(f.source);
-  if (year.kind === 'base')
-    for (const a of projection?.areas ?? []) for (const id of a.base?.placedWhere?.sources ?? []) used.add(id);
-  if (kind === 'boundaries' && data.boundaries) used.add(data.boundaries.sourceId);
-  // The hex layout drawn: the imported one (its own source), else one generated from centroids.
-  const hexSource =
-    kind === 'hex' && data.hexLayout && data.hexLayoutSourceId ? byId.get(data.hexLayoutSourceId) : undefined;
-  if (hexSource) used.add(hexSource.id);
-  const centroidSource = hexSource
-    ? undefined
-    : [...byId.values()].find((s) => /boundar/i.test(s.id) || /boundar/i.test(s.title));
-  if (kind === 'hex' && centroidSource) used.add(centroidSource.id);
+  const { used, byId, hexSource, centroidSource } = mapSources(
+    summary,
+    data,
+    kind,
+    layers,
+    fill,
+    projection,
+    flowPeriod,
+    year,
+  );
 
   const parts: string[] = [];
   for (const id of used) {
