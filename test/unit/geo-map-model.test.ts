@@ -28,7 +28,7 @@ import {
   type LabelBox,
 } from '../../renderer/src/charts/map/index.js';
 import { baseYearSourceNote } from '../../renderer/src/views/map/baseYearNote.js';
-import { tableHeadings, tableRows } from '../../renderer/src/views/map/mapTable.js';
+import { tableHeadings, tableRows } from '../../renderer/src/views/map/tableRows.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dataset = JSON.parse(
