@@ -2,7 +2,7 @@
  * Allocation of children to beds: an exact, deterministic minimum-cost flow (network simplex,
  * ./minCostFlow.ts) specialised to placing LAs' children into pools of beds (./allocate.ts), with
  * LA centroid distances (./distance.ts); and placement flows modelled for any consortium (a gravity
- * model, ./gravity.ts, ./placementFlows.ts, ./planFlows.ts). The scenario model (../scenario) builds
+ * model, ./gravity.ts, ./placementFlows/, ./planFlows.ts). The scenario model (../scenario) builds
  * the pools, prices and distance penalties; this module only solves.
  */
 export {
@@ -26,5 +26,5 @@ export {
   placementFlowRows,
   type FlowModelAuthority,
   type PlacementFlowModel,
-} from './placementFlows.js';
+} from './placementFlows/index.js';
 export { flowModelInputs, MODELLED_FLOWS_SOURCE_ID, modelledPlanFlows, type ModelledPlanFlows } from './planFlows.js';
