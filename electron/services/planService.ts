@@ -3,7 +3,7 @@
  * `*.ccplan` file on Save. The file on disk changes only when the user saves.
  */
 import { SUPPLY_NET_CHANGE_RANGE, supplyAssumptionTemplate } from '../../shared/supply/forecastSupply.js';
-import { SUPPLY_MOVEMENT_KEY } from '../../shared/supply/projectSupply.js';
+import { SUPPLY_MOVEMENT_KEY } from '../../shared/supply/projectSupply/index.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
