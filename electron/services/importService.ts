@@ -17,7 +17,7 @@ import {
 import { readInputFile } from './inputFile.js';
 import { resolveLimits, type InputLimits } from '../../shared/import/limits.js';
 import type { BoundaryFeature } from '../../shared/geo/types.js';
-import type { LayerSummary } from '../../shared/geo/boundaries.js';
+import type { LayerSummary } from '../../shared/geo/boundaries/index.js';
 import { writeBoundaries, writeHexLayout } from '../store/mapData.js';
 import fs from 'node:fs';
 import path from 'node:path';

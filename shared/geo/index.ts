@@ -1,5 +1,5 @@
 /** Map geometry and scales: pure TypeScript (d3 and topojson-client only), shared by the UI and the host. */
-export * from './boundaries.js';
+export * from './boundaries/index.js';
 export * from './colour.js';
 export * from './flows.js';
 export * from './hex.js';
