@@ -1,3 +1,4 @@
+/** The Map view's side panel for the chosen authority: its figures for the year, where its children are placed, its trend and sources. */
 import { useEffect, useId, useRef } from 'react';
 import type { ProjectionResult } from '../../../../shared/forecast/types.js';
 import type { Source } from '../../../../shared/model/dataset.js';
