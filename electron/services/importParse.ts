@@ -28,8 +28,8 @@ import { isTemplateWorkbook, parseTemplate, type TemplateResult } from '../../sh
 import { decodeText } from '../../shared/import/text.js';
 import type { AuthorityLookup } from '../../shared/model/authorities.js';
 import { readSpreadsheet } from './spreadsheet.js';
-import { parseBoundaries, type LayerSummary } from '../../shared/geo/boundaries.js';
-import { parseHexJson } from '../../shared/geo/hex.js';
+import { parseBoundaries, type LayerSummary } from '../../shared/geo/boundaries/index.js';
+import { parseHexJson } from '../../shared/geo/hex/index.js';
 import type { BoundaryFeature } from '../../shared/geo/types.js';
 
 export type ParsedFile =

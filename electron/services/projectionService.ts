@@ -20,7 +20,7 @@ import { readAssumptions, readPlanDataWithPanel, readSupply, readSupplyChanges }
 import type { PlanData } from '../../shared/model/summarise.js';
 import type { SupplyRow } from '../../shared/model/supply.js';
 import { attachSupplyProjection, type SupplyPool } from '../../shared/supply/forecastSupply.js';
-import { SUPPLY_MOVEMENT_KEY } from '../../shared/supply/projectSupply.js';
+import { SUPPLY_MOVEMENT_KEY } from '../../shared/supply/projectSupply/index.js';
 import type { PlanService } from './planService.js';
 import { forecastSupplyChanges as supplyChangesForForecast } from '../../shared/supply/accessible.js';
 

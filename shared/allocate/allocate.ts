@@ -22,7 +22,7 @@
  * unlimited option would cost strictly less and free capacity — so it is left out of the network.
  * This keeps large consortia (153 LAs as one) fast without changing the optimum.
  */
-import { NetworkSimplex } from './minCostFlow.js';
+import { NetworkSimplex } from './minCostFlow/index.js';
 
 export interface AllocationSource {
   id: string;

@@ -1,6 +1,6 @@
 /**
  * A doubly-constrained gravity model (Wilson's maximum-entropy spatial interaction model), the
- * general machinery behind the modelled placement flows in ./placementFlows.ts.
+ * general machinery behind the modelled placement flows in ./placementFlows/.
  *
  * For origins i (placing authorities, with O_i children to place) and destinations j (host
  * authorities, able to take D_j children), the flow is

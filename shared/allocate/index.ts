@@ -1,8 +1,8 @@
 /**
  * Allocation of children to beds: an exact, deterministic minimum-cost flow (network simplex,
- * ./minCostFlow.ts) specialised to placing LAs' children into pools of beds (./allocate.ts), with
+ * ./minCostFlow/) specialised to placing LAs' children into pools of beds (./allocate.ts), with
  * LA centroid distances (./distance.ts); and placement flows modelled for any consortium (a gravity
- * model, ./gravity.ts, ./placementFlows.ts, ./planFlows.ts). The scenario model (../scenario) builds
+ * model, ./gravity.ts, ./placementFlows/, ./planFlows.ts). The scenario model (../scenario) builds
  * the pools, prices and distance penalties; this module only solves.
  */
 export {
@@ -17,7 +17,13 @@ export {
   type AllocationSource,
 } from './allocate.js';
 export { DISTANT_MILES, distanceMatrix, EARTH_RADIUS_MILES, haversineMiles, type Located } from './distance.js';
-export { minCostFlow, NetworkSimplex, type FlowNetwork, type FlowSolution, type FlowStructure } from './minCostFlow.js';
+export {
+  minCostFlow,
+  NetworkSimplex,
+  type FlowNetwork,
+  type FlowSolution,
+  type FlowStructure,
+} from './minCostFlow/index.js';
 export { balanceFlows, balanceWith, distanceDecay, type BalancedFlows } from './gravity.js';
 export {
   consortiumFlows,
@@ -26,5 +32,5 @@ export {
   placementFlowRows,
   type FlowModelAuthority,
   type PlacementFlowModel,
-} from './placementFlows.js';
+} from './placementFlows/index.js';
 export { flowModelInputs, MODELLED_FLOWS_SOURCE_ID, modelledPlanFlows, type ModelledPlanFlows } from './planFlows.js';

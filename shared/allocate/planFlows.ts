@@ -2,7 +2,7 @@
  * Placement flows for any consortium, modelled from the plan's own national figures: the plan holds
  * every English authority's published children in homes, looked-after children, shares placed
  * outside the boundary and more than 20 miles away, other LAs' children placed inside, Ofsted places
- * and centroids; ./placementFlows.ts fits its gravity model to all of England at the year those
+ * and centroids; ./placementFlows/ fits its gravity model to all of England at the year those
  * shares were published, and the consortium's rows are the national flows restricted to its members
  * (one OUTSIDE row per member), scaled to each member's latest children in homes.
  *
@@ -19,7 +19,7 @@ import {
   placementFlowRows,
   type FlowModelAuthority,
   type PlacementFlowModel,
-} from './placementFlows.js';
+} from './placementFlows/index.js';
 
 /** Source id of modelled flows in a plan (the rows are replaced whenever members change). */
 export const MODELLED_FLOWS_SOURCE_ID = 'modelled-placement-flows';

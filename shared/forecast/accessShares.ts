@@ -7,7 +7,7 @@
  * **Locality targets (children in secure and children's homes, base year).**
  * - Inside the authority's boundary: from the plan's placement flows where they cover the member
  *   (own-authority children ÷ all its children at the flows' snapshot, imported or modelled from the
- *   published figures by ../allocate/placementFlows.ts); otherwise from DfE's published share of ALL
+ *   published figures by ../allocate/placementFlows/); otherwise from DfE's published share of ALL
  *   the member's looked-after children placed inside its boundary, moved to children's homes on the
  *   log-odds scale by England's own difference (children's homes 2,790 of 8,650 inside, DfE 2024,
  *   against all looked-after children in England: 1 − 37,520 ÷ 83,630 in 2024, or the plan's England
@@ -47,7 +47,7 @@
  * described in this comment (a quarter of the file) and sharing the published figures and their
  * index; split, neither half would read on its own.
  */
-import { ENGLAND_CHILDRENS_HOMES_SHARES_2024 } from '../allocate/placementFlows.js';
+import { ENGLAND_CHILDRENS_HOMES_SHARES_2024 } from '../allocate/placementFlows/index.js';
 import type { Observation, Source } from '../model/dataset.js';
 import type { PlanData } from '../model/summarise.js';
 import { placedWhereByMember } from './basePosition.js';

@@ -1,5 +1,5 @@
 /**
- * The boundary between the supply projection (./projectSupply.ts) and the bed-need projection
+ * The boundary between the supply projection (./projectSupply/) and the bed-need projection
  * (shared/forecast): which places each member has in each projected year. `placesInYear` is the one
  * place the gap calculation reads places per year from; `attachSupplyProjection` fills it in from the
  * plan's supply snapshot and its children's homes openings and closures. Without that history, or
@@ -11,8 +11,8 @@ import { MAX_HORIZON_YEARS } from '../forecast/settings.js';
 import type { AreaSupply, ProjectionInputs } from '../forecast/types.js';
 import type { Area } from '../model/dataset.js';
 import type { SupplyMovement, SupplyRow } from '../model/supply.js';
-import type { SectorPlaces, SupplyProjection } from './projectSupply.js';
-import { SUPPLY_MOVEMENT_KEY, projectSupply } from './projectSupply.js';
+import type { SectorPlaces, SupplyProjection } from './projectSupply/index.js';
+import { SUPPLY_MOVEMENT_KEY, projectSupply } from './projectSupply/index.js';
 
 /** Long-term registered places and LA-run places of an area in a year ending 31 March. */
 export function placesInYear(supply: AreaSupply, year: string): { registeredPlaces: number; laRunPlaces: number } {

@@ -23,7 +23,7 @@ import {
   headlineTable,
   keyFigures,
 } from '../../renderer/src/views/report/reportModel/index.js';
-import { buildGeometry } from '../../renderer/src/views/map/mapModel.js';
+import { buildGeometry } from '../../renderer/src/charts/map/geometry.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
 const presets = consortiumPresets(builtInTemplate.areas);

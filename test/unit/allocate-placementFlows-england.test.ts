@@ -20,7 +20,7 @@ import {
   placementFlowRows,
   type FlowModelAuthority,
   type PlacementFlowModel,
-} from '../../shared/allocate/placementFlows.js';
+} from '../../shared/allocate/placementFlows/index.js';
 import { parseCsv } from '../../shared/import/csv.js';
 import { parseImportFile } from '../../shared/import/index.js';
 import {

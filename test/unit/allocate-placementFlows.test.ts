@@ -1,5 +1,5 @@
 /**
- * Modelled placement flows (shared/allocate/placementFlows.ts) on a synthetic world whose answer is
+ * Modelled placement flows (shared/allocate/placementFlows/) on a synthetic world whose answer is
  * known: published figures generated from a gravity model with known parameters are fitted back (both
  * ways of modelling own-boundary placements recover β, and λ where fitted, and reproduce every share);
  * the log-odds targets; the rows; the restriction to a consortium (members × members plus one OUTSIDE
@@ -17,7 +17,7 @@ import {
   type ChildrensHomesShares,
   type FlowModelAuthority,
   type PlacementFlowModel,
-} from '../../shared/allocate/placementFlows.js';
+} from '../../shared/allocate/placementFlows/index.js';
 import { DISTANT_MILES } from '../../shared/allocate/distance.js';
 import { OUTSIDE_CONSORTIUM, type PlacementFlow } from '../../shared/model/placements.js';
 

@@ -9,31 +9,26 @@ import { project, projectionInputsFromPlan } from '../../shared/forecast/index.j
 import { NEUTRAL_COLOUR, NO_DATA_COLOUR, placedChildren } from '../../shared/geo/index.js';
 import type { BuiltInDataset } from '../../shared/model/dataset.js';
 import { summarisePlan } from '../../shared/model/summarise.js';
+import { FLOWS_SHOWN_UNSELECTED, defaultLayers, mapScales, mapYears, type MapYear } from '../../shared/map/index.js';
 import {
-  FLOWS_SHOWN_UNSELECTED,
   MAP_FRAME,
+  MapSvg,
   buildGeometry,
   buildMapPicture,
-  defaultLayers,
   formatSnapshot,
   gapLabel,
   gapPhrase,
   gapRange,
   labelBox,
-  mapScales,
-  mapYears,
-  baseYearSourceNote,
   yearKindWords,
   formatCount,
   shapeInDirection,
   shortTitle,
-  tableHeadings,
-  tableRows,
   wrap,
   type LabelBox,
-  type MapYear,
-} from '../../renderer/src/views/map/mapModel.js';
-import { MapSvg } from '../../renderer/src/views/map/MapSvg.js';
+} from '../../renderer/src/charts/map/index.js';
+import { baseYearSourceNote } from '../../renderer/src/views/map/baseYearNote.js';
+import { tableHeadings, tableRows } from '../../renderer/src/views/map/tableRows.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dataset = JSON.parse(

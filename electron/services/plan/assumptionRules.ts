@@ -5,7 +5,7 @@
  */
 import type { PlanDatabase } from '../../store/database.js';
 import { SUPPLY_NET_CHANGE_RANGE, supplyAssumptionTemplate } from '../../../shared/supply/forecastSupply.js';
-import { SUPPLY_MOVEMENT_KEY } from '../../../shared/supply/projectSupply.js';
+import { SUPPLY_MOVEMENT_KEY } from '../../../shared/supply/projectSupply/index.js';
 import { defaultSettings, planAssumptionKeys } from '../../../shared/forecast/index.js';
 import { settingsAssumptions, trendDampingAssumption } from '../../../shared/forecast/settings.js';
 import {

@@ -1,8 +1,10 @@
+/** The Map view's side panel for the chosen authority: its figures for the year, where its children are placed, its trend and sources. */
 import { useEffect, useId, useRef } from 'react';
 import type { ProjectionResult } from '../../../../shared/forecast/types.js';
 import type { Source } from '../../../../shared/model/dataset.js';
 import { Sparkline } from '../../charts/Sparkline';
 import { SourceDetails } from '../../app/SourceDetails';
+import type { MapArea } from '../../charts/map/types';
 import {
   formatCount,
   formatPercent,
@@ -11,9 +13,8 @@ import {
   gapRange,
   longDate,
   yearKindWords,
-  type MapArea,
-  type MapYear,
-} from './mapModel';
+} from '../../charts/map/words';
+import type { MapYear } from '../../../../shared/map/index.js';
 import { probabilityAssumptions, shortfallProbability } from '../../models/evidenceModel';
 import { baseYearWords } from '../../models/baseYearModel';
 

@@ -1,42 +1,23 @@
+/** The Map view: state (year, layers, selection), the picture, controls, tooltip, panel and table. */
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { MapData } from '../../../../shared/api/contract.js';
-import type { ProjectionResult } from '../../../../shared/forecast/types.js';
 import { flowPeriodFor } from '../../../../shared/geo/index.js';
+import { defaultLayers, mapScales, mapYears, type GeometryKind, type MapLayers } from '../../../../shared/map/index.js';
 import type { Source } from '../../../../shared/model/dataset.js';
 import { api } from '../../api';
 import { usePlan } from '../../app/PlanContext';
-import { toShownError } from '../../app/usePlanController';
-import { CHART_PNG_SCALE, pngFromSvg } from '../../charts/chartExport';
-import { exportFileStem, serialiseMapSvg } from './mapExport';
-import {
-  MAP_FRAME,
-  MAP_WIDTH,
-  buildGeometry,
-  baseYearSourceNote,
-  buildMapPicture,
-  defaultLayers,
-  formatCount,
-  gapPhrase,
-  gapRange,
-  longDate,
-  mapScales,
-  mapYears,
-  shapeInDirection,
-  yearKindWords,
-  tableHeadings,
-  tableRows,
-  type GeometryKind,
-  type MapLayers,
-} from './mapModel';
+import { MAP_WIDTH } from '../../charts/map/frame';
+import { buildGeometry, shapeInDirection } from '../../charts/map/geometry';
+import { MapSvg } from '../../charts/map/MapSvg';
+import { buildMapPicture } from '../../charts/map/picture';
+import { baseYearSourceNote } from './baseYearNote';
+import { MapControls } from './MapControls';
+import { exportFileStem } from './mapExport';
 import { MapPanel } from './MapPanel';
-import { MapSvg } from './MapSvg';
+import { MapTable } from './MapTable';
+import { MapTooltip } from './MapTooltip';
+import { useMapData } from './useMapData';
+import { useMapExport } from './useMapExport';
 import './map.css';
-
-interface Loaded {
-  data: MapData;
-  projection: ProjectionResult | null;
-  projectionError: string | null;
-}
 
 const arrowDirections = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' } as const;
 
@@ -46,40 +27,15 @@ const arrowDirections = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up',
  */
 export function MapView() {
   const { summary, perform } = usePlan();
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const { loaded, loadError } = useMapData(summary);
   const [layers, setLayers] = useState<MapLayers>(defaultLayers);
   const [chosenYear, setChosenYear] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [active, setActive] = useState<string | null>(null);
   const [showTable, setShowTable] = useState(false);
   const [scale, setScale] = useState(1);
-  const [exported, setExported] = useState<{ url: string; name: string } | null>(null);
-  const [exportError, setExportError] = useState<string | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const ids = { year: useId(), table: useId(), heading: useId() };
-
-  useEffect(() => {
-    let cancelled = false;
-    Promise.allSettled([api.getMapData({}), api.getProjection({ method: 'rate', withBacktest: false })]).then(
-      ([mapData, projection]) => {
-        if (cancelled) return;
-        if (mapData.status === 'rejected') {
-          setLoadError(toShownError(mapData.reason).message);
-          return;
-        }
-        setLoadError(null);
-        setLoaded({
-          data: mapData.value,
-          projection: projection.status === 'fulfilled' ? projection.value.projection : null,
-          projectionError: projection.status === 'rejected' ? toShownError(projection.reason).message : null,
-        });
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [summary]);
 
   // The rendered size of the picture, to place the tooltip over the shape.
   useEffect(() => {
@@ -89,13 +45,6 @@ export function MapView() {
     observer.observe(svg);
     return () => observer.disconnect();
   }, [loaded]);
-
-  useEffect(
-    () => () => {
-      if (exported) URL.revokeObjectURL(exported.url);
-    },
-    [exported],
-  );
 
   const projection = loaded?.projection ?? null;
   const { years, defaultIndex } = useMemo(() => mapYears(summary, projection), [summary, projection]);
@@ -146,42 +95,10 @@ export function MapView() {
     void perform(() => api.setMapGeometry({ geometry: kind }));
   };
 
-  const offer = (blob: Blob, name: string) => {
-    const url = URL.createObjectURL(blob);
-    setExported({ url, name });
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name;
-    link.click();
-  };
-
   const stem = year
     ? exportFileStem(summary.consortium.name, year.year, picture?.fill === 'gap' ? 'gap' : 'distance')
     : 'map';
-  const exportSvg = () => {
-    if (!svgRef.current || !picture) return;
-    setExportError(null);
-    offer(
-      new Blob([serialiseMapSvg(svgRef.current, MAP_WIDTH, picture.height, picture.title)], { type: 'image/svg+xml' }),
-      `${stem}.svg`,
-    );
-  };
-  const exportPng = async () => {
-    if (!svgRef.current || !picture) return;
-    setExportError(null);
-    try {
-      offer(
-        await pngFromSvg(
-          serialiseMapSvg(svgRef.current, MAP_WIDTH, picture.height, picture.title),
-          CHART_PNG_SCALE,
-          'map',
-        ),
-        `${stem}.png`,
-      );
-    } catch (error) {
-      setExportError(error instanceof Error ? error.message : String(error));
-    }
-  };
+  const { exported, exportError, exportSvg, exportPng } = useMapExport(svgRef, picture, stem);
 
   if (loadError) {
     return (
@@ -206,7 +123,6 @@ export function MapView() {
 
   const selectedArea = picture.areas.find((a) => a.code === selected) ?? null;
   const activeArea = picture.areas.find((a) => a.code === active) ?? null;
-  const rows = tableRows(picture.areas, year);
   const hasBoundaries = loaded.data.boundaries !== null;
   const flowPeriod = flowPeriodFor(loaded.data.flows, year.year);
   const firstProjected = years.find((y) => y.kind === 'projection')?.year ?? null;
@@ -218,117 +134,21 @@ export function MapView() {
         <h1 id={ids.heading}>Map</h1>
       </div>
 
-      <div className="map-controls" role="group" aria-label="Map controls">
-        <div className="map-year" data-workshop-keep>
-          <label htmlFor={ids.year}>Year</label>
-          <input
-            id={ids.year}
-            type="range"
-            min={0}
-            max={Math.max(0, years.length - 1)}
-            step={1}
-            value={yearIndex}
-            aria-valuetext={`${year.year}, ${yearKindWords(year)}`}
-            data-testid="map-year"
-            onChange={(e) => setChosenYear(years[Number(e.target.value)]?.year ?? null)}
-          />
-          <output htmlFor={ids.year} className="map-year-value" data-testid="map-year-value">
-            {year.year} <span className="muted">{yearKindWords(year)}</span>
-          </output>
-          <span className="map-year-range muted">
-            {years[0]?.year} to {years.at(-1)?.year}
-            {firstProjected && <> · projected from {firstProjected}</>}
-          </span>
-        </div>
-
-        <fieldset className="map-fieldset">
-          <legend>Colour areas by</legend>
-          <label>
-            <input
-              type="radio"
-              name="map-fill"
-              checked={layers.fill === 'gap'}
-              onChange={() => setLayers({ ...layers, fill: 'gap' })}
-            />
-            Bed gap
-          </label>
-          <label>
-            <input
-              type="radio"
-              name="map-fill"
-              checked={layers.fill === 'distance'}
-              onChange={() => setLayers({ ...layers, fill: 'distance' })}
-            />
-            Placed 20+ miles away
-          </label>
-        </fieldset>
-
-        <fieldset className="map-fieldset" data-workshop-keep>
-          <legend>Layers</legend>
-          <label>
-            <input
-              type="checkbox"
-              checked={layers.supply}
-              onChange={(e) => setLayers({ ...layers, supply: e.target.checked })}
-            />
-            Places by sector
-          </label>
-          <label>
-            <input
-              type="checkbox"
-              checked={layers.flows}
-              onChange={(e) => setLayers({ ...layers, flows: e.target.checked })}
-              disabled={loaded.data.flows.length === 0}
-            />
-            Placement flows
-          </label>
-          <label>
-            <input
-              type="checkbox"
-              checked={layers.distance}
-              onChange={(e) => setLayers({ ...layers, distance: e.target.checked })}
-            />
-            Share placed 20+ miles
-          </label>
-        </fieldset>
-
-        <fieldset className="map-fieldset">
-          <legend>Shapes</legend>
-          <label>
-            <input
-              type="radio"
-              name="map-geometry"
-              checked={loaded.data.geometry === 'hex'}
-              onChange={() => setGeometry('hex')}
-            />
-            Hex layout
-          </label>
-          <label title={hasBoundaries ? undefined : 'Import ONS boundaries (GeoJSON or TopoJSON) to draw them'}>
-            <input
-              type="radio"
-              name="map-geometry"
-              checked={loaded.data.geometry === 'boundaries'}
-              disabled={!hasBoundaries}
-              onChange={() => setGeometry('boundaries')}
-            />
-            Boundaries
-          </label>
-        </fieldset>
-
-        <div className="map-export">
-          <button type="button" className="button button-small" onClick={exportSvg} data-testid="map-export-svg">
-            Export SVG
-          </button>
-          <button
-            type="button"
-            className="button button-small"
-            onClick={() => void exportPng()}
-            data-testid="map-export-png"
-          >
-            Export PNG
-          </button>
-        </div>
-      </div>
+      <MapControls
+        yearId={ids.year}
+        years={years}
+        yearIndex={yearIndex}
+        year={year}
+        firstProjected={firstProjected}
+        layers={layers}
+        data={loaded.data}
+        hasBoundaries={hasBoundaries}
+        setChosenYear={setChosenYear}
+        setLayers={setLayers}
+        setGeometry={setGeometry}
+        exportSvg={exportSvg}
+        exportPng={exportPng}
+      />
 
       <div className="map-notes" aria-live="polite">
         {baseNote && (
@@ -377,55 +197,7 @@ export function MapView() {
             onSelect={setSelected}
             onKeyDown={onAreaKey}
           />
-          {activeArea && (
-            <div
-              className="map-tooltip"
-              role="tooltip"
-              data-testid="map-tooltip"
-              style={{
-                left: `${(MAP_FRAME.x + activeArea.x) * scale}px`,
-                top: `${(MAP_FRAME.y + activeArea.bounds[0][1]) * scale}px`,
-              }}
-            >
-              <p className="map-tooltip-name">{activeArea.name}</p>
-              {year.kind === 'base' ? (
-                activeArea.figures.base?.gap != null ? (
-                  <>
-                    <p>
-                      Gap, observed: <strong>{gapPhrase(activeArea.figures.base.gap)}</strong>
-                    </p>
-                    <p className="muted">
-                      {formatCount(activeArea.figures.base.children ?? 0)} children,{' '}
-                      {formatCount(activeArea.figures.base.bedsNeeded ?? 0)} beds needed,{' '}
-                      {formatCount(activeArea.figures.base.places.accessible)} accessible places
-                    </p>
-                  </>
-                ) : (
-                  <p className="muted">No observed children in homes for {year.year}.</p>
-                )
-              ) : activeArea.figures.projected ? (
-                <>
-                  <p>
-                    Median gap: <strong>{gapPhrase(activeArea.figures.projected.gap.p50)}</strong>
-                  </p>
-                  <p>80% range (P10 to P90): {gapRange(activeArea.figures.projected.gap)}</p>
-                  <p className="muted">
-                    {formatCount(activeArea.figures.projected.bedsNeeded.p50)} beds needed,{' '}
-                    {formatCount(activeArea.figures.projected.accessiblePlaces)} accessible places
-                  </p>
-                </>
-              ) : (
-                <p className="muted">No projected gap for {year.year}.</p>
-              )}
-              {activeArea.figures.distance && (
-                <p>
-                  Placed 20+ miles away: {Math.round(activeArea.figures.distance.share * 100)}% (
-                  {activeArea.figures.distance.period})
-                </p>
-              )}
-              <p className="muted">Select for details</p>
-            </div>
-          )}
+          {activeArea && <MapTooltip activeArea={activeArea} year={year} scale={scale} />}
         </div>
         {selectedArea && (
           <MapPanel
@@ -441,46 +213,7 @@ export function MapView() {
         )}
       </div>
 
-      <div className="map-table-toggle">
-        <button
-          type="button"
-          className="button button-small"
-          aria-expanded={showTable}
-          aria-controls={ids.table}
-          onClick={() => setShowTable(!showTable)}
-        >
-          {showTable ? 'Hide the table' : 'Show the figures as a table'}
-        </button>
-      </div>
-      <div id={ids.table} className={showTable ? 'table-scroll map-table-wrap' : 'visually-hidden'}>
-        <table className="register-table map-table" data-testid="map-table">
-          <caption>
-            {picture.title}. One row per member authority; gap = beds needed − accessible places,{' '}
-            {year.kind === 'base' ? 'observed (year 0)' : 'projected median'}.
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Authority</th>
-              {tableHeadings.map((h) => (
-                <th key={h} scope="col">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.code} data-code={row.code}>
-                <th scope="row">{row.name}</th>
-                {row.cells.map((cell, i) => (
-                  <td key={i}>{cell}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <p className="muted">Year shown: {longDate(year.year)}.</p>
-      </div>
+      <MapTable tableId={ids.table} picture={picture} year={year} showTable={showTable} setShowTable={setShowTable} />
     </div>
   );
 }

@@ -2,8 +2,10 @@ import { Component, useMemo, type ReactNode } from 'react';
 import type { MapData } from '../../../../shared/api/contract.js';
 import type { ProjectionResult } from '../../../../shared/forecast/types.js';
 import type { PlanSummary } from '../../../../shared/model/summary.js';
-import { MapSvg } from '../map/MapSvg';
-import { buildGeometry, buildMapPicture, defaultLayers, mapScales, mapYears } from '../map/mapModel';
+import { defaultLayers, mapScales, mapYears } from '../../../../shared/map/index.js';
+import { buildGeometry } from '../../charts/map/geometry';
+import { MapSvg } from '../../charts/map/MapSvg';
+import { buildMapPicture } from '../../charts/map/picture';
 
 export interface ReportMapProps {
   summary: PlanSummary;
