@@ -17,6 +17,7 @@ import type { DiscardAction } from './dialogs/ConfirmDiscardDialog';
 import type { PathPurpose } from './dialogs/PathDialog';
 import { exportCopy, exportFileName, writeExport } from './exportFiles';
 import { folderOf, suggestedFileName } from './format';
+import { planKeyOf, planSession } from './planSession/planSessionStore';
 
 export interface ShownError {
   code: ApiErrorCode | null;
@@ -108,6 +109,8 @@ export function usePlanController(): PlanController {
       if (seq !== refreshSeq.current) return;
       setPlanState(state);
       setSummary(nextSummary);
+      // Rendered with the new summary (React batches both): views keyed on the revision run again.
+      planSession.planRefreshed(state.open ? { key: planKeyOf(state), horizonYears: state.horizonYears } : null);
     } catch (e) {
       if (seq === refreshSeq.current) report(e);
     }
@@ -186,6 +189,7 @@ export function usePlanController(): PlanController {
           kind: 'newPlan',
           create: async (choice) => {
             await api.newPlan({ consortium: { name: choice.name, members: choice.members } });
+            planSession.planReplaced();
             setPendingDialog(null);
             resolve(true);
           },
@@ -237,6 +241,7 @@ export function usePlanController(): PlanController {
     async (path: string) => {
       if (!(await mayDiscard('open'))) return;
       await api.openPlan({ path });
+      planSession.planReplaced();
     },
     [mayDiscard],
   );
@@ -250,7 +255,9 @@ export function usePlanController(): PlanController {
       if (!isPlannerError(e, 'UNSUPPORTED')) throw e;
       path = await askPath('open', '', await api.listRecentPlans({}));
     }
-    if (path) await api.openPlan({ path });
+    if (!path) return;
+    await api.openPlan({ path });
+    planSession.planReplaced();
   }, [askPath, mayDiscard]);
 
   const saveAs = useCallback(async (): Promise<OpenPlanState | null> => {
@@ -337,7 +344,10 @@ export function usePlanController(): PlanController {
       if (!isPlannerError(e, 'CHANGED_ON_DISK') || !state.open || !state.path) throw e;
       const choice = await askChangedOnDisk(state.name, e.message);
       if (choice === 'saveAs') await saveAs();
-      else if (choice === 'reload') await api.openPlan({ path: state.path });
+      else if (choice === 'reload') {
+        await api.openPlan({ path: state.path });
+        planSession.planReplaced();
+      }
     }
   }, [askChangedOnDisk, saveAs]);
 
@@ -346,6 +356,7 @@ export function usePlanController(): PlanController {
       void exclusive(async () => {
         if (!(await mayDiscard('open'))) return;
         await api.recoverPlan({ id });
+        planSession.planReplaced();
         setRecoverable((list) => list.filter((p) => p.id !== id));
       });
     },
@@ -387,7 +398,9 @@ export function usePlanController(): PlanController {
           return;
         case 'close':
           void exclusive(async () => {
-            if (await mayDiscard('close')) await api.closePlan({});
+            if (!(await mayDiscard('close'))) return;
+            await api.closePlan({});
+            planSession.planReplaced();
           });
           return;
         case 'export':

@@ -4,6 +4,8 @@ import { needsRepairMessage } from '../../../../shared/scenario/repair.js';
 import type { ScenarioOutcome } from '../../../../shared/scenario/types.js';
 import { api } from '../../api';
 import { usePlan } from '../../app/PlanContext';
+import { planSession, type PlanSessionState } from '../../app/planSession/planSessionStore';
+import { usePlanRevision, usePlanSession } from '../../app/planSession/usePlanSession';
 import { chartFileStem, type ExportLegendItem } from '../../charts/chartExport';
 import { ChartExportButtons } from '../../charts/ChartExportButtons';
 import { LocalityChart, SeriesLegend, YearBarChart, YearLineChart } from '../../charts/ScenarioCharts';
@@ -32,8 +34,8 @@ export const maxCompared = 4;
 
 type Mode = 'amount' | 'difference';
 
-/** The scenarios ticked, kept while the app runs; null until the user first chooses. */
-let rememberedChoice: { planKey: string; ids: string[] } | null = null;
+/** The scenarios ticked, kept in the plan session; null until the user first chooses. */
+const selectCompared = (s: PlanSessionState) => s.compareIds;
 
 const gapTick = (v: number) => formatCount(v);
 
@@ -44,12 +46,10 @@ const gapTick = (v: number) => formatCount(v);
  * authority outside the consortium) is listed with what to do, and the rest are still compared.
  */
 export function CompareView() {
-  const { summary, plan } = usePlan();
-  const planKey = `${plan.path ?? ''}|${plan.name}`;
-  const { list, error: listError } = useScenarioList(summary);
-  const [chosen, setChosen] = useState<string[] | null>(
-    rememberedChoice && rememberedChoice.planKey === planKey ? rememberedChoice.ids : null,
-  );
+  const { summary } = usePlan();
+  const revision = usePlanRevision();
+  const { list, error: listError } = useScenarioList(revision);
+  const chosen = usePlanSession(selectCompared);
   // Scenarios move the gap and cost by a few per cent, so differences show them best; amounts are a click away.
   const [gapMode, setGapMode] = useState<Mode>('difference');
   const [costMode, setCostMode] = useState<Mode>('difference');
@@ -66,10 +66,6 @@ export function CompareView() {
   const costChartRef = useRef<SVGSVGElement>(null);
   const localityChartRef = useRef<SVGSVGElement>(null);
 
-  useEffect(() => {
-    if (chosen) rememberedChoice = { planKey, ids: chosen };
-  }, [planKey, chosen]);
-
   const choices = useMemo(() => (list ?? []).filter((s) => s.id !== BASELINE_SCENARIO_ID), [list]);
   // Until the user chooses, compare the first two scenarios; drop any that no longer exist.
   const picked = useMemo(() => {
@@ -78,13 +74,13 @@ export function CompareView() {
     return base.filter((id) => known.has(id)).slice(0, maxCompared);
   }, [chosen, choices]);
 
-  const run = useScenarioRun(list ? picked : null, summary);
+  const run = useScenarioRun(list ? picked : null, revision);
   const result = run.result;
 
   function toggle(id: string, on: boolean) {
     const next = on ? [...picked.filter((p) => p !== id), id] : picked.filter((p) => p !== id);
     // Keep the list's order, so columns and colours do not jump about.
-    setChosen(choices.map((c) => c.id).filter((c) => next.includes(c)));
+    planSession.chooseCompared(choices.map((c) => c.id).filter((c) => next.includes(c)));
   }
 
   // Columns in the order chosen (the result's order), baseline first.

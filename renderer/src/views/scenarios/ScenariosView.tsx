@@ -9,6 +9,8 @@ import {
 } from '../../../../shared/scenario/repair.js';
 import { api } from '../../api';
 import { usePlan } from '../../app/PlanContext';
+import { planKeyOf, planSession, type PlanSessionState } from '../../app/planSession/planSessionStore';
+import { usePlanRevision, usePlanSession } from '../../app/planSession/usePlanSession';
 import { toShownError } from '../../app/usePlanController';
 import { formatTimestamp } from '../../app/format';
 import {
@@ -27,15 +29,13 @@ import { RecommendPanel } from './RecommendPanel';
 import { ScenarioOutcomes, type OutcomeBasis } from './ScenarioOutcomes';
 import { yearSpan } from './scenarioFormat';
 import { useLiveScenarioRun } from './useLiveScenarioRun';
-import { knownProjectionYears, useScenarioList, type ScenarioListItem } from './useScenarios';
+import { useScenarioList, type ScenarioListItem } from './useScenarios';
 import './scenarios.css';
 
-/** The selection and unsaved edits, kept while the app runs so that coming back finds them. */
-let remembered: { planKey: string; selectedId: string; drafts: Record<string, ScenarioDraft> } = {
-  planKey: '',
-  selectedId: BASELINE_SCENARIO_ID,
-  drafts: {},
-};
+// The selection and unsaved edits live in the plan session, so that coming back finds them.
+const selectScenarioId = (s: PlanSessionState) => s.scenarios.selectedId;
+const selectDrafts = (s: PlanSessionState) => s.scenarios.drafts;
+const selectYears = (s: PlanSessionState) => s.projectionYears;
 
 type Dialog = 'new' | 'duplicate' | 'rename' | 'delete' | null;
 
@@ -78,25 +78,20 @@ function storedScenario(item: ScenarioListItem): Scenario {
  */
 export function ScenariosView() {
   const { plan } = usePlan();
-  const planKey = `${plan.path ?? ''}|${plan.name}`;
-  return <ScenariosForPlan key={planKey} planKey={planKey} />;
+  return <ScenariosForPlan key={planKeyOf(plan)} />;
 }
 
-function ScenariosForPlan({ planKey }: { planKey: string }) {
+function ScenariosForPlan() {
   const { summary, perform } = usePlan();
-  const fresh = remembered.planKey !== planKey;
-  const [selectedId, setSelectedId] = useState(fresh ? BASELINE_SCENARIO_ID : remembered.selectedId);
-  const [drafts, setDrafts] = useState<Record<string, ScenarioDraft>>(fresh ? {} : remembered.drafts);
+  const revision = usePlanRevision();
+  const selectedId = usePlanSession(selectScenarioId);
+  const drafts = usePlanSession(selectDrafts);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const ids = { list: useId(), main: useId() };
 
-  useEffect(() => {
-    remembered = { planKey, selectedId, drafts };
-  }, [planKey, selectedId, drafts]);
-
-  const { list, error: listError } = useScenarioList(summary);
+  const { list, error: listError } = useScenarioList(revision);
   const item = list?.find((s) => s.id === selectedId) ?? list?.[0] ?? null;
   const isBaseline = item?.id === BASELINE_SCENARIO_ID;
   const members = useMemo(
@@ -107,7 +102,7 @@ function ScenariosForPlan({ planKey }: { planKey: string }) {
         .sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
     [summary],
   );
-  const years = knownProjectionYears();
+  const years = usePlanSession(selectYears);
   const yearsKey = years.join(',');
 
   const baseDraft = useMemo(() => (item ? scenarioToDraft(item) : null), [item]);
@@ -145,7 +140,7 @@ function ScenariosForPlan({ planKey }: { planKey: string }) {
   const candidateNonMembers = useMemo(() => (candidate ? nonMemberLevers(candidate, hints) : []), [candidate, hints]);
   const notRun = nonMembers.length > 0 ? nonMembers : candidateNonMembers;
   const runFor = notRun.length > 0 ? null : candidate;
-  const run = useLiveScenarioRun(runFor, summary);
+  const run = useLiveScenarioRun(runFor, revision);
   const result = run.result;
   const blockPrice = result?.baseline.assumptions.find((a) => a.key === 'price.blockContract')?.value;
   const basis: OutcomeBasis = !dirty ? 'saved' : editedScenario ? 'edited' : 'lastValid';
@@ -195,7 +190,7 @@ function ScenariosForPlan({ planKey }: { planKey: string }) {
   );
 
   function select(id: string) {
-    setSelectedId(id);
+    planSession.selectScenario(id);
     setSaveError(null);
   }
 
@@ -205,12 +200,12 @@ function ScenariosForPlan({ planKey }: { planKey: string }) {
     // is measured from the change that makes it valid again).
     performance.mark('scenario-lever-change');
     leverChange.current = true;
-    setDrafts((prev) => ({ ...prev, [item.id]: next }));
+    planSession.changeDrafts((prev) => ({ ...prev, [item.id]: next }));
     setSaveError(null);
   }
 
   function dropDraft(id: string) {
-    setDrafts((prev) => {
+    planSession.changeDrafts((prev) => {
       const next = { ...prev };
       delete next[id];
       return next;
@@ -226,7 +221,7 @@ function ScenariosForPlan({ planKey }: { planKey: string }) {
     if (error) setSaveError(error);
     else {
       // Keep the saved values (tidied) until the list shows them, so nothing flickers back.
-      setDrafts((prev) => ({ ...prev, [item.id]: scenarioToDraft(scenario) }));
+      planSession.changeDrafts((prev) => ({ ...prev, [item.id]: scenarioToDraft(scenario) }));
       setSaveError(null);
     }
   }

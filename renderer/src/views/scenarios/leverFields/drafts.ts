@@ -1,8 +1,10 @@
 /**
  * Drafts: what a lever's form holds (text for inputs, booleans for tick boxes), made from a lever
- * and read back into the lever the schema will check.
+ * and read back into the lever the schema will check. React keys for the forms come from the plan
+ * session (app/planSession/planSessionStore.ts), unique while the app runs.
  */
 import type { Lever, LeverType, Scenario } from '../../../../../shared/scenario/levers.js';
+import { planSession } from '../../../app/planSession/planSessionStore';
 import { leverTypeDescriptions } from './descriptions';
 
 /** A lever as its form holds it: text for inputs, booleans for checkboxes. */
@@ -21,8 +23,7 @@ export interface ScenarioDraft {
   levers: LeverDraft[];
 }
 
-let draftCounter = 0;
-const nextKey = () => `lever-draft-${++draftCounter}`;
+const nextKey = () => planSession.nextDraftKey();
 
 /** A share as the percentage typed: 0.07 → "7", 0.333333 → "33.3333". */
 export function shareToPercentText(share: number): string {

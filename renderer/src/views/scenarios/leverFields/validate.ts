@@ -1,7 +1,7 @@
 /**
  * Checks a scenario's draft with the same zod schema the host uses (shared/scenario/levers.ts), so
  * the editor says exactly what saving would say, then against the plan (members, projection years).
- *
+ * This is the one schema check of a lever edit: the scenario it returns goes to the workers as it is.
  */
 import {
   checkScenarioForContext,
