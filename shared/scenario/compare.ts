@@ -8,7 +8,7 @@ import { baselineScenario } from './builtin.js';
 import { parseScenario, ScenarioError, scenarioSchema, type Scenario, type ScenarioInput } from './levers.js';
 import { addCost, emptyCost } from './model.js';
 import { nonMemberLevers, type RepairContext, type ScenarioNeedingRepair } from './repair.js';
-import { runScenario } from './run.js';
+import { runParsedScenario, runScenario } from './run.js';
 import type { CostBreakdown, PlacementFigures, RunScenarioOptions, ScenarioContext, ScenarioOutcome } from './types.js';
 
 export interface FigureDifferences extends PlacementFigures {
@@ -260,7 +260,7 @@ export function runScenarioSetChecked(
       continue;
     }
     try {
-      outcomes.push(runScenario(context, parsed.scenario, options));
+      outcomes.push(runParsedScenario(context, parsed.scenario, options));
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
       needsRepair.push({ id, name, issues: error.issues, nonMembers: [] });

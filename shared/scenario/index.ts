@@ -66,7 +66,7 @@ export {
   type ScenarioSensitivity,
   type SensitivityRow,
 } from './costUncertainty.js';
-export { runScenario } from './run.js';
+export { runParsedScenario, runScenario } from './run.js';
 export type * from './types.js';
 export {
   fromWireContext,

@@ -31,7 +31,15 @@ import {
   scenarioSensitivity,
 } from './costUncertainty.js';
 import type { Percentiles } from '../forecast/types.js';
-import { leverKey, parseScenario, ScenarioError, type Lever, type Scenario, type ScenarioInput } from './levers.js';
+import {
+  checkScenarioForContext,
+  leverKey,
+  parseScenario,
+  ScenarioError,
+  type Lever,
+  type Scenario,
+  type ScenarioInput,
+} from './levers.js';
 import { financialYear } from './years.js';
 import {
   addCost,
@@ -242,13 +250,25 @@ export function runScenario(
   input: Scenario | ScenarioInput,
   options: RunScenarioOptions = {},
 ): ScenarioOutcome {
-  const parsed = parseScenario(input, context);
-  if (!parsed.ok) {
-    const name =
-      typeof (input as { name?: unknown })?.name === 'string' ? (input as { name: string }).name : '(unnamed)';
-    throw new ScenarioError(name, parsed.issues);
-  }
-  const scenario = parsed.scenario;
+  const parsed = parseScenario(input);
+  const name = typeof (input as { name?: unknown })?.name === 'string' ? (input as { name: string }).name : '(unnamed)';
+  if (!parsed.ok) throw new ScenarioError(name, parsed.issues);
+  return runParsedScenario(context, parsed.scenario, options, name);
+}
+
+/**
+ * Runs a scenario already parsed with the schema (by {@link parseScenario}, or where a lever form
+ * became a scenario), so its shape is not checked again: only against this context (members, years),
+ * throwing a {@link ScenarioError} named `name` when it names a non-member or a year outside it.
+ */
+export function runParsedScenario(
+  context: ScenarioContext,
+  scenario: Scenario,
+  options: RunScenarioOptions = {},
+  name: string = scenario.name,
+): ScenarioOutcome {
+  const issues = checkScenarioForContext(scenario, context);
+  if (issues.length > 0) throw new ScenarioError(name, issues);
   const levers = scenario.levers;
   const M = context.members.length;
   const H = context.years.length;
