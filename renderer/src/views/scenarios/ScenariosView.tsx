@@ -1,21 +1,20 @@
+/**
+ * The Scenarios view: the plan's scenarios, the one chosen in a lever form checked as you type, and
+ * its outcomes against the baseline, run in the view's workers as the levers change. Its selection
+ * and unsaved edits live in the plan session (app/planSession/). docs/architecture.md walks the
+ * path from a lever edit to the charts.
+ */
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { BASELINE_SCENARIO_ID } from '../../../../shared/scenario/builtin.js';
 import type { Scenario } from '../../../../shared/scenario/levers.js';
-import {
-  nonMemberLevers,
-  type RepairContext,
-  type RepairPlace,
-  type SuggestedMember,
-} from '../../../../shared/scenario/repair.js';
+import { nonMemberLevers } from '../../../../shared/scenario/repair.js';
 import { api } from '../../api';
 import { usePlan } from '../../app/PlanContext';
 import { planKeyOf, planSession, type PlanSessionState } from '../../app/planSession/planSessionStore';
 import { usePlanRevision, usePlanSession } from '../../app/planSession/usePlanSession';
 import { toShownError } from '../../app/usePlanController';
-import { formatTimestamp } from '../../app/format';
 import {
   draftLeverReferences,
-  nonMemberListText,
   nonMemberNotRunText,
   sameDraft,
   scenarioToDraft,
@@ -25,11 +24,13 @@ import {
 } from './leverFields';
 import { ConfirmDeleteDialog, NameDialog } from './ScenarioDialogs';
 import { ScenarioEditor } from './ScenarioEditor';
+import { ScenarioList } from './ScenarioList';
+import { newScenarioId, repairHints, storedScenario } from './scenarioItems';
 import { RecommendPanel } from './RecommendPanel';
 import { ScenarioOutcomes, type OutcomeBasis } from './ScenarioOutcomes';
 import { yearSpan } from './scenarioFormat';
 import { useLiveScenarioRun } from './useLiveScenarioRun';
-import { useScenarioList, type ScenarioListItem } from './useScenarios';
+import { useScenarioList } from './useScenarios';
 import './scenarios.css';
 
 // The selection and unsaved edits live in the plan session, so that coming back finds them.
@@ -38,37 +39,6 @@ const selectDrafts = (s: PlanSessionState) => s.scenarios.drafts;
 const selectYears = (s: PlanSessionState) => s.projectionYears;
 
 type Dialog = 'new' | 'duplicate' | 'rename' | 'delete' | null;
-
-/** A new scenario id such as "scenario-3f9a1c7b2e". */
-function newScenarioId(): string {
-  const bytes = new Uint8Array(5);
-  crypto.getRandomValues(bytes);
-  return `scenario-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
-}
-
-/**
- * What the list says about scenarios naming non-members, for the editor (which has no centroids):
- * their names, and the member the host suggests for each.
- */
-function repairHints(
-  list: readonly ScenarioListItem[] | null,
-  members: readonly { code: string; name: string }[],
-): RepairContext {
-  const others = new Map<string, RepairPlace>();
-  const suggestions: Record<string, SuggestedMember> = {};
-  for (const s of list ?? []) {
-    for (const p of s.nonMembers ?? []) {
-      others.set(p.code, { code: p.code, name: p.name });
-      if (p.suggested) suggestions[p.code] = p.suggested;
-    }
-  }
-  return { members, others: [...others.values()], suggestions };
-}
-
-/** The scenario as saved, without the list's extra fields. */
-function storedScenario(item: ScenarioListItem): Scenario {
-  return { id: item.id, name: item.name, notes: item.notes, illustrative: item.illustrative, levers: item.levers };
-}
 
 /**
  * The Scenarios view: the plan's scenarios (the baseline read-only), each one's levers in a form
@@ -248,58 +218,15 @@ function ScenariosForPlan() {
       )}
 
       <div className="scn-layout">
-        <section className="scn-side" aria-labelledby={ids.list}>
-          <div className="scn-side-header">
-            <h2 id={ids.list}>Scenarios</h2>
-            <button type="button" className="button button-small" onClick={() => setDialog('new')} disabled={!list}>
-              New scenario…
-            </button>
-          </div>
-          {!list && !listError && <p className="scn-loading">Loading…</p>}
-          <ul className="scn-list" data-testid="scenario-list">
-            {(list ?? []).map((s) => {
-              const current = s.id === item?.id;
-              const baseline = s.id === BASELINE_SCENARIO_ID;
-              const unsaved = Boolean(drafts[s.id]) && !sameDraft(drafts[s.id]!, scenarioToDraft(s));
-              const outside = s.nonMembers ?? [];
-              return (
-                <li key={s.id} data-testid="scenario-item" data-id={s.id}>
-                  <button
-                    type="button"
-                    className="scn-item"
-                    aria-current={current ? 'true' : undefined}
-                    onClick={() => select(s.id)}
-                  >
-                    <span className="scn-item-name">{s.name}</span>
-                    <span className="scn-item-tags">
-                      {baseline && <span className="tag tag-baseline">Read-only</span>}
-                      {s.illustrative && (
-                        <span className="tag tag-illustrative" data-testid="illustrative-tag">
-                          Illustrative
-                        </span>
-                      )}
-                      {unsaved && <span className="tag tag-unsaved">Unsaved edits</span>}
-                      {outside.length > 0 && (
-                        <span
-                          className="tag tag-repair"
-                          data-testid="needs-repair-tag"
-                          title={nonMemberListText(outside)}
-                        >
-                          Needs repair
-                        </span>
-                      )}
-                    </span>
-                    <span className="scn-item-meta">
-                      {baseline
-                        ? 'No levers'
-                        : `${s.levers.length} ${s.levers.length === 1 ? 'lever' : 'levers'}${s.updatedAt ? ` · changed ${formatTimestamp(s.updatedAt)}` : ''}`}
-                    </span>
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        </section>
+        <ScenarioList
+          list={list}
+          loading={!list && !listError}
+          currentId={item?.id ?? null}
+          drafts={drafts}
+          headingId={ids.list}
+          onNew={() => setDialog('new')}
+          onSelect={select}
+        />
 
         {item && draft && (
           <section className="scn-main" aria-labelledby={ids.main} data-scenario={item.id}>
