@@ -11,7 +11,7 @@ import { FanChart } from '../../charts/FanChart';
 import { AssumptionsPanel } from './AssumptionsPanel';
 import { BacktestPanel } from './BacktestPanel';
 import { BaseYearPanel } from './BaseYearPanel';
-import { sensitivityFromHost, type Sensitivity } from '../compare/sensitivity';
+import type { Sensitivity } from '../compare/sensitivity';
 import { GapTornado } from './GapTornado';
 import { gapPartsSentence, openMarketShares } from './baseYearModel';
 import { BedsTable } from './BedsTable';
@@ -29,6 +29,7 @@ import {
 } from './projectionModel';
 import { SmallMultiples } from './SmallMultiples';
 import { StockFlowPanel } from './stockflow/StockFlowPanel';
+import { useBaselineCostSensitivity } from './useBaselineCostSensitivity';
 import { useProjection, type ProjectionRequest, type ProjectionResponse } from './useProjection';
 import './projection.css';
 
@@ -158,27 +159,7 @@ export function ProjectionView() {
       projection.uncertainty === 'simulated' ? `, ${projection.simulations.toLocaleString('en-GB')} simulations` : ''
     }`;
 
-  // The baseline's cost tornado beside the gap's (the shared engine, on the host's run of the baseline:
-  // about a second of host work, so asked for only once the projection has settled).
-  const [costSensitivity, setCostSensitivity] = useState<Sensitivity | null>(null);
-  useEffect(() => {
-    if (!projection || updating) return;
-    let current = true;
-    const timer = setTimeout(() => {
-      api
-        .runSensitivity({ id: 'baseline' })
-        .then((host) => {
-          if (current) setCostSensitivity(sensitivityFromHost(host));
-        })
-        .catch(() => {
-          if (current) setCostSensitivity(null); // the gap's tornado stands alone
-        });
-    }, 1500);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [projection, updating]);
+  const costSensitivity = useBaselineCostSensitivity(projection, updating);
 
   // The panels around the headline, chart and table (the base year, the tornado, the member
   // authorities' charts, the evidence and the backtest) follow a step behind: React renders them for
