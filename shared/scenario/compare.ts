@@ -9,7 +9,7 @@ import { scenarioSchema, type Scenario, type ScenarioInput } from './levers.js';
 import { parseScenario, ScenarioError } from './parse.js';
 import { addCost, emptyCost } from './model/index.js';
 import { nonMemberLevers, type RepairContext, type ScenarioNeedingRepair } from './repair.js';
-import { runScenario } from './run/index.js';
+import { runParsedScenario, runScenario } from './run/index.js';
 import type { CostBreakdown, PlacementFigures, RunScenarioOptions, ScenarioContext, ScenarioOutcome } from './types.js';
 
 export interface FigureDifferences extends PlacementFigures {
@@ -261,7 +261,7 @@ export function runScenarioSetChecked(
       continue;
     }
     try {
-      outcomes.push(runScenario(context, parsed.scenario, options));
+      outcomes.push(runParsedScenario(context, parsed.scenario, options));
     } catch (error) {
       if (!(error instanceof ScenarioError)) throw error;
       needsRepair.push({ id, name, issues: error.issues, nonMembers: [] });

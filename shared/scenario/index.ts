@@ -67,7 +67,7 @@ export {
   type ScenarioSensitivity,
   type SensitivityRow,
 } from './costUncertainty.js';
-export { runScenario } from './run/index.js';
+export { runParsedScenario, runScenario } from './run/index.js';
 export type * from './types.js';
 export {
   fromWireContext,

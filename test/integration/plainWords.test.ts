@@ -105,7 +105,7 @@ describe('plain words where a user reads', () => {
   });
 
   it('in every lever form, with its labels, units and help', async () => {
-    const { leverTypes, leverToDraft, newLever } = await import('../../renderer/src/views/scenarios/leverFields.js');
+    const { leverTypes, leverToDraft, newLever } = await import('../../renderer/src/views/scenarios/leverFields/index.js');
     const { LeverForm } = await import('../../renderer/src/views/scenarios/LeverForm.js');
     const members = context.plans.summary().authorities.map((a) => ({ code: a.code, name: a.name }));
     const years = ['2026', '2027', '2028', '2029', '2030'];

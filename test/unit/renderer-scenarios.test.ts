@@ -57,7 +57,7 @@ import {
   schemaFieldKeys,
   validateDraft,
   type ScenarioDraft,
-} from '../../renderer/src/views/scenarios/leverFields.js';
+} from '../../renderer/src/views/scenarios/leverFields/index.js';
 import { leverSummary } from '../../renderer/src/models/leverSummary.js';
 import { outcomeColumns, outcomeHeadline, outcomeRows } from '../../renderer/src/views/scenarios/outcomeModel.js';
 import { checkScenarioName } from '../../renderer/src/views/scenarios/ScenarioDialogs.js';

@@ -140,7 +140,7 @@ describe('the scenario worker', () => {
     expect(third.result.baseline).toEqual(first.result.baseline);
   });
 
-  it('answers with what is wrong: a strange message, no context yet, an invalid scenario, a bad context', () => {
+  it('answers with what is wrong: a strange message, no context yet, a scenario outside the plan, a bad context', () => {
     const core = new ScenarioWorkerCore();
     expect(core.handle({ type: 'launch' })).toMatchObject({ type: 'error', request: null });
     expect(
@@ -148,15 +148,17 @@ describe('the scenario worker', () => {
     ).toMatchObject({ type: 'error', request: 4, message: expect.stringMatching(/context/) });
     core.handle({ type: 'context', key: 'k1', context: wire });
     const lever = block!.levers[0]!;
+    // Scenarios arrive parsed by the schema (where the lever form became one), so the worker checks
+    // them only against its own context: a start year outside the projection is named.
     const invalid = core.handle({
       type: 'run',
       request: 5,
       contextKey: 'k1',
       uncertainty: 'central',
-      scenarios: [{ ...block, levers: [{ ...lever, beds: -3 }] }],
+      scenarios: [{ ...block, levers: [{ ...lever, startYear: '1990' }] }],
     });
     expect(invalid).toMatchObject({ type: 'error', request: 5 });
-    if (invalid?.type === 'error') expect(invalid.issues.join(' ')).toMatch(/beds/);
+    if (invalid?.type === 'error') expect(invalid.issues.join(' ')).toMatch(/start year 1990/);
     const bad = core.handle({ type: 'context', key: 'k9', context: { ...wire, years: [] } });
     expect(bad).toMatchObject({
       type: 'error',
@@ -206,15 +208,15 @@ describe('the scenario engine (the page’s side)', () => {
   it('gives each run its answer, and a newer central run overtakes an older one', async () => {
     FakeWorker.made = [];
     const engine = new ScenarioEngine(() => new FakeWorker());
-    await expect(engine.run([block], 'central')).rejects.toThrow(/context has not arrived/);
+    await expect(engine.run([block!], 'central')).rejects.toThrow(/context has not arrived/);
     engine.setContext('k1', wire);
     engine.setContext('k1', wire); // the same key is not sent again
     const [central, simulated] = FakeWorker.made;
     expect(central?.received.filter((m) => (m as { type: string }).type === 'context')).toHaveLength(1);
 
     central!.hold = true;
-    const older = engine.run([block], 'central');
-    const newer = engine.run([homes], 'central');
+    const older = engine.run([block!], 'central');
+    const newer = engine.run([homes!], 'central');
     await expect(older).rejects.toMatchObject({ superseded: true });
     // The worker still answers the older request: that answer is dropped, the newer one is taken.
     for (const answer of central!.held) central!.deliver(answer);
@@ -231,8 +233,8 @@ describe('the scenario engine (the page’s side)', () => {
     engine.setContext('k1', wire);
     const busy = FakeWorker.made[1]!;
     busy.hold = true;
-    const older = engine.run([block], 'simulated');
-    const newer = engine.run([homes], 'simulated');
+    const older = engine.run([block!], 'simulated');
+    const newer = engine.run([homes!], 'simulated');
     await expect(older).rejects.toBeInstanceOf(ScenarioRunError);
     expect(busy.terminated).toBe(true);
     const fresh = FakeWorker.made[2]!;
@@ -249,11 +251,11 @@ describe('the scenario engine (the page’s side)', () => {
     engine.setContext('k1', wire);
     const central = FakeWorker.made[0]!;
     central.hold = true;
-    const pending = engine.run([block], 'central');
+    const pending = engine.run([block!], 'central');
     central.onerror?.({ message: 'out of memory', preventDefault: () => undefined } as ErrorEvent);
     await expect(pending).rejects.toThrow(/worker stopped: out of memory/);
     expect(central.terminated).toBe(true);
-    const run = await engine.run([block], 'central');
+    const run = await engine.run([block!], 'central');
     expect(run.result.baseline.scenario.id).toBe(baselineScenario().id);
     engine.dispose();
   });

@@ -1,3 +1,9 @@
+/**
+ * The plan controller: the shell's hook that owns the plan's lifecycle (startup, file commands,
+ * refreshing the plan state and summary after every call, which also moves the plan session on: see
+ * ./planSession/). Its parts: errors as shown (./planController/shownError.ts) and the pending
+ * dialog it asks through (./planController/usePendingDialog.ts).
+ */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type {
   AppInfo,
@@ -8,46 +14,18 @@ import type {
   RecentPlan,
   RecoverablePlan,
 } from '../../../shared/api/contract.js';
-import type { ApiErrorCode } from '../../../shared/api/errors.js';
-import type { ConsortiumChoice } from '../../../shared/model/consortia.js';
 import type { PlanSummary } from '../../../shared/model/summary.js';
 import { api, isPlannerError } from '../api';
-import type { ChangedOnDiskChoice } from './dialogs/ChangedOnDiskDialog';
 import type { DiscardAction } from './dialogs/ConfirmDiscardDialog';
-import type { PathPurpose } from './dialogs/PathDialog';
 import { exportCopy, exportFileName, writeExport } from './exportFiles';
 import { folderOf, suggestedFileName } from './format';
+import { toShownError, type ShownError } from './planController/shownError';
+import { usePendingDialog, type PendingDialog } from './planController/usePendingDialog';
+import { planKeyOf, planSession } from './planSession/planSessionStore';
 
-export interface ShownError {
-  code: ApiErrorCode | null;
-  message: string;
-}
-
-export type PendingDialog =
-  | { kind: 'confirmDiscard'; planName: string; action: DiscardAction; resolve(confirmed: boolean): void }
-  | {
-      kind: 'path';
-      purpose: PathPurpose;
-      initialPath: string;
-      recent: RecentPlan[];
-      resolve(path: string | null): void;
-    }
-  | { kind: 'exportPath'; format: ExportFormat; initialPath: string; resolve(path: string | null): void }
-  | { kind: 'changedOnDisk'; planName: string; message: string; resolve(choice: ChangedOnDiskChoice): void }
-  | {
-      kind: 'newPlan';
-      /** Makes the plan and closes the dialog; rejects (dialog still open) when the host refuses. */
-      create(choice: ConsortiumChoice): Promise<void>;
-      cancel(): void;
-    };
+export { toShownError, type PendingDialog, type ShownError };
 
 export type InfoDialog = 'about' | 'dataSources';
-
-export function toShownError(error: unknown): ShownError {
-  if (isPlannerError(error)) return { code: error.code, message: error.message };
-  if (error instanceof Error) return { code: null, message: error.message || 'Something went wrong.' };
-  return { code: null, message: String(error) };
-}
 
 export interface PlanController {
   /** False until the first getAppInfo/getPlanState round trip has finished (or failed). */
@@ -91,7 +69,7 @@ export function usePlanController(): PlanController {
   const [error, setError] = useState<ShownError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [pendingDialog, setPendingDialog] = useState<PendingDialog | null>(null);
+  const { pendingDialog, confirmDiscard, askPath, askNewPlan, askExportPath, askChangedOnDisk } = usePendingDialog();
   const [infoDialog, setInfoDialog] = useState<InfoDialog | null>(null);
   const [recoverable, setRecoverable] = useState<RecoverablePlan[]>([]);
   const busyRef = useRef(false);
@@ -108,6 +86,8 @@ export function usePlanController(): PlanController {
       if (seq !== refreshSeq.current) return;
       setPlanState(state);
       setSummary(nextSummary);
+      // Rendered with the new summary (React batches both): views keyed on the revision run again.
+      planSession.planRefreshed(state.open ? { key: planKeyOf(state), horizonYears: state.horizonYears } : null);
     } catch (e) {
       if (seq === refreshSeq.current) report(e);
     }
@@ -141,62 +121,6 @@ export function usePlanController(): PlanController {
       cancelled = true;
     };
   }, [refresh, report]);
-
-  const confirmDiscard = useCallback(
-    (planName: string, action: DiscardAction) =>
-      new Promise<boolean>((resolve) => {
-        setPendingDialog({
-          kind: 'confirmDiscard',
-          planName,
-          action,
-          resolve: (confirmed) => {
-            setPendingDialog(null);
-            resolve(confirmed);
-          },
-        });
-      }),
-    [],
-  );
-
-  const askPath = useCallback(
-    (purpose: PathPurpose, initialPath: string, recentPlans: RecentPlan[]) =>
-      new Promise<string | null>((resolve) => {
-        setPendingDialog({
-          kind: 'path',
-          purpose,
-          initialPath,
-          recent: recentPlans,
-          resolve: (path) => {
-            setPendingDialog(null);
-            resolve(path);
-          },
-        });
-      }),
-    [],
-  );
-
-  /**
-   * Shows the New plan dialog until the user creates a plan or cancels; resolves true once the plan
-   * is made. A refusal from the host stays in the dialog, so the user can change the choice.
-   */
-  const askNewPlan = useCallback(
-    () =>
-      new Promise<boolean>((resolve) => {
-        setPendingDialog({
-          kind: 'newPlan',
-          create: async (choice) => {
-            await api.newPlan({ consortium: { name: choice.name, members: choice.members } });
-            setPendingDialog(null);
-            resolve(true);
-          },
-          cancel: () => {
-            setPendingDialog(null);
-            resolve(false);
-          },
-        });
-      }),
-    [],
-  );
 
   /** True when there is no unsaved work to lose, or the user agreed to discard it. */
   const mayDiscard = useCallback(
@@ -237,6 +161,7 @@ export function usePlanController(): PlanController {
     async (path: string) => {
       if (!(await mayDiscard('open'))) return;
       await api.openPlan({ path });
+      planSession.planReplaced();
     },
     [mayDiscard],
   );
@@ -250,7 +175,9 @@ export function usePlanController(): PlanController {
       if (!isPlannerError(e, 'UNSUPPORTED')) throw e;
       path = await askPath('open', '', await api.listRecentPlans({}));
     }
-    if (path) await api.openPlan({ path });
+    if (!path) return;
+    await api.openPlan({ path });
+    planSession.planReplaced();
   }, [askPath, mayDiscard]);
 
   const saveAs = useCallback(async (): Promise<OpenPlanState | null> => {
@@ -272,52 +199,29 @@ export function usePlanController(): PlanController {
    * File › Export: the report as a PDF (the plan's first four scenarios, as `planner export` chooses
    * them; the Report view chooses others), or the tables as a workbook or CSV files.
    */
-  const exportAs = useCallback(async (format: ExportFormat) => {
-    const state = await api.getPlanState({});
-    if (!state.open) return;
-    const suggestedName = exportFileName(state, format);
-    let path: string | null;
-    try {
-      path = (await api.chooseSavePath({ suggestedName })).path;
-    } catch (e) {
-      if (!isPlannerError(e, 'UNSUPPORTED')) throw e;
-      const initialPath = state.path ? `${folderOf(state.path)}${suggestedName}` : '';
-      path = await new Promise<string | null>((resolve) =>
-        setPendingDialog({
-          kind: 'exportPath',
-          format,
-          initialPath,
-          resolve: (chosen) => {
-            setPendingDialog(null);
-            resolve(chosen);
-          },
-        }),
-      );
-    }
-    if (!path) return;
-    setNotice(exportCopy[format].busy);
-    try {
-      setNotice(await writeExport(format, path));
-    } catch (e) {
-      setNotice(null);
-      throw e;
-    }
-  }, []);
-
-  const askChangedOnDisk = useCallback(
-    (planName: string, message: string) =>
-      new Promise<ChangedOnDiskChoice>((resolve) => {
-        setPendingDialog({
-          kind: 'changedOnDisk',
-          planName,
-          message,
-          resolve: (choice) => {
-            setPendingDialog(null);
-            resolve(choice);
-          },
-        });
-      }),
-    [],
+  const exportAs = useCallback(
+    async (format: ExportFormat) => {
+      const state = await api.getPlanState({});
+      if (!state.open) return;
+      const suggestedName = exportFileName(state, format);
+      let path: string | null;
+      try {
+        path = (await api.chooseSavePath({ suggestedName })).path;
+      } catch (e) {
+        if (!isPlannerError(e, 'UNSUPPORTED')) throw e;
+        const initialPath = state.path ? `${folderOf(state.path)}${suggestedName}` : '';
+        path = await askExportPath(format, initialPath);
+      }
+      if (!path) return;
+      setNotice(exportCopy[format].busy);
+      try {
+        setNotice(await writeExport(format, path));
+      } catch (e) {
+        setNotice(null);
+        throw e;
+      }
+    },
+    [askExportPath],
   );
 
   /**
@@ -337,7 +241,10 @@ export function usePlanController(): PlanController {
       if (!isPlannerError(e, 'CHANGED_ON_DISK') || !state.open || !state.path) throw e;
       const choice = await askChangedOnDisk(state.name, e.message);
       if (choice === 'saveAs') await saveAs();
-      else if (choice === 'reload') await api.openPlan({ path: state.path });
+      else if (choice === 'reload') {
+        await api.openPlan({ path: state.path });
+        planSession.planReplaced();
+      }
     }
   }, [askChangedOnDisk, saveAs]);
 
@@ -346,6 +253,7 @@ export function usePlanController(): PlanController {
       void exclusive(async () => {
         if (!(await mayDiscard('open'))) return;
         await api.recoverPlan({ id });
+        planSession.planReplaced();
         setRecoverable((list) => list.filter((p) => p.id !== id));
       });
     },
@@ -387,7 +295,9 @@ export function usePlanController(): PlanController {
           return;
         case 'close':
           void exclusive(async () => {
-            if (await mayDiscard('close')) await api.closePlan({});
+            if (!(await mayDiscard('close'))) return;
+            await api.closePlan({});
+            planSession.planReplaced();
           });
           return;
         case 'export':

@@ -3,4 +3,4 @@
  * members' children that the recommender's evaluation shares.
  */
 export { roundToTotal } from './paths.js';
-export { runScenario } from './runScenario.js';
+export { runParsedScenario, runScenario } from './runScenario.js';

@@ -24,6 +24,7 @@ import { assumptionRanges } from '../../forecast/assumptionUncertainty.js';
 import { percentilesOf } from '../../forecast/stats.js';
 import type { Percentiles } from '../../forecast/types.js';
 import { scenarioSensitivity } from '../costUncertainty.js';
+import { checkScenarioForContext, parseScenario, ScenarioError } from '../parse.js';
 import type { Scenario, ScenarioInput } from '../levers.js';
 import type {
   RunScenarioOptions,
@@ -48,9 +49,27 @@ export function runScenario(
   input: Scenario | ScenarioInput,
   options: RunScenarioOptions = {},
 ): ScenarioOutcome {
-  const run = startRun(context, input, options);
+  const parsed = parseScenario(input);
+  const name = typeof (input as { name?: unknown })?.name === 'string' ? (input as { name: string }).name : '(unnamed)';
+  if (!parsed.ok) throw new ScenarioError(name, parsed.issues);
+  return runParsedScenario(context, parsed.scenario, options, name);
+}
+
+/**
+ * Runs a scenario already parsed with the schema (by {@link parseScenario}, or where a lever form
+ * became a scenario), so its shape is not checked again: only against this context (members, years),
+ * throwing a {@link ScenarioError} named `name` when it names a non-member or a year outside it.
+ */
+export function runParsedScenario(
+  context: ScenarioContext,
+  scenario: Scenario,
+  options: RunScenarioOptions = {},
+  name: string = scenario.name,
+): ScenarioOutcome {
+  const issues = checkScenarioForContext(scenario, context);
+  if (issues.length > 0) throw new ScenarioError(name, issues);
+  const run = startRun(context, scenario, options);
   const {
-    scenario,
     levers,
     H,
     rate,

@@ -4,8 +4,8 @@
  * running totals and lever tracks every year adds to.
  */
 import { centralCostValues, costRanges, drawCosts, type CostRange } from '../costUncertainty.js';
-import type { Lever, Scenario, ScenarioInput } from '../levers.js';
-import { leverKey, parseScenario, ScenarioError } from '../parse.js';
+import type { Lever, Scenario } from '../levers.js';
+import { leverKey } from '../parse.js';
 import { demandEffects, emptyCost, priceIndexes, type DemandEffects, type YearProblem } from '../model/index.js';
 import type { CostBreakdown, RunScenarioOptions, ScenarioContext } from '../types.js';
 import type { LeverTrack } from './leverOutcomes.js';
@@ -57,22 +57,8 @@ export interface RunState {
   track: LeverTrack;
 }
 
-/**
- * Parses the scenario (throwing a {@link ScenarioError} listing every problem when it is invalid) and
- * sets up the run.
- */
-export function startRun(
-  context: ScenarioContext,
-  input: Scenario | ScenarioInput,
-  options: RunScenarioOptions,
-): RunState {
-  const parsed = parseScenario(input, context);
-  if (!parsed.ok) {
-    const name =
-      typeof (input as { name?: unknown })?.name === 'string' ? (input as { name: string }).name : '(unnamed)';
-    throw new ScenarioError(name, parsed.issues);
-  }
-  const scenario = parsed.scenario;
+/** Sets up the run of a scenario already parsed and checked against the context. */
+export function startRun(context: ScenarioContext, scenario: Scenario, options: RunScenarioOptions): RunState {
   const levers = scenario.levers;
   const M = context.members.length;
   const H = context.years.length;

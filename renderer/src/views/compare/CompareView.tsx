@@ -1,11 +1,12 @@
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { BASELINE_SCENARIO_ID } from '../../../../shared/scenario/builtin.js';
 import { needsRepairMessage } from '../../../../shared/scenario/repair.js';
 import type { ScenarioOutcome } from '../../../../shared/scenario/types.js';
 import { api } from '../../api';
 import { usePlan } from '../../app/PlanContext';
+import { planSession, type PlanSessionState } from '../../app/planSession/planSessionStore';
+import { usePlanRevision, usePlanSession } from '../../app/planSession/usePlanSession';
 import { chartFileStem, type ExportLegendItem } from '../../charts/chartExport';
-import { ChartExportButtons } from '../../charts/ChartExportButtons';
 import { LocalityChart, SeriesLegend, YearBarChart, YearLineChart } from '../../charts/ScenarioCharts';
 import { localityCategories, seriesStyle, type YearSeries } from '../../charts/scenarioCharts';
 import { AssumptionsTable } from '../../panels/AssumptionsTable';
@@ -23,18 +24,18 @@ import {
 import { useScenarioList, useScenarioRun } from '../scenarios/useScenarios';
 import { keyFigureRows, leverNoteGroups } from './compareModel';
 import { localityRows, yearSeries } from '../../models/outcomeSeries';
+import { ChartCard, type Mode } from './ChartCard';
 import { KeyFigureTable } from './KeyFigureTable';
+import { LeverNotes } from './LeverNotes';
+import { maxCompared, ScenarioPicker } from './ScenarioPicker';
 import { sensitivityFromHost, sensitivityFromOutcome, type Sensitivity } from '../../models/sensitivity';
 import '../../panels/scenarios.css';
 import { scrollRegion } from '../../app/scrollRegion';
 
-/** At most this many scenarios beside the baseline (the host's limit). */
-export const maxCompared = 4;
+export { maxCompared };
 
-type Mode = 'amount' | 'difference';
-
-/** The scenarios ticked, kept while the app runs; null until the user first chooses. */
-let rememberedChoice: { planKey: string; ids: string[] } | null = null;
+/** The scenarios ticked, kept in the plan session; null until the user first chooses. */
+const selectCompared = (s: PlanSessionState) => s.compareIds;
 
 const gapTick = (v: number) => formatCount(v);
 
@@ -45,12 +46,10 @@ const gapTick = (v: number) => formatCount(v);
  * authority outside the consortium) is listed with what to do, and the rest are still compared.
  */
 export function CompareView() {
-  const { summary, plan } = usePlan();
-  const planKey = `${plan.path ?? ''}|${plan.name}`;
-  const { list, error: listError } = useScenarioList(summary);
-  const [chosen, setChosen] = useState<string[] | null>(
-    rememberedChoice && rememberedChoice.planKey === planKey ? rememberedChoice.ids : null,
-  );
+  const { summary } = usePlan();
+  const revision = usePlanRevision();
+  const { list, error: listError } = useScenarioList(revision);
+  const chosen = usePlanSession(selectCompared);
   // Scenarios move the gap and cost by a few per cent, so differences show them best; amounts are a click away.
   const [gapMode, setGapMode] = useState<Mode>('difference');
   const [costMode, setCostMode] = useState<Mode>('difference');
@@ -67,10 +66,6 @@ export function CompareView() {
   const costChartRef = useRef<SVGSVGElement>(null);
   const localityChartRef = useRef<SVGSVGElement>(null);
 
-  useEffect(() => {
-    if (chosen) rememberedChoice = { planKey, ids: chosen };
-  }, [planKey, chosen]);
-
   const choices = useMemo(() => (list ?? []).filter((s) => s.id !== BASELINE_SCENARIO_ID), [list]);
   // Until the user chooses, compare the first two scenarios; drop any that no longer exist.
   const picked = useMemo(() => {
@@ -79,13 +74,13 @@ export function CompareView() {
     return base.filter((id) => known.has(id)).slice(0, maxCompared);
   }, [chosen, choices]);
 
-  const run = useScenarioRun(list ? picked : null, summary);
+  const run = useScenarioRun(list ? picked : null, revision);
   const result = run.result;
 
   function toggle(id: string, on: boolean) {
     const next = on ? [...picked.filter((p) => p !== id), id] : picked.filter((p) => p !== id);
     // Keep the list's order, so columns and colours do not jump about.
-    setChosen(choices.map((c) => c.id).filter((c) => next.includes(c)));
+    planSession.chooseCompared(choices.map((c) => c.id).filter((c) => next.includes(c)));
   }
 
   // Columns in the order chosen (the result's order), baseline first.
@@ -171,40 +166,13 @@ export function CompareView() {
       )}
 
       <div className="cmp-controls">
-        <fieldset className="cmp-picker" aria-describedby={`${ids.picker}-hint`} data-workshop-keep>
-          <legend>Compare with the baseline</legend>
-          <span id={`${ids.picker}-hint`} className="field-hint cmp-picker-hint">
-            Tick one to four scenarios; build and change them in the Scenarios view.
-          </span>
-          <ul className="cmp-choices">
-            {choices.map((c) => {
-              const on = picked.includes(c.id);
-              return (
-                <li key={c.id}>
-                  <label className="scn-check-label">
-                    <input
-                      type="checkbox"
-                      checked={on}
-                      disabled={!on && picked.length >= maxCompared}
-                      onChange={(e) => toggle(c.id, e.target.checked)}
-                      data-id={c.id}
-                    />
-                    {c.name}
-                    {c.illustrative && <span className="tag tag-illustrative">Illustrative</span>}
-                    {(c.nonMembers?.length ?? 0) > 0 && (
-                      <span className="tag tag-repair" data-testid="needs-repair-tag">
-                        Needs repair
-                      </span>
-                    )}
-                  </label>
-                </li>
-              );
-            })}
-            {list && choices.length === 0 && (
-              <li className="muted">This plan has no scenarios yet: create one in the Scenarios view.</li>
-            )}
-          </ul>
-        </fieldset>
+        <ScenarioPicker
+          choices={choices}
+          picked={picked}
+          listLoaded={Boolean(list)}
+          hintId={`${ids.picker}-hint`}
+          onToggle={toggle}
+        />
       </div>
 
       {run.error && (
@@ -319,46 +287,7 @@ export function CompareView() {
             </section>
           </div>
 
-          {leverNotes.length > 0 && (
-            <section className="cmp-section" aria-labelledby={ids.levers} data-testid="compare-lever-notes">
-              <h2 id={ids.levers}>What each lever did</h2>
-              {leverNotes.map((g) => (
-                <div key={g.scenarioId} data-id={g.scenarioId}>
-                  <h3>
-                    {g.name}
-                    {g.illustrative && (
-                      <>
-                        {' '}
-                        <span className="tag tag-illustrative">Illustrative</span>
-                      </>
-                    )}
-                  </h3>
-                  {g.changesNothing && (
-                    <p className="scn-notice">
-                      <strong>{g.changesNothing}</strong>
-                    </p>
-                  )}
-                  <ul className="scn-caption">
-                    {g.levers.map((l) => (
-                      <li key={l.key}>
-                        <strong>{l.label}</strong>
-                        {l.notes.length === 0 && !l.breakEven ? (
-                          ': its effect is in the figures above.'
-                        ) : (
-                          <ul>
-                            {l.notes.map((n) => (
-                              <li key={n}>{n}</li>
-                            ))}
-                            {l.breakEven && <li data-testid="compare-break-even">{l.breakEven}</li>}
-                          </ul>
-                        )}
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              ))}
-            </section>
-          )}
+          {leverNotes.length > 0 && <LeverNotes groups={leverNotes} headingId={ids.levers} />}
 
           <section className="cmp-section" aria-labelledby={ids.locality}>
             <h2 id={ids.locality}>Where children are placed in {lastYear}</h2>
@@ -458,107 +387,6 @@ export function CompareView() {
         </div>
       )}
     </div>
-  );
-}
-
-interface ChartCardProps {
-  title: string;
-  note: string;
-  legend?: ReactNode;
-  mode?: Mode;
-  onMode?(mode: Mode): void;
-  wide?: boolean;
-  /** Offers the chart for download as SVG and PNG. */
-  exportAs?: {
-    title: string;
-    source: string;
-    fileStem: string;
-    legend: readonly ExportLegendItem[];
-  };
-  exportTestId?: string;
-  /** The chart's drawn <svg>, for export. */
-  exportRef?: RefObject<SVGSVGElement | null>;
-  /** The figures drawn, offered as a table too (the accessible alternative to the chart). */
-  series?: readonly YearSeries[];
-  format?: (v: number) => string;
-  children: ReactNode;
-}
-
-/**
- * A chart with its title, a choice between amounts and differences (when offered), its key, a note
- * and the figures as a table.
- */
-function ChartCard({
-  title,
-  note,
-  legend,
-  mode,
-  onMode,
-  wide = false,
-  exportAs,
-  exportTestId,
-  exportRef,
-  series,
-  format,
-  children,
-}: ChartCardProps) {
-  const name = useId();
-  const years = series?.[0]?.values.map((v) => v.year) ?? [];
-  return (
-    <figure className={wide ? 'cmp-card cmp-card-wide' : 'cmp-card'}>
-      <div className="cmp-card-header">
-        <h3>{title}</h3>
-        {mode && onMode && (
-          <div className="cmp-mode" role="radiogroup" aria-label={`${title}: show`}>
-            {(['amount', 'difference'] as const).map((m) => (
-              <label key={m} className={mode === m ? 'is-checked' : undefined}>
-                <input type="radio" name={name} value={m} checked={mode === m} onChange={() => onMode(m)} />
-                {m === 'amount' ? 'Amounts' : 'Against the baseline'}
-              </label>
-            ))}
-          </div>
-        )}
-        {exportAs && exportRef && <ChartExportButtons {...exportAs} svgRef={exportRef} testId={exportTestId} />}
-      </div>
-      {legend}
-      {children}
-      <figcaption className="scn-caption">{note}</figcaption>
-      {series && format && series.length > 0 && (
-        <details className="cmp-chart-table">
-          <summary>The figures as a table</summary>
-          <div className="scn-table-scroll" {...scrollRegion(`${title}, as a table`)}>
-            <table className="scn-table">
-              <caption className="visually-hidden">
-                {title}
-                {mode === 'difference' ? ', against the baseline' : ''}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Scenario</th>
-                  {years.map((y) => (
-                    <th key={y} scope="col" className="num">
-                      {y}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {series.map((s) => (
-                  <tr key={s.id}>
-                    <th scope="row">{s.name}</th>
-                    {s.values.map((v) => (
-                      <td key={v.year} className="num">
-                        {format(v.value)}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </details>
-      )}
-    </figure>
   );
 }
 

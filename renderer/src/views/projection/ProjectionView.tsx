@@ -1,8 +1,9 @@
 import { memo, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { defaultSettings } from '../../../../shared/forecast/settings.js';
 import type { ProjectionResult } from '../../../../shared/forecast/types.js';
 import { api } from '../../api';
 import { usePlan } from '../../app/PlanContext';
+import { planSession, type PlanSessionState } from '../../app/planSession/planSessionStore';
+import { usePlanRevision, usePlanSession } from '../../app/planSession/usePlanSession';
 import { toShownError } from '../../app/usePlanController';
 import { chartFileStem } from '../../charts/chartExport';
 import { ChartExportButtons } from '../../charts/ChartExportButtons';
@@ -10,7 +11,7 @@ import { FanChart } from '../../charts/FanChart';
 import { AssumptionsPanel } from './AssumptionsPanel';
 import { BacktestPanel } from './BacktestPanel';
 import { BaseYearPanel } from '../../panels/BaseYearPanel';
-import { sensitivityFromHost, type Sensitivity } from '../../models/sensitivity';
+import type { Sensitivity } from '../../models/sensitivity';
 import { GapTornado } from '../../panels/GapTornado';
 import { gapPartsSentence, openMarketShares } from '../../models/baseYearModel';
 import { BedsTable } from './BedsTable';
@@ -28,22 +29,16 @@ import {
 } from '../../models/projectionModel';
 import { SmallMultiples } from './SmallMultiples';
 import { StockFlowPanel } from './stockflow/StockFlowPanel';
+import { useBaselineCostSensitivity } from './useBaselineCostSensitivity';
 import { useProjection, type ProjectionRequest, type ProjectionResponse } from './useProjection';
 import './projection.css';
 
-// The forecast's own defaults, as the scenarios, report, exports and CLI use them: one set of figures.
-const defaultControls: ControlValues = {
-  method: 'rate',
-  horizonYears: defaultSettings.horizonYears,
-  simulations: defaultSettings.simulations,
-  seedText: String(defaultSettings.seed),
-};
-
-/** The controls and manual growth last used, kept while the app runs so that coming back finds them. */
-let remembered: { controls: ControlValues; growth: Record<string, string> } = {
-  controls: defaultControls,
-  growth: {},
-};
+// The controls and manual growth last used live in the plan session, so that coming back finds them
+// (they start from the forecast's own defaults, as the scenarios, report, exports and CLI use them).
+const selectControls = (s: PlanSessionState) => s.projection.controls;
+const selectGrowth = (s: PlanSessionState) => s.projection.growth;
+const selectHorizon = (s: PlanSessionState) => s.horizonYears;
+const setGrowth = (growth: Record<string, string>) => planSession.setProjectionGrowth(growth);
 
 const historySource =
   'History: DfE, children looked after in secure homes and children’s homes on 31 March (years ending 31 March).';
@@ -56,31 +51,26 @@ const historySource =
  */
 export function ProjectionView() {
   const { summary, perform, plan } = usePlan();
-  const [storedControls, setControls] = useState<ControlValues>(remembered.controls);
+  const revision = usePlanRevision();
+  const storedControls = usePlanSession(selectControls);
   // The horizon belongs to the plan (saved with it; the map, scenarios, reports and exports follow it).
-  const controls = useMemo(
-    () => ({ ...storedControls, horizonYears: plan.horizonYears }),
-    [storedControls, plan.horizonYears],
-  );
+  const horizon = usePlanSession(selectHorizon) ?? plan.horizonYears;
+  const controls = useMemo(() => ({ ...storedControls, horizonYears: horizon }), [storedControls, horizon]);
   const changeControls = useCallback(
     (next: ControlValues) => {
-      if (next.horizonYears !== plan.horizonYears) {
+      if (next.horizonYears !== horizon) {
         void perform(() => api.setHorizon({ years: next.horizonYears }));
       }
-      setControls({ ...next, horizonYears: plan.horizonYears });
+      planSession.setProjectionControls({ ...next, horizonYears: horizon });
     },
-    [perform, plan.horizonYears],
+    [perform, horizon],
   );
-  const [growth, setGrowth] = useState<Record<string, string>>(remembered.growth);
+  const growth = usePlanSession(selectGrowth);
   const [selectedLa, setSelectedLa] = useState<string | null>(null);
   const [assumptionErrors, setAssumptionErrors] = useState<Record<string, string | null>>({});
   const chartHeadingId = useId();
   const tableHeadingId = useId();
   const fanChartRef = useRef<SVGSVGElement>(null);
-
-  useEffect(() => {
-    remembered = { controls: storedControls, growth };
-  }, [storedControls, growth]);
 
   const members = useMemo(
     () => summary.authorities.filter((a) => a.isMember).map((a) => ({ code: a.code, name: a.name })),
@@ -109,7 +99,7 @@ export function ProjectionView() {
     };
   }, [valid, method, horizonYears, simulations, seedValue, growthKey]);
 
-  const { response, error, updating, lastRate, planChanged } = useProjection(request, summary);
+  const { response, error, updating, lastRate, planChanged } = useProjection(request, revision);
   const projection = response?.projection ?? null;
 
   // An assumption committed, until the headline and chart on screen are for it.
@@ -169,27 +159,7 @@ export function ProjectionView() {
       projection.uncertainty === 'simulated' ? `, ${projection.simulations.toLocaleString('en-GB')} simulations` : ''
     }`;
 
-  // The baseline's cost tornado beside the gap's (the shared engine, on the host's run of the baseline:
-  // about a second of host work, so asked for only once the projection has settled).
-  const [costSensitivity, setCostSensitivity] = useState<Sensitivity | null>(null);
-  useEffect(() => {
-    if (!projection || updating) return;
-    let current = true;
-    const timer = setTimeout(() => {
-      api
-        .runSensitivity({ id: 'baseline' })
-        .then((host) => {
-          if (current) setCostSensitivity(sensitivityFromHost(host));
-        })
-        .catch(() => {
-          if (current) setCostSensitivity(null); // the gap's tornado stands alone
-        });
-    }, 1500);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [projection, updating]);
+  const costSensitivity = useBaselineCostSensitivity(projection, updating);
 
   // The panels around the headline, chart and table (the base year, the tornado, the member
   // authorities' charts, the evidence and the backtest) follow a step behind: React renders them for

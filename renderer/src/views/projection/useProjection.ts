@@ -11,7 +11,7 @@ export const projectionDebounceMs = 150;
 
 interface Settled {
   request: ProjectionRequest | null;
-  revision: unknown;
+  revision: number | typeof AFTER_CHANGE | null;
   response: ProjectionResponse | null;
   error: ShownError | null;
   lastRate: ProjectionResponse | null;
@@ -52,9 +52,9 @@ interface Early {
  * once: it is one change, already settled),
  * a newer change cancels an older run (its answer is dropped), and the last good answer stays on
  * screen meanwhile. `request` must keep its identity while its contents are unchanged; `revision`
- * changes whenever the plan does (e.g. the plan summary object), to run it again.
+ * changes whenever the plan does (the plan session's revision), to run it again.
  */
-export function useProjection(request: ProjectionRequest | null, revision: unknown): ProjectionState {
+export function useProjection(request: ProjectionRequest | null, revision: number): ProjectionState {
   const [settled, setSettled] = useState<Settled>({
     request: null,
     revision: null,
@@ -66,15 +66,18 @@ export function useProjection(request: ProjectionRequest | null, revision: unkno
   const lastRequest = useRef<ProjectionRequest | null>(null);
   const early = useRef<Early | null>(null);
 
-  const settle = useCallback((request: ProjectionRequest, revision: unknown, response: ProjectionResponse) => {
-    setSettled((prev) => ({
-      request,
-      revision,
-      response,
-      error: null,
-      lastRate: response.projection.method === 'rate' ? response : prev.lastRate,
-    }));
-  }, []);
+  const settle = useCallback(
+    (request: ProjectionRequest, revision: Settled['revision'], response: ProjectionResponse) => {
+      setSettled((prev) => ({
+        request,
+        revision,
+        response,
+        error: null,
+        lastRate: response.projection.method === 'rate' ? response : prev.lastRate,
+      }));
+    },
+    [],
+  );
 
   const planChanged = useCallback(() => {
     const request = lastRequest.current;

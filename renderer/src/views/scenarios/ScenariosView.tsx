@@ -1,19 +1,20 @@
+/**
+ * The Scenarios view: the plan's scenarios, the one chosen in a lever form checked as you type, and
+ * its outcomes against the baseline, run in the view's workers as the levers change. Its selection
+ * and unsaved edits live in the plan session (app/planSession/). docs/architecture.md walks the
+ * path from a lever edit to the charts.
+ */
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { BASELINE_SCENARIO_ID } from '../../../../shared/scenario/builtin.js';
 import type { Scenario } from '../../../../shared/scenario/levers.js';
-import {
-  nonMemberLevers,
-  type RepairContext,
-  type RepairPlace,
-  type SuggestedMember,
-} from '../../../../shared/scenario/repair.js';
+import { nonMemberLevers } from '../../../../shared/scenario/repair.js';
 import { api } from '../../api';
 import { usePlan } from '../../app/PlanContext';
+import { planKeyOf, planSession, type PlanSessionState } from '../../app/planSession/planSessionStore';
+import { usePlanRevision, usePlanSession } from '../../app/planSession/usePlanSession';
 import { toShownError } from '../../app/usePlanController';
-import { formatTimestamp } from '../../app/format';
 import {
   draftLeverReferences,
-  nonMemberListText,
   nonMemberNotRunText,
   sameDraft,
   scenarioToDraft,
@@ -23,52 +24,21 @@ import {
 } from './leverFields';
 import { ConfirmDeleteDialog, NameDialog } from './ScenarioDialogs';
 import { ScenarioEditor } from './ScenarioEditor';
+import { ScenarioList } from './ScenarioList';
+import { newScenarioId, repairHints, storedScenario } from './scenarioItems';
 import { RecommendPanel } from './RecommendPanel';
 import { ScenarioOutcomes, type OutcomeBasis } from './ScenarioOutcomes';
 import { yearSpan } from './scenarioFormat';
 import { useLiveScenarioRun } from './useLiveScenarioRun';
-import { knownProjectionYears, useScenarioList, type ScenarioListItem } from './useScenarios';
+import { useScenarioList } from './useScenarios';
 import '../../panels/scenarios.css';
 
-/** The selection and unsaved edits, kept while the app runs so that coming back finds them. */
-let remembered: { planKey: string; selectedId: string; drafts: Record<string, ScenarioDraft> } = {
-  planKey: '',
-  selectedId: BASELINE_SCENARIO_ID,
-  drafts: {},
-};
+// The selection and unsaved edits live in the plan session, so that coming back finds them.
+const selectScenarioId = (s: PlanSessionState) => s.scenarios.selectedId;
+const selectDrafts = (s: PlanSessionState) => s.scenarios.drafts;
+const selectYears = (s: PlanSessionState) => s.projectionYears;
 
 type Dialog = 'new' | 'duplicate' | 'rename' | 'delete' | null;
-
-/** A new scenario id such as "scenario-3f9a1c7b2e". */
-function newScenarioId(): string {
-  const bytes = new Uint8Array(5);
-  crypto.getRandomValues(bytes);
-  return `scenario-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
-}
-
-/**
- * What the list says about scenarios naming non-members, for the editor (which has no centroids):
- * their names, and the member the host suggests for each.
- */
-function repairHints(
-  list: readonly ScenarioListItem[] | null,
-  members: readonly { code: string; name: string }[],
-): RepairContext {
-  const others = new Map<string, RepairPlace>();
-  const suggestions: Record<string, SuggestedMember> = {};
-  for (const s of list ?? []) {
-    for (const p of s.nonMembers ?? []) {
-      others.set(p.code, { code: p.code, name: p.name });
-      if (p.suggested) suggestions[p.code] = p.suggested;
-    }
-  }
-  return { members, others: [...others.values()], suggestions };
-}
-
-/** The scenario as saved, without the list's extra fields. */
-function storedScenario(item: ScenarioListItem): Scenario {
-  return { id: item.id, name: item.name, notes: item.notes, illustrative: item.illustrative, levers: item.levers };
-}
 
 /**
  * The Scenarios view: the plan's scenarios (the baseline read-only), each one's levers in a form
@@ -78,25 +48,20 @@ function storedScenario(item: ScenarioListItem): Scenario {
  */
 export function ScenariosView() {
   const { plan } = usePlan();
-  const planKey = `${plan.path ?? ''}|${plan.name}`;
-  return <ScenariosForPlan key={planKey} planKey={planKey} />;
+  return <ScenariosForPlan key={planKeyOf(plan)} />;
 }
 
-function ScenariosForPlan({ planKey }: { planKey: string }) {
+function ScenariosForPlan() {
   const { summary, perform } = usePlan();
-  const fresh = remembered.planKey !== planKey;
-  const [selectedId, setSelectedId] = useState(fresh ? BASELINE_SCENARIO_ID : remembered.selectedId);
-  const [drafts, setDrafts] = useState<Record<string, ScenarioDraft>>(fresh ? {} : remembered.drafts);
+  const revision = usePlanRevision();
+  const selectedId = usePlanSession(selectScenarioId);
+  const drafts = usePlanSession(selectDrafts);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);
   const ids = { list: useId(), main: useId() };
 
-  useEffect(() => {
-    remembered = { planKey, selectedId, drafts };
-  }, [planKey, selectedId, drafts]);
-
-  const { list, error: listError } = useScenarioList(summary);
+  const { list, error: listError } = useScenarioList(revision);
   const item = list?.find((s) => s.id === selectedId) ?? list?.[0] ?? null;
   const isBaseline = item?.id === BASELINE_SCENARIO_ID;
   const members = useMemo(
@@ -107,7 +72,7 @@ function ScenariosForPlan({ planKey }: { planKey: string }) {
         .sort((a, b) => a.name.localeCompare(b.name, 'en-GB')),
     [summary],
   );
-  const years = knownProjectionYears();
+  const years = usePlanSession(selectYears);
   const yearsKey = years.join(',');
 
   const baseDraft = useMemo(() => (item ? scenarioToDraft(item) : null), [item]);
@@ -145,7 +110,7 @@ function ScenariosForPlan({ planKey }: { planKey: string }) {
   const candidateNonMembers = useMemo(() => (candidate ? nonMemberLevers(candidate, hints) : []), [candidate, hints]);
   const notRun = nonMembers.length > 0 ? nonMembers : candidateNonMembers;
   const runFor = notRun.length > 0 ? null : candidate;
-  const run = useLiveScenarioRun(runFor, summary);
+  const run = useLiveScenarioRun(runFor, revision);
   const result = run.result;
   const blockPrice = result?.baseline.assumptions.find((a) => a.key === 'price.blockContract')?.value;
   const basis: OutcomeBasis = !dirty ? 'saved' : editedScenario ? 'edited' : 'lastValid';
@@ -195,7 +160,7 @@ function ScenariosForPlan({ planKey }: { planKey: string }) {
   );
 
   function select(id: string) {
-    setSelectedId(id);
+    planSession.selectScenario(id);
     setSaveError(null);
   }
 
@@ -205,12 +170,12 @@ function ScenariosForPlan({ planKey }: { planKey: string }) {
     // is measured from the change that makes it valid again).
     performance.mark('scenario-lever-change');
     leverChange.current = true;
-    setDrafts((prev) => ({ ...prev, [item.id]: next }));
+    planSession.changeDrafts((prev) => ({ ...prev, [item.id]: next }));
     setSaveError(null);
   }
 
   function dropDraft(id: string) {
-    setDrafts((prev) => {
+    planSession.changeDrafts((prev) => {
       const next = { ...prev };
       delete next[id];
       return next;
@@ -226,7 +191,7 @@ function ScenariosForPlan({ planKey }: { planKey: string }) {
     if (error) setSaveError(error);
     else {
       // Keep the saved values (tidied) until the list shows them, so nothing flickers back.
-      setDrafts((prev) => ({ ...prev, [item.id]: scenarioToDraft(scenario) }));
+      planSession.changeDrafts((prev) => ({ ...prev, [item.id]: scenarioToDraft(scenario) }));
       setSaveError(null);
     }
   }
@@ -253,58 +218,15 @@ function ScenariosForPlan({ planKey }: { planKey: string }) {
       )}
 
       <div className="scn-layout">
-        <section className="scn-side" aria-labelledby={ids.list}>
-          <div className="scn-side-header">
-            <h2 id={ids.list}>Scenarios</h2>
-            <button type="button" className="button button-small" onClick={() => setDialog('new')} disabled={!list}>
-              New scenario…
-            </button>
-          </div>
-          {!list && !listError && <p className="scn-loading">Loading…</p>}
-          <ul className="scn-list" data-testid="scenario-list">
-            {(list ?? []).map((s) => {
-              const current = s.id === item?.id;
-              const baseline = s.id === BASELINE_SCENARIO_ID;
-              const unsaved = Boolean(drafts[s.id]) && !sameDraft(drafts[s.id]!, scenarioToDraft(s));
-              const outside = s.nonMembers ?? [];
-              return (
-                <li key={s.id} data-testid="scenario-item" data-id={s.id}>
-                  <button
-                    type="button"
-                    className="scn-item"
-                    aria-current={current ? 'true' : undefined}
-                    onClick={() => select(s.id)}
-                  >
-                    <span className="scn-item-name">{s.name}</span>
-                    <span className="scn-item-tags">
-                      {baseline && <span className="tag tag-baseline">Read-only</span>}
-                      {s.illustrative && (
-                        <span className="tag tag-illustrative" data-testid="illustrative-tag">
-                          Illustrative
-                        </span>
-                      )}
-                      {unsaved && <span className="tag tag-unsaved">Unsaved edits</span>}
-                      {outside.length > 0 && (
-                        <span
-                          className="tag tag-repair"
-                          data-testid="needs-repair-tag"
-                          title={nonMemberListText(outside)}
-                        >
-                          Needs repair
-                        </span>
-                      )}
-                    </span>
-                    <span className="scn-item-meta">
-                      {baseline
-                        ? 'No levers'
-                        : `${s.levers.length} ${s.levers.length === 1 ? 'lever' : 'levers'}${s.updatedAt ? ` · changed ${formatTimestamp(s.updatedAt)}` : ''}`}
-                    </span>
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        </section>
+        <ScenarioList
+          list={list}
+          loading={!list && !listError}
+          currentId={item?.id ?? null}
+          drafts={drafts}
+          headingId={ids.list}
+          onNew={() => setDialog('new')}
+          onSelect={select}
+        />
 
         {item && draft && (
           <section className="scn-main" aria-labelledby={ids.main} data-scenario={item.id}>

@@ -1,9 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
+/**
+ * Runs the scenario being edited in the Scenarios view's workers (./engine/), as it changes: the
+ * central estimate at once, then the simulated ranges. docs/architecture.md walks the whole path.
+ */
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import type { Scenario } from '../../../../shared/scenario/levers.js';
 import { api } from '../../api';
+import { planSession } from '../../app/planSession/planSessionStore';
 import { toShownError, type ShownError } from '../../app/usePlanController';
+import { contentKey } from './engine/contentKey';
 import { ScenarioEngine, ScenarioRunError } from './engine/scenarioEngine';
-import { rememberProjectionYears, scenarioContextRequest, type RunResult } from './useScenarios';
+import { scenarioContextRequest, type RunResult } from './useScenarios';
 
 /** How long after the central estimate the simulated run starts: long enough to let a typist finish. */
 export const simulatedDelayMs = 150;
@@ -37,11 +43,14 @@ function shownError(error: unknown): ShownError {
 
 /**
  * Runs the baseline and `scenario` (null: the baseline alone) in the scenario workers as the
- * scenario is edited: the central estimate at once, then the simulated ranges. The plan's scenario
- * context is fetched from the host whenever `revision` changes (pass the plan summary); until it
- * arrives the workers keep the one they have, and a context with the same key runs nothing again.
+ * scenario is edited: the central estimate at once, then the simulated ranges. `scenario` has been
+ * parsed by the schema already (the lever editor's validateDraft, or the host for a saved one) and
+ * is not checked again here. A run is asked for once per change of its content (its
+ * {@link contentKey}) or of the context. The plan's scenario context is fetched from the host
+ * whenever `revision` changes (the plan session's); until it arrives the workers keep the one they
+ * have, and a context with the same key runs nothing again.
  */
-export function useLiveScenarioRun(scenario: Scenario | null, revision: unknown): LiveRunState {
+export function useLiveScenarioRun(scenario: Scenario | null, revision: number): LiveRunState {
   const engine = useRef<ScenarioEngine | null>(null);
   const [contextKey, setContextKey] = useState<string | null>(null);
   const [contextError, setContextError] = useState<ShownError | null>(null);
@@ -74,18 +83,20 @@ export function useLiveScenarioRun(scenario: Scenario | null, revision: unknown)
     };
   }, [revision]);
 
-  const scenarioJson = scenario ? JSON.stringify(scenario) : 'baseline';
-  const runKey = contextKey ? `${contextKey}|${scenarioJson}` : null;
+  const scenarioKey = useMemo(() => (scenario ? contentKey(scenario) : 'baseline'), [scenario]);
+  const runKey = contextKey ? `${contextKey}|${scenarioKey}` : null;
+  // The scenario of the render that made the run key (read when the run starts, not a dependency).
+  const scenariosToRun = useEffectEvent((): Scenario[] => (scenario ? [scenario] : []));
 
   useEffect(() => {
     const current = engine.current;
     if (!runKey || !current) return;
-    const scenarios = scenarioJson === 'baseline' ? [] : [JSON.parse(scenarioJson) as Scenario];
+    const scenarios = scenariosToRun();
     let cancelled = false;
     let timer: number | undefined;
     const show = (phase: Shown['phase']) => (run: { result: RunResult; computeMs: number }) => {
       if (cancelled) return false;
-      rememberProjectionYears(run.result.baseline.years.map((y) => y.year));
+      planSession.setProjectionYears(run.result.baseline.years.map((y) => y.year));
       setShown({ key: runKey, result: run.result, error: null, phase, computeMs: run.computeMs });
       return true;
     };
@@ -106,7 +117,7 @@ export function useLiveScenarioRun(scenario: Scenario | null, revision: unknown)
       cancelled = true;
       window.clearTimeout(timer);
     };
-  }, [runKey, scenarioJson]);
+  }, [runKey]);
 
   const updating = runKey === null ? contextError === null : shown.key !== runKey;
   return {

@@ -1,6 +1,11 @@
+/**
+ * The plan's scenarios from the host: the list (reloaded with the plan's revision) and host runs of
+ * chosen scenarios for Compare, debounced, the newest request winning.
+ */
 import { useEffect, useRef, useState } from 'react';
 import type { CallArgs, CallResults } from '../../../../shared/api/contract.js';
 import { api } from '../../api';
+import { planSession } from '../../app/planSession/planSessionStore';
 import { toShownError, type ShownError } from '../../app/usePlanController';
 
 export type ScenarioListItem = CallResults['listScenarios'][number];
@@ -16,16 +21,16 @@ export const scenarioContextRequest: CallArgs<'getScenarioContext'> = {};
 export const runDebounceMs = 300;
 
 interface ListState {
-  revision: unknown;
+  revision: number | null;
   list: ScenarioListItem[] | null;
   error: ShownError | null;
 }
 
 /**
  * The plan's scenarios (the baseline first), loaded again whenever `revision` changes (pass the
- * plan summary, which is refreshed after every change to the plan).
+ * plan session's revision, bumped after every change to the plan).
  */
-export function useScenarioList(revision: unknown): { list: ScenarioListItem[] | null; error: ShownError | null } {
+export function useScenarioList(revision: number): { list: ScenarioListItem[] | null; error: ShownError | null } {
   const [state, setState] = useState<ListState>({ revision: null, list: null, error: null });
   useEffect(() => {
     let cancelled = false;
@@ -44,20 +49,9 @@ export function useScenarioList(revision: unknown): { list: ScenarioListItem[] |
   return { list: state.list, error: state.error };
 }
 
-/** The years of the last run, kept while the app runs (lever forms offer them as start years). */
-let lastYears: string[] = [];
-
-export function knownProjectionYears(): string[] {
-  return lastYears;
-}
-
-export function rememberProjectionYears(years: string[]): void {
-  lastYears = years;
-}
-
 interface RunState {
   key: string | null;
-  revision: unknown;
+  revision: number | null;
   result: RunResult | null;
   error: ShownError | null;
 }
@@ -78,7 +72,7 @@ export interface ScenarioRunState {
  */
 export function useScenarioRun(
   ids: readonly string[] | null,
-  revision: unknown,
+  revision: number,
   /** Simulations per run; none asked for, the host uses the plan's own, as the projection does. */
   simulations?: number,
 ): ScenarioRunState {
@@ -98,7 +92,8 @@ export function useScenarioRun(
       api.runScenarios(args).then(
         (result) => {
           if (!isLatest()) return;
-          lastYears = result.baseline.years.map((y) => y.year);
+          // The years of the run, for the lever forms (plan session).
+          planSession.setProjectionYears(result.baseline.years.map((y) => y.year));
           setState({ key, revision, result, error: null });
         },
         (error: unknown) => {

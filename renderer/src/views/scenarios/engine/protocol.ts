@@ -1,10 +1,12 @@
 /**
  * Messages between the Scenarios view and its worker, checked with zod where they arrive: the
- * worker checks what the view sends (and the context itself, see shared/scenario/wire.ts); the view
- * checks the envelope of what comes back.
+ * worker checks the envelope of what the view sends (and the context itself, see
+ * shared/scenario/wire.ts); the view checks the envelope of what comes back. The scenarios in a run
+ * were parsed with the scenario schema where they became scenarios (the lever editor's
+ * validateDraft, or the host for saved ones) and are not parsed again.
  */
 import { z } from 'zod';
-import type { ScenarioSetResult } from '../../../../../shared/scenario/index.js';
+import type { Scenario, ScenarioSetResult } from '../../../../../shared/scenario/index.js';
 
 /**
  * How a run carries demand uncertainty: `central` allocates the consortium's P10/P50/P90 demand
@@ -23,8 +25,8 @@ export const toWorkerSchema = z.discriminatedUnion('type', [
       request: z.number().int().min(0),
       contextKey,
       uncertainty: z.enum(uncertaintyModes),
-      /** Scenarios as edited (checked by the scenario model itself, with every problem listed). */
-      scenarios: z.array(z.unknown()).max(4),
+      /** Scenarios as parsed by the schema where they were made (see the file comment). */
+      scenarios: z.array(z.custom<Scenario>((value) => value !== null && typeof value === 'object')).max(4),
     })
     .strict(),
 ]);

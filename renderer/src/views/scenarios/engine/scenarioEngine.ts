@@ -4,7 +4,7 @@
  * estimate never waits behind a simulation. A simulated run overtaken by a newer request is not
  * waited for: its worker is stopped and a fresh one started with the context.
  */
-import type { ScenarioSetResult } from '../../../../../shared/scenario/index.js';
+import type { Scenario, ScenarioSetResult } from '../../../../../shared/scenario/index.js';
 import type { ScenarioContextWire } from '../../../../../shared/scenario/wire.js';
 import { fromWorkerSchema, type FromWorker, type ToWorker, type UncertaintyMode } from './protocol';
 
@@ -142,10 +142,10 @@ export class ScenarioEngine {
   }
 
   /**
-   * Runs the baseline and `scenarios` (as edited; at most four) on the context. A newer run of the
-   * same mode supersedes this one, which then rejects with `superseded` set.
+   * Runs the baseline and `scenarios` (parsed by the schema; at most four) on the context. A newer
+   * run of the same mode supersedes this one, which then rejects with `superseded` set.
    */
-  run(scenarios: readonly unknown[], uncertainty: UncertaintyMode): Promise<EngineRun> {
+  run(scenarios: readonly Scenario[], uncertainty: UncertaintyMode): Promise<EngineRun> {
     const contextKey = this.contextMessage?.key;
     if (!contextKey) return Promise.reject(new ScenarioRunError('The plan’s scenario context has not arrived yet.'));
     const message: ToWorker = {

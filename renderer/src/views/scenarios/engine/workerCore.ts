@@ -2,13 +2,17 @@
  * What the scenario worker does with each message, apart from the worker itself so that it can be
  * tested directly: keep the context it was last sent, run scenarios on it, and keep each mode's
  * baseline for the context (lever edits never change the baseline, so it is run once per context).
+ * The scenarios it is sent were checked with the schema where they became scenarios (the lever
+ * editor's validateDraft, or the host for saved ones), so it checks them only against its context
+ * (members and years), which the page may not know yet: no second parse.
  */
 import { plainIssue } from '../../../../../shared/api/fieldNames.js';
 import {
   baselineScenario,
+  compareScenarios,
   fromWireContext,
+  runParsedScenario,
   runScenario,
-  runScenarioSet,
   ScenarioError,
   type RunScenarioOptions,
   type ScenarioContext,
@@ -72,12 +76,8 @@ export class ScenarioWorkerCore {
         baseline = runScenario(context.value, baselineScenario(), options);
         this.baselines.set(msg.uncertainty, baseline);
       }
-      const result = runScenarioSet(
-        context.value,
-        msg.scenarios as Parameters<typeof runScenarioSet>[1],
-        options,
-        baseline,
-      );
+      const outcomes = msg.scenarios.map((scenario) => runParsedScenario(context.value, scenario, options));
+      const result = { baseline, outcomes, comparison: compareScenarios(baseline, outcomes) };
       return { type: 'result', request: msg.request, computeMs: this.now() - started, result };
     } catch (error) {
       if (error instanceof ScenarioError)
