@@ -10,7 +10,7 @@ import { runCli } from '../../electron/cli/main.js';
 import { createAppContext, type AppContext } from '../../electron/services/appContext.js';
 import { planTables } from '../../electron/services/exportService.js';
 import { ScenarioWorkerCore } from '../../renderer/src/views/scenarios/engine/workerCore.js';
-import { scenarioContextRequest } from '../../renderer/src/views/scenarios/useScenarios.js';
+import { scenarioContextRequest } from '../../renderer/src/app/useScenarios.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
 const tmp = makeTempDir('planner-one-number-');

@@ -21,7 +21,7 @@ import {
   formatShare,
   yearSpan,
 } from '../scenarios/scenarioFormat';
-import { useScenarioList, useScenarioRun } from '../scenarios/useScenarios';
+import { useScenarioList, useScenarioRun } from '../../app/useScenarios';
 import { keyFigureRows, leverNoteGroups } from './compareModel';
 import { localityRows, yearSeries } from '../../models/outcomeSeries';
 import { ChartCard, type Mode } from './ChartCard';

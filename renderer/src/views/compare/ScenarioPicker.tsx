@@ -2,7 +2,7 @@
  * Compare's choice of scenarios: a tick box for each of the plan's scenarios (at most
  * {@link maxCompared} at once), marking the illustrative ones and those needing repair.
  */
-import type { ScenarioListItem } from '../scenarios/useScenarios';
+import type { ScenarioListItem } from '../../app/useScenarios';
 
 /** At most this many scenarios beside the baseline (the host's limit). */
 export const maxCompared = 4;

@@ -12,7 +12,7 @@ import { api } from '../../api';
 import { toShownError } from '../../app/usePlanController';
 import type { RecommendAnswer, RecommendRequest } from './engine/recommendWorkerCore';
 import { RecommendationResult } from './RecommendationResult';
-import { scenarioContextRequest } from './useScenarios';
+import { scenarioContextRequest } from '../../app/useScenarios';
 
 export interface RecommendWorkerLike {
   postMessage(message: unknown): void;

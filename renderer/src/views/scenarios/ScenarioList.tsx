@@ -6,7 +6,7 @@
 import { BASELINE_SCENARIO_ID } from '../../../../shared/scenario/builtin.js';
 import { formatTimestamp } from '../../app/format';
 import { nonMemberListText, sameDraft, scenarioToDraft, type ScenarioDraft } from './leverFields';
-import type { ScenarioListItem } from './useScenarios';
+import type { ScenarioListItem } from '../../app/useScenarios';
 
 export interface ScenarioListProps {
   list: readonly ScenarioListItem[] | null;

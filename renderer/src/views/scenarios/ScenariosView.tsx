@@ -30,7 +30,7 @@ import { RecommendPanel } from './RecommendPanel';
 import { ScenarioOutcomes, type OutcomeBasis } from './ScenarioOutcomes';
 import { yearSpan } from './scenarioFormat';
 import { useLiveScenarioRun } from './useLiveScenarioRun';
-import { useScenarioList } from './useScenarios';
+import { useScenarioList } from '../../app/useScenarios';
 import '../../panels/scenarios.css';
 
 // The selection and unsaved edits live in the plan session, so that coming back finds them.

@@ -4,7 +4,7 @@
  */
 import type { Scenario } from '../../../../shared/scenario/levers.js';
 import type { RepairContext, RepairPlace, SuggestedMember } from '../../../../shared/scenario/repair.js';
-import type { ScenarioListItem } from './useScenarios';
+import type { ScenarioListItem } from '../../app/useScenarios';
 
 /** A new scenario id such as "scenario-3f9a1c7b2e". */
 export function newScenarioId(): string {

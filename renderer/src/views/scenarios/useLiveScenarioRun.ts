@@ -9,7 +9,7 @@ import { planSession } from '../../app/planSession/planSessionStore';
 import { toShownError, type ShownError } from '../../app/usePlanController';
 import { contentKey } from './engine/contentKey';
 import { ScenarioEngine, ScenarioRunError } from './engine/scenarioEngine';
-import { scenarioContextRequest, type RunResult } from './useScenarios';
+import { scenarioContextRequest, type RunResult } from '../../app/useScenarios';
 
 /** How long after the central estimate the simulated run starts: long enough to let a typist finish. */
 export const simulatedDelayMs = 150;

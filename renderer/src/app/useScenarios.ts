@@ -3,10 +3,10 @@
  * chosen scenarios for Compare, debounced, the newest request winning.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { CallArgs, CallResults } from '../../../../shared/api/contract.js';
-import { api } from '../../api';
-import { planSession } from '../../app/planSession/planSessionStore';
-import { toShownError, type ShownError } from '../../app/usePlanController';
+import type { CallArgs, CallResults } from '../../../shared/api/contract.js';
+import { api } from '../api';
+import { planSession } from './planSession/planSessionStore';
+import { toShownError, type ShownError } from './usePlanController';
 
 export type ScenarioListItem = CallResults['listScenarios'][number];
 export type RunResult = CallResults['runScenarios'];
