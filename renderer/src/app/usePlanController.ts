@@ -16,7 +16,7 @@ import type { ChangedOnDiskChoice } from './dialogs/ChangedOnDiskDialog';
 import type { DiscardAction } from './dialogs/ConfirmDiscardDialog';
 import type { PathPurpose } from './dialogs/PathDialog';
 import { exportCopy, exportFileName, writeExport } from './exportFiles';
-import { folderOf, suggestedFileName } from './format';
+import { folderOf, suggestedFileName } from './fileNames';
 
 export interface ShownError {
   code: ApiErrorCode | null;

@@ -10,16 +10,10 @@ import { LocalityChart, SeriesLegend, YearBarChart, YearLineChart } from '../../
 import { localityCategories, seriesStyle, type YearSeries } from '../../charts/scenarioCharts';
 import { AssumptionsTable } from '../scenarios/AssumptionsTable';
 import { SensitivityCharts } from '../scenarios/SensitivityCharts';
-import {
-  formatCount,
-  formatCountDiffOnAxis,
-  formatDecimal,
-  formatMoney,
-  formatMoneyDiff,
-  formatMoneyTick,
-  formatShare,
-  yearSpan,
-} from '../scenarios/scenarioFormat';
+import { financialYearSpan } from '../../../../shared/scenario/years.js';
+import { formatMoney, formatMoneyDiff, formatMoneyTick } from '../../format/money';
+import { formatCount, formatCountDiffOnAxis, formatDecimal } from '../../format/numbers';
+import { formatShare } from '../../format/shares';
 import { useScenarioList, useScenarioRun } from '../scenarios/useScenarios';
 import { keyFigureRows, leverNoteGroups, localityRows, yearSeries } from './compareModel';
 import { KeyFigureTable } from './KeyFigureTable';
@@ -92,7 +86,7 @@ export function CompareView() {
   const rows = useMemo(() => (result ? keyFigureRows(result.baseline, result.outcomes) : []), [result]);
   const leverNotes = useMemo(() => (result ? leverNoteGroups(result.baseline, result.outcomes) : []), [result]);
   const years = result ? result.baseline.years.map((y) => y.year) : [];
-  const span = yearSpan(years);
+  const span = financialYearSpan(years);
   // The plan's horizon: "five-year" for five years, "7-year" for seven.
   const totalsLabel = horizonLabel(years.length);
   const lastYear = years[years.length - 1] ?? '';

@@ -11,7 +11,8 @@ import type { CallResults } from '../../../../shared/api/contract.js';
 import { sensitivityRows, type SensitivityRow } from '../../../../shared/scenario/costUncertainty.js';
 import type { ScenarioOutcome } from '../../../../shared/scenario/types.js';
 import type { TornadoPoint, TornadoRow } from '../../charts/scenarioCharts';
-import { formatPounds, formatShare } from '../scenarios/scenarioFormat';
+import { formatPounds } from '../../format/money';
+import { formatShare } from '../../format/shares';
 
 export interface Sensitivity {
   /** The scenario's horizon cost (£) and final-year gap (beds). */

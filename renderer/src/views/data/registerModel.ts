@@ -1,7 +1,7 @@
 /** Pure preparation of the assumption register and the "what this plan is missing" list. */
 import type { Source } from '../../../../shared/model/dataset.js';
 import type { DataGap, PlanSummary } from '../../../../shared/model/summary.js';
-import { formatTimestamp } from '../../app/format';
+import { formatTimestamp } from '../../format/dates';
 
 const numberFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 });
 const percentFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { ImportLogEntry } from '../../../../shared/api/contract.js';
-import { formatTimestamp } from '../../app/format';
+import { formatTimestamp } from '../../format/dates';
 import { kindName, shortHash } from './importModel';
 import { scrollRegion } from '../../app/scrollRegion';
 

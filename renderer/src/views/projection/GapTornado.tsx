@@ -11,7 +11,8 @@ import { gapDriverSentence } from '../../../../shared/forecast/assumptionUncerta
 import type { ProjectionResult } from '../../../../shared/forecast/types.js';
 import { TornadoChart } from '../../charts/ScenarioCharts';
 import type { Sensitivity } from '../compare/sensitivity';
-import { formatCountDiff, formatMoneyDiff, formatMoneyTick } from '../scenarios/scenarioFormat';
+import { formatMoneyDiff, formatMoneyTick } from '../../format/money';
+import { formatCountDiff } from '../../format/numbers';
 import { gapTornadoModel } from './baseYearModel';
 import '../scenarios/scenarios.css';
 

@@ -14,7 +14,7 @@ import type {
 } from '../../../../shared/forecast/types.js';
 import { planAssumptionKeys } from '../../../../shared/forecast/settings.js';
 import { formatCount } from '../../charts/fanChart';
-import { formatProbability } from '../../app/format';
+import { formatProbability } from '../../format/shares';
 import { shortfallProbability } from './evidenceModel';
 
 export { formatProbability };

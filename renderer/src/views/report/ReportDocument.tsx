@@ -5,7 +5,7 @@ import type { ScenarioOutcome } from '../../../../shared/scenario/index.js';
 import { needsRepairMessage } from '../../../../shared/scenario/repair.js';
 import { financialYearSpan } from '../../../../shared/scenario/years.js';
 import { FanChart } from '../../charts/FanChart';
-import { formatTimestamp } from '../../app/format';
+import { formatTimestamp } from '../../format/dates';
 import { BaseYearPanel } from '../projection/BaseYearPanel';
 import { openMarketShares } from '../projection/baseYearModel';
 import { sensitivityFromOutcome } from '../compare/sensitivity';

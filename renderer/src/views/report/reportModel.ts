@@ -9,7 +9,7 @@ import type { Source } from '../../../../shared/model/dataset.js';
 import { measures, type MeasureId } from '../../../../shared/model/measures.js';
 import type { PlanSummary } from '../../../../shared/model/summary.js';
 import type { Scenario, ScenarioOutcome } from '../../../../shared/scenario/index.js';
-import { fileSlug } from '../../app/format';
+import { fileSlug } from '../../app/fileNames';
 import { leverSummary as leverDetail } from '../scenarios/leverFields';
 import { formatPeriod, formatValue, missingMark, missingReason } from '../data/tableModel';
 import { gapPartsSentence } from '../projection/baseYearModel';

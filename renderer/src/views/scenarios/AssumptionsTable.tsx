@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { ScenarioAssumption } from '../../../../shared/scenario/types.js';
-import { formatAssumptionValue } from './scenarioFormat';
+import { formatAssumptionValue } from '../../format/assumptions';
 import { scrollRegion } from '../../app/scrollRegion';
 
 export interface AssumptionsTableProps {

@@ -6,7 +6,7 @@
  */
 import { recommendationText } from '../../../../shared/recommend/text.js';
 import type { Recommendation } from '../../../../shared/recommend/types.js';
-import { formatMoney, formatMoneyDiff } from './scenarioFormat';
+import { formatMoney, formatMoneyDiff } from '../../format/money';
 
 const one = (v: number) => (Math.round(v * 10) / 10).toLocaleString('en-GB', { minimumFractionDigits: 1 });
 

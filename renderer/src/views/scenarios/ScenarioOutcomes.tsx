@@ -9,16 +9,10 @@ import { SensitivityCharts } from './SensitivityCharts';
 import { sensitivityFromOutcome } from '../compare/sensitivity';
 import { probabilityAssumptions } from '../projection/evidenceModel';
 import { outcomeColumns, outcomeHeadline, outcomeRows, type OutcomeCell, type OutcomeRow } from './outcomeModel';
-import {
-  formatCount,
-  formatDecimal,
-  formatMoney,
-  formatMoneyDiff,
-  formatMoneyTick,
-  formatPounds,
-  formatShare,
-  yearSpan,
-} from './scenarioFormat';
+import { financialYearSpan } from '../../../../shared/scenario/years.js';
+import { formatMoney, formatMoneyDiff, formatMoneyTick, formatPounds } from '../../format/money';
+import { formatCount, formatDecimal } from '../../format/numbers';
+import { formatShare } from '../../format/shares';
 import { scrollRegion } from '../../app/scrollRegion';
 
 export interface ScenarioOutcomesProps {
@@ -93,7 +87,7 @@ export function ScenarioOutcomes({
   const yearRows = rows.filter((r) => r.key !== 'total');
   const totalRow = rows.find((r) => r.key === 'total');
   const isBaseline = outcome !== null && outcome === baseline;
-  const span = outcome ? yearSpan(outcome.years.map((y) => y.year)) : '';
+  const span = outcome ? financialYearSpan(outcome.years.map((y) => y.year)) : '';
   const calibration = outcome?.calibration;
   // The charts: the baseline and this scenario (the baseline alone when it is the one selected).
   const charted = useMemo(

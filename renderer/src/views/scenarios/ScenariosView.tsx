@@ -10,7 +10,7 @@ import {
 import { api } from '../../api';
 import { usePlan } from '../../app/PlanContext';
 import { toShownError } from '../../app/usePlanController';
-import { formatTimestamp } from '../../app/format';
+import { formatTimestamp } from '../../format/dates';
 import {
   draftLeverReferences,
   nonMemberListText,
@@ -25,7 +25,7 @@ import { ConfirmDeleteDialog, NameDialog } from './ScenarioDialogs';
 import { ScenarioEditor } from './ScenarioEditor';
 import { RecommendPanel } from './RecommendPanel';
 import { ScenarioOutcomes, type OutcomeBasis } from './ScenarioOutcomes';
-import { yearSpan } from './scenarioFormat';
+import { financialYearSpan } from '../../../../shared/scenario/years.js';
 import { useLiveScenarioRun } from './useLiveScenarioRun';
 import { knownProjectionYears, useScenarioList, type ScenarioListItem } from './useScenarios';
 import './scenarios.css';
@@ -169,7 +169,7 @@ function ScenariosForPlan({ planKey }: { planKey: string }) {
       ? result.baseline
       : (result.outcomes.find((o) => o.scenario.id === item?.id) ?? null)
     : null;
-  const span = result ? yearSpan(result.baseline.years.map((y) => y.year)) : '';
+  const span = result ? financialYearSpan(result.baseline.years.map((y) => y.year)) : '';
   let status = '';
   if (notRun.length > 0) status = 'Not run until repaired';
   else if (run.updating) status = 'Updating…';

@@ -8,7 +8,8 @@
 import type { ReactNode } from 'react';
 import { TornadoChart } from '../../charts/ScenarioCharts';
 import type { Sensitivity } from '../compare/sensitivity';
-import { formatCountDiffOnAxis, formatMoneyDiff, formatMoneyTick } from './scenarioFormat';
+import { formatMoneyDiff, formatMoneyTick } from '../../format/money';
+import { formatCountDiffOnAxis } from '../../format/numbers';
 
 const ends = { low: 'at the low end of its range', high: 'at the high end of its range' };
 
