@@ -1,12 +1,6 @@
 import { useMemo, type Ref } from 'react';
-import {
-  compactFanChartSize,
-  describeFanChart,
-  fanChartModel,
-  formatCount,
-  largeFanChartSize,
-  type FanChartInput,
-} from './fanChart';
+import { compactFanChartSize, describeFanChart, fanChartModel, largeFanChartSize, type FanChartInput } from './fanChart';
+import { formatWhole } from '../format/numbers';
 
 export interface FanChartProps {
   area: FanChartInput;
@@ -140,9 +134,9 @@ export function FanChart({
             const observed = model.historyPoints.find((p) => p.year === year);
             let text = `Year ending 31 March ${year}: `;
             if (projected) {
-              text += `${formatCount(projected.demand.p50)} children projected (80% range ${formatCount(projected.demand.p10)}–${formatCount(projected.demand.p90)}); ${formatCount(projected.bedsNeeded.p50)} beds needed; ${formatCount(projected.accessiblePlaces)} accessible places`;
+              text += `${formatWhole(projected.demand.p50)} children projected (80% range ${formatWhole(projected.demand.p10)}–${formatWhole(projected.demand.p90)}); ${formatWhole(projected.bedsNeeded.p50)} beds needed; ${formatWhole(projected.accessiblePlaces)} accessible places`;
             } else if (observed) {
-              text += `${formatCount(observed.value)} children observed`;
+              text += `${formatWhole(observed.value)} children observed`;
             } else {
               text += 'no figure';
             }

@@ -5,6 +5,7 @@
  * rather than being drawn as zero.
  */
 import { area, curveStepAfter, line, scaleLinear, type ScaleLinear } from 'd3';
+import { formatWhole } from '../format/numbers';
 
 /** One observed year; null where the figure is missing or suppressed. */
 export interface FanHistoryPoint {
@@ -125,13 +126,6 @@ export interface FanChartModel {
   placesSteps: FanStep[];
   /** Values written at the right-hand end of the lines (large charts only). */
   endLabels: FanEndLabel[];
-}
-
-const count = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-
-/** A whole number with thousands separators: 1083.1 → "1,083". */
-export function formatCount(value: number): string {
-  return count.format(Math.round(value));
 }
 
 const yearNumber = (year: string) => Number(/^\d{4}/.exec(year)?.[0] ?? NaN);
@@ -289,7 +283,7 @@ export function fanChartModel(input: FanChartInput, size: FanChartSize = largeFa
     .filter((_, i) => compact || (lastIndex - i) % stride === 0)
     .filter((yr, i, list) => !compact || i === 0 || i === list.length - 1 || yr === lastObserved?.year)
     .map((yr) => ({ label: yr, at: xOf(yr) }));
-  const yTicks: FanTick[] = y.ticks(compact ? 3 : 6).map((v) => ({ label: formatCount(v), at: y(v) }));
+  const yTicks: FanTick[] = y.ticks(compact ? 3 : 6).map((v) => ({ label: formatWhole(v), at: y(v) }));
 
   const lastProjected = projected[projected.length - 1];
   const endLabels: FanEndLabel[] =
@@ -299,17 +293,17 @@ export function fanChartModel(input: FanChartInput, size: FanChartSize = largeFa
           [
             {
               kind: 'median' as const,
-              text: `${formatCount(lastProjected.demand.p50)} children`,
+              text: `${formatWhole(lastProjected.demand.p50)} children`,
               y: y(lastProjected.demand.p50),
             },
             {
               kind: 'beds' as const,
-              text: `${formatCount(lastProjected.bedsNeeded.p50)} beds`,
+              text: `${formatWhole(lastProjected.bedsNeeded.p50)} beds`,
               y: y(lastProjected.bedsNeeded.p50),
             },
             {
               kind: 'places' as const,
-              text: `${formatCount(lastProjected.accessiblePlaces)} places`,
+              text: `${formatWhole(lastProjected.accessiblePlaces)} places`,
               y: y(lastProjected.accessiblePlaces),
             },
           ],
@@ -390,16 +384,16 @@ export function describeFanChart(input: FanChartInput): string {
     .sort((a, b) => yearNumber(a.year) - yearNumber(b.year));
   const last = observed[observed.length - 1];
   const head = last
-    ? `${input.name}: ${formatCount(last.value)} ${last.value === 1 ? 'child' : 'children'} in ${last.year}`
+    ? `${input.name}: ${formatWhole(last.value)} ${last.value === 1 ? 'child' : 'children'} in ${last.year}`
     : `${input.name}: no observed figures`;
   const years = [...input.years].sort((a, b) => yearNumber(a.year) - yearNumber(b.year));
   if (years.length === 0) return `${head}; no projection.`;
   const parts = years.map((p, i) => {
     const range =
       i === 0
-        ? `80% range ${formatCount(p.demand.p10)}–${formatCount(p.demand.p90)}`
-        : `${formatCount(p.demand.p10)}–${formatCount(p.demand.p90)}`;
-    return `${formatCount(p.demand.p50)} (${range}) in ${p.year}`;
+        ? `80% range ${formatWhole(p.demand.p10)}–${formatWhole(p.demand.p90)}`
+        : `${formatWhole(p.demand.p10)}–${formatWhole(p.demand.p90)}`;
+    return `${formatWhole(p.demand.p50)} (${range}) in ${p.year}`;
   });
   const first = years[0];
   const end = years[years.length - 1];
@@ -407,10 +401,10 @@ export function describeFanChart(input: FanChartInput): string {
   if (first && end) {
     const beds =
       first === end
-        ? `Beds needed (median) ${formatCount(first.bedsNeeded.p50)} in ${first.year}`
-        : `Beds needed (median) ${formatCount(first.bedsNeeded.p50)} in ${first.year} to ${formatCount(end.bedsNeeded.p50)} in ${end.year}`;
-    const placesFirst = formatCount(first.accessiblePlaces);
-    const placesEnd = formatCount(end.accessiblePlaces);
+        ? `Beds needed (median) ${formatWhole(first.bedsNeeded.p50)} in ${first.year}`
+        : `Beds needed (median) ${formatWhole(first.bedsNeeded.p50)} in ${first.year} to ${formatWhole(end.bedsNeeded.p50)} in ${end.year}`;
+    const placesFirst = formatWhole(first.accessiblePlaces);
+    const placesEnd = formatWhole(end.accessiblePlaces);
     const places =
       placesFirst === placesEnd
         ? `accessible places ${placesFirst}`

@@ -17,15 +17,8 @@ import { BedsTable } from './BedsTable';
 import { EvidencePanel } from './EvidencePanel';
 import { ManualGrowthTable } from './ManualGrowthTable';
 import { parseSeed, ProjectionControls, type ControlValues } from './ProjectionControls';
-import {
-  formatShare,
-  headline,
-  impliedAnnualGrowth,
-  methodDescriptions,
-  methodLabels,
-  parseGrowth,
-  trendPercent,
-} from './projectionModel';
+import { headline, impliedAnnualGrowth, methodDescriptions, methodLabels, parseGrowth, trendPercent } from './projectionModel';
+import { formatSharePercent } from '../../format/shares';
 import { SmallMultiples } from './SmallMultiples';
 import { StockFlowPanel } from './stockflow/StockFlowPanel';
 import { useProjection, type ProjectionRequest, type ProjectionResponse } from './useProjection';
@@ -311,7 +304,7 @@ function sourceNoteOf(projection: ProjectionResult): string {
     projection.uncertainty === 'simulated'
       ? `${projection.simulations.toLocaleString('en-GB')} joint simulations (seed ${projection.seed})`
       : 'central path with an approximate (analytic) range'
-  }, with the assumptions listed.${occupancy !== undefined ? ` Beds needed = children ÷ target occupancy (${formatShare(occupancy)}).` : ''}`;
+  }, with the assumptions listed.${occupancy !== undefined ? ` Beds needed = children ÷ target occupancy (${formatSharePercent(occupancy)}).` : ''}`;
   return `${historySource} ${projectionNote}`;
 }
 

@@ -13,7 +13,8 @@ import { fileSlug } from '../../app/fileNames';
 import { leverSummary as leverDetail } from '../scenarios/leverFields';
 import { formatPeriod, formatValue, missingMark, missingReason } from '../data/tableModel';
 import { gapPartsSentence } from '../projection/baseYearModel';
-import { formatCount, formatRange, gapRangeWords, gapWords } from '../projection/projectionModel';
+import { gapRangeWords, gapWords } from '../projection/projectionModel';
+import { formatWhole, formatRange } from '../../format/numbers';
 import {
   buildNationalGroups,
   buildOwnBacktest,
@@ -155,15 +156,15 @@ export function formatMoney(value: number): string {
   const sign = value < 0 ? '−' : '';
   const abs = Math.abs(value);
   if (abs >= 1_000_000) return `${sign}£${oneDecimal.format(abs / 1_000_000)}m`;
-  if (abs >= 10_000) return `${sign}£${formatCount(abs / 1000)}k`;
-  return `${sign}£${formatCount(abs)}`;
+  if (abs >= 10_000) return `${sign}£${formatWhole(abs / 1000)}k`;
+  return `${sign}£${formatWhole(abs)}`;
 }
 
 /** A difference with its sign: "+12", "−4", "0". */
 export function formatSignedCount(value: number): string {
   const rounded = Math.round(value);
   if (rounded === 0) return '0';
-  return `${rounded > 0 ? '+' : '−'}${formatCount(Math.abs(rounded))}`;
+  return `${rounded > 0 ? '+' : '−'}${formatWhole(Math.abs(rounded))}`;
 }
 
 export function formatSignedMoney(value: number): string {
@@ -298,9 +299,9 @@ export function bedNeedSentence(consortiumName: string, projection: ProjectionRe
   // Base year first, then the parts the horizon's gap is made of.
   const parts = gapPartsSentence(projection.consortium);
   return (
-    `By 31 March ${last.year}, ${consortiumName} is projected to need ${formatCount(last.bedsNeeded.p50)} beds in children’s homes ` +
-    `(80% range ${formatRange(last.bedsNeeded)}) for ${formatCount(last.demand.p50)} children, against ` +
-    `${formatCount(last.accessiblePlaces)} places its children can count on: ${gapText} (80% range: ${gapRangeWords(last.gap)}).` +
+    `By 31 March ${last.year}, ${consortiumName} is projected to need ${formatWhole(last.bedsNeeded.p50)} beds in children’s homes ` +
+    `(80% range ${formatRange(last.bedsNeeded)}) for ${formatWhole(last.demand.p50)} children, against ` +
+    `${formatWhole(last.accessiblePlaces)} places its children can count on: ${gapText} (80% range: ${gapRangeWords(last.gap)}).` +
     (parts ? ` ${parts}` : '')
   );
 }
@@ -318,7 +319,7 @@ export function keyFigures(summary: PlanSummary, projection: ProjectionResult | 
   if (inHomes?.value !== null && inHomes?.value !== undefined) {
     figures.push({
       label: 'Children in secure or children’s homes',
-      value: formatCount(inHomes.value),
+      value: formatWhole(inHomes.value),
       note: formatPeriod('childrenInChildrensHomes', inHomes.period),
     });
   }
@@ -327,13 +328,13 @@ export function keyFigures(summary: PlanSummary, projection: ProjectionResult | 
     figures.push(
       {
         label: 'Beds needed',
-        value: formatCount(last.bedsNeeded.p50),
+        value: formatWhole(last.bedsNeeded.p50),
         note: `31 March ${last.year}, median (80% range ${formatRange(last.bedsNeeded)})`,
       },
       {
         label: 'Places the consortium can count on',
-        value: formatCount(last.accessiblePlaces),
-        note: `of ${formatCount(last.registeredPlaces)} registered places`,
+        value: formatWhole(last.accessiblePlaces),
+        note: `of ${formatWhole(last.registeredPlaces)} registered places`,
       },
       {
         label: 'Gap',
@@ -382,10 +383,10 @@ function gapRow(area: AreaProjection, kind: GapRow['kind']): GapRow | null {
     code: area.code,
     name: area.name,
     kind,
-    children: formatCount(y.demand.p50),
-    beds: formatCount(y.bedsNeeded.p50),
+    children: formatWhole(y.demand.p50),
+    beds: formatWhole(y.bedsNeeded.p50),
     bedsRange: formatRange(y.bedsNeeded),
-    accessible: formatCount(y.accessiblePlaces),
+    accessible: formatWhole(y.accessiblePlaces),
     gap: words.text,
     gapKind: words.kind,
     gapRange: gapRangeWords(y.gap),
@@ -415,7 +416,7 @@ export interface ScenarioMetric {
   formatDifference(d: number): string;
 }
 
-const count = (v: number) => formatCount(v);
+const count = (v: number) => formatWhole(v);
 
 /** The figures each scenario is judged on, over the projected years. */
 export const scenarioMetrics: readonly ScenarioMetric[] = [
@@ -575,11 +576,11 @@ export function scenarioYearRows(baseline: ScenarioOutcome, outcome: ScenarioOut
     const base = baseline.years.find((b) => b.year === y.year);
     return {
       year: y.year,
-      accessible: formatCount(y.accessiblePlaces),
+      accessible: formatWhole(y.accessiblePlaces),
       gap: gapWords(y.gap).text,
       gapDifference: outcome && base ? formatSignedCount(y.gap - base.gap) : null,
       chanceGapClosed: probabilityWords(y.probabilityGapClosed).text,
-      placedOutside: formatCount(y.placedOutside),
+      placedOutside: formatWhole(y.placedOutside),
       over20Miles: formatSharePercent(y.over20MilesShare),
       cost: formatMoney(y.cost.total),
       costDifference: outcome && base ? formatSignedMoney(y.cost.total - base.cost.total) : null,
@@ -755,7 +756,7 @@ export function buildMethodology(input: MethodologyInput): Methodology {
     parts.push({
       heading: 'Uncertainty: Monte Carlo simulation',
       paragraphs: [
-        `The projection is run ${formatCount(projection.simulations)} times. Each run draws every authority’s error from the method’s own out-of-sample errors in the national backtest, scaled to the authority’s size and calibrated so that 80% ranges held about 80% of the outcomes published later, with a share of each year’s error common to all authorities at the level that regions and other groups of authorities showed. The report gives the median (the middle of the runs) and the 80% range (from the 10th to the 90th percentile).`,
+        `The projection is run ${formatWhole(projection.simulations)} times. Each run draws every authority’s error from the method’s own out-of-sample errors in the national backtest, scaled to the authority’s size and calibrated so that 80% ranges held about 80% of the outcomes published later, with a share of each year’s error common to all authorities at the level that regions and other groups of authorities showed. The report gives the median (the middle of the runs) and the 80% range (from the 10th to the 90th percentile).`,
         `The consortium’s figures add up its authorities within each run, so its range is narrower than the sum of the authorities’ ranges. The runs use a fixed seed (${projection.seed}), so the same plan gives the same figures.`,
       ],
     });
@@ -798,7 +799,7 @@ export function buildMethodology(input: MethodologyInput): Methodology {
         'Each scenario changes supply or demand: for example block-contracting beds, opening homes, agreeing local-first access, preventing entries to care or stepping children down to foster care. The baseline is the same model with no changes.',
         'For each year the model places the projected children in the beds available by solving a minimum-cost allocation: each child is placed where the weekly price plus a penalty for distance from home is lowest, in the authority’s own homes, elsewhere in the consortium or outside it. The market outside the consortium is calibrated so that the baseline reproduces the published share of children placed more than 20 miles from home.',
         s
-          ? `Costs use weekly prices by sector; future costs are discounted at ${formatSharePercent(s.discountRate)} a year (HM Treasury Green Book) to give a net present value. Ranges come from ${s.uncertainty === 'simulated' ? `allocating ${formatCount(s.simulations)} demand simulations` : 'allocating the low and high demand paths'}.`
+          ? `Costs use weekly prices by sector; future costs are discounted at ${formatSharePercent(s.discountRate)} a year (HM Treasury Green Book) to give a net present value. Ranges come from ${s.uncertainty === 'simulated' ? `allocating ${formatWhole(s.simulations)} demand simulations` : 'allocating the low and high demand paths'}.`
           : 'Costs use weekly prices by sector; future costs are discounted to give a net present value.',
       ],
     });
