@@ -4,24 +4,9 @@ import type { AreaSummary, HeadlineFigure, PlanSummary } from '../../shared/mode
 import { createHttpBridge } from '../../renderer/src/api/httpBridge.js';
 import { folderOf, suggestedFileName } from '../../renderer/src/app/fileNames.js';
 import { shortcutCommand } from '../../renderer/src/app/shortcuts.js';
-import {
-  buildAuthorityTable,
-  buildColumns,
-  describeSource,
-  formatPeriod,
-  formatPercent,
-  formatSigned,
-  formatValue,
-  groupColumns,
-  joinNames,
-  tableSlots,
-  placementBalance,
-  shareOfLookedAfter,
-  missingReason,
-  nextSort,
-  sortRows,
-  type TableRow,
-} from '../../renderer/src/views/data/tableModel.js';
+import { buildAuthorityTable, buildColumns, describeSource, groupColumns, joinNames, tableSlots, placementBalance, shareOfLookedAfter, missingReason, nextSort, sortRows, type TableRow } from '../../renderer/src/views/data/tableModel.js';
+import { formatPeriod, formatSigned, formatValue } from '../../renderer/src/format/measures.js';
+import { formatWholePercentOrUnderOne } from '../../renderer/src/format/shares.js';
 
 const dfe: Source = {
   id: 'dfe-cla-number-rate-2024',
@@ -346,9 +331,9 @@ describe('derived cells', () => {
   });
 
   it('formats percentages without a misleading 0%', () => {
-    expect(formatPercent(42.8)).toBe('43%');
-    expect(formatPercent(0)).toBe('0%');
-    expect(formatPercent(0.3)).toBe('<1%');
+    expect(formatWholePercentOrUnderOne(42.8)).toBe('43%');
+    expect(formatWholePercentOrUnderOne(0)).toBe('0%');
+    expect(formatWholePercentOrUnderOne(0.3)).toBe('<1%');
   });
 
   it('shows children placed away as a % of children looked after on the same date, saying it is derived', () => {

@@ -29,6 +29,11 @@ export function formatIsoDay(text: string): string | null {
   return Number.isNaN(time) ? null : longDate.format(time);
 }
 
+/** "2026-04-01" → "1 April 2026"; a full timestamp → "12 Mar 2025, 14:03"; anything else unchanged. */
+export function formatChangedAt(text: string): string {
+  return formatIsoDay(text) ?? formatTimestamp(text);
+}
+
 /** "Month 6 (30 September 2021)". */
 export function formatMonth(month: number, date: string): string {
   const d = /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T00:00:00Z`) : null;

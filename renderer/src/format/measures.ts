@@ -45,7 +45,7 @@ export function formatPeriod(measure: MeasureId, period: string): string {
 }
 
 /** Measures whose value is a balance, shown with its sign ("+120", "−85"). */
-const signedMeasures: ReadonlySet<MeasureId> = new Set<MeasureId>(['netPlacementImport']);
+export const signedMeasures: ReadonlySet<MeasureId> = new Set<MeasureId>(['netPlacementImport']);
 
 /** "+120", "−85" (a true minus sign) or "0"; the value is not rounded before its sign is chosen. */
 export function formatSigned(value: number): string {

@@ -5,6 +5,9 @@
 import type { AreaSummary, HeadlineFigure, HistoryPoint, PlanSummary } from '../../../../shared/model/summary.js';
 import { isMeasureId, measures, type MeasureId, type MeasureUnit } from '../../../../shared/model/measures.js';
 import type { Source, SuppressionCode } from '../../../../shared/model/dataset.js';
+import { formatPeriod, formatValue, signedMeasures } from '../../format/measures';
+import { wholeNumber } from '../../format/numbers';
+import { formatWholePercentOrUnderOne } from '../../format/shares';
 
 /** What each published suppression code means, in words shown next to the missing value. */
 export const suppressionReasons: Record<SuppressionCode, string> = {
@@ -18,80 +21,6 @@ export const suppressionReasons: Record<SuppressionCode, string> = {
 
 /** Shown in place of a missing number; the reason always accompanies it as text. */
 export const missingMark = '—';
-
-type PeriodKind = 'onDate' | 'yearTo' | 'midYear';
-
-/** How a bare year ("2024") reads for each measure: a count on 31 March, a flow over the year, or a mid-year estimate. */
-const periodKinds: Record<MeasureId, PeriodKind> = {
-  childrenLookedAfter: 'onDate',
-  childrenLookedAfterRatePer10k: 'onDate',
-  childrenStartingCare: 'yearTo',
-  childrenCeasingCare: 'yearTo',
-  childrenInChildrensHomes: 'onDate',
-  placedOutsideLaBoundary: 'onDate',
-  placedOver20Miles: 'onDate',
-  childrenWithMissingIncident: 'yearTo',
-  missingIncidents: 'yearTo',
-  otherLasChildrenPlacedInside: 'onDate',
-  population0to17: 'midYear',
-  childrensHomes: 'onDate',
-  registeredPlaces: 'onDate',
-  registeredPlacesPer10k: 'onDate',
-  netPlacementImport: 'onDate',
-};
-
-const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** "2024" → "31 March 2024" (or "year to 31 March 2024", "mid-2024"); "2023-03-31" → "31 March 2023". */
-export function formatPeriod(measure: MeasureId, period: string): string {
-  const year = /^(\d{4})$/.exec(period);
-  if (year) {
-    switch (periodKinds[measure]) {
-      case 'onDate':
-        return `31 March ${period}`;
-      case 'yearTo':
-        return `year to 31 March ${period}`;
-      case 'midYear':
-        return `mid-${period}`;
-    }
-  }
-  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(period);
-  if (date) {
-    const time = Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3]));
-    if (!Number.isNaN(time)) return longDate.format(time);
-  }
-  return period;
-}
-
-const countFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-const rateFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
-
-/** Measures whose value is a balance, shown with its sign ("+120", "−85"). */
-const signedMeasures: ReadonlySet<MeasureId> = new Set<MeasureId>(['netPlacementImport']);
-
-/** "+120", "−85" (a true minus sign) or "0". */
-export function formatSigned(value: number): string {
-  const text = countFormat.format(Math.abs(value));
-  if (text === '0') return '0';
-  return value > 0 ? `+${text}` : `−${text}`;
-}
-
-/**
- * Formats a value in the measure's unit: counts as whole numbers with thousands separators, rates to
- * at most 1 dp, and balances (net import) with their sign.
- */
-export function formatValue(measure: MeasureId, value: number): string {
-  if (signedMeasures.has(measure)) return formatSigned(value);
-  return measures[measure].aggregation === 'rate' ? rateFormat.format(value) : countFormat.format(value);
-}
-
-const percentFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-
-/** "43%"; a small non-zero share reads "<1%" rather than a misleading "0%". */
-export function formatPercent(percent: number): string {
-  if (percent > 0 && percent < 0.5) return '<1%';
-  return `${percentFormat.format(percent)}%`;
-}
 
 /** Net import of placements in words, so the sign is never carried by colour alone. */
 export type PlacementBalance = 'net importer' | 'net exporter' | 'balanced';
@@ -370,10 +299,10 @@ export function shareOfLookedAfter(
   const periodLabel = formatPeriod('childrenLookedAfter', figure.period);
   return {
     percent,
-    text: formatPercent(percent),
+    text: formatWholePercentOrUnderOne(percent),
     denominator: denominator.value,
     period: figure.period,
-    derivation: `Derived: ${lowerFirst(measures[figure.measure].label)} ÷ children looked after, ${periodLabel} (${countFormat.format(denominator.value)})`,
+    derivation: `Derived: ${lowerFirst(measures[figure.measure].label)} ÷ children looked after, ${periodLabel} (${wholeNumber.format(denominator.value)})`,
     sourceIds: denominator.sourceIds,
   };
 }

@@ -5,7 +5,7 @@ import type { ScenarioOutcome } from '../../../../shared/scenario/index.js';
 import { needsRepairMessage } from '../../../../shared/scenario/repair.js';
 import { financialYearSpan } from '../../../../shared/scenario/years.js';
 import { FanChart } from '../../charts/FanChart';
-import { formatTimestamp } from '../../format/dates';
+import { formatLongDate, formatTimestamp } from '../../format/dates';
 import { BaseYearPanel } from '../projection/BaseYearPanel';
 import { openMarketShares } from '../projection/baseYearModel';
 import { sensitivityFromOutcome } from '../compare/sensitivity';
@@ -16,26 +16,7 @@ import { NationalBacktestTable } from '../projection/NationalBacktestTable';
 import { TotalsCoverageTable } from '../projection/TotalsCoverageTable';
 import { GapChart } from './GapChart';
 import { ReportMap } from './ReportMap';
-import {
-  assumptionLines,
-  bedNeedSentence,
-  buildMethodology,
-  dataVintages,
-  formatLongDate,
-  gapByAuthority,
-  gapSeries,
-  headlineTable,
-  keyFigures,
-  leverSummary,
-  missingItems,
-  reportSections,
-  scenarioFigureRows,
-  scenarioYearRows,
-  type MethodEvidence,
-  type ReportData,
-  type ReportSection,
-  type ReportSectionId,
-} from './reportModel';
+import { assumptionLines, bedNeedSentence, buildMethodology, dataVintages, gapByAuthority, gapSeries, headlineTable, keyFigures, leverSummary, missingItems, reportSections, scenarioFigureRows, scenarioYearRows, type MethodEvidence, type ReportData, type ReportSection, type ReportSectionId } from './reportModel';
 
 export interface ReportDocumentProps {
   data: ReportData;
