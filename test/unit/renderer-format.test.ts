@@ -4,7 +4,20 @@ import type { AreaSummary, HeadlineFigure, PlanSummary } from '../../shared/mode
 import { createHttpBridge } from '../../renderer/src/api/httpBridge.js';
 import { folderOf, suggestedFileName } from '../../renderer/src/app/fileNames.js';
 import { shortcutCommand } from '../../renderer/src/app/shortcuts.js';
-import { buildAuthorityTable, buildColumns, describeSource, groupColumns, joinNames, tableSlots, placementBalance, shareOfLookedAfter, missingReason, nextSort, sortRows, type TableRow } from '../../renderer/src/views/data/tableModel.js';
+import {
+  buildAuthorityTable,
+  buildColumns,
+  describeSource,
+  groupColumns,
+  joinNames,
+  tableSlots,
+  placementBalance,
+  shareOfLookedAfter,
+  missingReason,
+  nextSort,
+  sortRows,
+  type TableRow,
+} from '../../renderer/src/views/data/tableModel.js';
 import { formatPeriod, formatSigned, formatValue } from '../../renderer/src/format/measures.js';
 import { formatWholePercentOrUnderOne } from '../../renderer/src/format/shares.js';
 

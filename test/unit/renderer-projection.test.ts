@@ -1,10 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import type { AreaProjection, BacktestResult, HorizonAccuracy, YearProjection } from '../../shared/forecast/types.js';
 import { planAssumptionKeys } from '../../shared/forecast/settings.js';
-import { compactFanChartSize, describeFanChart, fanChartModel, spreadLabels, type FanChartInput, type FanChartSize } from '../../renderer/src/charts/fanChart.js';
+import {
+  compactFanChartSize,
+  describeFanChart,
+  fanChartModel,
+  spreadLabels,
+  type FanChartInput,
+  type FanChartSize,
+} from '../../renderer/src/charts/fanChart.js';
 import { formatWhole } from '../../renderer/src/format/numbers.js';
 import { parseSeed } from '../../renderer/src/views/projection/ProjectionControls.js';
-import { backtestSummary, buildAssumptionRows, buildBacktestRows, buildYearRows, describeModel, editableAssumptions, gapRangeWords, gapWords, headline, impliedAnnualGrowth, parseGrowth, parsePercent, trendPercent } from '../../renderer/src/views/projection/projectionModel.js';
+import {
+  backtestSummary,
+  buildAssumptionRows,
+  buildBacktestRows,
+  buildYearRows,
+  describeModel,
+  editableAssumptions,
+  gapRangeWords,
+  gapWords,
+  headline,
+  impliedAnnualGrowth,
+  parseGrowth,
+  parsePercent,
+  trendPercent,
+} from '../../renderer/src/views/projection/projectionModel.js';
 import { formatForecastAssumption } from '../../renderer/src/format/assumptions.js';
 import { formatProbability, shareToPercent } from '../../renderer/src/format/shares.js';
 

@@ -5,7 +5,25 @@ import type { PlanSummary } from '../../shared/model/summary.js';
 import { createAppContext, type AppContext } from '../../electron/services/appContext.js';
 import { gapChartModel } from '../../renderer/src/views/report/gapChart.js';
 import { parsePrintRequest } from '../../renderer/src/views/report/printRequest.js';
-import { assumptionLines, bedNeedSentence, buildMethodology, chosenScenarios, dataVintages, defaultScenarioIds, gapByAuthority, headlineTable, keyFigures, leverSummary, missingItems, reportFileName, reportSections, scenarioFigureRows, scenarioYearRows, type ReportData, type ScenarioListItem } from '../../renderer/src/views/report/reportModel.js';
+import {
+  assumptionLines,
+  bedNeedSentence,
+  buildMethodology,
+  chosenScenarios,
+  dataVintages,
+  defaultScenarioIds,
+  gapByAuthority,
+  headlineTable,
+  keyFigures,
+  leverSummary,
+  missingItems,
+  reportFileName,
+  reportSections,
+  scenarioFigureRows,
+  scenarioYearRows,
+  type ReportData,
+  type ScenarioListItem,
+} from '../../renderer/src/views/report/reportModel.js';
 import { formatAssumption } from '../../renderer/src/format/assumptions.js';
 import { formatMoneyBrief } from '../../renderer/src/format/money.js';
 import { formatSignedCount } from '../../renderer/src/format/numbers.js';

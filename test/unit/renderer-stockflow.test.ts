@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ProjectionPoint, StockFlowProjection } from '../../shared/forecast/stockflow/types.js';
-import { buildStockflowRows, describeStockflowChart, explainDifference, formatSummary, methodDifferences, stockflowChartModel, stockflowChartSize } from '../../renderer/src/views/projection/stockflow/stockflowModel.js';
+import {
+  buildStockflowRows,
+  describeStockflowChart,
+  explainDifference,
+  formatSummary,
+  methodDifferences,
+  stockflowChartModel,
+  stockflowChartSize,
+} from '../../renderer/src/views/projection/stockflow/stockflowModel.js';
 import { formatSignedCount } from '../../renderer/src/format/numbers.js';
 
 const point = (month: number, byCategory: ProjectionPoint['byCategory'], total: ProjectionPoint['total']) => ({

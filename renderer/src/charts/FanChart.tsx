@@ -1,5 +1,11 @@
 import { useMemo, type Ref } from 'react';
-import { compactFanChartSize, describeFanChart, fanChartModel, largeFanChartSize, type FanChartInput } from './fanChart';
+import {
+  compactFanChartSize,
+  describeFanChart,
+  fanChartModel,
+  largeFanChartSize,
+  type FanChartInput,
+} from './fanChart';
 import { formatWhole } from '../format/numbers';
 
 export interface FanChartProps {

@@ -12,7 +12,7 @@ import { AssumptionsTable } from '../scenarios/AssumptionsTable';
 import { SensitivityCharts } from '../scenarios/SensitivityCharts';
 import { financialYearSpan } from '../../../../shared/scenario/years.js';
 import { formatMoney, formatMoneyDiff, formatMoneyTick } from '../../format/money';
-import { formatCount, formatCountDiffOnAxis, formatDecimal } from '../../format/numbers';
+import { formatCount, formatCountDiffOnAxis, formatDecimal, formatNumber } from '../../format/numbers';
 import { formatShare } from '../../format/shares';
 import { useScenarioList, useScenarioRun } from '../scenarios/useScenarios';
 import { keyFigureRows, leverNoteGroups, localityRows, yearSeries } from './compareModel';
@@ -98,7 +98,7 @@ export function CompareView() {
   }, [columns, costMode]);
   const locality = useMemo(() => localityRows(columns), [columns]);
   const exportSource = result
-    ? `Source: Sufficiency Planner scenario comparison for ${result.baseline.consortiumName}, ${span} (medians over ${result.baseline.simulations.toLocaleString('en-GB')} demand simulations; costs in the price year’s prices); history: DfE children looked after in England.`
+    ? `Source: Sufficiency Planner scenario comparison for ${result.baseline.consortiumName}, ${span} (medians over ${formatNumber(result.baseline.simulations)} demand simulations; costs in the price year’s prices); history: DfE children looked after in England.`
     : '';
   const consortiumName = result?.baseline.consortiumName ?? summary.consortium.name;
   const exportAs = (title: string, legend: readonly ExportLegendItem[]) => ({
@@ -136,7 +136,7 @@ export function CompareView() {
   let status = '';
   if (run.updating) status = 'Updating…';
   else if (run.error) status = 'Could not update the comparison.';
-  else if (result) status = `Up to date: ${result.baseline.simulations.toLocaleString('en-GB')} simulations, ${span}`;
+  else if (result) status = `Up to date: ${formatNumber(result.baseline.simulations)} simulations, ${span}`;
 
   const stale = run.updating && result !== null;
   const shownIds = columns
@@ -235,8 +235,8 @@ export function CompareView() {
                 worse. Children are summed over the years (child-years); the 20+ mile share is over all placements;
                 costs are cash in the price year’s prices, and the net present value is discounted at{' '}
                 {formatShare(result.baseline.discountRate)} a year (HM Treasury Green Book). Medians over{' '}
-                {result.baseline.simulations.toLocaleString('en-GB')} demand simulations. Scenarios marked illustrative
-                rest on illustrative lever values, not any council’s own figures.
+                {formatNumber(result.baseline.simulations)} demand simulations. Scenarios marked illustrative rest on
+                illustrative lever values, not any council’s own figures.
               </p>
             </section>
 

@@ -1,6 +1,7 @@
 import { SourceDetails } from '../../app/SourceDetails';
 import type { FigureCell, FigureColumn, TableRow } from './tableModel';
 import { joinNames, suppressionReasons } from './tableModel';
+import { formatNumber } from '../../format/numbers';
 
 export interface FigureDetailsProps {
   id: string;
@@ -44,8 +45,8 @@ function SelectedFigure({ row, column, cell }: { row: TableRow; column: FigureCo
       </p>
       {cell.share && (
         <p>
-          That is <strong>{cell.share.text}</strong> of the {cell.share.denominator.toLocaleString('en-GB')} children
-          looked after on the same date. {cell.share.derivation}.
+          That is <strong>{cell.share.text}</strong> of the {formatNumber(cell.share.denominator)} children looked after
+          on the same date. {cell.share.derivation}.
         </p>
       )}
       {figure?.suppression && cell.value !== null && (

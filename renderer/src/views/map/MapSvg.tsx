@@ -1,15 +1,7 @@
 import { forwardRef, useId, type KeyboardEvent } from 'react';
 import { OUTSIDE_LABEL } from '../../../../shared/geo/index.js';
-import {
-  AREA_LABEL,
-  LEGEND_X,
-  MAP_FRAME,
-  MAP_WIDTH,
-  formatCount,
-  wrap,
-  type MapArea,
-  type MapPicture,
-} from './mapModel';
+import { AREA_LABEL, LEGEND_X, MAP_FRAME, MAP_WIDTH, wrap, type MapArea, type MapPicture } from './mapModel';
+import { formatWholeNoNegativeZero } from '../../format/numbers';
 
 export interface MapSvgProps {
   picture: MapPicture;
@@ -222,7 +214,7 @@ function Flows({ flows, selected }: { flows: NonNullable<MapPicture['flows']>; s
         <g transform={`translate(${flows.outside.at[0]},${flows.outside.at[1]})`}>
           <circle r={20} fill="#ffffff" stroke={FLOW} strokeWidth={1.5} strokeDasharray="4 3" />
           <text y={4} fontSize={11} fontWeight={700} textAnchor="middle" fill={TEXT}>
-            {formatCount(flows.outsideChildren)}
+            {formatWholeNoNegativeZero(flows.outsideChildren)}
           </text>
           {wrap(OUTSIDE_LABEL, 12).map((line, i) => (
             <text key={i} y={36 + i * 13} fontSize={11} textAnchor="middle" fill={TEXT}>

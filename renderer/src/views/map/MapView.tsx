@@ -15,7 +15,6 @@ import {
   baseYearSourceNote,
   buildMapPicture,
   defaultLayers,
-  formatCount,
   gapPhrase,
   gapRange,
   longDate,
@@ -28,6 +27,7 @@ import {
   type GeometryKind,
   type MapLayers,
 } from './mapModel';
+import { formatWholeNoNegativeZero } from '../../format/numbers';
 import { MapPanel } from './MapPanel';
 import { MapSvg } from './MapSvg';
 import './map.css';
@@ -395,9 +395,9 @@ export function MapView() {
                       Gap, observed: <strong>{gapPhrase(activeArea.figures.base.gap)}</strong>
                     </p>
                     <p className="muted">
-                      {formatCount(activeArea.figures.base.children ?? 0)} children,{' '}
-                      {formatCount(activeArea.figures.base.bedsNeeded ?? 0)} beds needed,{' '}
-                      {formatCount(activeArea.figures.base.places.accessible)} accessible places
+                      {formatWholeNoNegativeZero(activeArea.figures.base.children ?? 0)} children,{' '}
+                      {formatWholeNoNegativeZero(activeArea.figures.base.bedsNeeded ?? 0)} beds needed,{' '}
+                      {formatWholeNoNegativeZero(activeArea.figures.base.places.accessible)} accessible places
                     </p>
                   </>
                 ) : (
@@ -410,8 +410,8 @@ export function MapView() {
                   </p>
                   <p>80% range (P10 to P90): {gapRange(activeArea.figures.projected.gap)}</p>
                   <p className="muted">
-                    {formatCount(activeArea.figures.projected.bedsNeeded.p50)} beds needed,{' '}
-                    {formatCount(activeArea.figures.projected.accessiblePlaces)} accessible places
+                    {formatWholeNoNegativeZero(activeArea.figures.projected.bedsNeeded.p50)} beds needed,{' '}
+                    {formatWholeNoNegativeZero(activeArea.figures.projected.accessiblePlaces)} accessible places
                   </p>
                 </>
               ) : (

@@ -34,6 +34,8 @@ import { OUTSIDE_CONSORTIUM, type PlacementFlow } from '../../../../shared/model
 import type { AreaSummary, PlanSummary } from '../../../../shared/model/summary.js';
 import type { HomeSector } from '../../../../shared/model/supply.js';
 import { formatSnapshot } from '../../../../shared/model/dates.js';
+import { formatWholeNoNegativeZero } from '../../format/numbers';
+import { formatIntlPercent } from '../../format/shares';
 
 /** The picture's coordinate system (the SVG viewBox): 1000 wide, as tall as its content; exports keep it, scaled. */
 export const MAP_WIDTH = 1000;
@@ -333,13 +335,7 @@ export function areaFigures(
 
 // ---------- Words ----------
 
-const count = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-const percent = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 0 });
-
-export const formatCount = (v: number) => count.format(Math.round(v) === 0 ? 0 : Math.round(v));
-export const formatPercent = (v: number) => percent.format(v);
-
-const beds = (n: number) => `${formatCount(n)} ${Math.round(n) === 1 ? 'bed' : 'beds'}`;
+const beds = (n: number) => `${formatWholeNoNegativeZero(n)} ${Math.round(n) === 1 ? 'bed' : 'beds'}`;
 
 /** "short by 43 beds", "12 beds to spare", "no gap". */
 export function gapPhrase(gap: number): string {
@@ -352,7 +348,7 @@ export function gapPhrase(gap: number): string {
 /** The label written on the map: "43 short", "12 spare", "even". */
 export function gapLabel(gap: number): string {
   const r = Math.round(gap);
-  return r > 0 ? `${formatCount(r)} short` : r < 0 ? `${formatCount(-r)} spare` : 'even';
+  return r > 0 ? `${formatWholeNoNegativeZero(r)} short` : r < 0 ? `${formatWholeNoNegativeZero(-r)} spare` : 'even';
 }
 
 /** The 80% range (P10 to P90) in the headline's own terms: "20 to 66", "5 to 30 to spare", "from 4 to spare to 9 short". */
@@ -360,9 +356,10 @@ export function gapRange(p: Percentiles): string {
   const lo = Math.round(p.p10);
   const hi = Math.round(p.p90);
   const mid = Math.round(p.p50);
-  if (lo >= 0 && mid >= 0) return `${formatCount(lo)} to ${formatCount(hi)}`;
-  if (hi <= 0 && mid <= 0) return `${formatCount(-hi)} to ${formatCount(-lo)} to spare`;
-  const side = (v: number) => (v > 0 ? `${formatCount(v)} short` : v < 0 ? `${formatCount(-v)} to spare` : 'none');
+  if (lo >= 0 && mid >= 0) return `${formatWholeNoNegativeZero(lo)} to ${formatWholeNoNegativeZero(hi)}`;
+  if (hi <= 0 && mid <= 0) return `${formatWholeNoNegativeZero(-hi)} to ${formatWholeNoNegativeZero(-lo)} to spare`;
+  const side = (v: number) =>
+    v > 0 ? `${formatWholeNoNegativeZero(v)} short` : v < 0 ? `${formatWholeNoNegativeZero(-v)} to spare` : 'none';
   return `from ${side(lo)} to ${side(hi)}`;
 }
 
@@ -383,7 +380,7 @@ export function areaLabel(f: AreaFigures, mode: FillMeasure, year: MapYear): str
   if (mode === 'gap' && year.kind === 'base') {
     const b = f.base;
     if (!b || b.gap === null) return `${f.name}: no observed gap for ${year.year}`;
-    return `${f.name}: ${gapPhrase(b.gap)} on ${longDate(b.year)}, observed (year 0): ${formatCount(b.children ?? 0)} children, ${formatCount(b.places.accessible)} accessible places`;
+    return `${f.name}: ${gapPhrase(b.gap)} on ${longDate(b.year)}, observed (year 0): ${formatWholeNoNegativeZero(b.children ?? 0)} children, ${formatWholeNoNegativeZero(b.places.accessible)} accessible places`;
   }
   if (mode === 'gap') {
     if (!f.projected) return `${f.name}: no projected gap for ${year.year}`;
@@ -391,7 +388,7 @@ export function areaLabel(f: AreaFigures, mode: FillMeasure, year: MapYear): str
   }
   if (!f.distance) return `${f.name}: no published figure for children placed more than 20 miles away in ${year.year}`;
   const d = f.distance;
-  return `${f.name}: ${formatPercent(d.share)} of children looked after placed more than 20 miles from home on ${longDate(d.period)} (${formatCount(d.over20)} of ${formatCount(d.childrenLookedAfter)})`;
+  return `${f.name}: ${formatIntlPercent(d.share)} of children looked after placed more than 20 miles from home on ${longDate(d.period)} (${formatWholeNoNegativeZero(d.over20)} of ${formatWholeNoNegativeZero(d.childrenLookedAfter)})`;
 }
 
 /** The latest supply snapshot behind the members' year-0 places, e.g. "2023-03-31"; null without one. */
@@ -625,7 +622,7 @@ export function buildMapPicture(input: PictureInput): MapPicture {
     } else if (fill === 'distance' && f.distance) {
       value = f.distance.share;
       colour = scales.share(value);
-      valueText = formatPercent(value);
+      valueText = formatIntlPercent(value);
     }
     const pie =
       layers.supply && f.supplyPlaces > 0
@@ -641,7 +638,7 @@ export function buildMapPicture(input: PictureInput): MapPicture {
         ? {
             x: shape.x,
             y: shape.y - Math.min(36, shape.innerRadius * 0.62),
-            text: `20+ mi ${formatPercent(f.distance.share)}`,
+            text: `20+ mi ${formatIntlPercent(f.distance.share)}`,
           }
         : null;
     return [
@@ -783,7 +780,13 @@ export function layoutLegend(input: {
     y += 4;
     let cx = biggest;
     for (const k of input.supplyKey) {
-      items.push({ kind: 'circle', y: y + 2 * biggest, cx, radius: k.radius, label: formatCount(k.places) });
+      items.push({
+        kind: 'circle',
+        y: y + 2 * biggest,
+        cx,
+        radius: k.radius,
+        label: formatWholeNoNegativeZero(k.places),
+      });
       cx += biggest + k.radius + 44;
     }
     y += 2 * biggest + 20;
@@ -815,7 +818,7 @@ export function layoutLegend(input: {
         kind: 'arrow',
         y,
         width: flows.widthOf(children),
-        label: `${formatCount(children)} ${children === 1 ? 'child' : 'children'}`,
+        label: `${formatWholeNoNegativeZero(children)} ${children === 1 ? 'child' : 'children'}`,
       });
       y += 24;
     }
@@ -851,7 +854,7 @@ function gapLegend(scale: ScaleDiverging<string>, year: MapYear): LegendModel {
         ? 'Beds (observed, year 0); 0 = need matches places'
         : 'Beds (projected median); 0 = need matches places',
     stops: gradientStops(scale),
-    ticks: legendTicks(scale, 4, (v) => (v === 0 ? '0' : formatCount(Math.abs(v)))),
+    ticks: legendTicks(scale, 4, (v) => (v === 0 ? '0' : formatWholeNoNegativeZero(Math.abs(v)))),
     ends: ['spare', 'short'],
   };
 }
@@ -861,7 +864,7 @@ function shareLegend(scale: ScaleSequential<string>, year: MapYear): LegendModel
     title: `Placed 20+ miles away${year.kind === 'history' ? `, ${longDate(year.year)}` : ''}`,
     units: 'Per cent of children looked after',
     stops: gradientStops(scale),
-    ticks: legendTicks(scale, 4, (v) => formatPercent(v)),
+    ticks: legendTicks(scale, 4, (v) => formatIntlPercent(v)),
     ends: null,
   };
 }
@@ -919,7 +922,7 @@ function sourceLines(
     );
   } else if (fill === 'gap' && projection) {
     notes.push(
-      `Projection: Sufficiency Planner, ${projection.method === 'manual' ? 'manual growth' : 'rate'} method from ${projection.baseYear}${projection.simulations > 0 ? `, ${formatCount(projection.simulations)} simulations` : ''}.`,
+      `Projection: Sufficiency Planner, ${projection.method === 'manual' ? 'manual growth' : 'rate'} method from ${projection.baseYear}${projection.simulations > 0 ? `, ${formatWholeNoNegativeZero(projection.simulations)} simulations` : ''}.`,
     );
   }
   notes.push(
@@ -978,17 +981,21 @@ export function tableRows(areas: readonly MapArea[], year: MapYear): TableRow[] 
           p ? `${gapPhrase(p.gap.p50)}` : noGap,
           p ? gapRange(p.gap) : '—',
           p
-            ? `${formatCount(p.bedsNeeded.p50)} (${formatCount(p.bedsNeeded.p10)} to ${formatCount(p.bedsNeeded.p90)})`
+            ? `${formatWholeNoNegativeZero(p.bedsNeeded.p50)} (${formatWholeNoNegativeZero(p.bedsNeeded.p10)} to ${formatWholeNoNegativeZero(p.bedsNeeded.p90)})`
             : '—',
           p
-            ? formatCount(p.accessiblePlaces)
+            ? formatWholeNoNegativeZero(p.accessiblePlaces)
             : f.accessiblePlacesNow !== null
-              ? formatCount(f.accessiblePlacesNow)
+              ? formatWholeNoNegativeZero(f.accessiblePlacesNow)
               : '—',
-          p ? formatCount(p.registeredPlaces) : f.supplyPlaces ? formatCount(f.supplyPlaces) : '—',
-          f.distance ? `${formatPercent(f.distance.share)} (${longDate(f.distance.period)})` : 'no figure',
+          p
+            ? formatWholeNoNegativeZero(p.registeredPlaces)
+            : f.supplyPlaces
+              ? formatWholeNoNegativeZero(f.supplyPlaces)
+              : '—',
+          f.distance ? `${formatIntlPercent(f.distance.share)} (${longDate(f.distance.period)})` : 'no figure',
           f.placements
-            ? `${formatCount(f.placements.own)} / ${formatCount(f.placements.consortium)} / ${formatCount(f.placements.outside)}`
+            ? `${formatWholeNoNegativeZero(f.placements.own)} / ${formatWholeNoNegativeZero(f.placements.consortium)} / ${formatWholeNoNegativeZero(f.placements.outside)}`
             : 'no flow data',
         ],
       };
@@ -1007,16 +1014,18 @@ function baseTableRow(a: MapArea): TableRow {
     cells: [
       b?.gap != null ? `${gapPhrase(b.gap)} (observed)` : 'no observed children',
       'observed: no range',
-      b?.bedsNeeded != null ? `${formatCount(b.bedsNeeded)} (${formatCount(b.children ?? 0)} children)` : '—',
-      places ? formatCount(places.accessible) : '—',
-      places
-        ? `${formatCount(places.registered)} (LA-run ${formatCount(places.laRun)}, contracted ${formatCount(places.contracted)}, private and voluntary ${formatCount(places.openMarket)})`
+      b?.bedsNeeded != null
+        ? `${formatWholeNoNegativeZero(b.bedsNeeded)} (${formatWholeNoNegativeZero(b.children ?? 0)} children)`
         : '—',
-      f.distance ? `${formatPercent(f.distance.share)} (${longDate(f.distance.period)})` : 'no figure',
+      places ? formatWholeNoNegativeZero(places.accessible) : '—',
+      places
+        ? `${formatWholeNoNegativeZero(places.registered)} (LA-run ${formatWholeNoNegativeZero(places.laRun)}, contracted ${formatWholeNoNegativeZero(places.contracted)}, private and voluntary ${formatWholeNoNegativeZero(places.openMarket)})`
+        : '—',
+      f.distance ? `${formatIntlPercent(f.distance.share)} (${longDate(f.distance.period)})` : 'no figure',
       w
-        ? `${formatCount(w.ownLa)} / ${formatCount(w.elsewhereInConsortium)} / ${formatCount(w.outside)} (${longDate(w.period)})`
+        ? `${formatWholeNoNegativeZero(w.ownLa)} / ${formatWholeNoNegativeZero(w.elsewhereInConsortium)} / ${formatWholeNoNegativeZero(w.outside)} (${longDate(w.period)})`
         : f.placements
-          ? `${formatCount(f.placements.own)} / ${formatCount(f.placements.consortium)} / ${formatCount(f.placements.outside)}`
+          ? `${formatWholeNoNegativeZero(f.placements.own)} / ${formatWholeNoNegativeZero(f.placements.consortium)} / ${formatWholeNoNegativeZero(f.placements.outside)}`
           : 'no flow data',
     ],
   };

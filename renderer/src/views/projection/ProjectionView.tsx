@@ -17,12 +17,20 @@ import { BedsTable } from './BedsTable';
 import { EvidencePanel } from './EvidencePanel';
 import { ManualGrowthTable } from './ManualGrowthTable';
 import { parseSeed, ProjectionControls, type ControlValues } from './ProjectionControls';
-import { headline, impliedAnnualGrowth, methodDescriptions, methodLabels, parseGrowth, trendPercent } from './projectionModel';
+import {
+  headline,
+  impliedAnnualGrowth,
+  methodDescriptions,
+  methodLabels,
+  parseGrowth,
+  trendPercent,
+} from './projectionModel';
 import { formatSharePercent } from '../../format/shares';
 import { SmallMultiples } from './SmallMultiples';
 import { StockFlowPanel } from './stockflow/StockFlowPanel';
 import { useProjection, type ProjectionRequest, type ProjectionResponse } from './useProjection';
 import './projection.css';
+import { formatNumber } from '../../format/numbers';
 
 // The forecast's own defaults, as the scenarios, report, exports and CLI use them: one set of figures.
 const defaultControls: ControlValues = {
@@ -159,7 +167,7 @@ export function ProjectionView() {
   if (updating) status = 'Updating…';
   else if (projection)
     status = `${shownMethodLabel}, ${projection.years.length} ${projection.years.length === 1 ? 'year' : 'years'}${
-      projection.uncertainty === 'simulated' ? `, ${projection.simulations.toLocaleString('en-GB')} simulations` : ''
+      projection.uncertainty === 'simulated' ? `, ${formatNumber(projection.simulations)} simulations` : ''
     }`;
 
   // The baseline's cost tornado beside the gap's (the shared engine, on the host's run of the baseline:
@@ -302,7 +310,7 @@ function sourceNoteOf(projection: ProjectionResult): string {
   const occupancy = targetOccupancyOf(projection);
   const projectionNote = `Projections: ${methodDescriptions[projection.method]}, ${
     projection.uncertainty === 'simulated'
-      ? `${projection.simulations.toLocaleString('en-GB')} joint simulations (seed ${projection.seed})`
+      ? `${formatNumber(projection.simulations)} joint simulations (seed ${projection.seed})`
       : 'central path with an approximate (analytic) range'
   }, with the assumptions listed.${occupancy !== undefined ? ` Beds needed = children ÷ target occupancy (${formatSharePercent(occupancy)}).` : ''}`;
   return `${historySource} ${projectionNote}`;

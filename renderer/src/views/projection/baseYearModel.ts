@@ -15,7 +15,6 @@ import { formatRoundedPercent } from '../../format/shares';
 /** "31 March 2023" from "2023-03-31"; null without a snapshot. */
 const snapshotDate = (period: string | null): string | null => (period ? formatSnapshot(period) : null);
 
-
 export interface BaseYearWords {
   /** "31 March 2025 (year 0, the latest published)". */
   when: string;
@@ -141,7 +140,11 @@ export interface GapTornadoModel {
 }
 
 const inputText = (key: TornadoBar['key'], v: number): string =>
-  key === 'demand' ? `${formatWhole(v)} children` : key === 'supply' ? `${formatWhole(v)} places` : formatRoundedPercent(v);
+  key === 'demand'
+    ? `${formatWhole(v)} children`
+    : key === 'supply'
+      ? `${formatWhole(v)} places`
+      : formatRoundedPercent(v);
 
 /**
  * The projection's tornado of the horizon gap as rows for the tornado chart: each input at its low

@@ -17,7 +17,6 @@ import { probabilityWords, type ProbabilityKind, type ProbabilityWords } from '.
 import { formatNumber, oneDecimal, twoDecimals } from '../../format/numbers';
 import { formatRoundedPercent } from '../../format/shares';
 
-
 // ---------- Chance of being short ----------
 
 // The reading rule lives with the projection (shared/forecast/beds.ts) so views and exports agree.
@@ -284,7 +283,9 @@ export function buildTotalsCoverage(selection: MethodSelection | null | undefine
       regionPairs: s.regionPairs ?? 0,
       randomGroups: s.randomGroupCoverage80 == null ? dash : formatRoundedPercent(s.randomGroupCoverage80),
       randomGroupPairs: s.randomGroupPairs ?? 0,
-      byOrigin: (s.groupCoverageByOrigin ?? []).map((o) => `${o.origin}: ${formatRoundedPercent(o.coverage80)}`).join(', '),
+      byOrigin: (s.groupCoverageByOrigin ?? [])
+        .map((o) => `${o.origin}: ${formatRoundedPercent(o.coverage80)}`)
+        .join(', '),
       origins: s.groupCoverageByOrigin?.length ?? 0,
     }));
   if (rows.length === 0) return { rows, verdict: null };

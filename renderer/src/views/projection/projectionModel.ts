@@ -15,7 +15,7 @@ import type {
 import { planAssumptionKeys } from '../../../../shared/forecast/settings.js';
 import { formatForecastAssumption } from '../../format/assumptions';
 import { formatRange, formatWhole, upToOneDecimal } from '../../format/numbers';
-import { formatProbability, formatSignedPercent, shareToPercent } from '../../format/shares';
+import { formatSignedPercent, shareToPercent } from '../../format/shares';
 import { shortfallProbability } from './evidenceModel';
 
 export type GapKind = 'short' | 'surplus' | 'balanced';

@@ -16,7 +16,26 @@ import { NationalBacktestTable } from '../projection/NationalBacktestTable';
 import { TotalsCoverageTable } from '../projection/TotalsCoverageTable';
 import { GapChart } from './GapChart';
 import { ReportMap } from './ReportMap';
-import { assumptionLines, bedNeedSentence, buildMethodology, dataVintages, gapByAuthority, gapSeries, headlineTable, keyFigures, leverSummary, missingItems, reportSections, scenarioFigureRows, scenarioYearRows, type MethodEvidence, type ReportData, type ReportSection, type ReportSectionId } from './reportModel';
+import {
+  assumptionLines,
+  bedNeedSentence,
+  buildMethodology,
+  dataVintages,
+  gapByAuthority,
+  gapSeries,
+  headlineTable,
+  keyFigures,
+  leverSummary,
+  missingItems,
+  reportSections,
+  scenarioFigureRows,
+  scenarioYearRows,
+  type MethodEvidence,
+  type ReportData,
+  type ReportSection,
+  type ReportSectionId,
+} from './reportModel';
+import { formatNumber } from '../../format/numbers';
 
 export interface ReportDocumentProps {
   data: ReportData;
@@ -137,8 +156,7 @@ function Cover({ data, sections, standalone }: { data: ReportData; sections: Rep
           {projection && (
             <>
               , {methodLabels[projection.projection.method].toLowerCase()} projection,{' '}
-              {projection.projection.simulations.toLocaleString('en-GB')} simulations (seed {projection.projection.seed}
-              )
+              {formatNumber(projection.projection.simulations)} simulations (seed {projection.projection.seed})
             </>
           )}
         </dd>
@@ -916,7 +934,7 @@ function EvidencePart({ evidence, consortiumName }: { evidence: MethodEvidence; 
         {national.length > 0 && (
           <NationalBacktestTable
             groups={national}
-            caption={`National backtest, every English authority (${evidence.nationalAreas.toLocaleString('en-GB')}): each candidate by years ahead. The chosen method is first and marked; last value is the yardstick.`}
+            caption={`National backtest, every English authority (${formatNumber(evidence.nationalAreas)}): each candidate by years ahead. The chosen method is first and marked; last value is the yardstick.`}
             variant="print"
             testId="report-national-table"
           />
@@ -1010,7 +1028,7 @@ function SourcesSection({ section, data }: { section: ReportSection; data: Repor
                 <td>{i.kind}</td>
                 <td>{formatTimestamp(i.importedAt)}</td>
                 <td className="num">
-                  {i.rowsAdded.toLocaleString('en-GB')} / {i.rowsReplaced.toLocaleString('en-GB')}
+                  {formatNumber(i.rowsAdded)} / {formatNumber(i.rowsReplaced)}
                 </td>
               </tr>
             ))}

@@ -11,7 +11,7 @@ import { probabilityAssumptions } from '../projection/evidenceModel';
 import { outcomeColumns, outcomeHeadline, outcomeRows, type OutcomeCell, type OutcomeRow } from './outcomeModel';
 import { financialYearSpan } from '../../../../shared/scenario/years.js';
 import { formatMoney, formatMoneyDiff, formatMoneyTick, formatPounds } from '../../format/money';
-import { formatCount, formatDecimal } from '../../format/numbers';
+import { formatCount, formatDecimal, formatNumber } from '../../format/numbers';
 import { formatShare } from '../../format/shares';
 import { scrollRegion } from '../../app/scrollRegion';
 
@@ -255,7 +255,7 @@ export function ScenarioOutcomes({
           </div>
           <p className="scn-caption">
             {outcome.uncertainty === 'simulated'
-              ? `Medians over ${outcome.simulations.toLocaleString('en-GB')} demand simulations`
+              ? `Medians over ${formatNumber(outcome.simulations)} demand simulations`
               : 'Central estimate: the projection’s median demand path, with the consortium’s P10 and P90 paths for the ranges'}
             ; the 80% range of the gap is P10–P90.{' '}
             {outcome.uncertainty === 'simulated'
@@ -284,8 +284,8 @@ export function ScenarioOutcomes({
           {calibration && (
             <p className="scn-caption">
               Distances are calibrated so that the baseline places {formatShare(calibration.over20MilesAchieved)} of{' '}
-              {calibration.year}’s {calibration.children.toLocaleString('en-GB')} children more than 20 miles from home,
-              against a target of {formatShare(calibration.over20MilesTarget)} (see the assumptions).
+              {calibration.year}’s {formatNumber(calibration.children)} children more than 20 miles from home, against a
+              target of {formatShare(calibration.over20MilesTarget)} (see the assumptions).
               {calibration.members &&
                 (calibration.members.every((m) => m.withinTolerance)
                   ? ` Member by member, each authority’s published share placed inside its boundary and more than 20 miles away is reproduced within 3 percentage points.`

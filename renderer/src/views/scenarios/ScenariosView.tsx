@@ -29,6 +29,7 @@ import { financialYearSpan } from '../../../../shared/scenario/years.js';
 import { useLiveScenarioRun } from './useLiveScenarioRun';
 import { knownProjectionYears, useScenarioList, type ScenarioListItem } from './useScenarios';
 import './scenarios.css';
+import { formatNumber } from '../../format/numbers';
 
 /** The selection and unsaved edits, kept while the app runs so that coming back finds them. */
 let remembered: { planKey: string; selectedId: string; drafts: Record<string, ScenarioDraft> } = {
@@ -175,7 +176,7 @@ function ScenariosForPlan({ planKey }: { planKey: string }) {
   else if (run.updating) status = 'Updating…';
   else if (run.error) status = 'Could not update the outcomes.';
   else if (run.central && outcome) status = 'Central estimate — uncertainty updating…';
-  else if (outcome) status = `Up to date: ${outcome.simulations.toLocaleString('en-GB')} simulations, ${span}`;
+  else if (outcome) status = `Up to date: ${formatNumber(outcome.simulations)} simulations, ${span}`;
 
   /** Runs a change to the plan; resolves to an error message, or null when it was made. */
   const act = useCallback(

@@ -3,7 +3,15 @@ import type { CallResults } from '../../../../../shared/api/contract.js';
 import { PlannerError } from '../../../../../shared/api/errors.js';
 import { api } from '../../../api';
 import { usePlan } from '../../../app/PlanContext';
-import { buildStockflowRows, describeStockflowChart, explainDifference, formatSummary, methodDifferences, stockflowChartModel, type StockflowModeFigures } from './stockflowModel';
+import {
+  buildStockflowRows,
+  describeStockflowChart,
+  explainDifference,
+  formatSummary,
+  methodDifferences,
+  stockflowChartModel,
+  type StockflowModeFigures,
+} from './stockflowModel';
 import { formatMonth } from '../../../format/dates';
 import { formatWhole, formatSignedCount } from '../../../format/numbers';
 import './stockflow.css';
