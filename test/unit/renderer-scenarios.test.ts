@@ -18,21 +18,20 @@ import type {
   ScenarioYear,
   UncertainFigure,
 } from '../../shared/scenario/types.js';
+import { wrapLabel } from '../../renderer/src/charts/scenario/layout.js';
+import { describeLocality, localityChartModel } from '../../renderer/src/charts/scenario/localityModel.js';
+import { markerPath, seriesStyles, type YearSeries } from '../../renderer/src/charts/scenario/series.js';
 import {
-  describeLocality,
   describeTornado,
-  describeYearChart,
-  groupedBarModel,
-  lineChartModel,
-  localityChartModel,
-  markerPath,
-  seriesStyles,
   tornadoLabelRoom,
   tornadoModel,
   type TornadoRow,
-  type YearSeries,
-  wrapLabel,
-} from '../../renderer/src/charts/scenarioCharts.js';
+} from '../../renderer/src/charts/scenario/tornadoModel.js';
+import {
+  describeYearChart,
+  groupedBarModel,
+  lineChartModel,
+} from '../../renderer/src/charts/scenario/yearChartModel.js';
 import { keyFigureRows, localityRows, yearSeries } from '../../renderer/src/views/compare/compareModel.js';
 import { sensitivityFromOutcome } from '../../renderer/src/views/compare/sensitivity.js';
 import { costRanges, scenarioSensitivity } from '../../shared/scenario/costUncertainty.js';

@@ -6,7 +6,8 @@
  */
 import { breakEvenWeeklyPrice, changesNothing, type BlockBreakEven } from '../../../../shared/scenario/compare.js';
 import type { CostBreakdown, ScenarioOutcome } from '../../../../shared/scenario/types.js';
-import type { LocalityRow, YearSeries } from '../../charts/scenarioCharts';
+import type { LocalityRow } from '../../charts/scenario/localityModel';
+import type { YearSeries } from '../../charts/scenario/series';
 import { financialYear, financialYearSpan } from '../../../../shared/scenario/years.js';
 import { formatMoney, formatMoneyDiff, formatPounds } from '../../format/money';
 import { formatCount, formatCountDiff, judgeDiff, type Better } from '../../format/numbers';

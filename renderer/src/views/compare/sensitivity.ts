@@ -10,7 +10,7 @@
 import type { CallResults } from '../../../../shared/api/contract.js';
 import { sensitivityRows, type SensitivityRow } from '../../../../shared/scenario/costUncertainty.js';
 import type { ScenarioOutcome } from '../../../../shared/scenario/types.js';
-import type { TornadoPoint, TornadoRow } from '../../charts/scenarioCharts';
+import type { TornadoPoint, TornadoRow } from '../../charts/scenario/tornadoModel';
 import { formatPounds } from '../../format/money';
 import { formatShare } from '../../format/shares';
 import { formatWhole } from '../../format/numbers';

@@ -9,7 +9,7 @@
 import { useMemo } from 'react';
 import { gapDriverSentence } from '../../../../shared/forecast/assumptionUncertainty.js';
 import type { ProjectionResult } from '../../../../shared/forecast/types.js';
-import { TornadoChart } from '../../charts/ScenarioCharts';
+import { TornadoChart } from '../../charts/scenario/TornadoChart';
 import type { Sensitivity } from '../compare/sensitivity';
 import { formatMoneyDiff, formatMoneyTick } from '../../format/money';
 import { formatCountDiff } from '../../format/numbers';

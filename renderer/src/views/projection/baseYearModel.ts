@@ -7,7 +7,7 @@
 import type { BasePosition, GapDecomposition, GapReconciliation } from '../../../../shared/forecast/basePosition.js';
 import type { TornadoBar } from '../../../../shared/forecast/assumptionUncertainty.js';
 import type { AreaProjection, ProjectionResult } from '../../../../shared/forecast/types.js';
-import type { TornadoRow } from '../../charts/scenarioCharts';
+import type { TornadoRow } from '../../charts/scenario/tornadoModel';
 import { formatSnapshot } from '../../../../shared/model/dates.js';
 import { formatSignedCount, formatWhole } from '../../format/numbers';
 import { formatRoundedPercent } from '../../format/shares';

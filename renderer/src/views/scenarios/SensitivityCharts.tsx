@@ -6,7 +6,7 @@
  * them, so the Scenarios view (beside its headline) and the Compare view show the same bars.
  */
 import type { ReactNode } from 'react';
-import { TornadoChart } from '../../charts/ScenarioCharts';
+import { TornadoChart } from '../../charts/scenario/TornadoChart';
 import type { Sensitivity } from '../compare/sensitivity';
 import { formatMoneyDiff, formatMoneyTick } from '../../format/money';
 import { formatCountDiffOnAxis } from '../../format/numbers';

@@ -5,7 +5,7 @@
  */
 import { area, line, scaleLinear, type ScaleLinear } from 'd3';
 import { formatNumber, formatWhole } from '../../../format/numbers';
-import type { ChartSize } from '../../../charts/scenarioCharts';
+import type { ChartSize } from '../../../charts/scenario/layout';
 import type {
   ProjectionPoint,
   StockFlowProjection,
