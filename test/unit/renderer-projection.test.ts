@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { AreaProjection, BacktestResult, HorizonAccuracy, YearProjection } from '../../shared/forecast/types.js';
 import { planAssumptionKeys } from '../../shared/forecast/settings.js';
+import { fanChartModel } from '../../renderer/src/charts/fan/fanChartModel.js';
 import {
   compactFanChartSize,
-  describeFanChart,
-  fanChartModel,
-  spreadLabels,
   type FanChartInput,
   type FanChartSize,
-} from '../../renderer/src/charts/fanChart.js';
+} from '../../renderer/src/charts/fan/fanChartTypes.js';
+import { describeFanChart, spreadLabels } from '../../renderer/src/charts/fan/fanLabels.js';
 import { formatWhole } from '../../renderer/src/format/numbers.js';
 import { parseSeed } from '../../renderer/src/views/projection/ProjectionControls.js';
 import {

@@ -64,11 +64,7 @@ export function formatRegisterAssumption(value: number, unit: string): string {
   }
   if (u === 'per year' && Math.abs(value) <= 1) return `${formatSharePercent(value)} a year`;
   if (u === 'ratio') return `${upToThreeDecimals.format(value)}×`;
-  if (u.startsWith('£')) {
-    const rest = u.slice(1).trim();
-    return `£${upToThreeDecimals.format(value)}${rest ? ` ${rest}` : ''}`;
-  }
-  return u ? `${upToThreeDecimals.format(value)} ${u}` : upToThreeDecimals.format(value);
+  return numberInUnit(value, u);
 }
 
 /**
@@ -86,6 +82,11 @@ export function formatAssumption(value: number, unit: string): string {
   if (value === -1 && /−1 = no limit/.test(u)) return 'No limit';
   if (/\byear\b/.test(u) && Number.isInteger(value) && value >= 1900 && value <= 2100) return `${value} (${u})`;
   if (u.startsWith('%')) return `${upToThreeDecimals.format(value)}%${u.slice(1)}`;
+  return numberInUnit(value, u);
+}
+
+/** A value with separators and up to three decimals in its unit: "£318,400 per place per year", "10 miles", "3". */
+function numberInUnit(value: number, u: string): string {
   if (u.startsWith('£')) {
     const rest = u.slice(1).trim();
     return `£${upToThreeDecimals.format(value)}${rest ? ` ${rest}` : ''}`;

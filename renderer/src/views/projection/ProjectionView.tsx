@@ -6,7 +6,7 @@ import { usePlan } from '../../app/PlanContext';
 import { toShownError } from '../../app/usePlanController';
 import { chartFileStem } from '../../charts/chartExport';
 import { ChartExportButtons } from '../../charts/ChartExportButtons';
-import { FanChart } from '../../charts/FanChart';
+import { FanChart } from '../../charts/fan/FanChart';
 import { AssumptionsPanel } from './AssumptionsPanel';
 import { BacktestPanel } from './BacktestPanel';
 import { BaseYearPanel } from './BaseYearPanel';

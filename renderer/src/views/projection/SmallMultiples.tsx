@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import type { AreaProjection, ForecastAssumption } from '../../../../shared/forecast/types.js';
-import { FanChart } from '../../charts/FanChart';
+import { FanChart } from '../../charts/fan/FanChart';
 import { BedsTable } from './BedsTable';
 import { describeModel, gapWords, headline } from './projectionModel';
 import { formatWhole } from '../../format/numbers';

@@ -4,7 +4,7 @@ import type { ForecastAssumption } from '../../../../shared/forecast/types.js';
 import type { ScenarioOutcome } from '../../../../shared/scenario/index.js';
 import { needsRepairMessage } from '../../../../shared/scenario/repair.js';
 import { financialYearSpan } from '../../../../shared/scenario/years.js';
-import { FanChart } from '../../charts/FanChart';
+import { FanChart } from '../../charts/fan/FanChart';
 import { formatLongDate, formatTimestamp } from '../../format/dates';
 import { BaseYearPanel } from '../projection/BaseYearPanel';
 import { openMarketShares } from '../projection/baseYearModel';
@@ -14,7 +14,7 @@ import { baseYearRow, buildBacktestRows, buildYearRows, methodLabels } from '../
 import { probabilityAssumptions, probabilityFootnote } from '../projection/evidenceModel';
 import { NationalBacktestTable } from '../projection/NationalBacktestTable';
 import { TotalsCoverageTable } from '../projection/TotalsCoverageTable';
-import { GapChart } from './GapChart';
+import { GapChart } from '../../charts/GapChart';
 import { ReportMap } from './ReportMap';
 import {
   assumptionLines,

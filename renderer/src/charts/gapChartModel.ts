@@ -4,7 +4,7 @@
  * paths; GapChart.tsx renders them as an inline SVG (a vector in the PDF).
  */
 import { line, scaleLinear, scalePoint } from 'd3';
-import { formatWhole } from '../../format/numbers';
+import { formatWhole } from '../format/numbers';
 
 export interface GapChartSeries {
   name: string;

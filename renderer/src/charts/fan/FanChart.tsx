@@ -1,12 +1,9 @@
 import { useMemo, type Ref } from 'react';
-import {
-  compactFanChartSize,
-  describeFanChart,
-  fanChartModel,
-  largeFanChartSize,
-  type FanChartInput,
-} from './fanChart';
-import { formatWhole } from '../format/numbers';
+import { fanChartModel } from './fanChartModel';
+import { compactFanChartSize, largeFanChartSize, type FanChartInput } from './fanChartTypes';
+import { describeFanChart } from './fanLabels';
+import { formatWhole } from '../../format/numbers';
+import { YGridLines, YTickLabels } from '../yTicks';
 
 export interface FanChartProps {
   area: FanChartInput;
@@ -71,16 +68,10 @@ export function FanChart({
         </g>
       )}
       <g className="fan-grid">
-        {model.yTicks.map((t) => (
-          <line key={t.label} x1={plot.left} x2={plot.right} y1={t.at} y2={t.at} />
-        ))}
+        <YGridLines ticks={model.yTicks} plot={plot} />
       </g>
       <g className="fan-axis fan-axis-y">
-        {model.yTicks.map((t) => (
-          <text key={t.label} x={plot.left - 8} y={t.at} textAnchor="end" dominantBaseline="middle">
-            {t.label}
-          </text>
-        ))}
+        <YTickLabels ticks={model.yTicks} plotLeft={plot.left} />
         {!compact && (
           <text
             className="fan-axis-title"
