@@ -4,12 +4,12 @@ import type { AreaSummary, HeadlineFigure, PlanSummary } from '../../shared/mode
 import { createHttpBridge } from '../../renderer/src/api/httpBridge.js';
 import { folderOf, suggestedFileName } from '../../renderer/src/app/fileNames.js';
 import { shortcutCommand } from '../../renderer/src/app/shortcuts.js';
+import { listNames } from '../../shared/forecast/inputs.js';
 import {
   buildAuthorityTable,
   buildColumns,
   describeSource,
   groupColumns,
-  joinNames,
   tableSlots,
   placementBalance,
   shareOfLookedAfter,
@@ -186,9 +186,9 @@ describe('formatting', () => {
   });
 
   it('joins names in British English', () => {
-    expect(joinNames([])).toBe('');
-    expect(joinNames(['Oldham'])).toBe('Oldham');
-    expect(joinNames(['Bolton', 'Bury', 'Wigan'])).toBe('Bolton, Bury and Wigan');
+    expect(listNames([])).toBe('');
+    expect(listNames(['Oldham'])).toBe('Oldham');
+    expect(listNames(['Bolton', 'Bury', 'Wigan'])).toBe('Bolton, Bury and Wigan');
   });
 
   it('describes a source with its file, period and licence, and flags illustrative values', () => {

@@ -1,6 +1,7 @@
 import { SourceDetails } from '../../app/SourceDetails';
 import type { FigureCell, FigureColumn, TableRow } from './tableModel';
-import { joinNames, suppressionReasons } from './tableModel';
+import { listNames } from '../../../../shared/forecast/inputs.js';
+import { suppressionReasons } from './tableModel';
 import { formatNumber } from '../../format/numbers';
 
 export interface FigureDetailsProps {
@@ -61,7 +62,7 @@ function SelectedFigure({ row, column, cell }: { row: TableRow; column: FigureCo
       )}
       {cell.missingMembers.length > 0 && (
         <p className="details-incomplete">
-          <span className="tag tag-incomplete">Incomplete</span> There is no figure for {joinNames(cell.missingMembers)}
+          <span className="tag tag-incomplete">Incomplete</span> There is no figure for {listNames(cell.missingMembers)}
           , so the total leaves {cell.missingMembers.length === 1 ? 'it' : 'them'} out.
         </p>
       )}

@@ -5,6 +5,7 @@
 import type { AreaSummary, HeadlineFigure, HistoryPoint, PlanSummary } from '../../../../shared/model/summary.js';
 import { isMeasureId, measures, type MeasureId, type MeasureUnit } from '../../../../shared/model/measures.js';
 import type { Source, SuppressionCode } from '../../../../shared/model/dataset.js';
+import { listNames } from '../../../../shared/forecast/inputs.js';
 import { formatPeriod, formatValue, signedMeasures } from '../../format/measures';
 import { wholeNumber } from '../../format/numbers';
 import { formatWholePercentOrUnderOne } from '../../format/shares';
@@ -366,7 +367,7 @@ function buildCell(
     );
   }
   if (figure?.derivation) lines.push(`${figure.derivation.replace(/\.$/, '')}.`);
-  if (missingMembers.length > 0) lines.push(`Incomplete total: no figure for ${joinNames(missingMembers)}.`);
+  if (missingMembers.length > 0) lines.push(`Incomplete total: no figure for ${listNames(missingMembers)}.`);
   if (figure?.suppression && value !== null) lines.push(`Marked ${suppressionReasons[figure.suppression]}.`);
   if (sources.length === 0 && unknownSourceIds.length === 0) lines.push('Source: none recorded.');
   for (const source of sources) lines.push(`Source: ${describeSource(source)}`);
@@ -387,12 +388,6 @@ function buildCell(
     share,
     balance,
   };
-}
-
-/** "Bolton", "Bolton and Bury", "Bolton, Bury and Wigan". */
-export function joinNames(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
 }
 
 /** Builds the whole table: member rows, then the consortium total and the comparators. */

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import type { ImportFilePreview } from '../../../../shared/api/contract.js';
-import { joinNames } from '../data/tableModel';
+import { listNames } from '../../../../shared/forecast/inputs.js';
 import { formatNumber } from '../../format/numbers';
 import {
   describeIssueCounts,
@@ -150,7 +150,7 @@ export function FilePreviewCard({
         <dt>Periods</dt>
         <dd>{describePeriods(file.periods)}</dd>
         <dt>Measures</dt>
-        <dd>{file.measures.length ? joinNames(file.measures.map(measureLabel)) : 'None'}</dd>
+        <dd>{file.measures.length ? listNames(file.measures.map(measureLabel)) : 'None'}</dd>
         {file.sheetName !== null && (
           <>
             <dt>Sheet</dt>

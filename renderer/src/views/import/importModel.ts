@@ -12,7 +12,7 @@ import {
   type ImportPreview,
 } from '../../../../shared/api/contract.js';
 import { isMeasureId, measures } from '../../../../shared/model/measures.js';
-import { joinNames } from '../data/tableModel';
+import { listNames } from '../../../../shared/forecast/inputs.js';
 import { formatNumber } from '../../format/numbers';
 
 /** "1 file", "3 files", "1,204 figures". */
@@ -56,7 +56,7 @@ export function summarisePreview(preview: ImportPreview): PreviewStatus {
     );
     return {
       tone: 'blocked',
-      text: `Cannot import: fix ${joinNames(parts)} and preview again. Nothing has been changed.`,
+      text: `Cannot import: fix ${listNames(parts)} and preview again. Nothing has been changed.`,
     };
   }
   const added = files.reduce((sum, f) => sum + f.added, 0);
@@ -71,7 +71,7 @@ export function summarisePreview(preview: ImportPreview): PreviewStatus {
     };
   }
   const idle = files.filter((f) => !changesSomething(f)).map((f) => f.fileName);
-  const skipped = idle.length ? ` Nothing from ${joinNames(idle)}.` : '';
+  const skipped = idle.length ? ` Nothing from ${listNames(idle)}.` : '';
   const changes = `${plural(added, 'figure')} added, ${formatNumber(replaced)} replaced`;
   return {
     tone: 'ready',
@@ -122,7 +122,7 @@ export function measureLabel(id: string): string {
 /** "2025", "2023 and 2024", "2019 to 2025 (7 periods)". */
 export function describePeriods(periods: readonly string[]): string {
   if (periods.length === 0) return 'None';
-  if (periods.length <= 3) return joinNames(periods);
+  if (periods.length <= 3) return listNames(periods);
   return `${periods[0] ?? ''} to ${periods[periods.length - 1] ?? ''} (${periods.length} periods)`;
 }
 
