@@ -17,7 +17,7 @@ import {
   nextSort,
   sortRows,
   type TableRow,
-} from '../../renderer/src/views/data/tableModel.js';
+} from '../../renderer/src/views/data/table/index.js';
 import { formatPeriod, formatSigned, formatValue } from '../../renderer/src/format/measures.js';
 import { formatWholePercentOrUnderOne } from '../../renderer/src/format/shares.js';
 

@@ -15,7 +15,7 @@ import {
   type FigureColumn,
   type SortState,
   type TableRow,
-} from './tableModel';
+} from './table';
 import { scrollRegion } from '../../app/scrollRegion';
 
 const rowClass: Record<TableRow['kind'], string> = {

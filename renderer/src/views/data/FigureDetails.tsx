@@ -1,7 +1,7 @@
 import { SourceDetails } from '../../app/SourceDetails';
-import type { FigureCell, FigureColumn, TableRow } from './tableModel';
+import type { FigureCell, FigureColumn, TableRow } from './table';
 import { listNames } from '../../../../shared/forecast/inputs.js';
-import { suppressionReasons } from './tableModel';
+import { suppressionReasons } from './table';
 import { formatNumber } from '../../format/numbers';
 
 export interface FigureDetailsProps {

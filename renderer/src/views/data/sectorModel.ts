@@ -6,7 +6,7 @@
 import type { Source } from '../../../../shared/model/dataset.js';
 import type { PlanSummary, SectorSupply } from '../../../../shared/model/summary.js';
 import type { HomeSector } from '../../../../shared/model/supply.js';
-import { describeSource, missingMark, type RowKind } from './tableModel';
+import { describeSource, missingMark, type RowKind } from './table';
 import { formatPeriod } from '../../format/measures';
 import { wholeNumber } from '../../format/numbers';
 

@@ -11,7 +11,7 @@ import type { PlanSummary } from '../../../../shared/model/summary.js';
 import type { Scenario, ScenarioOutcome } from '../../../../shared/scenario/index.js';
 import { fileSlug } from '../../app/fileNames';
 import { leverSummary as leverDetail } from '../scenarios/leverFields';
-import { missingMark, missingReason } from '../data/tableModel';
+import { missingMark, missingReason } from '../data/table';
 import { formatPeriod, formatValue } from '../../format/measures';
 import { gapPartsSentence } from '../projection/baseYearModel';
 import { gapRangeWords, gapWords } from '../projection/projectionModel';
