@@ -21,7 +21,6 @@ import {
   gapRange,
   labelBox,
   yearKindWords,
-  formatCount,
   shapeInDirection,
   shortTitle,
   wrap,
@@ -29,6 +28,7 @@ import {
 } from '../../renderer/src/charts/map/index.js';
 import { baseYearSourceNote } from '../../renderer/src/views/map/baseYearNote.js';
 import { tableHeadings, tableRows } from '../../renderer/src/views/map/tableRows.js';
+import { formatWholeNoNegativeZero } from '../../renderer/src/format/numbers.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dataset = JSON.parse(
@@ -296,14 +296,14 @@ describe('the map’s year 0', () => {
     const base = projection.areas.find((x) => x.name === 'Bolton')!.base!;
     expect(bolton.cells[0]).toBe(`${gapPhrase(base.gap!)} (observed)`);
     expect(bolton.cells[1]).toBe('observed: no range');
-    expect(bolton.cells[2]).toContain(`(${formatCount(base.children!)} children)`);
-    expect(bolton.cells[3]).toBe(formatCount(base.places.accessible));
+    expect(bolton.cells[2]).toContain(`(${formatWholeNoNegativeZero(base.children!)} children)`);
+    expect(bolton.cells[3]).toBe(formatWholeNoNegativeZero(base.places.accessible));
     expect(bolton.cells[4]).toBe(
-      `${formatCount(base.places.registered)} (LA-run ${formatCount(base.places.laRun)}, contracted ${formatCount(base.places.contracted)}, private and voluntary ${formatCount(base.places.openMarket)})`,
+      `${formatWholeNoNegativeZero(base.places.registered)} (LA-run ${formatWholeNoNegativeZero(base.places.laRun)}, contracted ${formatWholeNoNegativeZero(base.places.contracted)}, private and voluntary ${formatWholeNoNegativeZero(base.places.openMarket)})`,
     );
     const w = base.placedWhere!;
     expect(bolton.cells[6]).toBe(
-      `${formatCount(w.ownLa)} / ${formatCount(w.elsewhereInConsortium)} / ${formatCount(w.outside)} (31 March ${w.period})`,
+      `${formatWholeNoNegativeZero(w.ownLa)} / ${formatWholeNoNegativeZero(w.elsewhereInConsortium)} / ${formatWholeNoNegativeZero(w.outside)} (31 March ${w.period})`,
     );
   });
 

@@ -19,7 +19,7 @@ import {
   keyFigureRows,
   leverNoteGroups,
 } from '../../renderer/src/views/compare/compareModel.js';
-import { formatMoney, formatPounds } from '../../renderer/src/views/scenarios/scenarioFormat.js';
+import { formatMoney, formatPounds } from '../../renderer/src/format/money.js';
 import { builtInPlanData } from '../helpers/builtinPlan.js';
 
 let baseline: ScenarioOutcome;

@@ -3,7 +3,7 @@ import type { AuthorityChoice } from '../../shared/api/contract.js';
 import type { Source } from '../../shared/model/dataset.js';
 import type { AreaSummary, HistoryPoint, PlanSummary, SectorSupply } from '../../shared/model/summary.js';
 import { gridMove } from '../../renderer/src/app/gridKeys.js';
-import { buildSparkline, describeSparkline, type SparklineSize } from '../../renderer/src/charts/sparkline.js';
+import { buildSparkline, describeSparkline, type SparklineSize } from '../../renderer/src/charts/sparklineModel.js';
 import { buildHistoryCards, historyAreas, shortPeriod } from '../../renderer/src/views/data/historyModel.js';
 import {
   groupByRegion,
@@ -12,11 +12,9 @@ import {
   noRegion,
   validateMembership,
 } from '../../renderer/src/views/data/membersModel.js';
-import {
-  buildAssumptionRows,
-  formatAssumptionValue,
-  formatChangedAt,
-} from '../../renderer/src/views/data/registerModel.js';
+import { buildAssumptionRows } from '../../renderer/src/views/data/registerModel.js';
+import { formatRegisterAssumption } from '../../renderer/src/format/assumptions.js';
+import { formatChangedAt } from '../../renderer/src/format/dates.js';
 import { buildSectorTable } from '../../renderer/src/views/data/sectorModel.js';
 
 const size: SparklineSize = { width: 200, height: 60, margin: { top: 10, right: 20, bottom: 10, left: 20 } };
@@ -307,16 +305,16 @@ describe('history panel', () => {
 
 describe('assumption register', () => {
   it('writes values in their units', () => {
-    expect(formatAssumptionValue(0.85, 'share')).toBe('85%');
-    expect(formatAssumptionValue(0.1234, 'share')).toBe('12.3%');
-    expect(formatAssumptionValue(0.035, 'per year')).toBe('3.5% a year');
-    expect(formatAssumptionValue(1.42, 'ratio')).toBe('1.42×');
-    expect(formatAssumptionValue(318400, '£ per place per year (2023-24)')).toBe(
+    expect(formatRegisterAssumption(0.85, 'share')).toBe('85%');
+    expect(formatRegisterAssumption(0.1234, 'share')).toBe('12.3%');
+    expect(formatRegisterAssumption(0.035, 'per year')).toBe('3.5% a year');
+    expect(formatRegisterAssumption(1.42, 'ratio')).toBe('1.42×');
+    expect(formatRegisterAssumption(318400, '£ per place per year (2023-24)')).toBe(
       '£318,400 per place per year (2023-24)',
     );
-    expect(formatAssumptionValue(10, 'miles')).toBe('10 miles');
-    expect(formatAssumptionValue(0.826, 'incidents per child per year')).toBe('0.826 incidents per child per year');
-    expect(formatAssumptionValue(3, '')).toBe('3');
+    expect(formatRegisterAssumption(10, 'miles')).toBe('10 miles');
+    expect(formatRegisterAssumption(0.826, 'incidents per child per year')).toBe('0.826 incidents per child per year');
+    expect(formatRegisterAssumption(3, '')).toBe('3');
   });
 
   it('writes a date as a date, not midnight', () => {

@@ -2,16 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Source } from '../../shared/model/dataset.js';
 import type { AreaSummary, HeadlineFigure, PlanSummary } from '../../shared/model/summary.js';
 import { createHttpBridge } from '../../renderer/src/api/httpBridge.js';
-import { folderOf, suggestedFileName } from '../../renderer/src/app/format.js';
+import { folderOf, suggestedFileName } from '../../renderer/src/app/fileNames.js';
 import { shortcutCommand } from '../../renderer/src/app/shortcuts.js';
+import { listNames } from '../../shared/forecast/inputs/index.js';
 import {
   buildAuthorityTable,
   buildColumns,
   describeSource,
-  formatPeriod,
-  formatPercent,
-  formatSigned,
-  formatValue,
   groupColumns,
   tableSlots,
   placementBalance,
@@ -19,8 +16,10 @@ import {
   nextSort,
   sortRows,
   type TableRow,
-} from '../../renderer/src/views/data/tableModel.js';
-import { joinNames, missingReason } from '../../renderer/src/models/figureWords.js';
+} from '../../renderer/src/views/data/table/index.js';
+import { missingReason } from '../../renderer/src/models/figureWords.js';
+import { formatPeriod, formatSigned, formatValue } from '../../renderer/src/format/measures.js';
+import { formatWholePercentOrUnderOne } from '../../renderer/src/format/shares.js';
 
 const dfe: Source = {
   id: 'dfe-cla-number-rate-2024',
@@ -187,9 +186,9 @@ describe('formatting', () => {
   });
 
   it('joins names in British English', () => {
-    expect(joinNames([])).toBe('');
-    expect(joinNames(['Oldham'])).toBe('Oldham');
-    expect(joinNames(['Bolton', 'Bury', 'Wigan'])).toBe('Bolton, Bury and Wigan');
+    expect(listNames([])).toBe('');
+    expect(listNames(['Oldham'])).toBe('Oldham');
+    expect(listNames(['Bolton', 'Bury', 'Wigan'])).toBe('Bolton, Bury and Wigan');
   });
 
   it('describes a source with its file, period and licence, and flags illustrative values', () => {
@@ -345,9 +344,9 @@ describe('derived cells', () => {
   });
 
   it('formats percentages without a misleading 0%', () => {
-    expect(formatPercent(42.8)).toBe('43%');
-    expect(formatPercent(0)).toBe('0%');
-    expect(formatPercent(0.3)).toBe('<1%');
+    expect(formatWholePercentOrUnderOne(42.8)).toBe('43%');
+    expect(formatWholePercentOrUnderOne(0)).toBe('0%');
+    expect(formatWholePercentOrUnderOne(0.3)).toBe('<1%');
   });
 
   it('shows children placed away as a % of children looked after on the same date, saying it is derived', () => {

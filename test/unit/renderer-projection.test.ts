@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { AreaProjection, BacktestResult, HorizonAccuracy, YearProjection } from '../../shared/forecast/types.js';
 import { planAssumptionKeys } from '../../shared/forecast/settings.js';
+import { fanChartModel } from '../../renderer/src/charts/fan/fanChartModel.js';
 import {
   compactFanChartSize,
-  describeFanChart,
-  fanChartModel,
-  formatCount,
-  spreadLabels,
   type FanChartInput,
   type FanChartSize,
-} from '../../renderer/src/charts/fanChart.js';
+} from '../../renderer/src/charts/fan/fanChartTypes.js';
+import { describeFanChart, spreadLabels } from '../../renderer/src/charts/fan/fanLabels.js';
+import { formatWhole } from '../../renderer/src/format/numbers.js';
 import { parseSeed } from '../../renderer/src/views/projection/ProjectionControls.js';
 import {
   backtestSummary,
@@ -18,17 +17,16 @@ import {
   buildYearRows,
   describeModel,
   editableAssumptions,
-  formatAssumptionValue,
-  formatProbability,
   gapRangeWords,
   gapWords,
   headline,
   impliedAnnualGrowth,
   parseGrowth,
   parsePercent,
-  shareToPercent,
   trendPercent,
 } from '../../renderer/src/models/projectionModel.js';
+import { formatForecastAssumption } from '../../renderer/src/format/assumptions.js';
+import { formatProbability, shareToPercent } from '../../renderer/src/format/shares.js';
 
 const p = (p10: number, p50: number, p90: number) => ({ p10, p50, p90 });
 
@@ -219,7 +217,7 @@ describe('fan chart model', () => {
     expect(describeFanChart({ name: 'Nowhere', history: [], years: [] })).toBe(
       'Nowhere: no observed figures; no projection.',
     );
-    expect(formatCount(1083.1)).toBe('1,083');
+    expect(formatWhole(1083.1)).toBe('1,083');
   });
 });
 
@@ -320,7 +318,7 @@ describe('assumption inputs', () => {
     expect(editableAssumptions['needTypeShare.soloComplex']?.planKey).toBe('needTypeShareSoloComplex');
     expect(editableAssumptions.populationGrowthWithoutProjection).toMatchObject({ min: -5, max: 5 });
     expect(
-      formatAssumptionValue({ key: 'populationGrowthWithoutProjection', value: 0.005, unit: 'share a year' }),
+      formatForecastAssumption({ key: 'populationGrowthWithoutProjection', value: 0.005, unit: 'share a year' }),
     ).toBe('+0.5% a year');
     expect(parsePercent('−1.5', { min: -5, max: 5, name: 'Growth' })).toMatchObject({ ok: true, share: -0.015 });
     expect(editableAssumptions.targetOccupancy).toMatchObject({ min: 50, max: 100 });
@@ -379,11 +377,11 @@ describe('assumption inputs', () => {
     expect(rows[3]?.editable).toMatchObject({ planKey: 'trendDamping', percent: 80 });
     expect(rows[4]).toMatchObject({ editable: null, source: 'ons-mye', rationale: 'R' });
     expect(rows[5]?.note).toMatch(/growth table/);
-    expect(formatAssumptionValue({ key: 'x', value: 1.06, unit: '% a year (mean over members)' })).toBe(
+    expect(formatForecastAssumption({ key: 'x', value: 1.06, unit: '% a year (mean over members)' })).toBe(
       '1.06% a year (mean over members)',
     );
-    expect(formatAssumptionValue({ key: 'x', value: 0, unit: 'places' })).toBe('0 places');
-    expect(formatAssumptionValue({ key: 'x', value: 0.05, unit: 'coefficient of variation' })).toBe(
+    expect(formatForecastAssumption({ key: 'x', value: 0, unit: 'places' })).toBe('0 places');
+    expect(formatForecastAssumption({ key: 'x', value: 0.05, unit: 'coefficient of variation' })).toBe(
       '5% (coefficient of variation)',
     );
   });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallResults } from '../../shared/api/contract.js';
 import type { PlanSummary } from '../../shared/model/summary.js';
 import { createAppContext, type AppContext } from '../../electron/services/appContext.js';
-import { gapChartModel } from '../../renderer/src/views/report/gapChart.js';
+import { gapChartModel } from '../../renderer/src/charts/gapChartModel.js';
 import { parsePrintRequest } from '../../renderer/src/views/report/printRequest.js';
 import {
   assumptionLines,
@@ -12,10 +12,6 @@ import {
   chosenScenarios,
   dataVintages,
   defaultScenarioIds,
-  formatAssumption,
-  formatMoney,
-  formatPointsChange,
-  formatSignedCount,
   gapByAuthority,
   headlineTable,
   keyFigures,
@@ -28,6 +24,10 @@ import {
   type ReportData,
   type ScenarioListItem,
 } from '../../renderer/src/views/report/reportModel/index.js';
+import { formatAssumption } from '../../renderer/src/format/assumptions.js';
+import { formatMoneyBrief } from '../../renderer/src/format/money.js';
+import { formatSignedCount } from '../../renderer/src/format/numbers.js';
+import { formatPointsChange } from '../../renderer/src/format/shares.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
 // Real figures from the built-in Greater Manchester plan, made by the same services the app calls.
@@ -297,8 +297,8 @@ describe('scenario figures', () => {
 
 describe('numbers and words', () => {
   it('formats money, differences and assumptions in their units', () => {
-    expect(formatMoney(1_343_070_601)).toBe('£1,343.1m');
-    expect(formatMoney(-456_700)).toBe('−£457k');
+    expect(formatMoneyBrief(1_343_070_601)).toBe('£1,343.1m');
+    expect(formatMoneyBrief(-456_700)).toBe('−£457k');
     expect(formatPointsChange(-0.00476)).toBe('−0.5 pp');
     expect(formatSignedCount(-4.6)).toBe('−5');
     expect(formatAssumption(0.85, 'share of places')).toBe('85% of places');

@@ -18,21 +18,20 @@ import type {
   ScenarioYear,
   UncertainFigure,
 } from '../../shared/scenario/types.js';
+import { wrapLabel } from '../../renderer/src/charts/scenario/layout.js';
+import { describeLocality, localityChartModel } from '../../renderer/src/charts/scenario/localityModel.js';
+import { markerPath, seriesStyles, type YearSeries } from '../../renderer/src/charts/scenario/series.js';
 import {
-  describeLocality,
   describeTornado,
-  describeYearChart,
-  groupedBarModel,
-  lineChartModel,
-  localityChartModel,
-  markerPath,
-  seriesStyles,
   tornadoLabelRoom,
   tornadoModel,
   type TornadoRow,
-  type YearSeries,
-  wrapLabel,
-} from '../../renderer/src/charts/scenarioCharts.js';
+} from '../../renderer/src/charts/scenario/tornadoModel.js';
+import {
+  describeYearChart,
+  groupedBarModel,
+  lineChartModel,
+} from '../../renderer/src/charts/scenario/yearChartModel.js';
 import { keyFigureRows } from '../../renderer/src/views/compare/compareModel.js';
 import { localityRows, yearSeries } from '../../renderer/src/models/outcomeSeries.js';
 import { sensitivityFromOutcome } from '../../renderer/src/models/sensitivity.js';
@@ -61,20 +60,11 @@ import {
 import { leverSummary } from '../../renderer/src/models/leverSummary.js';
 import { outcomeColumns, outcomeHeadline, outcomeRows } from '../../renderer/src/views/scenarios/outcomeModel.js';
 import { checkScenarioName } from '../../renderer/src/views/scenarios/ScenarioDialogs.js';
-import {
-  formatAssumptionValue,
-  formatCount,
-  formatCountDiff,
-  formatDecimal,
-  formatMoney,
-  formatMoneyDiff,
-  formatMoneyTick,
-  formatPointsDiff,
-  formatProbability,
-  formatShare,
-  judgeDiff,
-  yearSpan,
-} from '../../renderer/src/views/scenarios/scenarioFormat.js';
+import { financialYearSpan } from '../../shared/scenario/years.js';
+import { formatAssumptionValue } from '../../renderer/src/format/assumptions.js';
+import { formatMoney, formatMoneyDiff, formatMoneyTick } from '../../renderer/src/format/money.js';
+import { formatCount, formatCountDiff, formatDecimal, judgeDiff } from '../../renderer/src/format/numbers.js';
+import { formatPointsDiff, formatProbability, formatShare } from '../../renderer/src/format/shares.js';
 
 const GM = [
   { code: 'E08000001', name: 'Bolton' },
@@ -603,9 +593,9 @@ describe('formatting figures and differences', () => {
     expect(formatProbability(0.25)).toBe('25%');
     expect(formatDecimal(-4.75)).toBe('\u22124.8');
     // Years ending 31 March, shown as financial years.
-    expect(yearSpan(YEARS)).toBe('2025-26 to 2029-30');
-    expect(yearSpan(['2026'])).toBe('2025-26');
-    expect(yearSpan([])).toBe('');
+    expect(financialYearSpan(YEARS)).toBe('2025-26 to 2029-30');
+    expect(financialYearSpan(['2026'])).toBe('2025-26');
+    expect(financialYearSpan([])).toBe('');
   });
 
   it('writes axis ticks for money compactly', () => {

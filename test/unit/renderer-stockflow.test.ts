@@ -4,12 +4,12 @@ import {
   buildStockflowRows,
   describeStockflowChart,
   explainDifference,
-  formatDifference,
   formatSummary,
   methodDifferences,
   stockflowChartModel,
   stockflowChartSize,
 } from '../../renderer/src/views/projection/stockflow/stockflowModel.js';
+import { formatSignedCount } from '../../renderer/src/format/numbers.js';
 
 const point = (month: number, byCategory: ProjectionPoint['byCategory'], total: ProjectionPoint['total']) => ({
   month,
@@ -89,9 +89,9 @@ describe('stock-flow table', () => {
     expect(formatSummary({ mean: 101, p10: 90, p50: 100, p90: 112 })).toBe('100 (90–112)');
     expect(formatSummary({ mean: 1234.4, sd: 3 })).toBe('1,234');
     expect(formatSummary(null)).toBe('–');
-    expect(formatDifference(14.4)).toBe('+14');
-    expect(formatDifference(-3)).toBe('−3');
-    expect(formatDifference(0.2)).toBe('0');
+    expect(formatSignedCount(14.4)).toBe('+14');
+    expect(formatSignedCount(-3)).toBe('−3');
+    expect(formatSignedCount(0.2)).toBe('0');
   });
 
   it('explains the difference with the fixed list and the modes’ notes', () => {

@@ -6,7 +6,6 @@ import { shortcutCommand } from '../../renderer/src/app/shortcuts.js';
 import {
   baseFontSizePx,
   chosenLevers,
-  formatPercent,
   isWorkshopShortcut,
   keepsArrowKeys,
   keyToStep,
@@ -15,10 +14,8 @@ import {
   leverStorageKey,
   loadChosenLevers,
   maxRememberedPlans,
-  percentToShare,
   projectionLevers,
   saveChosenLevers,
-  shareToPercent,
   stepView,
   typedLeverOptions,
   untitledPlanKey,
@@ -30,6 +27,7 @@ import {
   type RegisterEntry,
   type StorageLike,
 } from '../../renderer/src/app/workshop/workshopModel.js';
+import { formatPercent, percentToShare, shareToPercent } from '../../renderer/src/format/shares.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const ids = ['data', 'projection', 'import', 'map'];

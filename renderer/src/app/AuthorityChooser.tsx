@@ -15,6 +15,7 @@ import {
   withCodes,
   withoutCodes,
 } from '../views/data/membersModel';
+import { formatNumber } from '../format/numbers';
 
 export interface AuthorityChooserProps {
   /** null while the list is loading. */
@@ -35,8 +36,6 @@ export interface AuthorityChooserProps {
   /** Puts the first focus of the dialog in the search box. */
   autoFocusSearch?: boolean;
 }
-
-const figuresFormat = new Intl.NumberFormat('en-GB');
 
 export function AuthorityChooser({
   authorities,
@@ -172,7 +171,7 @@ export function AuthorityChooser({
                           <span className="member-meta">
                             {a.onsCode}
                             {a.observationCount > 0 ? (
-                              <> · {figuresFormat.format(a.observationCount)} figures</>
+                              <> · {formatNumber(a.observationCount)} figures</>
                             ) : (
                               <>
                                 {' '}

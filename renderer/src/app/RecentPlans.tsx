@@ -1,5 +1,5 @@
 import type { RecentPlan } from '../../../shared/api/contract.js';
-import { formatTimestamp } from './format';
+import { formatTimestamp } from '../format/dates';
 
 export interface RecentPlansProps {
   recent: RecentPlan[];

@@ -8,7 +8,7 @@
  */
 import type { ExportFormat, OpenPlanState } from '../../../shared/api/contract.js';
 import { api } from '../api';
-import { fileSlug } from './format';
+import { fileSlug } from './fileNames';
 
 export type { ExportFormat };
 

@@ -18,7 +18,7 @@ import type { PlanSummary } from '../../../shared/model/summary.js';
 import { api, isPlannerError } from '../api';
 import type { DiscardAction } from './dialogs/ConfirmDiscardDialog';
 import { exportCopy, exportFileName, writeExport } from './exportFiles';
-import { folderOf, suggestedFileName } from './format';
+import { folderOf, suggestedFileName } from './fileNames';
 import { toShownError, type ShownError } from './planController/shownError';
 import { usePendingDialog, type PendingDialog } from './planController/usePendingDialog';
 import { planKeyOf, planSession } from './planSession/planSessionStore';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { buildSparkline, describeSparkline, type SparkInput, type SparklineWords } from './sparkline';
+import { buildSparkline, describeSparkline, type SparkInput, type SparklineWords } from './sparklineModel';
 
 export interface SparklineProps extends SparklineWords {
   points: readonly SparkInput[];

@@ -6,7 +6,7 @@
  * string work (testable without a DOM); the copying of styles and the PNG need the page.
  */
 
-import { fileSlug } from '../app/format';
+import { fileSlug } from '../app/fileNames';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

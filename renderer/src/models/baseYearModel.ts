@@ -7,19 +7,13 @@
 import type { BasePosition, GapDecomposition, GapReconciliation } from '../../../shared/forecast/basePosition.js';
 import type { TornadoBar } from '../../../shared/forecast/assumptionUncertainty.js';
 import type { AreaProjection, ProjectionResult } from '../../../shared/forecast/types.js';
-import type { TornadoRow } from '../charts/scenarioCharts';
+import type { TornadoRow } from '../charts/scenario/tornadoModel';
 import { formatSnapshot } from '../../../shared/model/dates.js';
-import { formatCount } from '../charts/fanChart';
+import { formatSignedCount, formatWhole } from '../format/numbers';
+import { formatRoundedPercent } from '../format/shares';
 
 /** "31 March 2023" from "2023-03-31"; null without a snapshot. */
 const snapshotDate = (period: string | null): string | null => (period ? formatSnapshot(period) : null);
-
-const signed = (n: number): string => {
-  const r = Math.round(n);
-  return r > 0 ? `+${formatCount(r)}` : r < 0 ? `−${formatCount(-r)}` : '0';
-};
-
-const wholePercent = (share: number) => `${Math.round(share * 100)}%`;
 
 export interface BaseYearWords {
   /** "31 March 2025 (year 0, the latest published)". */
@@ -52,18 +46,18 @@ export function baseYearWords(
   let gap: string | null = null;
   if (base.gap !== null && base.bedsNeeded !== null) {
     const n = Math.round(base.gap);
-    const state = n > 0 ? `short by ${formatCount(n)} already` : n < 0 ? `a surplus of ${formatCount(-n)}` : 'no gap';
-    gap = `${formatCount(base.bedsNeeded)} beds needed${targetOccupancy !== undefined ? ` at ${wholePercent(targetOccupancy)} occupancy` : ''}: ${state}.`;
+    const state = n > 0 ? `short by ${formatWhole(n)} already` : n < 0 ? `a surplus of ${formatWhole(-n)}` : 'no gap';
+    gap = `${formatWhole(base.bedsNeeded)} beds needed${targetOccupancy !== undefined ? ` at ${formatRoundedPercent(targetOccupancy)} occupancy` : ''}: ${state}.`;
   }
   return {
     when: `31 March ${base.year} (year 0, the latest published figures)`,
-    children: base.children === null ? null : `${formatCount(base.children)} children in secure and children’s homes`,
+    children: base.children === null ? null : `${formatWhole(base.children)} children in secure and children’s homes`,
     placed:
       w && placedTotal > 0
-        ? `${formatCount(w.ownLa)} in their own authority, ${formatCount(w.elsewhereInConsortium)} elsewhere in the consortium, ${formatCount(w.outside)} outside it (placement flows, 31 March ${w.period})`
+        ? `${formatWhole(w.ownLa)} in their own authority, ${formatWhole(w.elsewhereInConsortium)} elsewhere in the consortium, ${formatWhole(w.outside)} outside it (placement flows, 31 March ${w.period})`
         : null,
-    places: `${formatCount(p.registered)} registered places: ${formatCount(p.laRun)} LA-run, ${formatCount(p.contracted)} block-contracted, ${formatCount(p.openMarket)} private and voluntary${snapshot ? ` (Ofsted, ${snapshot}${p.movedOn ? `, moved on to ${base.year} by the openings and closures since` : ''})` : ''}`,
-    accessible: `${formatCount(p.accessible)} accessible: LA-run and contracted places and ${wholePercent(p.openMarketShare)} of the open market${above >= 0.5 ? `, and ${formatCount(above)} more where a member’s own share of its open market is above that` : ''}`,
+    places: `${formatWhole(p.registered)} registered places: ${formatWhole(p.laRun)} LA-run, ${formatWhole(p.contracted)} block-contracted, ${formatWhole(p.openMarket)} private and voluntary${snapshot ? ` (Ofsted, ${snapshot}${p.movedOn ? `, moved on to ${base.year} by the openings and closures since` : ''})` : ''}`,
+    accessible: `${formatWhole(p.accessible)} accessible: LA-run and contracted places and ${formatRoundedPercent(p.openMarketShare)} of the open market${above >= 0.5 ? `, and ${formatWhole(above)} more where a member’s own share of its open market is above that` : ''}`,
     gap,
   };
 }
@@ -90,35 +84,35 @@ export function gapPartRows(area: Pick<AreaProjection, 'decomposition' | 'base'>
       label: `Today’s shortfall (${base.year})`,
       meaning: 'children in homes now beyond the accessible places now',
       value: d.todayShortfall,
-      text: formatCount(Math.round(d.todayShortfall)),
+      text: formatWhole(Math.round(d.todayShortfall)),
     },
     {
       key: 'growthInNeed',
       label: `Growth in need to ${d.year}`,
       meaning: 'projected children (median) less children now',
       value: d.growthInNeed,
-      text: signed(d.growthInNeed),
+      text: formatSignedCount(d.growthInNeed),
     },
     {
       key: 'occupancyHeadroom',
       label: 'Occupancy headroom',
       meaning: 'beds kept free so homes can match children to places (beds needed less children)',
       value: d.occupancyHeadroom,
-      text: signed(d.occupancyHeadroom),
+      text: formatSignedCount(d.occupancyHeadroom),
     },
     {
       key: 'supplyChange',
       label: 'Supply change',
       meaning: 'accessible places lost (+) or gained (−) since the base year',
       value: d.supplyChange,
-      text: signed(d.supplyChange),
+      text: formatSignedCount(d.supplyChange),
     },
     {
       key: 'gap',
       label: `Gap in ${d.year} (median)`,
       meaning: 'beds needed less accessible places',
       value: d.gap,
-      text: formatCount(Math.round(d.gap)),
+      text: formatWhole(Math.round(d.gap)),
     },
   ];
 }
@@ -130,7 +124,7 @@ export function gapPartsSentence(area: Pick<AreaProjection, 'decomposition' | 'b
   if (!rows || !d || !area.base || area.base.gap === null) return null;
   const todayGap = Math.round(area.base.gap);
   const total = Math.round(d.gap);
-  return `By the same definition the gap is ${formatCount(todayGap)} today (${area.base.year}) and ${formatCount(total)} in ${d.year}: today’s shortfall ${formatCount(Math.round(d.todayShortfall))}, growth in need ${signed(d.growthInNeed)}, occupancy headroom ${signed(d.occupancyHeadroom)}, supply change ${signed(d.supplyChange)}.`;
+  return `By the same definition the gap is ${formatWhole(todayGap)} today (${area.base.year}) and ${formatWhole(total)} in ${d.year}: today’s shortfall ${formatWhole(Math.round(d.todayShortfall))}, growth in need ${formatSignedCount(d.growthInNeed)}, occupancy headroom ${formatSignedCount(d.occupancyHeadroom)}, supply change ${formatSignedCount(d.supplyChange)}.`;
 }
 
 // ---------- What moves the headline gap ----------
@@ -146,7 +140,11 @@ export interface GapTornadoModel {
 }
 
 const inputText = (key: TornadoBar['key'], v: number): string =>
-  key === 'demand' ? `${formatCount(v)} children` : key === 'supply' ? `${formatCount(v)} places` : wholePercent(v);
+  key === 'demand'
+    ? `${formatWhole(v)} children`
+    : key === 'supply'
+      ? `${formatWhole(v)} places`
+      : formatRoundedPercent(v);
 
 /**
  * The projection's tornado of the horizon gap as rows for the tornado chart: each input at its low
@@ -192,34 +190,34 @@ export function reconciliationRows(
   if (!reconciliation) return null;
   const r = reconciliation;
   const own = shares?.ownRange
-    ? `each member’s own share, ${wholePercent(shares.ownRange[0])}–${wholePercent(shares.ownRange[1])}`
+    ? `each member’s own share, ${formatRoundedPercent(shares.ownRange[0])}–${formatRoundedPercent(shares.ownRange[1])}`
     : shares?.own !== null && shares?.own !== undefined
-      ? wholePercent(shares.own)
+      ? formatRoundedPercent(shares.own)
       : null;
-  const shareText = shares && own ? ` (${wholePercent(shares.consortium)} rather than ${own})` : '';
+  const shareText = shares && own ? ` (${formatRoundedPercent(shares.consortium)} rather than ${own})` : '';
   const rows: ReconciliationRow[] = [
     {
       key: 'sumOfMembers',
       label: 'Sum of the member authorities’ gaps (each counting its own share of its open market)',
-      text: formatCount(Math.round(r.sumOfMembers)),
+      text: formatWhole(Math.round(r.sumOfMembers)),
     },
     {
       key: 'pooledAccess',
       label: `Less: open-market places in other members a consortium child can also use${shareText}`,
-      text: signed(-r.pooledAccess),
+      text: formatSignedCount(-r.pooledAccess),
     },
     {
       key: 'mediansDoNotAdd',
       label: 'Plus: the consortium’s median children less the sum of members’ medians, in beds (medians do not add)',
-      text: signed(r.mediansDoNotAdd),
+      text: formatSignedCount(r.mediansDoNotAdd),
     },
   ];
   if (Math.abs(r.other) >= 0.5)
-    rows.push({ key: 'other', label: 'Other (places floored at zero)', text: signed(r.other) });
+    rows.push({ key: 'other', label: 'Other (places floored at zero)', text: formatSignedCount(r.other) });
   rows.push({
     key: 'consortium',
     label: `The consortium’s gap in ${r.year}`,
-    text: formatCount(Math.round(r.consortium)),
+    text: formatWhole(Math.round(r.consortium)),
   });
   return rows;
 }
@@ -278,13 +276,13 @@ export function accessShareRows(result: Partial<Pick<ProjectionResult, 'accessSh
   return shares.map((a) => ({
     code: a.code,
     name: a.name,
-    share: wholePercent(a.share),
-    range: `${Math.round(a.low * 100)}–${wholePercent(a.high)}`,
+    share: formatRoundedPercent(a.share),
+    range: `${Math.round(a.low * 100)}–${formatRoundedPercent(a.high)}`,
     inside: a.inside
-      ? `${wholePercent(a.inside.share)} (${a.inside.basis === 'flows' ? 'placement flows' : 'DfE, moved to homes'}, ${a.inside.period})`
+      ? `${formatRoundedPercent(a.inside.share)} (${a.inside.basis === 'flows' ? 'placement flows' : 'DfE, moved to homes'}, ${a.inside.period})`
       : '—',
-    over20Miles: a.over20Miles ? `${wholePercent(a.over20Miles.share)} (${a.over20Miles.period})` : '—',
-    places: `${formatCount(a.laRunPlaces)} / ${formatCount(a.openMarketPlaces)}`,
+    over20Miles: a.over20Miles ? `${formatRoundedPercent(a.over20Miles.share)} (${a.over20Miles.period})` : '—',
+    places: `${formatWhole(a.laRunPlaces)} / ${formatWhole(a.openMarketPlaces)}`,
     basis: BASIS_WORDS[a.basis],
     explanation: a.explanation,
     source: a.source,

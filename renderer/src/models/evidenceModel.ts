@@ -18,10 +18,8 @@ import {
   type ProbabilityKind,
   type ProbabilityWords,
 } from '../../../shared/forecast/beds/probability.js';
-
-const oneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-const twoDecimals = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2, minimumFractionDigits: 2 });
-const wholePercent = (share: number) => `${Math.round(share * 100)}%`;
+import { formatNumber, oneDecimal, twoDecimals } from '../format/numbers';
+import { formatRoundedPercent } from '../format/shares';
 
 // ---------- Chance of being short ----------
 
@@ -49,8 +47,8 @@ export function probabilityAssumptions(
   const own = value('openMarketAccessShare');
   const consortium = value('consortiumOpenMarketAccessShare');
   const parts: string[] = [];
-  if (occupancy !== undefined) parts.push(`target occupancy ${wholePercent(occupancy)}`);
-  const share = (s: number, whose: string) => `${wholePercent(s)} for ${whose}`;
+  if (occupancy !== undefined) parts.push(`target occupancy ${formatRoundedPercent(occupancy)}`);
+  const share = (s: number, whose: string) => `${formatRoundedPercent(s)} for ${whose}`;
   const shares: string[] = [];
   if (consortium !== undefined && level !== 'authority') shares.push(share(consortium, 'consortium children'));
   if (own !== undefined && level !== 'consortium') shares.push(share(own, 'an authority’s own children'));
@@ -169,12 +167,12 @@ export function buildNationalGroups(
         chosen,
         used,
         lastValue,
-        pairs: s ? s.n.toLocaleString('en-GB') : '0',
+        pairs: s ? formatNumber(s.n) : '0',
         mae: fmtNum(s?.mae ?? null, oneDecimal),
         mape: fmtNum(s?.mape ?? null, oneDecimal, '%'),
         maseVsLastValue: lastValue ? (s && s.n > 0 ? '1.00' : dash) : fmtNum(s?.maseVsLastValue ?? null, twoDecimals),
         bias: fmtSigned(s?.bias ?? null),
-        coverage: s?.coverage80 == null ? dash : wholePercent(s.coverage80),
+        coverage: s?.coverage80 == null ? dash : formatRoundedPercent(s.coverage80),
         beatsLastValue: !lastValue && s?.maseVsLastValue != null && s.maseVsLastValue < 1,
       };
     });
@@ -238,7 +236,7 @@ export function buildOwnBacktest(backtest: BacktestResult | null | undefined): O
       mae: fmtNum(m.mae, oneDecimal),
       mape: fmtNum(m.mape, oneDecimal, '%'),
       lastValueMae: fmtNum(lv?.mae ?? null, oneDecimal),
-      coverage: m.coverage80 === null ? dash : wholePercent(m.coverage80),
+      coverage: m.coverage80 === null ? dash : formatRoundedPercent(m.coverage80),
       thin: m.n < MIN_OWN_PAIRS,
     };
   });
@@ -285,11 +283,13 @@ export function buildTotalsCoverage(selection: MethodSelection | null | undefine
     .filter((s) => (s.regionPairs ?? 0) + (s.randomGroupPairs ?? 0) > 0)
     .map((s): TotalsCoverageRow => ({
       h: s.h,
-      regions: s.regionCoverage80 == null ? dash : wholePercent(s.regionCoverage80),
+      regions: s.regionCoverage80 == null ? dash : formatRoundedPercent(s.regionCoverage80),
       regionPairs: s.regionPairs ?? 0,
-      randomGroups: s.randomGroupCoverage80 == null ? dash : wholePercent(s.randomGroupCoverage80),
+      randomGroups: s.randomGroupCoverage80 == null ? dash : formatRoundedPercent(s.randomGroupCoverage80),
       randomGroupPairs: s.randomGroupPairs ?? 0,
-      byOrigin: (s.groupCoverageByOrigin ?? []).map((o) => `${o.origin}: ${wholePercent(o.coverage80)}`).join(', '),
+      byOrigin: (s.groupCoverageByOrigin ?? [])
+        .map((o) => `${o.origin}: ${formatRoundedPercent(o.coverage80)}`)
+        .join(', '),
       origins: s.groupCoverageByOrigin?.length ?? 0,
     }));
   if (rows.length === 0) return { rows, verdict: null };

@@ -1,6 +1,6 @@
 /**
  * Words about figures shared by several views: the mark shown in place of a missing number, why a
- * figure is missing (the published suppression code in words), and a list of names in a sentence.
+ * figure is missing (the published suppression code in words).
  * Pure, unit-tested.
  */
 import type { HeadlineFigure } from '../../../shared/model/summary.js';
@@ -24,10 +24,4 @@ export function missingReason(figure: HeadlineFigure | null): string {
   if (!figure) return 'no figure stored';
   if (figure.suppression) return suppressionReasons[figure.suppression];
   return 'not published';
-}
-
-/** "Bolton", "Bolton and Bury", "Bolton, Bury and Wigan". */
-export function joinNames(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
 }

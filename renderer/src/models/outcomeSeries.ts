@@ -4,7 +4,8 @@
  * in one year. Shared by the Scenarios and Compare views. Pure, unit-tested.
  */
 import type { ScenarioOutcome } from '../../../shared/scenario/types.js';
-import type { LocalityRow, YearSeries } from '../charts/scenarioCharts';
+import type { LocalityRow } from '../charts/scenario/localityModel';
+import type { YearSeries } from '../charts/scenario/series';
 
 const lastYear = (o: ScenarioOutcome) => o.years[o.years.length - 1];
 

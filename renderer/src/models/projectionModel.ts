@@ -13,26 +13,10 @@ import type {
   RateModelSummary,
 } from '../../../shared/forecast/types.js';
 import { planAssumptionKeys } from '../../../shared/forecast/settings.js';
-import { formatCount } from '../charts/fanChart';
-import { formatProbability } from '../app/format';
+import { formatForecastAssumption } from '../format/assumptions';
+import { formatRange, formatWhole, upToOneDecimal } from '../format/numbers';
+import { formatSignedPercent, shareToPercent } from '../format/shares';
 import { shortfallProbability } from './evidenceModel';
-
-export { formatProbability };
-
-export { formatCount };
-
-/** "675–855": a P10–P90 range in whole numbers. */
-export function formatRange(p: { p10: number; p90: number }): string {
-  return `${formatCount(p.p10)}–${formatCount(p.p90)}`;
-}
-
-const oneDecimal = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
-const twoDecimals = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
-
-/** 0.85 → "85%"; 0.125 → "12.5%". */
-export function formatShare(share: number): string {
-  return `${oneDecimal.format(share * 100)}%`;
-}
 
 export type GapKind = 'short' | 'surplus' | 'balanced';
 
@@ -45,8 +29,8 @@ export interface GapWords {
 /** A gap (beds needed − accessible places) in words: positive is short. Rounded to whole beds first. */
 export function gapWords(gap: number): GapWords {
   const n = Math.round(gap);
-  if (n > 0) return { kind: 'short', text: `short by ${formatCount(n)}` };
-  if (n < 0) return { kind: 'surplus', text: `surplus of ${formatCount(-n)}` };
+  if (n > 0) return { kind: 'short', text: `short by ${formatWhole(n)}` };
+  if (n < 0) return { kind: 'surplus', text: `surplus of ${formatWhole(-n)}` };
   return { kind: 'balanced', text: 'no gap' };
 }
 
@@ -57,10 +41,10 @@ export function gapWords(gap: number): GapWords {
 export function gapRangeWords(p: { p10: number; p90: number }): string {
   const lo = Math.round(Math.min(p.p10, p.p90));
   const hi = Math.round(Math.max(p.p10, p.p90));
-  if (lo >= 0 && hi > 0) return `short by ${formatCount(lo)} to ${formatCount(hi)}`;
-  if (hi <= 0 && lo < 0) return `surplus of ${formatCount(-hi)} to ${formatCount(-lo)}`;
+  if (lo >= 0 && hi > 0) return `short by ${formatWhole(lo)} to ${formatWhole(hi)}`;
+  if (hi <= 0 && lo < 0) return `surplus of ${formatWhole(-hi)} to ${formatWhole(-lo)}`;
   if (lo === 0 && hi === 0) return 'no gap';
-  return `surplus of ${formatCount(-lo)} to short by ${formatCount(hi)}`;
+  return `surplus of ${formatWhole(-lo)} to short by ${formatWhole(hi)}`;
 }
 
 export interface YearRow {
@@ -87,14 +71,14 @@ export interface YearRow {
 export function buildYearRows(area: Pick<AreaProjection, 'years'>): YearRow[] {
   return area.years.map((y) => ({
     year: y.year,
-    demandP50: formatCount(y.demand.p50),
+    demandP50: formatWhole(y.demand.p50),
     demandRange: formatRange(y.demand),
-    bedsP50: formatCount(y.bedsNeeded.p50),
+    bedsP50: formatWhole(y.bedsNeeded.p50),
     bedsRange: formatRange(y.bedsNeeded),
-    mainstreamP50: formatCount(y.bedsNeededByNeedType.mainstream.p50),
-    soloComplexP50: formatCount(y.bedsNeededByNeedType.soloComplex.p50),
-    registeredPlaces: formatCount(y.registeredPlaces),
-    accessiblePlaces: formatCount(y.accessiblePlaces),
+    mainstreamP50: formatWhole(y.bedsNeededByNeedType.mainstream.p50),
+    soloComplexP50: formatWhole(y.bedsNeededByNeedType.soloComplex.p50),
+    registeredPlaces: formatWhole(y.registeredPlaces),
+    accessiblePlaces: formatWhole(y.accessiblePlaces),
     gap: gapWords(y.gap.p50),
     gapRange: gapRangeWords(y.gap),
     probability: shortfallProbability(y).text,
@@ -112,14 +96,14 @@ export function baseYearRow(area: Pick<AreaProjection, 'base'>): YearRow | null 
   if (!b || b.children === null || b.bedsNeeded === null || b.gap === null) return null;
   return {
     year: b.year,
-    demandP50: formatCount(b.children),
+    demandP50: formatWhole(b.children),
     demandRange: 'observed',
-    bedsP50: formatCount(b.bedsNeeded),
+    bedsP50: formatWhole(b.bedsNeeded),
     bedsRange: '',
     mainstreamP50: '—',
     soloComplexP50: '—',
-    registeredPlaces: formatCount(b.places.registered),
-    accessiblePlaces: formatCount(b.places.accessible),
+    registeredPlaces: formatWhole(b.places.registered),
+    accessiblePlaces: formatWhole(b.places.accessible),
     gap: gapWords(b.gap),
     gapRange: 'year 0',
     probability: '—',
@@ -137,7 +121,7 @@ export function headline(area: Pick<AreaProjection, 'years'>): string | null {
   if (!last) return null;
   const gap = gapWords(last.gap.p50);
   const gapText = gap.kind === 'balanced' ? 'no gap' : gap.text;
-  return `By 31 March ${last.year}: ${formatCount(last.demand.p50)} children (80% range ${formatRange(last.demand)}) need a place; ${formatCount(last.bedsNeeded.p50)} beds are needed against ${formatCount(last.accessiblePlaces)} accessible places: ${gapText}.`;
+  return `By 31 March ${last.year}: ${formatWhole(last.demand.p50)} children (80% range ${formatRange(last.demand)}) need a place; ${formatWhole(last.bedsNeeded.p50)} beds are needed against ${formatWhole(last.accessiblePlaces)} accessible places: ${gapText}.`;
 }
 
 // ---------- Methods ----------
@@ -156,15 +140,9 @@ export const methodDescriptions: Record<ProjectionMethodId, string> = {
 
 // ---------- Trends ----------
 
-const signedPercent = (value: number) => {
-  const text = oneDecimal.format(Math.abs(value) * 100);
-  if (text === '0') return '0%';
-  return `${value < 0 ? '−' : '+'}${text}%`;
-};
-
 /** A log-rate trend per year as a yearly percentage change: 0.0953 → "+10.0%". */
 export function trendPercent(logTrend: number): string {
-  return signedPercent(Math.expm1(logTrend));
+  return formatSignedPercent(Math.expm1(logTrend));
 }
 
 export interface ModelWords {
@@ -178,17 +156,17 @@ export interface ModelWords {
 export function describeModel(model: RateModelSummary | ManualModelSummary | undefined): ModelWords | null {
   if (!model) return null;
   if (model.kind === 'manual') {
-    const growth = signedPercent(model.growth);
+    const growth = formatSignedPercent(model.growth);
     return {
-      short: `Growth set: ${growth} a year from ${formatCount(model.jumpOffValue)} in ${model.jumpOffYear}`,
-      long: `Manual growth of ${growth} a year applied to the ${formatCount(model.jumpOffValue)} children observed on 31 March ${model.jumpOffYear}.`,
+      short: `Growth set: ${growth} a year from ${formatWhole(model.jumpOffValue)} in ${model.jumpOffYear}`,
+      long: `Manual growth of ${growth} a year applied to the ${formatWhole(model.jumpOffValue)} children observed on 31 March ${model.jumpOffYear}.`,
     };
   }
   const weight = `${Math.round(model.poolingWeight * 100)}%`;
   return {
     short: `Trend used ${trendPercent(model.pooledTrend)} a year (own ${trendPercent(model.ownTrend)}, consortium ${trendPercent(model.consortiumTrend)}; ${weight} pooled)`,
     long:
-      `Rate per 10,000 children aged 0 to 17: ${oneDecimal.format(model.ratePer10k)} at the last observed year, fitted on ${model.years} ${model.years === 1 ? 'year' : 'years'}. ` +
+      `Rate per 10,000 children aged 0 to 17: ${upToOneDecimal.format(model.ratePer10k)} at the last observed year, fitted on ${model.years} ${model.years === 1 ? 'year' : 'years'}. ` +
       `Its own trend is ${trendPercent(model.ownTrend)} a year and the consortium’s ${trendPercent(model.consortiumTrend)}; ` +
       `the trend used, ${trendPercent(model.pooledTrend)} a year, puts ${weight} of the weight on the consortium’s (more for small or noisy authorities), and is then damped year by year.`,
   };
@@ -257,11 +235,6 @@ export const editableAssumptions: Readonly<Record<string, EditableSpec>> = {
   },
 };
 
-/** A share as the percentage shown in an input: 0.85 → 85, 0.125 → 12.5 (one decimal, no float noise). */
-export function shareToPercent(share: number): number {
-  return Math.round(share * 1000) / 10;
-}
-
 export type ParsedPercent = { ok: true; share: number; percent: number } | { ok: false; message: string };
 
 /**
@@ -270,7 +243,7 @@ export type ParsedPercent = { ok: true; share: number; percent: number } | { ok:
  */
 export function parsePercent(text: string, bounds: { min: number; max: number; name: string }): ParsedPercent {
   const cleaned = text.trim().replace(/%$/, '').trim().replace(',', '.');
-  const range = `from ${oneDecimal.format(bounds.min)}% to ${oneDecimal.format(bounds.max)}%`;
+  const range = `from ${upToOneDecimal.format(bounds.min)}% to ${upToOneDecimal.format(bounds.max)}%`;
   if (cleaned === '') return { ok: false, message: `Enter ${bounds.name.toLowerCase()} as a percentage ${range}.` };
   if (!/^[-+−]?\d+(\.\d+)?$|^[-+−]?\.\d+$/.test(cleaned)) {
     return { ok: false, message: `${bounds.name} must be a number ${range}.` };
@@ -296,27 +269,6 @@ export function parseGrowth(text: string, name: string): { ok: true; growth: num
   return { ok: true, growth: Math.round(percent * 1000) / 100000 };
 }
 
-/** An assumption's value in its unit, as the result states it: shares as percentages. */
-export function formatAssumptionValue(a: Pick<ForecastAssumption, 'key' | 'value' | 'unit'>): string {
-  const unit = a.unit.trim();
-  if (unit === 'share a year') return `${a.value > 0 ? '+' : ''}${formatShare(a.value)} a year`;
-  if (unit.startsWith('share') || unit === 'proportion' || a.key === 'trendDamping') {
-    const rest = unit.replace(/^share( of)?\s*/, '').trim();
-    return rest && a.key !== 'trendDamping' ? `${formatShare(a.value)} of ${rest}` : formatShare(a.value);
-  }
-  if (unit.startsWith('%')) return `${twoDecimals.format(a.value)}%${unit.slice(1)}`;
-  if (unit === 'coefficient of variation') return `${formatShare(a.value)} (coefficient of variation)`;
-  const number = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 }).format(a.value);
-  const singular =
-    a.value === 1
-      ? unit
-          .replace(/^years\b/, 'year')
-          .replace(/^changes\b/, 'change')
-          .replace(/^places\b/, 'place')
-      : unit;
-  return singular ? `${number} ${singular}` : number;
-}
-
 export interface AssumptionRowModel {
   key: string;
   label: string;
@@ -339,7 +291,7 @@ export function buildAssumptionRows(assumptions: readonly ForecastAssumption[]):
     return {
       key: a.key,
       label: a.label,
-      valueText: formatAssumptionValue(a),
+      valueText: formatForecastAssumption(a),
       rationale: a.rationale,
       source: a.source,
       editable: spec ? { ...spec, percent: shareToPercent(a.value) } : null,
@@ -369,8 +321,8 @@ export interface BacktestRow {
 function accuracyCells(a: HorizonAccuracy | undefined): AccuracyCells {
   if (!a) return { mae: '—', mape: '—', coverage: '—' };
   return {
-    mae: a.mae === null ? '—' : oneDecimal.format(a.mae),
-    mape: a.mape === null ? '—' : `${oneDecimal.format(a.mape)}%`,
+    mae: a.mae === null ? '—' : upToOneDecimal.format(a.mae),
+    mape: a.mape === null ? '—' : `${upToOneDecimal.format(a.mape)}%`,
     coverage: a.coverage80 === null ? '—' : `${Math.round(a.coverage80 * 100)}%`,
   };
 }
@@ -412,12 +364,12 @@ export function backtestSummary(backtest: BacktestResult): string | null {
   const lv = backtest.baselines.lastValue.find((a) => a.h === m.h);
   const lt = backtest.baselines.linearTrend.find((a) => a.h === m.h);
   const ahead = m.h === 1 ? 'One year ahead' : `${m.h} years ahead`;
-  const pct = m.mape === null ? '' : ` (${oneDecimal.format(m.mape)}%)`;
+  const pct = m.mape === null ? '' : ` (${upToOneDecimal.format(m.mape)}%)`;
   const against: string[] = [];
-  if (lv?.mae != null) against.push(`${oneDecimal.format(lv.mae)} for repeating the last value`);
-  if (lt?.mae != null) against.push(`${oneDecimal.format(lt.mae)} for a straight-line trend`);
+  if (lv?.mae != null) against.push(`${upToOneDecimal.format(lv.mae)} for repeating the last value`);
+  if (lt?.mae != null) against.push(`${upToOneDecimal.format(lt.mae)} for a straight-line trend`);
   return (
-    `${ahead}, this method’s forecasts for member authorities were out by ${oneDecimal.format(m.mae)} children on average${pct}` +
+    `${ahead}, this method’s forecasts for member authorities were out by ${upToOneDecimal.format(m.mae)} children on average${pct}` +
     (against.length ? `, against ${against.join(' and ')}` : '') +
     ` (${m.n} ${m.n === 1 ? 'forecast' : 'forecasts'}).`
   );

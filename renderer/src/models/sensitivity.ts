@@ -11,8 +11,10 @@
 import type { CallResults } from '../../../shared/api/contract.js';
 import { sensitivityRows, type SensitivityRow } from '../../../shared/scenario/costUncertainty.js';
 import type { ScenarioOutcome } from '../../../shared/scenario/types.js';
-import type { TornadoPoint, TornadoRow } from '../charts/scenarioCharts';
-import { formatPounds, formatShare } from '../views/scenarios/scenarioFormat';
+import type { TornadoPoint, TornadoRow } from '../charts/scenario/tornadoModel';
+import { formatPounds } from '../format/money';
+import { formatShare } from '../format/shares';
+import { formatWhole } from '../format/numbers';
 
 export interface Sensitivity {
   /** The scenario's horizon cost (£) and final-year gap (beds). */
@@ -26,8 +28,8 @@ export interface Sensitivity {
 }
 
 const describeValue = (value: number, unit: string): string => {
-  if (unit === 'children') return `${Math.round(value).toLocaleString('en-GB')} children`;
-  if (unit === 'accessible places') return `${Math.round(value).toLocaleString('en-GB')} places`;
+  if (unit === 'children') return `${formatWhole(value)} children`;
+  if (unit === 'accessible places') return `${formatWhole(value)} places`;
   if (unit.startsWith('share') || unit.includes('year above inflation')) return formatShare(value);
   if (unit.startsWith('£')) return value < 100 ? `£${value.toFixed(2)}` : formatPounds(value);
   return `${value}`;

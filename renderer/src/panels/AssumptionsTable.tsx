@@ -4,7 +4,7 @@
  */
 import { useId } from 'react';
 import type { ScenarioAssumption } from '../../../shared/scenario/types.js';
-import { formatAssumptionValue } from '../views/scenarios/scenarioFormat';
+import { formatAssumptionValue } from '../format/assumptions';
 import { scrollRegion } from '../app/scrollRegion';
 
 export interface AssumptionsTableProps {

@@ -9,9 +9,10 @@
 import { useMemo } from 'react';
 import { gapDriverSentence } from '../../../shared/forecast/assumptionUncertainty.js';
 import type { ProjectionResult } from '../../../shared/forecast/types.js';
-import { TornadoChart } from '../charts/ScenarioCharts';
+import { TornadoChart } from '../charts/scenario/TornadoChart';
 import type { Sensitivity } from '../models/sensitivity';
-import { formatCountDiff, formatMoneyDiff, formatMoneyTick } from '../views/scenarios/scenarioFormat';
+import { formatMoneyDiff, formatMoneyTick } from '../format/money';
+import { formatCountDiff } from '../format/numbers';
 import { gapTornadoModel } from '../models/baseYearModel';
 import './scenarios.css';
 

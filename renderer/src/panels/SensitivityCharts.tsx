@@ -6,9 +6,10 @@
  * them, so the Scenarios view (beside its headline) and the Compare view show the same bars.
  */
 import type { ReactNode } from 'react';
-import { TornadoChart } from '../charts/ScenarioCharts';
+import { TornadoChart } from '../charts/scenario/TornadoChart';
 import type { Sensitivity } from '../models/sensitivity';
-import { formatCountDiffOnAxis, formatMoneyDiff, formatMoneyTick } from '../views/scenarios/scenarioFormat';
+import { formatMoneyDiff, formatMoneyTick } from '../format/money';
+import { formatCountDiffOnAxis } from '../format/numbers';
 
 const ends = { low: 'at the low end of its range', high: 'at the high end of its range' };
 

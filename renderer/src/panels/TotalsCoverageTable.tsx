@@ -6,6 +6,7 @@
  */
 import type { TotalsCoverage } from '../models/evidenceModel';
 import { scrollRegion } from '../app/scrollRegion';
+import { formatNumber } from '../format/numbers';
 
 export interface TotalsCoverageTableProps {
   totals: TotalsCoverage;
@@ -46,10 +47,10 @@ export function TotalsCoverageTable({ totals, variant, testId }: TotalsCoverageT
                   {r.h}
                 </th>
                 <td className="num">
-                  {r.regions} <span className="muted">of {r.regionPairs.toLocaleString('en-GB')}</span>
+                  {r.regions} <span className="muted">of {formatNumber(r.regionPairs)}</span>
                 </td>
                 <td className="num">
-                  {r.randomGroups} <span className="muted">of {r.randomGroupPairs.toLocaleString('en-GB')}</span>
+                  {r.randomGroups} <span className="muted">of {formatNumber(r.randomGroupPairs)}</span>
                 </td>
                 <td>{r.byOrigin}</td>
               </tr>

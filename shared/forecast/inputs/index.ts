@@ -9,5 +9,10 @@
  */
 export { buildProjectionInputs } from './build.js';
 export { projectionInputsFromPlan, type InputsFromPlanOptions } from './fromPlan.js';
-export { MAX_POPULATION_GROWTH, POPULATION_GROWTH_KEY, populationGrowthAssumptionTemplate } from './population.js';
+export {
+  MAX_POPULATION_GROWTH,
+  POPULATION_GROWTH_KEY,
+  listNames,
+  populationGrowthAssumptionTemplate,
+} from './population.js';
 export { DEFAULT_LA_RUN_SHARE, type AreaSeries, type SeriesInputs } from './series.js';

@@ -90,7 +90,7 @@ function growthText(growth: number): string {
 }
 
 /** "Alpha, Bravo and Charlie". */
-function listNames(names: readonly string[]): string {
+export function listNames(names: readonly string[]): string {
   if (names.length <= 1) return names.join('');
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
 }

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { RecoverablePlan } from '../../../../shared/api/contract.js';
+import { formatTimestamp } from '../../format/dates';
 import { Modal } from '../Modal';
 
 export interface RecoveryDialogProps {
@@ -7,11 +8,6 @@ export interface RecoveryDialogProps {
   onRecover(id: string): void;
   onDiscard(id: string): void;
   onLater(): void;
-}
-
-function when(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 function size(bytes: number): string {
@@ -49,8 +45,10 @@ export function RecoveryDialog({ plans, onRecover, onDiscard, onLater }: Recover
               <br />
               <span className="muted">
                 {p.planPath ?? 'never saved'} ·{' '}
-                {p.autosavedAt ? `saved automatically ${when(p.autosavedAt)}` : `opened ${when(p.openedAt)}`} ·{' '}
-                {size(p.bytes)}
+                {p.autosavedAt
+                  ? `saved automatically ${formatTimestamp(p.autosavedAt)}`
+                  : `opened ${formatTimestamp(p.openedAt)}`}{' '}
+                · {size(p.bytes)}
               </span>
             </span>
             <span className="recovery-actions">

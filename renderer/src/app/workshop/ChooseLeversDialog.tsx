@@ -1,13 +1,14 @@
 import { useId, useMemo, useState } from 'react';
 import { Modal } from '../Modal';
 import {
-  formatPercent,
   leverOptions,
   typedLeverOptions,
   type LeverOption,
   type RegisterEntry,
   type TypedLever,
 } from './workshopModel';
+import { formatPercent } from '../../format/shares';
+import { formatNumber } from '../../format/numbers';
 
 export interface ChooseLeversDialogProps {
   /** The plan's assumption register (from the plan summary). */
@@ -55,9 +56,7 @@ export function ChooseLeversDialog({ assumptions, chosen, onApply, onCancel }: C
                 <span className="workshop-choice-label">{option.label}</span>
                 <span className="workshop-choice-value">
                   now{' '}
-                  {'percent' in option
-                    ? formatPercent(option.percent)
-                    : `${option.value.toLocaleString('en-GB')} ${option.unit}`}
+                  {'percent' in option ? formatPercent(option.percent) : `${formatNumber(option.value)} ${option.unit}`}
                 </span>
               </label>
             </li>

@@ -2,16 +2,15 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { api } from '../../api';
 import {
   chosenLevers,
-  formatPercent,
   LeverCommitQueue,
   leverOptions,
-  percentToShare,
   typedLeverOptions,
   type CommitOutcome,
   type LeverOption,
   type RegisterEntry,
   type TypedLever,
 } from './workshopModel';
+import { formatPercent, percentToShare } from '../../format/shares';
 
 /** How long a lever must stay still before its value is saved in the plan (and the views recompute). */
 export const leverDebounceMs = 300;

@@ -5,6 +5,7 @@
  */
 import { defaultSettings, planAssumptionKeys } from '../../../../shared/forecast/settings.js';
 import type { ShortcutKey } from '../shortcuts';
+import { shareToPercent } from '../../format/shares';
 
 // ---------- Type scale ----------
 
@@ -191,23 +192,6 @@ export interface RegisterEntry {
   label: string;
   value: number;
   unit: string;
-}
-
-/** A share as a percentage: 0.85 → 85, 0.125 → 12.5 (one decimal, no float noise). */
-export function shareToPercent(share: number): number {
-  return Math.round(share * 1000) / 10;
-}
-
-/** A percentage as the share the plan stores: 80 → 0.8 (no float noise). */
-export function percentToShare(percent: number): number {
-  return Math.round(percent * 1000) / 100000;
-}
-
-const percentFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
-
-/** "80%", "3.5%". */
-export function formatPercent(percent: number): string {
-  return `${percentFormat.format(percent)}%`;
 }
 
 /**

@@ -3,7 +3,8 @@ import { forwardRef, useId, type KeyboardEvent } from 'react';
 import { OUTSIDE_LABEL } from '../../../../shared/geo/index.js';
 import { AREA_LABEL, LEGEND_X, MAP_FRAME, MAP_WIDTH } from './frame';
 import type { MapArea, MapPicture } from './types';
-import { formatCount, wrap } from './words';
+import { wrap } from './words';
+import { formatWholeNoNegativeZero } from '../../format/numbers';
 
 export interface MapSvgProps {
   picture: MapPicture;
@@ -216,7 +217,7 @@ function Flows({ flows, selected }: { flows: NonNullable<MapPicture['flows']>; s
         <g transform={`translate(${flows.outside.at[0]},${flows.outside.at[1]})`}>
           <circle r={20} fill="#ffffff" stroke={FLOW} strokeWidth={1.5} strokeDasharray="4 3" />
           <text y={4} fontSize={11} fontWeight={700} textAnchor="middle" fill={TEXT}>
-            {formatCount(flows.outsideChildren)}
+            {formatWholeNoNegativeZero(flows.outsideChildren)}
           </text>
           {wrap(OUTSIDE_LABEL, 12).map((line, i) => (
             <text key={i} y={36 + i * 13} fontSize={11} textAnchor="middle" fill={TEXT}>

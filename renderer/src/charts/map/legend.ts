@@ -8,7 +8,9 @@ import { supplyGroups, type MapYear } from '../../../../shared/map/index.js';
 import { formatSnapshot } from '../../../../shared/model/dates.js';
 import { LEGEND_TOP, LINE, supplyColours } from './frame';
 import type { LegendItem, LegendModel, MapPicture } from './types';
-import { formatCount, formatPercent, longDate, wrap } from './words';
+import { longDate, wrap } from './words';
+import { formatWholeNoNegativeZero } from '../../format/numbers';
+import { formatIntlPercent } from '../../format/shares';
 
 /** Positions of every legend item, top to bottom, and where the legend ends. */
 export function layoutLegend(input: {
@@ -47,7 +49,13 @@ export function layoutLegend(input: {
     y += 4;
     let cx = biggest;
     for (const k of input.supplyKey) {
-      items.push({ kind: 'circle', y: y + 2 * biggest, cx, radius: k.radius, label: formatCount(k.places) });
+      items.push({
+        kind: 'circle',
+        y: y + 2 * biggest,
+        cx,
+        radius: k.radius,
+        label: formatWholeNoNegativeZero(k.places),
+      });
       cx += biggest + k.radius + 44;
     }
     y += 2 * biggest + 20;
@@ -79,7 +87,7 @@ export function layoutLegend(input: {
         kind: 'arrow',
         y,
         width: flows.widthOf(children),
-        label: `${formatCount(children)} ${children === 1 ? 'child' : 'children'}`,
+        label: `${formatWholeNoNegativeZero(children)} ${children === 1 ? 'child' : 'children'}`,
       });
       y += 24;
     }
@@ -97,7 +105,7 @@ export function gapLegend(scale: ScaleDiverging<string>, year: MapYear): LegendM
         ? 'Beds (observed, year 0); 0 = need matches places'
         : 'Beds (projected median); 0 = need matches places',
     stops: gradientStops(scale),
-    ticks: legendTicks(scale, 4, (v) => (v === 0 ? '0' : formatCount(Math.abs(v)))),
+    ticks: legendTicks(scale, 4, (v) => (v === 0 ? '0' : formatWholeNoNegativeZero(Math.abs(v)))),
     ends: ['spare', 'short'],
   };
 }
@@ -107,7 +115,7 @@ export function shareLegend(scale: ScaleSequential<string>, year: MapYear): Lege
     title: `Placed 20+ miles away${year.kind === 'history' ? `, ${longDate(year.year)}` : ''}`,
     units: 'Per cent of children looked after',
     stops: gradientStops(scale),
-    ticks: legendTicks(scale, 4, (v) => formatPercent(v)),
+    ticks: legendTicks(scale, 4, (v) => formatIntlPercent(v)),
     ends: null,
   };
 }

@@ -21,7 +21,8 @@ import { AREA_LABEL, LINE, MAP_FRAME, OUTSIDE_AT, supplyColours } from './frame'
 import { gapLegend, layoutLegend, shareLegend } from './legend';
 import { sourceLines } from './sources';
 import type { LabelBox, MapArea, MapPicture, PictureInput, PieSlice } from './types';
-import { areaLabel, formatPercent, gapLabel, longDate } from './words';
+import { areaLabel, gapLabel, longDate } from './words';
+import { formatIntlPercent } from '../../format/shares';
 
 /**
  * The box an area's name and value take, from their lengths: a generous average glyph width (0.62 em
@@ -73,7 +74,7 @@ export function buildMapPicture(input: PictureInput): MapPicture {
       valueText = gapLabel(value);
     } else if (value !== null) {
       colour = scales.share(value);
-      valueText = formatPercent(value);
+      valueText = formatIntlPercent(value);
     }
     const pie =
       layers.supply && f.supplyPlaces > 0
@@ -89,7 +90,7 @@ export function buildMapPicture(input: PictureInput): MapPicture {
         ? {
             x: shape.x,
             y: shape.y - Math.min(36, shape.innerRadius * 0.62),
-            text: `20+ mi ${formatPercent(f.distance.share)}`,
+            text: `20+ mi ${formatIntlPercent(f.distance.share)}`,
           }
         : null;
     return [

@@ -15,7 +15,8 @@ import {
 import type { Source } from '../../../../shared/model/dataset.js';
 import { formatSnapshot } from '../../../../shared/model/dates.js';
 import type { PlanSummary } from '../../../../shared/model/summary.js';
-import { formatCount, shortTitle, wrap } from './words';
+import { shortTitle, wrap } from './words';
+import { formatWholeNoNegativeZero } from '../../format/numbers';
 
 /** The source line: every source behind what is drawn, shortened, wrapped to fit the picture's width. */
 export function sourceLines(
@@ -56,7 +57,7 @@ export function sourceLines(
     );
   } else if (fill === 'gap' && projection) {
     notes.push(
-      `Projection: Sufficiency Planner, ${projection.method === 'manual' ? 'manual growth' : 'rate'} method from ${projection.baseYear}${projection.simulations > 0 ? `, ${formatCount(projection.simulations)} simulations` : ''}.`,
+      `Projection: Sufficiency Planner, ${projection.method === 'manual' ? 'manual growth' : 'rate'} method from ${projection.baseYear}${projection.simulations > 0 ? `, ${formatWholeNoNegativeZero(projection.simulations)} simulations` : ''}.`,
     );
   }
   notes.push(

@@ -6,14 +6,10 @@ import { wrapText as wrap } from '../chartExport';
 import type { Percentiles } from '../../../../shared/forecast/types.js';
 import type { AreaFigures, FillMeasure, MapYear } from '../../../../shared/map/index.js';
 import { formatSnapshot } from '../../../../shared/model/dates.js';
+import { formatWholeNoNegativeZero } from '../../format/numbers';
+import { formatIntlPercent } from '../../format/shares';
 
-const count = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-const percent = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 0 });
-
-export const formatCount = (v: number) => count.format(Math.round(v) === 0 ? 0 : Math.round(v));
-export const formatPercent = (v: number) => percent.format(v);
-
-const beds = (n: number) => `${formatCount(n)} ${Math.round(n) === 1 ? 'bed' : 'beds'}`;
+const beds = (n: number) => `${formatWholeNoNegativeZero(n)} ${Math.round(n) === 1 ? 'bed' : 'beds'}`;
 
 /** "short by 43 beds", "12 beds to spare", "no gap". */
 export function gapPhrase(gap: number): string {
@@ -26,7 +22,7 @@ export function gapPhrase(gap: number): string {
 /** The label written on the map: "43 short", "12 spare", "even". */
 export function gapLabel(gap: number): string {
   const r = Math.round(gap);
-  return r > 0 ? `${formatCount(r)} short` : r < 0 ? `${formatCount(-r)} spare` : 'even';
+  return r > 0 ? `${formatWholeNoNegativeZero(r)} short` : r < 0 ? `${formatWholeNoNegativeZero(-r)} spare` : 'even';
 }
 
 /** The 80% range (P10 to P90) in the headline's own terms: "20 to 66", "5 to 30 to spare", "from 4 to spare to 9 short". */
@@ -34,9 +30,10 @@ export function gapRange(p: Percentiles): string {
   const lo = Math.round(p.p10);
   const hi = Math.round(p.p90);
   const mid = Math.round(p.p50);
-  if (lo >= 0 && mid >= 0) return `${formatCount(lo)} to ${formatCount(hi)}`;
-  if (hi <= 0 && mid <= 0) return `${formatCount(-hi)} to ${formatCount(-lo)} to spare`;
-  const side = (v: number) => (v > 0 ? `${formatCount(v)} short` : v < 0 ? `${formatCount(-v)} to spare` : 'none');
+  if (lo >= 0 && mid >= 0) return `${formatWholeNoNegativeZero(lo)} to ${formatWholeNoNegativeZero(hi)}`;
+  if (hi <= 0 && mid <= 0) return `${formatWholeNoNegativeZero(-hi)} to ${formatWholeNoNegativeZero(-lo)} to spare`;
+  const side = (v: number) =>
+    v > 0 ? `${formatWholeNoNegativeZero(v)} short` : v < 0 ? `${formatWholeNoNegativeZero(-v)} to spare` : 'none';
   return `from ${side(lo)} to ${side(hi)}`;
 }
 
@@ -57,7 +54,7 @@ export function areaLabel(f: AreaFigures, mode: FillMeasure, year: MapYear): str
   if (mode === 'gap' && year.kind === 'base') {
     const b = f.base;
     if (!b || b.gap === null) return `${f.name}: no observed gap for ${year.year}`;
-    return `${f.name}: ${gapPhrase(b.gap)} on ${longDate(b.year)}, observed (year 0): ${formatCount(b.children ?? 0)} children, ${formatCount(b.places.accessible)} accessible places`;
+    return `${f.name}: ${gapPhrase(b.gap)} on ${longDate(b.year)}, observed (year 0): ${formatWholeNoNegativeZero(b.children ?? 0)} children, ${formatWholeNoNegativeZero(b.places.accessible)} accessible places`;
   }
   if (mode === 'gap') {
     if (!f.projected) return `${f.name}: no projected gap for ${year.year}`;
@@ -65,7 +62,7 @@ export function areaLabel(f: AreaFigures, mode: FillMeasure, year: MapYear): str
   }
   if (!f.distance) return `${f.name}: no published figure for children placed more than 20 miles away in ${year.year}`;
   const d = f.distance;
-  return `${f.name}: ${formatPercent(d.share)} of children looked after placed more than 20 miles from home on ${longDate(d.period)} (${formatCount(d.over20)} of ${formatCount(d.childrenLookedAfter)})`;
+  return `${f.name}: ${formatIntlPercent(d.share)} of children looked after placed more than 20 miles from home on ${longDate(d.period)} (${formatWholeNoNegativeZero(d.over20)} of ${formatWholeNoNegativeZero(d.childrenLookedAfter)})`;
 }
 
 /** A source title up to its first colon, bracket or "generated", at most `max` characters (whole words). */

@@ -5,7 +5,7 @@
 import { useId, type ReactNode, type RefObject } from 'react';
 import type { ExportLegendItem } from '../../charts/chartExport';
 import { ChartExportButtons } from '../../charts/ChartExportButtons';
-import type { YearSeries } from '../../charts/scenarioCharts';
+import type { YearSeries } from '../../charts/scenario/series';
 import { scrollRegion } from '../../app/scrollRegion';
 
 export type Mode = 'amount' | 'difference';

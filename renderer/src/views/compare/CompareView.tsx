@@ -7,20 +7,17 @@ import { usePlan } from '../../app/PlanContext';
 import { planSession, type PlanSessionState } from '../../app/planSession/planSessionStore';
 import { usePlanRevision, usePlanSession } from '../../app/planSession/usePlanSession';
 import { chartFileStem, type ExportLegendItem } from '../../charts/chartExport';
-import { LocalityChart, SeriesLegend, YearBarChart, YearLineChart } from '../../charts/ScenarioCharts';
-import { localityCategories, seriesStyle, type YearSeries } from '../../charts/scenarioCharts';
+import { SeriesLegend } from '../../charts/scenario/ChartFrame';
+import { LocalityChart } from '../../charts/scenario/LocalityChart';
+import { YearBarChart, YearLineChart } from '../../charts/scenario/YearCharts';
+import { localityCategories } from '../../charts/scenario/localityModel';
+import { seriesStyle, type YearSeries } from '../../charts/scenario/series';
 import { AssumptionsTable } from '../../panels/AssumptionsTable';
 import { SensitivityCharts } from '../../panels/SensitivityCharts';
-import {
-  formatCount,
-  formatCountDiffOnAxis,
-  formatDecimal,
-  formatMoney,
-  formatMoneyDiff,
-  formatMoneyTick,
-  formatShare,
-  yearSpan,
-} from '../scenarios/scenarioFormat';
+import { financialYearSpan } from '../../../../shared/scenario/years.js';
+import { formatMoney, formatMoneyDiff, formatMoneyTick } from '../../format/money';
+import { formatCount, formatCountDiffOnAxis, formatDecimal, formatNumber } from '../../format/numbers';
+import { formatShare } from '../../format/shares';
 import { useScenarioList, useScenarioRun } from '../../app/useScenarios';
 import { keyFigureRows, leverNoteGroups } from './compareModel';
 import { localityRows, yearSeries } from '../../models/outcomeSeries';
@@ -88,7 +85,7 @@ export function CompareView() {
   const rows = useMemo(() => (result ? keyFigureRows(result.baseline, result.outcomes) : []), [result]);
   const leverNotes = useMemo(() => (result ? leverNoteGroups(result.baseline, result.outcomes) : []), [result]);
   const years = result ? result.baseline.years.map((y) => y.year) : [];
-  const span = yearSpan(years);
+  const span = financialYearSpan(years);
   // The plan's horizon: "five-year" for five years, "7-year" for seven.
   const totalsLabel = horizonLabel(years.length);
   const lastYear = years[years.length - 1] ?? '';
@@ -100,7 +97,7 @@ export function CompareView() {
   }, [columns, costMode]);
   const locality = useMemo(() => localityRows(columns), [columns]);
   const exportSource = result
-    ? `Source: Sufficiency Planner scenario comparison for ${result.baseline.consortiumName}, ${span} (medians over ${result.baseline.simulations.toLocaleString('en-GB')} demand simulations; costs in the price year’s prices); history: DfE children looked after in England.`
+    ? `Source: Sufficiency Planner scenario comparison for ${result.baseline.consortiumName}, ${span} (medians over ${formatNumber(result.baseline.simulations)} demand simulations; costs in the price year’s prices); history: DfE children looked after in England.`
     : '';
   const consortiumName = result?.baseline.consortiumName ?? summary.consortium.name;
   const exportAs = (title: string, legend: readonly ExportLegendItem[]) => ({
@@ -138,7 +135,7 @@ export function CompareView() {
   let status = '';
   if (run.updating) status = 'Updating…';
   else if (run.error) status = 'Could not update the comparison.';
-  else if (result) status = `Up to date: ${result.baseline.simulations.toLocaleString('en-GB')} simulations, ${span}`;
+  else if (result) status = `Up to date: ${formatNumber(result.baseline.simulations)} simulations, ${span}`;
 
   const stale = run.updating && result !== null;
   const shownIds = columns
@@ -210,8 +207,8 @@ export function CompareView() {
                 worse. Children are summed over the years (child-years); the 20+ mile share is over all placements;
                 costs are cash in the price year’s prices, and the net present value is discounted at{' '}
                 {formatShare(result.baseline.discountRate)} a year (HM Treasury Green Book). Medians over{' '}
-                {result.baseline.simulations.toLocaleString('en-GB')} demand simulations. Scenarios marked illustrative
-                rest on illustrative lever values, not any council’s own figures.
+                {formatNumber(result.baseline.simulations)} demand simulations. Scenarios marked illustrative rest on
+                illustrative lever values, not any council’s own figures.
               </p>
             </section>
 

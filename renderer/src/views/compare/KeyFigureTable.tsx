@@ -1,6 +1,6 @@
 import type { ScenarioOutcome } from '../../../../shared/scenario/types.js';
 import type { KeyFigureRow } from './compareModel';
-import { seriesStyle } from '../../charts/scenarioCharts';
+import { seriesStyle } from '../../charts/scenario/series';
 import { scrollRegion } from '../../app/scrollRegion';
 
 export interface KeyFigureTableProps {

@@ -6,19 +6,10 @@
  */
 import { breakEvenWeeklyPrice, changesNothing, type BlockBreakEven } from '../../../../shared/scenario/compare.js';
 import type { CostBreakdown, ScenarioOutcome } from '../../../../shared/scenario/types.js';
-import {
-  formatCount,
-  formatCountDiff,
-  formatMoney,
-  formatMoneyDiff,
-  formatPointsDiff,
-  formatPounds,
-  formatShare,
-  judgeDiff,
-  financialYear,
-  yearSpan,
-  type Better,
-} from '../scenarios/scenarioFormat';
+import { financialYear, financialYearSpan } from '../../../../shared/scenario/years.js';
+import { formatMoney, formatMoneyDiff, formatPounds } from '../../format/money';
+import { formatCount, formatCountDiff, judgeDiff, type Better } from '../../format/numbers';
+import { formatPointsDiff, formatShare } from '../../format/shares';
 import { probabilityWords } from '../../models/evidenceModel';
 
 type Kind = 'count' | 'share' | 'money' | 'probability';
@@ -75,7 +66,7 @@ const costParts: { key: string; label: string; value(c: CostBreakdown): number }
 ];
 
 function figureDefinitions(years: readonly string[]): FigureDefinition[] {
-  const span = yearSpan(years);
+  const span = financialYearSpan(years);
   const last = financialYear(years[years.length - 1] ?? '');
   return [
     {

@@ -1,6 +1,7 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { MeasureId } from '../../../../shared/model/measures.js';
 import { gridMove, type GridPosition } from '../../app/gridKeys';
+import { FigureButtonCell } from './FigureButtonCell';
 import { FigureDetails } from './FigureDetails';
 import {
   defaultCollapsedGroups,
@@ -14,7 +15,7 @@ import {
   type FigureColumn,
   type SortState,
   type TableRow,
-} from './tableModel';
+} from './table';
 import { scrollRegion } from '../../app/scrollRegion';
 
 const rowClass: Record<TableRow['kind'], string> = {
@@ -297,52 +298,48 @@ function FigureTd({
   const excluded =
     cell.missingMembers.length > 3 ? `${cell.missingMembers.length} members` : cell.missingMembers.join(', ');
   return (
-    <td className={classes.join(' ')} title={cell.provenance}>
-      <button
-        type="button"
-        className="figure"
-        data-cell={position}
-        data-column={column?.key}
-        tabIndex={tabbable ? 0 : -1}
-        aria-describedby={descriptionId}
-        aria-controls={detailsId}
-        onFocus={onFocus}
-        onClick={onSelect}
-        onKeyDown={onKeyDown}
-      >
-        {cell.value === null ? (
-          <>
-            <span className="figure-value" aria-hidden="true">
-              {cell.text}
-            </span>
-            <span className="figure-reason">
-              <span className="visually-hidden">No value: </span>
-              {cell.missing}
-            </span>
-          </>
-        ) : (
-          <span className="figure-main">
-            <span className="figure-value">{cell.text}</span>
-            {cell.share && (
-              <span className="figure-share">
-                {cell.share.text}
-                <span className="visually-hidden"> of children looked after</span>
-              </span>
-            )}
-            {cell.balance && <span className="figure-balance">{cell.balance}</span>}
+    <FigureButtonCell
+      classes={classes}
+      buttonClass="figure"
+      position={position}
+      column={column?.key}
+      descriptionId={descriptionId}
+      detailsId={detailsId}
+      tabbable={tabbable}
+      provenance={cell.provenance}
+      illustrative={cell.illustrative}
+      onFocus={onFocus}
+      onSelect={onSelect}
+      onKeyDown={onKeyDown}
+    >
+      {cell.value === null ? (
+        <>
+          <span className="figure-value" aria-hidden="true">
+            {cell.text}
           </span>
-        )}
-        {cell.periodNote && <span className="figure-note">{cell.periodNote}</span>}
-        {cell.missingMembers.length > 0 && (
-          <span className="figure-note figure-incomplete">
-            <span className="tag tag-incomplete">incomplete</span> excludes {excluded}
+          <span className="figure-reason">
+            <span className="visually-hidden">No value: </span>
+            {cell.missing}
           </span>
-        )}
-        {cell.illustrative && <span className="tag tag-illustrative">illustrative</span>}
-      </button>
-      <span id={descriptionId} hidden>
-        {cell.provenance}
-      </span>
-    </td>
+        </>
+      ) : (
+        <span className="figure-main">
+          <span className="figure-value">{cell.text}</span>
+          {cell.share && (
+            <span className="figure-share">
+              {cell.share.text}
+              <span className="visually-hidden"> of children looked after</span>
+            </span>
+          )}
+          {cell.balance && <span className="figure-balance">{cell.balance}</span>}
+        </span>
+      )}
+      {cell.periodNote && <span className="figure-note">{cell.periodNote}</span>}
+      {cell.missingMembers.length > 0 && (
+        <span className="figure-note figure-incomplete">
+          <span className="tag tag-incomplete">incomplete</span> excludes {excluded}
+        </span>
+      )}
+    </FigureButtonCell>
   );
 }

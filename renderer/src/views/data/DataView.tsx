@@ -10,7 +10,7 @@ import { consortiumKey } from './historyModel';
 import { buildAssumptionRows, planGaps } from './registerModel';
 import { SectorTable } from './SectorTable';
 import { buildSectorTable } from './sectorModel';
-import { buildAuthorityTable } from './tableModel';
+import { buildAuthorityTable } from './table';
 
 /** The Data overview: the consortium's member authorities and their headline published figures, each traceable. */
 export function DataView() {

@@ -1,6 +1,8 @@
 import { SourceDetails } from '../../app/SourceDetails';
-import type { FigureCell, FigureColumn, TableRow } from './tableModel';
-import { joinNames, suppressionReasons } from '../../models/figureWords';
+import type { FigureCell, FigureColumn, TableRow } from './table';
+import { listNames } from '../../../../shared/forecast/inputs/index.js';
+import { suppressionReasons } from '../../models/figureWords';
+import { formatNumber } from '../../format/numbers';
 
 export interface FigureDetailsProps {
   id: string;
@@ -44,8 +46,8 @@ function SelectedFigure({ row, column, cell }: { row: TableRow; column: FigureCo
       </p>
       {cell.share && (
         <p>
-          That is <strong>{cell.share.text}</strong> of the {cell.share.denominator.toLocaleString('en-GB')} children
-          looked after on the same date. {cell.share.derivation}.
+          That is <strong>{cell.share.text}</strong> of the {formatNumber(cell.share.denominator)} children looked after
+          on the same date. {cell.share.derivation}.
         </p>
       )}
       {figure?.suppression && cell.value !== null && (
@@ -60,7 +62,7 @@ function SelectedFigure({ row, column, cell }: { row: TableRow; column: FigureCo
       )}
       {cell.missingMembers.length > 0 && (
         <p className="details-incomplete">
-          <span className="tag tag-incomplete">Incomplete</span> There is no figure for {joinNames(cell.missingMembers)}
+          <span className="tag tag-incomplete">Incomplete</span> There is no figure for {listNames(cell.missingMembers)}
           , so the total leaves {cell.missingMembers.length === 1 ? 'it' : 'them'} out.
         </p>
       )}

@@ -3,7 +3,7 @@ import type { MeasureId } from '../../../../shared/model/measures.js';
 import type { PlanSummary } from '../../../../shared/model/summary.js';
 import { Sparkline } from '../../charts/Sparkline';
 import { buildHistoryCards, consortiumKey, historyAreas, shortPeriod } from './historyModel';
-import { formatPeriod, formatValue } from './tableModel';
+import { formatPeriod, formatValue } from '../../format/measures';
 
 export interface HistoryPanelProps {
   summary: PlanSummary;

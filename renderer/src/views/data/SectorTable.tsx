@@ -1,5 +1,6 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { gridMove, type GridPosition } from '../../app/gridKeys';
+import { FigureButtonCell } from './FigureButtonCell';
 import { SourceDetails } from '../../app/SourceDetails';
 import type { SectorCell, SectorRow, SectorTableModel } from './sectorModel';
 import { scrollRegion } from '../../app/scrollRegion';
@@ -173,28 +174,24 @@ function SectorTd({
   if (cell.value === null) classes.push('is-missing');
   if (selected) classes.push('is-selected');
   return (
-    <td className={classes.join(' ')} title={cell.provenance}>
-      <button
-        type="button"
-        className="figure figure-compact"
-        data-cell={position}
-        tabIndex={tabbable ? 0 : -1}
-        aria-describedby={descriptionId}
-        aria-controls={detailsId}
-        onFocus={onFocus}
-        onClick={onSelect}
-        onKeyDown={onKeyDown}
-      >
-        <span className="figure-value">
-          {cell.value === null ? <span aria-hidden="true">{cell.text}</span> : cell.text}
-          {cell.value === null && <span className="visually-hidden">no supply figures stored</span>}
-        </span>
-        {cell.periodNote && <span className="figure-note">{cell.periodNote}</span>}
-        {cell.illustrative && <span className="tag tag-illustrative">illustrative</span>}
-      </button>
-      <span id={descriptionId} hidden>
-        {cell.provenance}
+    <FigureButtonCell
+      classes={classes}
+      buttonClass="figure figure-compact"
+      position={position}
+      descriptionId={descriptionId}
+      detailsId={detailsId}
+      tabbable={tabbable}
+      provenance={cell.provenance}
+      illustrative={cell.illustrative}
+      onFocus={onFocus}
+      onSelect={onSelect}
+      onKeyDown={onKeyDown}
+    >
+      <span className="figure-value">
+        {cell.value === null ? <span aria-hidden="true">{cell.text}</span> : cell.text}
+        {cell.value === null && <span className="visually-hidden">no supply figures stored</span>}
       </span>
-    </td>
+      {cell.periodNote && <span className="figure-note">{cell.periodNote}</span>}
+    </FigureButtonCell>
   );
 }

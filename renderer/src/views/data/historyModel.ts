@@ -4,7 +4,7 @@
  */
 import { measures, type MeasureId, type MeasureUnit } from '../../../../shared/model/measures.js';
 import type { HistoryPoint, PlanSummary } from '../../../../shared/model/summary.js';
-import type { RowKind } from './tableModel';
+import type { RowKind } from './table';
 
 export interface HistoryArea {
   /** The same key as the area's row in the authority table. */

@@ -4,7 +4,7 @@
  * region, choosing or clearing a region at once, and checking the choice.
  */
 import { callArgSchemas, type AuthorityChoice } from '../../../../shared/api/contract.js';
-import { joinNames } from '../../models/figureWords';
+import { listNames } from '../../../../shared/forecast/inputs/index.js';
 
 export const noRegion = 'Region not recorded';
 
@@ -91,7 +91,7 @@ export function chosenStatus(authorities: readonly AuthorityChoice[], chosen: Re
   if (chosen.size === 0) return 'No authority chosen.';
   const names = authorities.filter((a) => chosen.has(a.onsCode)).map((a) => a.name);
   const count = `${chosen.size} ${chosen.size === 1 ? 'authority' : 'authorities'} chosen`;
-  return chosen.size <= 12 ? `${count}: ${joinNames(names)}.` : `${count}.`;
+  return chosen.size <= 12 ? `${count}: ${listNames(names)}.` : `${count}.`;
 }
 
 /** The chosen codes in a stable order, or the reason they cannot be saved. */

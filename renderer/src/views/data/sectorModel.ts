@@ -6,8 +6,10 @@
 import type { Source } from '../../../../shared/model/dataset.js';
 import type { PlanSummary, SectorSupply } from '../../../../shared/model/summary.js';
 import type { HomeSector } from '../../../../shared/model/supply.js';
-import { describeSource, formatPeriod, type RowKind } from './tableModel';
+import { describeSource, type RowKind } from './table';
 import { missingMark } from '../../models/figureWords';
+import { formatPeriod } from '../../format/measures';
+import { wholeNumber } from '../../format/numbers';
 
 export interface SectorColumn {
   key: string;
@@ -70,8 +72,6 @@ export interface SectorTableModel {
   columns: SectorColumn[];
   rows: SectorRow[];
 }
-
-const countFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 
 function mostCommonPeriod(lists: readonly SectorSupply[][]): string | null {
   const counts = new Map<string, number>();
@@ -184,11 +184,11 @@ function sectorCell(
   const periodLabel = formatPeriod('childrensHomes', period);
   const [one, many] = quantityWords[quantity];
   const lines = [
-    `${areaName}: ${what} located in the area, ${periodLabel}: ${countFormat.format(value)} ${value === 1 ? one : many}.`,
+    `${areaName}: ${what} located in the area, ${periodLabel}: ${wholeNumber.format(value)} ${value === 1 ? one : many}.`,
   ];
   if (inColumn.length > 1) {
     const parts = inColumn.map(
-      (s) => `${s.sector} ${countFormat.format(quantity === 'homes' ? s.homes : s.registeredPlaces)}`,
+      (s) => `${s.sector} ${wholeNumber.format(quantity === 'homes' ? s.homes : s.registeredPlaces)}`,
     );
     lines.push(`Made up of: ${parts.join(', ')}.`);
   }
@@ -202,7 +202,7 @@ function sectorCell(
     columnKey: column.key,
     quantity,
     value,
-    text: countFormat.format(value),
+    text: wholeNumber.format(value),
     sources,
     unknownSourceIds,
     illustrative: sources.some((s) => s.illustrative),

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import type { ImportFilePreview } from '../../../../shared/api/contract.js';
-import { joinNames } from '../../models/figureWords';
+import { listNames } from '../../../../shared/forecast/inputs/index.js';
+import { formatNumber } from '../../format/numbers';
 import {
   describeIssueCounts,
   describePeriods,
@@ -10,8 +11,6 @@ import {
   shortHash,
   sortIssues,
 } from './importModel';
-
-const count = new Intl.NumberFormat('en-GB');
 
 /** What the analyst may choose for one file: the layer of a boundary file, an Ofsted snapshot's date. */
 export interface FileChoice {
@@ -76,7 +75,7 @@ export function FilePreviewCard({
           >
             {file.layers.map((l) => (
               <option key={l.name} value={l.name}>
-                {`${l.name}: ${count.format(l.features)} ${l.features === 1 ? 'feature' : 'features'}, ${count.format(l.authorities)} English upper-tier ${l.authorities === 1 ? 'authority' : 'authorities'}, ${count.format(l.members)} of the members`}
+                {`${l.name}: ${formatNumber(l.features)} ${l.features === 1 ? 'feature' : 'features'}, ${formatNumber(l.authorities)} English upper-tier ${l.authorities === 1 ? 'authority' : 'authorities'}, ${formatNumber(l.members)} of the members`}
               </option>
             ))}
           </select>
@@ -119,27 +118,27 @@ export function FilePreviewCard({
       <ul className="import-stats" aria-label={`What importing ${file.fileName} would change`}>
         <li>
           <span className="import-stat-value" data-testid="import-added">
-            {count.format(file.added)}
+            {formatNumber(file.added)}
           </span>
           <span className="import-stat-label">{file.added === 1 ? 'figure' : 'figures'} added</span>
         </li>
         <li>
           <span className="import-stat-value" data-testid="import-replaced">
-            {count.format(file.replaced)}
+            {formatNumber(file.replaced)}
           </span>
           <span className="import-stat-label">{file.replaced === 1 ? 'figure' : 'figures'} replaced</span>
         </li>
         <li>
-          <span className="import-stat-value">{count.format(file.rowsRead)}</span>
+          <span className="import-stat-value">{formatNumber(file.rowsRead)}</span>
           <span className="import-stat-label">{file.rowsRead === 1 ? 'row' : 'rows'} read</span>
         </li>
         <li>
-          <span className="import-stat-value">{count.format(file.areas)}</span>
+          <span className="import-stat-value">{formatNumber(file.areas)}</span>
           <span className="import-stat-label">{file.areas === 1 ? 'area' : 'areas'}</span>
         </li>
         {file.skippedOutsidePlan > 0 && (
           <li>
-            <span className="import-stat-value">{count.format(file.skippedOutsidePlan)}</span>
+            <span className="import-stat-value">{formatNumber(file.skippedOutsidePlan)}</span>
             <span className="import-stat-label">
               {file.skippedOutsidePlan === 1 ? 'row' : 'rows'} for areas outside the plan, not taken
             </span>
@@ -151,7 +150,7 @@ export function FilePreviewCard({
         <dt>Periods</dt>
         <dd>{describePeriods(file.periods)}</dd>
         <dt>Measures</dt>
-        <dd>{file.measures.length ? joinNames(file.measures.map(measureLabel)) : 'None'}</dd>
+        <dd>{file.measures.length ? listNames(file.measures.map(measureLabel)) : 'None'}</dd>
         {file.sheetName !== null && (
           <>
             <dt>Sheet</dt>

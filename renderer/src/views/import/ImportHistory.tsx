@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { ImportLogEntry } from '../../../../shared/api/contract.js';
-import { formatTimestamp } from '../../app/format';
+import { formatTimestamp } from '../../format/dates';
+import { formatNumber } from '../../format/numbers';
 import { kindName, shortHash } from './importModel';
 import { scrollRegion } from '../../app/scrollRegion';
 
@@ -8,8 +9,6 @@ export interface ImportHistoryProps {
   entries: readonly ImportLogEntry[] | null;
   loadError: string | null;
 }
-
-const count = new Intl.NumberFormat('en-GB');
 
 /** Every file imported into this plan, newest first, with its fingerprint and counts. */
 export function ImportHistory({ entries, loadError }: ImportHistoryProps) {
@@ -61,10 +60,10 @@ export function ImportHistory({ entries, loadError }: ImportHistoryProps) {
                   <td className="import-hash" title={entry.sha256}>
                     {shortHash(entry.sha256)}
                   </td>
-                  <td className="col-number">{count.format(entry.rowsRead)}</td>
-                  <td className="col-number">{count.format(entry.rowsAdded)}</td>
-                  <td className="col-number">{count.format(entry.rowsReplaced)}</td>
-                  <td className="col-number">{count.format(entry.warnings)}</td>
+                  <td className="col-number">{formatNumber(entry.rowsRead)}</td>
+                  <td className="col-number">{formatNumber(entry.rowsAdded)}</td>
+                  <td className="col-number">{formatNumber(entry.rowsReplaced)}</td>
+                  <td className="col-number">{formatNumber(entry.warnings)}</td>
                 </tr>
               ))}
             </tbody>

@@ -12,13 +12,12 @@ import {
   type ImportPreview,
 } from '../../../../shared/api/contract.js';
 import { isMeasureId, measures } from '../../../../shared/model/measures.js';
-import { joinNames } from '../../models/figureWords';
-
-const count = new Intl.NumberFormat('en-GB');
+import { listNames } from '../../../../shared/forecast/inputs/index.js';
+import { formatNumber } from '../../format/numbers';
 
 /** "1 file", "3 files", "1,204 figures". */
 export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${count.format(n)} ${n === 1 ? one : many}`;
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
 }
 
 /** The most files one preview may hold (the host's limit). */
@@ -53,11 +52,11 @@ export function summarisePreview(preview: ImportPreview): PreviewStatus {
       };
     }
     const parts = withErrors.map((f) =>
-      f.errorCount === 1 ? `the error in ${f.fileName}` : `the ${count.format(f.errorCount)} errors in ${f.fileName}`,
+      f.errorCount === 1 ? `the error in ${f.fileName}` : `the ${formatNumber(f.errorCount)} errors in ${f.fileName}`,
     );
     return {
       tone: 'blocked',
-      text: `Cannot import: fix ${joinNames(parts)} and preview again. Nothing has been changed.`,
+      text: `Cannot import: fix ${listNames(parts)} and preview again. Nothing has been changed.`,
     };
   }
   const added = files.reduce((sum, f) => sum + f.added, 0);
@@ -72,8 +71,8 @@ export function summarisePreview(preview: ImportPreview): PreviewStatus {
     };
   }
   const idle = files.filter((f) => !changesSomething(f)).map((f) => f.fileName);
-  const skipped = idle.length ? ` Nothing from ${joinNames(idle)}.` : '';
-  const changes = `${plural(added, 'figure')} added, ${count.format(replaced)} replaced`;
+  const skipped = idle.length ? ` Nothing from ${listNames(idle)}.` : '';
+  const changes = `${plural(added, 'figure')} added, ${formatNumber(replaced)} replaced`;
   return {
     tone: 'ready',
     text: `Ready to import: ${plural(files.length - idle.length, 'file')}, ${changes}.${skipped}${warned}`,
@@ -112,7 +111,7 @@ export function describeIssueCounts(file: Pick<ImportFilePreview, 'errorCount' |
   const total = file.errorCount + file.warningCount;
   if (total === 0) return 'No problems found.';
   const counts = `${plural(file.errorCount, 'error')}, ${plural(file.warningCount, 'warning')}`;
-  return file.issues.length < total ? `${counts}; showing the first ${count.format(file.issues.length)}` : counts;
+  return file.issues.length < total ? `${counts}; showing the first ${formatNumber(file.issues.length)}` : counts;
 }
 
 /** A measure's name in the plan's words, or its identifier when the plan does not know it. */
@@ -123,7 +122,7 @@ export function measureLabel(id: string): string {
 /** "2025", "2023 and 2024", "2019 to 2025 (7 periods)". */
 export function describePeriods(periods: readonly string[]): string {
   if (periods.length === 0) return 'None';
-  if (periods.length <= 3) return joinNames(periods);
+  if (periods.length <= 3) return listNames(periods);
   return `${periods[0] ?? ''} to ${periods[periods.length - 1] ?? ''} (${periods.length} periods)`;
 }
 
@@ -164,13 +163,13 @@ export function describeCommit(logged: readonly ImportLogEntry[]): string {
   if (logged.length === 0) return 'Nothing imported: no file added or replaced a figure. The plan was not changed.';
   const added = logged.reduce((sum, e) => sum + e.rowsAdded, 0);
   const replaced = logged.reduce((sum, e) => sum + e.rowsReplaced, 0);
-  return `Imported ${plural(logged.length, 'file')}: ${plural(added, 'figure')} added, ${count.format(replaced)} replaced.`;
+  return `Imported ${plural(logged.length, 'file')}: ${plural(added, 'figure')} added, ${formatNumber(replaced)} replaced.`;
 }
 
 /** "dfe-cla.csv: 5 figures added, 3 replaced, 2 warnings" for one logged file. */
 export function describeLogEntry(entry: ImportLogEntry): string {
   const warnings = entry.warnings > 0 ? `, ${plural(entry.warnings, 'warning')}` : '';
-  return `${entry.fileName}${entry.sheetName ? ` (sheet ${entry.sheetName})` : ''}: ${plural(entry.rowsAdded, 'figure')} added, ${count.format(entry.rowsReplaced)} replaced${warnings}`;
+  return `${entry.fileName}${entry.sheetName ? ` (sheet ${entry.sheetName})` : ''}: ${plural(entry.rowsAdded, 'figure')} added, ${formatNumber(entry.rowsReplaced)} replaced${warnings}`;
 }
 
 /** Bytes per btoa call: a multiple of 3, so the pieces' base64 joins without padding in between. */
@@ -284,7 +283,7 @@ export function describeImportProgress(report: ImportProgressReport): ImportProg
   if (report.stage === 'checking') return { text: `Checking ${plural(max, 'file')}…`, value: max, max };
   const current = Math.min(Math.max(Math.trunc(report.current), 0), max - 1);
   const value = current + (report.stage === 'parsing' ? 0.5 : 0);
-  const which = max === 1 ? 'file' : `file ${count.format(current + 1)} of ${count.format(max)}`;
+  const which = max === 1 ? 'file' : `file ${formatNumber(current + 1)} of ${formatNumber(max)}`;
   const name = report.fileName ? `: ${report.fileName}` : '';
   return { text: `Reading ${which}${name}…`, value, max };
 }

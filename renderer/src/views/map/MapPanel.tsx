@@ -5,16 +5,10 @@ import type { Source } from '../../../../shared/model/dataset.js';
 import { Sparkline } from '../../charts/Sparkline';
 import { SourceDetails } from '../../app/SourceDetails';
 import type { MapArea } from '../../charts/map/types';
-import {
-  formatCount,
-  formatPercent,
-  formatSnapshot,
-  gapPhrase,
-  gapRange,
-  longDate,
-  yearKindWords,
-} from '../../charts/map/words';
+import { formatSnapshot, gapPhrase, gapRange, longDate, yearKindWords } from '../../charts/map/words';
 import type { MapYear } from '../../../../shared/map/index.js';
+import { formatWholeNoNegativeZero } from '../../format/numbers';
+import { formatIntlPercent } from '../../format/shares';
 import { probabilityAssumptions, shortfallProbability } from '../../models/evidenceModel';
 import { baseYearWords } from '../../models/baseYearModel';
 
@@ -67,7 +61,8 @@ export function MapPanel({
   });
   const flowsIllustrative = flowSources.some((id) => sources.get(id)?.illustrative);
   const placements = f.placements;
-  const share = (n: number) => (placements && placements.total > 0 ? ` (${formatPercent(n / placements.total)})` : '');
+  const share = (n: number) =>
+    placements && placements.total > 0 ? ` (${formatIntlPercent(n / placements.total)})` : '';
 
   return (
     <aside
@@ -131,25 +126,25 @@ export function MapPanel({
             </dd>
             <dt>Beds needed</dt>
             <dd>
-              {formatCount(p.bedsNeeded.p50)}{' '}
+              {formatWholeNoNegativeZero(p.bedsNeeded.p50)}{' '}
               <span className="muted">
-                ({formatCount(p.bedsNeeded.p10)} to {formatCount(p.bedsNeeded.p90)})
+                ({formatWholeNoNegativeZero(p.bedsNeeded.p10)} to {formatWholeNoNegativeZero(p.bedsNeeded.p90)})
               </span>
             </dd>
             <dt>Places its children can count on</dt>
             <dd>
-              {formatCount(p.accessiblePlaces)}{' '}
+              {formatWholeNoNegativeZero(p.accessiblePlaces)}{' '}
               <span className="muted">LA-run, contracted, and an assumed market share</span>
             </dd>
             <dt>Registered places in {area.name}</dt>
             <dd>
-              {formatCount(p.registeredPlaces)}
+              {formatWholeNoNegativeZero(p.registeredPlaces)}
               {p.registeredPlaces - p.accessiblePlaces > 0.5 && (
                 <>
                   {' '}
                   <span className="muted">
-                    of which {formatCount(p.registeredPlaces - p.accessiblePlaces)} are not counted as open to its
-                    children
+                    of which {formatWholeNoNegativeZero(p.registeredPlaces - p.accessiblePlaces)} are not counted as
+                    open to its children
                   </span>
                 </>
               )}
@@ -182,17 +177,17 @@ export function MapPanel({
             <dl className="map-facts">
               <dt>In {area.name}</dt>
               <dd>
-                {formatCount(placements.own)}
+                {formatWholeNoNegativeZero(placements.own)}
                 {share(placements.own)}
               </dd>
               <dt>Elsewhere in the consortium</dt>
               <dd>
-                {formatCount(placements.consortium)}
+                {formatWholeNoNegativeZero(placements.consortium)}
                 {share(placements.consortium)}
               </dd>
               <dt>Outside the consortium</dt>
               <dd>
-                {formatCount(placements.outside)}
+                {formatWholeNoNegativeZero(placements.outside)}
                 {share(placements.outside)}
               </dd>
             </dl>
@@ -202,9 +197,9 @@ export function MapPanel({
         )}
         {f.distance ? (
           <p>
-            <strong>{formatPercent(f.distance.share)}</strong> of its children looked after were placed more than 20
-            miles from home on {longDate(f.distance.period)} ({formatCount(f.distance.over20)} of{' '}
-            {formatCount(f.distance.childrenLookedAfter)}).
+            <strong>{formatIntlPercent(f.distance.share)}</strong> of its children looked after were placed more than 20
+            miles from home on {longDate(f.distance.period)} ({formatWholeNoNegativeZero(f.distance.over20)} of{' '}
+            {formatWholeNoNegativeZero(f.distance.childrenLookedAfter)}).
           </p>
         ) : (
           <p className="muted">No published figure for children placed more than 20 miles away.</p>
@@ -223,8 +218,8 @@ export function MapPanel({
                     className={`map-swatch map-swatch-${s.group.split(' ')[0]!.toLowerCase()}`}
                     aria-hidden="true"
                   />
-                  {s.group}: {formatCount(s.places)} {s.places === 1 ? 'place' : 'places'} in {formatCount(s.homes)}{' '}
-                  {s.homes === 1 ? 'home' : 'homes'}
+                  {s.group}: {formatWholeNoNegativeZero(s.places)} {s.places === 1 ? 'place' : 'places'} in{' '}
+                  {formatWholeNoNegativeZero(s.homes)} {s.homes === 1 ? 'home' : 'homes'}
                 </li>
               ))}
             </ul>
@@ -246,7 +241,7 @@ export function MapPanel({
                 points={f.trend}
                 measure="Children in secure and children’s homes"
                 area={area.name}
-                formatValue={formatCount}
+                formatValue={formatWholeNoNegativeZero}
                 formatPeriod={(period) => period}
                 formatPeriodLong={longDate}
               />
@@ -259,7 +254,13 @@ export function MapPanel({
                 points={f.gapTrend}
                 measure="Bed gap"
                 area={area.name}
-                formatValue={(v) => (v > 0 ? `${formatCount(v)} short` : v < 0 ? `${formatCount(-v)} spare` : '0')}
+                formatValue={(v) =>
+                  v > 0
+                    ? `${formatWholeNoNegativeZero(v)} short`
+                    : v < 0
+                      ? `${formatWholeNoNegativeZero(-v)} spare`
+                      : '0'
+                }
                 formatPeriod={(period) => period}
                 formatPeriodLong={longDate}
               />
@@ -275,7 +276,7 @@ export function MapPanel({
             Projection by this planner: {projection.method === 'manual' ? 'manual growth' : 'rate'} method from the last
             published year, {projection.baseYear};{' '}
             {projection.uncertainty === 'simulated'
-              ? `${formatCount(projection.simulations)} simulations`
+              ? `${formatWholeNoNegativeZero(projection.simulations)} simulations`
               : 'analytic uncertainty'}
             . Beds needed = children ÷ target occupancy.
           </p>

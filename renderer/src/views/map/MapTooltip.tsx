@@ -5,7 +5,8 @@
 import type { MapYear } from '../../../../shared/map/index.js';
 import { MAP_FRAME } from '../../charts/map/frame';
 import type { MapArea } from '../../charts/map/types';
-import { formatCount, gapPhrase, gapRange } from '../../charts/map/words';
+import { gapPhrase, gapRange } from '../../charts/map/words';
+import { formatWholeNoNegativeZero } from '../../format/numbers';
 
 export interface MapTooltipProps {
   activeArea: MapArea;
@@ -33,9 +34,9 @@ export function MapTooltip({ activeArea, year, scale }: MapTooltipProps) {
               Gap, observed: <strong>{gapPhrase(activeArea.figures.base.gap)}</strong>
             </p>
             <p className="muted">
-              {formatCount(activeArea.figures.base.children ?? 0)} children,{' '}
-              {formatCount(activeArea.figures.base.bedsNeeded ?? 0)} beds needed,{' '}
-              {formatCount(activeArea.figures.base.places.accessible)} accessible places
+              {formatWholeNoNegativeZero(activeArea.figures.base.children ?? 0)} children,{' '}
+              {formatWholeNoNegativeZero(activeArea.figures.base.bedsNeeded ?? 0)} beds needed,{' '}
+              {formatWholeNoNegativeZero(activeArea.figures.base.places.accessible)} accessible places
             </p>
           </>
         ) : (
@@ -48,8 +49,8 @@ export function MapTooltip({ activeArea, year, scale }: MapTooltipProps) {
           </p>
           <p>80% range (P10 to P90): {gapRange(activeArea.figures.projected.gap)}</p>
           <p className="muted">
-            {formatCount(activeArea.figures.projected.bedsNeeded.p50)} beds needed,{' '}
-            {formatCount(activeArea.figures.projected.accessiblePlaces)} accessible places
+            {formatWholeNoNegativeZero(activeArea.figures.projected.bedsNeeded.p50)} beds needed,{' '}
+            {formatWholeNoNegativeZero(activeArea.figures.projected.accessiblePlaces)} accessible places
           </p>
         </>
       ) : (

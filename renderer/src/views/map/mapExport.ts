@@ -4,7 +4,7 @@
  * resolution (../../charts/chartExport.ts draws it). Both become blob URLs for an `<a download>` link
  * (img-src allows blob:).
  */
-import { fileSlug } from '../../app/format';
+import { fileSlug } from '../../app/fileNames';
 import { stripInteractiveAttributes } from '../../charts/chartExport';
 
 /** The picture as a standalone SVG document: interactive attributes and on-screen-only parts removed. */

@@ -3,7 +3,9 @@
  */
 import type { MapArea } from '../../charts/map/types';
 import type { MapYear } from '../../../../shared/map/index.js';
-import { formatCount, formatPercent, gapPhrase, gapRange, longDate } from '../../charts/map/words';
+import { gapPhrase, gapRange, longDate } from '../../charts/map/words';
+import { formatWholeNoNegativeZero } from '../../format/numbers';
+import { formatIntlPercent } from '../../format/shares';
 
 export interface TableRow {
   code: string;
@@ -36,17 +38,21 @@ export function tableRows(areas: readonly MapArea[], year: MapYear): TableRow[] 
           p ? `${gapPhrase(p.gap.p50)}` : noGap,
           p ? gapRange(p.gap) : '—',
           p
-            ? `${formatCount(p.bedsNeeded.p50)} (${formatCount(p.bedsNeeded.p10)} to ${formatCount(p.bedsNeeded.p90)})`
+            ? `${formatWholeNoNegativeZero(p.bedsNeeded.p50)} (${formatWholeNoNegativeZero(p.bedsNeeded.p10)} to ${formatWholeNoNegativeZero(p.bedsNeeded.p90)})`
             : '—',
           p
-            ? formatCount(p.accessiblePlaces)
+            ? formatWholeNoNegativeZero(p.accessiblePlaces)
             : f.accessiblePlacesNow !== null
-              ? formatCount(f.accessiblePlacesNow)
+              ? formatWholeNoNegativeZero(f.accessiblePlacesNow)
               : '—',
-          p ? formatCount(p.registeredPlaces) : f.supplyPlaces ? formatCount(f.supplyPlaces) : '—',
-          f.distance ? `${formatPercent(f.distance.share)} (${longDate(f.distance.period)})` : 'no figure',
+          p
+            ? formatWholeNoNegativeZero(p.registeredPlaces)
+            : f.supplyPlaces
+              ? formatWholeNoNegativeZero(f.supplyPlaces)
+              : '—',
+          f.distance ? `${formatIntlPercent(f.distance.share)} (${longDate(f.distance.period)})` : 'no figure',
           f.placements
-            ? `${formatCount(f.placements.own)} / ${formatCount(f.placements.consortium)} / ${formatCount(f.placements.outside)}`
+            ? `${formatWholeNoNegativeZero(f.placements.own)} / ${formatWholeNoNegativeZero(f.placements.consortium)} / ${formatWholeNoNegativeZero(f.placements.outside)}`
             : 'no flow data',
         ],
       };
@@ -65,16 +71,18 @@ function baseTableRow(a: MapArea): TableRow {
     cells: [
       b?.gap != null ? `${gapPhrase(b.gap)} (observed)` : 'no observed children',
       'observed: no range',
-      b?.bedsNeeded != null ? `${formatCount(b.bedsNeeded)} (${formatCount(b.children ?? 0)} children)` : '—',
-      places ? formatCount(places.accessible) : '—',
-      places
-        ? `${formatCount(places.registered)} (LA-run ${formatCount(places.laRun)}, contracted ${formatCount(places.contracted)}, private and voluntary ${formatCount(places.openMarket)})`
+      b?.bedsNeeded != null
+        ? `${formatWholeNoNegativeZero(b.bedsNeeded)} (${formatWholeNoNegativeZero(b.children ?? 0)} children)`
         : '—',
-      f.distance ? `${formatPercent(f.distance.share)} (${longDate(f.distance.period)})` : 'no figure',
+      places ? formatWholeNoNegativeZero(places.accessible) : '—',
+      places
+        ? `${formatWholeNoNegativeZero(places.registered)} (LA-run ${formatWholeNoNegativeZero(places.laRun)}, contracted ${formatWholeNoNegativeZero(places.contracted)}, private and voluntary ${formatWholeNoNegativeZero(places.openMarket)})`
+        : '—',
+      f.distance ? `${formatIntlPercent(f.distance.share)} (${longDate(f.distance.period)})` : 'no figure',
       w
-        ? `${formatCount(w.ownLa)} / ${formatCount(w.elsewhereInConsortium)} / ${formatCount(w.outside)} (${longDate(w.period)})`
+        ? `${formatWholeNoNegativeZero(w.ownLa)} / ${formatWholeNoNegativeZero(w.elsewhereInConsortium)} / ${formatWholeNoNegativeZero(w.outside)} (${longDate(w.period)})`
         : f.placements
-          ? `${formatCount(f.placements.own)} / ${formatCount(f.placements.consortium)} / ${formatCount(f.placements.outside)}`
+          ? `${formatWholeNoNegativeZero(f.placements.own)} / ${formatWholeNoNegativeZero(f.placements.consortium)} / ${formatWholeNoNegativeZero(f.placements.outside)}`
           : 'no flow data',
     ],
   };

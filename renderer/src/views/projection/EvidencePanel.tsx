@@ -18,6 +18,7 @@ import { NationalBacktestTable } from '../../panels/NationalBacktestTable';
 import { OwnPairsCells } from '../../panels/OwnPairsCells';
 import { TotalsCoverageTable } from '../../panels/TotalsCoverageTable';
 import { scrollRegion } from '../../app/scrollRegion';
+import { formatNumber } from '../../format/numbers';
 
 export interface EvidencePanelProps {
   selection: MethodSelection | null | undefined;
@@ -92,7 +93,7 @@ function NationalTable({ groups, areas }: { groups: NationalGroup[]; areas: numb
     <div className="proj-table-scroll" {...scrollRegion('National backtest table')}>
       <NationalBacktestTable
         groups={groups}
-        caption={`National backtest: every English authority (${areas.toLocaleString('en-GB')}), by years ahead`}
+        caption={`National backtest: every English authority (${formatNumber(areas)}), by years ahead`}
         variant="screen"
         testId="national-backtest-table"
       />

@@ -7,7 +7,7 @@ import { usePlanRevision, usePlanSession } from '../../app/planSession/usePlanSe
 import { toShownError } from '../../app/usePlanController';
 import { chartFileStem } from '../../charts/chartExport';
 import { ChartExportButtons } from '../../charts/ChartExportButtons';
-import { FanChart } from '../../charts/FanChart';
+import { FanChart } from '../../charts/fan/FanChart';
 import { AssumptionsPanel } from './AssumptionsPanel';
 import { BacktestPanel } from './BacktestPanel';
 import { BaseYearPanel } from '../../panels/BaseYearPanel';
@@ -19,7 +19,6 @@ import { EvidencePanel } from './EvidencePanel';
 import { ManualGrowthTable } from './ManualGrowthTable';
 import { parseSeed, ProjectionControls, type ControlValues } from './ProjectionControls';
 import {
-  formatShare,
   headline,
   impliedAnnualGrowth,
   methodDescriptions,
@@ -27,11 +26,13 @@ import {
   parseGrowth,
   trendPercent,
 } from '../../models/projectionModel';
+import { formatSharePercent } from '../../format/shares';
 import { SmallMultiples } from './SmallMultiples';
 import { StockFlowPanel } from './stockflow/StockFlowPanel';
 import { useBaselineCostSensitivity } from './useBaselineCostSensitivity';
 import { useProjection, type ProjectionRequest, type ProjectionResponse } from './useProjection';
 import './projection.css';
+import { formatNumber } from '../../format/numbers';
 
 // The controls and manual growth last used live in the plan session, so that coming back finds them
 // (they start from the forecast's own defaults, as the scenarios, report, exports and CLI use them).
@@ -156,7 +157,7 @@ export function ProjectionView() {
   if (updating) status = 'Updating…';
   else if (projection)
     status = `${shownMethodLabel}, ${projection.years.length} ${projection.years.length === 1 ? 'year' : 'years'}${
-      projection.uncertainty === 'simulated' ? `, ${projection.simulations.toLocaleString('en-GB')} simulations` : ''
+      projection.uncertainty === 'simulated' ? `, ${formatNumber(projection.simulations)} simulations` : ''
     }`;
 
   const costSensitivity = useBaselineCostSensitivity(projection, updating);
@@ -279,9 +280,9 @@ function sourceNoteOf(projection: ProjectionResult): string {
   const occupancy = targetOccupancyOf(projection);
   const projectionNote = `Projections: ${methodDescriptions[projection.method]}, ${
     projection.uncertainty === 'simulated'
-      ? `${projection.simulations.toLocaleString('en-GB')} joint simulations (seed ${projection.seed})`
+      ? `${formatNumber(projection.simulations)} joint simulations (seed ${projection.seed})`
       : 'central path with an approximate (analytic) range'
-  }, with the assumptions listed.${occupancy !== undefined ? ` Beds needed = children ÷ target occupancy (${formatShare(occupancy)}).` : ''}`;
+  }, with the assumptions listed.${occupancy !== undefined ? ` Beds needed = children ÷ target occupancy (${formatSharePercent(occupancy)}).` : ''}`;
   return `${historySource} ${projectionNote}`;
 }
 

@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef } from 'react';
 import type { AreaProjection, ForecastAssumption } from '../../../../shared/forecast/types.js';
-import { FanChart } from '../../charts/FanChart';
+import { FanChart } from '../../charts/fan/FanChart';
 import { BedsTable } from './BedsTable';
-import { describeModel, formatCount, gapWords, headline } from '../../models/projectionModel';
+import { describeModel, gapWords, headline } from '../../models/projectionModel';
+import { formatWhole } from '../../format/numbers';
 
 export interface SmallMultiplesProps {
   areas: readonly AreaProjection[];
@@ -48,7 +49,7 @@ export function SmallMultiples({ areas, selected, onSelect, sourceNote, assumpti
                 <span className="proj-la-name">{area.name}</span>
                 {last && (
                   <span className="proj-la-figures">
-                    {last.year}: {formatCount(last.demand.p50)} children,{' '}
+                    {last.year}: {formatWhole(last.demand.p50)} children,{' '}
                     <span className={`proj-gap-inline proj-gap-${gapWords(last.gap.p50).kind}`}>
                       {gapWords(last.gap.p50).text}
                     </span>

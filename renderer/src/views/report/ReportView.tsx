@@ -2,7 +2,7 @@ import { useCallback, useId, useState } from 'react';
 import { api, isPlannerError } from '../../api';
 import { ExportPathDialog } from '../../app/dialogs/ExportPathDialog';
 import { exportCopy, exportFileName, writeExport, type ExportFormat } from '../../app/exportFiles';
-import { folderOf } from '../../app/format';
+import { folderOf } from '../../app/fileNames';
 import { usePlan } from '../../app/PlanContext';
 import { toShownError } from '../../app/usePlanController';
 import { startPrintModeIfAsked } from './printMode';

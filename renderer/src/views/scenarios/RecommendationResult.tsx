@@ -6,9 +6,10 @@
  */
 import { recommendationText } from '../../../../shared/recommend/text.js';
 import type { Recommendation } from '../../../../shared/recommend/types.js';
-import { formatMoney, formatMoneyDiff } from './scenarioFormat';
+import { formatMoney, formatMoneyDiff } from '../../format/money';
+import { oneDecimal } from '../../format/numbers';
 
-const one = (v: number) => (Math.round(v * 10) / 10).toLocaleString('en-GB', { minimumFractionDigits: 1 });
+const one = (v: number) => oneDecimal.format(Math.round(v * 10) / 10);
 
 export function RecommendationResult({
   recommendation: r,

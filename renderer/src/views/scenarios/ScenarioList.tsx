@@ -4,7 +4,7 @@
  * New scenario button.
  */
 import { BASELINE_SCENARIO_ID } from '../../../../shared/scenario/builtin.js';
-import { formatTimestamp } from '../../app/format';
+import { formatTimestamp } from '../../format/dates';
 import { nonMemberListText, sameDraft, scenarioToDraft, type ScenarioDraft } from './leverFields';
 import type { ScenarioListItem } from '../../app/useScenarios';
 

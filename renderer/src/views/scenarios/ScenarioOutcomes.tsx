@@ -2,23 +2,19 @@ import { useId, useMemo } from 'react';
 import { breakEvenWeeklyPrice } from '../../../../shared/scenario/compare.js';
 import type { ScenarioOutcome } from '../../../../shared/scenario/types.js';
 import type { ShownError } from '../../app/usePlanController';
-import { LocalityChart, SeriesLegend, YearBarChart, YearLineChart } from '../../charts/ScenarioCharts';
+import { SeriesLegend } from '../../charts/scenario/ChartFrame';
+import { LocalityChart } from '../../charts/scenario/LocalityChart';
+import { YearBarChart, YearLineChart } from '../../charts/scenario/YearCharts';
 import { localityRows, yearSeries } from '../../models/outcomeSeries';
 import { AssumptionsTable } from '../../panels/AssumptionsTable';
 import { SensitivityCharts } from '../../panels/SensitivityCharts';
 import { sensitivityFromOutcome } from '../../models/sensitivity';
 import { probabilityAssumptions } from '../../models/evidenceModel';
 import { outcomeColumns, outcomeHeadline, outcomeRows, type OutcomeCell, type OutcomeRow } from './outcomeModel';
-import {
-  formatCount,
-  formatDecimal,
-  formatMoney,
-  formatMoneyDiff,
-  formatMoneyTick,
-  formatPounds,
-  formatShare,
-  yearSpan,
-} from './scenarioFormat';
+import { financialYearSpan } from '../../../../shared/scenario/years.js';
+import { formatMoney, formatMoneyDiff, formatMoneyTick, formatPounds } from '../../format/money';
+import { formatCount, formatDecimal, formatNumber } from '../../format/numbers';
+import { formatShare } from '../../format/shares';
 import { scrollRegion } from '../../app/scrollRegion';
 
 export interface ScenarioOutcomesProps {
@@ -93,7 +89,7 @@ export function ScenarioOutcomes({
   const yearRows = rows.filter((r) => r.key !== 'total');
   const totalRow = rows.find((r) => r.key === 'total');
   const isBaseline = outcome !== null && outcome === baseline;
-  const span = outcome ? yearSpan(outcome.years.map((y) => y.year)) : '';
+  const span = outcome ? financialYearSpan(outcome.years.map((y) => y.year)) : '';
   const calibration = outcome?.calibration;
   // The charts: the baseline and this scenario (the baseline alone when it is the one selected).
   const charted = useMemo(
@@ -261,7 +257,7 @@ export function ScenarioOutcomes({
           </div>
           <p className="scn-caption">
             {outcome.uncertainty === 'simulated'
-              ? `Medians over ${outcome.simulations.toLocaleString('en-GB')} demand simulations`
+              ? `Medians over ${formatNumber(outcome.simulations)} demand simulations`
               : 'Central estimate: the projection’s median demand path, with the consortium’s P10 and P90 paths for the ranges'}
             ; the 80% range of the gap is P10–P90.{' '}
             {outcome.uncertainty === 'simulated'
@@ -290,8 +286,8 @@ export function ScenarioOutcomes({
           {calibration && (
             <p className="scn-caption">
               Distances are calibrated so that the baseline places {formatShare(calibration.over20MilesAchieved)} of{' '}
-              {calibration.year}’s {calibration.children.toLocaleString('en-GB')} children more than 20 miles from home,
-              against a target of {formatShare(calibration.over20MilesTarget)} (see the assumptions).
+              {calibration.year}’s {formatNumber(calibration.children)} children more than 20 miles from home, against a
+              target of {formatShare(calibration.over20MilesTarget)} (see the assumptions).
               {calibration.members &&
                 (calibration.members.every((m) => m.withinTolerance)
                   ? ` Member by member, each authority’s published share placed inside its boundary and more than 20 miles away is reproduced within 3 percentage points.`

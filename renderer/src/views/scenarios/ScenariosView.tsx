@@ -28,9 +28,10 @@ import { ScenarioList } from './ScenarioList';
 import { newScenarioId, repairHints, storedScenario } from './scenarioItems';
 import { RecommendPanel } from './RecommendPanel';
 import { ScenarioOutcomes, type OutcomeBasis } from './ScenarioOutcomes';
-import { yearSpan } from './scenarioFormat';
+import { financialYearSpan } from '../../../../shared/scenario/years.js';
 import { useLiveScenarioRun } from './useLiveScenarioRun';
 import { useScenarioList } from '../../app/useScenarios';
+import { formatNumber } from '../../format/numbers';
 import '../../panels/scenarios.css';
 
 // The selection and unsaved edits live in the plan session, so that coming back finds them.
@@ -134,13 +135,13 @@ function ScenariosForPlan() {
       ? result.baseline
       : (result.outcomes.find((o) => o.scenario.id === item?.id) ?? null)
     : null;
-  const span = result ? yearSpan(result.baseline.years.map((y) => y.year)) : '';
+  const span = result ? financialYearSpan(result.baseline.years.map((y) => y.year)) : '';
   let status = '';
   if (notRun.length > 0) status = 'Not run until repaired';
   else if (run.updating) status = 'Updating…';
   else if (run.error) status = 'Could not update the outcomes.';
   else if (run.central && outcome) status = 'Central estimate — uncertainty updating…';
-  else if (outcome) status = `Up to date: ${outcome.simulations.toLocaleString('en-GB')} simulations, ${span}`;
+  else if (outcome) status = `Up to date: ${formatNumber(outcome.simulations)} simulations, ${span}`;
 
   /** Runs a change to the plan; resolves to an error message, or null when it was made. */
   const act = useCallback(

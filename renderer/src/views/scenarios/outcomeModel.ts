@@ -5,16 +5,9 @@
  */
 import { financialYear, financialYearSpan } from '../../../../shared/scenario/years.js';
 import type { ScenarioOutcome, ScenarioYear } from '../../../../shared/scenario/types.js';
-import {
-  formatCount,
-  formatCountDiff,
-  formatMoney,
-  formatMoneyDiff,
-  formatPointsDiff,
-  formatShare,
-  judgeDiff,
-  type Better,
-} from './scenarioFormat';
+import { formatMoney, formatMoneyDiff } from '../../format/money';
+import { formatCount, formatCountDiff, judgeDiff, type Better } from '../../format/numbers';
+import { formatPointsDiff, formatShare } from '../../format/shares';
 import { probabilityWords } from '../../models/evidenceModel';
 
 export type OutcomeColumnKey =

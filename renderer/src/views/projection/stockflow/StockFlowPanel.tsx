@@ -7,14 +7,13 @@ import {
   buildStockflowRows,
   describeStockflowChart,
   explainDifference,
-  formatCount,
-  formatDifference,
-  formatMonth,
   formatSummary,
   methodDifferences,
   stockflowChartModel,
   type StockflowModeFigures,
 } from './stockflowModel';
+import { formatMonth } from '../../../format/dates';
+import { formatWhole, formatSignedCount } from '../../../format/numbers';
 import './stockflow.css';
 import { scrollRegion } from '../../../app/scrollRegion';
 
@@ -192,11 +191,11 @@ function StockFlowResults({ results }: { results: Results }) {
     <>
       <p className="proj-caption" data-testid="stockflow-window">
         Reference window {info.referenceStart} to {info.referenceEnd}; local authorities: {las};{' '}
-        {formatCount(info.children)} children and {formatCount(info.episodes)} episodes
+        {formatWhole(info.children)} children and {formatWhole(info.episodes)} episodes
         {info.errors + info.warnings > 0
-          ? ` (the returns have ${formatCount(info.errors)} errors and ${formatCount(info.warnings)} warnings)`
+          ? ` (the returns have ${formatWhole(info.errors)} errors and ${formatWhole(info.warnings)} warnings)`
           : ''}
-        . The projection starts from the stock on {corr.startDate}: {formatCount(corr.start.total.mean)} children in
+        . The projection starts from the stock on {corr.startDate}: {formatWhole(corr.start.total.mean)} children in
         care.
       </p>
 
@@ -244,7 +243,7 @@ function StockFlowResults({ results }: { results: Results }) {
                 <ModeCells figures={row.sfRegional} mode="sf-regional" />
                 <ModeCells figures={row.corrected} mode="corrected" />
                 <td className="th-num sf-group-start" data-column="difference">
-                  {row.difference === null ? '–' : formatDifference(row.difference)}
+                  {row.difference === null ? '–' : formatSignedCount(row.difference)}
                 </td>
               </tr>
             ))}

@@ -4,7 +4,8 @@
  * the total in care. d3 computes the scales and shapes; React renders the SVG (StockFlowPanel.tsx).
  */
 import { area, line, scaleLinear, type ScaleLinear } from 'd3';
-import type { ChartSize } from '../../../charts/scenarioCharts';
+import { formatNumber, formatWhole } from '../../../format/numbers';
+import type { ChartSize } from '../../../charts/scenario/layout';
 import type {
   ProjectionPoint,
   StockFlowProjection,
@@ -65,35 +66,14 @@ export function buildStockflowRows(sfRegional: StockFlowProjection, corrected: S
   });
 }
 
-/** "1,234" (whole children). */
-export function formatCount(value: number): string {
-  return Math.round(value).toLocaleString('en-GB');
-}
-
-/** "+12", "−3" or "0" (a true minus sign). */
-export function formatDifference(value: number): string {
-  const rounded = Math.round(value);
-  if (rounded === 0) return '0';
-  return rounded > 0 ? `+${rounded.toLocaleString('en-GB')}` : `−${Math.abs(rounded).toLocaleString('en-GB')}`;
-}
-
 /** "123 (P10–P90 100–150)" where the range is given, else the mean. */
 export function formatSummary(summary: StockSummary | null): string {
   if (!summary) return '–';
   if (summary.p10 !== undefined && summary.p90 !== undefined) {
     const central = summary.p50 ?? summary.mean;
-    return `${formatCount(central)} (${formatCount(summary.p10)}–${formatCount(summary.p90)})`;
+    return `${formatWhole(central)} (${formatWhole(summary.p10)}–${formatWhole(summary.p90)})`;
   }
-  return formatCount(summary.mean);
-}
-
-/** "Month 6 (30 September 2021)". */
-export function formatMonth(month: number, date: string): string {
-  const d = /^\d{4}-\d{2}-\d{2}$/.test(date) ? new Date(`${date}T00:00:00Z`) : null;
-  const when = d
-    ? d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-    : date;
-  return when ? `Month ${month} (${when})` : `Month ${month}`;
+  return formatWhole(summary.mean);
 }
 
 /** Why the two modes differ: the fixed list of the reference model's known flaws and what corrects them. */
@@ -130,7 +110,7 @@ export function explainDifference(
     const direction =
       diff === 0
         ? 'the same number of children in care as'
-        : `${formatCount(Math.abs(diff))} ${Math.abs(diff) === 1 ? 'child' : 'children'} ${diff > 0 ? 'more' : 'fewer'} in care than`;
+        : `${formatWhole(Math.abs(diff))} ${Math.abs(diff) === 1 ? 'child' : 'children'} ${diff > 0 ? 'more' : 'fewer'} in care than`;
     summary += ` By month ${last.month} the corrected model projects ${direction} the regional demand model’s method.`;
   }
   return { summary, sfNotes: [...sfRegional.notes], correctedNotes: [...corrected.notes] };
@@ -244,7 +224,7 @@ export function stockflowChartModel(
     x,
     y,
     xTicks,
-    yTicks: y.ticks(5).map((v) => ({ value: v, y: y(v), label: v.toLocaleString('en-GB') })),
+    yTicks: y.ticks(5).map((v) => ({ value: v, y: y(v), label: formatNumber(v) })),
     sfLine: toLine(sf),
     sfBand: toBand(sf),
     sfPoints: toPoints(sf),
@@ -265,13 +245,13 @@ export function describeStockflowChart(sfRegional: StockFlowProjection, correcte
   if (!first || !sfLast || !corrLast) return 'Children in care: no projection.';
   const range =
     corrLast.low !== null && corrLast.high !== null
-      ? ` (80% range ${formatCount(corrLast.low)}–${formatCount(corrLast.high)})`
+      ? ` (80% range ${formatWhole(corrLast.low)}–${formatWhole(corrLast.high)})`
       : '';
   const band =
-    sfLast.low !== null && sfLast.high !== null ? ` (±2σ ${formatCount(sfLast.low)}–${formatCount(sfLast.high)})` : '';
+    sfLast.low !== null && sfLast.high !== null ? ` (±2σ ${formatWhole(sfLast.low)}–${formatWhole(sfLast.high)})` : '';
   return (
-    `Children in care: ${formatCount(first.value)} at the start; after ${corrLast.month} months ` +
-    `the corrected model projects ${formatCount(corrLast.value)}${range}, ` +
-    `the regional demand model’s method ${formatCount(sfLast.value)}${band}.`
+    `Children in care: ${formatWhole(first.value)} at the start; after ${corrLast.month} months ` +
+    `the corrected model projects ${formatWhole(corrLast.value)}${range}, ` +
+    `the regional demand model’s method ${formatWhole(sfLast.value)}${band}.`
   );
 }

@@ -4,7 +4,7 @@
  */
 import type { ProjectionResult } from '../../../../../shared/forecast/types.js';
 import type { PlanSummary } from '../../../../../shared/model/summary.js';
-import { formatAssumption } from './words';
+import { formatAssumption } from '../../../format/assumptions';
 
 export interface AssumptionLine {
   key: string;

@@ -3,8 +3,9 @@
  * its table. Pure, unit-tested.
  */
 import type { AreaProjection, ProjectionResult } from '../../../../../shared/forecast/types.js';
-import { formatCount, formatRange, gapRangeWords, gapWords } from '../../../models/projectionModel';
+import { gapRangeWords, gapWords } from '../../../models/projectionModel';
 import { shortfallProbability } from '../../../models/evidenceModel';
+import { formatRange, formatWhole } from '../../../format/numbers';
 
 export interface GapRow {
   code: string;
@@ -30,10 +31,10 @@ function gapRow(area: AreaProjection, kind: GapRow['kind']): GapRow | null {
     code: area.code,
     name: area.name,
     kind,
-    children: formatCount(y.demand.p50),
-    beds: formatCount(y.bedsNeeded.p50),
+    children: formatWhole(y.demand.p50),
+    beds: formatWhole(y.bedsNeeded.p50),
     bedsRange: formatRange(y.bedsNeeded),
-    accessible: formatCount(y.accessiblePlaces),
+    accessible: formatWhole(y.accessiblePlaces),
     gap: words.text,
     gapKind: words.kind,
     gapRange: gapRangeWords(y.gap),

@@ -6,7 +6,6 @@
 import type { BacktestResult, ProjectionResult } from '../../../../../shared/forecast/types.js';
 import type { PlanSummary } from '../../../../../shared/model/summary.js';
 import type { ScenarioOutcome } from '../../../../../shared/scenario/index.js';
-import { formatCount } from '../../../models/projectionModel';
 import {
   buildNationalGroups,
   buildOwnBacktest,
@@ -17,7 +16,8 @@ import {
   type TotalsCoverage,
   type SelectionWords,
 } from '../../../models/evidenceModel';
-import { formatSharePercent, percentOneDp } from './words';
+import { formatWhole } from '../../../format/numbers';
+import { formatSharePercent } from '../../../format/shares';
 
 export interface MethodologyPart {
   heading: string;
@@ -56,7 +56,7 @@ const assumptionValue = (projection: ProjectionResult | null, key: string) =>
   projection?.assumptions.find((a) => a.key === key)?.value;
 
 const pct = (share: number | undefined, fallback: string) =>
-  share === undefined ? fallback : `${percentOneDp.format(share * 100)}%`;
+  share === undefined ? fallback : formatSharePercent(share);
 
 /** The methods, their accuracy and their limits in plain English, from the plan's own settings. */
 export function buildMethodology(input: MethodologyInput): Methodology {
@@ -112,7 +112,7 @@ export function buildMethodology(input: MethodologyInput): Methodology {
     parts.push({
       heading: 'Uncertainty: Monte Carlo simulation',
       paragraphs: [
-        `The projection is run ${formatCount(projection.simulations)} times. Each run draws every authority’s error from the method’s own out-of-sample errors in the national backtest, scaled to the authority’s size and calibrated so that 80% ranges held about 80% of the outcomes published later, with a share of each year’s error common to all authorities at the level that regions and other groups of authorities showed. The report gives the median (the middle of the runs) and the 80% range (from the 10th to the 90th percentile).`,
+        `The projection is run ${formatWhole(projection.simulations)} times. Each run draws every authority’s error from the method’s own out-of-sample errors in the national backtest, scaled to the authority’s size and calibrated so that 80% ranges held about 80% of the outcomes published later, with a share of each year’s error common to all authorities at the level that regions and other groups of authorities showed. The report gives the median (the middle of the runs) and the 80% range (from the 10th to the 90th percentile).`,
         `The consortium’s figures add up its authorities within each run, so its range is narrower than the sum of the authorities’ ranges. The runs use a fixed seed (${projection.seed}), so the same plan gives the same figures.`,
       ],
     });
@@ -155,7 +155,7 @@ export function buildMethodology(input: MethodologyInput): Methodology {
         'Each scenario changes supply or demand: for example block-contracting beds, opening homes, agreeing local-first access, preventing entries to care or stepping children down to foster care. The baseline is the same model with no changes.',
         'For each year the model places the projected children in the beds available by solving a minimum-cost allocation: each child is placed where the weekly price plus a penalty for distance from home is lowest, in the authority’s own homes, elsewhere in the consortium or outside it. The market outside the consortium is calibrated so that the baseline reproduces the published share of children placed more than 20 miles from home.',
         s
-          ? `Costs use weekly prices by sector; future costs are discounted at ${formatSharePercent(s.discountRate)} a year (HM Treasury Green Book) to give a net present value. Ranges come from ${s.uncertainty === 'simulated' ? `allocating ${formatCount(s.simulations)} demand simulations` : 'allocating the low and high demand paths'}.`
+          ? `Costs use weekly prices by sector; future costs are discounted at ${formatSharePercent(s.discountRate)} a year (HM Treasury Green Book) to give a net present value. Ranges come from ${s.uncertainty === 'simulated' ? `allocating ${formatWhole(s.simulations)} demand simulations` : 'allocating the low and high demand paths'}.`
           : 'Costs use weekly prices by sector; future costs are discounted to give a net present value.',
       ],
     });

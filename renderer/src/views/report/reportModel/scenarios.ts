@@ -4,9 +4,11 @@
  */
 import type { Scenario, ScenarioOutcome } from '../../../../../shared/scenario/index.js';
 import { leverSummary as leverDetail } from '../../../models/leverSummary';
-import { formatCount, gapWords } from '../../../models/projectionModel';
+import { gapWords } from '../../../models/projectionModel';
 import { probabilityWords } from '../../../models/evidenceModel';
-import { formatMoney, formatPointsChange, formatSharePercent, formatSignedCount, formatSignedMoney } from './words';
+import { formatMoneyBrief, formatSignedMoney } from '../../../format/money';
+import { formatSignedCount, formatWhole } from '../../../format/numbers';
+import { formatPointsChange, formatSharePercent } from '../../../format/shares';
 
 export interface ScenarioMetric {
   key: string;
@@ -17,7 +19,7 @@ export interface ScenarioMetric {
   formatDifference(d: number): string;
 }
 
-const count = (v: number) => formatCount(v);
+const count = (v: number) => formatWhole(v);
 
 /** The figures each scenario is judged on, over the projected years. */
 export const scenarioMetrics: readonly ScenarioMetric[] = [
@@ -90,7 +92,7 @@ export const scenarioMetrics: readonly ScenarioMetric[] = [
     label: 'Cost over the years',
     unit: '£, cash',
     value: (o) => o.totals.cost.total,
-    format: formatMoney,
+    format: formatMoneyBrief,
     formatDifference: formatSignedMoney,
   },
   {
@@ -98,7 +100,7 @@ export const scenarioMetrics: readonly ScenarioMetric[] = [
     label: 'Net present value of costs',
     unit: '£, discounted',
     value: (o) => o.npv.total,
-    format: formatMoney,
+    format: formatMoneyBrief,
     formatDifference: formatSignedMoney,
   },
 ];
@@ -177,13 +179,13 @@ export function scenarioYearRows(baseline: ScenarioOutcome, outcome: ScenarioOut
     const base = baseline.years.find((b) => b.year === y.year);
     return {
       year: y.year,
-      accessible: formatCount(y.accessiblePlaces),
+      accessible: formatWhole(y.accessiblePlaces),
       gap: gapWords(y.gap).text,
       gapDifference: outcome && base ? formatSignedCount(y.gap - base.gap) : null,
       chanceGapClosed: probabilityWords(y.probabilityGapClosed).text,
-      placedOutside: formatCount(y.placedOutside),
+      placedOutside: formatWhole(y.placedOutside),
       over20Miles: formatSharePercent(y.over20MilesShare),
-      cost: formatMoney(y.cost.total),
+      cost: formatMoneyBrief(y.cost.total),
       costDifference: outcome && base ? formatSignedMoney(y.cost.total - base.cost.total) : null,
     };
   });

@@ -6,11 +6,12 @@ import type { ProjectionResult } from '../../../../../shared/forecast/types.js';
 import type { Source } from '../../../../../shared/model/dataset.js';
 import { measures, type MeasureId } from '../../../../../shared/model/measures.js';
 import type { PlanSummary } from '../../../../../shared/model/summary.js';
-import { formatPeriod, formatValue } from '../../data/tableModel';
+import { formatPeriod, formatValue } from '../../../format/measures';
 import { missingMark, missingReason } from '../../../models/figureWords';
 import { gapPartsSentence } from '../../../models/baseYearModel';
-import { formatCount, formatRange, gapRangeWords, gapWords } from '../../../models/projectionModel';
+import { gapRangeWords, gapWords } from '../../../models/projectionModel';
 import { probabilityAssumptions, shortfallProbability } from '../../../models/evidenceModel';
+import { formatRange, formatWhole } from '../../../format/numbers';
 
 // ---------- Cover ----------
 
@@ -99,9 +100,9 @@ export function bedNeedSentence(consortiumName: string, projection: ProjectionRe
   // Base year first, then the parts the horizon's gap is made of.
   const parts = gapPartsSentence(projection.consortium);
   return (
-    `By 31 March ${last.year}, ${consortiumName} is projected to need ${formatCount(last.bedsNeeded.p50)} beds in children’s homes ` +
-    `(80% range ${formatRange(last.bedsNeeded)}) for ${formatCount(last.demand.p50)} children, against ` +
-    `${formatCount(last.accessiblePlaces)} places its children can count on: ${gapText} (80% range: ${gapRangeWords(last.gap)}).` +
+    `By 31 March ${last.year}, ${consortiumName} is projected to need ${formatWhole(last.bedsNeeded.p50)} beds in children’s homes ` +
+    `(80% range ${formatRange(last.bedsNeeded)}) for ${formatWhole(last.demand.p50)} children, against ` +
+    `${formatWhole(last.accessiblePlaces)} places its children can count on: ${gapText} (80% range: ${gapRangeWords(last.gap)}).` +
     (parts ? ` ${parts}` : '')
   );
 }
@@ -119,7 +120,7 @@ export function keyFigures(summary: PlanSummary, projection: ProjectionResult | 
   if (inHomes?.value !== null && inHomes?.value !== undefined) {
     figures.push({
       label: 'Children in secure or children’s homes',
-      value: formatCount(inHomes.value),
+      value: formatWhole(inHomes.value),
       note: formatPeriod('childrenInChildrensHomes', inHomes.period),
     });
   }
@@ -128,13 +129,13 @@ export function keyFigures(summary: PlanSummary, projection: ProjectionResult | 
     figures.push(
       {
         label: 'Beds needed',
-        value: formatCount(last.bedsNeeded.p50),
+        value: formatWhole(last.bedsNeeded.p50),
         note: `31 March ${last.year}, median (80% range ${formatRange(last.bedsNeeded)})`,
       },
       {
         label: 'Places the consortium can count on',
-        value: formatCount(last.accessiblePlaces),
-        note: `of ${formatCount(last.registeredPlaces)} registered places`,
+        value: formatWhole(last.accessiblePlaces),
+        note: `of ${formatWhole(last.registeredPlaces)} registered places`,
       },
       {
         label: 'Gap',

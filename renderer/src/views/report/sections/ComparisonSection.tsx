@@ -4,7 +4,7 @@
  */
 import { saysUnit } from '../../../../../shared/model/words.js';
 import { useMemo } from 'react';
-import { GapChart } from '../GapChart';
+import { GapChart } from '../../../charts/GapChart';
 import { gapSeries, scenarioFigureRows, type ReportData, type ReportSection } from '../reportModel';
 import { Section } from './Section';
 

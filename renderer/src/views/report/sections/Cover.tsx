@@ -3,8 +3,10 @@
  * the data vintages, what it was prepared with, and the contents.
  */
 import { methodLabels } from '../../../models/projectionModel';
-import { dataVintages, formatLongDate, type ReportData, type ReportSection } from '../reportModel';
+import { formatLongDate } from '../../../format/dates';
+import { dataVintages, type ReportData, type ReportSection } from '../reportModel';
 import { Tag } from './Section';
+import { formatNumber } from '../../../format/numbers';
 
 export function Cover({
   data,
@@ -61,8 +63,7 @@ export function Cover({
           {projection && (
             <>
               , {methodLabels[projection.projection.method].toLowerCase()} projection,{' '}
-              {projection.projection.simulations.toLocaleString('en-GB')} simulations (seed {projection.projection.seed}
-              )
+              {formatNumber(projection.projection.simulations)} simulations (seed {projection.projection.seed})
             </>
           )}
         </dd>

@@ -9,6 +9,7 @@ import { OwnPairsCells } from '../../../panels/OwnPairsCells';
 import { TotalsCoverageTable } from '../../../panels/TotalsCoverageTable';
 import { buildMethodology, type MethodEvidence, type ReportData, type ReportSection } from '../reportModel';
 import { Section } from './Section';
+import { formatNumber } from '../../../format/numbers';
 
 export function MethodologySection({ section, data }: { section: ReportSection; data: ReportData }) {
   const backtest = data.projection?.backtest ?? null;
@@ -139,7 +140,7 @@ function EvidencePart({ evidence, consortiumName }: { evidence: MethodEvidence; 
         {national.length > 0 && (
           <NationalBacktestTable
             groups={national}
-            caption={`National backtest, every English authority (${evidence.nationalAreas.toLocaleString('en-GB')}): each candidate by years ahead. The chosen method is first and marked; last value is the yardstick.`}
+            caption={`National backtest, every English authority (${formatNumber(evidence.nationalAreas)}): each candidate by years ahead. The chosen method is first and marked; last value is the yardstick.`}
             variant="print"
             testId="report-national-table"
           />

@@ -3,7 +3,7 @@
  * (year 0 first), the base-year panel, the gap tornado and the notes on the chance of being short.
  */
 import { useMemo } from 'react';
-import { FanChart } from '../../../charts/FanChart';
+import { FanChart } from '../../../charts/fan/FanChart';
 import { BaseYearPanel } from '../../../panels/BaseYearPanel';
 import { openMarketShares } from '../../../models/baseYearModel';
 import { sensitivityFromOutcome } from '../../../models/sensitivity';

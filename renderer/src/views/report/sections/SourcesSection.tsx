@@ -1,9 +1,10 @@
 /**
  * The report's sources: where every figure comes from, with its licence and the imports made.
  */
-import { formatTimestamp } from '../../../app/format';
+import { formatTimestamp } from '../../../format/dates';
 import type { ReportData, ReportSection } from '../reportModel';
 import { Section, Tag } from './Section';
+import { formatNumber } from '../../../format/numbers';
 
 export function SourcesSection({ section, data }: { section: ReportSection; data: ReportData }) {
   const { sources } = data.summary;
@@ -52,7 +53,7 @@ export function SourcesSection({ section, data }: { section: ReportSection; data
                 <td>{i.kind}</td>
                 <td>{formatTimestamp(i.importedAt)}</td>
                 <td className="num">
-                  {i.rowsAdded.toLocaleString('en-GB')} / {i.rowsReplaced.toLocaleString('en-GB')}
+                  {formatNumber(i.rowsAdded)} / {formatNumber(i.rowsReplaced)}
                 </td>
               </tr>
             ))}

@@ -4,7 +4,7 @@
  * paths; GapChart.tsx renders them as an inline SVG (a vector in the PDF).
  */
 import { line, scaleLinear, scalePoint } from 'd3';
-import { formatCount } from '../../models/projectionModel';
+import { formatWhole } from '../format/numbers';
 
 export interface GapChartSeries {
   name: string;
@@ -82,7 +82,7 @@ export function gapChartModel(series: readonly GapChartSeries[], size = GAP_CHAR
     height,
     plot,
     xTicks: years.map((label) => ({ label, at: x(label) ?? plot.left })),
-    yTicks: y.ticks(5).map((v) => ({ label: formatCount(v), at: y(v) })),
+    yTicks: y.ticks(5).map((v) => ({ label: formatWhole(v), at: y(v) })),
     zeroY: d0 <= 0 && d1 >= 0 ? y(0) : null,
     lines,
   };

@@ -4,138 +4,25 @@
  * and the shapes; React renders the SVG (see FanChart.tsx). Missing history (null) breaks the line
  * rather than being drawn as zero.
  */
-import { area, curveStepAfter, line, scaleLinear, type ScaleLinear } from 'd3';
+import { area, curveStepAfter, line, scaleLinear } from 'd3';
+import { formatWhole } from '../../format/numbers';
+import { spreadLabels } from './fanLabels';
+import {
+  compactFanChartSize,
+  largeFanChartSize,
+  type FanBandPoint,
+  type FanChartInput,
+  type FanChartModel,
+  type FanChartSize,
+  type FanEndLabel,
+  type FanHistoryPoint,
+  type FanPoint,
+  type FanStep,
+  type FanTick,
+  yearNumber,
+} from './fanChartTypes';
 
 /** One observed year; null where the figure is missing or suppressed. */
-export interface FanHistoryPoint {
-  year: string;
-  value: number | null;
-}
-
-/** What the chart needs from one projected year (a YearProjection has all of it). */
-export interface FanYear {
-  year: string;
-  demand: { p10: number; p50: number; p90: number };
-  bedsNeeded: { p50: number };
-  accessiblePlaces: number;
-}
-
-/** What the chart needs from one area's projection (an AreaProjection has all of it). */
-export interface FanChartInput {
-  name: string;
-  history: readonly FanHistoryPoint[];
-  years: readonly FanYear[];
-}
-
-export interface FanChartSize {
-  width: number;
-  height: number;
-  /** Room for the axes and, on a large chart, the labels at the lines' right-hand ends. */
-  margin?: { top: number; right: number; bottom: number; left: number };
-  /** A small multiple: fewer ticks, no end labels. */
-  compact?: boolean;
-}
-
-export const largeFanChartSize: Required<FanChartSize> = {
-  width: 840,
-  height: 380,
-  margin: { top: 28, right: 128, bottom: 56, left: 64 },
-  compact: false,
-};
-
-export const compactFanChartSize: Required<FanChartSize> = {
-  width: 240,
-  height: 150,
-  margin: { top: 10, right: 10, bottom: 24, left: 38 },
-  compact: true,
-};
-
-export interface FanPoint {
-  year: string;
-  value: number;
-  x: number;
-  y: number;
-}
-
-export interface FanBandPoint {
-  year: string;
-  x: number;
-  p10: number;
-  p50: number;
-  p90: number;
-  y10: number;
-  y50: number;
-  y90: number;
-  /** True for the last observed year the band starts from (a point, not a projection). */
-  anchor: boolean;
-}
-
-export interface FanTick {
-  label: string;
-  /** Position along its axis. */
-  at: number;
-}
-
-export interface FanStep {
-  year: string;
-  value: number;
-  x0: number;
-  x1: number;
-  y: number;
-}
-
-export interface FanEndLabel {
-  kind: 'median' | 'beds' | 'places';
-  text: string;
-  /** Where the line ends. */
-  y: number;
-  /** Where the label sits, moved apart from its neighbours. */
-  labelY: number;
-}
-
-export interface FanChartModel {
-  width: number;
-  height: number;
-  compact: boolean;
-  plot: { left: number; right: number; top: number; bottom: number };
-  /** Every year from the first observed to the last projected, oldest first. */
-  years: string[];
-  x: ScaleLinear<number, number>;
-  y: ScaleLinear<number, number>;
-  yDomain: [number, number];
-  xTicks: FanTick[];
-  yTicks: FanTick[];
-  /** The last observed year, and where the projection starts on the x axis; null without history. */
-  baseYear: string | null;
-  baseX: number | null;
-  /** Observed line (broken at missing years); null with fewer than two neighbouring values. */
-  historyPath: string | null;
-  historyPoints: FanPoint[];
-  /** Years without an observed figure between the first and last observed. */
-  historyGaps: string[];
-  /** The P10–P90 band, from the last observed value (when there is one) through each projected year. */
-  band: FanBandPoint[];
-  bandPath: string | null;
-  medianPath: string | null;
-  medianPoints: FanPoint[];
-  bedsPath: string | null;
-  bedsPoints: FanPoint[];
-  /** Accessible places as one step per projected year. */
-  placesPath: string | null;
-  placesSteps: FanStep[];
-  /** Values written at the right-hand end of the lines (large charts only). */
-  endLabels: FanEndLabel[];
-}
-
-const count = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-
-/** A whole number with thousands separators: 1083.1 → "1,083". */
-export function formatCount(value: number): string {
-  return count.format(Math.round(value));
-}
-
-const yearNumber = (year: string) => Number(/^\d{4}/.exec(year)?.[0] ?? NaN);
-
 /**
  * Lays out one area's fan chart. The x scale runs over year numbers (half a year of padding at each
  * end, so the steps of accessible places centre on their year); the y scale starts at zero and covers
@@ -289,7 +176,7 @@ export function fanChartModel(input: FanChartInput, size: FanChartSize = largeFa
     .filter((_, i) => compact || (lastIndex - i) % stride === 0)
     .filter((yr, i, list) => !compact || i === 0 || i === list.length - 1 || yr === lastObserved?.year)
     .map((yr) => ({ label: yr, at: xOf(yr) }));
-  const yTicks: FanTick[] = y.ticks(compact ? 3 : 6).map((v) => ({ label: formatCount(v), at: y(v) }));
+  const yTicks: FanTick[] = y.ticks(compact ? 3 : 6).map((v) => ({ label: formatWhole(v), at: y(v) }));
 
   const lastProjected = projected[projected.length - 1];
   const endLabels: FanEndLabel[] =
@@ -299,17 +186,17 @@ export function fanChartModel(input: FanChartInput, size: FanChartSize = largeFa
           [
             {
               kind: 'median' as const,
-              text: `${formatCount(lastProjected.demand.p50)} children`,
+              text: `${formatWhole(lastProjected.demand.p50)} children`,
               y: y(lastProjected.demand.p50),
             },
             {
               kind: 'beds' as const,
-              text: `${formatCount(lastProjected.bedsNeeded.p50)} beds`,
+              text: `${formatWhole(lastProjected.bedsNeeded.p50)} beds`,
               y: y(lastProjected.bedsNeeded.p50),
             },
             {
               kind: 'places' as const,
-              text: `${formatCount(lastProjected.accessiblePlaces)} places`,
+              text: `${formatWhole(lastProjected.accessiblePlaces)} places`,
               y: y(lastProjected.accessiblePlaces),
             },
           ],
@@ -344,78 +231,4 @@ export function fanChartModel(input: FanChartInput, size: FanChartSize = largeFa
     placesSteps,
     endLabels,
   };
-}
-
-/**
- * Moves labels apart so that neighbours are at least `gap` apart, keeping them inside [top, bottom]
- * and as close as possible to their own line's end.
- */
-export function spreadLabels<T extends { y: number }>(
-  labels: readonly T[],
-  gap: number,
-  top: number,
-  bottom: number,
-): (T & { labelY: number })[] {
-  const sorted = labels.map((l) => ({ ...l, labelY: l.y })).sort((a, b) => a.y - b.y);
-  for (let i = 1; i < sorted.length; i++) {
-    const prev = sorted[i - 1];
-    const cur = sorted[i];
-    if (prev && cur && cur.labelY - prev.labelY < gap) cur.labelY = prev.labelY + gap;
-  }
-  const last = sorted[sorted.length - 1];
-  if (last && last.labelY > bottom) {
-    last.labelY = bottom;
-    for (let i = sorted.length - 2; i >= 0; i--) {
-      const next = sorted[i + 1];
-      const cur = sorted[i];
-      if (cur && next && next.labelY - cur.labelY < gap) cur.labelY = next.labelY - gap;
-    }
-  }
-  const first = sorted[0];
-  if (first && first.labelY < top) {
-    const shift = top - first.labelY;
-    for (const l of sorted) l.labelY += shift;
-  }
-  return sorted;
-}
-
-/**
- * A text alternative for a fan chart: "Greater Manchester: 727 children in 2025; projected 764 (80%
- * range 675–855) in 2026, … 923 (790–1,083) in 2030. Beds needed (median) 899 in 2026 to 1,085 in
- * 2030; accessible places 500."
- */
-export function describeFanChart(input: FanChartInput): string {
-  const observed = [...input.history]
-    .filter((p): p is { year: string; value: number } => p.value !== null && Number.isFinite(p.value))
-    .sort((a, b) => yearNumber(a.year) - yearNumber(b.year));
-  const last = observed[observed.length - 1];
-  const head = last
-    ? `${input.name}: ${formatCount(last.value)} ${last.value === 1 ? 'child' : 'children'} in ${last.year}`
-    : `${input.name}: no observed figures`;
-  const years = [...input.years].sort((a, b) => yearNumber(a.year) - yearNumber(b.year));
-  if (years.length === 0) return `${head}; no projection.`;
-  const parts = years.map((p, i) => {
-    const range =
-      i === 0
-        ? `80% range ${formatCount(p.demand.p10)}–${formatCount(p.demand.p90)}`
-        : `${formatCount(p.demand.p10)}–${formatCount(p.demand.p90)}`;
-    return `${formatCount(p.demand.p50)} (${range}) in ${p.year}`;
-  });
-  const first = years[0];
-  const end = years[years.length - 1];
-  let tail = '';
-  if (first && end) {
-    const beds =
-      first === end
-        ? `Beds needed (median) ${formatCount(first.bedsNeeded.p50)} in ${first.year}`
-        : `Beds needed (median) ${formatCount(first.bedsNeeded.p50)} in ${first.year} to ${formatCount(end.bedsNeeded.p50)} in ${end.year}`;
-    const placesFirst = formatCount(first.accessiblePlaces);
-    const placesEnd = formatCount(end.accessiblePlaces);
-    const places =
-      placesFirst === placesEnd
-        ? `accessible places ${placesFirst}`
-        : `accessible places ${placesFirst} in ${first.year} to ${placesEnd} in ${end.year}`;
-    tail = ` ${beds}; ${places}.`;
-  }
-  return `${head}; projected ${parts.join(', ')}.${tail}`;
 }

@@ -1,10 +1,4 @@
-const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-
-/** "12 Mar 2025, 14:03" for an ISO timestamp; the text unchanged when it is not a date. */
-export function formatTimestamp(iso: string): string {
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? iso : dateTime.format(time);
-}
+/** File names and folders: the name suggested when saving a plan, a path's folder, and text as a file-name part. */
 
 /** A file name to suggest when saving, e.g. "greater-manchester.ccplan". */
 export function suggestedFileName(planName: string, consortiumName: string, untitled: boolean): string {
@@ -33,17 +27,4 @@ export function fileSlug(text: string, maxLength: number): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, maxLength);
-}
-
-/**
- * A probability in words a room can read: never "100%" or "0%" unless certain, so 0.998 is ">99%"
- * and 0.004 is "<1%".
- */
-export function formatProbability(p: number): string {
-  if (!Number.isFinite(p)) return '—';
-  if (p >= 1) return '100%';
-  if (p <= 0) return '0%';
-  if (p > 0.99) return '>99%';
-  if (p < 0.01) return '<1%';
-  return `${Math.round(p * 100)}%`;
 }

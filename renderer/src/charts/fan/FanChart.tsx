@@ -1,12 +1,9 @@
 import { useMemo, type Ref } from 'react';
-import {
-  compactFanChartSize,
-  describeFanChart,
-  fanChartModel,
-  formatCount,
-  largeFanChartSize,
-  type FanChartInput,
-} from './fanChart';
+import { fanChartModel } from './fanChartModel';
+import { compactFanChartSize, largeFanChartSize, type FanChartInput } from './fanChartTypes';
+import { describeFanChart } from './fanLabels';
+import { formatWhole } from '../../format/numbers';
+import { YGridLines, YTickLabels } from '../yTicks';
 
 export interface FanChartProps {
   area: FanChartInput;
@@ -71,16 +68,10 @@ export function FanChart({
         </g>
       )}
       <g className="fan-grid">
-        {model.yTicks.map((t) => (
-          <line key={t.label} x1={plot.left} x2={plot.right} y1={t.at} y2={t.at} />
-        ))}
+        <YGridLines ticks={model.yTicks} plot={plot} />
       </g>
       <g className="fan-axis fan-axis-y">
-        {model.yTicks.map((t) => (
-          <text key={t.label} x={plot.left - 8} y={t.at} textAnchor="end" dominantBaseline="middle">
-            {t.label}
-          </text>
-        ))}
+        <YTickLabels ticks={model.yTicks} plotLeft={plot.left} />
         {!compact && (
           <text
             className="fan-axis-title"
@@ -140,9 +131,9 @@ export function FanChart({
             const observed = model.historyPoints.find((p) => p.year === year);
             let text = `Year ending 31 March ${year}: `;
             if (projected) {
-              text += `${formatCount(projected.demand.p50)} children projected (80% range ${formatCount(projected.demand.p10)}–${formatCount(projected.demand.p90)}); ${formatCount(projected.bedsNeeded.p50)} beds needed; ${formatCount(projected.accessiblePlaces)} accessible places`;
+              text += `${formatWhole(projected.demand.p50)} children projected (80% range ${formatWhole(projected.demand.p10)}–${formatWhole(projected.demand.p90)}); ${formatWhole(projected.bedsNeeded.p50)} beds needed; ${formatWhole(projected.accessiblePlaces)} accessible places`;
             } else if (observed) {
-              text += `${formatCount(observed.value)} children observed`;
+              text += `${formatWhole(observed.value)} children observed`;
             } else {
               text += 'no figure';
             }

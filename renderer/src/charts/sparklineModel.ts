@@ -3,7 +3,7 @@
  * renders the SVG. Missing values (null) break the line rather than being drawn as zero.
  */
 import { line, scaleLinear, scalePoint } from 'd3';
-import type { ChartSize } from './scenarioCharts';
+import type { ChartSize } from './scenario/layout';
 
 export interface SparkInput {
   period: string;

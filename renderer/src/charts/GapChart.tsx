@@ -1,5 +1,7 @@
+/** The report's scenario comparison chart, rendered from gapChartModel.ts: the median gap by year, one line per scenario. */
 import { useMemo } from 'react';
-import { gapChartModel, type GapChartSeries } from './gapChart';
+import { gapChartModel, type GapChartSeries } from './gapChartModel';
+import { YGridLines, YTickLabels } from './yTicks';
 
 export interface GapChartProps {
   series: readonly GapChartSeries[];
@@ -20,19 +22,13 @@ export function GapChart({ series, label }: GapChartProps) {
       data-testid="report-gap-chart"
     >
       <g className="report-chart-grid">
-        {model.yTicks.map((t) => (
-          <line key={t.label} x1={plot.left} x2={plot.right} y1={t.at} y2={t.at} />
-        ))}
+        <YGridLines ticks={model.yTicks} plot={plot} />
       </g>
       {model.zeroY !== null && (
         <line className="report-chart-zero" x1={plot.left} x2={plot.right} y1={model.zeroY} y2={model.zeroY} />
       )}
       <g className="report-chart-axis">
-        {model.yTicks.map((t) => (
-          <text key={t.label} x={plot.left - 8} y={t.at} textAnchor="end" dominantBaseline="middle">
-            {t.label}
-          </text>
-        ))}
+        <YTickLabels ticks={model.yTicks} plotLeft={plot.left} />
         {model.xTicks.map((t) => (
           <text key={t.label} x={t.at} y={plot.bottom + 18} textAnchor="middle">
             {t.label}
