@@ -7,8 +7,8 @@
  */
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { PlannerError } from '../shared/api/errors.js';
-import { formatBytes, resolveLimits, type InputLimits } from '../shared/import/limits.js';
+import { PlannerError } from '#shared/api/errors.js';
+import { formatBytes, resolveLimits, type InputLimits } from '#shared/import/limits.js';
 import { authorityLookup } from './services/reference.js';
 import { parseFileForImport, type ParseChoices } from './services/importParse.js';
 import { readInputFile } from './services/inputFile.js';

@@ -1,7 +1,7 @@
 /** Binds the API contract to IPC: one channel per call, sender and arguments checked. */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { callNames, type PlannerHandlers } from '../shared/api/contract.js';
-import type { ApiResult } from '../shared/api/errors.js';
+import { callNames, type PlannerHandlers } from '#shared/api/contract.js';
+import type { ApiResult } from '#shared/api/errors.js';
 import { APP_ORIGIN } from './security.js';
 import { dispatchCall } from './services/dispatch.js';
 

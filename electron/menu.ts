@@ -1,5 +1,5 @@
 import { Menu, app, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand, RecentPlan } from '../shared/api/contract.js';
+import type { MenuCommand, RecentPlan } from '#shared/api/contract.js';
 import { MENU_CHANNEL } from './ipc.js';
 
 /** The native menu. Every item sends a command the UI handles exactly as its own buttons. */

@@ -10,8 +10,8 @@ import {
   type CallName,
   type MenuCommand,
   type PlannerBridge,
-} from '../shared/api/contract.js';
-import type { ApiResult } from '../shared/api/errors.js';
+} from '#shared/api/contract.js';
+import type { ApiResult } from '#shared/api/errors.js';
 
 function call(name: CallName) {
   return async (args: unknown): Promise<ApiResult<unknown>> => {

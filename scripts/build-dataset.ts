@@ -28,9 +28,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Area, PlacementSpendService } from '../shared/model/dataset.js';
-import type { MeasureId } from '../shared/model/measures.js';
-import { homeTypes } from '../shared/model/supply.js';
+import type { Area, PlacementSpendService } from '#shared/model/dataset.js';
+import type { MeasureId } from '#shared/model/measures.js';
+import { homeTypes } from '#shared/model/supply.js';
 import { parseBuildArgs } from './build-reference.js';
 import { thousands } from './national-costs.js';
 import { buildDatasetWithNotes } from './dataset/build.js';

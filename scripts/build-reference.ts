@@ -14,9 +14,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
-import { parseCsv } from '../shared/import/csv.js';
-import type { ReferenceAuthority } from '../shared/model/authorities.js';
-import { createAuthorityLookup, normaliseAuthorityName } from '../shared/model/authorities.js';
+import { parseCsv } from '#shared/import/csv.js';
+import type { ReferenceAuthority } from '#shared/model/authorities.js';
+import { createAuthorityLookup, normaliseAuthorityName } from '#shared/model/authorities.js';
 
 /** Input files, relative to the shared data folder. */
 export const REFERENCE_FILES = {

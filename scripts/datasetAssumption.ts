@@ -2,7 +2,7 @@
  * One assumption row of a generated dataset (scripts/illustrative.ts, scripts/national-costs.ts),
  * stamped with the generator that made it and when.
  */
-import type { Assumption } from '../shared/model/placements.js';
+import type { Assumption } from '#shared/model/placements.js';
 
 /** A maker of assumption rows for one generator. */
 export function assumptionMaker(changedBy: string, changedAt: string) {

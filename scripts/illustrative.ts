@@ -47,12 +47,12 @@
  * area, so that the rates reproduce the published total at the published out-of-area share.
  */
 import { randomLcg, randomNormal } from 'd3';
-import { DISTANT_MILES, haversineMiles } from '../shared/allocate/distance.js';
-import type { Area, BuiltInDataset, Source } from '../shared/model/dataset.js';
-import type { MeasureId } from '../shared/model/measures.js';
-import { GREATER_MANCHESTER_CODES } from '../shared/model/consortia.js';
-import { OUTSIDE_CONSORTIUM } from '../shared/model/placements.js';
-import type { CostPlacementType, CostSector, PlacementFlow, UnitCost } from '../shared/model/placements.js';
+import { DISTANT_MILES, haversineMiles } from '#shared/allocate/distance.js';
+import type { Area, BuiltInDataset, Source } from '#shared/model/dataset.js';
+import type { MeasureId } from '#shared/model/measures.js';
+import { GREATER_MANCHESTER_CODES } from '#shared/model/consortia.js';
+import { OUTSIDE_CONSORTIUM } from '#shared/model/placements.js';
+import type { CostPlacementType, CostSector, PlacementFlow, UnitCost } from '#shared/model/placements.js';
 import {
   BLOCK_CONTRACT_DISCOUNT,
   DISTANCE_DECAY_MILES,

@@ -7,14 +7,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ReferenceAuthority } from '../shared/model/authorities.js';
-import { createAuthorityLookup } from '../shared/model/authorities.js';
-import type { Source } from '../shared/model/dataset.js';
-import type { SupplyMovement } from '../shared/model/supply.js';
-import { parseOfstedJoinersLeavers } from '../shared/import/ofstedJoinersLeavers.js';
-import { IssueCollector, formatIssue } from '../shared/import/report.js';
-import { tableFromCsv } from '../shared/import/table.js';
-import { decodeText } from '../shared/import/text.js';
+import type { ReferenceAuthority } from '#shared/model/authorities.js';
+import { createAuthorityLookup } from '#shared/model/authorities.js';
+import type { Source } from '#shared/model/dataset.js';
+import type { SupplyMovement } from '#shared/model/supply.js';
+import { parseOfstedJoinersLeavers } from '#shared/import/ofstedJoinersLeavers.js';
+import { IssueCollector, formatIssue } from '#shared/import/report.js';
+import { tableFromCsv } from '#shared/import/table.js';
+import { decodeText } from '#shared/import/text.js';
 
 /** Years ending 31 March with a joiners-and-leavers file. */
 export const MOVEMENT_YEARS = [2017, 2018, 2019, 2020, 2021, 2022, 2023] as const;

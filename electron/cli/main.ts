@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pkg from '../../package.json';
-import { PlannerError } from '../../shared/api/errors.js';
+import { PlannerError } from '#shared/api/errors.js';
 import { UsageError, type CliIo } from './args.js';
 import { setBuiltFilesFolder } from './builtFiles.js';
 import { USAGE } from './usage.js';

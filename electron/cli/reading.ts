@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { PlannerHandlers } from '../../shared/api/contract.js';
+import type { PlannerHandlers } from '#shared/api/contract.js';
 import type { PlanSummaryReader } from '../services/handlers/planReadHandlers.js';
 import type { PlanDatabase } from '../store/database.js';
 import { builtFile } from './builtFiles.js';

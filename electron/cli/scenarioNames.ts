@@ -1,5 +1,5 @@
 /** Scenarios as the command line names them: by name (or id), refused with the names there are. */
-import { PlannerError } from '../../shared/api/errors.js';
+import { PlannerError } from '#shared/api/errors.js';
 
 /** The id of the stored scenario with this name (or id); refused, naming the scenarios there are, when none has it. */
 export function scenarioIdByName(stored: readonly { id: string; name: string }[], name: string): string {

@@ -7,10 +7,10 @@
  */
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { PlannerHandlers } from '../../shared/api/contract.js';
-import { PlannerError } from '../../shared/api/errors.js';
-import type { InputLimits } from '../../shared/import/limits.js';
-import type { BuiltInDataset } from '../../shared/model/dataset.js';
+import type { PlannerHandlers } from '#shared/api/contract.js';
+import { PlannerError } from '#shared/api/errors.js';
+import type { InputLimits } from '#shared/import/limits.js';
+import type { BuiltInDataset } from '#shared/model/dataset.js';
 import type { CoreContext } from '../services/coreContext.js';
 import { callHandler } from '../services/dispatch.js';
 import type { ImportService } from '../services/importService.js';

@@ -1,7 +1,7 @@
 /** The app's services and the API handlers bound to them: what the desktop app and browser mode run. */
-import type { HostMode, PlannerHandlers } from '../../shared/api/contract.js';
-import type { BuiltInDataset } from '../../shared/model/dataset.js';
-import type { InputLimits } from '../../shared/import/limits.js';
+import type { HostMode, PlannerHandlers } from '#shared/api/contract.js';
+import type { BuiltInDataset } from '#shared/model/dataset.js';
+import type { InputLimits } from '#shared/import/limits.js';
 import { createCoreContext, type CoreContext } from './coreContext.js';
 import { createHandlers, noFileDialogs, type FileDialogs } from './handlers.js';
 import { ImportService } from './importService.js';

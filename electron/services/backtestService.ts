@@ -5,7 +5,7 @@
  * value, drift and a straight-line (least-squares) trend. History the user imports (older DfE
  * releases, their own series) is in the plan's observations, so it is backtested too.
  */
-import { PlannerError } from '../../shared/api/errors.js';
+import { PlannerError } from '#shared/api/errors.js';
 import {
   linearTrendForecast,
   nationalBacktest,
@@ -13,10 +13,10 @@ import {
   type CandidateHorizonScore,
   type NationalPanel,
   type PanelSeries,
-} from '../../shared/forecast/index.js';
-import { coverageScore } from '../../shared/forecast/backtest.js';
-import { maseScale } from '../../shared/forecast/candidates.js';
-import { windowAt } from '../../shared/forecast/national/index.js';
+} from '#shared/forecast/index.js';
+import { coverageScore } from '#shared/forecast/backtest.js';
+import { maseScale } from '#shared/forecast/candidates.js';
+import { windowAt } from '#shared/forecast/national/index.js';
 import { readPlanDataWithPanel } from '../store/planData.js';
 import type { PlanService } from './planService.js';
 import type {
@@ -24,7 +24,7 @@ import type {
   BacktestMethodRows,
   BacktestTotalsRow,
   PlanBacktestReport,
-} from '../../shared/forecast/planBacktestReport.js';
+} from '#shared/forecast/planBacktestReport.js';
 
 export interface PlanBacktestOptions {
   /** Every authority the plan holds, not only its members. */
@@ -42,7 +42,7 @@ export {
   type BacktestMethodRows,
   type BacktestTotalsRow,
   type PlanBacktestReport,
-} from '../../shared/forecast/planBacktestReport.js';
+} from '#shared/forecast/planBacktestReport.js';
 
 const fromScore = (s: CandidateHorizonScore): BacktestHorizonRow => ({
   h: s.h,

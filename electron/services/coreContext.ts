@@ -6,8 +6,8 @@
  */
 import fs from 'node:fs';
 import pkg from '../../package.json';
-import type { AppInfo, HostMode } from '../../shared/api/contract.js';
-import type { BuiltInDataset } from '../../shared/model/dataset.js';
+import type { AppInfo, HostMode } from '#shared/api/contract.js';
+import type { BuiltInDataset } from '#shared/model/dataset.js';
 import { latestSchemaVersion } from '../store/database.js';
 import { PlanService, type LockMode } from './planService.js';
 

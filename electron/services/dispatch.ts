@@ -12,8 +12,8 @@ import {
   type CallName,
   type CallResults,
   type PlannerHandlers,
-} from '../../shared/api/contract.js';
-import { PlannerError, toApiError, type ApiResult } from '../../shared/api/errors.js';
+} from '#shared/api/contract.js';
+import { PlannerError, toApiError, type ApiResult } from '#shared/api/errors.js';
 
 /** Every call's name, in the contract's order. */
 export const allCallNames = Object.keys(callArgSchemas) as CallName[];

@@ -4,9 +4,9 @@
  * seeds them when it makes a plan; this module reads and writes the plan's store only, so the plan
  * service does not load the scenario service (nor it the plan service: no import circle).
  */
-import { isExactlyGreaterManchester } from '../../shared/model/consortia.js';
-import { builtInScenarios } from '../../shared/scenario/builtin.js';
-import { exampleScenarios } from '../../shared/scenario/examples.js';
+import { isExactlyGreaterManchester } from '#shared/model/consortia.js';
+import { builtInScenarios } from '#shared/scenario/builtin.js';
+import { exampleScenarios } from '#shared/scenario/examples.js';
 import type { PlanDatabase } from '../store/database.js';
 import { readPlanData } from '../store/planData.js';
 import { writeScenario } from '../store/scenarioData.js';

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import writeExcelFile from 'write-excel-file/node';
-import { PlannerError } from '../../shared/api/errors.js';
+import { PlannerError } from '#shared/api/errors.js';
 import { APP_NAME, APP_VERSION } from './coreContext.js';
 import {
   assumptionsTable,

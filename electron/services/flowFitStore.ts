@@ -11,7 +11,7 @@ import {
   primeNationalFlowFit,
   type NationalFlowFit,
   type PlanFlowInputs,
-} from '../../shared/allocate/planFlows.js';
+} from '#shared/allocate/planFlows.js';
 
 /** Non-finite numbers, which plain JSON would turn into null. */
 function replacer(_key: string, value: unknown): unknown {

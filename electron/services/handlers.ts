@@ -2,7 +2,7 @@
  * Binds every call of the API contract to the Node-side services: one map, used by IPC, by HTTP and
  * (a group at a time, see ./handlers/) by the command line. Each group binds one service's calls.
  */
-import type { AppInfo, PlannerHandlers } from '../../shared/api/contract.js';
+import type { AppInfo, PlannerHandlers } from '#shared/api/contract.js';
 import { backtestHandlers } from './handlers/backtestHandlers.js';
 import { exportHandlers } from './handlers/exportHandlers.js';
 import { importHandlers } from './handlers/importHandlers.js';

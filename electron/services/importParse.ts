@@ -7,14 +7,14 @@
  * ("Invalid string length"), becomes an error naming the file and the limit, never a crash.
  */
 import { createHash } from 'node:crypto';
-import { parseImportFile, type ImportResult } from '../../shared/import/index.js';
+import { parseImportFile, type ImportResult } from '#shared/import/index.js';
 import {
   InputLimitError,
   formatBytes,
   limitErrorFromRangeError,
   resolveLimits,
   type InputLimits,
-} from '../../shared/import/limits.js';
+} from '#shared/import/limits.js';
 import {
   countSsda903Rows,
   detectSsda903Table,
@@ -23,14 +23,14 @@ import {
   type RecordLabels,
   type Ssda903SkippedTableCount,
   type Ssda903TableKind,
-} from '../../shared/import/ssda903/index.js';
-import { isTemplateWorkbook, parseTemplate, type TemplateResult } from '../../shared/import/template.js';
-import { decodeText } from '../../shared/import/text.js';
-import type { AuthorityLookup } from '../../shared/model/authorities.js';
+} from '#shared/import/ssda903/index.js';
+import { isTemplateWorkbook, parseTemplate, type TemplateResult } from '#shared/import/template.js';
+import { decodeText } from '#shared/import/text.js';
+import type { AuthorityLookup } from '#shared/model/authorities.js';
 import { readSpreadsheet } from './spreadsheet.js';
-import { parseBoundaries, type LayerSummary } from '../../shared/geo/boundaries/index.js';
-import { parseHexJson } from '../../shared/geo/hex/index.js';
-import type { BoundaryFeature } from '../../shared/geo/types.js';
+import { parseBoundaries, type LayerSummary } from '#shared/geo/boundaries/index.js';
+import { parseHexJson } from '#shared/geo/hex/index.js';
+import type { BoundaryFeature } from '#shared/geo/types.js';
 
 export type ParsedFile =
   | {

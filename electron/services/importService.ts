@@ -9,11 +9,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import type { ImportFileRef, ImportLogEntry, ImportPreview, OpenPlanState } from '../../shared/api/contract.js';
-import { changesSomething } from '../../shared/api/contract.js';
-import { PlannerError } from '../../shared/api/errors.js';
-import { resolveLimits, type InputLimits } from '../../shared/import/limits.js';
-import type { AuthorityLookup } from '../../shared/model/authorities.js';
+import type { ImportFileRef, ImportLogEntry, ImportPreview, OpenPlanState } from '#shared/api/contract.js';
+import { changesSomething } from '#shared/api/contract.js';
+import { PlannerError } from '#shared/api/errors.js';
+import { resolveLimits, type InputLimits } from '#shared/import/limits.js';
+import type { AuthorityLookup } from '#shared/model/authorities.js';
 import { listImportLog, logImport, upsertSource, writeImportRows } from '../store/importData.js';
 import { writeSsda903Parsed } from '../store/ssda903Parsed.js';
 import { storeGeometry } from './import/geometry.js';

@@ -8,8 +8,8 @@
  * even when the file grows while it is read.
  */
 import fs from 'node:fs';
-import { PlannerError } from '../../shared/api/errors.js';
-import { formatBytes, type InputLimits } from '../../shared/import/limits.js';
+import { PlannerError } from '#shared/api/errors.js';
+import { formatBytes, type InputLimits } from '#shared/import/limits.js';
 
 /** What a file system entry that is not a regular file is, for messages; null for a regular file. */
 function notAFile(stats: fs.Stats): string | null {

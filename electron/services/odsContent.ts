@@ -10,8 +10,8 @@
  * Cell text is read as before: a typed value's attribute (office:value, date-value, boolean-value),
  * else the cell's own paragraphs joined by newlines, with text:s spaces and text:line-break breaks.
  */
-import { InputLimitError, formatCount, type InputLimits } from '../../shared/import/limits.js';
-import { declaresEntities, describeChar, findIllegalXmlChar, lineAndColumn } from '../../shared/import/xml.js';
+import { InputLimitError, formatCount, type InputLimits } from '#shared/import/limits.js';
+import { declaresEntities, describeChar, findIllegalXmlChar, lineAndColumn } from '#shared/import/xml.js';
 
 export interface OdsSheet {
   sheetName: string | null;

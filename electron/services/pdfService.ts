@@ -12,8 +12,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import type { PlannerHandlers } from '../../shared/api/contract.js';
-import { PlannerError } from '../../shared/api/errors.js';
+import type { PlannerHandlers } from '#shared/api/contract.js';
+import { PlannerError } from '#shared/api/errors.js';
 import { startBrowserHost } from '../browser-host/index.js';
 
 /** Page margins in millimetres; the report's CSS `@page` rule uses the same. */

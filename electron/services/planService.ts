@@ -5,11 +5,11 @@
  * (assumptionRules.ts), the membership list (authorityChoices.ts) and the shapes (types.ts); this
  * class adds what is in the plan: members, assumptions, horizon, map, summary and data template.
  */
-import type { AuthorityChoice, MapData, OpenPlanState } from '../../shared/api/contract.js';
+import type { AuthorityChoice, MapData, OpenPlanState } from '#shared/api/contract.js';
 import { readMapData } from '../store/mapData.js';
 import { refreshModelledFlows } from '../store/flowData.js';
-import { PlannerError } from '../../shared/api/errors.js';
-import type { PlanSummary } from '../../shared/model/summary.js';
+import { PlannerError } from '#shared/api/errors.js';
+import type { PlanSummary } from '#shared/model/summary.js';
 import type { PlanDatabase } from '../store/database.js';
 import {
   MAX_PLAN_HORIZON_YEARS,

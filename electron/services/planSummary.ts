@@ -3,8 +3,8 @@
  * the plan service and the command line's read-only open, which reads it without loading the plan
  * service.
  */
-import { summarisePlan } from '../../shared/model/summarise.js';
-import type { PlanSummary } from '../../shared/model/summary.js';
+import { summarisePlan } from '#shared/model/summarise.js';
+import type { PlanSummary } from '#shared/model/summary.js';
 import type { PlanDatabase } from '../store/database.js';
 import { readPlanData } from '../store/planData.js';
 

@@ -2,8 +2,8 @@
  * Bed-need projections from the open plan: reads its members' history, population (estimates and
  * any imported ONS projections) and supply, and runs shared/forecast.
  */
-import type { CallArgs, CallResults } from '../../shared/api/contract.js';
-import { PlannerError } from '../../shared/api/errors.js';
+import type { CallArgs, CallResults } from '#shared/api/contract.js';
+import { PlannerError } from '#shared/api/errors.js';
 import {
   backtest,
   defaultSettings,
@@ -14,15 +14,15 @@ import {
   type NationalPanel,
   type ProjectionInputs,
   type SupplyChange,
-} from '../../shared/forecast/index.js';
+} from '#shared/forecast/index.js';
 import type { PlanDatabase } from '../store/database.js';
 import { readAssumptions, readPlanDataWithPanel, readSupply, readSupplyChanges } from '../store/planData.js';
-import type { PlanData } from '../../shared/model/summarise.js';
-import type { SupplyRow } from '../../shared/model/supply.js';
-import { attachSupplyProjection, type SupplyPool } from '../../shared/supply/forecastSupply.js';
-import { SUPPLY_MOVEMENT_KEY } from '../../shared/supply/projectSupply/index.js';
+import type { PlanData } from '#shared/model/summarise.js';
+import type { SupplyRow } from '#shared/model/supply.js';
+import { attachSupplyProjection, type SupplyPool } from '#shared/supply/forecastSupply.js';
+import { SUPPLY_MOVEMENT_KEY } from '#shared/supply/projectSupply/index.js';
 import type { PlanService } from './planService.js';
-import { forecastSupplyChanges as supplyChangesForForecast } from '../../shared/supply/accessible.js';
+import { forecastSupplyChanges as supplyChangesForForecast } from '#shared/supply/accessible.js';
 
 /** Imported ONS projections by LA code and year. */
 export function readPopulationProjections(db: PlanDatabase): Record<string, Record<string, number>> {

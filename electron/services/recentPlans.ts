@@ -1,7 +1,7 @@
 /** The list of recently opened plans, kept as a small JSON file in the app's data folder. */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { RecentPlan } from '../../shared/api/contract.js';
+import type { RecentPlan } from '#shared/api/contract.js';
 import { PLAN_EXTENSION } from '../store/planFile.js';
 
 const MAX_RECENT = 10;

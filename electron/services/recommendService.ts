@@ -4,9 +4,9 @@
  * then the optimiser (../../shared/recommend). Bad options come back as INVALID_ARGUMENT with the
  * optimiser's own message.
  */
-import { PlannerError } from '../../shared/api/errors.js';
-import { RecommendError, recommend, type Recommendation, type RecommendOptions } from '../../shared/recommend/index.js';
-import { scenarioContextFromPlan, ScenarioError } from '../../shared/scenario/index.js';
+import { PlannerError } from '#shared/api/errors.js';
+import { RecommendError, recommend, type Recommendation, type RecommendOptions } from '#shared/recommend/index.js';
+import { scenarioContextFromPlan, ScenarioError } from '#shared/scenario/index.js';
 import { readPlanData } from '../store/planData.js';
 import type { PlanService } from './planService.js';
 import { runProjection } from './projectionService.js';

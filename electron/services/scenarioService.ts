@@ -6,8 +6,8 @@
  * member nearest each such authority suggested in its place.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import type { CallResults } from '../../shared/api/contract.js';
-import { PlannerError } from '../../shared/api/errors.js';
+import type { CallResults } from '#shared/api/contract.js';
+import { PlannerError } from '#shared/api/errors.js';
 import {
   BASELINE_SCENARIO_ID,
   baselineScenario,
@@ -19,8 +19,8 @@ import {
   type RepairContext,
   type Scenario,
   type ScenarioContext,
-} from '../../shared/scenario/index.js';
-import type { PlanData } from '../../shared/model/summarise.js';
+} from '#shared/scenario/index.js';
+import type { PlanData } from '#shared/model/summarise.js';
 import type { PlanDatabase } from '../store/database.js';
 import { readPlanData } from '../store/planData.js';
 import { deleteScenario, readScenarios, writeScenario } from '../store/scenarioData.js';

@@ -5,10 +5,10 @@
  * input at the ends of its stated range, not a fixed ±20% — with the sentences saying what drives
  * each answer. The same rows the renderer reads from a run's outcome.
  */
-import type { CallResults } from '../../shared/api/contract.js';
-import { PlannerError } from '../../shared/api/errors.js';
-import { BASELINE_SCENARIO_ID, baselineScenario, runScenario, type Scenario } from '../../shared/scenario/index.js';
-import { sensitivityRows } from '../../shared/scenario/costUncertainty.js';
+import type { CallResults } from '#shared/api/contract.js';
+import { PlannerError } from '#shared/api/errors.js';
+import { BASELINE_SCENARIO_ID, baselineScenario, runScenario, type Scenario } from '#shared/scenario/index.js';
+import { sensitivityRows } from '#shared/scenario/costUncertainty.js';
 import { readScenarios } from '../store/scenarioData.js';
 import type { PlanService } from './planService.js';
 import { buildContext } from './scenarioService.js';

@@ -8,7 +8,7 @@
  */
 import { zipSync } from 'fflate';
 import readExcelFile from 'read-excel-file/node';
-import { InputLimitError, resolveLimits, type InputLimits } from '../../shared/import/limits.js';
+import { InputLimitError, resolveLimits, type InputLimits } from '#shared/import/limits.js';
 import { readOdsContent } from './odsContent.js';
 import { scanXlsxPart, type XlsxTally } from './xlsxScan.js';
 import {

@@ -2,11 +2,11 @@
  * Stock-flow projections from the SSDA903 returns held in the plan: the reference-compatible mode
  * (sf-regional) and our corrected mode, on a chosen reference window.
  */
-import type { CallResults, PlannerHandlers } from '../../shared/api/contract.js';
+import type { CallResults, PlannerHandlers } from '#shared/api/contract.js';
 
 type StockFlowArgs = Parameters<PlannerHandlers['getStockFlowProjection']>[0];
-import { PlannerError } from '../../shared/api/errors.js';
-import { fitStockFlow, projectStockFlow } from '../../shared/forecast/stockflow/index.js';
+import { PlannerError } from '#shared/api/errors.js';
+import { fitStockFlow, projectStockFlow } from '#shared/forecast/stockflow/index.js';
 import {
   addMonths,
   civilFromDay,
@@ -14,7 +14,7 @@ import {
   importSsda903,
   isoFromDay,
   NO_DATE,
-} from '../../shared/import/ssda903/index.js';
+} from '#shared/import/ssda903/index.js';
 import { readSsda903Files } from '../store/ssda903Data.js';
 import { readSsda903Parsed } from '../store/ssda903Parsed.js';
 import type { PlanDatabase } from '../store/database.js';

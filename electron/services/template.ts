@@ -4,7 +4,7 @@
  * members chosen. It is checked here once, so a bad rebuild fails loudly when the app starts.
  */
 import builtin from '../../resources/dataset/builtin-england.json';
-import type { BuiltInDataset } from '../../shared/model/dataset.js';
+import type { BuiltInDataset } from '#shared/model/dataset.js';
 import { checkDataset } from './templateCheck.js';
 
 export { checkDataset };

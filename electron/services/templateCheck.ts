@@ -2,9 +2,9 @@
  * Checks the built-in national dataset (resources/dataset/builtin-england.json) has the shape the
  * plan schema expects, so a bad rebuild fails loudly wherever the dataset is loaded from.
  */
-import type { BuiltInDataset } from '../../shared/model/dataset.js';
-import { suppressionCodes } from '../../shared/model/dataset.js';
-import { isMeasureId } from '../../shared/model/measures.js';
+import type { BuiltInDataset } from '#shared/model/dataset.js';
+import { suppressionCodes } from '#shared/model/dataset.js';
+import { isMeasureId } from '#shared/model/measures.js';
 
 /** Checks the bundled JSON has the shape the plan schema expects, so a bad rebuild fails loudly. */
 export function checkDataset(dataset: BuiltInDataset): BuiltInDataset {

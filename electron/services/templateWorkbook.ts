@@ -5,8 +5,8 @@
  */
 import fs from 'node:fs';
 import writeExcelFile from 'write-excel-file/node';
-import { README_SHEET, TEMPLATE_MARKER, templateSheets, type SupplyChange } from '../../shared/import/template.js';
-import type { PlacementFlow, UnitCost } from '../../shared/model/placements.js';
+import { README_SHEET, TEMPLATE_MARKER, templateSheets, type SupplyChange } from '#shared/import/template.js';
+import type { PlacementFlow, UnitCost } from '#shared/model/placements.js';
 
 type Cell = { value: string | number; fontWeight?: 'bold'; wrap?: boolean } | null;
 

@@ -7,7 +7,7 @@
  * makes every row as wide as the widest. Each refusal names the file, the part, the line and the
  * limit. The scan holds nothing but counters, and takes well under a second per 100 MB.
  */
-import { InputLimitError, formatCount, type InputLimits } from '../../shared/import/limits.js';
+import { InputLimitError, formatCount, type InputLimits } from '#shared/import/limits.js';
 
 /** Longest tag read (a cell's tag is tens of bytes; a formula's a few KB). */
 const MAX_TAG_BYTES = 1 << 20;

@@ -8,7 +8,7 @@
  * limit, and never holds more than the limit in memory.
  */
 import zlib from 'node:zlib';
-import { InputLimitError, formatBytes, formatCount, type InputLimits } from '../../shared/import/limits.js';
+import { InputLimitError, formatBytes, formatCount, type InputLimits } from '#shared/import/limits.js';
 
 /** More parts than any workbook has (Excel and LibreOffice write tens). */
 const MAX_ENTRIES = 10_000;

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { PlannerError } from '../../shared/api/errors.js';
+import { PlannerError } from '#shared/api/errors.js';
 import { latestSchemaVersion, migrations, type Migration } from './migrations/index.js';
 
 export type PlanDatabase = Database.Database;

@@ -4,7 +4,7 @@
  * user imported (the data template, SSDA903 returns) are never touched: a placing authority with
  * imported flows keeps them and gets no modelled rows.
  */
-import { MODELLED_FLOWS_SOURCE_ID, modelledPlanFlows } from '../../shared/allocate/planFlows.js';
+import { MODELLED_FLOWS_SOURCE_ID, modelledPlanFlows } from '#shared/allocate/planFlows.js';
 import type { PlanDatabase } from './database.js';
 import { readPlanData } from './planData.js';
 

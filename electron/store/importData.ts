@@ -2,12 +2,12 @@
  * Writing imported figures into a plan. Called inside one transaction per commit: figures for the
  * same area, measure and period (or supply snapshot) replace what was held; nothing is duplicated.
  */
-import type { ImportLogEntry } from '../../shared/api/contract.js';
-import type { Observation, Source } from '../../shared/model/dataset.js';
-import type { PopulationProjection } from '../../shared/import/ons.js';
-import type { ChildrensHome, SupplyMovement, SupplyRow } from '../../shared/model/supply.js';
-import type { PlacementFlow, UnitCost } from '../../shared/model/placements.js';
-import type { SupplyChange } from '../../shared/import/template.js';
+import type { ImportLogEntry } from '#shared/api/contract.js';
+import type { Observation, Source } from '#shared/model/dataset.js';
+import type { PopulationProjection } from '#shared/import/ons.js';
+import type { ChildrensHome, SupplyMovement, SupplyRow } from '#shared/model/supply.js';
+import type { PlacementFlow, UnitCost } from '#shared/model/placements.js';
+import type { SupplyChange } from '#shared/import/template.js';
 import type { PlanDatabase } from './database.js';
 
 export interface ImportRows {

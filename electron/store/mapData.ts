@@ -1,5 +1,5 @@
 /** Map geometry held in a plan: imported boundaries and hex layouts, and the geometry choice. */
-import type { GeometryObject, MapData } from '../../shared/api/contract.js';
+import type { GeometryObject, MapData } from '#shared/api/contract.js';
 import type { PlanDatabase } from './database.js';
 import { getMeta, readPlanData } from './planData.js';
 

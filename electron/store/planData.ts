@@ -1,24 +1,11 @@
 /** Typed reads and writes of a plan's data tables. */
-import type {
-  Area,
-  AreaLevel,
-  BuiltInDataset,
-  Observation,
-  Source,
-  SuppressionCode,
-} from '../../shared/model/dataset.js';
-import { isMeasureId, type MeasureId } from '../../shared/model/measures.js';
-import type {
-  Assumption,
-  CostPlacementType,
-  CostSector,
-  PlacementFlow,
-  UnitCost,
-} from '../../shared/model/placements.js';
-import type { HomeSector, HomeType, OfstedJudgement, SupplyMovement, SupplyRow } from '../../shared/model/supply.js';
-import type { PlanData } from '../../shared/model/summarise.js';
-import type { SupplyChange } from '../../shared/import/template.js';
-import type { ConsortiumChoice } from '../../shared/model/consortia.js';
+import type { Area, AreaLevel, BuiltInDataset, Observation, Source, SuppressionCode } from '#shared/model/dataset.js';
+import { isMeasureId, type MeasureId } from '#shared/model/measures.js';
+import type { Assumption, CostPlacementType, CostSector, PlacementFlow, UnitCost } from '#shared/model/placements.js';
+import type { HomeSector, HomeType, OfstedJudgement, SupplyMovement, SupplyRow } from '#shared/model/supply.js';
+import type { PlanData } from '#shared/model/summarise.js';
+import type { SupplyChange } from '#shared/import/template.js';
+import type { ConsortiumChoice } from '#shared/model/consortia.js';
 import type { PlanDatabase } from './database.js';
 
 export function getMeta(db: PlanDatabase, key: string): string | undefined {

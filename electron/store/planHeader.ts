@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { PlannerError } from '../../shared/api/errors.js';
+import { PlannerError } from '#shared/api/errors.js';
 import { PLAN_APPLICATION_ID, latestSchemaVersion } from './database.js';
 
 export const PLAN_EXTENSION = '.ccplan';

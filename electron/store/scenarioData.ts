@@ -1,6 +1,6 @@
 /** Scenarios held in a plan. */
-import { PlannerError } from '../../shared/api/errors.js';
-import { scenarioSchema, type Scenario } from '../../shared/scenario/index.js';
+import { PlannerError } from '#shared/api/errors.js';
+import { scenarioSchema, type Scenario } from '#shared/scenario/index.js';
 import type { PlanDatabase } from './database.js';
 
 export interface StoredScenario extends Scenario {

@@ -4,7 +4,7 @@
  * deflate took about ten seconds over; level 4 keeps it to well under a second or two.
  */
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
-import type { Ssda903File, Ssda903TableKind } from '../../shared/import/ssda903/index.js';
+import type { Ssda903File, Ssda903TableKind } from '#shared/import/ssda903/index.js';
 import type { PlanDatabase } from './database.js';
 
 export interface StoredSsda903File {

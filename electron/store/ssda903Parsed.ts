@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { constants, gunzipSync, gzipSync } from 'node:zlib';
-import { importSsda903, type Ssda903Import } from '../../shared/import/ssda903/index.js';
+import { importSsda903, type Ssda903Import } from '#shared/import/ssda903/index.js';
 import type { PlanDatabase } from './database.js';
 import { readSsda903Files } from './ssda903Data.js';
 

@@ -1,7 +1,7 @@
 /**
  * The national cost build's constants: the RO3 file and source ids, the service lines read, and the illustrative ratios and rates (block-contract discount, secure and foster prices, occupancy, discount rate) that no public file gives.
  */
-import type { PlacementSpendService } from '../../shared/model/dataset.js';
+import type { PlacementSpendService } from '#shared/model/dataset.js';
 
 export const RO3_FILE = 'costs/RO3_LA_Data_2024-25_data_by_LA.ods';
 export const RO3_SOURCE_ID = 'mhclg-ro3-2024-25';

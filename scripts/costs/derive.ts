@@ -1,8 +1,8 @@
 /**
  * The cost per child derived from RO3 spending divided by DfE's children in each kind of placement, for every council, region and England, with the councils whose figures are not comparable named.
  */
-import type { Area, PlacementSpend, PlacementSpendService } from '../../shared/model/dataset.js';
-import { placementSpendServices } from '../../shared/model/dataset.js';
+import type { Area, PlacementSpend, PlacementSpendService } from '#shared/model/dataset.js';
+import { placementSpendServices } from '#shared/model/dataset.js';
 import { thousandsOfPounds, type Ro3Table, type SpendFigures } from './ro3.js';
 import { ENGLAND, PLACEMENT_COST_SOURCE_ID, RO3_SOURCE_ID, WEEKS_PER_YEAR, thousands } from './constants.js';
 

@@ -2,8 +2,8 @@
  * Reading MHCLG's revenue outturn for social care (RO3): each council's spending on residential care and fostering services (£ thousands), with every row checked and named when it is unreadable.
  */
 import { readOds } from '../../electron/services/spreadsheet.js';
-import type { PlacementSpendService } from '../../shared/model/dataset.js';
-import { placementSpendServices } from '../../shared/model/dataset.js';
+import type { PlacementSpendService } from '#shared/model/dataset.js';
+import { placementSpendServices } from '#shared/model/dataset.js';
 import { CHILDRENS_SERVICES_CLASSES, ENGLAND, SERVICE_LINES } from './constants.js';
 
 // ---------------------------------------------------------------------------------------------

@@ -2,9 +2,9 @@
  * The cost figures' sources and the national unit costs a plan starts from: England's published cost per child-year as a weekly price, and the illustrative prices and assumptions marked as such.
  */
 import { assumptionMaker } from '../datasetAssumption.js';
-import type { PlacementSpend, PlacementSpendService, Source } from '../../shared/model/dataset.js';
-import { placementSpendServices } from '../../shared/model/dataset.js';
-import type { Assumption, CostPlacementType, CostSector, UnitCost } from '../../shared/model/placements.js';
+import type { PlacementSpend, PlacementSpendService, Source } from '#shared/model/dataset.js';
+import { placementSpendServices } from '#shared/model/dataset.js';
+import type { Assumption, CostPlacementType, CostSector, UnitCost } from '#shared/model/placements.js';
 import type { Ro3Table } from './ro3.js';
 import {
   BLOCK_CONTRACT_DISCOUNT,

@@ -3,12 +3,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Area, BuiltInDataset, PlaceProvider, PlaceProviderCount } from '../../shared/model/dataset.js';
-import { placeProviderLabels, placeProviders } from '../../shared/model/dataset.js';
-import type { MeasureId } from '../../shared/model/measures.js';
-import { measureIds } from '../../shared/model/measures.js';
-import type { SupplyRow } from '../../shared/model/supply.js';
-import { homeSectors, homeTypes, ofstedJudgements } from '../../shared/model/supply.js';
+import type { Area, BuiltInDataset, PlaceProvider, PlaceProviderCount } from '#shared/model/dataset.js';
+import { placeProviderLabels, placeProviders } from '#shared/model/dataset.js';
+import type { MeasureId } from '#shared/model/measures.js';
+import { measureIds } from '#shared/model/measures.js';
+import type { SupplyRow } from '#shared/model/supply.js';
+import { homeSectors, homeTypes, ofstedJudgements } from '#shared/model/supply.js';
 import { buildReference, crosswalk } from '../build-reference.js';
 import { readSupplyMovements } from '../supply-movements.js';
 import {

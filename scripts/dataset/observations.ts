@@ -1,10 +1,10 @@
 /**
  * The dataset build's collection of observations from DfE's long-format tables: each row placed in an area (current ONS code), left out (abolished or changed authorities, kept in the notes) or ignored, and each measure's value kept with its period and source.
  */
-import type { AuthorityLookup, ReferenceAuthority } from '../../shared/model/authorities.js';
-import { createAuthorityLookup } from '../../shared/model/authorities.js';
-import type { Observation, SuppressionCode } from '../../shared/model/dataset.js';
-import type { MeasureId } from '../../shared/model/measures.js';
+import type { AuthorityLookup, ReferenceAuthority } from '#shared/model/authorities.js';
+import { createAuthorityLookup } from '#shared/model/authorities.js';
+import type { Observation, SuppressionCode } from '#shared/model/dataset.js';
+import type { MeasureId } from '#shared/model/measures.js';
 import { crosswalk } from '../build-reference.js';
 import { ENGLAND, REGION_PREFIX, baseName } from './sources.js';
 import { Table, cell, normaliseName, parseValue, type ParsedValue } from './table.js';

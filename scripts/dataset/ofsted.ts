@@ -1,9 +1,9 @@
 /**
  * The dataset build's reading of Ofsted's children's social care providers list: children's homes and registered places by authority, sector, type of home and judgement.
  */
-import type { ReferenceAuthority } from '../../shared/model/authorities.js';
-import type { HomeSector, HomeType, OfstedJudgement, SupplyRow } from '../../shared/model/supply.js';
-import { homeSectors, ofstedJudgements } from '../../shared/model/supply.js';
+import type { ReferenceAuthority } from '#shared/model/authorities.js';
+import type { HomeSector, HomeType, OfstedJudgement, SupplyRow } from '#shared/model/supply.js';
+import { homeSectors, ofstedJudgements } from '#shared/model/supply.js';
 import { Table, cell, normaliseName } from './table.js';
 import type { Reader } from './inputs.js';
 import { AreaResolver, type Sink } from './observations.js';

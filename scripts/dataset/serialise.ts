@@ -1,10 +1,10 @@
 /**
  * The dataset's deterministic JSON layout (one line per flat record, stable order, trailing newline) and the sums over areas the totals checks use.
  */
-import type { BuiltInDataset } from '../../shared/model/dataset.js';
-import type { MeasureId } from '../../shared/model/measures.js';
-import type { HomeSector, HomeType, SupplyRow } from '../../shared/model/supply.js';
-import { homeSectors, homeTypes } from '../../shared/model/supply.js';
+import type { BuiltInDataset } from '#shared/model/dataset.js';
+import type { MeasureId } from '#shared/model/measures.js';
+import type { HomeSector, HomeType, SupplyRow } from '#shared/model/supply.js';
+import { homeSectors, homeTypes } from '#shared/model/supply.js';
 
 /** Longest one-line form of a record inside an array; longer records are laid out over several lines. */
 const ONE_LINE_RECORD_MAX = 250;

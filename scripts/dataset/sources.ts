@@ -1,7 +1,7 @@
 /**
  * The dataset build's areas and sources: England and region codes, the input files in ../shared/data, and the source records (publisher, table, licence, periods) every figure of the built-in dataset names.
  */
-import type { Source } from '../../shared/model/dataset.js';
+import type { Source } from '#shared/model/dataset.js';
 import { RO3_FILE } from '../national-costs.js';
 
 // ---------------------------------------------------------------------------------------------

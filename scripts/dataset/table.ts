@@ -1,9 +1,9 @@
 /**
  * The dataset build's reading of one published CSV table: columns by name, names and text normalised, and a cell's value parsed with DfE's suppression codes kept as missing (never 0).
  */
-import { parseCsv } from '../../shared/import/csv.js';
-import type { SuppressionCode } from '../../shared/model/dataset.js';
-import { suppressionCodes } from '../../shared/model/dataset.js';
+import { parseCsv } from '#shared/import/csv.js';
+import type { SuppressionCode } from '#shared/model/dataset.js';
+import { suppressionCodes } from '#shared/model/dataset.js';
 
 // ---------------------------------------------------------------------------------------------
 // Table reading

@@ -4,8 +4,8 @@
  * decay, and each calibration target beside what the generated flows achieved, so a reader can see how
  * close the illustration came. The figures are those `buildIllustrative` worked out.
  */
-import type { Assumption } from '../../shared/model/placements.js';
-import { DISTANT_MILES } from '../../shared/allocate/distance.js';
+import type { Assumption } from '#shared/model/placements.js';
+import { DISTANT_MILES } from '#shared/allocate/distance.js';
 import { assumptionMaker } from '../datasetAssumption.js';
 import {
   BLOCK_CONTRACT_DISCOUNT,

@@ -1,9 +1,9 @@
 /**
  * The illustration's fixed inputs and small tools: its seed, the national shares and price ratios it calibrates to (each with its source in the comment beside it), the members' facts index, and the outside-consortium count of step 4.
  */
-import type { Area, Observation, Source } from '../../shared/model/dataset.js';
-import type { MeasureId } from '../../shared/model/measures.js';
-import type { Assumption, PlacementFlow, UnitCost } from '../../shared/model/placements.js';
+import type { Area, Observation, Source } from '#shared/model/dataset.js';
+import type { MeasureId } from '#shared/model/measures.js';
+import type { Assumption, PlacementFlow, UnitCost } from '#shared/model/placements.js';
 
 export const ILLUSTRATIVE_SEED = 20260401;
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callNames } from '../../shared/api/contract.js';
+import { callNames } from '#shared/api/contract.js';
 import { electronBinary, electronSqliteBinding, hasDisplay } from '../../scripts/electron-runtime.mjs';
 import { makeTempDir } from '../helpers/tmp.js';
 import { repoRoot } from './app-process.js';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import readExcelFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../shared/import/csv.js';
+import { parseCsv } from '#shared/import/csv.js';
 import { hits, withoutAddresses } from '../helpers/plainWords.js';
 import type { RunningApp } from './app-process.js';
 import { findChromium } from './chromium.js';

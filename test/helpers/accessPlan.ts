@@ -5,9 +5,9 @@
  * centroids. For tests of the access-share estimator and the member-by-member calibration on a plan
  * that holds no Greater Manchester figures.
  */
-import type { Area, Observation, Source } from '../../shared/model/dataset.js';
-import type { PlanData } from '../../shared/model/summarise.js';
-import type { SupplyRow } from '../../shared/model/supply.js';
+import type { Area, Observation, Source } from '#shared/model/dataset.js';
+import type { PlanData } from '#shared/model/summarise.js';
+import type { SupplyRow } from '#shared/model/supply.js';
 
 export interface ConstructedMember {
   code: string;

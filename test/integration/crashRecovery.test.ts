@@ -15,7 +15,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createAppContext } from '../../electron/services/appContext.js';
 import { ssda903FileCount } from '../../electron/store/ssda903Data.js';
 import { CLI_TEMP_PREFIX } from '../../electron/store/workingCopies.js';
-import type { ApiResult } from '../../shared/api/errors.js';
+import type { ApiResult } from '#shared/api/errors.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

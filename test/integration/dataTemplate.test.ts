@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppContext, type AppContext } from '../../electron/services/appContext.js';
 import { authorityLookup } from '../../electron/services/reference.js';
 import { readSupplyChanges } from '../../electron/store/planData.js';
-import { README_SHEET, TEMPLATE_MARKER, parseTemplate, templateSheets } from '../../shared/import/template.js';
-import type { RawTable } from '../../shared/import/table.js';
+import { README_SHEET, TEMPLATE_MARKER, parseTemplate, templateSheets } from '#shared/import/template.js';
+import type { RawTable } from '#shared/import/table.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
 let tmp: { dir: string; cleanup: () => void };

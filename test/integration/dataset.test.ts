@@ -39,13 +39,13 @@ import {
   type ParsedValue,
 } from '../../scripts/build-dataset.js';
 import { COMPARABLE_FACTOR, WEEKS_PER_YEAR } from '../../scripts/national-costs.js';
-import type { ReferenceAuthority } from '../../shared/model/authorities.js';
-import { createAuthorityLookup } from '../../shared/model/authorities.js';
-import type { BuiltInDataset, Observation } from '../../shared/model/dataset.js';
-import { placeProviderLabels, placeProviders, suppressionCodes } from '../../shared/model/dataset.js';
-import type { MeasureId } from '../../shared/model/measures.js';
-import { isMeasureId, measures } from '../../shared/model/measures.js';
-import { homeSectors, homeTypes, ofstedJudgements, type SupplyRow } from '../../shared/model/supply.js';
+import type { ReferenceAuthority } from '#shared/model/authorities.js';
+import { createAuthorityLookup } from '#shared/model/authorities.js';
+import type { BuiltInDataset, Observation } from '#shared/model/dataset.js';
+import { placeProviderLabels, placeProviders, suppressionCodes } from '#shared/model/dataset.js';
+import type { MeasureId } from '#shared/model/measures.js';
+import { isMeasureId, measures } from '#shared/model/measures.js';
+import { homeSectors, homeTypes, ofstedJudgements, type SupplyRow } from '#shared/model/supply.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const datasetFile = path.resolve(here, '../../resources/dataset/builtin-england.json');

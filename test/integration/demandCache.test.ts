@@ -9,9 +9,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppContext, type AppContext } from '../../electron/services/appContext.js';
 import { projectionInputs } from '../../electron/services/projectionService.js';
-import { project, projectSelected, resolveSettings } from '../../shared/forecast/index.js';
-import { projectSelectedCached } from '../../shared/forecast/selected.js';
-import type { ProjectionInputs } from '../../shared/forecast/types.js';
+import { project, projectSelected, resolveSettings } from '#shared/forecast/index.js';
+import { projectSelectedCached } from '#shared/forecast/selected.js';
+import type { ProjectionInputs } from '#shared/forecast/types.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
 const tmp = makeTempDir('planner-demand-cache-');

@@ -14,7 +14,7 @@ import { createAppContext, type AppContext } from '../../electron/services/appCo
 import { writeWorkbook } from '../../electron/services/exportService.js';
 import { dispatchCall } from '../../electron/services/dispatch.js';
 import { builtInTemplate } from '../../electron/services/template.js';
-import { consortiumPresets, GREATER_MANCHESTER_CODES } from '../../shared/model/consortia.js';
+import { consortiumPresets, GREATER_MANCHESTER_CODES } from '#shared/model/consortia.js';
 import {
   assumptionLines,
   bedNeedSentence,

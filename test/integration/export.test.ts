@@ -7,7 +7,7 @@ import { createAppContext, type AppContext } from '../../electron/services/appCo
 import { writeCsvFolder, writeWorkbook } from '../../electron/services/exportService.js';
 import { chanceCells } from '../../electron/services/exportTables/index.js';
 import { runProjection } from '../../electron/services/projectionService.js';
-import { parseCsv } from '../../shared/import/csv.js';
+import { parseCsv } from '#shared/import/csv.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
 let tmp: { dir: string; cleanup: () => void };

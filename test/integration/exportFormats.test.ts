@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppContext, type AppContext } from '../../electron/services/appContext.js';
 import { writeCsvFolder, writeWorkbook } from '../../electron/services/exportService.js';
 import { csvField, kindOfUnit, withUnit, yearCell } from '../../electron/services/exportTables/index.js';
-import { parseCsv } from '../../shared/import/csv.js';
+import { parseCsv } from '#shared/import/csv.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
 let tmp: { dir: string; cleanup: () => void };

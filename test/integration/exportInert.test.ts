@@ -21,8 +21,8 @@ import {
   type CellValue,
   type ExportTable,
 } from '../../electron/services/exportTables/index.js';
-import { parseCsv } from '../../shared/import/csv.js';
-import { scenarioSchema } from '../../shared/scenario/levers.js';
+import { parseCsv } from '#shared/import/csv.js';
+import { scenarioSchema } from '#shared/scenario/levers.js';
 import { importFixtureDir } from '../fixtures/import/files.js';
 import { makeTempDir } from '../helpers/tmp.js';
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createAppContext, type AppContext } from '../../electron/services/appContext.js';
 import { readPlanData } from '../../electron/store/planData.js';
-import type { PlanFlowInputs } from '../../shared/allocate/planFlows.js';
+import type { PlanFlowInputs } from '#shared/allocate/planFlows.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
 let tmp: { dir: string; cleanup: () => void };
@@ -31,7 +31,7 @@ afterAll(() => {
 /** planFlows and the store, freshly loaded: a process that has fitted nothing yet. */
 async function freshModules() {
   vi.resetModules();
-  const flows = await import('../../shared/allocate/planFlows.js');
+  const flows = await import('#shared/allocate/planFlows.js');
   const store = await import('../../electron/services/flowFitStore.js');
   return { flows, store };
 }

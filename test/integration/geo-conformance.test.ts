@@ -17,10 +17,10 @@ import {
   parseHexJson,
   pointInRings,
   selectHexes,
-} from '../../shared/geo/index.js';
-import type { ReferenceAuthority } from '../../shared/model/authorities.js';
-import { createAuthorityLookup } from '../../shared/model/authorities.js';
-import type { BuiltInDataset } from '../../shared/model/dataset.js';
+} from '#shared/geo/index.js';
+import type { ReferenceAuthority } from '#shared/model/authorities.js';
+import { createAuthorityLookup } from '#shared/model/authorities.js';
+import type { BuiltInDataset } from '#shared/model/dataset.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = path.resolve(repoRoot, '../shared/data');

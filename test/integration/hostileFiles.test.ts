@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppContext, type AppContext } from '../../electron/services/appContext.js';
 import { ImportService } from '../../electron/services/importService.js';
 import { authorityLookup } from '../../electron/services/reference.js';
-import { DEFAULT_INPUT_LIMITS, type InputLimits } from '../../shared/import/limits.js';
+import { DEFAULT_INPUT_LIMITS, type InputLimits } from '#shared/import/limits.js';
 import {
   damagedUtf8Csv,
   geoJson,

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppContext, type AppContext } from '../../electron/services/appContext.js';
-import { changesSomething } from '../../shared/api/contract.js';
+import { changesSomething } from '#shared/api/contract.js';
 import { makeTempDir } from '../helpers/tmp.js';
 import { ctyua2018GeoJson, ukTopoJson, upperTierHexJson } from '../fixtures/import/boundaryFiles.js';
 

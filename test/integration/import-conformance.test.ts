@@ -3,18 +3,18 @@
  * each file's kind is detected from its content, it parses with no errors (warnings listed here),
  * and its row counts and spot values match the published figures and the built-in dataset.
  */
-import { GREATER_MANCHESTER_CODES } from '../../shared/model/consortia.js';
+import { GREATER_MANCHESTER_CODES } from '#shared/model/consortia.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it, expect, beforeAll } from 'vitest';
 import { buildReference, REFERENCE_FILES } from '../../scripts/build-reference.js';
-import { parseImportFile } from '../../shared/import/index.js';
-import type { FileKind, ImportResult } from '../../shared/import/index.js';
-import type { AuthorityLookup, ReferenceAuthority } from '../../shared/model/authorities.js';
-import { createAuthorityLookup } from '../../shared/model/authorities.js';
-import type { BuiltInDataset } from '../../shared/model/dataset.js';
-import type { MeasureId } from '../../shared/model/measures.js';
+import { parseImportFile } from '#shared/import/index.js';
+import type { FileKind, ImportResult } from '#shared/import/index.js';
+import type { AuthorityLookup, ReferenceAuthority } from '#shared/model/authorities.js';
+import { createAuthorityLookup } from '#shared/model/authorities.js';
+import type { BuiltInDataset } from '#shared/model/dataset.js';
+import type { MeasureId } from '#shared/model/measures.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = path.resolve(repoRoot, '../shared/data');

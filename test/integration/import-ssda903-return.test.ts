@@ -12,7 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppContext, type AppContext } from '../../electron/services/appContext.js';
 import { runStockFlow } from '../../electron/services/stockflowService.js';
 import { readSsda903Files } from '../../electron/store/ssda903Data.js';
-import { importSsda903 } from '../../shared/import/ssda903/index.js';
+import { importSsda903 } from '#shared/import/ssda903/index.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -5,7 +5,7 @@ import { PlanService } from '../../electron/services/planService.js';
 import { builtInTemplate } from '../../electron/services/template.js';
 import { writeBoundaries, writeHexLayout } from '../../electron/store/mapData.js';
 import { upsertSource } from '../../electron/store/importData.js';
-import { PlannerError } from '../../shared/api/errors.js';
+import { PlannerError } from '#shared/api/errors.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
 let tmp: { dir: string; cleanup: () => void };

@@ -7,8 +7,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppContext, type AppContext } from '../../electron/services/appContext.js';
 import { readPlanData } from '../../electron/store/planData.js';
-import { MODELLED_FLOWS_SOURCE_ID } from '../../shared/allocate/planFlows.js';
-import { OUTSIDE_CONSORTIUM } from '../../shared/model/placements.js';
+import { MODELLED_FLOWS_SOURCE_ID } from '#shared/allocate/planFlows.js';
+import { OUTSIDE_CONSORTIUM } from '#shared/model/placements.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
 const WEST_YORKSHIRE = ['E08000032', 'E08000033', 'E08000034', 'E08000035', 'E08000036'];

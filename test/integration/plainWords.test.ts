@@ -16,7 +16,7 @@ import { runCli } from '../../electron/cli/main.js';
 import { createAppContext, type AppContext } from '../../electron/services/appContext.js';
 import { writeCsvFolder, writeWorkbook } from '../../electron/services/exportService.js';
 import { dispatchCall } from '../../electron/services/dispatch.js';
-import { needsRepairMessage } from '../../shared/scenario/repair.js';
+import { needsRepairMessage } from '#shared/scenario/repair.js';
 import { hits, readable, withoutAddresses } from '../helpers/plainWords.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
@@ -105,7 +105,8 @@ describe('plain words where a user reads', () => {
   });
 
   it('in every lever form, with its labels, units and help', async () => {
-    const { leverTypes, leverToDraft, newLever } = await import('../../renderer/src/views/scenarios/leverFields/index.js');
+    const { leverTypes, leverToDraft, newLever } =
+      await import('../../renderer/src/views/scenarios/leverFields/index.js');
     const { LeverForm } = await import('../../renderer/src/views/scenarios/LeverForm.js');
     const members = context.plans.summary().authorities.map((a) => ({ code: a.code, name: a.name }));
     const years = ['2026', '2027', '2028', '2029', '2030'];

@@ -12,7 +12,7 @@ import { runProjection } from '../../electron/services/projectionService.js';
 import { runScenarios, scenarioContext, listScenarios } from '../../electron/services/scenarioService.js';
 import { dispatchCall } from '../../electron/services/dispatch.js';
 import { runSensitivity } from '../../electron/services/sensitivityService.js';
-import { parseCsv } from '../../shared/import/csv.js';
+import { parseCsv } from '#shared/import/csv.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
 let tmp: { dir: string; cleanup: () => void };

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PlannerError } from '../../shared/api/errors.js';
-import { measures, type MeasureId } from '../../shared/model/measures.js';
-import type { PlanSummary } from '../../shared/model/summary.js';
+import { PlannerError } from '#shared/api/errors.js';
+import { measures, type MeasureId } from '#shared/model/measures.js';
+import type { PlanSummary } from '#shared/model/summary.js';
 import { PlanService } from '../../electron/services/planService.js';
 import { builtInTemplate } from '../../electron/services/template.js';
 import { makeTempDir } from '../helpers/tmp.js';

@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createAppContext, type AppContext } from '../../electron/services/appContext.js';
 import { listImportLog } from '../../electron/store/importData.js';
 import { lockHolderElsewhere, lockPaths } from '../../electron/store/planLock.js';
-import { PlannerError } from '../../shared/api/errors.js';
+import { PlannerError } from '#shared/api/errors.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PlannerError } from '../../shared/api/errors.js';
+import { PlannerError } from '#shared/api/errors.js';
 import { PlanService } from '../../electron/services/planService.js';
 import { builtInTemplate } from '../../electron/services/template.js';
 import { PLAN_APPLICATION_ID, latestSchemaVersion, migrate, openDatabase } from '../../electron/store/database.js';

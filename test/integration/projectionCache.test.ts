@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppContext, type AppContext } from '../../electron/services/appContext.js';
 import { forecastSupplyChanges, projectionInputs, runProjection } from '../../electron/services/projectionService.js';
-import { backtest, defaultSettings } from '../../shared/forecast/index.js';
+import { backtest, defaultSettings } from '#shared/forecast/index.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
 const tmp = makeTempDir('planner-projection-cache-');

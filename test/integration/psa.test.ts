@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppContext, type AppContext } from '../../electron/services/appContext.js';
 import { projectionInputs } from '../../electron/services/projectionService.js';
 import { buildContext } from '../../electron/services/scenarioService.js';
-import { project } from '../../shared/forecast/index.js';
-import { baselineScenario, runScenario } from '../../shared/scenario/index.js';
+import { project } from '#shared/forecast/index.js';
+import { baselineScenario, runScenario } from '#shared/scenario/index.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
 const tmp = makeTempDir('planner-psa-');

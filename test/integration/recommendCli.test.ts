@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main.js';
-import type { Recommendation } from '../../shared/recommend/index.js';
+import type { Recommendation } from '#shared/recommend/index.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
 async function run(args: string[]) {

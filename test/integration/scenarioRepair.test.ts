@@ -15,8 +15,8 @@ import { createAppContext, type AppContext } from '../../electron/services/appCo
 import { planTables } from '../../electron/services/exportService.js';
 import { dispatchCall } from '../../electron/services/dispatch.js';
 import { readPlanData } from '../../electron/store/planData.js';
-import { haversineMiles } from '../../shared/allocate/distance.js';
-import { repairScenario, type Scenario } from '../../shared/scenario/index.js';
+import { haversineMiles } from '#shared/allocate/distance.js';
+import { repairScenario, type Scenario } from '#shared/scenario/index.js';
 import { makeTempDir } from '../helpers/tmp.js';
 
 const BURY = 'E08000002';

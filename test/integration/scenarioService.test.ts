@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppContext, type AppContext } from '../../electron/services/appContext.js';
-import { PlannerError } from '../../shared/api/errors.js';
+import { PlannerError } from '#shared/api/errors.js';
 import { ScenarioWorkerCore } from '../../renderer/src/views/scenarios/engine/workerCore.js';
 import { makeTempDir } from '../helpers/tmp.js';
 

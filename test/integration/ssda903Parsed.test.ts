@@ -18,7 +18,7 @@ import {
   encodeParsed,
   readSsda903Parsed,
 } from '../../electron/store/ssda903Parsed.js';
-import { importSsda903 } from '../../shared/import/ssda903/index.js';
+import { importSsda903 } from '#shared/import/ssda903/index.js';
 import { generatedEpisodesCsv, generatedHeaderCsv } from '../bench/ssda903Generated.js';
 import { makeTempDir } from '../helpers/tmp.js';
 

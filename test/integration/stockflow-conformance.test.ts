@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { importSsda903 } from '../../shared/import/ssda903/index.js';
-import { fitStockFlow, projectStockFlow } from '../../shared/forecast/stockflow/index.js';
+import { importSsda903 } from '#shared/import/ssda903/index.js';
+import { fitStockFlow, projectStockFlow } from '#shared/forecast/stockflow/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const sampleDir = path.resolve(here, '../../../shared/data/ssda903_regional_sample');

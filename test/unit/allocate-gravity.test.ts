@@ -13,7 +13,7 @@ import {
   distanceDecay,
   leastSquares,
   type GravityProblem,
-} from '../../shared/allocate/gravity.js';
+} from '#shared/allocate/gravity.js';
 
 /** Authorities at these positions on a line (miles): the distance matrix, row-major. */
 function lineMiles(positions: readonly number[]): Float64Array {

@@ -13,7 +13,7 @@ import {
   NetworkSimplex,
   type AllocationProblem,
   type FlowNetwork,
-} from '../../shared/allocate/index.js';
+} from '#shared/allocate/index.js';
 import { seededRandom } from '../helpers/random.js';
 
 const int = (r: () => number, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));

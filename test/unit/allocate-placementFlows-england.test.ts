@@ -7,30 +7,26 @@
  * ones the built-in dataset has carried until now (test/fixtures/gm-plan-illustrative-2025.json, or regenerated
  * by scripts/illustrative.ts from the national dataset when that file has gone).
  */
-import { GREATER_MANCHESTER_CODES } from '../../shared/model/consortia.js';
+import { GREATER_MANCHESTER_CODES } from '#shared/model/consortia.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildIllustrative } from '../../scripts/illustrative.js';
-import { haversineMiles } from '../../shared/allocate/distance.js';
+import { haversineMiles } from '#shared/allocate/distance.js';
 import {
   consortiumFlows,
   modelPlacementFlows,
   placementFlowRows,
   type FlowModelAuthority,
   type PlacementFlowModel,
-} from '../../shared/allocate/placementFlows/index.js';
-import { parseCsv } from '../../shared/import/csv.js';
-import { parseImportFile } from '../../shared/import/index.js';
-import {
-  createAuthorityLookup,
-  type AuthorityLookup,
-  type ReferenceAuthority,
-} from '../../shared/model/authorities.js';
-import type { BuiltInDataset } from '../../shared/model/dataset.js';
-import type { MeasureId } from '../../shared/model/measures.js';
-import { OUTSIDE_CONSORTIUM, type PlacementFlow } from '../../shared/model/placements.js';
+} from '#shared/allocate/placementFlows/index.js';
+import { parseCsv } from '#shared/import/csv.js';
+import { parseImportFile } from '#shared/import/index.js';
+import { createAuthorityLookup, type AuthorityLookup, type ReferenceAuthority } from '#shared/model/authorities.js';
+import type { BuiltInDataset } from '#shared/model/dataset.js';
+import type { MeasureId } from '#shared/model/measures.js';
+import { OUTSIDE_CONSORTIUM, type PlacementFlow } from '#shared/model/placements.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = path.resolve(repoRoot, '../shared/data');

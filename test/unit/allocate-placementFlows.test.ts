@@ -17,9 +17,9 @@ import {
   type ChildrensHomesShares,
   type FlowModelAuthority,
   type PlacementFlowModel,
-} from '../../shared/allocate/placementFlows/index.js';
-import { DISTANT_MILES } from '../../shared/allocate/distance.js';
-import { OUTSIDE_CONSORTIUM, type PlacementFlow } from '../../shared/model/placements.js';
+} from '#shared/allocate/placementFlows/index.js';
+import { DISTANT_MILES } from '#shared/allocate/distance.js';
+import { OUTSIDE_CONSORTIUM, type PlacementFlow } from '#shared/model/placements.js';
 
 /** A 3 × 4 grid of authorities about 9–11 miles apart, and one about 55 miles away. */
 function syntheticWorld(): FlowModelAuthority[] {

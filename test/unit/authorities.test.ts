@@ -9,8 +9,8 @@ import {
   serialiseReference,
   unmatchedNames,
 } from '../../scripts/build-reference.js';
-import type { ReferenceAuthority } from '../../shared/model/authorities.js';
-import { createAuthorityLookup, normaliseAuthorityName } from '../../shared/model/authorities.js';
+import type { ReferenceAuthority } from '#shared/model/authorities.js';
+import { createAuthorityLookup, normaliseAuthorityName } from '#shared/model/authorities.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const referenceFile = path.resolve(here, '../../resources/reference/english-authorities.json');

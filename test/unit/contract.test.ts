@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { callArgSchemas, callNames, menuCommandSchema, validateCallArgs } from '../../shared/api/contract.js';
-import { PlannerError, isApiError, toApiError } from '../../shared/api/errors.js';
-import { plainField, plainIssue, plainPath } from '../../shared/api/fieldNames.js';
-import { camelWords, lowerFirst, saysUnit, withUnit } from '../../shared/model/words.js';
+import { callArgSchemas, callNames, menuCommandSchema, validateCallArgs } from '#shared/api/contract.js';
+import { PlannerError, isApiError, toApiError } from '#shared/api/errors.js';
+import { plainField, plainIssue, plainPath } from '#shared/api/fieldNames.js';
+import { camelWords, lowerFirst, saysUnit, withUnit } from '#shared/model/words.js';
 
 describe('API contract validation', () => {
   it('accepts well-formed arguments for every call', () => {

@@ -6,8 +6,8 @@
  * are ordered by swing, with each input at the ends of its stated range.
  */
 import { describe, expect, it } from 'vitest';
-import { quantileSorted } from '../../shared/forecast/stats.js';
-import { tornado } from '../../shared/forecast/tornado.js';
+import { quantileSorted } from '#shared/forecast/stats.js';
+import { tornado } from '#shared/forecast/tornado.js';
 import {
   centralCostValues,
   costRanges,
@@ -17,8 +17,8 @@ import {
   scenarioSensitivity,
   sensitivityRows,
   type CostRange,
-} from '../../shared/scenario/costUncertainty.js';
-import type { CostBreakdown, ScenarioContext } from '../../shared/scenario/types.js';
+} from '#shared/scenario/costUncertainty.js';
+import type { CostBreakdown, ScenarioContext } from '#shared/scenario/types.js';
 
 /** A constructed context: the prices, locality costs and assumption ranges the cost ranges read. */
 const context = {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { parseCsv } from '../../shared/import/csv.js';
+import { parseCsv } from '#shared/import/csv.js';
 
 describe('parseCsv', () => {
   it('splits simple records and fields', () => {

@@ -18,12 +18,12 @@ import {
   nationalOwnAccessShare,
   NATIONAL_OPEN_MARKET_PLACES,
   NATIONAL_OWN_CHILDREN_IN_OPEN_MARKET_INSIDE,
-} from '../../shared/forecast/accessShares.js';
-import { reconcileGaps } from '../../shared/forecast/basePosition.js';
-import { project, projectionInputsFromPlan } from '../../shared/forecast/index.js';
-import type { AreaSupply, ProjectionResult } from '../../shared/forecast/types.js';
-import type { PlanData } from '../../shared/model/summarise.js';
-import { CALIBRATION_TOLERANCE, scenarioContextFromPlan } from '../../shared/scenario/context/index.js';
+} from '#shared/forecast/accessShares.js';
+import { reconcileGaps } from '#shared/forecast/basePosition.js';
+import { project, projectionInputsFromPlan } from '#shared/forecast/index.js';
+import type { AreaSupply, ProjectionResult } from '#shared/forecast/types.js';
+import type { PlanData } from '#shared/model/summarise.js';
+import { CALIBRATION_TOLERANCE, scenarioContextFromPlan } from '#shared/scenario/context/index.js';
 import { builtInPlanData } from '../helpers/builtinPlan.js';
 import { constructedPlan, SOUTH_WEST_MEMBERS } from '../helpers/accessPlan.js';
 

@@ -6,7 +6,7 @@ import {
   lastValueForecast,
   linearTrendForecast,
   type AreaSeries,
-} from '../../shared/forecast/index.js';
+} from '#shared/forecast/index.js';
 
 const series = (code: string, counts: number[], firstYear = 2021): AreaSeries => ({
   code,

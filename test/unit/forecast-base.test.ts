@@ -12,8 +12,8 @@ import {
   projectionInputsFromPlan,
   reconcileGaps,
   sumPlacedWhere,
-} from '../../shared/forecast/index.js';
-import type { PlacementFlow } from '../../shared/model/placements.js';
+} from '#shared/forecast/index.js';
+import type { PlacementFlow } from '#shared/model/placements.js';
 import { builtInPlanData } from '../helpers/builtinPlan.js';
 
 /** Σ over members of (own share − 60%) × open market where positive: places the consortium counts beyond 60%. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bedsNeeded, buildProjectionInputs, project, type AreaSeries } from '../../shared/forecast/index.js';
+import { bedsNeeded, buildProjectionInputs, project, type AreaSeries } from '#shared/forecast/index.js';
 
 const series = (code: string, level: number, registeredPlaces: number, laRunPlaces: number): AreaSeries => ({
   code,

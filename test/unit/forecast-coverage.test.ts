@@ -10,7 +10,7 @@
  * Coverage scores an actual on an interval end as half inside (counts are whole numbers).
  */
 import { describe, expect, it } from 'vitest';
-import { buildProjectionInputs, coverageScore, projectGlm, Rng } from '../../shared/forecast/index.js';
+import { buildProjectionInputs, coverageScore, projectGlm, Rng } from '#shared/forecast/index.js';
 
 const CONSORTIA = 60;
 const LAS = 10;

@@ -3,8 +3,8 @@
  * last observed year to the last projected median, and null where either end is missing or zero.
  */
 import { describe, expect, it } from 'vitest';
-import { impliedAnnualGrowth } from '../../shared/forecast/impliedGrowth.js';
-import type { AreaProjection } from '../../shared/forecast/types.js';
+import { impliedAnnualGrowth } from '#shared/forecast/impliedGrowth.js';
+import type { AreaProjection } from '#shared/forecast/types.js';
 
 type Shape = Pick<AreaProjection, 'history' | 'years'>;
 

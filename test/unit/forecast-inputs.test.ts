@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { backtest, project, projectionInputsFromPlan } from '../../shared/forecast/index.js';
-import type { Area, Observation, Source } from '../../shared/model/dataset.js';
-import type { Assumption } from '../../shared/model/placements.js';
-import type { PlanData } from '../../shared/model/summarise.js';
-import type { SupplyRow } from '../../shared/model/supply.js';
+import { backtest, project, projectionInputsFromPlan } from '#shared/forecast/index.js';
+import type { Area, Observation, Source } from '#shared/model/dataset.js';
+import type { Assumption } from '#shared/model/placements.js';
+import type { PlanData } from '#shared/model/summarise.js';
+import type { SupplyRow } from '#shared/model/supply.js';
 import { builtInPlanData } from '../helpers/builtinPlan.js';
 
 const source = (id: string, title: string): Source => ({

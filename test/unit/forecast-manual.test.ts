@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildProjectionInputs, project, type AreaSeries } from '../../shared/forecast/index.js';
+import { buildProjectionInputs, project, type AreaSeries } from '#shared/forecast/index.js';
 
 const series = (code: string, counts: number[]): AreaSeries => ({
   code,

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import builtin from '../../resources/dataset/builtin-england.json';
-import type { BuiltInDataset } from '../../shared/model/dataset.js';
+import type { BuiltInDataset } from '#shared/model/dataset.js';
 import {
   nationalBacktest,
   nationalPanelFromPlan,
@@ -16,7 +16,7 @@ import {
   type NationalBacktestResult,
   type NationalPanel,
   type PanelArea,
-} from '../../shared/forecast/index.js';
+} from '#shared/forecast/index.js';
 
 type Step = (rng: Rng, area: number, t: number, prevLog: number, state: { trend: number }) => number;
 

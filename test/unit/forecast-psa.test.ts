@@ -5,10 +5,10 @@
  * run drawing the same values, and the tornado of the headline gap.
  */
 import { describe, expect, it } from 'vitest';
-import { assumptionRanges, drawAssumptions, gapTornado } from '../../shared/forecast/assumptionUncertainty.js';
-import { defaultSettings, project, projectionInputsFromPlan } from '../../shared/forecast/index.js';
-import { quantileSorted } from '../../shared/forecast/stats.js';
-import { baselineScenario, runScenario, scenarioContextFromPlan } from '../../shared/scenario/index.js';
+import { assumptionRanges, drawAssumptions, gapTornado } from '#shared/forecast/assumptionUncertainty.js';
+import { defaultSettings, project, projectionInputsFromPlan } from '#shared/forecast/index.js';
+import { quantileSorted } from '#shared/forecast/stats.js';
+import { baselineScenario, runScenario, scenarioContextFromPlan } from '#shared/scenario/index.js';
 import { builtInPlanData } from '../helpers/builtinPlan.js';
 
 describe('assumption ranges and draws', () => {

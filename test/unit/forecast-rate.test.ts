@@ -7,7 +7,7 @@ import {
   type AreaSeries,
   type ProjectionInputs,
   type RateModelSummary,
-} from '../../shared/forecast/index.js';
+} from '#shared/forecast/index.js';
 
 /** Mid-year estimates 2015–2024 growing by `growth` a year from `start`. */
 const estimates = (start: number, growth = 0): Record<string, number> =>

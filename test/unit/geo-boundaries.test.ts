@@ -11,9 +11,9 @@ import {
   pointInRings,
   toBoundaryFeature,
   type BoundaryFeature,
-} from '../../shared/geo/index.js';
-import type { ReferenceAuthority } from '../../shared/model/authorities.js';
-import { createAuthorityLookup } from '../../shared/model/authorities.js';
+} from '#shared/geo/index.js';
+import type { ReferenceAuthority } from '#shared/model/authorities.js';
+import { createAuthorityLookup } from '#shared/model/authorities.js';
 import { ctyua2018GeoJson, ukTopoJson } from '../fixtures/import/boundaryFiles.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -9,7 +9,7 @@ import {
   niceMaxAbs,
   shareColourScale,
   textColourOn,
-} from '../../shared/geo/index.js';
+} from '#shared/geo/index.js';
 
 describe('gapColourScale', () => {
   it('maps a gap of zero to the neutral midpoint of the diverging palette, whatever the range', () => {

@@ -11,9 +11,9 @@ import {
   placedChildren,
   placementBreakdown,
   type Point,
-} from '../../shared/geo/index.js';
-import type { BuiltInDataset } from '../../shared/model/dataset.js';
-import { OUTSIDE_CONSORTIUM, type PlacementFlow } from '../../shared/model/placements.js';
+} from '#shared/geo/index.js';
+import type { BuiltInDataset } from '#shared/model/dataset.js';
+import { OUTSIDE_CONSORTIUM, type PlacementFlow } from '#shared/model/placements.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dataset = JSON.parse(

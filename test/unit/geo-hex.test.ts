@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { hexCentre, hexLayoutFromCentroids, hexPaths, parseHexJson, selectHexes } from '../../shared/geo/index.js';
-import type { ReferenceAuthority } from '../../shared/model/authorities.js';
-import { createAuthorityLookup } from '../../shared/model/authorities.js';
-import type { BuiltInDataset } from '../../shared/model/dataset.js';
+import { hexCentre, hexLayoutFromCentroids, hexPaths, parseHexJson, selectHexes } from '#shared/geo/index.js';
+import type { ReferenceAuthority } from '#shared/model/authorities.js';
+import { createAuthorityLookup } from '#shared/model/authorities.js';
+import type { BuiltInDataset } from '#shared/model/dataset.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const lookup = createAuthorityLookup(

@@ -4,12 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { MapData } from '../../shared/api/contract.js';
-import { project, projectionInputsFromPlan } from '../../shared/forecast/index.js';
-import { NEUTRAL_COLOUR, NO_DATA_COLOUR, placedChildren } from '../../shared/geo/index.js';
-import type { BuiltInDataset } from '../../shared/model/dataset.js';
-import { summarisePlan } from '../../shared/model/summarise.js';
-import { FLOWS_SHOWN_UNSELECTED, defaultLayers, mapScales, mapYears, type MapYear } from '../../shared/map/index.js';
+import type { MapData } from '#shared/api/contract.js';
+import { project, projectionInputsFromPlan } from '#shared/forecast/index.js';
+import { NEUTRAL_COLOUR, NO_DATA_COLOUR, placedChildren } from '#shared/geo/index.js';
+import type { BuiltInDataset } from '#shared/model/dataset.js';
+import { summarisePlan } from '#shared/model/summarise.js';
+import { FLOWS_SHOWN_UNSELECTED, defaultLayers, mapScales, mapYears, type MapYear } from '#shared/map/index.js';
 import {
   MAP_FRAME,
   MapSvg,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { haversineMiles } from '../../shared/allocate/distance.js';
+import { haversineMiles } from '#shared/allocate/distance.js';
 import {
   buildIllustrative,
   greaterManchesterIllustration,
@@ -10,9 +10,9 @@ import {
   largestRemainder,
   type IllustrativeOutput,
 } from '../../scripts/illustrative.js';
-import { GREATER_MANCHESTER_CODES } from '../../shared/model/consortia.js';
-import type { Area, BuiltInDataset, Observation } from '../../shared/model/dataset.js';
-import { OUTSIDE_CONSORTIUM } from '../../shared/model/placements.js';
+import { GREATER_MANCHESTER_CODES } from '#shared/model/consortia.js';
+import type { Area, BuiltInDataset, Observation } from '#shared/model/dataset.js';
+import { OUTSIDE_CONSORTIUM } from '#shared/model/placements.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 // The national built-in dataset with the ten Greater Manchester authorities as members.

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { detectFileKind } from '../../shared/import/detect.js';
-import type { FileKind } from '../../shared/import/detect.js';
-import { decodeText } from '../../shared/import/text.js';
+import { detectFileKind } from '#shared/import/detect.js';
+import type { FileKind } from '#shared/import/detect.js';
+import { decodeText } from '#shared/import/text.js';
 import { fixtureBytes } from '../fixtures/import/files.js';
 
 const fixtureKinds: [string, FileKind, number][] = [

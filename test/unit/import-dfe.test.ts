@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { parseImportFile } from '../../shared/import/index.js';
-import type { ImportResult } from '../../shared/import/index.js';
-import { parseCsv } from '../../shared/import/csv.js';
-import type { Observation, SuppressionCode } from '../../shared/model/dataset.js';
-import type { MeasureId } from '../../shared/model/measures.js';
+import { parseImportFile } from '#shared/import/index.js';
+import type { ImportResult } from '#shared/import/index.js';
+import { parseCsv } from '#shared/import/csv.js';
+import type { Observation, SuppressionCode } from '#shared/model/dataset.js';
+import type { MeasureId } from '#shared/model/measures.js';
 import { fixtureBytes, fixtureText } from '../fixtures/import/files.js';
 import { testLookup } from '../fixtures/import/reference.js';
 

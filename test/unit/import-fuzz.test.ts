@@ -5,9 +5,9 @@
  * always give a well-formed report.
  */
 import { describe, it, expect } from 'vitest';
-import { fileKinds } from '../../shared/import/detect.js';
-import { parseImportFile } from '../../shared/import/index.js';
-import type { ImportResult, RawTable } from '../../shared/import/index.js';
+import { fileKinds } from '#shared/import/detect.js';
+import { parseImportFile } from '#shared/import/index.js';
+import type { ImportResult, RawTable } from '#shared/import/index.js';
 import { fixtureBytes, fixtureNames } from '../fixtures/import/files.js';
 import { testLookup } from '../fixtures/import/reference.js';
 import { seededRandom } from '../helpers/random.js';

@@ -11,10 +11,10 @@ import { readOdsContent } from '../../electron/services/odsContent.js';
 import { readOds } from '../../electron/services/spreadsheet.js';
 import { scanXlsxPart, type XlsxTally } from '../../electron/services/xlsxScan.js';
 import { InflateBudget, listZipEntries, readZipEntry } from '../../electron/services/zipLimits.js';
-import { parseCsv } from '../../shared/import/csv.js';
-import { parseImportFile } from '../../shared/import/index.js';
-import { DEFAULT_INPUT_LIMITS, InputLimitError, formatBytes, resolveLimits } from '../../shared/import/limits.js';
-import { decodeText, describeNotUtf8, scanUtf8 } from '../../shared/import/text.js';
+import { parseCsv } from '#shared/import/csv.js';
+import { parseImportFile } from '#shared/import/index.js';
+import { DEFAULT_INPUT_LIMITS, InputLimitError, formatBytes, resolveLimits } from '#shared/import/limits.js';
+import { decodeText, describeNotUtf8, scanUtf8 } from '#shared/import/text.js';
 import { fixtureBytes } from '../fixtures/import/files.js';
 import { testLookup } from '../fixtures/import/reference.js';
 

@@ -8,11 +8,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseImportFile } from '../../shared/import/index.js';
-import type { ImportResult } from '../../shared/import/index.js';
-import { parseDate } from '../../shared/import/ofstedJoinersLeavers.js';
-import { createAuthorityLookup } from '../../shared/model/authorities.js';
-import type { SupplyMovement } from '../../shared/model/supply.js';
+import { parseImportFile } from '#shared/import/index.js';
+import type { ImportResult } from '#shared/import/index.js';
+import { parseDate } from '#shared/import/ofstedJoinersLeavers.js';
+import { createAuthorityLookup } from '#shared/model/authorities.js';
+import type { SupplyMovement } from '#shared/model/supply.js';
 import { fixtureBytes } from '../fixtures/import/files.js';
 import { testLookup } from '../fixtures/import/reference.js';
 

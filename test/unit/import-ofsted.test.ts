@@ -1,10 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import { parseImportFile } from '../../shared/import/index.js';
-import type { ImportResult, RawTable } from '../../shared/import/index.js';
-import { findSnapshotDate } from '../../shared/import/ofsted.js';
-import { parseCsv } from '../../shared/import/csv.js';
-import { decodeText } from '../../shared/import/text.js';
-import type { ChildrensHome, SupplyRow } from '../../shared/model/supply.js';
+import { parseImportFile } from '#shared/import/index.js';
+import type { ImportResult, RawTable } from '#shared/import/index.js';
+import { findSnapshotDate } from '#shared/import/ofsted.js';
+import { parseCsv } from '#shared/import/csv.js';
+import { decodeText } from '#shared/import/text.js';
+import type { ChildrensHome, SupplyRow } from '#shared/model/supply.js';
 import { fixtureBytes } from '../fixtures/import/files.js';
 import { testLookup } from '../fixtures/import/reference.js';
 

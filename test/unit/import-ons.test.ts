@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { parseImportFile } from '../../shared/import/index.js';
-import type { ImportResult } from '../../shared/import/index.js';
+import { parseImportFile } from '#shared/import/index.js';
+import type { ImportResult } from '#shared/import/index.js';
 import { fixtureBytes } from '../fixtures/import/files.js';
 import { testLookup } from '../fixtures/import/reference.js';
 

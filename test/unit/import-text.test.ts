@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { decodeText, decodeWindows1252 } from '../../shared/import/text.js';
+import { decodeText, decodeWindows1252 } from '#shared/import/text.js';
 import { fixtureBytes } from '../fixtures/import/files.js';
 
 const bytes = (...values: number[]): Uint8Array => new Uint8Array(values);

@@ -9,10 +9,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { MapData } from '../../shared/api/contract.js';
-import { project, projectionInputsFromPlan } from '../../shared/forecast/index.js';
-import type { ProjectionResult } from '../../shared/forecast/types.js';
-import type { FlowArc } from '../../shared/geo/index.js';
+import type { MapData } from '#shared/api/contract.js';
+import { project, projectionInputsFromPlan } from '#shared/forecast/index.js';
+import type { ProjectionResult } from '#shared/forecast/types.js';
+import type { FlowArc } from '#shared/geo/index.js';
 import {
   FLOWS_SHOWN_UNSELECTED,
   areaFigures,
@@ -26,11 +26,11 @@ import {
   mapYears,
   shownFlows,
   type MapYear,
-} from '../../shared/map/index.js';
-import type { BuiltInDataset } from '../../shared/model/dataset.js';
-import { OUTSIDE_CONSORTIUM } from '../../shared/model/placements.js';
-import { summarisePlan } from '../../shared/model/summarise.js';
-import type { AreaSummary, HistoryPoint, PlanSummary } from '../../shared/model/summary.js';
+} from '#shared/map/index.js';
+import type { BuiltInDataset } from '#shared/model/dataset.js';
+import { OUTSIDE_CONSORTIUM } from '#shared/model/placements.js';
+import { summarisePlan } from '#shared/model/summarise.js';
+import type { AreaSummary, HistoryPoint, PlanSummary } from '#shared/model/summary.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dataset = JSON.parse(

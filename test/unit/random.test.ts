@@ -12,7 +12,7 @@ import {
   samplePoisson,
   triangular,
   triangularDraws,
-} from '../../shared/random/index.js';
+} from '#shared/random/index.js';
 
 function moments(draw: () => number, n: number): { mean: number; variance: number } {
   let sum = 0;

@@ -6,8 +6,8 @@
  * budget grows, is the same for the same seed, and works for a consortium other than GM.
  */
 import { describe, expect, it } from 'vitest';
-import { project, projectionInputsFromPlan, Rng } from '../../shared/forecast/index.js';
-import { quantileSorted } from '../../shared/forecast/stats.js';
+import { project, projectionInputsFromPlan, Rng } from '#shared/forecast/index.js';
+import { quantileSorted } from '#shared/forecast/stats.js';
 import {
   assignNeedTypes,
   buildCandidates,
@@ -23,9 +23,9 @@ import {
   spreadSimulations,
   type HomeCandidate,
   type RecommendObjective,
-} from '../../shared/recommend/index.js';
-import { runScenario, scenarioContextFromPlan, type Scenario } from '../../shared/scenario/index.js';
-import type { ScenarioContext } from '../../shared/scenario/types.js';
+} from '#shared/recommend/index.js';
+import { runScenario, scenarioContextFromPlan, type Scenario } from '#shared/scenario/index.js';
+import type { ScenarioContext } from '#shared/scenario/types.js';
 import { builtInPlanData } from '../helpers/builtinPlan.js';
 import { englandLikeInputs } from '../bench/cases/forecast.js';
 import { englandLikePlan } from '../bench/cases/scenario.js';

@@ -6,7 +6,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { project, projectionInputsFromPlan } from '../../shared/forecast/index.js';
+import { project, projectionInputsFromPlan } from '#shared/forecast/index.js';
 import {
   baseYearWords,
   gapPartRows,

@@ -4,7 +4,7 @@
  * Trafford) run by the shared model: what the view shows must be what the model worked out.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { project, projectionInputsFromPlan } from '../../shared/forecast/index.js';
+import { project, projectionInputsFromPlan } from '#shared/forecast/index.js';
 import {
   baselineScenario,
   builtInScenarios,
@@ -12,7 +12,7 @@ import {
   runScenario,
   scenarioContextFromPlan,
   type ScenarioOutcome,
-} from '../../shared/scenario/index.js';
+} from '#shared/scenario/index.js';
 import {
   blockBreakEvens,
   breakEvenText,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AuthorityChoice } from '../../shared/api/contract.js';
-import type { Source } from '../../shared/model/dataset.js';
-import type { AreaSummary, HistoryPoint, PlanSummary, SectorSupply } from '../../shared/model/summary.js';
+import type { AuthorityChoice } from '#shared/api/contract.js';
+import type { Source } from '#shared/model/dataset.js';
+import type { AreaSummary, HistoryPoint, PlanSummary, SectorSupply } from '#shared/model/summary.js';
 import { gridMove } from '../../renderer/src/app/gridKeys.js';
 import { buildSparkline, describeSparkline, type SparklineSize } from '../../renderer/src/charts/sparklineModel.js';
 import { buildHistoryCards, historyAreas, shortPeriod } from '../../renderer/src/views/data/historyModel.js';

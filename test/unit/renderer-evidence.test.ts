@@ -5,7 +5,7 @@
  * where it carries information, with the assumptions that drive it.
  */
 import { describe, expect, it } from 'vitest';
-import type { BacktestResult, HorizonAccuracy, MethodSelection } from '../../shared/forecast/types.js';
+import type { BacktestResult, HorizonAccuracy, MethodSelection } from '#shared/forecast/types.js';
 import {
   buildNationalGroups,
   buildOwnBacktest,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Source } from '../../shared/model/dataset.js';
-import type { AreaSummary, HeadlineFigure, PlanSummary } from '../../shared/model/summary.js';
+import type { Source } from '#shared/model/dataset.js';
+import type { AreaSummary, HeadlineFigure, PlanSummary } from '#shared/model/summary.js';
 import { createHttpBridge } from '../../renderer/src/api/httpBridge.js';
 import { folderOf, suggestedFileName } from '../../renderer/src/app/fileNames.js';
 import { shortcutCommand } from '../../renderer/src/app/shortcuts.js';
-import { listNames } from '../../shared/forecast/inputs/index.js';
+import { listNames } from '#shared/forecast/inputs/index.js';
 import {
   buildAuthorityTable,
   buildColumns,

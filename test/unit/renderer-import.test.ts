@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { FilePreviewCard } from '../../renderer/src/views/import/FilePreviewCard.js';
-import type { ImportFilePreview, ImportIssueView, ImportLogEntry, ImportPreview } from '../../shared/api/contract.js';
+import type { ImportFilePreview, ImportIssueView, ImportLogEntry, ImportPreview } from '#shared/api/contract.js';
 import {
   bytesToBase64,
   contentSizeProblem,

@@ -4,8 +4,8 @@
  * search, choosing and clearing a region, clearing all, and the checks made before newPlan is called.
  */
 import { describe, expect, it } from 'vitest';
-import type { AuthorityChoice } from '../../shared/api/contract.js';
-import type { ConsortiumPreset } from '../../shared/model/consortia.js';
+import type { AuthorityChoice } from '#shared/api/contract.js';
+import type { ConsortiumPreset } from '#shared/model/consortia.js';
 import {
   chooseAll,
   chooseStart,

@@ -5,8 +5,8 @@
  * its workers for a run (renderer/src/views/scenarios/engine/contentKey.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { BASELINE_SCENARIO_ID, builtInScenarios } from '../../shared/scenario/builtin.js';
-import { scenarioSchema } from '../../shared/scenario/levers.js';
+import { BASELINE_SCENARIO_ID, builtInScenarios } from '#shared/scenario/builtin.js';
+import { scenarioSchema } from '#shared/scenario/levers.js';
 import {
   createPlanSessionStore,
   defaultProjectionControls,

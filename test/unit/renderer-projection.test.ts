@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AreaProjection, BacktestResult, HorizonAccuracy, YearProjection } from '../../shared/forecast/types.js';
-import { planAssumptionKeys } from '../../shared/forecast/settings.js';
+import type { AreaProjection, BacktestResult, HorizonAccuracy, YearProjection } from '#shared/forecast/types.js';
+import { planAssumptionKeys } from '#shared/forecast/settings.js';
 import { fanChartModel } from '../../renderer/src/charts/fan/fanChartModel.js';
 import {
   compactFanChartSize,

@@ -7,9 +7,9 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { project, projectionInputsFromPlan } from '../../shared/forecast/index.js';
-import { recommend } from '../../shared/recommend/index.js';
-import { scenarioContextFromPlan, toWireContext } from '../../shared/scenario/index.js';
+import { project, projectionInputsFromPlan } from '#shared/forecast/index.js';
+import { recommend } from '#shared/recommend/index.js';
+import { scenarioContextFromPlan, toWireContext } from '#shared/scenario/index.js';
 import {
   handleRecommend,
   type RecommendAnswer,

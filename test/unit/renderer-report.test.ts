@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallResults } from '../../shared/api/contract.js';
-import type { PlanSummary } from '../../shared/model/summary.js';
+import type { CallResults } from '#shared/api/contract.js';
+import type { PlanSummary } from '#shared/model/summary.js';
 import { createAppContext, type AppContext } from '../../electron/services/appContext.js';
 import { gapChartModel } from '../../renderer/src/charts/gapChartModel.js';
 import { parsePrintRequest } from '../../renderer/src/views/report/printRequest.js';

@@ -6,10 +6,10 @@
  */
 import { probabilityWords } from '../../renderer/src/models/evidenceModel.js';
 import { describe, expect, it } from 'vitest';
-import type { Percentiles } from '../../shared/forecast/types.js';
-import { builtInScenarios } from '../../shared/scenario/builtin.js';
-import { nonMemberLevers } from '../../shared/scenario/repair.js';
-import { leverSchema, scenarioSchema, type Lever } from '../../shared/scenario/levers.js';
+import type { Percentiles } from '#shared/forecast/types.js';
+import { builtInScenarios } from '#shared/scenario/builtin.js';
+import { nonMemberLevers } from '#shared/scenario/repair.js';
+import { leverSchema, scenarioSchema, type Lever } from '#shared/scenario/levers.js';
 import type {
   CostBreakdown,
   ScenarioAssumption,
@@ -17,7 +17,7 @@ import type {
   ScenarioOutcome,
   ScenarioYear,
   UncertainFigure,
-} from '../../shared/scenario/types.js';
+} from '#shared/scenario/types.js';
 import { wrapLabel } from '../../renderer/src/charts/scenario/layout.js';
 import { describeLocality, localityChartModel } from '../../renderer/src/charts/scenario/localityModel.js';
 import { markerPath, seriesStyles, type YearSeries } from '../../renderer/src/charts/scenario/series.js';
@@ -35,7 +35,7 @@ import {
 import { keyFigureRows } from '../../renderer/src/views/compare/compareModel.js';
 import { localityRows, yearSeries } from '../../renderer/src/models/outcomeSeries.js';
 import { sensitivityFromOutcome } from '../../renderer/src/models/sensitivity.js';
-import { costRanges, scenarioSensitivity } from '../../shared/scenario/costUncertainty.js';
+import { costRanges, scenarioSensitivity } from '#shared/scenario/costUncertainty.js';
 import {
   draftLeverReferences,
   draftToLeverInput,
@@ -60,7 +60,7 @@ import {
 import { leverSummary } from '../../renderer/src/models/leverSummary.js';
 import { outcomeColumns, outcomeHeadline, outcomeRows } from '../../renderer/src/views/scenarios/outcomeModel.js';
 import { checkScenarioName } from '../../renderer/src/views/scenarios/ScenarioDialogs.js';
-import { financialYearSpan } from '../../shared/scenario/years.js';
+import { financialYearSpan } from '#shared/scenario/years.js';
 import { formatAssumptionValue } from '../../renderer/src/format/assumptions.js';
 import { formatMoney, formatMoneyDiff, formatMoneyTick } from '../../renderer/src/format/money.js';
 import { formatCount, formatCountDiff, formatDecimal, judgeDiff } from '../../renderer/src/format/numbers.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProjectionPoint, StockFlowProjection } from '../../shared/forecast/stockflow/types.js';
+import type { ProjectionPoint, StockFlowProjection } from '#shared/forecast/stockflow/types.js';
 import {
   buildStockflowRows,
   describeStockflowChart,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { planAssumptionKeys } from '../../shared/forecast/settings.js';
+import { planAssumptionKeys } from '#shared/forecast/settings.js';
 import { shortcutCommand } from '../../renderer/src/app/shortcuts.js';
 import {
   baseFontSizePx,

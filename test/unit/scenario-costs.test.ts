@@ -4,11 +4,11 @@
  * NPV convention: end-of-year discounting from the first projected year (year 1 ÷ 1.035, year 2 ÷ 1.035²).
  */
 import { describe, expect, it } from 'vitest';
-import type { AreaProjection, ProjectionResult, YearProjection } from '../../shared/forecast/types.js';
-import type { Area } from '../../shared/model/dataset.js';
-import type { Assumption, UnitCost } from '../../shared/model/placements.js';
-import type { PlanData } from '../../shared/model/summarise.js';
-import type { SupplyRow } from '../../shared/model/supply.js';
+import type { AreaProjection, ProjectionResult, YearProjection } from '#shared/forecast/types.js';
+import type { Area } from '#shared/model/dataset.js';
+import type { Assumption, UnitCost } from '#shared/model/placements.js';
+import type { PlanData } from '#shared/model/summarise.js';
+import type { SupplyRow } from '#shared/model/supply.js';
 import {
   compareScenarios,
   discountFactor,
@@ -21,7 +21,7 @@ import {
   type Lever,
   type ScenarioContext,
   type ScenarioContextOptions,
-} from '../../shared/scenario/index.js';
+} from '#shared/scenario/index.js';
 
 const W = 365 / 7;
 const MILE_LAT = 1 / 69.05; // degrees of latitude per mile, near enough

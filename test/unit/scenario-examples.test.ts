@@ -4,10 +4,10 @@
  * prices follow the plan's unit costs and register, and every lever names a member.
  */
 import { describe, expect, it } from 'vitest';
-import type { Area, Observation } from '../../shared/model/dataset.js';
-import type { Assumption, UnitCost } from '../../shared/model/placements.js';
-import type { SupplyRow } from '../../shared/model/supply.js';
-import { exampleScenarios, parseScenario, type ExampleScenarioInputs } from '../../shared/scenario/index.js';
+import type { Area, Observation } from '#shared/model/dataset.js';
+import type { Assumption, UnitCost } from '#shared/model/placements.js';
+import type { SupplyRow } from '#shared/model/supply.js';
+import { exampleScenarios, parseScenario, type ExampleScenarioInputs } from '#shared/scenario/index.js';
 
 const area = (code: string, name: string, isMember = true): Area => ({
   code,

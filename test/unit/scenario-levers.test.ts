@@ -9,7 +9,7 @@ import {
   scenarioJsonSchema,
   scenarioSchema,
   type ScenarioCheckContext,
-} from '../../shared/scenario/index.js';
+} from '#shared/scenario/index.js';
 
 const block = {
   type: 'blockContract',

@@ -6,7 +6,7 @@
  * financial years.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { project, projectionInputsFromPlan } from '../../shared/forecast/index.js';
+import { project, projectionInputsFromPlan } from '#shared/forecast/index.js';
 import {
   baselineScenario,
   builtInScenarios,
@@ -20,7 +20,7 @@ import {
   type Lever,
   type ScenarioContext,
   type ScenarioOutcome,
-} from '../../shared/scenario/index.js';
+} from '#shared/scenario/index.js';
 import { builtInPlanData } from '../helpers/builtinPlan.js';
 
 const BURY = 'E08000002';

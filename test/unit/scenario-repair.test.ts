@@ -6,8 +6,8 @@
  * repair — here on the built-in Greater Manchester plan with Bury and Trafford dropped.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { project, projectionInputsFromPlan } from '../../shared/forecast/index.js';
-import type { PlanData } from '../../shared/model/summarise.js';
+import { project, projectionInputsFromPlan } from '#shared/forecast/index.js';
+import type { PlanData } from '#shared/model/summarise.js';
 import {
   builtInScenarios,
   nearestMember,
@@ -22,7 +22,7 @@ import {
   type RepairContext,
   type Scenario,
   type ScenarioContext,
-} from '../../shared/scenario/index.js';
+} from '#shared/scenario/index.js';
 import { builtInPlanData } from '../helpers/builtinPlan.js';
 
 const BURY = 'E08000002';

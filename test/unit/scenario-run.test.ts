@@ -5,9 +5,9 @@
  * through from simulations or percentile paths; comparisons are plain differences.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { project, projectionInputsFromPlan } from '../../shared/forecast/index.js';
-import type { ProjectionResult } from '../../shared/forecast/types.js';
-import type { PlanData } from '../../shared/model/summarise.js';
+import { project, projectionInputsFromPlan } from '#shared/forecast/index.js';
+import type { ProjectionResult } from '#shared/forecast/types.js';
+import type { PlanData } from '#shared/model/summarise.js';
 import { builtInPlanData } from '../helpers/builtinPlan.js';
 import {
   baselineScenario,
@@ -19,7 +19,7 @@ import {
   type NewHomeLever,
   type ScenarioContext,
   type ScenarioOutcome,
-} from '../../shared/scenario/index.js';
+} from '#shared/scenario/index.js';
 
 const plan: PlanData = builtInPlanData();
 const BURY = 'E08000002';

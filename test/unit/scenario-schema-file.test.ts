@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { scenarioJsonSchema } from '../../shared/scenario/index.js';
+import { scenarioJsonSchema } from '#shared/scenario/index.js';
 
 describe('docs/scenario.schema.json', () => {
   it('is the JSON Schema the code validates with (regenerate: npx planner scenario schema > docs/scenario.schema.json)', () => {

@@ -5,8 +5,8 @@
  * wait for it.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { project, projectionInputsFromPlan } from '../../shared/forecast/index.js';
-import type { PlanData } from '../../shared/model/summarise.js';
+import { project, projectionInputsFromPlan } from '#shared/forecast/index.js';
+import type { PlanData } from '#shared/model/summarise.js';
 import { builtInPlanData } from '../helpers/builtinPlan.js';
 import {
   baselineScenario,
@@ -17,7 +17,7 @@ import {
   toWireContext,
   type ScenarioContext,
   type ScenarioContextWire,
-} from '../../shared/scenario/index.js';
+} from '#shared/scenario/index.js';
 import {
   ScenarioEngine,
   ScenarioRunError,

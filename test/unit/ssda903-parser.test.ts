@@ -13,8 +13,8 @@ import {
   parseSsda903Date,
   ssda903FromRecords,
   wholeMonthsBetween,
-} from '../../shared/import/ssda903/index.js';
-import type { Ssda903Dataset, Ssda903File } from '../../shared/import/ssda903/index.js';
+} from '#shared/import/ssda903/index.js';
+import type { Ssda903Dataset, Ssda903File } from '#shared/import/ssda903/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixtures = path.resolve(here, '../fixtures/ssda903');

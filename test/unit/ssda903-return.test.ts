@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { detectFileKind } from '../../shared/import/detect.js';
-import { fitStockFlow, selectByUasc } from '../../shared/forecast/stockflow/index.js';
+import { detectFileKind } from '#shared/import/detect.js';
+import { fitStockFlow, selectByUasc } from '#shared/forecast/stockflow/index.js';
 import {
   NO_DATE,
   detectSsda903Table,
@@ -18,7 +18,7 @@ import {
   recordLabels,
   resolveTwoDigitYear,
   ssda903TablesFromXml,
-} from '../../shared/import/ssda903/index.js';
+} from '#shared/import/ssda903/index.js';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/ssda903');
 const full = path.join(fixtures, 'full-2022');

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { detectFileKind } from '../../shared/import/detect.js';
+import { detectFileKind } from '#shared/import/detect.js';
 import {
   importSsda903,
   isSsda903Xml,
@@ -16,7 +16,7 @@ import {
   recordLabels,
   ssda903TablesFromXml,
   ssda903XmlElement,
-} from '../../shared/import/ssda903/index.js';
+} from '#shared/import/ssda903/index.js';
 import { seededRandom } from '../helpers/random.js';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/ssda903');

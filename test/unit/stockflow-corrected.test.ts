@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ssda903FromRecords } from '../../shared/import/ssda903/index.js';
-import type { EpisodeRecord, HeaderRecord } from '../../shared/import/ssda903/index.js';
-import { MONTH_DAYS, fitStockFlow, projectStockFlow } from '../../shared/forecast/stockflow/index.js';
-import type { StockFlowFitOptions } from '../../shared/forecast/stockflow/index.js';
+import { ssda903FromRecords } from '#shared/import/ssda903/index.js';
+import type { EpisodeRecord, HeaderRecord } from '#shared/import/ssda903/index.js';
+import { MONTH_DAYS, fitStockFlow, projectStockFlow } from '#shared/forecast/stockflow/index.js';
+import type { StockFlowFitOptions } from '#shared/forecast/stockflow/index.js';
 
 function fit(headers: HeaderRecord[], episodes: EpisodeRecord[], options: Partial<StockFlowFitOptions> = {}) {
   const { dataset } = ssda903FromRecords(headers, episodes);

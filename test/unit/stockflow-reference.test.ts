@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ssda903FromRecords } from '../../shared/import/ssda903/index.js';
-import type { EpisodeRecord, HeaderRecord } from '../../shared/import/ssda903/index.js';
-import { fitStockFlow, projectStockFlow } from '../../shared/forecast/stockflow/index.js';
+import { ssda903FromRecords } from '#shared/import/ssda903/index.js';
+import type { EpisodeRecord, HeaderRecord } from '#shared/import/ssda903/index.js';
+import { fitStockFlow, projectStockFlow } from '#shared/forecast/stockflow/index.js';
 
 /** Days between two ISO dates, with plain Date arithmetic (independent of the model's calendar code). */
 function daysBetween(from: string, to: string): number {

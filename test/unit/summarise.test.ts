@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Area, Observation, Source } from '../../shared/model/dataset.js';
-import { summarisePlan, type PlanData } from '../../shared/model/summarise.js';
+import type { Area, Observation, Source } from '#shared/model/dataset.js';
+import { summarisePlan, type PlanData } from '#shared/model/summarise.js';
 
 const source: Source = {
   id: 'dfe',

@@ -4,8 +4,8 @@
  * supply.
  */
 import { describe, expect, it } from 'vitest';
-import type { SupplyChange } from '../../shared/import/template.js';
-import { accessiblePlaces, forecastSupplyChanges } from '../../shared/supply/accessible.js';
+import type { SupplyChange } from '#shared/import/template.js';
+import { accessiblePlaces, forecastSupplyChanges } from '#shared/supply/accessible.js';
 
 const change = (over: Partial<SupplyChange>): SupplyChange => ({
   area: 'E08000009',

@@ -4,13 +4,13 @@
  * determinism and ordered percentiles; and the boundary the gap reads places through.
  */
 import { describe, expect, it } from 'vitest';
-import { supplyPaths } from '../../shared/forecast/beds/index.js';
-import { resolveSettings } from '../../shared/forecast/settings.js';
-import type { AreaInputs, ProjectionInputs } from '../../shared/forecast/types.js';
-import type { HomeSector, SupplyMovement } from '../../shared/model/supply.js';
-import { placesInYear } from '../../shared/supply/forecastSupply.js';
-import type { SupplyProjectionInput } from '../../shared/supply/projectSupply/index.js';
-import { priorStrength, projectSupply, snapshotYear } from '../../shared/supply/projectSupply/index.js';
+import { supplyPaths } from '#shared/forecast/beds/index.js';
+import { resolveSettings } from '#shared/forecast/settings.js';
+import type { AreaInputs, ProjectionInputs } from '#shared/forecast/types.js';
+import type { HomeSector, SupplyMovement } from '#shared/model/supply.js';
+import { placesInYear } from '#shared/supply/forecastSupply.js';
+import type { SupplyProjectionInput } from '#shared/supply/projectSupply/index.js';
+import { priorStrength, projectSupply, snapshotYear } from '#shared/supply/projectSupply/index.js';
 
 const YEARS = ['2024', '2025', '2026', '2027', '2028', '2029', '2030'];
 const HISTORY = ['2017', '2018', '2019', '2020', '2021', '2022', '2023'];

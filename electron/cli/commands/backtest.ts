@@ -2,8 +2,8 @@
  * `planner backtest`: the rolling-origin backtest on the plan's own figures (its members, or every
  * authority it holds), through the getPlanBacktest call on the plan (or a new plan).
  */
-import type { PanelSeries } from '../../../shared/forecast/index.js';
-import { BACKTEST_MEASURES } from '../../../shared/forecast/planBacktestReport.js';
+import type { PanelSeries } from '#shared/forecast/index.js';
+import { BACKTEST_MEASURES } from '#shared/forecast/planBacktestReport.js';
 import { callHandler } from '../../services/dispatch.js';
 import { intArg, planFileArg, UsageError, type CliIo } from '../args.js';
 import { backtestText } from '../format/backtest.js';

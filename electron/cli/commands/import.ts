@@ -5,8 +5,8 @@
  * import and changes nothing.
  */
 import path from 'node:path';
-import { changesSomething, type ImportLogEntry, type ImportPreview } from '../../../shared/api/contract.js';
-import { formatIssue } from '../../../shared/import/report.js';
+import { changesSomething, type ImportLogEntry, type ImportPreview } from '#shared/api/contract.js';
+import { formatIssue } from '#shared/import/report.js';
 import { callHandler } from '../../services/dispatch.js';
 import { maxInputBytes } from '../../services/paths.js';
 import { planFileArg, UsageError, type CliIo } from '../args.js';

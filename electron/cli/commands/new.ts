@@ -4,9 +4,9 @@
  * openPlanForChanges (refusing to overwrite), savePlan and getPlanSummary.
  */
 import path from 'node:path';
-import type { PlannerHandlers } from '../../../shared/api/contract.js';
-import { PlannerError } from '../../../shared/api/errors.js';
-import { findRegion, type ConsortiumChoice } from '../../../shared/model/consortia.js';
+import type { PlannerHandlers } from '#shared/api/contract.js';
+import { PlannerError } from '#shared/api/errors.js';
+import { findRegion, type ConsortiumChoice } from '#shared/model/consortia.js';
 import { callHandler } from '../../services/dispatch.js';
 import { UsageError, type CliIo } from '../args.js';
 import { cliHandlers, loadBuiltInTemplate, withCliContext } from '../session.js';

@@ -57,7 +57,7 @@ export async function runProject(args: readonly string[], io: CliIo): Promise<nu
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
       ...(Object.keys(options.growth).length ? { manualGrowth: options.growth } : {}),
     });
-    const { probabilityWords } = await import('../../../shared/forecast/beds/probability.js');
+    const { probabilityWords } = await import('#shared/forecast/beds/probability.js');
     io.stdout(
       options.json ? `${JSON.stringify(projectionJson(result), null, 2)}\n` : projectionText(result, probabilityWords),
     );

@@ -93,7 +93,7 @@ export async function runRecommendCli(args: readonly string[], io: CliIo): Promi
       io.stdout(`${JSON.stringify(answer, null, 2)}\n`);
       return 0;
     }
-    const { recommendationText } = await import('../../../shared/recommend/text.js');
+    const { recommendationText } = await import('#shared/recommend/text.js');
     io.stdout(`${recommendationText(answer).join('\n')}\n`);
     return 0;
   });

@@ -6,8 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { plainIssue } from '../../../shared/api/fieldNames.js';
-import { PlannerError } from '../../../shared/api/errors.js';
+import { plainIssue } from '#shared/api/fieldNames.js';
+import { PlannerError } from '#shared/api/errors.js';
 import { callHandler } from '../../services/dispatch.js';
 import { intArg, planFileArg, UsageError, type CliIo } from '../args.js';
 import { scenarioIdByName } from '../scenarioNames.js';
@@ -15,7 +15,7 @@ import { withPlanCalls } from '../session.js';
 
 export async function runScenarioCli(args: readonly string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
-  const { needsRepairMessage, scenarioJsonSchema, scenarioSchema } = await import('../../../shared/scenario/index.js');
+  const { needsRepairMessage, scenarioJsonSchema, scenarioSchema } = await import('#shared/scenario/index.js');
   if (sub === 'schema') {
     if (rest.length) throw new UsageError('scenario schema takes no options.');
     io.stdout(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);

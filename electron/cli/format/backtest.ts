@@ -2,10 +2,10 @@
  * How `planner backtest` prints its report as text: per method, the accuracy at each horizon, then
  * the chosen method's ranges for summed totals, then the notes.
  */
-import type { PanelSeries } from '../../../shared/forecast/index.js';
-import type { PlanBacktestReport } from '../../../shared/forecast/planBacktestReport.js';
-import { measures } from '../../../shared/model/measures.js';
-import { lowerFirst } from '../../../shared/model/words.js';
+import type { PanelSeries } from '#shared/forecast/index.js';
+import type { PlanBacktestReport } from '#shared/forecast/planBacktestReport.js';
+import { measures } from '#shared/model/measures.js';
+import { lowerFirst } from '#shared/model/words.js';
 
 /** A measure as it reads in a sentence: "children in secure or children's homes", "children looked after". */
 function measureWords(measure: PanelSeries): string {

@@ -3,8 +3,8 @@
  * table of demand, beds needed, places and gap by year with the gap's parts, what moves it, and the
  * backtest of the same method.
  */
-import type { CallResults } from '../../../shared/api/contract.js';
-import { gapDriverSentence } from '../../../shared/forecast/assumptionUncertainty.js';
+import type { CallResults } from '#shared/api/contract.js';
+import { gapDriverSentence } from '#shared/forecast/assumptionUncertainty.js';
 
 export function projectionJson(result: CallResults['getProjection']) {
   const { projection, backtest } = result;
@@ -67,7 +67,7 @@ export function projectionJson(result: CallResults['getProjection']) {
 
 export function projectionText(
   result: CallResults['getProjection'],
-  probabilityWords: (typeof import('../../../shared/forecast/beds/probability.js'))['probabilityWords'],
+  probabilityWords: (typeof import('#shared/forecast/beds/probability.js'))['probabilityWords'],
 ): string {
   const { projection } = result;
   const fmt = (x: number) => Math.round(x).toLocaleString('en-GB');

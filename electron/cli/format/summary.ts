@@ -2,8 +2,8 @@
  * How `planner summary` prints a plan's summary: the JSON document (--json) and the text table of
  * each authority's headline figures, the consortium's totals and the comparators.
  */
-import { measures } from '../../../shared/model/measures.js';
-import type { AreaSummary, HeadlineFigure, PlanSummary } from '../../../shared/model/summary.js';
+import { measures } from '#shared/model/measures.js';
+import type { AreaSummary, HeadlineFigure, PlanSummary } from '#shared/model/summary.js';
 
 function figureJson(f: HeadlineFigure) {
   return {

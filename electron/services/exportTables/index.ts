@@ -3,7 +3,7 @@
  * from the app and from the command line alike: the cells and their kinds (./cells.ts), CSV
  * (./csv.ts), the plan's tables (./planTables.ts) and its scenarios' (./scenarioTables.ts).
  */
-export { withUnit } from '../../../shared/model/words.js';
+export { withUnit } from '#shared/model/words.js';
 export {
   cellKind,
   kindOfUnit,

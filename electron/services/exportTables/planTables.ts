@@ -5,11 +5,11 @@
  * and every figure's source: data by LA, history, projection, backtest, assumptions, sources and
  * what the plan is missing.
  */
-import type { CallResults, ImportLogEntry } from '../../../shared/api/contract.js';
-import { probabilityWords } from '../../../shared/forecast/beds/probability.js';
-import { measures } from '../../../shared/model/measures.js';
-import type { PlanSummary } from '../../../shared/model/summary.js';
-import { withUnit } from '../../../shared/model/words.js';
+import type { CallResults, ImportLogEntry } from '#shared/api/contract.js';
+import { probabilityWords } from '#shared/forecast/beds/probability.js';
+import { measures } from '#shared/model/measures.js';
+import type { PlanSummary } from '#shared/model/summary.js';
+import { withUnit } from '#shared/model/words.js';
 import { kindOfUnit, yearCell, type CellValue, type ColumnKind, type ExportTable } from './cells.js';
 
 const unitLabel = (measure: keyof typeof measures) => measures[measure].unit;

@@ -2,8 +2,8 @@
  * The scenario tables of an export: each scenario's outcomes by year against the baseline, and the
  * totals of each compared with the baseline (with each block contract's break-even).
  */
-import type { CallResults } from '../../../shared/api/contract.js';
-import { financialYearSpan } from '../../../shared/scenario/years.js';
+import type { CallResults } from '#shared/api/contract.js';
+import { financialYearSpan } from '#shared/scenario/years.js';
 import { kindOfUnit, yearCell, type CellValue, type ColumnKind, type ExportTable } from './cells.js';
 import { chanceBasis, chanceCells } from './planTables.js';
 

@@ -1,5 +1,5 @@
 /** The API call for the rolling-origin backtest on the plan's own figures, bound to the backtest service. */
-import type { PlannerHandlers } from '../../../shared/api/contract.js';
+import type { PlannerHandlers } from '#shared/api/contract.js';
 import { runPlanBacktest } from '../backtestService.js';
 import type { PlanService } from '../planService.js';
 

@@ -3,7 +3,7 @@
  * The report page is drawn by the app's own views, which load their figures through `all`, the
  * whole handler map (through a temporary host or Electron's IPC).
  */
-import type { PlannerHandlers } from '../../../shared/api/contract.js';
+import type { PlannerHandlers } from '#shared/api/contract.js';
 import { writeCsvFolder, writeWorkbook } from '../exportService.js';
 import type { ImportService } from '../importService.js';
 import { exportReportPdf } from '../pdfService.js';

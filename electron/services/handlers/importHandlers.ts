@@ -1,5 +1,5 @@
 /** The API calls that import files into the plan, bound to the import service. */
-import type { PlannerHandlers } from '../../../shared/api/contract.js';
+import type { PlannerHandlers } from '#shared/api/contract.js';
 import type { ImportService } from '../importService.js';
 
 export type ImportCalls =

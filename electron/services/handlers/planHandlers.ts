@@ -3,8 +3,8 @@
  * SSDA903 files), bound to the plan service; the calls that only read it are ./planReadHandlers.ts.
  * Light: what most `planner` commands load.
  */
-import type { AppInfo, ChosenPath, PlannerHandlers } from '../../../shared/api/contract.js';
-import { PlannerError } from '../../../shared/api/errors.js';
+import type { AppInfo, ChosenPath, PlannerHandlers } from '#shared/api/contract.js';
+import { PlannerError } from '#shared/api/errors.js';
 import { removeSsda903Files } from '../../store/ssda903Data.js';
 import type { PlanService } from '../planService.js';
 import { planReadHandlers } from './planReadHandlers.js';

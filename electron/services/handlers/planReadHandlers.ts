@@ -3,8 +3,8 @@
  * reader: the plan service, or the command line's read-only in-place open
  * (electron/store/planReadOnly.ts), which `planner summary --plan` reads through.
  */
-import type { PlannerHandlers } from '../../../shared/api/contract.js';
-import type { PlanSummary } from '../../../shared/model/summary.js';
+import type { PlannerHandlers } from '#shared/api/contract.js';
+import type { PlanSummary } from '#shared/model/summary.js';
 import { countSsda903Files } from '../../store/ssda903Data.js';
 import type { PlanReader } from '../stockflowService.js';
 

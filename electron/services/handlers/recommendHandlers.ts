@@ -1,5 +1,5 @@
 /** The API call for where to open consortium-run homes within a budget, bound to the recommend service. */
-import type { PlannerHandlers } from '../../../shared/api/contract.js';
+import type { PlannerHandlers } from '#shared/api/contract.js';
 import type { PlanService } from '../planService.js';
 import { recommendForPlan } from '../recommendService.js';
 

@@ -1,5 +1,5 @@
 /** The API calls for co-commissioning scenarios (stored, run, compared, their sensitivity), bound to their services. */
-import type { PlannerHandlers } from '../../../shared/api/contract.js';
+import type { PlannerHandlers } from '#shared/api/contract.js';
 import type { PlanService } from '../planService.js';
 import {
   duplicateScenario,

@@ -3,7 +3,7 @@
  * It only reads the plan, so it takes any reader: the plan service, or the command line's read-only
  * in-place open (electron/store/planReadOnly.ts).
  */
-import type { PlannerHandlers } from '../../../shared/api/contract.js';
+import type { PlannerHandlers } from '#shared/api/contract.js';
 import { runStockFlow, type PlanReader } from '../stockflowService.js';
 
 export function stockflowHandlers(plans: PlanReader): Pick<PlannerHandlers, 'getStockFlowProjection'> {

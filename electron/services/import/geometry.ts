@@ -2,8 +2,8 @@
  * Boundaries and hex layouts in an import: what the map gains (members covered), what it still
  * lacks, and every exclusion with its count, in the preview; and storing them on commit.
  */
-import type { LayerSummary } from '../../../shared/geo/boundaries/index.js';
-import type { BoundaryFeature } from '../../../shared/geo/types.js';
+import type { LayerSummary } from '#shared/geo/boundaries/index.js';
+import type { BoundaryFeature } from '#shared/geo/types.js';
 import type { PlanDatabase } from '../../store/database.js';
 import { writeBoundaries, writeHexLayout } from '../../store/mapData.js';
 import type { PlanService } from '../planService.js';

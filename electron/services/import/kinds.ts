@@ -3,7 +3,7 @@
  * publisher, licence and address recorded on the source that the file's figures cite; and what a
  * kind holds that the plan cannot take yet (said in the preview, never silently dropped).
  */
-import type { FileKind } from '../../../shared/import/index.js';
+import type { FileKind } from '#shared/import/index.js';
 
 const OGL = 'Open Government Licence v3.0';
 

@@ -4,10 +4,10 @@
  * and its issues (errors first); the planner's own data template described as such; boundaries
  * and hex layouts passed on to ./geometry.ts.
  */
-import type { ImportFilePreview } from '../../../shared/api/contract.js';
-import type { ImportResult } from '../../../shared/import/index.js';
-import { README_SHEET, TEMPLATE_MARKER, type TemplateResult } from '../../../shared/import/template.js';
-import type { Source } from '../../../shared/model/dataset.js';
+import type { ImportFilePreview } from '#shared/api/contract.js';
+import type { ImportResult } from '#shared/import/index.js';
+import { README_SHEET, TEMPLATE_MARKER, type TemplateResult } from '#shared/import/template.js';
+import type { Source } from '#shared/model/dataset.js';
 import { countChanges, type ImportRows } from '../../store/importData.js';
 import type { ParsedFile } from '../importParse.js';
 import type { PlanService } from '../planService.js';

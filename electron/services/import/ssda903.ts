@@ -5,7 +5,7 @@
  * the XML's terms for a return in XML), and storing the tables on commit.
  */
 import { createHash } from 'node:crypto';
-import { importSsda903, issueInXml, skippedTableNote, ssda903TableInfo } from '../../../shared/import/ssda903/index.js';
+import { importSsda903, issueInXml, skippedTableNote, ssda903TableInfo } from '#shared/import/ssda903/index.js';
 import type { PlanDatabase } from '../../store/database.js';
 import { readSsda903Files, writeSsda903File } from '../../store/ssda903Data.js';
 import type { Ssda903HeldTable } from '../importParse.js';

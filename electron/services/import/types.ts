@@ -2,11 +2,11 @@
  * A file of an import as the preview prepared it (its parsed rows, its source and its preview, and
  * for geometry and SSDA903 what is stored on commit), and a whole prepared import.
  */
-import type { ImportFilePreview } from '../../../shared/api/contract.js';
-import type { BoundaryFeature } from '../../../shared/geo/types.js';
-import type { ImportResult } from '../../../shared/import/index.js';
-import type { Ssda903SkippedTableCount } from '../../../shared/import/ssda903/index.js';
-import type { Source } from '../../../shared/model/dataset.js';
+import type { ImportFilePreview } from '#shared/api/contract.js';
+import type { BoundaryFeature } from '#shared/geo/types.js';
+import type { ImportResult } from '#shared/import/index.js';
+import type { Ssda903SkippedTableCount } from '#shared/import/ssda903/index.js';
+import type { Source } from '#shared/model/dataset.js';
 import type { ImportRows } from '../../store/importData.js';
 import type { Ssda903HeldTable } from '../importParse.js';
 

@@ -4,15 +4,15 @@
  * plan lacks.
  */
 import type { PlanDatabase } from '../../store/database.js';
-import { SUPPLY_NET_CHANGE_RANGE, supplyAssumptionTemplate } from '../../../shared/supply/forecastSupply.js';
-import { SUPPLY_MOVEMENT_KEY } from '../../../shared/supply/projectSupply/index.js';
-import { defaultSettings, planAssumptionKeys } from '../../../shared/forecast/index.js';
-import { settingsAssumptions, trendDampingAssumption } from '../../../shared/forecast/settings.js';
+import { SUPPLY_NET_CHANGE_RANGE, supplyAssumptionTemplate } from '#shared/supply/forecastSupply.js';
+import { SUPPLY_MOVEMENT_KEY } from '#shared/supply/projectSupply/index.js';
+import { defaultSettings, planAssumptionKeys } from '#shared/forecast/index.js';
+import { settingsAssumptions, trendDampingAssumption } from '#shared/forecast/settings.js';
 import {
   MAX_POPULATION_GROWTH,
   POPULATION_GROWTH_KEY,
   populationGrowthAssumptionTemplate,
-} from '../../../shared/forecast/inputs/index.js';
+} from '#shared/forecast/inputs/index.js';
 
 /** Ranges for the assumptions the forecast reads, so a typo cannot produce nonsense. */
 export const assumptionRanges: Record<string, { label: string; min: number; max: number }> = {

@@ -1,6 +1,6 @@
 /** The local authorities a plan or the built-in data holds, as the membership list shows them. */
-import type { AuthorityChoice } from '../../../shared/api/contract.js';
-import type { Area } from '../../../shared/model/dataset.js';
+import type { AuthorityChoice } from '#shared/api/contract.js';
+import type { Area } from '#shared/model/dataset.js';
 
 /** The local authorities among `areas` as the membership list shows them, with how many figures each has. */
 export function authorityChoices<A extends Pick<Area, 'code' | 'dfeCode' | 'name' | 'regionName' | 'level'>>(

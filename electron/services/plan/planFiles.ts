@@ -9,17 +9,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { OpenPlanState, PlanState, RecoverablePlan } from '../../../shared/api/contract.js';
+import type { OpenPlanState, PlanState, RecoverablePlan } from '#shared/api/contract.js';
 import { refreshModelledFlows } from '../../store/flowData.js';
 import { seedExampleScenarios } from '../exampleScenarios.js';
-import { PlannerError } from '../../../shared/api/errors.js';
-import type { BuiltInDataset } from '../../../shared/model/dataset.js';
+import { PlannerError } from '#shared/api/errors.js';
+import type { BuiltInDataset } from '#shared/model/dataset.js';
 import {
   consortiumPresets,
   consortiumProblems,
   type ConsortiumChoice,
   type ConsortiumPreset,
-} from '../../../shared/model/consortia.js';
+} from '#shared/model/consortia.js';
 import {
   configureWorkingDatabase,
   migrate,

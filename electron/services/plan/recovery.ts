@@ -1,7 +1,7 @@
 /** Work that crashed runs left unsaved in the working-copy folder: listed, and found by id. */
 import path from 'node:path';
-import type { RecoverablePlan } from '../../../shared/api/contract.js';
-import { PlannerError } from '../../../shared/api/errors.js';
+import type { RecoverablePlan } from '#shared/api/contract.js';
+import { PlannerError } from '#shared/api/errors.js';
 import { orphanedWorkingCopies } from '../../store/workingCopies.js';
 
 /** Work that crashed runs left unsaved, newest first. */

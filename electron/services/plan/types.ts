@@ -3,7 +3,7 @@
  * takes the file's lock, the service's options, and the names a plan file goes by.
  */
 import path from 'node:path';
-import type { BuiltInDataset } from '../../../shared/model/dataset.js';
+import type { BuiltInDataset } from '#shared/model/dataset.js';
 import type { PlanDatabase } from '../../store/database.js';
 import { PLAN_EXTENSION } from '../../store/planFile.js';
 import { UNTITLED_PLAN_NAME } from '../../store/planHeader.js';

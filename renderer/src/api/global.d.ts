@@ -1,4 +1,4 @@
-import type { PlannerBridge } from '../../../shared/api/contract.js';
+import type { PlannerBridge } from '#shared/api/contract.js';
 
 declare global {
   interface Window {

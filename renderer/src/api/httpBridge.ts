@@ -4,14 +4,8 @@
  * JSON and the per-launch token as a bearer token; every answer is an ApiResult. Nothing here throws:
  * transport failures become `{ ok: false, error }` like any other failure.
  */
-import {
-  callNames,
-  type CallArgs,
-  type CallName,
-  type CallResults,
-  type PlannerBridge,
-} from '../../../shared/api/contract.js';
-import { isApiError, type ApiError, type ApiResult } from '../../../shared/api/errors.js';
+import { callNames, type CallArgs, type CallName, type CallResults, type PlannerBridge } from '#shared/api/contract.js';
+import { isApiError, type ApiError, type ApiResult } from '#shared/api/errors.js';
 
 export const tokenStorageKey = 'planner.token';
 const tokenParam = 'token';

@@ -11,7 +11,7 @@ import {
   type MenuCommand,
   type PlannerBridge,
 } from '#shared/api/contract.js';
-import { PlannerError, toApiError, type ApiResult } from '../../../shared/api/errors.js';
+import { PlannerError, toApiError, type ApiResult } from '#shared/api/errors.js';
 import { createHttpBridge, takeLaunchToken } from './httpBridge';
 
 export type PlannerApi = {

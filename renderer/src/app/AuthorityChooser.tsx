@@ -6,7 +6,7 @@
  * The caller owns the choice; the chooser only reports each change.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { AuthorityChoice } from '../../../shared/api/contract.js';
+import type { AuthorityChoice } from '#shared/api/contract.js';
 import {
   chosenInGroup,
   chosenStatus,

@@ -1,5 +1,5 @@
 import { useDisclosure } from './useDisclosure';
-import type { MenuCommand, RecentPlan } from '../../../shared/api/contract.js';
+import type { MenuCommand, RecentPlan } from '#shared/api/contract.js';
 import { exportCopy } from './exportFiles';
 import { RecentPlans } from './RecentPlans';
 import { ariaShortcut, shortcutLabel, type FileCommand } from './shortcuts';

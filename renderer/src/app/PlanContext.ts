@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
-import type { AppInfo, OpenPlanState } from '../../../shared/api/contract.js';
-import type { PlanSummary } from '../../../shared/model/summary.js';
+import type { AppInfo, OpenPlanState } from '#shared/api/contract.js';
+import type { PlanSummary } from '#shared/model/summary.js';
 
 /** What every view receives about the open plan, and how it changes it. */
 export interface PlanContextValue {

@@ -1,4 +1,4 @@
-import type { RecentPlan } from '../../../shared/api/contract.js';
+import type { RecentPlan } from '#shared/api/contract.js';
 import { formatTimestamp } from '../format/dates';
 
 export interface RecentPlansProps {

@@ -1,4 +1,4 @@
-import type { Source } from '../../../shared/model/dataset.js';
+import type { Source } from '#shared/model/dataset.js';
 
 /** One source written out in full as plain text; the address is shown, never followed. */
 export function SourceDetails({ source }: { source: Source }) {

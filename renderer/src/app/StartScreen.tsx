@@ -1,4 +1,4 @@
-import type { MenuCommand, RecentPlan } from '../../../shared/api/contract.js';
+import type { MenuCommand, RecentPlan } from '#shared/api/contract.js';
 import { RecentPlans } from './RecentPlans';
 
 export interface StartScreenProps {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { PlanState } from '../../../shared/api/contract.js';
+import type { PlanState } from '#shared/api/contract.js';
 
 export interface TitleBarProps {
   appName: string;

@@ -6,7 +6,7 @@
  * CSV files go in a folder, one file per table: each opens in Excel with a double-click, which a
  * file inside a zip archive does not (Windows opens it read-only from a temporary copy).
  */
-import type { ExportFormat, OpenPlanState } from '../../../shared/api/contract.js';
+import type { ExportFormat, OpenPlanState } from '#shared/api/contract.js';
 import { api } from '../api';
 import { fileSlug } from './fileNames';
 

@@ -1,4 +1,4 @@
-import type { MenuCommand } from '../../../shared/api/contract.js';
+import type { MenuCommand } from '#shared/api/contract.js';
 
 export type FileCommand = Extract<MenuCommand['command'], 'new' | 'open' | 'save' | 'saveAs' | 'close'>;
 

@@ -13,8 +13,8 @@ import type {
   PlanState,
   RecentPlan,
   RecoverablePlan,
-} from '../../../shared/api/contract.js';
-import type { PlanSummary } from '../../../shared/model/summary.js';
+} from '#shared/api/contract.js';
+import type { PlanSummary } from '#shared/model/summary.js';
 import { api, isPlannerError } from '../api';
 import type { DiscardAction } from './dialogs/ConfirmDiscardDialog';
 import { exportCopy, exportFileName, writeExport } from './exportFiles';

@@ -3,7 +3,7 @@
  * chosen scenarios for Compare, debounced, the newest request winning.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { CallArgs, CallResults } from '../../../shared/api/contract.js';
+import type { CallArgs, CallResults } from '#shared/api/contract.js';
 import { api } from '../api';
 import { planSession } from './planSession/planSessionStore';
 import { toShownError, type ShownError } from './usePlanController';

@@ -4,7 +4,7 @@
  * the Data view's register ("£318,400 per place per year (2023-24)") and the report ("85% of
  * places", "Yes"). Each keeps its own wording. Pure functions, unit-tested.
  */
-import type { ForecastAssumption } from '../../../shared/forecast/types.js';
+import type { ForecastAssumption } from '#shared/forecast/types.js';
 import { formatPounds } from './money';
 import { MINUS, upToThreeDecimals, upToTwoDecimals, withMinus } from './numbers';
 import { formatSharePercent } from './shares';

@@ -3,7 +3,7 @@
  * ("31 March 2024", "year to 31 March 2024", "mid-2024") and its value in the measure's unit
  * (counts, rates, balances with their sign). Pure functions, unit-tested.
  */
-import { measures, type MeasureId } from '../../../shared/model/measures.js';
+import { measures, type MeasureId } from '#shared/model/measures.js';
 import { formatIsoDay } from './dates';
 import { upToOneDecimal, wholeNumber } from './numbers';
 

@@ -4,11 +4,11 @@
  * (children, where they were placed, places by sector, the gap) and the horizon year's median gap
  * split into today's shortfall, growth in need, occupancy headroom and supply change.
  */
-import type { BasePosition, GapDecomposition, GapReconciliation } from '../../../shared/forecast/basePosition.js';
-import type { TornadoBar } from '../../../shared/forecast/assumptionUncertainty.js';
-import type { AreaProjection, ProjectionResult } from '../../../shared/forecast/types.js';
+import type { BasePosition, GapDecomposition, GapReconciliation } from '#shared/forecast/basePosition.js';
+import type { TornadoBar } from '#shared/forecast/assumptionUncertainty.js';
+import type { AreaProjection, ProjectionResult } from '#shared/forecast/types.js';
 import type { TornadoRow } from '../charts/scenario/tornadoModel';
-import { formatSnapshot } from '../../../shared/model/dates.js';
+import { formatSnapshot } from '#shared/model/dates.js';
 import { formatSignedCount, formatWhole } from '../format/numbers';
 import { formatRoundedPercent } from '../format/shares';
 

@@ -12,12 +12,8 @@ import type {
   HorizonAccuracy,
   MethodSelection,
   YearProjection,
-} from '../../../shared/forecast/types.js';
-import {
-  probabilityWords,
-  type ProbabilityKind,
-  type ProbabilityWords,
-} from '../../../shared/forecast/beds/probability.js';
+} from '#shared/forecast/types.js';
+import { probabilityWords, type ProbabilityKind, type ProbabilityWords } from '#shared/forecast/beds/probability.js';
 import { formatNumber, oneDecimal, twoDecimals } from '../format/numbers';
 import { formatRoundedPercent } from '../format/shares';
 

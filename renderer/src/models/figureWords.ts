@@ -3,8 +3,8 @@
  * figure is missing (the published suppression code in words).
  * Pure, unit-tested.
  */
-import type { HeadlineFigure } from '../../../shared/model/summary.js';
-import type { SuppressionCode } from '../../../shared/model/dataset.js';
+import type { HeadlineFigure } from '#shared/model/summary.js';
+import type { SuppressionCode } from '#shared/model/dataset.js';
 
 /** What each published suppression code means, in words shown next to the missing value. */
 export const suppressionReasons: Record<SuppressionCode, string> = {

@@ -2,8 +2,8 @@
  * A lever in words for lists ("12 beds in Bury, 2025-26 for 5 years"), and a share as the
  * percentage typed. Shared by the Scenarios view's lever editor and the report. Pure, unit-tested.
  */
-import type { Lever } from '../../../shared/scenario/levers.js';
-import { financialYear } from '../../../shared/scenario/years.js';
+import type { Lever } from '#shared/scenario/levers.js';
+import { financialYear } from '#shared/scenario/years.js';
 
 /** A share as the percentage typed: 0.07 → "7", 0.333333 → "33.3333". */
 export function shareToPercentText(share: number): string {

@@ -3,7 +3,7 @@
  * figure (as amounts or differences from the baseline) and where each outcome's children are placed
  * in one year. Shared by the Scenarios and Compare views. Pure, unit-tested.
  */
-import type { ScenarioOutcome } from '../../../shared/scenario/types.js';
+import type { ScenarioOutcome } from '#shared/scenario/types.js';
 import type { LocalityRow } from '../charts/scenario/localityModel';
 import type { YearSeries } from '../charts/scenario/series';
 

@@ -11,8 +11,8 @@ import type {
   ManualModelSummary,
   ProjectionMethodId,
   RateModelSummary,
-} from '../../../shared/forecast/types.js';
-import { planAssumptionKeys } from '../../../shared/forecast/settings.js';
+} from '#shared/forecast/types.js';
+import { planAssumptionKeys } from '#shared/forecast/settings.js';
 import { formatForecastAssumption } from '../format/assumptions';
 import { formatRange, formatWhole, upToOneDecimal } from '../format/numbers';
 import { formatSignedPercent, shareToPercent } from '../format/shares';
@@ -173,7 +173,7 @@ export function describeModel(model: RateModelSummary | ManualModelSummary | und
 }
 
 /** The growth a projection implies (shared/forecast/impliedGrowth.ts), for the manual method's starting point. */
-export { impliedAnnualGrowth } from '../../../shared/forecast/impliedGrowth.js';
+export { impliedAnnualGrowth } from '#shared/forecast/impliedGrowth.js';
 
 // ---------- Assumptions ----------
 

@@ -8,9 +8,9 @@
  * demand moves both. Shared by the Scenarios, Compare and Projection views and the report. Pure,
  * unit-tested.
  */
-import type { CallResults } from '../../../shared/api/contract.js';
-import { sensitivityRows, type SensitivityRow } from '../../../shared/scenario/costUncertainty.js';
-import type { ScenarioOutcome } from '../../../shared/scenario/types.js';
+import type { CallResults } from '#shared/api/contract.js';
+import { sensitivityRows, type SensitivityRow } from '#shared/scenario/costUncertainty.js';
+import type { ScenarioOutcome } from '#shared/scenario/types.js';
 import type { TornadoPoint, TornadoRow } from '../charts/scenario/tornadoModel';
 import { formatPounds } from '../format/money';
 import { formatShare } from '../format/shares';

@@ -3,7 +3,7 @@
  * source); one component for the Scenarios and Compare views.
  */
 import { useId } from 'react';
-import type { ScenarioAssumption } from '../../../shared/scenario/types.js';
+import type { ScenarioAssumption } from '#shared/scenario/types.js';
 import { formatAssumptionValue } from '../format/assumptions';
 import { scrollRegion } from '../app/scrollRegion';
 

@@ -7,8 +7,8 @@
  * report.
  */
 import { useId, type ReactElement } from 'react';
-import type { AreaProjection, ProjectionResult } from '../../../shared/forecast/types.js';
-import type { GapReconciliation } from '../../../shared/forecast/basePosition.js';
+import type { AreaProjection, ProjectionResult } from '#shared/forecast/types.js';
+import type { GapReconciliation } from '#shared/forecast/basePosition.js';
 import { scrollRegion } from '../app/scrollRegion';
 import {
   accessShareRows,

@@ -7,8 +7,8 @@
  * view and the report.
  */
 import { useMemo } from 'react';
-import { gapDriverSentence } from '../../../shared/forecast/assumptionUncertainty.js';
-import type { ProjectionResult } from '../../../shared/forecast/types.js';
+import { gapDriverSentence } from '#shared/forecast/assumptionUncertainty.js';
+import type { ProjectionResult } from '#shared/forecast/types.js';
 import { TornadoChart } from '../charts/scenario/TornadoChart';
 import type { Sensitivity } from '../models/sensitivity';
 import { formatMoneyDiff, formatMoneyTick } from '../format/money';

@@ -5,12 +5,12 @@
  * (the context fetched once; each lever edit runs the scenario on it).
  */
 import path from 'node:path';
-import { PlanService } from '../../../electron/services/planService.js';
-import { builtInTemplate } from '../../../electron/services/template.js';
-import { readPlanData } from '../../../electron/store/planData.js';
-import { project, projectionInputsFromPlan } from '../../../shared/forecast/index.js';
-import { consortiumPresets } from '../../../shared/model/consortia.js';
-import { exampleScenarios, runScenario, scenarioContextFromPlan } from '../../../shared/scenario/index.js';
+import { PlanService } from '#electron/services/planService.js';
+import { builtInTemplate } from '#electron/services/template.js';
+import { readPlanData } from '#electron/store/planData.js';
+import { project, projectionInputsFromPlan } from '#shared/forecast/index.js';
+import { consortiumPresets } from '#shared/model/consortia.js';
+import { exampleScenarios, runScenario, scenarioContextFromPlan } from '#shared/scenario/index.js';
 import type { BenchContext, BenchSuite } from '../types.js';
 
 export function suite(context: BenchContext): BenchSuite {

@@ -4,8 +4,8 @@
  * backtest, and the national backtest of every candidate method on every English authority (a fresh
  * panel each run, so its cache never answers).
  */
-import builtin from '../../../resources/dataset/builtin-england.json';
-import type { BuiltInDataset } from '../../../shared/model/dataset.js';
+import builtin from '#resources/dataset/builtin-england.json';
+import type { BuiltInDataset } from '#shared/model/dataset.js';
 import {
   backtest,
   nationalBacktest,
@@ -16,7 +16,7 @@ import {
   Rng,
   type AreaSeries,
   type ProjectionInputs,
-} from '../../../shared/forecast/index.js';
+} from '#shared/forecast/index.js';
 import { builtInPlanData } from '../../helpers/builtinPlan.js';
 import type { BenchContext, BenchSuite } from '../types.js';
 

@@ -8,9 +8,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createAppContext } from '../../../electron/services/appContext.js';
-import { ImportService } from '../../../electron/services/importService.js';
-import { authorityLookup } from '../../../electron/services/reference.js';
+import { createAppContext } from '#electron/services/appContext.js';
+import { ImportService } from '#electron/services/importService.js';
+import { authorityLookup } from '#electron/services/reference.js';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from '../../e2e/app-process.js';
 import { ofstedOds } from '../../fixtures/import/ofstedOds.js';

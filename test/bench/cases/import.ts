@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseImportFile } from '../../../shared/import/index.js';
-import { createAppContext } from '../../../electron/services/appContext.js';
-import { ImportService } from '../../../electron/services/importService.js';
-import { authorityLookup } from '../../../electron/services/reference.js';
+import { parseImportFile } from '#shared/import/index.js';
+import { createAppContext } from '#electron/services/appContext.js';
+import { ImportService } from '#electron/services/importService.js';
+import { authorityLookup } from '#electron/services/reference.js';
 import type { BenchContext, BenchSuite } from '../types.js';
 
 /** The published tables in ../shared/data that the Import view reads (DfE, Ofsted, ONS). */

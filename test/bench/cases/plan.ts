@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { runCli } from '../../../electron/cli/main.js';
-import { PlanService } from '../../../electron/services/planService.js';
-import { builtInTemplate } from '../../../electron/services/template.js';
+import { runCli } from '#electron/cli/main.js';
+import { PlanService } from '#electron/services/planService.js';
+import { builtInTemplate } from '#electron/services/template.js';
 import type { BenchContext, BenchSuite } from '../types.js';
 
 /** Plan store and summary benchmarks. */

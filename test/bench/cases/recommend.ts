@@ -11,14 +11,14 @@
  * sizes × 5 opening years (495 candidates), 500 simulations, £5m, sensitivity included: < 30 s.
  */
 import path from 'node:path';
-import { PlanService } from '../../../electron/services/planService.js';
-import { builtInTemplate } from '../../../electron/services/template.js';
-import { readPlanData } from '../../../electron/store/planData.js';
-import { consortiumPresets } from '../../../shared/model/consortia.js';
-import { project, projectionInputsFromPlan } from '../../../shared/forecast/index.js';
-import { recommend, type RecommendObjective } from '../../../shared/recommend/index.js';
-import { scenarioContextFromPlan } from '../../../shared/scenario/index.js';
-import type { ScenarioContext } from '../../../shared/scenario/types.js';
+import { PlanService } from '#electron/services/planService.js';
+import { builtInTemplate } from '#electron/services/template.js';
+import { readPlanData } from '#electron/store/planData.js';
+import { consortiumPresets } from '#shared/model/consortia.js';
+import { project, projectionInputsFromPlan } from '#shared/forecast/index.js';
+import { recommend, type RecommendObjective } from '#shared/recommend/index.js';
+import { scenarioContextFromPlan } from '#shared/scenario/index.js';
+import type { ScenarioContext } from '#shared/scenario/types.js';
 import { builtInPlanData } from '../../helpers/builtinPlan.js';
 import type { BenchCase, BenchContext, BenchSuite } from '../types.js';
 

@@ -4,15 +4,10 @@
  * to beds and costs over five years — for Greater Manchester's built-in plan, and for 153
  * England-like synthetic LAs run as one consortium.
  */
-import { project, projectionInputsFromPlan, Rng, type ProjectionInputs } from '../../../shared/forecast/index.js';
-import type { PlanData } from '../../../shared/model/summarise.js';
-import type { SupplyRow } from '../../../shared/model/supply.js';
-import {
-  builtInScenarios,
-  runScenario,
-  scenarioContextFromPlan,
-  type Scenario,
-} from '../../../shared/scenario/index.js';
+import { project, projectionInputsFromPlan, Rng, type ProjectionInputs } from '#shared/forecast/index.js';
+import type { PlanData } from '#shared/model/summarise.js';
+import type { SupplyRow } from '#shared/model/supply.js';
+import { builtInScenarios, runScenario, scenarioContextFromPlan, type Scenario } from '#shared/scenario/index.js';
 import { builtInPlanData } from '../../helpers/builtinPlan.js';
 import type { BenchContext, BenchSuite } from '../types.js';
 import { englandLikeInputs } from './forecast.js';

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { repoRoot } from '../../e2e/app-process.js';
-import { importSsda903, ssda903TablesFromXml } from '../../../shared/import/ssda903/index.js';
+import { importSsda903, ssda903TablesFromXml } from '#shared/import/ssda903/index.js';
 import { generatedEpisodesCsv, generatedHeaderCsv, generatedReturnXml } from '../ssda903Generated.js';
 import type { BenchContext, BenchSuite } from '../types.js';
 

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { addYears, dayFromCivil, importSsda903, isoFromDay } from '../../../shared/import/ssda903/index.js';
-import type { Ssda903Dataset } from '../../../shared/import/ssda903/index.js';
-import { fitStockFlow, projectStockFlow } from '../../../shared/forecast/stockflow/index.js';
-import { Random } from '../../../shared/random/sfc32.js';
+import { addYears, dayFromCivil, importSsda903, isoFromDay } from '#shared/import/ssda903/index.js';
+import type { Ssda903Dataset } from '#shared/import/ssda903/index.js';
+import { fitStockFlow, projectStockFlow } from '#shared/forecast/stockflow/index.js';
+import { Random } from '#shared/random/sfc32.js';
 import type { BenchCase, BenchContext, BenchSuite } from '../types.js';
 
 const EPISODE_COLUMNS =

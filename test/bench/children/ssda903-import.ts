@@ -11,9 +11,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createAppContext } from '../../../electron/services/appContext.js';
-import { ImportService } from '../../../electron/services/importService.js';
-import { authorityLookup } from '../../../electron/services/reference.js';
+import { createAppContext } from '#electron/services/appContext.js';
+import { ImportService } from '#electron/services/importService.js';
+import { authorityLookup } from '#electron/services/reference.js';
 import { generatedEpisodesCsv, generatedHeaderCsv } from '../ssda903Generated.js';
 
 const [step, workDir, rowsText] = process.argv.slice(2);

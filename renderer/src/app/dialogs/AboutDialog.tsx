@@ -1,4 +1,4 @@
-import type { AppInfo } from '../../../../shared/api/contract.js';
+import type { AppInfo } from '#shared/api/contract.js';
 import { Modal } from '../Modal';
 
 export interface AboutDialogProps {

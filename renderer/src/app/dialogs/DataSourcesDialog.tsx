@@ -1,4 +1,4 @@
-import type { Source } from '../../../../shared/model/dataset.js';
+import type { Source } from '#shared/model/dataset.js';
 import { Modal } from '../Modal';
 import { SourceDetails } from '../SourceDetails';
 

@@ -5,8 +5,8 @@
  * host's newPlan; a refusal is shown here and the dialog stays open.
  */
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
-import type { AuthorityChoice } from '../../../../shared/api/contract.js';
-import type { ConsortiumChoice, ConsortiumPreset } from '../../../../shared/model/consortia.js';
+import type { AuthorityChoice } from '#shared/api/contract.js';
+import type { ConsortiumChoice, ConsortiumPreset } from '#shared/model/consortia.js';
 import { api } from '../../api';
 import { AuthorityChooser } from '../AuthorityChooser';
 import { Modal } from '../Modal';

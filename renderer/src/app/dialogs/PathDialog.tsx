@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
-import { planPathSchema, type RecentPlan } from '../../../../shared/api/contract.js';
+import { planPathSchema, type RecentPlan } from '#shared/api/contract.js';
 import { RecentPlans } from '../RecentPlans';
 import { Modal } from '../Modal';
 

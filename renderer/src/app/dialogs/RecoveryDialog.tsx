@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { RecoverablePlan } from '../../../../shared/api/contract.js';
+import type { RecoverablePlan } from '#shared/api/contract.js';
 import { formatTimestamp } from '../../format/dates';
 import { Modal } from '../Modal';
 

@@ -4,9 +4,9 @@
  * that start gives and any changes made to them, and the consortium's name, which follows the chosen
  * start until the user types their own. No React and no DOM, so it is unit-tested directly.
  */
-import type { ConsortiumPreset } from '../../../../shared/model/consortia.js';
-import type { AuthorityChoice } from '../../../../shared/api/contract.js';
-import { callArgSchemas } from '../../../../shared/api/contract.js';
+import type { ConsortiumPreset } from '#shared/model/consortia.js';
+import type { AuthorityChoice } from '#shared/api/contract.js';
+import { callArgSchemas } from '#shared/api/contract.js';
 import { withCode, withCodes, withoutCodes } from '../../views/data/membersModel';
 
 /** The start that gives no members: the user chooses every authority. */

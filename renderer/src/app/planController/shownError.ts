@@ -2,7 +2,7 @@
  * An error as the app shows it: the API's error code when the host gave one, and a message for
  * people. Every view turns a failed call into one with toShownError.
  */
-import type { ApiErrorCode } from '../../../../shared/api/errors.js';
+import type { ApiErrorCode } from '#shared/api/errors.js';
 import { isPlannerError } from '../../api';
 
 export interface ShownError {

@@ -4,8 +4,8 @@
  * of the plan controller (../usePlanController.ts), which decides when to ask.
  */
 import { useCallback, useState } from 'react';
-import type { ExportFormat, RecentPlan } from '../../../../shared/api/contract.js';
-import type { ConsortiumChoice } from '../../../../shared/model/consortia.js';
+import type { ExportFormat, RecentPlan } from '#shared/api/contract.js';
+import type { ConsortiumChoice } from '#shared/model/consortia.js';
 import { api } from '../../api';
 import type { ChangedOnDiskChoice } from '../dialogs/ChangedOnDiskDialog';
 import type { DiscardAction } from '../dialogs/ConfirmDiscardDialog';

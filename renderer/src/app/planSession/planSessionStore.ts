@@ -13,8 +13,8 @@
  * the revision keeps counting up so that nothing keyed on it mistakes one plan for another.
  * Pure TypeScript (no React), so it is unit-tested directly.
  */
-import { defaultSettings } from '../../../../shared/forecast/settings.js';
-import { BASELINE_SCENARIO_ID } from '../../../../shared/scenario/builtin.js';
+import { defaultSettings } from '#shared/forecast/settings.js';
+import { BASELINE_SCENARIO_ID } from '#shared/scenario/builtin.js';
 import type { ControlValues } from '../../views/projection/ProjectionControls';
 import type { ScenarioDraft } from '../../views/scenarios/leverFields/drafts';
 

@@ -3,7 +3,7 @@
  * and the type scale; remembering the chosen levers per plan (./leverMemory.ts) and debouncing lever
  * changes (./leverCommitQueue.ts) are re-exported from here. No DOM or React, so all is unit-tested.
  */
-import { defaultSettings, planAssumptionKeys } from '../../../../shared/forecast/settings.js';
+import { defaultSettings, planAssumptionKeys } from '#shared/forecast/settings.js';
 import type { ShortcutKey } from '../shortcuts';
 import { shareToPercent } from '../../format/shares';
 

@@ -1,6 +1,6 @@
 /** The Map picture drawn as one SVG (MapSvg), shared by the Map view and the Report. */
 import { forwardRef, useId, type KeyboardEvent } from 'react';
-import { OUTSIDE_LABEL } from '../../../../shared/geo/index.js';
+import { OUTSIDE_LABEL } from '#shared/geo/index.js';
 import { AREA_LABEL, LEGEND_X, MAP_FRAME, MAP_WIDTH } from './frame';
 import type { MapArea, MapPicture } from './types';
 import { wrap } from './words';

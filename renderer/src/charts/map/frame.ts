@@ -2,7 +2,7 @@
  * The Map picture's coordinate system, type sizes and the sector colours: fixed numbers the picture,
  * its legend and MapSvg share (the Map view and the Report draw the same picture).
  */
-import type { SupplyGroup } from '../../../../shared/map/index.js';
+import type { SupplyGroup } from '#shared/map/index.js';
 
 /** The picture's coordinate system (the SVG viewBox): 1000 wide, as tall as its content; exports keep it, scaled. */
 export const MAP_WIDTH = 1000;

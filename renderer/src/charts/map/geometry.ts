@@ -3,7 +3,7 @@
  * hex layout or one generated from centroids (d3-geo paths via shared/geo), and arrow-key navigation
  * across them.
  */
-import type { MapData } from '../../../../shared/api/contract.js';
+import type { MapData } from '#shared/api/contract.js';
 import {
   boundaryPaths,
   fitProjection,
@@ -12,8 +12,8 @@ import {
   toBoundaryFeature,
   type AreaShape,
   type BoundaryFeature,
-} from '../../../../shared/geo/index.js';
-import type { GeometryKind } from '../../../../shared/map/index.js';
+} from '#shared/geo/index.js';
+import type { GeometryKind } from '#shared/map/index.js';
 import { MAP_FRAME } from './frame';
 
 export interface MapShape extends AreaShape {

@@ -3,9 +3,9 @@
  * badge and the flow arrows, laid out top to bottom in the legend column.
  */
 import type { ScaleDiverging, ScaleSequential } from 'd3';
-import { NO_DATA_COLOUR, gradientStops, legendTicks } from '../../../../shared/geo/index.js';
-import { supplyGroups, type MapYear } from '../../../../shared/map/index.js';
-import { formatSnapshot } from '../../../../shared/model/dates.js';
+import { NO_DATA_COLOUR, gradientStops, legendTicks } from '#shared/geo/index.js';
+import { supplyGroups, type MapYear } from '#shared/map/index.js';
+import { formatSnapshot } from '#shared/model/dates.js';
 import { LEGEND_TOP, LINE, supplyColours } from './frame';
 import type { LegendItem, LegendModel, MapPicture } from './types';
 import { longDate, wrap } from './words';

@@ -4,7 +4,7 @@
  * renders (the same picture on screen, in exports and in the Report).
  */
 import { arc, pie } from 'd3';
-import { NO_DATA_COLOUR, flowArcs, flowPeriodFor, textColourOn } from '../../../../shared/geo/index.js';
+import { NO_DATA_COLOUR, flowArcs, flowPeriodFor, textColourOn } from '#shared/geo/index.js';
 import {
   areaFigures,
   areaValue,
@@ -15,8 +15,8 @@ import {
   type AreaFigures,
   type FillFallback,
   type MapYear,
-} from '../../../../shared/map/index.js';
-import { formatSnapshot } from '../../../../shared/model/dates.js';
+} from '#shared/map/index.js';
+import { formatSnapshot } from '#shared/model/dates.js';
 import { AREA_LABEL, LINE, MAP_FRAME, OUTSIDE_AT, supplyColours } from './frame';
 import { gapLegend, layoutLegend, shareLegend } from './legend';
 import { sourceLines } from './sources';

@@ -2,8 +2,8 @@
  * The Map picture's source line: every source behind what is drawn, shortened, with the projection,
  * the geometry and the licences, wrapped to the picture's width.
  */
-import type { MapData } from '../../../../shared/api/contract.js';
-import type { ProjectionResult } from '../../../../shared/forecast/types.js';
+import type { MapData } from '#shared/api/contract.js';
+import type { ProjectionResult } from '#shared/forecast/types.js';
 import {
   baseSnapshot,
   mapSources,
@@ -11,10 +11,10 @@ import {
   type GeometryKind,
   type MapLayers,
   type MapYear,
-} from '../../../../shared/map/index.js';
-import type { Source } from '../../../../shared/model/dataset.js';
-import { formatSnapshot } from '../../../../shared/model/dates.js';
-import type { PlanSummary } from '../../../../shared/model/summary.js';
+} from '#shared/map/index.js';
+import type { Source } from '#shared/model/dataset.js';
+import { formatSnapshot } from '#shared/model/dates.js';
+import type { PlanSummary } from '#shared/model/summary.js';
 import { shortTitle, wrap } from './words';
 import { formatWholeNoNegativeZero } from '../../format/numbers';
 

@@ -2,18 +2,11 @@
  * The Map picture's shapes as data: each area with its colour, words and symbols, the legend, the
  * flows drawn and the picture as a whole. buildMapPicture makes them; MapSvg draws them.
  */
-import type { MapData } from '../../../../shared/api/contract.js';
-import type { ProjectionResult } from '../../../../shared/forecast/types.js';
-import type { FlowArc, FlowLayout, LegendTick } from '../../../../shared/geo/index.js';
-import type {
-  AreaFigures,
-  FillMeasure,
-  MapLayers,
-  MapScales,
-  MapYear,
-  SupplyGroup,
-} from '../../../../shared/map/index.js';
-import type { PlanSummary } from '../../../../shared/model/summary.js';
+import type { MapData } from '#shared/api/contract.js';
+import type { ProjectionResult } from '#shared/forecast/types.js';
+import type { FlowArc, FlowLayout, LegendTick } from '#shared/geo/index.js';
+import type { AreaFigures, FillMeasure, MapLayers, MapScales, MapYear, SupplyGroup } from '#shared/map/index.js';
+import type { PlanSummary } from '#shared/model/summary.js';
 import type { MapGeometry, MapShape } from './geometry';
 
 export interface PieSlice {

@@ -3,9 +3,9 @@
  * each area, and shortened source titles.
  */
 import { wrapText as wrap } from '../chartExport';
-import type { Percentiles } from '../../../../shared/forecast/types.js';
-import type { AreaFigures, FillMeasure, MapYear } from '../../../../shared/map/index.js';
-import { formatSnapshot } from '../../../../shared/model/dates.js';
+import type { Percentiles } from '#shared/forecast/types.js';
+import type { AreaFigures, FillMeasure, MapYear } from '#shared/map/index.js';
+import { formatSnapshot } from '#shared/model/dates.js';
 import { formatWholeNoNegativeZero } from '../../format/numbers';
 import { formatIntlPercent } from '../../format/shares';
 

@@ -1,4 +1,4 @@
-import type { ScenarioOutcome } from '../../../../shared/scenario/types.js';
+import type { ScenarioOutcome } from '#shared/scenario/types.js';
 import type { KeyFigureRow } from './compareModel';
 import { seriesStyle } from '../../charts/scenario/series';
 import { scrollRegion } from '../../app/scrollRegion';

@@ -4,9 +4,9 @@
  * beside the net cost and the new homes' residual value; what each lever did (or why it changed
  * nothing). Pure, unit-tested.
  */
-import { breakEvenWeeklyPrice, changesNothing, type BlockBreakEven } from '../../../../shared/scenario/compare.js';
-import type { CostBreakdown, ScenarioOutcome } from '../../../../shared/scenario/types.js';
-import { financialYear, financialYearSpan } from '../../../../shared/scenario/years.js';
+import { breakEvenWeeklyPrice, changesNothing, type BlockBreakEven } from '#shared/scenario/compare.js';
+import type { CostBreakdown, ScenarioOutcome } from '#shared/scenario/types.js';
+import { financialYear, financialYearSpan } from '#shared/scenario/years.js';
 import { formatMoney, formatMoneyDiff, formatPounds } from '../../format/money';
 import { formatCount, formatCountDiff, judgeDiff, type Better } from '../../format/numbers';
 import { formatPointsDiff, formatShare } from '../../format/shares';

@@ -1,5 +1,5 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { MeasureId } from '../../../../shared/model/measures.js';
+import type { MeasureId } from '#shared/model/measures.js';
 import { gridMove, type GridPosition } from '../../app/gridKeys';
 import { FigureButtonCell } from './FigureButtonCell';
 import { FigureDetails } from './FigureDetails';

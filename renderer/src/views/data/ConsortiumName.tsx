@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { callArgSchemas } from '../../../../shared/api/contract.js';
+import { callArgSchemas } from '#shared/api/contract.js';
 import { api } from '../../api';
 import { usePlan } from '../../app/PlanContext';
 

@@ -1,4 +1,4 @@
-import type { DataGap } from '../../../../shared/model/summary.js';
+import type { DataGap } from '#shared/model/summary.js';
 
 export const dataGapsId = 'plan-gaps';
 

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { MeasureId } from '../../../../shared/model/measures.js';
+import type { MeasureId } from '#shared/model/measures.js';
 import { usePlan } from '../../app/PlanContext';
 import { AssumptionRegister } from './AssumptionRegister';
 import { AuthorityTable } from './AuthorityTable';

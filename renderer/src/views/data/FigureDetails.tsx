@@ -1,6 +1,6 @@
 import { SourceDetails } from '../../app/SourceDetails';
 import type { FigureCell, FigureColumn, TableRow } from './table';
-import { listNames } from '../../../../shared/forecast/inputs/index.js';
+import { listNames } from '#shared/forecast/inputs/index.js';
 import { suppressionReasons } from '../../models/figureWords';
 import { formatNumber } from '../../format/numbers';
 

@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
-import type { MeasureId } from '../../../../shared/model/measures.js';
-import type { PlanSummary } from '../../../../shared/model/summary.js';
+import type { MeasureId } from '#shared/model/measures.js';
+import type { PlanSummary } from '#shared/model/summary.js';
 import { Sparkline } from '../../charts/Sparkline';
 import { buildHistoryCards, consortiumKey, historyAreas, shortPeriod } from './historyModel';
 import { formatPeriod, formatValue } from '../../format/measures';

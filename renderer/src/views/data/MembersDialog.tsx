@@ -5,7 +5,7 @@
  * every consortium total follows.
  */
 import { useEffect, useId, useState } from 'react';
-import type { AuthorityChoice } from '../../../../shared/api/contract.js';
+import type { AuthorityChoice } from '#shared/api/contract.js';
 import { api } from '../../api';
 import { AuthorityChooser } from '../../app/AuthorityChooser';
 import { Modal } from '../../app/Modal';

@@ -2,8 +2,8 @@
  * Pure preparation of the history panel: which areas can be shown, and for the chosen one a card per
  * headline measure with its series (the area, then the consortium it is compared with).
  */
-import { measures, type MeasureId, type MeasureUnit } from '../../../../shared/model/measures.js';
-import type { HistoryPoint, PlanSummary } from '../../../../shared/model/summary.js';
+import { measures, type MeasureId, type MeasureUnit } from '#shared/model/measures.js';
+import type { HistoryPoint, PlanSummary } from '#shared/model/summary.js';
 import type { RowKind } from './table';
 
 export interface HistoryArea {

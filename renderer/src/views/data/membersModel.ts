@@ -3,8 +3,8 @@
  * dialog share them through the authority chooser): filtering and grouping the authorities by
  * region, choosing or clearing a region at once, and checking the choice.
  */
-import { callArgSchemas, type AuthorityChoice } from '../../../../shared/api/contract.js';
-import { listNames } from '../../../../shared/forecast/inputs/index.js';
+import { callArgSchemas, type AuthorityChoice } from '#shared/api/contract.js';
+import { listNames } from '#shared/forecast/inputs/index.js';
 
 export const noRegion = 'Region not recorded';
 

@@ -1,6 +1,6 @@
 /** Pure preparation of the assumption register and the "what this plan is missing" list. */
-import type { Source } from '../../../../shared/model/dataset.js';
-import type { DataGap, PlanSummary } from '../../../../shared/model/summary.js';
+import type { Source } from '#shared/model/dataset.js';
+import type { DataGap, PlanSummary } from '#shared/model/summary.js';
 import { formatRegisterAssumption } from '../../format/assumptions';
 import { formatChangedAt } from '../../format/dates';
 

@@ -3,9 +3,9 @@
  * per member authority (then the consortium total and any comparator that holds supply), one pair of
  * columns (homes, places) per sector. No React and no DOM.
  */
-import type { Source } from '../../../../shared/model/dataset.js';
-import type { PlanSummary, SectorSupply } from '../../../../shared/model/summary.js';
-import type { HomeSector } from '../../../../shared/model/supply.js';
+import type { Source } from '#shared/model/dataset.js';
+import type { PlanSummary, SectorSupply } from '#shared/model/summary.js';
+import type { HomeSector } from '#shared/model/supply.js';
 import { describeSource, type RowKind } from './table';
 import { missingMark } from '../../models/figureWords';
 import { formatPeriod } from '../../format/measures';

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
-import type { ImportFilePreview } from '../../../../shared/api/contract.js';
-import { listNames } from '../../../../shared/forecast/inputs/index.js';
+import type { ImportFilePreview } from '#shared/api/contract.js';
+import { listNames } from '#shared/forecast/inputs/index.js';
 import { formatNumber } from '../../format/numbers';
 import {
   describeIssueCounts,

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { ImportLogEntry } from '../../../../shared/api/contract.js';
+import type { ImportLogEntry } from '#shared/api/contract.js';
 import { formatTimestamp } from '../../format/dates';
 import { formatNumber } from '../../format/numbers';
 import { kindName, shortHash } from './importModel';

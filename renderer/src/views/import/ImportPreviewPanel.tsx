@@ -3,7 +3,7 @@
  * then one card per file (FilePreviewCard) with what it would add or replace and every problem.
  */
 import { useId, type RefObject } from 'react';
-import type { ImportPreview } from '../../../../shared/api/contract.js';
+import type { ImportPreview } from '#shared/api/contract.js';
 import { FilePreviewCard, type FileChoice } from './FilePreviewCard';
 import type { summarisePreview } from './importModel';
 

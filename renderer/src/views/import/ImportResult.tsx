@@ -3,7 +3,7 @@
  * unsaved changes.
  */
 import { useId, type RefObject } from 'react';
-import type { ImportLogEntry } from '../../../../shared/api/contract.js';
+import type { ImportLogEntry } from '#shared/api/contract.js';
 import { describeCommit, describeLogEntry } from './importModel';
 
 export function ImportResult({

@@ -14,7 +14,7 @@ import {
   type DragEvent as ReactDragEvent,
   type FormEvent,
 } from 'react';
-import type { ImportFileRef, ImportLogEntry, ImportPreview } from '../../../../shared/api/contract.js';
+import type { ImportFileRef, ImportLogEntry, ImportPreview } from '#shared/api/contract.js';
 import { api, isPlannerError } from '../../api';
 import { usePlan } from '../../app/PlanContext';
 import type { FileChoice } from './FilePreviewCard';

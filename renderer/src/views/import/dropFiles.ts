@@ -4,7 +4,7 @@
  * keeping a file dropped beside the drop zone from replacing the app with the file.
  */
 import { useEffect, type DragEvent as ReactDragEvent } from 'react';
-import type { ImportFileRef } from '../../../../shared/api/contract.js';
+import type { ImportFileRef } from '#shared/api/contract.js';
 import { api } from '../../api';
 import { toShownError } from '../../app/usePlanController';
 import { bytesToBase64, contentSizeProblem, maxFilesPerImport } from './importModel';

@@ -10,9 +10,9 @@ import {
   type ImportIssueView,
   type ImportLogEntry,
   type ImportPreview,
-} from '../../../../shared/api/contract.js';
-import { isMeasureId, measures } from '../../../../shared/model/measures.js';
-import { listNames } from '../../../../shared/forecast/inputs/index.js';
+} from '#shared/api/contract.js';
+import { isMeasureId, measures } from '#shared/model/measures.js';
+import { listNames } from '#shared/forecast/inputs/index.js';
 import { formatNumber } from '../../format/numbers';
 
 /** "1 file", "3 files", "1,204 figures". */

@@ -3,7 +3,7 @@
  * after each import, shown only for the plan it was loaded for.
  */
 import { useEffect, useState } from 'react';
-import type { ImportLogEntry } from '../../../../shared/api/contract.js';
+import type { ImportLogEntry } from '#shared/api/contract.js';
 import { api } from '../../api';
 import { toShownError } from '../../app/usePlanController';
 

@@ -2,8 +2,8 @@
  * The Map view's controls: the year slider, the measure colouring the areas, the layers, the shapes
  * (hex layout or boundaries) and the export buttons.
  */
-import type { MapData } from '../../../../shared/api/contract.js';
-import type { GeometryKind, MapLayers, MapYear } from '../../../../shared/map/index.js';
+import type { MapData } from '#shared/api/contract.js';
+import type { GeometryKind, MapLayers, MapYear } from '#shared/map/index.js';
 import { yearKindWords } from '../../charts/map/words';
 
 export interface MapControlsProps {

@@ -1,12 +1,12 @@
 /** The Map view's side panel for the chosen authority: its figures for the year, where its children are placed, its trend and sources. */
 import { useEffect, useId, useRef } from 'react';
-import type { ProjectionResult } from '../../../../shared/forecast/types.js';
-import type { Source } from '../../../../shared/model/dataset.js';
+import type { ProjectionResult } from '#shared/forecast/types.js';
+import type { Source } from '#shared/model/dataset.js';
 import { Sparkline } from '../../charts/Sparkline';
 import { SourceDetails } from '../../app/SourceDetails';
 import type { MapArea } from '../../charts/map/types';
 import { formatSnapshot, gapPhrase, gapRange, longDate, yearKindWords } from '../../charts/map/words';
-import type { MapYear } from '../../../../shared/map/index.js';
+import type { MapYear } from '#shared/map/index.js';
 import { formatWholeNoNegativeZero } from '../../format/numbers';
 import { formatIntlPercent } from '../../format/shares';
 import { probabilityAssumptions, shortfallProbability } from '../../models/evidenceModel';

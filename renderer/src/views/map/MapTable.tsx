@@ -2,7 +2,7 @@
  * The Map's figures as a table, behind a toggle: one row per member authority for the year shown
  * (the map's text equivalent, read by screen readers even when hidden).
  */
-import type { MapYear } from '../../../../shared/map/index.js';
+import type { MapYear } from '#shared/map/index.js';
 import type { MapPicture } from '../../charts/map/types';
 import { longDate } from '../../charts/map/words';
 import { tableHeadings, tableRows } from './tableRows';

@@ -2,7 +2,7 @@
  * The tooltip over the area under the pointer or keyboard focus: its gap (observed in year 0, else
  * the projected median and range), beds needed and places, and the share placed 20+ miles away.
  */
-import type { MapYear } from '../../../../shared/map/index.js';
+import type { MapYear } from '#shared/map/index.js';
 import { MAP_FRAME } from '../../charts/map/frame';
 import type { MapArea } from '../../charts/map/types';
 import { gapPhrase, gapRange } from '../../charts/map/words';

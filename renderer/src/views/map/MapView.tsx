@@ -1,8 +1,8 @@
 /** The Map view: state (year, layers, selection), the picture, controls, tooltip, panel and table. */
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { flowPeriodFor } from '../../../../shared/geo/index.js';
-import { defaultLayers, mapScales, mapYears, type GeometryKind, type MapLayers } from '../../../../shared/map/index.js';
-import type { Source } from '../../../../shared/model/dataset.js';
+import { flowPeriodFor } from '#shared/geo/index.js';
+import { defaultLayers, mapScales, mapYears, type GeometryKind, type MapLayers } from '#shared/map/index.js';
+import type { Source } from '#shared/model/dataset.js';
 import { api } from '../../api';
 import { usePlan } from '../../app/PlanContext';
 import { MAP_WIDTH } from '../../charts/map/frame';

@@ -1,11 +1,11 @@
 /**
  * The Map view's note on what the base year (year 0) is drawn from, in words, with its sources.
  */
-import type { ProjectionResult } from '../../../../shared/forecast/types.js';
-import { baseSnapshot, type MapYear } from '../../../../shared/map/index.js';
-import type { Source } from '../../../../shared/model/dataset.js';
-import { formatSnapshot } from '../../../../shared/model/dates.js';
-import type { PlanSummary } from '../../../../shared/model/summary.js';
+import type { ProjectionResult } from '#shared/forecast/types.js';
+import { baseSnapshot, type MapYear } from '#shared/map/index.js';
+import type { Source } from '#shared/model/dataset.js';
+import { formatSnapshot } from '#shared/model/dates.js';
+import type { PlanSummary } from '#shared/model/summary.js';
 import { longDate } from '../../charts/map/words';
 
 /**

@@ -2,7 +2,7 @@
  * The Map's figures as a table (its text equivalent): one row per member authority, in words.
  */
 import type { MapArea } from '../../charts/map/types';
-import type { MapYear } from '../../../../shared/map/index.js';
+import type { MapYear } from '#shared/map/index.js';
 import { gapPhrase, gapRange, longDate } from '../../charts/map/words';
 import { formatWholeNoNegativeZero } from '../../format/numbers';
 import { formatIntlPercent } from '../../format/shares';

@@ -3,9 +3,9 @@
  * loaded together and again whenever the plan changes; the projection may fail on its own.
  */
 import { useEffect, useState } from 'react';
-import type { MapData } from '../../../../shared/api/contract.js';
-import type { ProjectionResult } from '../../../../shared/forecast/types.js';
-import type { PlanSummary } from '../../../../shared/model/summary.js';
+import type { MapData } from '#shared/api/contract.js';
+import type { ProjectionResult } from '#shared/forecast/types.js';
+import type { PlanSummary } from '#shared/model/summary.js';
 import { api } from '../../api';
 import { toShownError } from '../../app/usePlanController';
 

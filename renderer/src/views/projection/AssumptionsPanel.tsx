@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import type { ForecastAssumption } from '../../../../shared/forecast/types.js';
+import type { ForecastAssumption } from '#shared/forecast/types.js';
 import {
   buildAssumptionRows,
   parsePercent,

@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import type { BacktestResult, HorizonAccuracy } from '../../../../shared/forecast/types.js';
+import type { BacktestResult, HorizonAccuracy } from '#shared/forecast/types.js';
 import { backtestSummary, buildBacktestRows, type BacktestRow } from '../../models/projectionModel';
 import { scrollRegion } from '../../app/scrollRegion';
 

@@ -1,5 +1,5 @@
 import { useMemo, type ReactNode } from 'react';
-import type { AreaProjection, ForecastAssumption } from '../../../../shared/forecast/types.js';
+import type { AreaProjection, ForecastAssumption } from '#shared/forecast/types.js';
 import { probabilityFootnote } from '../../models/evidenceModel';
 import { baseYearRow, buildYearRows, type YearRow } from '../../models/projectionModel';
 import { scrollRegion } from '../../app/scrollRegion';

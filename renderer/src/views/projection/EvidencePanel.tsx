@@ -5,7 +5,7 @@
  * verdict when it is too thin to judge. The figures are prepared in evidenceModel.ts.
  */
 import { useId, useMemo } from 'react';
-import type { BacktestResult, MethodSelection } from '../../../../shared/forecast/types.js';
+import type { BacktestResult, MethodSelection } from '#shared/forecast/types.js';
 import {
   buildNationalGroups,
   buildOwnBacktest,

@@ -1,5 +1,5 @@
 import { memo, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { ProjectionResult } from '../../../../shared/forecast/types.js';
+import type { ProjectionResult } from '#shared/forecast/types.js';
 import { api } from '../../api';
 import { usePlan } from '../../app/PlanContext';
 import { planSession, type PlanSessionState } from '../../app/planSession/planSessionStore';

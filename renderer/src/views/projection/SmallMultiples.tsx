@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import type { AreaProjection, ForecastAssumption } from '../../../../shared/forecast/types.js';
+import type { AreaProjection, ForecastAssumption } from '#shared/forecast/types.js';
 import { FanChart } from '../../charts/fan/FanChart';
 import { BedsTable } from './BedsTable';
 import { describeModel, gapWords, headline } from '../../models/projectionModel';

@@ -3,7 +3,7 @@
  * engine on the host's run of the baseline, asked for once the projection has settled.
  */
 import { useEffect, useState } from 'react';
-import type { ProjectionResult } from '../../../../shared/forecast/types.js';
+import type { ProjectionResult } from '#shared/forecast/types.js';
 import { api } from '../../api';
 import { sensitivityFromHost, type Sensitivity } from '../../models/sensitivity';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CallArgs, CallResults } from '../../../../shared/api/contract.js';
+import type { CallArgs, CallResults } from '#shared/api/contract.js';
 import { api } from '../../api';
 import { toShownError, type ShownError } from '../../app/usePlanController';
 

@@ -1,8 +1,8 @@
 import { Component, useMemo, type ReactNode } from 'react';
-import type { MapData } from '../../../../shared/api/contract.js';
-import type { ProjectionResult } from '../../../../shared/forecast/types.js';
-import type { PlanSummary } from '../../../../shared/model/summary.js';
-import { defaultLayers, mapScales, mapYears } from '../../../../shared/map/index.js';
+import type { MapData } from '#shared/api/contract.js';
+import type { ProjectionResult } from '#shared/forecast/types.js';
+import type { PlanSummary } from '#shared/model/summary.js';
+import { defaultLayers, mapScales, mapYears } from '#shared/map/index.js';
 import { buildGeometry } from '../../charts/map/geometry';
 import { MapSvg } from '../../charts/map/MapSvg';
 import { buildMapPicture } from '../../charts/map/picture';

@@ -3,7 +3,7 @@
  * without history, a scenario that cannot run) is recorded with its reason, so the report still
  * renders and says what is missing rather than failing.
  */
-import { PlannerError } from '../../../../shared/api/errors.js';
+import { PlannerError } from '#shared/api/errors.js';
 import { api } from '../../api';
 import { toShownError } from '../../app/usePlanController';
 import { BASELINE_ID, chosenScenarios, type ReportData } from './reportModel';

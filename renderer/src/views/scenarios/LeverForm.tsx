@@ -1,6 +1,6 @@
-import { saysUnit } from '../../../../shared/model/words.js';
+import { saysUnit } from '#shared/model/words.js';
 import { useId } from 'react';
-import { financialYear } from '../../../../shared/scenario/years.js';
+import { financialYear } from '#shared/scenario/years.js';
 import { leverTypeDescriptions, type LeverDraft, type LeverField } from './leverFields';
 
 export interface MemberOption {

@@ -5,7 +5,7 @@
  * members / the consortium where the field allows), or remove the lever.
  */
 import { useId, useState } from 'react';
-import type { NonMemberLever } from '../../../../shared/scenario/repair.js';
+import type { NonMemberLever } from '#shared/scenario/repair.js';
 import type { MemberOption } from './LeverForm';
 import { leverTypeDescriptions } from './leverFields';
 

@@ -7,7 +7,7 @@
  * for Compare, the report and workshop mode.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import type { Recommendation, RecommendObjective } from '../../../../shared/recommend/types.js';
+import type { Recommendation, RecommendObjective } from '#shared/recommend/types.js';
 import { api } from '../../api';
 import { toShownError } from '../../app/usePlanController';
 import type { RecommendAnswer, RecommendRequest } from './engine/recommendWorkerCore';

@@ -4,8 +4,8 @@
  * the answer in words (against the baseline, the runner-up and how often the choice holds, £1m more,
  * the assumptions that would change it, the method), and "Make a scenario".
  */
-import { recommendationText } from '../../../../shared/recommend/text.js';
-import type { Recommendation } from '../../../../shared/recommend/types.js';
+import { recommendationText } from '#shared/recommend/text.js';
+import type { Recommendation } from '#shared/recommend/types.js';
 import { formatMoney, formatMoneyDiff } from '../../format/money';
 import { oneDecimal } from '../../format/numbers';
 

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { LeverType } from '../../../../shared/scenario/levers.js';
-import type { LeverRepair, NonMemberLever } from '../../../../shared/scenario/repair.js';
+import type { LeverType } from '#shared/scenario/levers.js';
+import type { LeverRepair, NonMemberLever } from '#shared/scenario/repair.js';
 import { LeverForm, type MemberOption } from './LeverForm';
 import {
   leverToDraft,

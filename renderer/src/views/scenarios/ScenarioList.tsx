@@ -3,7 +3,7 @@
  * illustrative, unsaved edits, needs repair), its number of levers and when it last changed, and the
  * New scenario button.
  */
-import { BASELINE_SCENARIO_ID } from '../../../../shared/scenario/builtin.js';
+import { BASELINE_SCENARIO_ID } from '#shared/scenario/builtin.js';
 import { formatTimestamp } from '../../format/dates';
 import { nonMemberListText, sameDraft, scenarioToDraft, type ScenarioDraft } from './leverFields';
 import type { ScenarioListItem } from '../../app/useScenarios';

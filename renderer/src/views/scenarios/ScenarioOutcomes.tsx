@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
-import { breakEvenWeeklyPrice } from '../../../../shared/scenario/compare.js';
-import type { ScenarioOutcome } from '../../../../shared/scenario/types.js';
+import { breakEvenWeeklyPrice } from '#shared/scenario/compare.js';
+import type { ScenarioOutcome } from '#shared/scenario/types.js';
 import type { ShownError } from '../../app/usePlanController';
 import { SeriesLegend } from '../../charts/scenario/ChartFrame';
 import { LocalityChart } from '../../charts/scenario/LocalityChart';
@@ -11,7 +11,7 @@ import { SensitivityCharts } from '../../panels/SensitivityCharts';
 import { sensitivityFromOutcome } from '../../models/sensitivity';
 import { probabilityAssumptions } from '../../models/evidenceModel';
 import { outcomeColumns, outcomeHeadline, outcomeRows, type OutcomeCell, type OutcomeRow } from './outcomeModel';
-import { financialYearSpan } from '../../../../shared/scenario/years.js';
+import { financialYearSpan } from '#shared/scenario/years.js';
 import { formatMoney, formatMoneyDiff, formatMoneyTick, formatPounds } from '../../format/money';
 import { formatCount, formatDecimal, formatNumber } from '../../format/numbers';
 import { formatShare } from '../../format/shares';

@@ -5,9 +5,9 @@
  * path from a lever edit to the charts.
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { BASELINE_SCENARIO_ID } from '../../../../shared/scenario/builtin.js';
-import type { Scenario } from '../../../../shared/scenario/levers.js';
-import { nonMemberLevers } from '../../../../shared/scenario/repair.js';
+import { BASELINE_SCENARIO_ID } from '#shared/scenario/builtin.js';
+import type { Scenario } from '#shared/scenario/levers.js';
+import { nonMemberLevers } from '#shared/scenario/repair.js';
 import { api } from '../../api';
 import { usePlan } from '../../app/PlanContext';
 import { planKeyOf, planSession, type PlanSessionState } from '../../app/planSession/planSessionStore';
@@ -28,7 +28,7 @@ import { ScenarioList } from './ScenarioList';
 import { newScenarioId, repairHints, storedScenario } from './scenarioItems';
 import { RecommendPanel } from './RecommendPanel';
 import { ScenarioOutcomes, type OutcomeBasis } from './ScenarioOutcomes';
-import { financialYearSpan } from '../../../../shared/scenario/years.js';
+import { financialYearSpan } from '#shared/scenario/years.js';
 import { useLiveScenarioRun } from './useLiveScenarioRun';
 import { useScenarioList } from '../../app/useScenarios';
 import { formatNumber } from '../../format/numbers';

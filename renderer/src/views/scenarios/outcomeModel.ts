@@ -3,8 +3,8 @@
  * children are placed, how many are far from home, missing incidents, cost and present value, each
  * with its difference from the baseline. Pure, unit-tested.
  */
-import { financialYear, financialYearSpan } from '../../../../shared/scenario/years.js';
-import type { ScenarioOutcome, ScenarioYear } from '../../../../shared/scenario/types.js';
+import { financialYear, financialYearSpan } from '#shared/scenario/years.js';
+import type { ScenarioOutcome, ScenarioYear } from '#shared/scenario/types.js';
 import { formatMoney, formatMoneyDiff } from '../../format/money';
 import { formatCount, formatCountDiff, judgeDiff, type Better } from '../../format/numbers';
 import { formatPointsDiff, formatShare } from '../../format/shares';

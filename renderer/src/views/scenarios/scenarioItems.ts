@@ -2,8 +2,8 @@
  * What the Scenarios view makes from the plan's scenario list: a new scenario's id, the hints for
  * repairing levers that name non-members, and a listed scenario as saved.
  */
-import type { Scenario } from '../../../../shared/scenario/levers.js';
-import type { RepairContext, RepairPlace, SuggestedMember } from '../../../../shared/scenario/repair.js';
+import type { Scenario } from '#shared/scenario/levers.js';
+import type { RepairContext, RepairPlace, SuggestedMember } from '#shared/scenario/repair.js';
 import type { ScenarioListItem } from '../../app/useScenarios';
 
 /** A new scenario id such as "scenario-3f9a1c7b2e". */

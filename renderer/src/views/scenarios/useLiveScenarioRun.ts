@@ -3,7 +3,7 @@
  * central estimate at once, then the simulated ranges. docs/architecture.md walks the whole path.
  */
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
-import type { Scenario } from '../../../../shared/scenario/levers.js';
+import type { Scenario } from '#shared/scenario/levers.js';
 import { api } from '../../api';
 import { planSession } from '../../app/planSession/planSessionStore';
 import { toShownError, type ShownError } from '../../app/usePlanController';

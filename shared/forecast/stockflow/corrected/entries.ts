@@ -3,7 +3,7 @@
  * population projection, a given growth, or a damped trend fitted to the annual entrants), the
  * multiplier it gives on a day, and the entrants' ages within each band.
  */
-import { civilFromDay, dayFromCivil } from '../../../import/ssda903/index.js';
+import { civilFromDay, dayFromCivil } from '#shared/import/ssda903/index.js';
 import type { EntryTrend } from '../types.js';
 import { AGE_MONTHS, BAND_FIRST_MONTH, BANDS, type CorrectedModel, type ResolvedEntryTrend } from './model.js';
 

@@ -4,8 +4,8 @@
  * pooled towards the category's all-ages rate, exits at 18 left to the ageing, the entrants' ages,
  * and the stock on the projection start day.
  */
-import type { ChildTable, EpisodeTable } from '../../../import/ssda903/index.js';
-import { NO_DATE, addMonths, addYears, wholeMonthsBetween } from '../../../import/ssda903/index.js';
+import type { ChildTable, EpisodeTable } from '#shared/import/ssda903/index.js';
+import { NO_DATE, addMonths, addYears, wholeMonthsBetween } from '#shared/import/ssda903/index.js';
 import { returnYearEnd, returnYearStart } from '../returnYear.js';
 import { resolveTrend } from './entries.js';
 import {

@@ -3,7 +3,7 @@
  * child's age in months, then seeded Monte Carlo runs with parameter uncertainty and process noise,
  * giving P10/P50/P90 by month.
  */
-import { Random } from '../../../random/sfc32.js';
+import { Random } from '#shared/random/sfc32.js';
 import { quantileSorted } from '../../stats.js';
 import { entryAgeShares, entryMultiplier } from './entries.js';
 import {

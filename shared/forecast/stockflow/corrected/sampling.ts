@@ -2,7 +2,7 @@
  * Draws for corrected mode's Monte Carlo runs (./run.ts): the all-ages rates each category's
  * parameter draws pool towards, and a multinomial draw of where a category's children move.
  */
-import type { Random } from '../../../random/sfc32.js';
+import type { Random } from '#shared/random/sfc32.js';
 import { BANDS, CATEGORIES, OUTCOMES, type CorrectedModel } from './model.js';
 
 export function pooledRates(model: CorrectedModel): Float64Array {

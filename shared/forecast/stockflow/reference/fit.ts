@@ -2,8 +2,8 @@
  * Fits reference-compatible mode (./index.ts) from an SSDA903 return with the reference's own
  * cleaning, band splitting at birthdays, daily mean-of-ratios transition rates and entry rates.
  */
-import type { ChildTable, EpisodeTable } from '../../../import/ssda903/index.js';
-import { NO_DATE, addYears } from '../../../import/ssda903/index.js';
+import type { ChildTable, EpisodeTable } from '#shared/import/ssda903/index.js';
+import { NO_DATE, addYears } from '#shared/import/ssda903/index.js';
 import { returnYearEnd, returnYearStart } from '../returnYear.js';
 import {
   CATEGORY_COUNT,

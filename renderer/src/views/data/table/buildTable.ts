@@ -2,7 +2,7 @@
  * Builds the Data view's authority table from a PlanSummary: the columns and their groups, a row
  * per member, then the consortium total and the comparators.
  */
-import type { AreaSummary, PlanSummary } from '../../../../../shared/model/summary.js';
+import type { AreaSummary, PlanSummary } from '#shared/model/summary.js';
 import { buildColumns, groupColumns, type ColumnGroupSpan, type FigureColumn } from './columns';
 import { buildCell, type FigureCell, type RowKind } from './cells';
 

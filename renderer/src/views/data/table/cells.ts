@@ -3,15 +3,15 @@
  * suppression, the members missing from a total), the share of children looked after where it
  * applies, and a source described in words.
  */
-import type { HeadlineFigure, HistoryPoint } from '../../../../../shared/model/summary.js';
-import { measures, type MeasureId } from '../../../../../shared/model/measures.js';
-import type { Source } from '../../../../../shared/model/dataset.js';
-import { listNames } from '../../../../../shared/forecast/inputs/index.js';
-import { formatPeriod, formatValue } from '../../../format/measures';
-import { wholeNumber } from '../../../format/numbers';
-import { formatWholePercentOrUnderOne } from '../../../format/shares';
+import type { HeadlineFigure, HistoryPoint } from '#shared/model/summary.js';
+import { measures, type MeasureId } from '#shared/model/measures.js';
+import type { Source } from '#shared/model/dataset.js';
+import { listNames } from '#shared/forecast/inputs/index.js';
+import { formatPeriod, formatValue } from '#renderer/format/measures.js';
+import { wholeNumber } from '#renderer/format/numbers.js';
+import { formatWholePercentOrUnderOne } from '#renderer/format/shares.js';
 import type { FigureColumn } from './columns';
-import { missingMark, missingReason, suppressionReasons } from '../../../models/figureWords';
+import { missingMark, missingReason, suppressionReasons } from '#renderer/models/figureWords.js';
 import { placementBalance, type PlacementBalance } from './figures';
 
 /** A count as a share of the children looked after at the same date. */

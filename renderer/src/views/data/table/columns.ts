@@ -3,9 +3,9 @@
  * Placements, Missing, Supply, Population) with their headings, and which slots show when groups
  * are collapsed.
  */
-import type { HeadlineFigure, PlanSummary } from '../../../../../shared/model/summary.js';
-import { isMeasureId, measures, type MeasureId, type MeasureUnit } from '../../../../../shared/model/measures.js';
-import { formatPeriod, signedMeasures } from '../../../format/measures';
+import type { HeadlineFigure, PlanSummary } from '#shared/model/summary.js';
+import { isMeasureId, measures, type MeasureId, type MeasureUnit } from '#shared/model/measures.js';
+import { formatPeriod, signedMeasures } from '#renderer/format/measures.js';
 import { sharedOfLookedAfter } from './figures';
 
 /** The Data table's column groups, in display order. */

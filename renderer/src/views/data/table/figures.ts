@@ -3,7 +3,7 @@
  * share of children looked after (the missing mark and suppression reasons are in
  * renderer/src/models/figureWords.ts, shared with the report).
  */
-import type { MeasureId } from '../../../../../shared/model/measures.js';
+import type { MeasureId } from '#shared/model/measures.js';
 
 /** Net import of placements in words, so the sign is never carried by colour alone. */
 export type PlacementBalance = 'net importer' | 'net exporter' | 'balanced';

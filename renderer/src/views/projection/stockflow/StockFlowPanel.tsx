@@ -1,8 +1,8 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import type { CallResults } from '../../../../../shared/api/contract.js';
-import { PlannerError } from '../../../../../shared/api/errors.js';
-import { api } from '../../../api';
-import { usePlan } from '../../../app/PlanContext';
+import type { CallResults } from '#shared/api/contract.js';
+import { PlannerError } from '#shared/api/errors.js';
+import { api } from '#renderer/api/index.js';
+import { usePlan } from '#renderer/app/PlanContext.js';
 import {
   buildStockflowRows,
   describeStockflowChart,
@@ -12,10 +12,10 @@ import {
   stockflowChartModel,
   type StockflowModeFigures,
 } from './stockflowModel';
-import { formatMonth } from '../../../format/dates';
-import { formatWhole, formatSignedCount } from '../../../format/numbers';
+import { formatMonth } from '#renderer/format/dates.js';
+import { formatWhole, formatSignedCount } from '#renderer/format/numbers.js';
 import './stockflow.css';
-import { scrollRegion } from '../../../app/scrollRegion';
+import { scrollRegion } from '#renderer/app/scrollRegion.js';
 
 type StockFlowResult = CallResults['getStockFlowProjection'];
 

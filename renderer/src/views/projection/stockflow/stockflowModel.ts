@@ -4,13 +4,9 @@
  * the total in care. d3 computes the scales and shapes; React renders the SVG (StockFlowPanel.tsx).
  */
 import { area, line, scaleLinear, type ScaleLinear } from 'd3';
-import { formatNumber, formatWhole } from '../../../format/numbers';
-import type { ChartSize } from '../../../charts/scenario/layout';
-import type {
-  ProjectionPoint,
-  StockFlowProjection,
-  StockSummary,
-} from '../../../../../shared/forecast/stockflow/types.js';
+import { formatNumber, formatWhole } from '#renderer/format/numbers.js';
+import type { ChartSize } from '#renderer/charts/scenario/layout.js';
+import type { ProjectionPoint, StockFlowProjection, StockSummary } from '#shared/forecast/stockflow/types.js';
 
 /** One category's figure in one mode at one report month. */
 export interface StockflowCell {

@@ -2,9 +2,9 @@
  * The report's assumption register: every assumption the figures rest on (the plan's register, then
  * those the projection and the scenario model add), with its value and source. Pure, unit-tested.
  */
-import type { ProjectionResult } from '../../../../../shared/forecast/types.js';
-import type { PlanSummary } from '../../../../../shared/model/summary.js';
-import { formatAssumption } from '../../../format/assumptions';
+import type { ProjectionResult } from '#shared/forecast/types.js';
+import type { PlanSummary } from '#shared/model/summary.js';
+import { formatAssumption } from '#renderer/format/assumptions.js';
 
 export interface AssumptionLine {
   key: string;

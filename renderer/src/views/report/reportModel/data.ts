@@ -2,14 +2,8 @@
  * What the report is made from (everything it shows, loaded once) and which scenarios it shows: the
  * plan's own by default, at most four besides the baseline. Pure, unit-tested.
  */
-import type {
-  AppInfo,
-  CallResults,
-  ImportLogEntry,
-  MapData,
-  OpenPlanState,
-} from '../../../../../shared/api/contract.js';
-import type { PlanSummary } from '../../../../../shared/model/summary.js';
+import type { AppInfo, CallResults, ImportLogEntry, MapData, OpenPlanState } from '#shared/api/contract.js';
+import type { PlanSummary } from '#shared/model/summary.js';
 
 export type ScenarioListItem = CallResults['listScenarios'][number];
 

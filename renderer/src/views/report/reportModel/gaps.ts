@@ -2,10 +2,10 @@
  * The gap by authority in the horizon year, largest shortfall first, for the report's gap map and
  * its table. Pure, unit-tested.
  */
-import type { AreaProjection, ProjectionResult } from '../../../../../shared/forecast/types.js';
-import { gapRangeWords, gapWords } from '../../../models/projectionModel';
-import { shortfallProbability } from '../../../models/evidenceModel';
-import { formatRange, formatWhole } from '../../../format/numbers';
+import type { AreaProjection, ProjectionResult } from '#shared/forecast/types.js';
+import { gapRangeWords, gapWords } from '#renderer/models/projectionModel.js';
+import { shortfallProbability } from '#renderer/models/evidenceModel.js';
+import { formatRange, formatWhole } from '#renderer/format/numbers.js';
 
 export interface GapRow {
   code: string;

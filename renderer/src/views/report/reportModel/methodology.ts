@@ -3,9 +3,9 @@
  * chosen on, the uncertainty, from children to beds, the places the consortium can count on, and
  * the scenarios' allocation model. Pure, unit-tested.
  */
-import type { BacktestResult, ProjectionResult } from '../../../../../shared/forecast/types.js';
-import type { PlanSummary } from '../../../../../shared/model/summary.js';
-import type { ScenarioOutcome } from '../../../../../shared/scenario/index.js';
+import type { BacktestResult, ProjectionResult } from '#shared/forecast/types.js';
+import type { PlanSummary } from '#shared/model/summary.js';
+import type { ScenarioOutcome } from '#shared/scenario/index.js';
 import {
   buildNationalGroups,
   buildOwnBacktest,
@@ -15,9 +15,9 @@ import {
   type OwnBacktest,
   type TotalsCoverage,
   type SelectionWords,
-} from '../../../models/evidenceModel';
-import { formatWhole } from '../../../format/numbers';
-import { formatSharePercent } from '../../../format/shares';
+} from '#renderer/models/evidenceModel.js';
+import { formatWhole } from '#renderer/format/numbers.js';
+import { formatSharePercent } from '#renderer/format/shares.js';
 
 export interface MethodologyPart {
   heading: string;

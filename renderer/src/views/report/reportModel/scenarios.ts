@@ -2,13 +2,13 @@
  * The report's scenario figures against the baseline: the key-figure rows, each lever in words, each
  * scenario's year-by-year rows and its gap series for the comparison chart. Pure, unit-tested.
  */
-import type { Scenario, ScenarioOutcome } from '../../../../../shared/scenario/index.js';
-import { leverSummary as leverDetail } from '../../../models/leverSummary';
-import { gapWords } from '../../../models/projectionModel';
-import { probabilityWords } from '../../../models/evidenceModel';
-import { formatMoneyBrief, formatSignedMoney } from '../../../format/money';
-import { formatSignedCount, formatWhole } from '../../../format/numbers';
-import { formatPointsChange, formatSharePercent } from '../../../format/shares';
+import type { Scenario, ScenarioOutcome } from '#shared/scenario/index.js';
+import { leverSummary as leverDetail } from '#renderer/models/leverSummary.js';
+import { gapWords } from '#renderer/models/projectionModel.js';
+import { probabilityWords } from '#renderer/models/evidenceModel.js';
+import { formatMoneyBrief, formatSignedMoney } from '#renderer/format/money.js';
+import { formatSignedCount, formatWhole } from '#renderer/format/numbers.js';
+import { formatPointsChange, formatSharePercent } from '#renderer/format/shares.js';
 
 export interface ScenarioMetric {
   key: string;

@@ -2,16 +2,16 @@
  * The report's cover facts (the data vintages) and its summary: the headline table of published
  * figures, the beds-needed sentence and the key figures. Pure, unit-tested.
  */
-import type { ProjectionResult } from '../../../../../shared/forecast/types.js';
-import type { Source } from '../../../../../shared/model/dataset.js';
-import { measures, type MeasureId } from '../../../../../shared/model/measures.js';
-import type { PlanSummary } from '../../../../../shared/model/summary.js';
-import { formatPeriod, formatValue } from '../../../format/measures';
-import { missingMark, missingReason } from '../../../models/figureWords';
-import { gapPartsSentence } from '../../../models/baseYearModel';
-import { gapRangeWords, gapWords } from '../../../models/projectionModel';
-import { probabilityAssumptions, shortfallProbability } from '../../../models/evidenceModel';
-import { formatRange, formatWhole } from '../../../format/numbers';
+import type { ProjectionResult } from '#shared/forecast/types.js';
+import type { Source } from '#shared/model/dataset.js';
+import { measures, type MeasureId } from '#shared/model/measures.js';
+import type { PlanSummary } from '#shared/model/summary.js';
+import { formatPeriod, formatValue } from '#renderer/format/measures.js';
+import { missingMark, missingReason } from '#renderer/models/figureWords.js';
+import { gapPartsSentence } from '#renderer/models/baseYearModel.js';
+import { gapRangeWords, gapWords } from '#renderer/models/projectionModel.js';
+import { probabilityAssumptions, shortfallProbability } from '#renderer/models/evidenceModel.js';
+import { formatRange, formatWhole } from '#renderer/format/numbers.js';
 
 // ---------- Cover ----------
 

@@ -2,9 +2,9 @@
  * The report's comparison of the chosen scenarios: their gaps over time on one chart and the key
  * figures side by side.
  */
-import { saysUnit } from '../../../../../shared/model/words.js';
+import { saysUnit } from '#shared/model/words.js';
 import { useMemo } from 'react';
-import { GapChart } from '../../../charts/GapChart';
+import { GapChart } from '#renderer/charts/GapChart.js';
 import { gapSeries, scenarioFigureRows, type ReportData, type ReportSection } from '../reportModel';
 import { Section } from './Section';
 

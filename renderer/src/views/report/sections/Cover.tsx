@@ -2,11 +2,11 @@
  * The report's cover: its title, the consortium and its members, the date, the plan and its file,
  * the data vintages, what it was prepared with, and the contents.
  */
-import { methodLabels } from '../../../models/projectionModel';
-import { formatLongDate } from '../../../format/dates';
+import { methodLabels } from '#renderer/models/projectionModel.js';
+import { formatLongDate } from '#renderer/format/dates.js';
 import { dataVintages, type ReportData, type ReportSection } from '../reportModel';
 import { Tag } from './Section';
-import { formatNumber } from '../../../format/numbers';
+import { formatNumber } from '#renderer/format/numbers.js';
 
 export function Cover({
   data,

@@ -2,7 +2,7 @@
  * The report's gap map: each member's gap in the horizon year on the map, with the table beside it.
  */
 import { useMemo } from 'react';
-import { probabilityFootnote } from '../../../models/evidenceModel';
+import { probabilityFootnote } from '#renderer/models/evidenceModel.js';
 import { ReportMap } from '../ReportMap';
 import { gapByAuthority, type ReportData, type ReportSection } from '../reportModel';
 import { Problem, Section } from './Section';

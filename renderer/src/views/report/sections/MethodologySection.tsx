@@ -3,13 +3,13 @@
  * backtest, the consortium's own pairs and the totals' coverage).
  */
 import { useMemo } from 'react';
-import { buildBacktestRows } from '../../../models/projectionModel';
-import { NationalBacktestTable } from '../../../panels/NationalBacktestTable';
-import { OwnPairsCells } from '../../../panels/OwnPairsCells';
-import { TotalsCoverageTable } from '../../../panels/TotalsCoverageTable';
+import { buildBacktestRows } from '#renderer/models/projectionModel.js';
+import { NationalBacktestTable } from '#renderer/panels/NationalBacktestTable.js';
+import { OwnPairsCells } from '#renderer/panels/OwnPairsCells.js';
+import { TotalsCoverageTable } from '#renderer/panels/TotalsCoverageTable.js';
 import { buildMethodology, type MethodEvidence, type ReportData, type ReportSection } from '../reportModel';
 import { Section } from './Section';
-import { formatNumber } from '../../../format/numbers';
+import { formatNumber } from '#renderer/format/numbers.js';
 
 export function MethodologySection({ section, data }: { section: ReportSection; data: ReportData }) {
   const backtest = data.projection?.backtest ?? null;

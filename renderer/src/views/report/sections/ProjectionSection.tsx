@@ -3,13 +3,13 @@
  * (year 0 first), the base-year panel, the gap tornado and the notes on the chance of being short.
  */
 import { useMemo } from 'react';
-import { FanChart } from '../../../charts/fan/FanChart';
-import { BaseYearPanel } from '../../../panels/BaseYearPanel';
-import { openMarketShares } from '../../../models/baseYearModel';
-import { sensitivityFromOutcome } from '../../../models/sensitivity';
-import { GapTornado } from '../../../panels/GapTornado';
-import { baseYearRow, buildYearRows } from '../../../models/projectionModel';
-import { probabilityFootnote } from '../../../models/evidenceModel';
+import { FanChart } from '#renderer/charts/fan/FanChart.js';
+import { BaseYearPanel } from '#renderer/panels/BaseYearPanel.js';
+import { openMarketShares } from '#renderer/models/baseYearModel.js';
+import { sensitivityFromOutcome } from '#renderer/models/sensitivity.js';
+import { GapTornado } from '#renderer/panels/GapTornado.js';
+import { baseYearRow, buildYearRows } from '#renderer/models/projectionModel.js';
+import { probabilityFootnote } from '#renderer/models/evidenceModel.js';
 import type { ReportData, ReportSection } from '../reportModel';
 import { Problem, Section } from './Section';
 import { YearTable } from './YearTable';

@@ -2,12 +2,12 @@
  * The report's scenarios: each chosen scenario's levers, key figures against the baseline and its
  * year-by-year table (accessible places, gap, chance gap closed, placements and cost).
  */
-import { saysUnit } from '../../../../../shared/model/words.js';
-import type { ForecastAssumption } from '../../../../../shared/forecast/types.js';
-import type { ScenarioOutcome } from '../../../../../shared/scenario/index.js';
-import { needsRepairMessage } from '../../../../../shared/scenario/repair.js';
-import { financialYearSpan } from '../../../../../shared/scenario/years.js';
-import { probabilityAssumptions } from '../../../models/evidenceModel';
+import { saysUnit } from '#shared/model/words.js';
+import type { ForecastAssumption } from '#shared/forecast/types.js';
+import type { ScenarioOutcome } from '#shared/scenario/index.js';
+import { needsRepairMessage } from '#shared/scenario/repair.js';
+import { financialYearSpan } from '#shared/scenario/years.js';
+import { probabilityAssumptions } from '#renderer/models/evidenceModel.js';
 import {
   leverSummary,
   scenarioFigureRows,

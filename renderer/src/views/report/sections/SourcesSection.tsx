@@ -1,10 +1,10 @@
 /**
  * The report's sources: where every figure comes from, with its licence and the imports made.
  */
-import { formatTimestamp } from '../../../format/dates';
+import { formatTimestamp } from '#renderer/format/dates.js';
 import type { ReportData, ReportSection } from '../reportModel';
 import { Section, Tag } from './Section';
-import { formatNumber } from '../../../format/numbers';
+import { formatNumber } from '#renderer/format/numbers.js';
 
 export function SourcesSection({ section, data }: { section: ReportSection; data: ReportData }) {
   const { sources } = data.summary;

@@ -6,7 +6,7 @@
  * validateDraft, or the host for saved ones) and are not parsed again.
  */
 import { z } from 'zod';
-import type { Scenario, ScenarioSetResult } from '../../../../../shared/scenario/index.js';
+import type { Scenario, ScenarioSetResult } from '#shared/scenario/index.js';
 
 /**
  * How a run carries demand uncertainty: `central` allocates the consortium's P10/P50/P90 demand

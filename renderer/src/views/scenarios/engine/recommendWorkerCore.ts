@@ -6,14 +6,9 @@
  * once started.
  */
 import { z } from 'zod';
-import { plainIssue } from '../../../../../shared/api/fieldNames.js';
-import {
-  RecommendError,
-  recommend,
-  RECOMMEND_OBJECTIVES,
-  type Recommendation,
-} from '../../../../../shared/recommend/index.js';
-import { fromWireContext } from '../../../../../shared/scenario/wire.js';
+import { plainIssue } from '#shared/api/fieldNames.js';
+import { RecommendError, recommend, RECOMMEND_OBJECTIVES, type Recommendation } from '#shared/recommend/index.js';
+import { fromWireContext } from '#shared/scenario/wire.js';
 
 export const recommendRequestSchema = z
   .object({

@@ -4,8 +4,8 @@
  * estimate never waits behind a simulation. A simulated run overtaken by a newer request is not
  * waited for: its worker is stopped and a fresh one started with the context.
  */
-import type { Scenario, ScenarioSetResult } from '../../../../../shared/scenario/index.js';
-import type { ScenarioContextWire } from '../../../../../shared/scenario/wire.js';
+import type { Scenario, ScenarioSetResult } from '#shared/scenario/index.js';
+import type { ScenarioContextWire } from '#shared/scenario/wire.js';
 import { fromWorkerSchema, type FromWorker, type ToWorker, type UncertaintyMode } from './protocol';
 
 /** The minimum of a Worker the engine needs (a fake one in tests). */

@@ -6,7 +6,7 @@
  * editor's validateDraft, or the host for saved ones), so it checks them only against its context
  * (members and years), which the page may not know yet: no second parse.
  */
-import { plainIssue } from '../../../../../shared/api/fieldNames.js';
+import { plainIssue } from '#shared/api/fieldNames.js';
 import {
   baselineScenario,
   compareScenarios,
@@ -17,7 +17,7 @@ import {
   type RunScenarioOptions,
   type ScenarioContext,
   type ScenarioOutcome,
-} from '../../../../../shared/scenario/index.js';
+} from '#shared/scenario/index.js';
 import { toWorkerSchema, type FromWorker, type UncertaintyMode } from './protocol';
 
 const runOptions: Record<UncertaintyMode, RunScenarioOptions> = {

@@ -3,7 +3,7 @@
  * text (the schema's own description replaces the help where it has one; see ./descriptions.ts).
  * Shares are typed as percentages (20 for 0.2); money in pounds; years chosen from the projection's.
  */
-import { closureSectors, needTypes, type LeverType } from '../../../../../shared/scenario/levers.js';
+import { closureSectors, needTypes, type LeverType } from '#shared/scenario/levers.js';
 import type { LeverField, LeverTypeDescription } from './fieldTypes';
 
 const needTypeLabels: Record<(typeof needTypes)[number], string> = {

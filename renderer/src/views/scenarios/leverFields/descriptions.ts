@@ -3,7 +3,7 @@
  * fields with help from the schema's own descriptions (zod `.describe()`), except where the form
  * takes another form of the value than the stored one (percentages, names, tick boxes).
  */
-import { leverSchema, type LeverType } from '../../../../../shared/scenario/levers.js';
+import { leverSchema, type LeverType } from '#shared/scenario/levers.js';
 import { draftFields } from './catalogue';
 import type { FieldKind, LeverField, LeverTypeDescription } from './fieldTypes';
 

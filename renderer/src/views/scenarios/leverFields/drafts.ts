@@ -3,9 +3,9 @@
  * and read back into the lever the schema will check. React keys for the forms come from the plan
  * session (app/planSession/planSessionStore.ts), unique while the app runs.
  */
-import type { Lever, LeverType, Scenario } from '../../../../../shared/scenario/levers.js';
-import { planSession } from '../../../app/planSession/planSessionStore';
-import { shareToPercentText } from '../../../models/leverSummary';
+import type { Lever, LeverType, Scenario } from '#shared/scenario/levers.js';
+import { planSession } from '#renderer/app/planSession/planSessionStore.js';
+import { shareToPercentText } from '#renderer/models/leverSummary.js';
 import { leverTypeDescriptions } from './descriptions';
 
 /** A lever as its form holds it: text for inputs, booleans for checkboxes. */

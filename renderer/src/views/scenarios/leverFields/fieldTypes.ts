@@ -3,7 +3,7 @@
  * label, unit and help, and a lever type's name, summary and fields. See ./catalogue.ts for the
  * fields of each lever type and ./descriptions.ts for the descriptions with the schema's help.
  */
-import type { LeverType } from '../../../../../shared/scenario/levers.js';
+import type { LeverType } from '#shared/scenario/levers.js';
 
 export type FieldKind =
   /** A member LA (ONS code). */

@@ -2,7 +2,7 @@
  * A new lever of each type, with values a user can start from: modest, and valid for the plan
  * (a member LA, the projection's first years, the plan's block price where known).
  */
-import type { Lever, LeverType } from '../../../../../shared/scenario/levers.js';
+import type { Lever, LeverType } from '#shared/scenario/levers.js';
 
 /** What the editor needs to make a sensible new lever. */
 export interface NewLeverContext {

@@ -2,7 +2,7 @@
  * Levers naming an authority outside the consortium: what a draft names, a draft with one such
  * field repaired (or the lever removed), and the words the list, the editor and the outcomes use.
  */
-import type { LeverReference, LeverRepair, NonMemberLever } from '../../../../../shared/scenario/repair.js';
+import type { LeverReference, LeverRepair, NonMemberLever } from '#shared/scenario/repair.js';
 import type { ScenarioDraft } from './drafts';
 
 /** What a draft's levers name (type, id and authorities), for finding the ones naming non-members. */

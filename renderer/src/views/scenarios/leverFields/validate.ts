@@ -3,8 +3,8 @@
  * the editor says exactly what saving would say, then against the plan (members, projection years).
  * This is the one schema check of a lever edit: the scenario it returns goes to the workers as it is.
  */
-import { scenarioSchema, type Scenario } from '../../../../../shared/scenario/levers.js';
-import { checkScenarioForContext, type ScenarioCheckContext } from '../../../../../shared/scenario/parse.js';
+import { scenarioSchema, type Scenario } from '#shared/scenario/levers.js';
+import { checkScenarioForContext, type ScenarioCheckContext } from '#shared/scenario/parse.js';
 import { leverTypeDescriptions } from './descriptions';
 import { draftToLeverInput, type ScenarioDraft } from './drafts';
 
