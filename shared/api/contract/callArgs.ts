@@ -3,7 +3,7 @@
  */
 import { z } from 'zod';
 import { BACKTEST_MEASURES } from '../../forecast/planBacktestReport.js';
-import { scenarioSchema } from '../../scenario/index.js';
+import { scenarioSchema } from '../../scenario/levers.js';
 
 const noArgs = z.object({}).strict();
 
