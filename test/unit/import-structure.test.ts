@@ -39,6 +39,6 @@ describe('import structure', () => {
     const text = fs.readFileSync(path.join(root, 'electron/services/dispatch.ts'), 'utf8');
     const imported = [...text.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
     expect(imported.length).toBeGreaterThan(0);
-    for (const specifier of imported) expect(specifier).toMatch(/^\.\.\/\.\.\/shared\/api\//);
+    for (const specifier of imported) expect(specifier).toMatch(/^#shared\/api\//);
   });
 });
