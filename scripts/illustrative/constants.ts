@@ -4,6 +4,19 @@
 import type { Area, Observation, Source } from '#shared/model/dataset.js';
 import type { MeasureId } from '#shared/model/measures.js';
 import type { Assumption, PlacementFlow, UnitCost } from '#shared/model/placements.js';
+// The illustrative prices and rates the national cost build states too (one definition for both).
+export {
+  BLOCK_CONTRACT_DISCOUNT,
+  DISCOUNT_RATE,
+  FOSTER_AGENCY_WEEKLY,
+  FOSTER_IN_HOUSE_WEEKLY,
+  MISSING_RELATIVE_RISK_OUT_OF_AREA,
+  SECURE_TO_RESIDENTIAL as SECURE_TO_CHILDRENS_HOME,
+  SUPPORTED_ACCOMMODATION_WEEKLY,
+  TARGET_OCCUPANCY,
+  WEEKS_PER_YEAR,
+  thousands,
+} from '../costs/constants.js';
 
 export const ILLUSTRATIVE_SEED = 20260401;
 
@@ -33,9 +46,7 @@ export const SUPPLY_PERIOD = '2023-03-31';
 
 // Costs.
 export const NAO_ANNUAL_COST_PER_PLACE = 318_400;
-export const WEEKS_PER_YEAR = 365 / 7;
 export const PRICE_YEAR = '2023-24';
-export const BLOCK_CONTRACT_DISCOUNT = 0.05;
 export const LA_TO_PRIVATE_PRICE = 0.85;
 export const VOLUNTARY_TO_PRIVATE_PRICE = 0.93;
 /**
@@ -45,15 +56,6 @@ export const VOLUNTARY_TO_PRIVATE_PRICE = 0.93;
 export const MIX_LA = 0.33 * 0.35 + 0.67 * 0.03;
 export const MIX_PRIVATE = 0.33 * 0.58 + 0.67 * 0.93;
 export const MIX_VOLUNTARY = 1 - MIX_LA - MIX_PRIVATE;
-export const SECURE_TO_CHILDRENS_HOME = 1.4;
-export const FOSTER_IN_HOUSE_WEEKLY = 600;
-export const FOSTER_AGENCY_WEEKLY = 1_100;
-export const SUPPORTED_ACCOMMODATION_WEEKLY = 1_800;
-
-// Other assumptions.
-export const TARGET_OCCUPANCY = 0.85;
-export const DISCOUNT_RATE = 0.035;
-export const MISSING_RELATIVE_RISK_OUT_OF_AREA = 1.5;
 
 export interface IllustrativeOutput {
   sources: Source[];
@@ -92,8 +94,6 @@ export function largestRemainder(values: readonly number[], total: number): numb
 
 export const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
 export const round = (v: number, dp: number): number => Number(v.toFixed(dp));
-/** Whole number with thousands separators (locale-independent, so output is the same everywhere). */
-export const thousands = (v: number): string => String(Math.round(v)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 export const pct = (v: number): string => `${(v * 100).toFixed(1)}%`;
 
 export class Facts {
